@@ -1,0 +1,32 @@
+// plan-check explain REF: the arithmetic behind one target or deadline.
+import { formatDeadlineExplanation, formatTargetExplanation } from '../../report/explain.js';
+import { t } from '../../i18n/labels.js';
+import { UsageError } from '../../io/find-sources.js';
+import type { Outcome } from '../exit-code.js';
+import type { CliIo } from '../io.js';
+import { type SelectionOptions, prepare } from './shared.js';
+
+/** A ref matches when it is the full ref, or its tail after "PLAN:" (unique across plans). */
+function matches(candidate: string, ref: string): boolean {
+  const wanted = ref.normalize('NFKC').trim();
+  return candidate === wanted || candidate.slice(candidate.indexOf(':') + 1) === wanted;
+}
+
+export function runExplain(ref: string, paths: string[], options: SelectionOptions, io: CliIo): Outcome {
+  const { prepared, outcome } = prepare(paths, options, io);
+  if (!prepared) return outcome;
+  const { evaluation, ctx } = prepared;
+  const targets = evaluation.targets.filter((r) => matches(r.target.ref, ref) || (matches(`${r.target.planId}:${r.target.taskId}`, ref) && prepared.loaded.project.plans.find((p) => p.id === r.target.planId)?.tasks.find((task) => task.id === r.target.taskId)?.targets.length === 1));
+  const deadlines = evaluation.deadlines.filter((d) => matches(d.ref, ref));
+  const found = targets.length + deadlines.length;
+  if (found === 0) throw new UsageError(t(ctx.lang, 'explain.not_found', { ref }));
+  if (found > 1) throw new UsageError(t(ctx.lang, 'explain.ambiguous', { ref, matches: [...targets.map((r) => r.target.ref), ...deadlines.map((d) => d.ref)].join(', ') }));
+  const target = targets[0];
+  if (target) {
+    const plan = prepared.loaded.project.plans.find((p) => p.id === target.target.planId)!;
+    io.stdout.write(formatTargetExplanation(target, plan, evaluation.asOf, ctx));
+  } else {
+    io.stdout.write(formatDeadlineExplanation(deadlines[0]!, evaluation.asOf, ctx));
+  }
+  return {};
+}

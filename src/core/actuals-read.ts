@@ -1,0 +1,198 @@
+// Actuals files, YAML or CSV, read into rows that keep their source places. Refs are resolved later,
+// when every plan is known (join.ts).
+import { parse as parseCsv } from 'csv-parse/sync';
+import { parseIsoDate } from './dates.js';
+import { type Diagnostic, type JsonPath, makeDiagnostic } from './diagnostics.js';
+import { nearestName } from './edit-distance.js';
+import type { ActualRow, ActualsFile, CompletionRecord, SourcePlace, SubmissionRecord } from './model.js';
+import { parseValueData, parseValueText } from './actual-value.js';
+import type { Locator } from './yaml-source.js';
+
+type Data = Record<string, unknown>;
+const asObject = (value: unknown): Data | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : undefined;
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export interface ReadActuals {
+  actuals: ActualsFile;
+  diagnostics: Diagnostic[];
+}
+
+export function readActualsYaml(data: unknown, file: string, locator: Locator): ReadActuals {
+  const diagnostics: Diagnostic[] = [];
+  const place = (path: JsonPath): SourcePlace => ({ file, ...locator.locate(path) });
+  const root = asObject(data) ?? {};
+  const planId = asString(root.plan);
+  const date = (value: unknown, path: JsonPath): number | undefined => {
+    if (typeof value !== 'string') return undefined;
+    const day = parseIsoDate(value);
+    if (day === undefined && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      diagnostics.push(makeDiagnostic('invalid-date', file, locator.locate(path), { field: String(path[path.length - 1]), value }, path));
+    }
+    return day;
+  };
+  const defaultAsOf = date(root.as_of, ['as_of']);
+  const defaultUnit = asString(root.reported_by) ?? '';
+  const rows: ActualRow[] = [];
+  asArray(root.values).forEach((item, index) => {
+    const row = asObject(item);
+    const path = ['values', index];
+    if (!row || !planId) return;
+    const asOf = date(row.as_of, [...path, 'as_of']) ?? defaultAsOf;
+    if (row.as_of === undefined && root.as_of === undefined) {
+      diagnostics.push(makeDiagnostic('missing-key', file, locator.locate(path), { key: 'as_of' }, path));
+    }
+    const value = parseValueData(row.value);
+    if (typeof value === 'string') {
+      if (row.value !== undefined && (typeof row.value !== 'object' || row.value === null)) {
+        diagnostics.push(makeDiagnostic('invalid-value-cell', file, locator.locate([...path, 'value']), { value: String(row.value), problem: value }, [...path, 'value']));
+      }
+      return;
+    }
+    if (typeof row.target !== 'string' || asOf === undefined) return;
+    rows.push({
+      planId,
+      targetRef: row.target,
+      value,
+      asOf,
+      reportedBy: asString(row.reported_by) ?? defaultUnit,
+      note: asString(row.note),
+      place: place(path),
+      valuePlace: place([...path, 'value']),
+      refPlace: place([...path, 'target']),
+    });
+  });
+  const completions: CompletionRecord[] = [];
+  asArray(root.done).forEach((item, index) => {
+    const record = asObject(item);
+    const path = ['done', index];
+    const day = date(record?.date, [...path, 'date']);
+    if (!record || !planId || day === undefined) return;
+    completions.push({ planId, task: asString(record.task), phase: asString(record.phase), date: day, place: place(path) });
+  });
+  const submissions: SubmissionRecord[] = [];
+  asArray(root.reports).forEach((item, index) => {
+    const record = asObject(item);
+    const path = ['reports', index];
+    const due = date(record?.due, [...path, 'due']);
+    const submitted = date(record?.submitted, [...path, 'submitted']);
+    if (!record || !planId || due === undefined || submitted === undefined || typeof record.duty !== 'string') return;
+    submissions.push({ planId, duty: record.duty, due, submitted, place: place(path) });
+  });
+  return {
+    actuals: { file, planId, planPlace: place(['plan']), rows, completions, submissions },
+    diagnostics,
+  };
+}
+
+/** English and Chinese header names, as the contract gives them. */
+export const csvColumns = {
+  plan: ['plan', '计划'],
+  target: ['target', '指标'],
+  as_of: ['as_of', '截至日期'],
+  value: ['value', '数值'],
+  reported_by: ['reported_by', '填报单位'],
+  note: ['note', '备注'],
+} as const;
+type CsvColumn = keyof typeof csvColumns;
+const requiredCsvColumns: CsvColumn[] = ['plan', 'target', 'as_of', 'value'];
+
+function columnFor(header: string): CsvColumn | undefined {
+  const name = header.normalize('NFKC').trim().toLowerCase();
+  return (Object.keys(csvColumns) as CsvColumn[]).find((column) => (csvColumns[column] as readonly string[]).includes(name));
+}
+
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+export interface CsvOptions {
+  delimiter?: string;
+}
+
+export function readActualsCsv(text: string, file: string, options: CsvOptions = {}): ReadActuals {
+  const diagnostics: Diagnostic[] = [];
+  const at = (line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]) =>
+    diagnostics.push(makeDiagnostic(code, file, { line, column }, args));
+  const empty: ActualsFile = { file, planPlace: { file, line: 1, column: 1 }, rows: [], completions: [], submissions: [] };
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      delimiter: options.delimiter ?? ',',
+    }) as unknown as CsvRecord[];
+  } catch (error) {
+    const csvError = error as { code?: string; lines?: number; message?: string };
+    at(csvError.lines ?? 1, 1, 'csv-syntax', { detail: csvError.code ?? String(csvError.message) });
+    return { actuals: empty, diagnostics };
+  }
+  const header = records[0];
+  if (!header) {
+    at(1, 1, 'file-empty', {});
+    return { actuals: empty, diagnostics };
+  }
+  const columnIndex = new Map<CsvColumn, number>();
+  header.record.forEach((name, index) => {
+    const column = columnFor(name);
+    if (!column) {
+      const known = Object.values(csvColumns).flat();
+      at(header.info.lines, index + 1, 'csv-unknown-column', { column: name, suggestion: nearestName(name.trim(), known), allowed: known });
+    } else if (columnIndex.has(column)) {
+      at(header.info.lines, index + 1, 'csv-duplicate-column', { column: name });
+    } else {
+      columnIndex.set(column, index);
+    }
+  });
+  if (header.record.length === 1 && /[;\t|]/.test(header.record[0] ?? '')) {
+    at(header.info.lines, 1, 'csv-syntax', { detail: 'delimiter', delimiter: /;/.test(header.record[0]!) ? ';' : /\t/.test(header.record[0]!) ? 'tab' : '|' });
+    return { actuals: empty, diagnostics };
+  }
+  const missing = requiredCsvColumns.filter((column) => !columnIndex.has(column));
+  for (const column of missing) at(header.info.lines, 1, 'csv-missing-column', { column, names: [...csvColumns[column]] });
+  if (missing.length > 0) return { actuals: empty, diagnostics };
+
+  const rows: ActualRow[] = [];
+  for (const { record, info } of records.slice(1)) {
+    const line = info.lines;
+    if (record.length !== header.record.length) {
+      at(line, 1, 'csv-syntax', { detail: 'ragged', fields: record.length, expected: header.record.length });
+      continue;
+    }
+    const cell = (column: CsvColumn): string => {
+      const index = columnIndex.get(column);
+      return index === undefined ? '' : (record[index] ?? '').trim();
+    };
+    const col = (column: CsvColumn): number => (columnIndex.get(column) ?? 0) + 1;
+    const cellPlace = (column: CsvColumn): SourcePlace => ({ file, line, column: col(column) });
+    const asOfText = cell('as_of').normalize('NFKC');
+    const asOf = parseIsoDate(asOfText);
+    if (asOf === undefined) {
+      at(line, col('as_of'), 'invalid-date', { field: header.record[columnIndex.get('as_of')!] ?? 'as_of', value: asOfText });
+    }
+    const value = parseValueText(cell('value'));
+    if (typeof value === 'string') {
+      at(line, col('value'), 'invalid-value-cell', { value: cell('value'), problem: value });
+    }
+    const planId = cell('plan');
+    if (!planId) at(line, col('plan'), 'missing-key', { key: header.record[columnIndex.get('plan')!] ?? 'plan' });
+    if (!cell('target')) at(line, col('target'), 'missing-key', { key: header.record[columnIndex.get('target')!] ?? 'target' });
+    if (asOf === undefined || typeof value === 'string' || !planId || !cell('target')) continue;
+    rows.push({
+      planId,
+      targetRef: cell('target'),
+      value,
+      asOf,
+      reportedBy: cell('reported_by'),
+      note: cell('note') || undefined,
+      place: { file, line, column: 1 },
+      valuePlace: cellPlace('value'),
+      refPlace: cellPlace('target'),
+    });
+  }
+  return { actuals: { ...empty, rows }, diagnostics };
+}

@@ -1,0 +1,54 @@
+// Calendar dates as whole day numbers (days since 1970-01-01), computed in UTC arithmetic so that
+// no result depends on the machine's timezone. Dates are strict: 2023-02-30 is rejected, never rolled.
+
+export type DayNumber = number;
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function parseIsoDate(text: string): DayNumber | undefined {
+  const match = ISO_DATE.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return dayNumber(year, month, day);
+}
+
+export function isIsoDateShape(text: string): boolean {
+  return ISO_DATE.test(text);
+}
+
+export function dayNumber(year: number, month: number, day: number): DayNumber {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.floor(date.getTime() / MS_PER_DAY);
+}
+
+export function formatDay(day: DayNumber): string {
+  const { year, month, dayOfMonth } = splitDay(day);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`;
+}
+
+export function splitDay(day: DayNumber): { year: number; month: number; dayOfMonth: number } {
+  const date = new Date(day * MS_PER_DAY);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, dayOfMonth: date.getUTCDate() };
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday */
+export function isoWeekday(day: DayNumber): number {
+  const weekday = new Date(day * MS_PER_DAY).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/** Day N of the given month, or the month's last day where it is shorter than N. */
+export function clampedDay(year: number, month: number, day: number): DayNumber {
+  return dayNumber(year, month, Math.min(day, daysInMonth(year, month)));
+}

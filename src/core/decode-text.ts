@@ -1,0 +1,45 @@
+// Bytes to text. Plans are UTF-8 (a BOM and CRLF are fine). Anything else is refused with a hint
+// naming what it looks like, unless the user names the encoding (GB18030 is the common case).
+
+export type DecodeResult =
+  | { ok: true; text: string }
+  | { ok: false; code: 'file-encoding' | 'file-binary'; looksLike: string };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: false, code: 'file-binary', looksLike: 'zip' };
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: false, code: 'file-encoding', looksLike: 'utf-16' };
+  if (encoding && !/^utf-?8$/i.test(encoding)) {
+    try {
+      return { ok: true, text: normaliseNewlines(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
+    } catch {
+      return { ok: false, code: 'file-encoding', looksLike: encoding };
+    }
+  }
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+  if (body.includes(0)) return { ok: false, code: 'file-binary', looksLike: 'binary' };
+  try {
+    return { ok: true, text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)) };
+  } catch {
+    return { ok: false, code: 'file-encoding', looksLike: looksLikeGb18030(body) ? 'gb18030' : 'unknown' };
+  }
+}
+
+function looksLikeGb18030(bytes: Uint8Array): boolean {
+  try {
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return /[\u4e00-\u9fff]/.test(text);
+  } catch {
+    return false;
+  }
+}
+
+/** CRLF and bare CR become LF; line numbers stay those an editor shows. */
+function normaliseNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}

@@ -1,0 +1,96 @@
+// Diagnostics are data: a stable code, a severity, a place, and the arguments its message needs.
+// The message text lives in the catalog (src/i18n), so core never decides the user's language.
+
+export const diagnosticCodes = {
+  // reading files
+  'file-unreadable': 'error',
+  'file-encoding': 'error',
+  'file-binary': 'error',
+  'file-too-large': 'error',
+  'file-empty': 'error',
+  // YAML structure
+  'yaml-syntax': 'error',
+  'yaml-duplicate-key': 'error',
+  'yaml-alias': 'error',
+  'yaml-tag': 'error',
+  'yaml-multiple-documents': 'error',
+  'yaml-directive': 'warning',
+  'yaml-key-not-scalar': 'error',
+  'yaml-too-deep': 'error',
+  'yaml-too-many-nodes': 'error',
+  // schema
+  'unknown-key': 'error',
+  'missing-key': 'error',
+  'wrong-type': 'error',
+  'number-as-text': 'error',
+  'invalid-value': 'error',
+  'unknown-format': 'error',
+  // plan semantics
+  'invalid-date': 'error',
+  'duplicate-id': 'error',
+  'start-after-due': 'error',
+  'due-outside-period': 'warning',
+  'missing-population': 'error',
+  'invalid-target': 'error',
+  'unknown-owner': 'error',
+  'absurd-number': 'error',
+  // actuals
+  'unknown-plan': 'error',
+  'unknown-ref': 'error',
+  'value-kind-mismatch': 'error',
+  'invalid-value-cell': 'error',
+  'negative-value': 'error',
+  'done-exceeds-of': 'error',
+  'zero-of': 'error',
+  'as-of-outside-period': 'warning',
+  'percent-needs-fraction': 'error',
+  'duplicate-row': 'warning',
+  'unknown-occurrence': 'warning',
+  // CSV
+  'csv-syntax': 'error',
+  'csv-unknown-column': 'error',
+  'csv-duplicate-column': 'error',
+  'csv-missing-column': 'error',
+  // project
+  'no-input': 'error',
+} as const satisfies Record<string, Severity>;
+
+export type Severity = 'error' | 'warning';
+export type DiagnosticCode = keyof typeof diagnosticCodes;
+export type DiagnosticArgs = Record<string, string | number | readonly string[] | undefined>;
+export type JsonPath = readonly (string | number)[];
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  file: string;
+  line: number;
+  column: number;
+  /** JSON path inside the file, when the problem belongs to a node */
+  path?: JsonPath;
+  args: DiagnosticArgs;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export function makeDiagnostic(
+  code: DiagnosticCode,
+  file: string,
+  position: Position,
+  args: DiagnosticArgs = {},
+  path?: JsonPath,
+): Diagnostic {
+  return { code, severity: diagnosticCodes[code], file, line: position.line, column: position.column, path, args };
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

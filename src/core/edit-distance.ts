@@ -1,0 +1,28 @@
+// Nearest-name suggestions for misspelt keys, refs and unit names.
+
+export function editDistance(a: string, b: string): number {
+  const left = [...a];
+  const right = [...b];
+  let previous = Array.from({ length: right.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= left.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= right.length; j += 1) {
+      const cost = left[i - 1] === right[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[right.length]!;
+}
+
+/** The closest candidate, when it is close enough to be a plausible typo. */
+export function nearestName(input: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(input, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  const allowed = Math.max(1, Math.floor(Math.max([...input].length, 2) / 3));
+  return bestDistance <= allowed ? best : undefined;
+}

@@ -1,0 +1,152 @@
+// Join actuals to plans: resolve every reference, check each value against its target's kind,
+// and hand evaluation the rows of each target. Files are taken in path order, rows in file order,
+// so the result never depends on the order files were named in.
+import { formatDay } from './dates.js';
+import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnostic } from './diagnostics.js';
+import { nearestName } from './edit-distance.js';
+import type { ActualRow, ActualsFile, CompletionRecord, Plan, SourcePlace, SubmissionRecord, Target } from './model.js';
+import { reportOccurrences } from './deadlines.js';
+
+export interface JoinedActuals {
+  rowsByTarget: Map<string, ActualRow[]>;
+  completions: CompletionRecord[];
+  submissions: SubmissionRecord[];
+  diagnostics: Diagnostic[];
+}
+
+const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: DiagnosticArgs = {}): Diagnostic =>
+  makeDiagnostic(code, place.file, place, args);
+
+/** `TASK/TARGET`, `TASK` (a task with one target) or `PLAN:TASK/TARGET`. */
+export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
+  const text = ref.normalize('NFKC').trim();
+  const colon = text.indexOf(':');
+  if (colon >= 0 && text.slice(0, colon) !== plan.id) return undefined;
+  const local = colon >= 0 ? text.slice(colon + 1) : text;
+  const slash = local.indexOf('/');
+  const taskId = slash >= 0 ? local.slice(0, slash) : local;
+  const task = plan.tasks.find((t) => t.id === taskId);
+  if (!task) return undefined;
+  if (slash < 0) return task.targets.length === 1 ? task.targets[0] : undefined;
+  return task.targets.find((t) => t.id === local.slice(slash + 1));
+}
+
+function localRefs(plan: Plan): string[] {
+  return plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`));
+}
+
+function checkValueKind(row: ActualRow, target: Target, out: Diagnostic[]): boolean {
+  const value = row.value;
+  const percentTarget = target.expression.kind === 'percent';
+  if (percentTarget && value.kind === 'number') {
+    out.push(diagnosticAt('value-kind-mismatch', row.valuePlace, { ref: target.ref, expected: 'percent', actual: 'number' }));
+    return false;
+  }
+  if (!percentTarget && value.kind !== 'number') {
+    out.push(diagnosticAt('value-kind-mismatch', row.valuePlace, { ref: target.ref, expected: target.expression.kind, actual: value.kind }));
+    return false;
+  }
+  if (value.kind === 'fraction') {
+    if (value.done.n < 0n || value.of.n < 0n) {
+      out.push(diagnosticAt('negative-value', row.valuePlace, {}));
+      return false;
+    }
+    if (value.of.n === 0n) {
+      out.push(diagnosticAt('zero-of', row.valuePlace, {}));
+      return false;
+    }
+    if (value.done.n * value.of.d > value.of.n * value.done.d) {
+      out.push(diagnosticAt('done-exceeds-of', row.valuePlace, {}));
+      return false;
+    }
+    return true;
+  }
+  if (value.value.n < 0n) {
+    out.push(diagnosticAt('negative-value', row.valuePlace, {}));
+    return false;
+  }
+  return true;
+}
+
+export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[]): JoinedActuals {
+  const diagnostics: Diagnostic[] = [];
+  const plansById = new Map(plans.map((plan) => [plan.id, plan]));
+  const rowsByTarget = new Map<string, ActualRow[]>();
+  const completions: CompletionRecord[] = [];
+  const submissions: SubmissionRecord[] = [];
+  const sortedFiles = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
+    const plan = plansById.get(planId);
+    if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
+    return plan;
+  };
+  for (const file of sortedFiles) {
+    if (file.planId !== undefined && !findPlan(file.planId, file.planPlace)) continue;
+    for (const row of file.rows) {
+      const plan = file.planId !== undefined ? plansById.get(file.planId) : findPlan(row.planId, row.refPlace);
+      if (!plan) continue;
+      const target = resolveTargetRef(row.targetRef, plan);
+      if (!target) {
+        diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, suggestion: nearestName(row.targetRef, localRefs(plan)) }));
+        continue;
+      }
+      if (!checkValueKind(row, target, diagnostics)) continue;
+      if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
+        diagnostics.push(diagnosticAt('as-of-outside-period', row.place, { as_of: formatDay(row.asOf), start: formatDay(plan.period.start), end: formatDay(plan.period.end) }));
+      }
+      const list = rowsByTarget.get(target.ref) ?? [];
+      list.push(row);
+      rowsByTarget.set(target.ref, list);
+    }
+    for (const record of file.completions) {
+      const plan = plansById.get(record.planId);
+      if (!plan) continue;
+      const known = record.task !== undefined ? plan.tasks.some((t) => t.id === record.task) : plan.phases.some((p) => p.id === record.phase);
+      if (!known) {
+        const kind = record.task !== undefined ? 'task' : 'phase';
+        const candidates = kind === 'task' ? plan.tasks.map((t) => t.id) : plan.phases.map((p) => p.id);
+        const ref = record.task ?? record.phase ?? '';
+        diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: nearestName(ref, candidates) }));
+        continue;
+      }
+      completions.push(record);
+    }
+    for (const record of file.submissions) {
+      const plan = plansById.get(record.planId);
+      if (!plan) continue;
+      const duty = plan.reports.find((d) => d.id === record.duty);
+      if (!duty) {
+        diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind: 'report', ref: record.duty, plan: plan.id, suggestion: nearestName(record.duty, plan.reports.map((d) => d.id)) }));
+        continue;
+      }
+      if (!reportOccurrences(duty).includes(record.due)) {
+        diagnostics.push(diagnosticAt('unknown-occurrence', record.place, { duty: duty.id, due: formatDay(record.due) }));
+      }
+      submissions.push(record);
+    }
+  }
+  checkRowsPerTarget(rowsByTarget, plans, diagnostics);
+  return { rowsByTarget, completions, submissions, diagnostics };
+}
+
+/** Bare percentages from several units cannot be combined; the same unit twice on one date is a slip. */
+function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: readonly Plan[], out: Diagnostic[]): void {
+  const percentTargets = new Set(
+    plans.flatMap((plan) => plan.tasks.flatMap((task) => task.targets.filter((t) => t.expression.kind === 'percent').map((t) => t.ref))),
+  );
+  for (const [ref, rows] of rowsByTarget) {
+    const seen = new Map<string, ActualRow>();
+    for (const row of rows) {
+      const key = `${row.reportedBy}\u0000${row.asOf}`;
+      const first = seen.get(key);
+      if (first) out.push(diagnosticAt('duplicate-row', row.place, { ref, unit: row.reportedBy, as_of: formatDay(row.asOf), firstFile: first.place.file, firstLine: first.place.line }));
+      else seen.set(key, row);
+    }
+    if (!percentTargets.has(ref)) continue;
+    const units = new Set(rows.map((row) => row.reportedBy));
+    if (units.size < 2) continue;
+    for (const row of rows) {
+      if (row.value.kind === 'percent') out.push(diagnosticAt('percent-needs-fraction', row.valuePlace, { ref, units: units.size }));
+    }
+  }
+}

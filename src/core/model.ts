@@ -1,0 +1,132 @@
+// The normalised model that evaluation works on: dates as day numbers, owners resolved, targets parsed.
+import type { DayNumber } from './dates.js';
+import type { Rational } from './rational.js';
+import type { TargetExpression } from './target-expression.js';
+
+export type Progress = 'linear' | 'at_due';
+export type Accumulate = 'latest' | 'sum';
+export type Recurrence = 'week' | 'month' | 'quarter' | 'half_year' | 'year';
+
+export interface SourcePlace {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface Plan {
+  id: string;
+  title: string;
+  issuer?: string;
+  docNo?: string;
+  file: string;
+  period: { start: DayNumber; end: DayNumber };
+  population?: Rational;
+  /** every known name or alias → canonical unit name; undefined when the plan has no registry */
+  unitNames?: ReadonlyMap<string, string>;
+  phases: Phase[];
+  reports: ReportDuty[];
+  tasks: Task[];
+  place: SourcePlace;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  section?: string;
+  lead: string[];
+  support: string[];
+  start: DayNumber;
+  due: DayNumber;
+  done?: DayNumber;
+  targets: Target[];
+  place: SourcePlace;
+}
+
+export interface Target {
+  planId: string;
+  taskId: string;
+  id: string;
+  /** PLAN:TASK/TARGET */
+  ref: string;
+  metric: string;
+  unit?: string;
+  expression: TargetExpression;
+  /** R: exact, per-capita already multiplied out */
+  required: Rational;
+  start: DayNumber;
+  due: DayNumber;
+  progress: Progress;
+  accumulate: Accumulate;
+  owner: string;
+  /** lead and support units of the task, for --owner filtering */
+  taskUnits: { lead: string[]; support: string[] };
+  place: SourcePlace;
+}
+
+export interface Phase {
+  id: string;
+  title: string;
+  start?: DayNumber;
+  due: DayNumber;
+  done?: DayNumber;
+  owner?: string;
+  place: SourcePlace;
+}
+
+export interface ReportDuty {
+  id: string;
+  title: string;
+  owner: string;
+  every?: Recurrence;
+  day?: number;
+  month?: number;
+  start: DayNumber;
+  until: DayNumber;
+  /** one-off duty */
+  due?: DayNumber;
+  place: SourcePlace;
+}
+
+export type ActualValue =
+  | { kind: 'number'; value: Rational }
+  | { kind: 'percent'; value: Rational }
+  | { kind: 'fraction'; done: Rational; of: Rational };
+
+export interface ActualRow {
+  planId: string;
+  /** the reference as written, resolved later against the plan */
+  targetRef: string;
+  value: ActualValue;
+  asOf: DayNumber;
+  reportedBy: string;
+  note?: string;
+  place: SourcePlace;
+  /** where the value itself sits, for diagnostics */
+  valuePlace: SourcePlace;
+  refPlace: SourcePlace;
+}
+
+export interface CompletionRecord {
+  planId: string;
+  task?: string;
+  phase?: string;
+  date: DayNumber;
+  place: SourcePlace;
+}
+
+export interface SubmissionRecord {
+  planId: string;
+  duty: string;
+  due: DayNumber;
+  submitted: DayNumber;
+  place: SourcePlace;
+}
+
+export interface ActualsFile {
+  file: string;
+  planId?: string;
+  planPlace: SourcePlace;
+  rows: ActualRow[];
+  completions: CompletionRecord[];
+  submissions: SubmissionRecord[];
+}

@@ -1,0 +1,130 @@
+// Load a whole project: every plan and actuals file parsed, checked and joined, every problem of
+// every file collected in one pass. Pure: the caller hands in file contents.
+import { type Diagnostic, compareDiagnostics, makeDiagnostic } from './diagnostics.js';
+import { decodeText } from './decode-text.js';
+import { type DeadlineResult, compareDeadlines, evaluateDeadlines } from './deadlines.js';
+import type { DayNumber } from './dates.js';
+import { type TargetResult, compareTargetResults, evaluateTarget } from './evaluate.js';
+import { type JoinedActuals, joinActuals } from './join.js';
+import type { ActualsFile, Plan } from './model.js';
+import { normalisePlan } from './plan-normalize.js';
+import { readActualsCsv, readActualsYaml } from './actuals-read.js';
+import { checkAgainstSchema } from './schema-check.js';
+import { getValidator } from './schema-validators.js';
+import { type YamlLimits, defaultYamlLimits, parseYaml } from './yaml-source.js';
+
+export type SourceKind = 'plan' | 'actuals-yaml' | 'actuals-csv';
+
+export interface SourceFile {
+  /** the path as shown to the user */
+  path: string;
+  kind: SourceKind;
+  bytes: Uint8Array;
+}
+
+export interface LoadOptions {
+  encoding?: string;
+  delimiter?: string;
+  maxFileBytes?: number;
+  yamlLimits?: YamlLimits;
+}
+
+export interface Project {
+  plans: Plan[];
+  actualsFiles: ActualsFile[];
+  joined: JoinedActuals;
+  diagnostics: Diagnostic[];
+}
+
+export const defaultMaxFileBytes = 20 * 1024 * 1024;
+
+export function sourceKindOf(path: string): SourceKind | undefined {
+  if (/\.plan\.ya?ml$/i.test(path)) return 'plan';
+  if (/\.actuals\.ya?ml$/i.test(path)) return 'actuals-yaml';
+  if (/\.actuals\.csv$/i.test(path)) return 'actuals-csv';
+  return undefined;
+}
+
+export function loadProject(sources: readonly SourceFile[], options: LoadOptions = {}): Project {
+  const diagnostics: Diagnostic[] = [];
+  const plans: Plan[] = [];
+  const actualsFiles: ActualsFile[] = [];
+  const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const source of ordered) {
+    const start = { line: 1, column: 1 };
+    const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
+    if (source.bytes.length > maxBytes) {
+      diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size: source.bytes.length, limit: maxBytes }));
+      continue;
+    }
+    const decoded = decodeText(source.bytes, options.encoding);
+    if (!decoded.ok) {
+      diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
+      continue;
+    }
+    if (source.kind === 'actuals-csv') {
+      const read = readActualsCsv(decoded.text, source.path, { delimiter: options.delimiter });
+      diagnostics.push(...read.diagnostics);
+      actualsFiles.push(read.actuals);
+      continue;
+    }
+    const parsed = parseYaml(decoded.text, source.path, options.yamlLimits ?? defaultYamlLimits);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.data === undefined) continue;
+    const schemaName = source.kind === 'plan' ? 'plan' : 'actuals';
+    diagnostics.push(...checkAgainstSchema(getValidator(schemaName), parsed.data, source.path, parsed.locator));
+    if (source.kind === 'plan') {
+      const normalised = normalisePlan(parsed.data, source.path, parsed.locator);
+      diagnostics.push(...normalised.diagnostics);
+      if (normalised.plan) plans.push(normalised.plan);
+    } else {
+      const read = readActualsYaml(parsed.data, source.path, parsed.locator);
+      diagnostics.push(...read.diagnostics);
+      actualsFiles.push(read.actuals);
+    }
+  }
+  const seenPlans = new Map<string, Plan>();
+  for (const plan of plans) {
+    const first = seenPlans.get(plan.id);
+    if (first) {
+      diagnostics.push(makeDiagnostic('duplicate-id', plan.file, plan.place, { kind: 'plan', id: plan.id, firstFile: first.file, firstLine: first.place.line }));
+    } else {
+      seenPlans.set(plan.id, plan);
+    }
+  }
+  const uniquePlans = [...seenPlans.values()];
+  const joined = joinActuals(uniquePlans, actualsFiles);
+  diagnostics.push(...joined.diagnostics);
+  diagnostics.sort(compareDiagnostics);
+  return { plans: uniquePlans, actualsFiles, joined, diagnostics };
+}
+
+export interface Evaluation {
+  asOf: DayNumber;
+  warnDays: number;
+  targets: TargetResult[];
+  deadlines: DeadlineResult[];
+}
+
+export function evaluateProject(project: Project, asOf: DayNumber, warnDays: number): Evaluation {
+  const targets: TargetResult[] = [];
+  const deadlines: DeadlineResult[] = [];
+  for (const plan of project.plans) {
+    for (const task of plan.tasks) {
+      for (const target of task.targets) {
+        targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf));
+      }
+    }
+    deadlines.push(...evaluateDeadlines(plan, project.joined.completions, project.joined.submissions, asOf, warnDays));
+  }
+  targets.sort(compareTargetResults);
+  deadlines.sort(compareDeadlines);
+  return { asOf, warnDays, targets, deadlines };
+}
+
+export function countProject(project: Project): { plans: number; tasks: number; targets: number; actualsFiles: number; rows: number } {
+  const tasks = project.plans.reduce((n, plan) => n + plan.tasks.length, 0);
+  const targets = project.plans.reduce((n, plan) => n + plan.tasks.reduce((m, task) => m + task.targets.length, 0), 0);
+  const rows = project.actualsFiles.reduce((n, file) => n + file.rows.length, 0);
+  return { plans: project.plans.length, tasks, targets, actualsFiles: project.actualsFiles.length, rows };
+}

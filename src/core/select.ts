@@ -1,0 +1,64 @@
+// Filters shared by status, gaps and deadlines: --owner (lead and support, aliases from the registry),
+// --role, --plan and --status.
+import type { DeadlineResult } from './deadlines.js';
+import type { TargetResult } from './evaluate.js';
+import type { Plan } from './model.js';
+
+export interface Selection {
+  owner?: string;
+  role?: 'lead' | 'support';
+  plans?: readonly string[];
+  statuses?: readonly string[];
+}
+
+const clean = (name: string): string => name.normalize('NFKC').trim();
+
+/** The canonical names the --owner value stands for in each plan (exact, alias, else substring). */
+export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string> {
+  const wanted = clean(owner);
+  const exact = new Set<string>();
+  const allNames = new Set<string>();
+  for (const plan of plans) {
+    const canonical = plan.unitNames?.get(wanted);
+    if (canonical) exact.add(canonical);
+    for (const task of plan.tasks) {
+      for (const unit of [...task.lead, ...task.support, ...task.targets.map((t) => t.owner)]) allNames.add(unit);
+    }
+    for (const unit of [...plan.reports.map((r) => r.owner), ...plan.phases.map((p) => p.owner ?? '')]) if (unit) allNames.add(unit);
+  }
+  if (allNames.has(wanted)) exact.add(wanted);
+  if (exact.size > 0) return exact;
+  return new Set([...allNames].filter((name) => name.includes(wanted)));
+}
+
+function matchesUnits(units: Set<string>, role: Selection['role'], owner: string, lead: readonly string[], support: readonly string[]): boolean {
+  if (role === 'support') return support.some((u) => units.has(u));
+  if (role === 'lead') return units.has(owner) || lead.some((u) => units.has(u));
+  return units.has(owner) || lead.some((u) => units.has(u)) || support.some((u) => units.has(u));
+}
+
+export function selectTargets(results: readonly TargetResult[], selection: Selection, plans: readonly Plan[]): TargetResult[] {
+  const units = selection.owner !== undefined ? resolveOwner(selection.owner, plans) : undefined;
+  return results.filter((result) => {
+    const target = result.target;
+    if (selection.plans && !selection.plans.includes(target.planId)) return false;
+    if (selection.statuses && !selection.statuses.includes(result.status)) return false;
+    if (units && !matchesUnits(units, selection.role, target.owner, target.taskUnits.lead, target.taskUnits.support)) return false;
+    return true;
+  });
+}
+
+export function selectDeadlines(results: readonly DeadlineResult[], selection: Selection, plans: readonly Plan[]): DeadlineResult[] {
+  const units = selection.owner !== undefined ? resolveOwner(selection.owner, plans) : undefined;
+  const taskUnits = new Map<string, { lead: string[]; support: string[] }>();
+  for (const plan of plans) for (const task of plan.tasks) taskUnits.set(`${plan.id}:task/${task.id}`, { lead: task.lead, support: task.support });
+  return results.filter((result) => {
+    if (selection.plans && !selection.plans.includes(result.plan)) return false;
+    if (selection.statuses && !selection.statuses.includes(result.status)) return false;
+    if (units) {
+      const task = taskUnits.get(result.ref);
+      if (!matchesUnits(units, selection.role, result.owner, task?.lead ?? [], task?.support ?? [])) return false;
+    }
+    return true;
+  });
+}

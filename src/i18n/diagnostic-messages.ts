@@ -1,0 +1,97 @@
+// One message per diagnostic code, in each language. `satisfies Record<DiagnosticCode, …>` makes a
+// new code impossible to half-add.
+import type { DiagnosticArgs, DiagnosticCode } from '../core/diagnostics.js';
+import type { Lang } from './labels.js';
+
+type Render = (a: DiagnosticArgs) => string;
+type Entry = { en: Render; zh: Render };
+
+const list = (value: DiagnosticArgs[string]): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+const hintEn = (a: DiagnosticArgs): string => (a.suggestion ? ` Did you mean "${a.suggestion}"?` : '');
+const hintZh = (a: DiagnosticArgs): string => (a.suggestion ? `是否应为“${a.suggestion}”？` : '');
+
+const looksLikeEn: Record<string, string> = {
+  gb18030: 'it looks like GB18030/GBK (common on Chinese Windows): re-save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8), or pass --encoding gb18030',
+  'utf-16': 'it is UTF-16: re-save it as UTF-8',
+  zip: 'it is a ZIP archive (an .xlsx or .docx renamed?): export it as CSV or YAML text',
+  binary: 'it is a binary file, not text',
+  unknown: 'it is not valid UTF-8: re-save it as UTF-8',
+};
+const looksLikeZh: Record<string, string> = {
+  gb18030: '文件看起来是 GB18030/GBK 编码（中文 Windows 常见）：请另存为 UTF-8（记事本：另存为 → 编码：UTF-8），或加 --encoding gb18030',
+  'utf-16': '文件是 UTF-16 编码：请另存为 UTF-8',
+  zip: '文件是 ZIP 压缩包（是否把 .xlsx/.docx 改了扩展名？）：请导出为 CSV 或 YAML 文本',
+  binary: '文件是二进制文件，不是文本',
+  unknown: '文件不是有效的 UTF-8：请另存为 UTF-8',
+};
+const valueProblemEn: Record<string, string> = {
+  'thousands-separator': 'write numbers without thousands separators (1900, not 1,900)',
+  'chinese-multiplier': 'write the full number (12000, not 1.2万)',
+  'not-finite': 'the value must be a finite number',
+  'not-a-value': 'write a number (1020), a percentage (94%) or a fraction (47/50)',
+};
+const valueProblemZh: Record<string, string> = {
+  'thousands-separator': '数字不要加千位分隔符（写 1900，不写 1,900）',
+  'chinese-multiplier': '请写完整数字（写 12000，不写 1.2万）',
+  'not-finite': '数值必须是有限的数字',
+  'not-a-value': '请写数字（1020）、百分比（94%）或分数（47/50）',
+};
+const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', report: '报送事项', plan: '方案' };
+
+export const diagnosticMessages = {
+  'file-unreadable': { en: (a) => `cannot read the file: ${a.reason}`, zh: (a) => `无法读取文件：${a.reason}` },
+  'file-encoding': { en: (a) => `the file is not UTF-8 text; ${looksLikeEn[String(a.looksLike)] ?? `it could not be read as ${a.looksLike}`}`, zh: (a) => `文件不是 UTF-8 文本；${looksLikeZh[String(a.looksLike)] ?? `无法按 ${a.looksLike} 读取`}` },
+  'file-binary': { en: (a) => `not a text file: ${looksLikeEn[String(a.looksLike)]}`, zh: (a) => `不是文本文件：${looksLikeZh[String(a.looksLike)]}` },
+  'file-too-large': { en: (a) => `the file is ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-file-size)`, zh: (a) => `文件大小 ${a.size} 字节，超过上限 ${a.limit}（可用 --max-file-size 调高）` },
+  'file-empty': { en: () => 'the file is empty', zh: () => '文件是空的' },
+  'yaml-syntax': { en: (a) => `YAML syntax error: ${a.detail}`, zh: (a) => `YAML 语法错误：${a.detail}` },
+  'yaml-duplicate-key': { en: (a) => `duplicate key "${a.key}" (first at line ${a.firstLine})`, zh: (a) => `键“${a.key}”重复（第一次出现在第 ${a.firstLine} 行）` },
+  'yaml-alias': { en: (a) => `anchors and aliases (&${a.name} / *${a.name}) are not part of the format: write the value out`, zh: (a) => `不支持锚点和别名（&${a.name} / *${a.name}）：请直接写出内容` },
+  'yaml-tag': { en: (a) => `explicit tags (${a.tag}) are not part of the format: remove it`, zh: (a) => `不支持显式标签（${a.tag}）：请删除` },
+  'yaml-multiple-documents': { en: () => 'a file holds one document: remove the extra "---" section or move it to its own file', zh: () => '一个文件只能有一个文档：请删除多余的“---”部分或另存为单独文件' },
+  'yaml-directive': { en: (a) => `%YAML ${a.version} directive ignored: files are always read as YAML 1.2`, zh: (a) => `已忽略 %YAML ${a.version} 指令：文件一律按 YAML 1.2 读取` },
+  'yaml-key-not-scalar': { en: () => 'a key must be plain text, not a list or mapping', zh: () => '键必须是普通文字，不能是列表或映射' },
+  'yaml-too-deep': { en: (a) => `nesting deeper than ${a.limit} levels`, zh: (a) => `嵌套超过 ${a.limit} 层` },
+  'yaml-too-many-nodes': { en: (a) => `more than ${a.limit} YAML nodes`, zh: (a) => `YAML 节点超过 ${a.limit} 个` },
+  'unknown-key': { en: (a) => `unknown key "${a.key}".${hintEn(a)} Allowed: ${list(a.allowed)}`, zh: (a) => `未知的键“${a.key}”。${hintZh(a)}允许的键：${list(a.allowed)}` },
+  'missing-key': { en: (a) => `missing required key "${a.key}"`, zh: (a) => `缺少必填的键“${a.key}”` },
+  'wrong-type': { en: (a) => `"${a.field}" must be ${a.expected}, not ${a.actual}`, zh: (a) => `“${a.field}”应为 ${a.expected}，实际是 ${a.actual}` },
+  'number-as-text': { en: (a) => `"${a.field}" is text, but YAML reads ${a.text} as a number: quote it ("${a.text}")`, zh: (a) => `“${a.field}”应为文字，但 YAML 把 ${a.text} 读成了数字：请加引号（"${a.text}"）` },
+  'invalid-value': {
+    en: (a) => a.reason === 'empty' ? `"${a.field}" must not be empty` : a.reason === 'exclusive' ? `"${a.field}": use either "every" or "due", not both` : a.allowed ? `"${a.field}" is "${a.value}"; allowed: ${list(a.allowed)}.${hintEn(a)}` : a.pattern ? `"${a.field}" is "${a.value}", which does not match ${a.pattern}` : `"${a.field}" has an invalid value "${a.value}" (${a.reason ?? ''})`,
+    zh: (a) => a.reason === 'empty' ? `“${a.field}”不能为空` : a.reason === 'exclusive' ? `“${a.field}”：every 和 due 只能用一个` : a.allowed ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}` : a.pattern ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}` : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
+  },
+  'unknown-format': { en: (a) => `unknown format "${a.value}"`, zh: (a) => `未知的格式“${a.value}”` },
+  'invalid-date': { en: (a) => `"${a.field}" is "${a.value}", not a real calendar date YYYY-MM-DD`, zh: (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）` },
+  'duplicate-id': { en: (a) => `duplicate ${a.kind} id "${a.id}" (first at ${a.firstFile ? `${a.firstFile}:` : 'line '}${a.firstLine})`, zh: (a) => `${kindZh[String(a.kind)] ?? a.kind}编号“${a.id}”重复（第一次出现在${a.firstFile ? `${a.firstFile}:` : '第 '}${a.firstLine}${a.firstFile ? '' : ' 行'}）` },
+  'start-after-due': { en: (a) => `start ${a.start} is after the due date ${a.due}`, zh: (a) => `开始日期 ${a.start} 晚于截止日期 ${a.due}` },
+  'due-outside-period': { en: (a) => `due date ${a.due} is outside the plan period ${a.start} – ${a.end}`, zh: (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内` },
+  'missing-population': { en: (a) => `"${a.target}" is per head of population, but the plan has no "population"`, zh: (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）` },
+  'invalid-target': { en: (a) => `cannot read the target "${a.value}"; accepted forms: ${list(a.forms)}`, zh: (a) => `无法识别目标“${a.value}”；可用写法：${list(a.forms)}` },
+  'unknown-owner': { en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)}`, zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}` },
+  'absurd-number': { en: (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`, zh: (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）` },
+  'unknown-plan': { en: (a) => `no loaded plan has the id "${a.plan}".${hintEn(a)}`, zh: (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}` },
+  'unknown-ref': { en: (a) => `plan ${a.plan} has no ${a.kind} "${a.ref}".${hintEn(a)}`, zh: (a) => `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}` },
+  'value-kind-mismatch': { en: (a) => `target ${a.ref} takes a ${a.expected === 'percent' ? 'percentage ("94%" or {done, of})' : 'count (a plain number)'}, not a ${a.actual}`, zh: (a) => `指标 ${a.ref} 需要${a.expected === 'percent' ? '百分比（"94%" 或 {done, of}）' : '计数（普通数字）'}，不是${kindZh[String(a.actual)] ?? a.actual}` },
+  'invalid-value-cell': { en: (a) => `cannot read the value "${a.value}": ${valueProblemEn[String(a.problem)]}`, zh: (a) => `无法识别数值“${a.value}”：${valueProblemZh[String(a.problem)]}` },
+  'negative-value': { en: () => 'a reported value cannot be negative', zh: () => '报送数值不能为负数' },
+  'done-exceeds-of': { en: () => '"done" is larger than "of"', zh: () => '完成数（done）大于应完成数（of）' },
+  'zero-of': { en: () => '"of" is 0: the percentage is undefined', zh: () => '应完成数（of）为 0，无法计算百分比' },
+  'as-of-outside-period': { en: (a) => `as-of date ${a.as_of} is outside the plan period ${a.start} – ${a.end}`, zh: (a) => `截至日期 ${a.as_of} 不在方案期间 ${a.start} 至 ${a.end} 内` },
+  'percent-needs-fraction': { en: (a) => `${a.units} units report on percentage target ${a.ref}: bare percentages cannot be combined; report done/of (e.g. 47/50)`, zh: (a) => `${a.units} 个单位报送了百分比指标 ${a.ref}：单独的百分比无法合并，请按“完成数/应完成数”报送（如 47/50）` },
+  'duplicate-row': { en: (a) => `${a.ref} is reported twice by "${a.unit}" for ${a.as_of} (also at ${a.firstFile}:${a.firstLine}); the later row is used`, zh: (a) => `“${a.unit}”对 ${a.ref} 在 ${a.as_of} 报送了两次（另见 ${a.firstFile}:${a.firstLine}）；使用后一行` },
+  'unknown-occurrence': { en: (a) => `duty ${a.duty} has no occurrence due ${a.due}`, zh: (a) => `报送事项 ${a.duty} 没有截止日期为 ${a.due} 的一次` },
+  'csv-syntax': {
+    en: (a) => a.detail === 'ragged' ? `this row has ${a.fields} fields, the header has ${a.expected}` : a.detail === 'delimiter' ? `the header looks separated by "${a.delimiter}", not commas: pass --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" or save as comma-separated CSV` : `malformed CSV: ${a.detail}`,
+    zh: (a) => a.detail === 'ragged' ? `本行有 ${a.fields} 列，表头有 ${a.expected} 列` : a.detail === 'delimiter' ? `表头看起来用“${a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV` : `CSV 格式错误：${a.detail}`,
+  },
+  'csv-unknown-column': { en: (a) => `unknown column "${a.column}".${hintEn(a)} Known: ${list(a.allowed)}`, zh: (a) => `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}` },
+  'csv-duplicate-column': { en: (a) => `column "${a.column}" appears twice`, zh: (a) => `列“${a.column}”重复` },
+  'csv-missing-column': { en: (a) => `missing column "${a.column}" (${list(a.names)})`, zh: (a) => `缺少列“${a.column}”（${list(a.names)}）` },
+  'no-input': { en: (a) => `no plan files found in ${a.where} (looked for *.plan.yaml, *.actuals.yaml, *.actuals.csv)`, zh: (a) => `在 ${a.where} 中没有找到方案文件（*.plan.yaml、*.actuals.yaml、*.actuals.csv）` },
+} satisfies Record<DiagnosticCode, Entry>;
+
+export function diagnosticMessage(code: DiagnosticCode, args: DiagnosticArgs, lang: Lang): string {
+  const entry: Entry = diagnosticMessages[code];
+  return lang === 'zh-CN' ? entry.zh(args) : entry.en(args);
+}

@@ -1,0 +1,11 @@
+// What every formatter is given besides the data: language, colour, terminal width.
+import type { ChalkInstance } from 'chalk';
+import type { Lang } from '../i18n/labels.js';
+
+export interface FormatContext {
+  lang: Lang;
+  /** a chalk instance with level 0 when colour is off */
+  chalk: ChalkInstance;
+  /** terminal columns when writing to a TTY */
+  columns?: number;
+}

@@ -1,0 +1,64 @@
+// What the meeting view shows, decided once for every human format (table, Markdown): active plans
+// in detail, ended plans compactly, targets that need attention, deadlines overdue or due soon.
+import { formatDay } from '../core/dates.js';
+import type { Evaluation } from '../core/project.js';
+import type { Plan } from '../core/model.js';
+import type { TargetStatus } from '../core/evaluate.js';
+import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
+
+export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];
+export const summaryOrder: readonly TargetStatus[] = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
+
+export type StatusCounts = Record<TargetStatus, number> & { targets: number };
+
+export function countStatuses(rows: readonly { status: TargetStatus }[]): StatusCounts {
+  const counts = { targets: rows.length, met: 0, on_track: 0, behind: 0, missed: 0, breached: 0, no_data: 0, not_started: 0 };
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
+
+export interface StatusView {
+  asOf: string;
+  warnDays: number;
+  plans: { id: string; title: string; start: string; end: string; ended: boolean }[];
+  summary: StatusCounts;
+  targets: TargetRow[];
+  showingAllTargets: boolean;
+  deadlines: DeadlineRow[];
+  showingAllDeadlines: boolean;
+  ended: { id: string; title: string; end: string; counts: StatusCounts }[];
+}
+
+export interface StatusViewOptions {
+  all: boolean;
+  /** plans named with --plan are shown in detail even when ended */
+  explicitPlans: boolean;
+  /** a --status filter replaces the attention rule */
+  explicitStatuses: boolean;
+}
+
+export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
+  const plansById = new Map(plans.map((plan) => [plan.id, plan]));
+  const isEnded = (plan: Plan): boolean => plan.period.end < evaluation.asOf;
+  const detailed = new Set(plans.filter((plan) => options.all || options.explicitPlans || !isEnded(plan)).map((plan) => plan.id));
+  const rows = evaluation.targets.map((result) => toTargetRow(result, plansById));
+  const detailRows = rows.filter((row) => detailed.has(row.plan));
+  const showAll = options.all || options.explicitStatuses;
+  const deadlines = evaluation.deadlines
+    .filter((d) => detailed.has(d.plan))
+    .filter((d) => options.all || d.status === 'overdue' || d.status === 'due_soon')
+    .map(toDeadlineRow);
+  return {
+    asOf: formatDay(evaluation.asOf),
+    warnDays: evaluation.warnDays,
+    plans: plans.map((plan) => ({ id: plan.id, title: plan.title, start: formatDay(plan.period.start), end: formatDay(plan.period.end), ended: isEnded(plan) })),
+    summary: countStatuses(detailRows),
+    targets: showAll ? detailRows : detailRows.filter((row) => attentionStatuses.includes(row.status)),
+    showingAllTargets: showAll,
+    deadlines,
+    showingAllDeadlines: options.all,
+    ended: plans
+      .filter((plan) => !detailed.has(plan.id))
+      .map((plan) => ({ id: plan.id, title: plan.title, end: formatDay(plan.period.end), counts: countStatuses(rows.filter((row) => row.plan === plan.id)) })),
+  };
+}

@@ -1,0 +1,110 @@
+// Terminal tables (cli-table3) for status, gaps and deadlines. Cells are pre-wrapped by display
+// width so CJK text lines up and no character is lost; user text is made safe for the terminal.
+import Table from 'cli-table3';
+import { type Lang, type LabelKey, t } from '../i18n/labels.js';
+import type { FormatContext } from './context.js';
+import { displayNumber, displayPercent, safeText } from './display.js';
+import type { DeadlineRow, TargetRow } from './rows.js';
+import { paintStatus } from './status-colors.js';
+import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
+import { wrapToWidth } from './wrap.js';
+
+function makeTable(head: string[], rows: string[][], ctx: FormatContext): string {
+  const table = new Table({
+    head: head.map((h) => ctx.chalk.bold(h)),
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of rows) table.push(row);
+  return table.toString();
+}
+
+export function statusLabel(lang: Lang, status: string): string {
+  const key = (status in { done: 1, overdue: 1, due_soon: 1, upcoming: 1 } ? `deadline.${status}` : `status.${status}`) as LabelKey;
+  return t(lang, key);
+}
+
+function valueWithUnit(value: number | null, row: TargetRow, lang: Lang): string {
+  return displayNumber(value, lang, row.kind === 'percent' ? '%' : '');
+}
+
+export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
+  const lang = ctx.lang;
+  return rows.map((row) => [
+    wrapToWidth(safeText(`${row.task} ${row.task_title}`), 24),
+    wrapToWidth(safeText(row.metric), 18),
+    wrapToWidth(safeText(row.owner), 12),
+    `${row.op} ${valueWithUnit(row.required, row, lang)}${row.unit && row.kind !== 'percent' ? ` ${safeText(row.unit)}` : ''}`,
+    valueWithUnit(row.expected, row, lang),
+    valueWithUnit(row.actual, row, lang),
+    valueWithUnit(row.gap, row, lang),
+    displayPercent(row.progress),
+    row.due,
+    paintStatus(ctx.chalk, row.status, statusLabel(lang, row.status)),
+  ]);
+}
+
+const targetHead = (lang: Lang): string[] =>
+  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status'] as const).map((k) => t(lang, k));
+
+export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
+  const lang = ctx.lang;
+  return rows.map((row) => [
+    t(lang, `kind.${row.kind}`),
+    wrapToWidth(safeText(row.kind === 'report' ? row.title : `${row.ref.split('/').pop()} ${row.title}`), 30),
+    wrapToWidth(safeText(row.owner), 14),
+    row.due,
+    String(row.days_left),
+    paintStatus(ctx.chalk, row.status, statusLabel(lang, row.status) + (row.late ? ` (${t(lang, 'deadline.late')})` : '')),
+  ]);
+}
+
+const deadlineHead = (lang: Lang): string[] =>
+  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status'] as const).map((k) => t(lang, k));
+
+export function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
+  return summaryOrder
+    .filter((status) => counts[status] > 0)
+    .map((status) => paintStatus(ctx.chalk, status, `${statusLabel(ctx.lang, status)} ${counts[status]}`))
+    .join(' · ');
+}
+
+export function formatStatusTable(view: StatusView, ctx: FormatContext): string {
+  const lang = ctx.lang;
+  const out: string[] = [];
+  out.push(ctx.chalk.bold(t(lang, 'heading.status', { asOf: view.asOf })));
+  const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
+  if (active.length > 0) out.push(t(lang, 'heading.plans', { plans: active.map((p) => `${safeText(p.title)} (${p.id})`).join('; ') }));
+  out.push(t(lang, 'summary.counts', { targets: view.summary.targets, parts: summaryParts(view.summary, ctx) || '—' }));
+  out.push('');
+  const total = view.summary.targets;
+  if (view.targets.length > 0) {
+    out.push(ctx.chalk.bold(view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total })));
+    out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx), ctx));
+    out.push('');
+  }
+  if (view.deadlines.length > 0) {
+    out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: view.deadlines.length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: view.deadlines.length })));
+    out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx), ctx));
+    out.push('');
+  }
+  if (view.targets.length === 0 && view.deadlines.length === 0) {
+    out.push(t(lang, 'summary.nothing'));
+    out.push('');
+  }
+  if (view.ended.length > 0) {
+    out.push(ctx.chalk.bold(t(lang, 'heading.ended_plans')));
+    for (const plan of view.ended) {
+      out.push(`  ${t(lang, 'summary.ended_plan', { title: safeText(plan.title), id: plan.id, end: plan.end, parts: summaryParts(plan.counts, ctx) || '—' })}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export function formatTargetsTable(rows: readonly TargetRow[], ctx: FormatContext): string {
+  return `${makeTable(targetHead(ctx.lang), targetTableRows(rows, ctx), ctx)}\n`;
+}
+
+export function formatDeadlinesTable(rows: readonly DeadlineRow[], ctx: FormatContext): string {
+  return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(rows, ctx), ctx)}\n`;
+}

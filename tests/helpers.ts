@@ -1,0 +1,42 @@
+// Test helpers: build small plans in memory, and run the CLI in process or as the built binary.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseIsoDate } from '../src/core/dates.js';
+import { type SourceFile, loadProject } from '../src/core/project.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const binPath = path.join(repoRoot, 'bin', 'plan-check.js');
+export const timezones = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'] as const;
+
+export function day(text: string): number {
+  const value = parseIsoDate(text);
+  if (value === undefined) throw new Error(`bad date in test: ${text}`);
+  return value;
+}
+
+export function source(pathName: string, text: string): SourceFile {
+  const kind = pathName.endsWith('.csv') ? 'actuals-csv' : pathName.includes('.actuals.') ? 'actuals-yaml' : 'plan';
+  return { path: pathName, kind, bytes: new TextEncoder().encode(text) };
+}
+
+export function project(files: Record<string, string>) {
+  return loadProject(Object.entries(files).map(([name, text]) => source(name, text)));
+}
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runBin(args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', LANG: 'en_US.UTF-8', ...options.env },
+    encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
