@@ -1,9 +1,45 @@
 // Build step (run by `npm run build` and by `prepare` on install): bundle the CLI into dist/cli.js.
+// The JSON Schemas are compiled here, once, into ajv standalone validators that replace
+// src/core/schema-validators.ts in the bundle, so nothing is compiled when the CLI starts.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const schemaNames = ['plan', 'actuals', 'config'];
+
+function standaloneValidators() {
+  // the same options as src/core/schema-validators.ts, so the CLI and the tests agree
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true } });
+  const exports = {};
+  for (const name of schemaNames) {
+    const schema = JSON.parse(readFileSync(path.join(root, 'schemas', `${name}.schema.json`), 'utf8'));
+    ajv.addSchema(schema);
+    exports[`${name}Validator`] = schema.$id;
+  }
+  const imports = schemaNames.map((name) => `import ${name}Schema from '../../schemas/${name}.schema.json';`).join('\n');
+  return `${imports}
+${standaloneCode(ajv, exports)}
+export const schemas = { ${schemaNames.map((n) => `${n}: ${n}Schema`).join(', ')} };
+const validators = { ${schemaNames.map((n) => `${n}: ${n}Validator`).join(', ')} };
+export function getValidator(name) { return validators[name]; }
+`;
+}
+
+const precompiledSchemas = {
+  name: 'precompiled-schemas',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /src[\\/]core[\\/]schema-validators\.ts$/ }, (args) => ({
+      contents: standaloneValidators(),
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   entryPoints: [`${root}src/cli/main.ts`],
@@ -19,5 +55,6 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
+  plugins: [precompiledSchemas],
   logLevel: 'warning',
 });

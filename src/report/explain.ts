@@ -10,7 +10,11 @@ import { displayNumber, displayPercent, safeText } from './display.js';
 import { paintStatus } from './status-colors.js';
 import { statusLabel } from './table.js';
 
-const exact = (value: number): string => String(value);
+/** Exact where short, else rounded to 4 decimals for reading (JSON keeps every digit). */
+const exact = (value: number): string => {
+  const text = String(value);
+  return /\.\d{5,}/.test(text) ? `≈${Number(value.toFixed(4))}` : text;
+};
 
 export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: number, ctx: FormatContext): string {
   const lang = ctx.lang;

@@ -1,0 +1,230 @@
+// End-to-end: the built binary on a small plan whose figures are computed by hand, in three
+// timezones and at several as-of dates. Expected numbers come from exact fractions:
+//   R(sampling) = 3.5 × 542857 / 1000 = 3799999/2000 = 1899.9995
+//   E(sampling, 2024-06-30) = R × 182/366 = 944.8084945355191;  (2024-09-30) = R × 274/366 = 1422.4039972677595
+//   A(recheck) = (47 + 30)/(50 + 40) × 100 = 85.5555…;  E(recheck, 06-30) = 95 × 182/366 = 47.240437158469945
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { repoRoot, runBin, timezones } from './helpers.js';
+
+const demo = path.join('tests', 'fixtures', 'cli');
+
+interface JsonTarget {
+  ref: string;
+  required: number;
+  expected: number | null;
+  actual: number | null;
+  gap: number | null;
+  progress: number | null;
+  status: string;
+}
+interface JsonDeadline {
+  ref: string;
+  kind: string;
+  due: string;
+  days_left: number;
+  status: string;
+  late: boolean;
+}
+
+function statusJson(asOf: string, tz: string) {
+  const result = runBin(['status', demo, '--format', 'json', '--as-of', asOf], { env: { TZ: tz } });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  const data = JSON.parse(result.stdout) as { as_of: string; summary: Record<string, number>; targets: JsonTarget[]; deadlines: JsonDeadline[] };
+  const target = (ref: string) => data.targets.find((t) => t.ref === `demo-2024:${ref}`)!;
+  const deadline = (ref: string) => data.deadlines.find((d) => d.ref === `demo-2024:${ref}`)!;
+  return { data, target, deadline };
+}
+
+describe.each(timezones)('status --format json under TZ=%s', (tz) => {
+  it('at 2024-06-30 matches the hand computation', () => {
+    const { data, target, deadline } = statusJson('2024-06-30', tz);
+    expect(data.as_of).toBe('2024-06-30');
+    expect(data.summary).toEqual({ targets: 5, met: 1, on_track: 2, behind: 1, missed: 0, breached: 0, no_data: 1, not_started: 0 });
+    const sampling = target('1/sampling');
+    expect(String(sampling.required)).toBe('1899.9995');
+    expect(sampling.expected).toBeCloseTo(944.8084945355191, 9);
+    expect(sampling).toMatchObject({ actual: 1020, status: 'on_track' });
+    expect(String(sampling.gap)).toBe('879.9995');
+    expect(sampling.progress).toBeCloseTo(1020 / 1899.9995, 12);
+    const recheck = target('1/recheck');
+    expect(recheck.actual).toBeCloseTo(85.55555555555556, 9);
+    expect(recheck.expected).toBeCloseTo(47.240437158469945, 9);
+    expect(recheck.gap).toBeCloseTo(9.444444444444445, 9);
+    expect(recheck.status).toBe('on_track');
+    // a limit: no expected pace, progress undefined where R = 0
+    expect(target('2/accidents')).toMatchObject({ required: 0, expected: null, actual: 0, gap: 0, progress: null, status: 'met' });
+    // at_due on its due day: E = R = 2; only the March row counts (the July row is after T)
+    expect(target('2/training')).toMatchObject({ required: 2, expected: 2, actual: 1, gap: 1, progress: 0.5, status: 'behind' });
+    // the CSV row is dated 2024-09-30, after T: no data, but a linear E = 10 × 182/366
+    const canteens = target('3/canteens');
+    expect(canteens).toMatchObject({ actual: null, gap: null, progress: null, status: 'no_data' });
+    expect(canteens.expected).toBeCloseTo(4.972677595628415, 9);
+
+    expect(deadline('phase/mobilize')).toMatchObject({ status: 'done', late: true, days_left: -122 });
+    expect(deadline('task/2')).toMatchObject({ due: '2024-06-30', status: 'due_soon', days_left: 0 });
+    expect(deadline('task/1')).toMatchObject({ status: 'upcoming', days_left: 184 });
+    expect(deadline('report/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('report/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
+    expect(deadline('report/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('report/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51 });
+    expect(deadline('report/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10 });
+    expect(deadline('report/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41 });
+    expect(data.deadlines.filter((d) => d.kind === 'report')).toHaveLength(11);
+    // overdue first
+    expect(data.deadlines[0]!.status).toBe('overdue');
+  });
+
+  it('at 2024-09-30 takes the later CSV row (full-width digits) and the summed training', () => {
+    const { target, deadline } = statusJson('2024-09-30', tz);
+    const sampling = target('1/sampling');
+    expect(sampling.actual).toBe(1500);
+    expect(sampling.expected).toBeCloseTo(1422.4039972677595, 9);
+    expect(String(sampling.gap)).toBe('399.9995');
+    expect(sampling.status).toBe('on_track');
+    expect(target('2/training')).toMatchObject({ actual: 2, gap: 0, status: 'met' });
+    expect(target('3/canteens')).toMatchObject({ actual: 11, status: 'met' });
+    expect(deadline('task/2')).toMatchObject({ status: 'done', late: true });
+  });
+
+  it('after the period, unmet targets are missed', () => {
+    const { target } = statusJson('2025-01-05', tz);
+    expect(target('1/sampling')).toMatchObject({ actual: 1500, status: 'missed' });
+    expect(target('1/recheck').status).toBe('missed');
+  });
+});
+
+describe('the same output whatever the machine timezone', () => {
+  it.each(['status', 'gaps', 'deadlines'])('%s table is byte-identical in three timezones', (command) => {
+    const outputs = timezones.map((tz) => runBin([command, demo, '--as-of', '2024-06-30'], { env: { TZ: tz } }).stdout);
+    expect(outputs[0]!.length).toBeGreaterThan(100);
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  });
+
+  it('"today" comes from the configured timezone, not the machine', () => {
+    // --timezone decides the date: at any instant, Pacific/Kiritimati (UTC+14) is a day ahead of Pacific/Pago_Pago (UTC−11)
+    const ahead = JSON.parse(runBin(['status', demo, '--format', 'json', '--no-config', '--timezone', 'Pacific/Kiritimati']).stdout).as_of;
+    const behind = JSON.parse(runBin(['status', demo, '--format', 'json', '--no-config', '--timezone', 'Pacific/Pago_Pago']).stdout).as_of;
+    expect(Date.parse(ahead) - Date.parse(behind)).toBe(86_400_000);
+  });
+});
+
+describe('the meeting view', () => {
+  it('prints a Chinese table for Chinese plans, aligned, without escape sequences', () => {
+    const result = runBin(['status', demo, '--as-of', '2024-06-30'], { env: { LANG: 'C.UTF-8' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('截至 2024-06-30 工作进展');
+    expect(result.stdout).toContain('滞后');
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toMatchSnapshot();
+  });
+
+  it('speaks English with --lang en', () => {
+    const result = runBin(['status', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+    expect(result.stdout).toContain('Status as of 2024-06-30');
+    expect(result.stdout).toContain('behind');
+    expect(result.stdout).not.toMatch(/滞后|需要关注/);
+  });
+
+  it('filters by owner, including supporting units and aliases', () => {
+    const rows = (owner: string, extra: string[] = []) =>
+      (JSON.parse(runBin(['gaps', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', owner, ...extra]).stdout).targets as JsonTarget[]).map((t) => t.ref).sort();
+    expect(rows('区卫健局')).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling', 'demo-2024:2/accidents', 'demo-2024:2/training']);
+    expect(rows('区卫健局', ['--role', 'lead'])).toEqual(['demo-2024:2/accidents', 'demo-2024:2/training']);
+    expect(rows('区卫健局', ['--role', 'support'])).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling']);
+    const deadlines = JSON.parse(runBin(['deadlines', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', '食药安办']).stdout).deadlines as JsonDeadline[];
+    expect(deadlines.length).toBeGreaterThan(0);
+    expect(deadlines.every((d) => d.kind === 'report')).toBe(true);
+  });
+
+  it('colours only when asked: FORCE_COLOR on, NO_COLOR and --no-color off', () => {
+    expect(runBin(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\u001b[');
+    expect(runBin(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    expect(runBin(['status', demo, '--as-of', '2024-06-30', '--no-color'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
+  });
+
+  it('never lets control characters from a title reach the terminal', () => {
+    const result = runBin(['gaps', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '0' } });
+    expect(result.stdout).toContain('\\u001b[31m红色');
+    expect(result.stdout).not.toContain('\u001b');
+  });
+
+  it('--fail-on exits 1 when a listed status is present, 0 otherwise', () => {
+    expect(runBin(['status', demo, '--as-of', '2024-06-30', '--fail-on', 'behind']).status).toBe(1);
+    expect(runBin(['status', demo, '--as-of', '2024-06-30', '--fail-on', 'missed,breached']).status).toBe(0);
+    expect(runBin(['deadlines', demo, '--as-of', '2024-06-30', '--fail-on', 'overdue']).status).toBe(1);
+    expect(runBin(['gaps', demo, '--as-of', '2024-06-30', '--fail-on', 'nonsense']).status).toBe(2);
+  });
+
+  it('deadlines --within lists what is not done and due within the days, overdue first', () => {
+    const result = runBin(['deadlines', demo, '--as-of', '2024-06-30', '--within', '10', '--format', 'json']);
+    const rows = JSON.parse(result.stdout).deadlines as JsonDeadline[];
+    expect(rows.map((d) => `${d.ref}:${d.status}`)).toEqual([
+      'demo-2024:report/monthly@2024-05-10:overdue',
+      'demo-2024:report/monthly@2024-06-10:overdue',
+      'demo-2024:task/2:due_soon',
+      'demo-2024:report/monthly@2024-07-10:due_soon',
+    ]);
+  });
+
+  it('explain shows the arithmetic of a per-capita target', () => {
+    const result = runBin(['explain', 'demo-2024:1/sampling', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Required R = 3.5 × population 542857 ÷ 1000 = 1899.9995 批次');
+    expect(result.stdout).toContain('182 days have elapsed');
+    expect(result.stdout).toContain('E = R × 182/366 = ≈944.8085');
+    expect(result.stdout).toContain('区市场监管局  2024-06-30  1020');
+    expect(result.stdout).toContain('Gap = max(R − A, 0) = 879.9995');
+    expect(result.stdout).toContain('on track');
+    const deadline = runBin(['explain', 'report/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+    expect(deadline.stdout).toContain('Completed 2024-03-11 (late)');
+    expect(runBin(['explain', 'nothing/here', demo, '--as-of', '2024-06-30']).status).toBe(2);
+  });
+});
+
+describe('validate', () => {
+  it('checks the shipped examples and says how much it checked', () => {
+    const result = runBin(['validate', 'examples', '--lang', 'en']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Checked 6 plans, 136 tasks, 81 targets, 12 actuals files \(\d+ rows\): no problems\./);
+  });
+
+  it('runs with no arguments from plan-check.yaml at the repository root', () => {
+    const result = runBin(['status', '--format', 'json'], { cwd: repoRoot });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).as_of).toBe('2024-09-30');
+  });
+});
+
+describe('usage errors and internal errors', () => {
+  it.each([
+    [['status', demo, '--as-of', '2024-02-30']],
+    [['status', demo, '--as-of', 'tomorrow']],
+    [['status', 'no/such/folder']],
+    [['nonsense']],
+    [['gaps', demo, '--format', 'xlsx']],
+    [['status', demo, '--plan', 'no-such-plan']],
+    [['status', demo, '--owner', '不存在的单位']],
+  ])('%j exits 2 with a one-line message and no stack trace', (args) => {
+    const result = runBin(args);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.trim().length).toBeGreaterThan(0);
+  });
+
+  it('status on invalid input exits 1, prints the errors and no report', () => {
+    const result = runBin(['status', 'tests/fixtures/cli-invalid', '--as-of', '2024-06-30', '--lang', 'en']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('tests/fixtures/cli-invalid/broken.plan.yaml:4:35  error  invalid-date');
+  });
+
+  it('a broken plan-check.yaml is invalid input with its own line and column', () => {
+    const result = runBin(['status', demo, '--as-of', '2024-06-30', '--config', 'tests/fixtures/cli/broken-config.yaml', '--lang', 'en']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('tests/fixtures/cli/broken-config.yaml:1:12  error  wrong-type');
+  });
+});
