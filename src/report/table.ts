@@ -10,9 +10,11 @@ import { type StatusCounts, type StatusView, summaryOrder } from './status-view.
 import { wrapToWidth } from './wrap.js';
 
 function makeTable(head: string[], rows: string[][], ctx: FormatContext): string {
+  // rows are separated by rules only when some cell wraps onto several lines
+  const compact = !rows.some((row) => row.some((cell) => cell.includes('\n')));
   const table = new Table({
     head: head.map((h) => ctx.chalk.bold(h)),
-    style: { head: [], border: [], compact: true },
+    style: { head: [], border: [], compact },
   });
   for (const row of rows) table.push(row);
   return table.toString();
@@ -27,10 +29,17 @@ function valueWithUnit(value: number | null, row: TargetRow, lang: Lang): string
   return displayNumber(value, lang, row.kind === 'percent' ? '%' : '');
 }
 
+/** Task ids repeat across plans, so the task cell names the plan when rows span several. */
+function taskCell(row: TargetRow, manyPlans: boolean): string {
+  const task = wrapToWidth(safeText(`${row.task} ${row.task_title}`), 24);
+  return manyPlans ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
+}
+
 export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
+  const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
-    wrapToWidth(safeText(`${row.task} ${row.task_title}`), 24),
+    taskCell(row, manyPlans),
     wrapToWidth(safeText(row.metric), 18),
     wrapToWidth(safeText(row.owner), 12),
     `${row.op} ${valueWithUnit(row.required, row, lang)}${row.unit && row.kind !== 'percent' ? ` ${safeText(row.unit)}` : ''}`,
