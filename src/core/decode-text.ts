@@ -22,12 +22,26 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
     }
   }
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
-  if (body.includes(0)) return { ok: false, code: 'file-binary', looksLike: 'binary' };
+  if (body.includes(0)) return { ok: false, code: looksLikeUtf16(body) ? 'file-encoding' : 'file-binary', looksLike: looksLikeUtf16(body) ? 'utf-16' : 'binary' };
   try {
     return { ok: true, text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)) };
   } catch {
     return { ok: false, code: 'file-encoding', looksLike: looksLikeGb18030(body) ? 'gb18030' : 'unknown' };
   }
+}
+
+/** UTF-16 text without a BOM: most zero bytes fall on one parity (the high byte of ASCII). */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) even += 1;
+    else odd += 1;
+  }
+  const zeros = even + odd;
+  return zeros >= sample.length / 8 && Math.max(even, odd) >= zeros * 0.9;
 }
 
 function looksLikeGb18030(bytes: Uint8Array): boolean {

@@ -1,15 +1,20 @@
 // Nearest-name suggestions for misspelt keys, refs and unit names.
 
+/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps (titel → title is 1). */
 export function editDistance(a: string, b: string): number {
   const left = [...a];
   const right = [...b];
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: right.length + 1 }, (_, i) => i);
   for (let i = 1; i <= left.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= right.length; j += 1) {
       const cost = left[i - 1] === right[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && left[i - 1] === right[j - 2] && left[i - 2] === right[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1);
+      current[j] = best;
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[right.length]!;

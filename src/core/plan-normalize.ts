@@ -47,7 +47,7 @@ class PlanChecker {
 
   checkOrder(start: DayNumber | undefined, due: DayNumber | undefined, path: JsonPath, dueKey: string): void {
     if (start !== undefined && due !== undefined && start > due) {
-      this.report('start-after-due', [...path, dueKey], { start: formatDay(start), due: formatDay(due) });
+      this.report('start-after-due', [...path, dueKey], { start: formatDay(start), due: formatDay(due), endName: dueKey === 'due' ? undefined : dueKey });
     }
   }
 
@@ -259,7 +259,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     phases,
     reports,
     tasks,
-    place: check.place([]),
+    place: check.place(['id']),
   };
   return { plan, diagnostics: check.diagnostics };
 }

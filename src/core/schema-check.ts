@@ -81,6 +81,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
       return makeDiagnostic('wrong-type', file, at, { field, expected: expected.join('|'), actual: describeType(error.data) }, path);
     }
     case 'const':
+      if (field === 'format') return makeDiagnostic('unknown-format', file, at, { value: String(error.data), expected: String(error.params.allowedValue) }, path);
       return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data), allowed: [String(error.params.allowedValue)] }, path);
     case 'enum':
       return makeDiagnostic('invalid-value', file, at, {

@@ -2,7 +2,9 @@
 // The format is YAML 1.2 core schema; anchors/aliases, explicit tags and multiple documents are
 // not part of it. Duplicate keys are found here in one linear pass (yaml's own check is quadratic).
 import {
+  CST,
   type Document,
+  Lexer,
   LineCounter,
   type Node as YamlNode,
   type Pair,
@@ -51,6 +53,17 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = defau
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const depth = measureDepth(text, limits.maxDepth);
+  if (depth.depth > limits.maxDepth) {
+    lineCounter.addNewLine(0);
+    let offset = text.indexOf('\n');
+    while (offset >= 0) {
+      lineCounter.addNewLine(offset + 1);
+      offset = text.indexOf('\n', offset + 1);
+    }
+    const at = positionOf(depth.offset);
+    return { data: undefined, locator: makeLocator(undefined, positionOf), diagnostics: [makeDiagnostic('yaml-too-deep', file, at, { limit: limits.maxDepth })] };
+  }
   const docs = parseAllDocuments(text, { ...yamlOptions, lineCounter });
   const documents = Array.isArray(docs) ? docs : [];
   const first = documents[0] as Document.Parsed | undefined;
@@ -60,9 +73,16 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = defau
     diagnostics.push(makeDiagnostic('file-empty', file, { line: 1, column: 1 }));
     return { data: undefined, locator, diagnostics };
   }
+  const syntaxPlaces = new Set<string>();
   for (const doc of documents) {
     for (const error of doc.errors) {
-      diagnostics.push(makeDiagnostic('yaml-syntax', file, positionOf(error.pos[0]), { detail: cleanYamlMessage(error.message) }));
+      const code = error.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax';
+      const at = positionOf(syntaxErrorOffset(text, error.code, error.message, error.pos[0]));
+      // one message per place: yaml often explains a single slip twice
+      const place = `${at.line}:${at.column}`;
+      if (syntaxPlaces.has(place)) continue;
+      syntaxPlaces.add(place);
+      diagnostics.push(makeDiagnostic(code, file, at, { detail: cleanYamlMessage(error.message), limit: limits.maxDepth }));
     }
   }
   for (const extra of documents.slice(1)) {
@@ -72,11 +92,67 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = defau
   if (version?.explicit) {
     diagnostics.push(makeDiagnostic('yaml-directive', file, { line: 1, column: 1 }, { version: version.version }));
   }
-  const structural = checkStructure(first.contents, file, positionOf, limits);
+  const structural = checkStructure(text, first.contents, file, positionOf, limits);
   diagnostics.push(...structural);
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   if (diagnostics.some((d) => d.severity === 'error')) return { data: undefined, locator, diagnostics };
   const data = toPlainData(first.contents);
   return { data, locator, diagnostics };
+}
+
+const MARKERS = new Set([CST.BOM, CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/**
+ * Nesting depth measured on the lexer's tokens, before anything is composed: a 3,000-deep file
+ * must be refused, not recursed into. Flow depth counts brackets; block depth counts the columns
+ * at which keys and list items start, like an indentation stack.
+ */
+export function measureDepth(text: string, limit = Infinity): { depth: number; offset: number } {
+  let flow = 0;
+  let column = 0;
+  let offset = 0;
+  let deepest = { depth: 0, offset: 0 };
+  const blockColumns: number[] = [];
+  let expectContent = true;
+  for (const token of new Lexer().lex(text)) {
+    if (MARKERS.has(token)) {
+      continue;
+    }
+    const type = CST.tokenType(token);
+    if (type === 'newline') {
+      column = 0;
+      expectContent = true;
+    } else if (type === 'flow-map-start' || type === 'flow-seq-start') {
+      flow += 1;
+    } else if (type === 'flow-map-end' || type === 'flow-seq-end') {
+      flow = Math.max(flow - 1, 0);
+    } else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || (expectContent && type !== 'space' && type !== 'comment'))) {
+      while (blockColumns.length > 0 && blockColumns[blockColumns.length - 1]! >= column) blockColumns.pop();
+      blockColumns.push(column);
+      expectContent = type === 'seq-item-ind' || type === 'explicit-key-ind';
+    }
+    const depth = flow + blockColumns.length;
+    if (depth > deepest.depth && deepest.depth <= limit) deepest = { depth, offset };
+    else if (depth > deepest.depth) deepest.depth = depth;
+    if (type !== 'newline') column += token.length;
+    offset += token.length;
+  }
+  return deepest;
+}
+
+/** Where a person should look: the opening quote of an unclosed string, the key of a mis-indented line. */
+function syntaxErrorOffset(text: string, code: string, message: string, offset: number): number {
+  if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
+    const quote = message.includes("'") && !message.includes('"') ? "'" : '"';
+    const opening = text.lastIndexOf(quote, Math.max(offset - 1, 0));
+    if (opening >= 0) return opening;
+  }
+  if (code === 'BAD_INDENT' && (offset === 0 || text[offset - 1] === '\n')) {
+    let first = offset;
+    while (text[first] === ' ' || text[first] === '\t') first += 1;
+    return first;
+  }
+  return offset;
 }
 
 function cleanYamlMessage(message: string): string {
@@ -89,7 +165,23 @@ export function keyIdentity(key: unknown): string {
   return String(key).normalize('NFC');
 }
 
+/** Anchors and tags are written before their node; find them on the text just before it. */
+function propertyOffset(text: string, property: string, nodeStart: number): number {
+  const found = text.lastIndexOf(property, nodeStart);
+  return found >= 0 && nodeStart - found < 1000 ? found : nodeStart;
+}
+
+function tagDiagnostic(node: { tag?: string; range?: number[] }, text: string, file: string, positionOf: (offset: number) => Position): Diagnostic {
+  const start = node.range?.[0] ?? 0;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = /(?:^|\s)(!\S*)\s*(?:&\S+\s*)?$/.exec(text.slice(lineStart, start));
+  if (!before) return makeDiagnostic('yaml-tag', file, positionOf(start), { tag: node.tag });
+  const offset = lineStart + before.index + before[0].indexOf('!');
+  return makeDiagnostic('yaml-tag', file, positionOf(offset), { tag: before[1] });
+}
+
 function checkStructure(
+  text: string,
   root: YamlNode,
   file: string,
   positionOf: (offset: number) => Position,
@@ -117,8 +209,10 @@ function checkStructure(
       continue;
     }
     const tagged = node as { tag?: string; anchor?: string; range?: number[] };
-    if (tagged.anchor) out.push(makeDiagnostic('yaml-alias', file, at(tagged), { name: tagged.anchor }));
-    if (tagged.tag) out.push(makeDiagnostic('yaml-tag', file, at(tagged), { tag: tagged.tag }));
+    if (tagged.anchor) {
+      out.push(makeDiagnostic('yaml-alias', file, positionOf(propertyOffset(text, `&${tagged.anchor}`, tagged.range?.[0] ?? 0)), { name: tagged.anchor }));
+    }
+    if (tagged.tag) out.push(tagDiagnostic(tagged, text, file, positionOf));
     if (isMap(node)) {
       const seen = new Map<string, Pair>();
       for (const pair of node.items) {
@@ -138,7 +232,7 @@ function checkStructure(
           } else {
             seen.set(identity, pair);
           }
-          if (key && (key as { tag?: string }).tag) out.push(makeDiagnostic('yaml-tag', file, at(key), { tag: (key as { tag?: string }).tag }));
+          if (key && (key as { tag?: string }).tag) out.push(tagDiagnostic(key as { tag?: string; range?: number[] }, text, file, positionOf));
         }
         stack.push({ node: pair.value, depth: depth + 1 });
       }
