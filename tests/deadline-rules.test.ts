@@ -8,10 +8,10 @@
 // Weekdays (checked against 2024-07-01 = Monday and 2024-06-30 = Sunday): 2024-07-05/12/19/26 are
 // Fridays; 2024-07-06 is a Saturday; 2024-06-02/09/16/23/30 are Sundays; 2024-12-28 is a Saturday,
 // so 2024-12-30 is a Monday and 2025-01-01 a Wednesday; 2023-02-24 and 2023-03-03 are Fridays.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateProject } from '../src/core/project.js';
 import { type DeadlineRow, toDeadlineRow } from '../src/report/rows.js';
-import { day, project } from './helpers.js';
+import { day, project, timezones, useTimezone } from './helpers.js';
 
 const plan2024 = `format: plan/1
 id: dl-2024
@@ -249,7 +249,6 @@ const statusCases: StatusCase[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const offsets: Record<string, number> = { UTC: 0, 'Asia/Shanghai': -480, 'America/Los_Angeles': 480 };
 
 function deadlineRows(asOf: string, warnDays: number): DeadlineRow[] {
   const p = project(files);
@@ -257,20 +256,8 @@ function deadlineRows(asOf: string, warnDays: number): DeadlineRow[] {
   return evaluateProject(p, day(asOf), warnDays).deadlines.map(toDeadlineRow);
 }
 
-describe.each(['UTC', 'Asia/Shanghai', 'America/Los_Angeles'])('deadline rules, TZ=%s', (tz) => {
-  let savedTz: string | undefined;
-  beforeAll(() => {
-    savedTz = process.env.TZ;
-    process.env.TZ = tz;
-  });
-  afterAll(() => {
-    if (savedTz === undefined) delete process.env.TZ;
-    else process.env.TZ = savedTz;
-  });
-
-  it('runs in the requested timezone', () => {
-    expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(offsets[tz]);
-  });
+describe.each(timezones)('deadline rules, TZ=%s', (tz) => {
+  useTimezone(tz);
 
   it.each(occurrenceCases)('occurrences: %s', (_name, plan, duty, dues) => {
     const prefix = `${plan}:report/${duty}@`;

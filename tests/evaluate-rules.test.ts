@@ -7,10 +7,10 @@
 //   2024 (leap, 366 days): Jan 31 | to Feb 29: 60 | Mar 31: 91 | Apr 30: 121 | May 31: 152 | Jun 30: 182
 //                          | Jul 31: 213 | Aug 31: 244 | Sep 30: 274 | Oct 31: 305 | Nov 30: 335 | Dec 31: 366
 //   2023 (365 days):       Jan 31 | to Feb 28: 59 | Mar 1: 60 | Jun 30: 181 | Dec 31: 365
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateProject } from '../src/core/project.js';
 import { type TargetRow, toTargetRow } from '../src/report/rows.js';
-import { day, project } from './helpers.js';
+import { day, project, timezones, useTimezone } from './helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
@@ -423,7 +423,6 @@ const cases: Case[] = [
 
 // ---------------------------------------------------------------------------------------------
 
-const offsets: Record<string, number> = { UTC: 0, 'Asia/Shanghai': -480, 'America/Los_Angeles': 480 };
 
 function rowFor(fixture: FixtureName, asOf: string, ref: string): TargetRow {
   const p = project(fixtures[fixture]);
@@ -434,20 +433,8 @@ function rowFor(fixture: FixtureName, asOf: string, ref: string): TargetRow {
   return toTargetRow(result, new Map(p.plans.map((plan) => [plan.id, plan])));
 }
 
-describe.each(['UTC', 'Asia/Shanghai', 'America/Los_Angeles'])('evaluation rules, TZ=%s', (tz) => {
-  let savedTz: string | undefined;
-  beforeAll(() => {
-    savedTz = process.env.TZ;
-    process.env.TZ = tz;
-  });
-  afterAll(() => {
-    if (savedTz === undefined) delete process.env.TZ;
-    else process.env.TZ = savedTz;
-  });
-
-  it('runs in the requested timezone', () => {
-    expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(offsets[tz]);
-  });
+describe.each(timezones)('evaluation rules, TZ=%s', (tz) => {
+  useTimezone(tz);
 
   it.each(cases)('%s', (_name, fixture, asOf, ref, want) => {
     const row = rowFor(fixture, asOf, ref);

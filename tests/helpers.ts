@@ -1,5 +1,6 @@
 // Test helpers: build small plans in memory, and run the CLI in process or as the built binary.
 import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIsoDate } from '../src/core/dates.js';
@@ -39,4 +40,26 @@ export function runBin(args: string[], options: { cwd?: string; env?: Record<str
     timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** UTC offsets (Date#getTimezoneOffset) of the three test timezones on 2024-01-01. */
+export const timezoneOffsets: Record<(typeof timezones)[number], number> = { UTC: 0, 'Asia/Shanghai': -480, 'America/Los_Angeles': 480 };
+
+/**
+ * Run the enclosing suite with process.env.TZ set (Node re-reads it), restore it afterwards, and
+ * prove the zone took effect.
+ */
+export function useTimezone(tz: (typeof timezones)[number]): void {
+  let saved: string | undefined;
+  beforeAll(() => {
+    saved = process.env.TZ;
+    process.env.TZ = tz;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+  it('runs in the requested timezone', () => {
+    expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(timezoneOffsets[tz]);
+  });
 }
