@@ -7,17 +7,55 @@ import { displayNumber, displayPercent, safeText } from './display.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
 import { paintStatus } from './status-colors.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
-import { wrapToWidth } from './wrap.js';
+import { displayWidth, wrapToWidth } from './wrap.js';
 
-function makeTable(head: string[], rows: string[][], ctx: FormatContext): string {
+/** Rows per cli-table3 call: its layout grows with the square of the rows, so big tables go in blocks. */
+export const TABLE_BLOCK_ROWS = 200;
+
+function columnWidths(head: readonly string[], rows: readonly string[][]): number[] {
+  const widths = head.map((h) => displayWidth(stripAnsi(h)) + 2);
+  for (const row of rows) {
+    row.forEach((cell, index) => {
+      for (const line of stripAnsi(cell).split('\n')) widths[index] = Math.max(widths[index] ?? 0, displayWidth(line) + 2);
+    });
+  }
+  return widths;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+const stripAnsi = (text: string): string => text.replace(ANSI, '');
+
+/**
+ * One table drawn in blocks of rows with column widths measured once over every row, so the
+ * blocks line up as one table and the time grows linearly with the rows.
+ */
+export function makeTable(head: string[], rows: string[][], ctx: FormatContext): string {
   // rows are separated by rules only when some cell wraps onto several lines
   const compact = !rows.some((row) => row.some((cell) => cell.includes('\n')));
-  const table = new Table({
-    head: head.map((h) => ctx.chalk.bold(h)),
-    style: { head: [], border: [], compact },
-  });
-  for (const row of rows) table.push(row);
-  return table.toString();
+  const colWidths = columnWidths(head, rows);
+  const render = (blockRows: string[][], withHead: boolean): string[] => {
+    const table = new Table({
+      head: withHead ? head.map((h) => ctx.chalk.bold(h)) : [],
+      colWidths,
+      style: { head: [], border: [], compact },
+    });
+    for (const row of blockRows) table.push(row);
+    return table.toString().split('\n');
+  };
+  if (rows.length <= TABLE_BLOCK_ROWS) return render(rows, true).join('\n');
+  const lines: string[] = [];
+  let separator = '';
+  for (let start = 0; start < rows.length; start += TABLE_BLOCK_ROWS) {
+    const first = start === 0;
+    const last = start + TABLE_BLOCK_ROWS >= rows.length;
+    const block = render(rows.slice(start, start + TABLE_BLOCK_ROWS), first);
+    if (first) separator = block[2] ?? '';
+    const body = block.slice(first ? 0 : 1, last ? block.length : -1);
+    if (!first && !compact) lines.push(separator);
+    lines.push(...body);
+  }
+  return lines.join('\n');
 }
 
 export function statusLabel(lang: Lang, status: string): string {
