@@ -40,6 +40,22 @@ const precompiledSchemas = {
   },
 };
 
+// cli-table3 measures every cell with string-width several times per render; route its calls
+// through our cached measure (one measurement per distinct string, a fast path for ASCII).
+const cachedStringWidth = {
+  name: 'cached-string-width',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^string-width$/ }, (args) =>
+      /cli-table3/.test(args.importer) ? { path: 'string-width', namespace: 'cached-string-width' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'cached-string-width' }, () => ({
+      contents: `module.exports = require(${JSON.stringify(path.join(root, 'src', 'report', 'wrap.ts'))}).displayWidth;`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   entryPoints: [`${root}src/cli/main.ts`],
@@ -55,6 +71,6 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
-  plugins: [precompiledSchemas],
+  plugins: [precompiledSchemas, cachedStringWidth],
   logLevel: 'warning',
 });
