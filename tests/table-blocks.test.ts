@@ -37,3 +37,21 @@ describe('tables drawn in blocks', () => {
     expect(lines.filter((line) => line.includes('任务'))).toHaveLength(1);
   });
 });
+
+describe('large tables on a terminal', () => {
+  const row = (i: number) => ({
+    ref: `p:${i}/t`, plan: 'p', task: String(i), task_title: '任务', target: 't', metric: '指标', owner: '区市场监管局', unit: '批次', op: '>=',
+    kind: 'count' as const, required: 10, expected: 5, actual: 4, gap: 6, progress: 0.4, start: '2024-01-01', due: '2024-12-31', status: 'behind' as const,
+  });
+  it('shows the first rows and says how many there are, only on a terminal', async () => {
+    const { formatTargetsTable, TTY_ROW_LIMIT, TTY_ROWS_SHOWN } = await import('../src/report/table.js');
+    const rows = Array.from({ length: TTY_ROW_LIMIT + 1 }, (_, i) => row(i));
+    const onTerminal = formatTargetsTable(rows, { ...ctx, lang: 'en', columns: 120 });
+    expect(onTerminal).toContain(`${TTY_ROWS_SHOWN} of ${TTY_ROW_LIMIT + 1} rows shown`);
+    expect(onTerminal).toContain('--format csv');
+    expect(onTerminal.split('\n').filter((line) => line.includes('区市场监管局'))).toHaveLength(TTY_ROWS_SHOWN);
+    const piped = formatTargetsTable(rows, { ...ctx, lang: 'en' });
+    expect(piped.split('\n').filter((line) => line.includes('区市场监管局'))).toHaveLength(TTY_ROW_LIMIT + 1);
+    expect(formatTargetsTable(rows.slice(0, TTY_ROW_LIMIT), { ...ctx, columns: 120 })).not.toMatch(/rows shown|显示/);
+  });
+});

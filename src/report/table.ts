@@ -148,10 +148,22 @@ export function formatStatusTable(view: StatusView, ctx: FormatContext): string 
   return out.join('\n');
 }
 
+/** On a terminal, more rows than this are not printed; a note says how many and how to get them. */
+export const TTY_ROW_LIMIT = 2000;
+export const TTY_ROWS_SHOWN = 100;
+
+/** Piped output prints everything; a terminal gets the first rows and a note instead of a flood. */
+function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: readonly T[]; note: string } {
+  if (ctx.columns === undefined || rows.length <= TTY_ROW_LIMIT) return { shown: rows, note: '' };
+  return { shown: rows.slice(0, TTY_ROWS_SHOWN), note: `${t(ctx.lang, 'rows.truncated', { shown: TTY_ROWS_SHOWN, total: rows.length })}\n` };
+}
+
 export function formatTargetsTable(rows: readonly TargetRow[], ctx: FormatContext): string {
-  return `${makeTable(targetHead(ctx.lang), targetTableRows(rows, ctx), ctx)}\n`;
+  const { shown, note } = limitForTerminal(rows, ctx);
+  return `${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}`;
 }
 
 export function formatDeadlinesTable(rows: readonly DeadlineRow[], ctx: FormatContext): string {
-  return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(rows, ctx), ctx)}\n`;
+  const { shown, note } = limitForTerminal(rows, ctx);
+  return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}`;
 }
