@@ -203,6 +203,7 @@ describe('usage errors and internal errors', () => {
     [['status', demo, '--as-of', '2024-02-30']],
     [['status', demo, '--as-of', 'tomorrow']],
     [['status', 'no/such/folder']],
+    [['validate', 'tests/fixtures/inventory', '--no-config']],
     [['nonsense']],
     [['gaps', demo, '--format', 'xlsx']],
     [['status', demo, '--plan', 'no-such-plan']],

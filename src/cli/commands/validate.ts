@@ -16,6 +16,10 @@ export function runValidate(paths: string[], options: CommonOptions & { format?:
   checkChoice('--format', format, validateFormats);
   const loaded = loadInputs(paths, options, io);
   const lang = resolveLang(options, loaded.config, io.env, loaded.project.plans);
+  if (loaded.files.length === 0 && loaded.diagnostics.length === 0) {
+    io.stderr.write(`plan-check: ${t(lang, 'error.no_plans')}\n`);
+    return { usageError: true };
+  }
   const ctx = formatContext(lang, resolveChalk(options, io.env, io.stdout.isTTY), io);
   const diagnostics = loaded.diagnostics;
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -31,10 +35,6 @@ export function runValidate(paths: string[], options: CommonOptions & { format?:
     const values = { ...counts, actuals: counts.actualsFiles, errors, warnings, files: new Set(diagnostics.map((d) => d.file)).size };
     const key = errors > 0 ? 'validate.problems' : warnings > 0 ? 'validate.warnings_only' : 'validate.ok';
     io.stdout.write(`${t(lang, key, values)}\n`);
-  }
-  if (loaded.files.length === 0 && !diagnostics.length) {
-    io.stderr.write(`${t(lang, 'error.no_plans')}\n`);
-    return { usageError: true };
   }
   return { invalidInput: errors > 0 && !loaded.unreadable, unreadableInput: loaded.unreadable };
 }
