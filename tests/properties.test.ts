@@ -27,7 +27,10 @@ const planArb = fc.record({
   asOf: fc.integer({ min: -30, max: 420 }).map((offset) => new Date(Date.UTC(2024, 0, 1 + offset)).toISOString().slice(0, 10)),
 });
 
-function buildFiles(input: fc.infer<typeof planArb>): Record<string, string> {
+type ArbitraryValue<A> = A extends fc.Arbitrary<infer T> ? T : never;
+type PlanInput = ArbitraryValue<typeof planArb>;
+
+function buildFiles(input: PlanInput): Record<string, string> {
   const targets = input.targets.map((t, i) => {
     const expression = t.kind === 'percent' ? `${t.op} ${Math.min(t.value, 100)}%` : t.kind === 'per_capita' ? `${t.op} ${t.value} per 1000` : `${t.op} ${t.value}`;
     return `      - { id: t${i}, metric: 指标${i}, target: "${expression}", progress: ${t.progress}, accumulate: ${t.accumulate} }`;
@@ -107,7 +110,7 @@ describe('mutated files never break the validator', () => {
     fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('indent' as const), at: fc.nat() }),
   );
-  function mutate(text: string, m: fc.infer<typeof mutation>): Uint8Array {
+  function mutate(text: string, m: ArbitraryValue<typeof mutation>): Uint8Array {
     const bytes = new TextEncoder().encode(text);
     const at = m.at % Math.max(bytes.length, 1);
     if (m.kind === 'flip') {
