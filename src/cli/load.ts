@@ -43,6 +43,13 @@ export function readConfigFor(options: CommonOptions, io: CliIo): { config: Conf
 }
 
 export function loadInputs(paths: readonly string[], options: CommonOptions, io: CliIo): Loaded {
+  if (options.encoding !== undefined) {
+    try {
+      new TextDecoder(options.encoding);
+    } catch {
+      throw new UsageError(`unknown encoding "${options.encoding}" (for example gb18030, gbk, utf-16le)`);
+    }
+  }
   const configResult = readConfigFor(options, io);
   const { config } = configResult;
   let files: FoundFile[];

@@ -5,8 +5,14 @@ import { run } from './run.js';
 export async function main(): Promise<void> {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exitCode = process.exitCode ?? 0;
-      else throw error;
+      if (error.code === 'EPIPE') return; // the reader has gone: end quietly
+      // a full disk or closed terminal: one line where it can still be read, and exit 2
+      process.exitCode = 2;
+      try {
+        if (stream !== process.stderr) process.stderr.write(`plan-check: cannot write output: ${error.code ?? error.message}\n`);
+      } catch {
+        // nothing left to tell
+      }
     });
   }
   const code = await run({
@@ -17,5 +23,5 @@ export async function main(): Promise<void> {
     stderr: process.stderr,
     now: new Date(),
   });
-  process.exitCode = code;
+  process.exitCode = process.exitCode === 2 ? 2 : code;
 }

@@ -28,9 +28,12 @@ export function resolveAsOf(options: CommonOptions, config: Config, io: CliIo): 
     if (day === undefined) throw new UsageError(`--as-of "${given}" is not a real date YYYY-MM-DD`);
     return day;
   }
-  const zone = options.timezone ?? config.timezone ?? io.env.TZ;
-  if (zone && !isKnownTimezone(zone)) throw new UsageError(`unknown timezone "${zone}"`);
-  return parseIsoDate(todayIn(io.now, zone || undefined))!;
+  const chosen = options.timezone ?? config.timezone;
+  if (chosen !== undefined && !isKnownTimezone(chosen)) throw new UsageError(`unknown timezone "${chosen}" (use an IANA name such as Asia/Shanghai)`);
+  // TZ from the environment may be POSIX-style (":/etc/localtime", "CST-8"): Node already applies
+  // it to local time, so an unknown name there means "the system's", not an error
+  const zone = chosen ?? (io.env.TZ && isKnownTimezone(io.env.TZ) ? io.env.TZ : undefined);
+  return parseIsoDate(todayIn(io.now, zone))!;
 }
 
 export function resolveWarnDays(options: CommonOptions, config: Config): number {

@@ -68,7 +68,7 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator): 
     const record = asObject(item);
     const path = ['done', index];
     const day = date(record?.date, [...path, 'date']);
-    if (!record || !planId || day === undefined) return;
+    if (!record || !planId || day === undefined || (record.task === undefined && record.phase === undefined)) return;
     completions.push({ planId, task: asString(record.task), phase: asString(record.phase), date: day, place: place(path) });
   });
   const submissions: SubmissionRecord[] = [];
@@ -195,8 +195,10 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
 
   const rows: ActualRow[] = [];
   for (const { record, info, raw } of records.slice(1)) {
-    const line = info.lines - (raw.match(/\n/g)?.length ?? 0) + (raw.endsWith('\n') ? 1 : 0);
-    const columns = fieldColumns(raw, delimiter);
+    // raw carries the blank lines skipped before the record; its own text starts after them
+    const content = raw.replace(/^(?:\r?\n)+/, '');
+    const line = info.lines - (content.match(/\n/g)?.length ?? 0) + (content.endsWith('\n') ? 1 : 0);
+    const columns = fieldColumns(content, delimiter);
     if (record.length !== header.record.length) {
       at(line, 1, 'csv-syntax', { detail: 'ragged', fields: record.length, expected: header.record.length });
       continue;

@@ -14,14 +14,19 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: false, code: 'file-binary', looksLike: 'zip' };
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: false, code: 'file-encoding', looksLike: 'utf-16' };
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
   if (encoding && !/^utf-?8$/i.test(encoding)) {
+    // a named encoding is the fallback for files that are not UTF-8: UTF-8 files beside them stay readable
     try {
-      return { ok: true, text: normaliseNewlines(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
+      return { ok: true, text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)) };
     } catch {
-      return { ok: false, code: 'file-encoding', looksLike: encoding };
+      try {
+        return { ok: true, text: normaliseNewlines(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
+      } catch {
+        return { ok: false, code: 'file-encoding', looksLike: encoding };
+      }
     }
   }
-  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
   if (body.includes(0)) return { ok: false, code: looksLikeUtf16(body) ? 'file-encoding' : 'file-binary', looksLike: looksLikeUtf16(body) ? 'utf-16' : 'binary' };
   try {
     return { ok: true, text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)) };

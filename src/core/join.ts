@@ -31,6 +31,19 @@ export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   return task.targets.find((t) => t.id === local.slice(slash + 1));
 }
 
+/**
+ * One reporting unit, however it was typed: full-width brackets and stray spaces are folded (NFKC),
+ * and registry aliases resolve to the canonical name, so a unit is never counted twice.
+ */
+export function canonicalUnit(plan: Plan, name: string): string {
+  const folded = name.normalize('NFKC').trim();
+  if (!plan.unitNames) return folded;
+  for (const [known, canonical] of plan.unitNames) {
+    if (known === folded || known.normalize('NFKC').trim() === folded) return canonical;
+  }
+  return folded;
+}
+
 function localRefs(plan: Plan): string[] {
   return plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`));
 }
@@ -82,7 +95,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   };
   for (const file of sortedFiles) {
     if (file.planId !== undefined && !findPlan(file.planId, file.planPlace)) continue;
-    for (const row of file.rows) {
+    for (let row of file.rows) {
       const plan = file.planId !== undefined ? plansById.get(file.planId) : findPlan(row.planId, row.refPlace);
       if (!plan) continue;
       const target = resolveTargetRef(row.targetRef, plan);
@@ -91,6 +104,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
         continue;
       }
       if (!checkValueKind(row, target, diagnostics)) continue;
+      row = { ...row, reportedBy: canonicalUnit(plan, row.reportedBy) };
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
         diagnostics.push(diagnosticAt('as-of-outside-period', row.place, { as_of: formatDay(row.asOf), start: formatDay(plan.period.start), end: formatDay(plan.period.end) }));
       }

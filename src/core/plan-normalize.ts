@@ -73,6 +73,20 @@ class PlanChecker {
   }
 }
 
+/** Values the schema allows in general but not with this recurrence: never adjusted silently. */
+function checkRecurrence(check: PlanChecker, duty: Data, path: JsonPath): void {
+  const { every, day, month } = duty;
+  if (every === 'week' && typeof day === 'number' && day > 7) {
+    check.report('invalid-value', [...path, 'day'], { field: 'day', value: String(day), allowed: ['1 (Monday) … 7 (Sunday)'] });
+  }
+  const monthsIn: Record<string, number> = { quarter: 3, half_year: 6, year: 12 };
+  if (typeof month === 'number' && typeof every === 'string') {
+    const limit = monthsIn[every];
+    if (limit === undefined) check.report('invalid-value', [...path, 'month'], { field: 'month', value: String(month), reason: 'month-unused' });
+    else if (month > limit) check.report('invalid-value', [...path, 'month'], { field: 'month', value: String(month), allowed: [`1 … ${limit}`] });
+  }
+}
+
 function buildUnitNames(units: unknown[]): Map<string, string> | undefined {
   if (units.length === 0) return undefined;
   const names = new Map<string, string>();
@@ -153,6 +167,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     check.checkOrder(start, until, path, 'until');
     check.checkInPeriod(due, period, [...path, 'due']);
     const owner = typeof duty.owner === 'string' ? resolveUnit(duty.owner, [...path, 'owner']) : '';
+    checkRecurrence(check, duty, path);
     if (typeof duty.id !== 'string' || start === undefined || until === undefined) return;
     reports.push({
       id: duty.id,

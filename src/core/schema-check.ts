@@ -71,11 +71,16 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
         allowed,
       }, [...path, key]);
     }
-    case 'required':
-      return makeDiagnostic('missing-key', file, at, { key: String(error.params.missingProperty) }, path);
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      // a completion names a task or a phase: the else-branch asks for phase, but either will do
+      const key = missing === 'phase' && path[path.length - 2] === 'done' ? 'task | phase' : missing;
+      return makeDiagnostic('missing-key', file, at, { key }, path);
+    }
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
-      if (expected.includes('string') && (typeof error.data === 'number' || typeof error.data === 'boolean')) {
+      const finite = typeof error.data === 'boolean' || (typeof error.data === 'number' && Number.isFinite(error.data));
+      if (expected.includes('string') && finite) {
         return makeDiagnostic('number-as-text', file, at, { field, text: locator.sourceText(path) ?? String(error.data) }, path);
       }
       return makeDiagnostic('wrong-type', file, at, { field, expected: expected.join('|'), actual: describeType(error.data) }, path);
@@ -105,7 +110,7 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
     case 'maxLength':
       return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data).slice(0, 40), reason: 'too-long', limit: String(error.params.limit) }, path);
     case 'not':
-      return makeDiagnostic('invalid-value', file, at, { field, value: '', reason: 'exclusive' }, path);
+      return makeDiagnostic('invalid-value', file, at, { field, value: '', reason: path[path.length - 2] === 'done' ? 'exclusive-done' : 'exclusive' }, path);
     default:
       return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data ?? ''), reason: error.keyword }, path);
   }

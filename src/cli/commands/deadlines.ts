@@ -36,5 +36,6 @@ export function runDeadlines(paths: string[], options: DeadlinesOptions, io: Cli
     : format === 'md' ? formatDeadlinesMarkdown(rows, prepared.ctx)
     : formatDeadlinesTable(rows, prepared.ctx);
   deliver(text, options, prepared, io, rows.length);
-  return { failOnHit: failOnHit(options.failOn, rows.map((r) => r.status)) };
+  const selected = within === undefined ? prepared.deadlines : prepared.deadlines.filter((d) => d.status !== 'done' && d.daysLeft <= within);
+  return { failOnHit: failOnHit(options.failOn, selected.map((d) => d.status)) };
 }

@@ -50,6 +50,7 @@ export function formatContext(lang: Lang, chalk: ChalkInstance, io: CliIo): Form
 
 /** Load and evaluate; undefined (with the diagnostics printed) when the input has errors. */
 export function prepare(paths: readonly string[], options: SelectionOptions, io: CliIo): { prepared?: Prepared; outcome: Outcome } {
+  for (const status of parseList(options.failOn) ?? []) checkChoice('--fail-on', status, [...targetStatusNames, ...deadlineStatusNames]);
   const loaded = loadInputs(paths, options, io);
   const lang = resolveLang(options, loaded.config, io.env, loaded.project.plans);
   const stderrCtx: FormatContext = { lang, chalk: resolveChalk(options, io.env, io.stderr.isTTY) };
@@ -93,12 +94,13 @@ export function prepare(paths: readonly string[], options: SelectionOptions, io:
   };
 }
 
-/** --fail-on STATUS,…: true when any listed status is present among the shown results. */
+/**
+ * --fail-on STATUS,…: true when any listed status is present among the selected results (after
+ * --owner/--plan/--status/--within), whatever the format shows; the values were checked in prepare.
+ */
 export function failOnHit(failOn: string | undefined, statuses: readonly string[]): boolean {
   const wanted = parseList(failOn);
-  if (!wanted) return false;
-  for (const status of wanted) checkChoice('--fail-on', status, [...targetStatusNames, ...deadlineStatusNames]);
-  return statuses.some((status) => wanted.includes(status));
+  return wanted !== undefined && statuses.some((status) => wanted.includes(status));
 }
 
 /** stdout, or a file written atomically (never over an input). */

@@ -20,18 +20,14 @@ export function runStatus(paths: string[], options: SelectionOptions, io: CliIo)
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
   const evaluation = { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines };
   let text: string;
-  let statuses: string[];
   if (format === 'json') {
-    const targets = prepared.targets.map((r) => toTargetRow(r, plansById));
-    const deadlines = prepared.deadlines.map(toDeadlineRow);
-    text = formatStatusJson(formatDay(evaluation.asOf), targets, deadlines);
-    statuses = [...targets.map((r) => r.status), ...deadlines.map((d) => d.status)];
+    text = formatStatusJson(formatDay(evaluation.asOf), prepared.targets.map((r) => toTargetRow(r, plansById)), prepared.deadlines.map(toDeadlineRow));
   } else {
     const shownPlans = prepared.selection.plans ? plans.filter((p) => prepared.selection.plans!.includes(p.id)) : plans;
     const view = buildStatusView(evaluation, shownPlans, { all: Boolean(options.all), explicitPlans: Boolean(prepared.selection.plans), explicitStatuses: Boolean(prepared.selection.statuses) });
     text = format === 'md' ? formatStatusMarkdown(view, prepared.ctx) : formatStatusTable(view, prepared.ctx);
-    statuses = [...view.targets.map((r) => r.status), ...view.deadlines.map((d) => d.status)];
   }
   deliver(text, options, prepared, io, prepared.targets.length);
+  const statuses = [...prepared.targets.map((r) => r.status), ...prepared.deadlines.map((d) => d.status)];
   return { failOnHit: failOnHit(options.failOn, statuses) };
 }
