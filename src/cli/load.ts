@@ -2,10 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { decodeText } from '../core/decode-text.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { type Project, type SourceFile, defaultMaxFileBytes, loadProject } from '../core/project.js';
-import { type Config, findConfigFile, loadConfig } from '../io/config.js';
+import { type Config, type LoadedConfig, findConfigFile, loadConfig } from '../io/config.js';
 import { type FoundFile, UsageError, defaultGlobs, findFromGlobs, findFromPaths } from '../io/find-sources.js';
 import type { CliIo } from './io.js';
 import type { CommonOptions } from './settings.js';
@@ -29,7 +28,7 @@ function displayFor(cwd: string) {
   };
 }
 
-export function readConfigFor(options: CommonOptions, io: CliIo): { config: Config; file?: string; folder?: string; diagnostics: Diagnostic[] } {
+export function readConfigFor(options: CommonOptions, io: CliIo): LoadedConfig {
   if (options.config === false) return { config: {}, diagnostics: [] };
   const file = typeof options.config === 'string' ? path.resolve(io.cwd, options.config) : findConfigFile(io.cwd);
   if (typeof options.config === 'string') {
@@ -72,17 +71,8 @@ export function loadInputs(paths: readonly string[], options: CommonOptions, io:
   const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a number of bytes`);
   const project = loadProject(sources, { encoding: options.encoding, delimiter: options.delimiter, maxFileBytes });
-  const texts = new Map<string, string>();
-  for (const source of sources) {
-    if (source.bytes.length > maxFileBytes) continue;
-    const decoded = decodeText(source.bytes, options.encoding);
-    if (decoded.ok) texts.set(source.path, decoded.text);
-  }
-  if (configResult.file) {
-    const shown = displayFor(io.cwd)(configResult.file);
-    const decoded = decodeText(readFileSync(configResult.file));
-    if (decoded.ok) texts.set(shown, decoded.text);
-  }
+  const texts = new Map(project.texts);
+  if (configResult.file && configResult.text !== undefined) texts.set(displayFor(io.cwd)(configResult.file), configResult.text);
   return {
     config,
     configFile: configResult.file,

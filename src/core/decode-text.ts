@@ -27,7 +27,7 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
       }
     }
   }
-  if (body.includes(0)) return { ok: false, code: looksLikeUtf16(body) ? 'file-encoding' : 'file-binary', looksLike: looksLikeUtf16(body) ? 'utf-16' : 'binary' };
+  if (body.includes(0)) return looksLikeUtf16(body) ? { ok: false, code: 'file-encoding', looksLike: 'utf-16' } : { ok: false, code: 'file-binary', looksLike: 'binary' };
   try {
     return { ok: true, text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)) };
   } catch {

@@ -31,17 +31,26 @@ export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   return task.targets.find((t) => t.id === local.slice(slash + 1));
 }
 
+/** A unit name as a reader sees it: full-width brackets and stray spaces folded (NFKC). */
+export const foldUnitName = (name: string): string => name.normalize('NFKC').trim();
+
+/** Per plan, folded registry names and aliases → canonical name; built once, not per row. */
+const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
+
 /**
- * One reporting unit, however it was typed: full-width brackets and stray spaces are folded (NFKC),
- * and registry aliases resolve to the canonical name, so a unit is never counted twice.
+ * One reporting unit, however it was typed: names are folded and registry aliases resolve to the
+ * canonical name, so a unit is never counted twice.
  */
 export function canonicalUnit(plan: Plan, name: string): string {
-  const folded = name.normalize('NFKC').trim();
+  const folded = foldUnitName(name);
   if (!plan.unitNames) return folded;
-  for (const [known, canonical] of plan.unitNames) {
-    if (known === folded || known.normalize('NFKC').trim() === folded) return canonical;
+  let registry = foldedRegistries.get(plan);
+  if (!registry) {
+    registry = new Map();
+    for (const [known, canonical] of plan.unitNames) if (!registry.has(foldUnitName(known))) registry.set(foldUnitName(known), canonical);
+    foldedRegistries.set(plan, registry);
   }
-  return folded;
+  return registry.get(folded) ?? folded;
 }
 
 function localRefs(plan: Plan): string[] {

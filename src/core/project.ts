@@ -34,6 +34,8 @@ export interface Project {
   actualsFiles: ActualsFile[];
   joined: JoinedActuals;
   diagnostics: Diagnostic[];
+  /** decoded text of every file that could be decoded, by path (for code frames) */
+  texts: Map<string, string>;
 }
 
 export const defaultMaxFileBytes = 20 * 1024 * 1024;
@@ -49,6 +51,7 @@ export function loadProject(sources: readonly SourceFile[], options: LoadOptions
   const diagnostics: Diagnostic[] = [];
   const plans: Plan[] = [];
   const actualsFiles: ActualsFile[] = [];
+  const texts = new Map<string, string>();
   const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const source of ordered) {
     const start = { line: 1, column: 1 };
@@ -62,6 +65,7 @@ export function loadProject(sources: readonly SourceFile[], options: LoadOptions
       diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
       continue;
     }
+    texts.set(source.path, decoded.text);
     if (source.kind === 'actuals-csv') {
       const read = readActualsCsv(decoded.text, source.path, { delimiter: options.delimiter });
       diagnostics.push(...read.diagnostics);
@@ -96,7 +100,7 @@ export function loadProject(sources: readonly SourceFile[], options: LoadOptions
   const joined = joinActuals(uniquePlans, actualsFiles);
   diagnostics.push(...joined.diagnostics);
   diagnostics.sort(compareDiagnostics);
-  return { plans: uniquePlans, actualsFiles, joined, diagnostics };
+  return { plans: uniquePlans, actualsFiles, joined, diagnostics, texts };
 }
 
 export interface Evaluation {

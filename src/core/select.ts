@@ -2,6 +2,7 @@
 // --role, --plan and --status.
 import type { DeadlineResult } from './deadlines.js';
 import type { TargetResult } from './evaluate.js';
+import { foldUnitName } from './join.js';
 import type { Plan } from './model.js';
 
 export interface Selection {
@@ -11,11 +12,10 @@ export interface Selection {
   statuses?: readonly string[];
 }
 
-const clean = (name: string): string => name.normalize('NFKC').trim();
 
 /** The canonical names the --owner value stands for in each plan (exact, alias, else substring). */
 export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string> {
-  const wanted = clean(owner);
+  const wanted = foldUnitName(owner);
   const exact = new Set<string>();
   const allNames = new Set<string>();
   for (const plan of plans) {

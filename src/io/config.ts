@@ -24,6 +24,8 @@ export interface LoadedConfig {
   folder?: string;
   config: Config;
   diagnostics: Diagnostic[];
+  /** the decoded text, for code frames */
+  text?: string;
 }
 
 export const CONFIG_NAME = 'plan-check.yaml';
@@ -50,12 +52,12 @@ export function loadConfig(file: string | undefined, display: (absolute: string)
   const diagnostics = [...parsed.diagnostics];
   if (parsed.data === undefined) {
     // an empty config file is a config with no settings
-    return { file, folder: path.dirname(file), config: {}, diagnostics: diagnostics.filter((d) => d.code !== 'file-empty') };
+    return { file, folder: path.dirname(file), config: {}, diagnostics: diagnostics.filter((d) => d.code !== 'file-empty'), text: decoded.text };
   }
   diagnostics.push(...checkAgainstSchema(getValidator('config'), parsed.data, shown, parsed.locator));
   const config = parsed.data as Config;
   if (typeof config.as_of === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(config.as_of) && parseIsoDate(config.as_of) === undefined) {
     diagnostics.push(makeDiagnostic('invalid-date', shown, parsed.locator.locate(['as_of']), { field: 'as_of', value: config.as_of }, ['as_of']));
   }
-  return { file, folder: path.dirname(file), config: diagnostics.some((d) => d.severity === 'error') ? {} : config, diagnostics };
+  return { file, folder: path.dirname(file), config: diagnostics.some((d) => d.severity === 'error') ? {} : config, diagnostics, text: decoded.text };
 }

@@ -23,11 +23,10 @@ export function runDeadlines(paths: string[], options: DeadlinesOptions, io: Cli
   if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new UsageError(`--within must be a whole number of days, not "${options.within}"`);
   const { prepared, outcome } = prepare(paths, options, io);
   if (!prepared) return outcome;
-  const explicitStatus = Boolean(prepared.selection.statuses);
-  const shown = prepared.deadlines.filter((d) => {
-    if (within !== undefined) return d.status !== 'done' && d.daysLeft <= within;
-    return options.all || explicitStatus || d.status !== 'done';
-  });
+  // --within selects (and so counts for --fail-on); hiding what is done is only a matter of display
+  const selected = within === undefined ? prepared.deadlines : prepared.deadlines.filter((d) => d.status !== 'done' && d.daysLeft <= within);
+  const showDone = within !== undefined || options.all || Boolean(prepared.selection.statuses);
+  const shown = showDone ? selected : selected.filter((d) => d.status !== 'done');
   const rows = shown.map(toDeadlineRow);
   const writesFile = Boolean(options.output && options.output !== '-');
   const text =
@@ -36,6 +35,5 @@ export function runDeadlines(paths: string[], options: DeadlinesOptions, io: Cli
     : format === 'md' ? formatDeadlinesMarkdown(rows, prepared.ctx)
     : formatDeadlinesTable(rows, prepared.ctx);
   deliver(text, options, prepared, io, rows.length);
-  const selected = within === undefined ? prepared.deadlines : prepared.deadlines.filter((d) => d.status !== 'done' && d.daysLeft <= within);
   return { failOnHit: failOnHit(options.failOn, selected.map((d) => d.status)) };
 }
