@@ -10,7 +10,8 @@ import { runExplain } from './commands/explain.js';
 import { runGaps } from './commands/gaps.js';
 import { runSchema } from './commands/schema.js';
 import { runStatus } from './commands/status.js';
-import { runValidate } from './commands/validate.js';
+import { runInit } from './commands/init.js';
+import { runValidate, validateFormats } from './commands/validate.js';
 
 export const VERSION = '0.1.0';
 
@@ -52,7 +53,7 @@ export async function run(io: CliIo): Promise<number> {
 
   addCommonOptions(program.command('validate').argument('[paths...]', 'plan and actuals files or folders'))
     .description('check plans and actuals: every problem of every file, with file:line:col')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices([...validateFormats]).default('text'))
     .addHelpText('after', '\nExamples:\n  plan-check validate examples\n  plan-check validate plans --format github')
     .action((paths: string[], options) => { outcome = runValidate(paths, options, io); });
 
@@ -86,6 +87,10 @@ export async function run(io: CliIo): Promise<number> {
     .description('the arithmetic behind one target or deadline')
     .addHelpText('after', '\nExamples:\n  plan-check explain district-2024-food-drug:4/food-sampling --as-of 2024-06-30')
     .action((ref: string, paths: string[], options) => { outcome = runExplain(ref, paths, options, io); });
+
+  program.command('init').argument('[dir]', 'folder to create or fill (default: the current folder)')
+    .description('scaffold a plan repository: config, example plan and actuals, CI and editor settings')
+    .action((dir: string | undefined, options) => { outcome = runInit(dir, options, io); });
 
   program.command('schema').argument('<name>', 'plan, actuals or config')
     .description('print a JSON Schema (for editors and other tools)')
