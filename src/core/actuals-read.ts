@@ -21,7 +21,7 @@ export interface ReadActuals {
 
 export function readActualsYaml(data: unknown, file: string, locator: Locator): ReadActuals {
   const diagnostics: Diagnostic[] = [];
-  const place = (path: JsonPath): SourcePlace => ({ file, ...locator.locate(path) });
+  const place = (path: JsonPath): SourcePlace => locator.place(file, path);
   const root = asObject(data) ?? {};
   const planId = asString(root.plan);
   const date = (value: unknown, path: JsonPath): number | undefined => {

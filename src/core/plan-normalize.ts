@@ -28,7 +28,7 @@ class PlanChecker {
   ) {}
 
   place(path: JsonPath): SourcePlace {
-    return { file: this.file, ...this.locator.locate(path) };
+    return this.locator.place(this.file, path);
   }
 
   report(code: DiagnosticCode, path: JsonPath, args: DiagnosticArgs = {}, key = false): void {

@@ -1,47 +1,95 @@
 // GitHub-flavoured Markdown: the meeting view for job summaries and pull requests.
+// The cells are built here rather than borrowed from the terminal table: a terminal cell is
+// wrapped to a column width (a line break that Markdown would turn into a stray space in the middle
+// of a Chinese title) and coloured (escape codes that have no place in a .md file).
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
-import { deadlineTableRows, summaryParts, targetTableRows } from './table.js';
+import { displayNumber, displayPercent, safeText } from './display.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import type { StatusView } from './status-view.js';
+import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
+import { statusLabel } from './table.js';
 
-const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-function markdownTable(head: string[], rows: string[][]): string {
-  const lines = [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
-  for (const row of rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
-  return lines.join('\n');
+/**
+ * Text made literal in Markdown: a pipe would end the table cell and a line break the row, so
+ * pipes are escaped and line breaks become spaces; the characters that open inline markup
+ * (emphasis, code, links, HTML, entities) are backslash-escaped so titles show as written.
+ */
+export function markdownText(text: string): string {
+  return safeText(text.replace(/\r\n?|\n/g, ' ')).replace(/[\\`*_[\]<~|&]/g, (char) => `\\${char}`);
 }
 
-const plain = (ctx: FormatContext): FormatContext => ({ ...ctx, columns: undefined });
+function markdownTable(head: string[], rows: string[][]): string {
+  const lines = [`| ${head.map(markdownText).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.map(markdownText).join(' | ')} |`);
+  return lines.join('\n');
+}
 
 const targetHead = (ctx: FormatContext): string[] =>
   (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status'] as const).map((k) => t(ctx.lang, k));
 const deadlineHead = (ctx: FormatContext): string[] =>
   (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status'] as const).map((k) => t(ctx.lang, k));
 
+const withUnit = (value: number | null, row: TargetRow, ctx: FormatContext): string => displayNumber(value, ctx.lang, row.kind === 'percent' ? '%' : '');
+
+/** The terminal table's columns, one line per cell: task ids repeat across plans, so the plan is named when rows span several. */
+function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
+  const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
+  return rows.map((row) => [
+    `${manyPlans ? `${row.plan} ` : ''}${row.task} ${row.task_title}`,
+    row.metric,
+    row.owner,
+    `${row.op} ${withUnit(row.required, row, ctx)}${row.unit && row.kind !== 'percent' ? ` ${row.unit}` : ''}`,
+    withUnit(row.expected, row, ctx),
+    withUnit(row.actual, row, ctx),
+    withUnit(row.gap, row, ctx),
+    displayPercent(row.progress),
+    row.due,
+    statusLabel(ctx.lang, row.status),
+  ]);
+}
+
+function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
+  return rows.map((row) => [
+    t(ctx.lang, `kind.${row.kind}`),
+    row.kind === 'report' ? row.title : `${row.ref.split('/').pop()} ${row.title}`,
+    row.owner,
+    row.due,
+    String(row.days_left),
+    statusLabel(ctx.lang, row.status) + (row.late ? ` (${t(ctx.lang, 'deadline.late')})` : ''),
+  ]);
+}
+
+/** "met 6 · on track 9", without colour. */
+function summaryText(counts: StatusCounts, ctx: FormatContext): string {
+  return summaryOrder.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
+}
+
 export function formatTargetsMarkdown(rows: readonly TargetRow[], ctx: FormatContext): string {
-  return `${markdownTable(targetHead(ctx), targetTableRows(rows, plain(ctx)))}\n`;
+  return `${markdownTable(targetHead(ctx), targetCells(rows, ctx))}\n`;
 }
 
 export function formatDeadlinesMarkdown(rows: readonly DeadlineRow[], ctx: FormatContext): string {
-  return `${markdownTable(deadlineHead(ctx), deadlineTableRows(rows, plain(ctx)))}\n`;
+  return `${markdownTable(deadlineHead(ctx), deadlineCells(rows, ctx))}\n`;
 }
 
 export function formatStatusMarkdown(view: StatusView, ctx: FormatContext): string {
   const lang = ctx.lang;
-  const out = [`## ${t(lang, 'heading.status', { asOf: view.asOf })}`, '', t(lang, 'summary.counts', { targets: view.summary.targets, parts: summaryParts(view.summary, ctx) || '—' }), ''];
+  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, ''];
+  const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
+  if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id})`).join('; ') })), '');
+  out.push(markdownText(t(lang, 'summary.counts', { targets: view.summary.targets, parts: summaryText(view.summary, ctx) || '—' })), '');
   if (view.targets.length > 0) {
-    out.push(`### ${view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total: view.summary.targets })}`, '');
-    out.push(markdownTable(targetHead(ctx), targetTableRows(view.targets, plain(ctx))), '');
+    const heading = view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total: view.summary.targets });
+    out.push(`### ${markdownText(heading)}`, '', markdownTable(targetHead(ctx), targetCells(view.targets, ctx)), '');
   }
   if (view.deadlines.length > 0) {
-    out.push(`### ${t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: view.deadlines.length })}`, '');
-    out.push(markdownTable(deadlineHead(ctx), deadlineTableRows(view.deadlines, plain(ctx))), '');
+    const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: view.deadlines.length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: view.deadlines.length });
+    out.push(`### ${markdownText(heading)}`, '', markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx)), '');
   }
+  if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, 'summary.nothing')), '');
   if (view.ended.length > 0) {
-    out.push(`### ${t(lang, 'heading.ended_plans')}`, '');
-    for (const plan of view.ended) out.push(`- ${cell(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: summaryParts(plan.counts, ctx) || '—' }))}`);
+    out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
+    for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: summaryText(plan.counts, ctx) || '—' }))}`);
     out.push('');
   }
   return out.join('\n');

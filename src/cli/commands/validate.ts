@@ -1,15 +1,34 @@
 // plan-check validate: every problem of every file in one run.
+import path from 'node:path';
 import { countProject } from '../../core/project.js';
 import { t } from '../../i18n/labels.js';
 import { formatDiagnosticsGithub, formatDiagnosticsText } from '../../report/diagnostics-text.js';
 import { formatDiagnosticsJson } from '../../report/json.js';
+import { type CheckedFile, formatDiagnosticsJunit } from '../../report/junit.js';
+import { formatDiagnosticsSarif } from '../../report/sarif.js';
+import { VERSION } from '../../version.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { loadInputs } from '../load.js';
+import { type Loaded, loadInputs } from '../load.js';
 import { type CommonOptions, resolveChalk, resolveLang } from '../settings.js';
 import { checkChoice, formatContext } from './shared.js';
 
-export const validateFormats = ['text', 'json', 'github'] as const;
+export const validateFormats = ['text', 'json', 'github', 'sarif', 'junit'] as const;
+
+/**
+ * Every file validate checked, as displayed: the config file (when one was read) and the inputs.
+ * The config path is shown as load.ts shows it: relative with forward slashes inside the working
+ * folder, else absolute.
+ */
+function checkedFiles(loaded: Loaded, cwd: string): CheckedFile[] {
+  const files: CheckedFile[] = loaded.files.map((f) => ({ path: f.display, kind: f.kind }));
+  if (loaded.configFile) {
+    const relative = path.relative(cwd, loaded.configFile);
+    const display = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : loaded.configFile;
+    files.unshift({ path: display, kind: 'config' });
+  }
+  return files;
+}
 
 export function runValidate(paths: string[], options: CommonOptions & { format?: string }, io: CliIo): Outcome {
   const format = options.format ?? 'text';
@@ -28,6 +47,11 @@ export function runValidate(paths: string[], options: CommonOptions & { format?:
     io.stdout.write(formatDiagnosticsJson(diagnostics, lang));
   } else if (format === 'github') {
     io.stdout.write(formatDiagnosticsGithub(diagnostics, ctx));
+  } else if (format === 'sarif') {
+    const files = checkedFiles(loaded, io.cwd).map((f) => f.path);
+    io.stdout.write(formatDiagnosticsSarif(diagnostics, { files, sources: loaded.texts, lang, version: VERSION }));
+  } else if (format === 'junit') {
+    io.stdout.write(formatDiagnosticsJunit(diagnostics, checkedFiles(loaded, io.cwd), lang));
   } else {
     const counts = countProject(loaded.project);
     io.stdout.write(formatDiagnosticsText(diagnostics, loaded.texts, ctx));
