@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { cellModule, patchCell } from './patch-cli-table3.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const schemaNames = ['plan', 'actuals', 'config'];
@@ -56,6 +57,13 @@ const cachedStringWidth = {
   },
 };
 
+const cliTable3DebugPreview = {
+  name: 'cli-table3-debug-preview',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: cellModule }, (args) => ({ contents: patchCell(readFileSync(args.path, 'utf8')), loader: 'js' }));
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   entryPoints: [`${root}src/cli/main.ts`],
@@ -71,6 +79,6 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
-  plugins: [precompiledSchemas, cachedStringWidth],
+  plugins: [precompiledSchemas, cachedStringWidth, cliTable3DebugPreview],
   logLevel: 'warning',
 });

@@ -1,8 +1,9 @@
-// Big tables are drawn in blocks (cli-table3's layout grows with the square of the rows); the
-// blocks must line up as one table and lose no row.
+// Big tables: cli-table3 draws the head, the rows follow its column widths and box characters.
+// The rows must line up as one table, lose no row, and look exactly as cli-table3 would draw them.
 import { Chalk } from 'chalk';
+import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
-import { TABLE_BLOCK_ROWS, makeTable } from '../src/report/table.js';
+import { makeTable } from '../src/report/table.js';
 import { displayWidth } from '../src/report/wrap.js';
 
 const ctx = { lang: 'zh-CN' as const, chalk: new Chalk({ level: 0 }) };
@@ -18,9 +19,9 @@ function rulePositions(line: string): number[] {
   return positions;
 }
 
-describe('tables drawn in blocks', () => {
-  it.each([false, true])('line up across blocks with CJK text (multi-line cells: %s)', (wrapped) => {
-    const count = TABLE_BLOCK_ROWS * 2 + 37;
+describe('tables', () => {
+  it.each([false, true])('line up over a thousand rows with CJK text (multi-line cells: %s)', (wrapped) => {
+    const count = 1037;
     const rows = Array.from({ length: count }, (_, i) => [
       `${i} ${'食品安全'.repeat((i % 5) + 1)}${wrapped && i % 3 === 0 ? '\n续行' : ''}`,
       i % 2 ? '区市场监管局' : 'abc',
@@ -35,6 +36,25 @@ describe('tables drawn in blocks', () => {
     expect(lines.filter((line) => line.startsWith('┌'))).toHaveLength(1);
     expect(lines.filter((line) => line.startsWith('└'))).toHaveLength(1);
     expect(lines.filter((line) => line.includes('任务'))).toHaveLength(1);
+  });
+
+  it.each([false, true])('are byte for byte what cli-table3 draws for the whole table (multi-line cells: %s, colour)', (wrapped) => {
+    const chalk = new Chalk({ level: 1 });
+    const rows = Array.from({ length: 60 }, (_, i) => [
+      `${i} ${'食品安全'.repeat((i % 4) + 1)}${wrapped && i % 7 === 0 ? '\n续行 abc' : ''}`,
+      i % 3 ? chalk.red('落后') : chalk.green('met'),
+      i % 5 ? '' : '😀 x',
+    ]);
+    const head = ['任务', '状态', 'note'];
+    const ours = makeTable(head, rows, { ...ctx, chalk });
+    const widths = ours.split('\n')[0]!.slice(1, -1).split('┬').map((segment) => segment.length);
+    const reference = new Table({ head: head.map((h) => chalk.bold(h)), colWidths: widths, style: { head: [], border: [], compact: !wrapped } });
+    for (const row of rows) reference.push(row);
+    expect(ours).toBe(reference.toString());
+  });
+
+  it('draws a head and a closed frame when there are no rows', () => {
+    expect(makeTable(['任务', 'b'], [], ctx).split('\n')).toEqual(['┌──────┬───┐', '│ 任务 │ b │', '└──────┴───┘']);
   });
 });
 

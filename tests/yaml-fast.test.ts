@@ -159,3 +159,13 @@ describe('fast YAML path', () => {
     );
   });
 });
+
+describe('columns', () => {
+  it('count characters, not UTF-16 units, before the place (as CSV columns and editors do)', () => {
+    const text = 'format: plan/1\nsections: [{ title: "😀😀", bogus: 1, tasks: [] }]\n';
+    const parsed = parseYamlFull(text, 'x.plan.yaml');
+    // `sections: [{ title: "😀😀", ` is 26 characters (each emoji one), so `bogus` is at column 27
+    expect(parsed.locator.locate(['sections', 0, 'bogus'], { key: true })).toEqual({ line: 2, column: 27 });
+    expect(parseYaml(text, 'x.plan.yaml').locator.locate(['sections', 0, 'bogus'], { key: true })).toMatchObject({ line: 2, column: 27 });
+  });
+});

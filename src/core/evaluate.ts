@@ -105,13 +105,34 @@ export function evaluateTarget(target: Target, rows: readonly ActualRow[], asOf:
 
 const statusRank: Record<TargetStatus, number> = { missed: 0, breached: 1, behind: 2, no_data: 3, not_started: 4, on_track: 5, met: 6 };
 
+/** How far A falls short of E, as a fraction of E (0 when either is missing): the order within a status. */
+function shortfallOf(result: TargetResult): number {
+  if (!result.expected || !result.actual || isZero(result.expected)) return 0;
+  return 1 - toNumber(divide(result.actual, result.expected));
+}
+
 /** Worst first: missed, breached, behind (largest shortfall against the pace first), no data… */
 export function compareTargetResults(a: TargetResult, b: TargetResult): number {
-  const byStatus = statusRank[a.status] - statusRank[b.status];
+  return compareKeyed({ result: a, shortfall: shortfallOf(a) }, { result: b, shortfall: shortfallOf(b) });
+}
+
+interface Keyed {
+  result: TargetResult;
+  shortfall: number;
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  const byStatus = statusRank[a.result.status] - statusRank[b.result.status];
   if (byStatus !== 0) return byStatus;
-  const shortfall = (r: TargetResult): number => {
-    if (!r.expected || !r.actual || isZero(r.expected)) return 0;
-    return 1 - toNumber(divide(r.actual, r.expected));
-  };
-  return shortfall(b) - shortfall(a) || (a.target.ref < b.target.ref ? -1 : a.target.ref > b.target.ref ? 1 : 0);
+  const refA = a.result.target.ref;
+  const refB = b.result.target.ref;
+  return b.shortfall - a.shortfall || (refA < refB ? -1 : refA > refB ? 1 : 0);
+}
+
+/** The same order as compareTargetResults, with each shortfall worked out once, not per comparison. */
+export function sortTargetResults(results: readonly TargetResult[]): TargetResult[] {
+  return results
+    .map((result) => ({ result, shortfall: shortfallOf(result) }))
+    .sort(compareKeyed)
+    .map((keyed) => keyed.result);
 }

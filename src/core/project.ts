@@ -4,7 +4,7 @@ import { type Diagnostic, compareDiagnostics, makeDiagnostic } from './diagnosti
 import { decodeText } from './decode-text.js';
 import { type DeadlineResult, compareDeadlines, evaluateDeadlines } from './deadlines.js';
 import type { DayNumber } from './dates.js';
-import { type TargetResult, compareTargetResults, evaluateTarget } from './evaluate.js';
+import { type TargetResult, evaluateTarget, sortTargetResults } from './evaluate.js';
 import { type JoinedActuals, joinActuals } from './join.js';
 import type { ActualsFile, Plan } from './model.js';
 import { normalisePlan } from './plan-normalize.js';
@@ -121,9 +121,8 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
     }
     deadlines.push(...evaluateDeadlines(plan, project.joined.completions, project.joined.submissions, asOf, warnDays));
   }
-  targets.sort(compareTargetResults);
   deadlines.sort(compareDeadlines);
-  return { asOf, warnDays, targets, deadlines };
+  return { asOf, warnDays, targets: sortTargetResults(targets), deadlines };
 }
 
 export function countProject(project: Project): { plans: number; tasks: number; targets: number; actualsFiles: number; rows: number } {

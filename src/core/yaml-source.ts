@@ -101,7 +101,9 @@ export function parseYamlFull(text: string, file: string, limits: YamlLimits = d
   const diagnostics: Diagnostic[] = [];
   const positionOf = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+    // columns count characters, as in CSV files and editors; yaml counts UTF-16 units (😀 is two)
+    const before = text.slice(offset - (col - 1), offset);
+    return { line, column: /[\uD800-\uDBFF]/.test(before) ? [...before].length + 1 : col };
   };
   const depth = measureDepth(text, limits.maxDepth);
   if (depth.depth > limits.maxDepth) {

@@ -2,20 +2,26 @@
 import type { Lang } from '../i18n/labels.js';
 
 /** Rounded for reading (at most 2 decimals), with thousands separators; raw numbers go to JSON/CSV. */
+// one formatter each (toLocaleString builds a new one per call: 0.2 ms, 5 s over 25,000 rows)
+const twoDecimals = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
 export function displayNumber(value: number | null, _lang: Lang, suffix = ''): string {
   if (value === null) return '—';
   const rounded = Math.round(value * 100) / 100;
-  return `${rounded.toLocaleString('en-US', { maximumFractionDigits: 2 })}${suffix}`;
+  return `${twoDecimals.format(rounded)}${suffix}`;
 }
 
 export function displayPercent(value: number | null): string {
   if (value === null) return '—';
-  return `${(Math.round(value * 1000) / 10).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
+  return `${oneDecimal.format(Math.round(value * 1000) / 10)}%`;
 }
 
-// C0 and C1 controls (ESC included), DEL, and bidi overrides never reach the terminal raw.
+// C0 and C1 controls (ESC included), DEL and bidi overrides never reach the terminal raw; nor do
+// invisible characters (zero-width spaces and joiners, word joiners, a byte-order mark inside the
+// text, line and paragraph separators), which would make two different names look the same.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 export function safeText(text: string): string {
   return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\t/g, ' ').replace(/\n/g, ' ');

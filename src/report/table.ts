@@ -9,9 +9,6 @@ import { paintStatus } from './status-colors.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
-/** Rows per cli-table3 call: its layout grows with the square of the rows, so big tables go in blocks. */
-export const TABLE_BLOCK_ROWS = 200;
-
 function columnWidths(head: readonly string[], rows: readonly string[][]): number[] {
   const widths = head.map((h) => displayWidth(stripAnsi(h)) + 2);
   for (const row of rows) {
@@ -24,37 +21,39 @@ function columnWidths(head: readonly string[], rows: readonly string[][]): numbe
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-const stripAnsi = (text: string): string => text.replace(ANSI, '');
+const stripAnsi = (text: string): string => (text.includes('\u001b') ? text.replace(ANSI, '') : text);
+
+const border = (left: string, fill: string, join: string, right: string, widths: readonly number[]): string =>
+  `${left}${widths.map((width) => fill.repeat(width)).join(join)}${right}`;
 
 /**
- * One table drawn in blocks of rows with column widths measured once over every row, so the
- * blocks line up as one table and the time grows linearly with the rows.
+ * One table: cli-table3 draws the top border and the head row; the rows below follow the same
+ * column widths, measured once over every row, with the same box characters and padding (one
+ * space, then the text, then spaces to the width). cli-table3 costs about 40 µs a cell and 4 µs a
+ * cell line even with its debug preview fixed (bin/patch-cli-table3.mjs): 25,000 rows × 10
+ * columns would take many seconds, where laying the rows out here takes a fraction of one.
+ * Rows are separated by rules only when some cell wraps onto several lines.
  */
 export function makeTable(head: string[], rows: string[][], ctx: FormatContext): string {
-  // rows are separated by rules only when some cell wraps onto several lines
-  const compact = !rows.some((row) => row.some((cell) => cell.includes('\n')));
-  const colWidths = columnWidths(head, rows);
-  const render = (blockRows: string[][], withHead: boolean): string[] => {
-    const table = new Table({
-      head: withHead ? head.map((h) => ctx.chalk.bold(h)) : [],
-      colWidths,
-      style: { head: [], border: [], compact },
-    });
-    for (const row of blockRows) table.push(row);
-    return table.toString().split('\n');
-  };
-  if (rows.length <= TABLE_BLOCK_ROWS) return render(rows, true).join('\n');
-  const lines: string[] = [];
-  let separator = '';
-  for (let start = 0; start < rows.length; start += TABLE_BLOCK_ROWS) {
-    const first = start === 0;
-    const last = start + TABLE_BLOCK_ROWS >= rows.length;
-    const block = render(rows.slice(start, start + TABLE_BLOCK_ROWS), first);
-    if (first) separator = block[2] ?? '';
-    const body = block.slice(first ? 0 : 1, last ? block.length : -1);
-    if (!first && !compact) lines.push(separator);
-    lines.push(...body);
-  }
+  const ruled = rows.some((row) => row.some((cell) => cell.includes('\n')));
+  const widths = columnWidths(head, rows);
+  const headTable = new Table({ head: head.map((h) => ctx.chalk.bold(h)), colWidths: widths, style: { head: [], border: [], compact: true } });
+  const headLines = headTable.toString().split('\n');
+  // cli-table3 closes a head-only table with its bottom border; the rows take its place
+  const lines = headLines.slice(0, -1);
+  if (rows.length === 0) return [...lines, border('└', '─', '┴', '┘', widths)].join('\n');
+  const rule = border('├', '─', '┼', '┤', widths);
+  lines.push(rule);
+  const pad = (text: string, width: number): string => ` ${text}${' '.repeat(Math.max(width - 1 - displayWidth(stripAnsi(text)), 0))}`;
+  rows.forEach((row, index) => {
+    if (ruled && index > 0) lines.push(rule);
+    const cells = row.map((cell) => cell.split('\n'));
+    const height = Math.max(...cells.map((cellLines) => cellLines.length));
+    for (let line = 0; line < height; line += 1) {
+      lines.push(`│${cells.map((cellLines, column) => pad(cellLines[line] ?? '', widths[column]!)).join('│')}│`);
+    }
+  });
+  lines.push(border('└', '─', '┴', '┘', widths));
   return lines.join('\n');
 }
 

@@ -1,0 +1,2 @@
+export declare const cellModule: RegExp;
+export declare function patchCell(source: string): string;
