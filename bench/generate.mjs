@@ -44,26 +44,48 @@ export function generatePlan({ id, tasks, seed = 1 }) {
   return { text: `${lines.join('\n')}\n`, refs };
 }
 
+/** Row i's target, unit and date: every (target, unit, date) at most once, as real reports are. */
+function rowKey(i, refs) {
+  const { ref, kind } = refs[i % refs.length];
+  const rest = Math.floor(i / refs.length);
+  const unit = units[rest % units.length];
+  const dayIndex = Math.floor(rest / units.length) % (9 * 28);
+  const date = `2024-${String(1 + Math.floor(dayIndex / 28)).padStart(2, '0')}-${String(1 + (dayIndex % 28)).padStart(2, '0')}`;
+  return { ref, kind, unit, date };
+}
+
 export function generateActualsCsv({ planId, refs, rows, seed = 2 }) {
   const next = random(seed);
   const out = ['plan,target,as_of,value,reported_by,note'];
   for (let i = 0; i < rows; i += 1) {
-    const { ref, kind } = refs[Math.floor(next() * refs.length)];
-    const month = 1 + Math.floor(next() * 9);
+    const { ref, kind, unit, date } = rowKey(i, refs);
     const value = kind === 'percent' ? `${Math.floor(next() * 50)}/${50 + Math.floor(next() * 50)}` : String(Math.floor(next() * 1000));
-    out.push(`${planId},${ref},2024-${String(month).padStart(2, '0')}-28,${value},${units[i % units.length]},`);
+    out.push(`${planId},${ref},${date},${value},${unit},`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function generateActualsYaml({ planId, refs, rows, seed = 2 }) {
+  const next = random(seed);
+  const out = ['format: actuals/1', `plan: ${planId}`, 'values:'];
+  for (let i = 0; i < rows; i += 1) {
+    const { ref, kind, unit, date } = rowKey(i, refs);
+    const value = kind === 'percent' ? `{ done: ${Math.floor(next() * 50)}, of: ${50 + Math.floor(next() * 50)} }` : String(Math.floor(next() * 1000));
+    out.push(`  - { target: ${ref}, as_of: ${date}, value: ${value}, reported_by: ${unit} }`);
   }
   return `${out.join('\n')}\n`;
 }
 
 /** Write a folder of `plans` plans of `tasks` tasks each, with `rows` CSV actual rows in all. */
-export function writeScenario(folder, { plans = 1, tasks, rows = 0, seed = 1 }) {
+export function writeScenario(folder, { plans = 1, tasks, rows = 0, seed = 1, actuals = 'csv' }) {
   mkdirSync(folder, { recursive: true });
   for (let p = 1; p <= plans; p += 1) {
     const id = `bench-${p}`;
     const plan = generatePlan({ id, tasks, seed: seed + p });
     writeFileSync(path.join(folder, `${id}.plan.yaml`), plan.text);
-    if (rows > 0) writeFileSync(path.join(folder, `${id}.actuals.csv`), generateActualsCsv({ planId: id, refs: plan.refs, rows: Math.ceil(rows / plans), seed: seed + 100 + p }));
+    const share = { planId: id, refs: plan.refs, rows: Math.ceil(rows / plans), seed: seed + 100 + p };
+    if (rows > 0 && actuals === 'csv') writeFileSync(path.join(folder, `${id}.actuals.csv`), generateActualsCsv(share));
+    if (rows > 0 && actuals === 'yaml') writeFileSync(path.join(folder, `${id}.actuals.yaml`), generateActualsYaml(share));
   }
   return folder;
 }

@@ -1,8 +1,12 @@
 // npm run bench: whole-process wall time (median of N runs after a warm-up) and peak memory of
-// plan-check scenarios, each reported as a ratio to a baseline measured in the same run.
+// plan-check scenarios, each reported as a ratio to a baseline measured in the same run: the floor
+// `node -e ""`, the peers (ajv-cli and Stoplight Spectral applying the same JSON Schema to the same
+// files), or plan-check itself on the same input in another format.
+// BENCH_RUNS (default 10) sets the runs of light scenarios; heavy ones (marked) use at most 3.
 // `--smoke` runs one tiny scenario with 2 runs, only to prove the harness works (CI).
+// Peers are installed on first use into bench/.peers (npm registry); without them their rows say so.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,60 +16,132 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'bin', 'plan-check.js');
 const smoke = process.argv.includes('--smoke');
 const runs = smoke ? 2 : Number(process.env.BENCH_RUNS ?? 10);
+const heavyRuns = Math.min(runs, 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-bench-'));
+const cacheDir = path.join(work, 'cache');
 
 // GNU time reports peak memory (Debian package "time"); without it only wall time is measured
 const gnuTime = existsSync('/usr/bin/time');
 
-function measure(args, options = {}) {
+function measure(command, args, { cwd = root, runCount = runs, env = {} } = {}) {
   const times = [];
   let peakKb = 0;
-  for (let i = 0; i <= runs; i += 1) {
+  for (let i = 0; i <= runCount; i += 1) {
     const started = process.hrtime.bigint();
-    const [command, commandArgs] = gnuTime ? ['/usr/bin/time', ['-f', '%M', process.execPath, ...args]] : [process.execPath, args];
-    const result = spawnSync(command, commandArgs, { cwd: options.cwd ?? root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 30 });
+    const [program, programArgs] = gnuTime ? ['/usr/bin/time', ['-f', '%M', command, ...args]] : [command, args];
+    const result = spawnSync(program, programArgs, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAN_CHECK_CACHE_DIR: cacheDir, ...env }, maxBuffer: 1 << 30 });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
     if (gnuTime) peakKb = Math.max(peakKb, Number(result.stderr.trim().split('\n').pop()) || 0);
-    if (i > 0) times.push(seconds); // the first run is the warm-up
+    if (i > 0) times.push(seconds); // the first run is the warm-up (and fills the cache)
   }
   times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)], peakMb: gnuTime ? Math.round(peakKb / 1024) : null };
+  return { median: times[Math.floor(times.length / 2)], peakMb: gnuTime ? Math.round(peakKb / 1024) : null, runs: runCount };
 }
 
 const scenarios = [];
-function add(name, args, baseline, options) {
-  const result = measure(args, options);
-  scenarios.push({ name, ...result, baseline, ratio: baseline ? result.median / scenarios.find((s) => s.name === baseline).median : 1 });
+const find = (name) => scenarios.find((s) => s.name === name);
+function add(name, args, baseline, options = {}) {
+  const result = measure(options.command ?? process.execPath, options.command ? args : [cli, ...args], options);
+  const base = baseline ? find(baseline) : undefined;
+  scenarios.push({ name, ...result, baseline, ratio: base ? result.median / base.median : 1 });
+  process.stderr.write(`  ${name}: ${result.median.toFixed(3)} s\n`);
+}
+function skip(name, why) {
+  scenarios.push({ name, median: null, peakMb: null, baseline: null, ratio: null, note: why });
+}
+
+/** ajv-cli and Spectral in bench/.peers, installed once; undefined when the registry is out of reach. */
+function peers() {
+  const folder = path.join(root, 'bench', '.peers');
+  const bin = (name) => path.join(folder, 'node_modules', '.bin', name);
+  if (!existsSync(bin('ajv')) || !existsSync(bin('spectral'))) {
+    mkdirSync(folder, { recursive: true });
+    const install = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', folder, 'ajv-cli@5', '@stoplight/spectral-cli@6'], { encoding: 'utf8', timeout: 600_000 });
+    if (install.status !== 0) return undefined;
+  }
+  // Spectral applies the plan schema through its `schema` function (inlined: it does not follow $id)
+  const schema = JSON.parse(readFileSync(path.join(root, 'schemas', 'plan.schema.json'), 'utf8'));
+  delete schema.$schema;
+  delete schema.$id;
+  const ruleset = path.join(work, 'spectral-ruleset.json');
+  writeFileSync(ruleset, JSON.stringify({ rules: { 'plan-schema': { severity: 'error', given: '$', then: { function: 'schema', functionOptions: { dialect: 'draft2020-12', schema } } } } }));
+  return { ajv: bin('ajv'), spectral: bin('spectral'), ruleset };
 }
 
 const floor = 'node -e ""';
-add(floor, ['-e', '']);
+add(floor, ['-e', ''], undefined, { command: process.execPath });
 if (smoke) {
   const tiny = writeScenario(path.join(work, 'tiny'), { tasks: 20, rows: 100 });
-  add('status, 20 tasks, 100 rows', [cli, 'status', tiny, '--as-of', '2024-06-30', '--no-config'], floor);
+  add('status, 20 tasks, 100 rows', ['status', tiny, '--as-of', '2024-06-30', '--no-config'], floor);
 } else {
-  add('status on the examples', [cli, 'status'], floor);
-  add('validate the examples', [cli, 'validate', 'examples'], floor);
+  // start-up: the shipped examples, without and with the parse cache
+  add('status on the examples, no cache', ['status', '--no-cache'], floor);
+  add('status on the examples, warm cache', ['status'], floor);
+  add('validate the examples, no cache', ['validate', 'examples', '--no-cache'], floor);
+
+  // validation at scale, against the peers on the same files
+  const tenPlans = writeScenario(path.join(work, 'ten-plans'), { plans: 10, tasks: 2500 });
+  const onePlan = writeScenario(path.join(work, 'one-plan'), { plans: 1, tasks: 25000 });
+  const peer = peers();
+  const heavy = { runCount: heavyRuns };
+  if (peer) {
+    add('ajv-cli validate, 10 plans × 2,500 tasks', ['validate', '--spec=draft2020', '--strict=false', '--all-errors', '-s', path.join(root, 'schemas', 'plan.schema.json'), '-d', path.join(tenPlans, '*.plan.yaml')], floor, { command: peer.ajv, ...heavy });
+    add('spectral lint, 10 plans × 2,500 tasks', ['lint', '-q', '-r', peer.ruleset, path.join(tenPlans, '*.plan.yaml')], floor, { command: peer.spectral, ...heavy });
+  } else {
+    skip('ajv-cli / spectral', 'peers could not be installed (no registry?)');
+  }
+  const peerBase = peer ? 'ajv-cli validate, 10 plans × 2,500 tasks' : floor;
+  add('validate 10 plans × 2,500 tasks, no cache', ['validate', tenPlans, '--no-config', '--no-cache'], peerBase, heavy);
+  add('validate 10 plans × 2,500 tasks, warm cache', ['validate', tenPlans, '--no-config'], peerBase, heavy);
+  add('validate 1 plan × 25,000 tasks, no cache', ['validate', onePlan, '--no-config', '--no-cache'], floor, heavy);
+
+  // scaling series: 1×, 2×, 4×, 8× the input
   const series = [];
   for (const factor of [1, 2, 4, 8]) {
     const folder = writeScenario(path.join(work, `scale-${factor}`), { tasks: 500 * factor, rows: 5000 * factor });
-    const name = `status, ${500 * factor} tasks, ${5000 * factor} CSV rows`;
-    add(name, [cli, 'status', folder, '--as-of', '2024-09-30', '--no-config'], floor);
+    const name = `status, ${500 * factor} tasks, ${5000 * factor} CSV rows, no cache`;
+    add(name, ['status', folder, '--as-of', '2024-09-30', '--no-config', '--no-cache'], floor);
     series.push(name);
   }
-  for (const targets of [1000, 5000]) {
-    const folder = writeScenario(path.join(work, `gaps-${targets}`), { tasks: Math.round(targets / 1.5) });
-    add(`gaps --format csv, ~${targets} targets`, [cli, 'gaps', folder, '--format', 'csv', '--as-of', '2024-06-30', '--no-config'], floor);
-    add(`gaps --format table, ~${targets} targets`, [cli, 'gaps', folder, '--as-of', '2024-06-30', '--no-config'], `gaps --format csv, ~${targets} targets`);
-  }
-  const first = scenarios.find((s) => s.name === series[0]);
-  const last = scenarios.find((s) => s.name === series[series.length - 1]);
+  const first = find(series[0]);
+  const last = find(series[series.length - 1]);
   scenarios.push({ name: 'scaling: 8× input / 1× input', median: last.median, peakMb: last.peakMb, baseline: series[0], ratio: last.median / first.median });
+
+  // many reported rows, CSV and YAML
+  for (const [rows, format] of [[30000, 'csv'], [300000, 'csv'], [30000, 'yaml'], [300000, 'yaml']]) {
+    const folder = writeScenario(path.join(work, `rows-${format}-${rows}`), { tasks: 2000, rows, actuals: format });
+    // 300,000 YAML rows are 27 MB, above the default 20 MiB limit
+    const big = ['--max-file-size', String(100 * 2 ** 20)];
+    add(`status, ${rows.toLocaleString('en-US')} ${format.toUpperCase()} rows, no cache`, ['status', folder, '--as-of', '2024-09-30', '--no-config', '--no-cache', ...big], floor, heavy);
+    add(`gaps --format csv, ${rows.toLocaleString('en-US')} ${format.toUpperCase()} rows, no cache`, ['gaps', folder, '--format', 'csv', '--as-of', '2024-09-30', '--no-config', '--no-cache', ...big], floor, heavy);
+  }
+
+  // terminal tables against CSV on the same targets (issue: 25k rows in about a second)
+  for (const targets of [1000, 5000, 25000]) {
+    const folder = writeScenario(path.join(work, `gaps-${targets}`), { tasks: Math.round(targets / 1.5) });
+    const options = targets > 5000 ? heavy : {};
+    add(`gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`, ['gaps', folder, '--format', 'csv', '--as-of', '2024-06-30', '--no-config', '--no-cache'], floor, options);
+    add(`gaps --format table, ${targets.toLocaleString('en-US')} targets, no cache`, ['gaps', folder, '--as-of', '2024-06-30', '--no-config', '--no-cache'], `gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`, options);
+    add(`gaps --format table, ${targets.toLocaleString('en-US')} targets, warm cache`, ['gaps', folder, '--as-of', '2024-06-30', '--no-config'], `gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`, options);
+  }
+  const table1k = find('gaps --format table, 1,000 targets, no cache');
+  const table5k = find('gaps --format table, 5,000 targets, no cache');
+  const table25k = find('gaps --format table, 25,000 targets, no cache');
+  scenarios.push({ name: 'table scaling: 5× rows (5k / 1k)', median: table5k.median, peakMb: table5k.peakMb, baseline: table1k.name, ratio: table5k.median / table1k.median });
+  scenarios.push({ name: 'table scaling: 5× rows (25k / 5k)', median: table25k.median, peakMb: table25k.peakMb, baseline: table5k.name, ratio: table25k.median / table5k.median });
 }
 
-const lines = [`plan-check bench — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${runs} runs after a warm-up`, '', '| scenario | median s | peak MB | ratio | baseline |', '| --- | ---: | ---: | ---: | --- |'];
-for (const s of scenarios) lines.push(`| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`);
+const cpu = os.cpus();
+const lines = [
+  `plan-check bench — node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, ${runs} runs after a warm-up (heavy: ${heavyRuns})`,
+  '',
+  '| scenario | median s | peak MB | ratio | baseline |',
+  '| --- | ---: | ---: | ---: | --- |',
+];
+for (const s of scenarios) {
+  lines.push(s.median === null ? `| ${s.name} | — | — | — | ${s.note} |` : `| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb ?? '—'} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`);
+}
 console.log(lines.join('\n'));
-writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: os.cpus().length, runs, scenarios }, null, 2)}\n`);
+writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 // The JSON Schemas are compiled here, once, into ajv standalone validators that replace
 // src/core/schema-validators.ts in the bundle, so nothing is compiled when the CLI starts.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -64,6 +65,18 @@ const cliTable3DebugPreview = {
   },
 };
 
+// The parse cache's key includes this: a rebuilt plan-check never reads another build's entries.
+function buildId() {
+  const hash = createHash('sha256');
+  const files = [
+    ...readdirSync(path.join(root, 'src'), { recursive: true }).map((name) => path.join('src', String(name))),
+    ...schemaNames.map((name) => path.join('schemas', `${name}.schema.json`)),
+    'package-lock.json',
+  ].filter((name) => /\.(ts|json)$/.test(name)).sort();
+  for (const name of files) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   entryPoints: [`${root}src/cli/main.ts`],
@@ -79,6 +92,7 @@ await build({
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
+  define: { __PLAN_CHECK_BUILD__: JSON.stringify(buildId()) },
   plugins: [precompiledSchemas, cachedStringWidth, cliTable3DebugPreview],
   logLevel: 'warning',
 });

@@ -1,10 +1,12 @@
 // Read everything a command needs: config, the files (I/O at the edge), then the pure core.
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { type Project, type SourceFile, defaultMaxFileBytes, loadProject } from '../core/project.js';
+import { defaultYamlLimits } from '../core/yaml-source.js';
 import { type Config, type LoadedConfig, findConfigFile, loadConfig } from '../io/config.js';
+import { createParseCache } from '../io/parse-cache.js';
 import { type FoundFile, UsageError, defaultGlobs, findFromGlobs, findFromPaths } from '../io/find-sources.js';
 import type { CliIo } from './io.js';
 import type { CommonOptions } from './settings.js';
@@ -41,6 +43,30 @@ export function readConfigFor(options: CommonOptions, io: CliIo): LoadedConfig {
   return loadConfig(file, displayFor(io.cwd));
 }
 
+const start = { line: 1, column: 1 };
+
+/**
+ * Read one file, looking before reading: a link out of the searched folder, a device or FIFO
+ * (a link to /dev/zero would be read for ever) and a file over the size limit are reported,
+ * not read.
+ */
+function readSource(file: FoundFile, maxBytes: number): { bytes: Uint8Array } | { problem: Diagnostic } {
+  const unreadable = (reason: string) => ({ problem: makeDiagnostic('file-unreadable', file.display, start, { reason }) });
+  if (file.refused === 'outside') return unreadable('a link to a file outside the folder searched (not read)');
+  let fd: number | undefined;
+  try {
+    fd = openSync(file.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return unreadable('not a regular file (a device, pipe or socket)');
+    if (stats.size > maxBytes) return { problem: makeDiagnostic('file-too-large', file.display, start, { size: stats.size, limit: maxBytes }) };
+    return { bytes: readFileSync(fd) };
+  } catch (error) {
+    return unreadable((error as NodeJS.ErrnoException).code ?? String(error));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export function loadInputs(paths: readonly string[], options: CommonOptions, io: CliIo): Loaded {
   if (options.encoding !== undefined) {
     try {
@@ -49,28 +75,38 @@ export function loadInputs(paths: readonly string[], options: CommonOptions, io:
       throw new UsageError(`unknown encoding "${options.encoding}" (for example gb18030, gbk, utf-16le)`);
     }
   }
-  const configResult = readConfigFor(options, io);
+  // plan-check.yaml named among the paths (as pre-commit passes a commit's files) means "this
+  // project": it is read as the config, and with no other path its plans and actuals are checked
+  const configPaths = paths.filter((given) => path.basename(given) === 'plan-check.yaml');
+  const filePaths = paths.filter((given) => path.basename(given) !== 'plan-check.yaml');
+  const configOption = configPaths.length > 0 && options.config === undefined ? { ...options, config: configPaths[0] } : options;
+  const configResult = readConfigFor(configOption, io);
   const { config } = configResult;
   let files: FoundFile[];
-  if (paths.length > 0) {
-    files = findFromPaths(paths, io.cwd);
+  if (filePaths.length > 0) {
+    files = findFromPaths(filePaths, io.cwd);
+    // actuals are checked against their plans: named without them, the project's plans come too
+    if (configResult.folder && files.some((file) => file.kind !== 'plan')) {
+      const plans = findFromGlobs(config.plans ?? defaultGlobs.plans, configResult.folder, io.cwd);
+      const named = new Set(files.map((file) => file.absolute));
+      files = [...files, ...plans.filter((plan) => !named.has(plan.absolute))].sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
+    }
   } else if (configResult.folder) {
     files = findFromGlobs([...(config.plans ?? defaultGlobs.plans), ...(config.actuals ?? defaultGlobs.actuals)], configResult.folder, io.cwd);
   } else {
     files = findFromGlobs([...defaultGlobs.plans, ...defaultGlobs.actuals], io.cwd, io.cwd);
   }
+  const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
+  if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a number of bytes`);
   const sources: SourceFile[] = [];
   const readProblems: Diagnostic[] = [];
   for (const file of files) {
-    try {
-      sources.push({ path: file.display, kind: file.kind, bytes: readFileSync(file.absolute) });
-    } catch (error) {
-      readProblems.push(makeDiagnostic('file-unreadable', file.display, { line: 1, column: 1 }, { reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-    }
+    const read = readSource(file, maxFileBytes);
+    if ('bytes' in read) sources.push({ path: file.display, kind: file.kind, bytes: read.bytes });
+    else readProblems.push(read.problem);
   }
-  const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
-  if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a number of bytes`);
-  const project = loadProject(sources, { encoding: options.encoding, delimiter: options.delimiter, maxFileBytes });
+  const yamlCache = options.cache === false ? undefined : createParseCache(io.env, defaultYamlLimits);
+  const project = loadProject(sources, { encoding: options.encoding, delimiter: options.delimiter, maxFileBytes, yamlCache });
   const texts = new Map(project.texts);
   if (configResult.file && configResult.text !== undefined) texts.set(displayFor(io.cwd)(configResult.file), configResult.text);
   return {
@@ -80,6 +116,7 @@ export function loadInputs(paths: readonly string[], options: CommonOptions, io:
     project,
     diagnostics: [...configResult.diagnostics, ...readProblems, ...project.diagnostics],
     texts,
-    unreadable: readProblems.length > 0,
+    // a file over the size limit is invalid input (exit 1), as when the core finds it; the rest could not be read (exit 2)
+    unreadable: readProblems.some((problem) => problem.code === 'file-unreadable'),
   };
 }

@@ -1,10 +1,14 @@
 // The whole program as a function of its inputs: run(io) → exit code. No process.exit anywhere.
-import { Command, CommanderError, Option } from 'commander';
+// Every word a user reads here comes from the catalog, in the language decided before commander
+// parses (resolveInterfaceLang), so --help is in the user's language too.
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../io/find-sources.js';
-import { t } from '../i18n/labels.js';
+import { type LabelKey, type Lang, t } from '../i18n/labels.js';
+import { VERSION } from '../version.js';
 import { type Outcome, getExitCode } from './exit-code.js';
+import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
-import { resolveLang } from './settings.js';
+import { resolveInterfaceLang } from './settings.js';
 import { runDeadlines } from './commands/deadlines.js';
 import { runExplain } from './commands/explain.js';
 import { runGaps } from './commands/gaps.js';
@@ -13,89 +17,166 @@ import { runStatus } from './commands/status.js';
 import { runInit } from './commands/init.js';
 import { runValidate, validateFormats } from './commands/validate.js';
 
-export const VERSION = '0.1.0';
-
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-function addCommonOptions(command: Command): Command {
-  return command
-    .option('--as-of <date>', 'evaluate at this date (YYYY-MM-DD) instead of today')
-    .option('--lang <lang>', 'interface language: zh-CN or en')
-    .option('--no-color', 'no colours, even on a terminal')
-    .option('--config <file>', 'read this plan-check.yaml instead of searching for one')
-    .option('--no-config', 'do not read any plan-check.yaml')
-    .option('--timezone <zone>', 'IANA timezone for "today" (default: config, else the system\'s)')
-    .option('--warn-days <days>', 'days before a deadline that count as due soon (default 14)')
-    .option('--encoding <name>', 'read files in this encoding instead of UTF-8 (e.g. gb18030)')
-    .option('--delimiter <char>', 'CSV delimiter for actuals files (default ,)')
-    .option('--max-file-size <bytes>', 'refuse files larger than this (default 20 MiB)')
-    .option('--debug', 'show stack traces of internal errors');
+/** Every option is defined here once, so a flag is spelled and described the same in every command. */
+function optionsIn(lang: Lang) {
+  const option = (flags: string, key: LabelKey) => new Option(flags, t(lang, key));
+  const format = (choices: readonly string[], fallback: string) => option('--format <format>', 'opt.format').choices([...choices]).default(fallback);
+  return {
+    common: (): Option[] => [
+      option('--as-of <date>', 'opt.as_of'),
+      option('--lang <lang>', 'opt.lang'),
+      option('--no-color', 'opt.no_color'),
+      option('--config <file>', 'opt.config'),
+      option('--no-config', 'opt.no_config'),
+      option('--timezone <zone>', 'opt.timezone'),
+      option('--warn-days <days>', 'opt.warn_days'),
+      option('--encoding <name>', 'opt.encoding'),
+      option('--delimiter <char>', 'opt.delimiter'),
+      option('--max-file-size <bytes>', 'opt.max_file_size'),
+      option('--no-cache', 'opt.no_cache'),
+      option('--debug', 'opt.debug'),
+    ],
+    /** for commands that read no plans (init, schema): only what still applies */
+    minimal: (): Option[] => [option('--lang <lang>', 'opt.lang'), option('--debug', 'opt.debug')],
+    selection: (): Option[] => [
+      option('--owner <unit>', 'opt.owner'),
+      option('--role <role>', 'opt.role').choices(['lead', 'support']),
+      option('--plan <id>', 'opt.plan').argParser(collect),
+      option('--status <status>', 'opt.status').argParser(collect),
+      option('--fail-on <statuses>', 'opt.fail_on'),
+    ],
+    format,
+    output: () => option('-o, --output <file>', 'opt.output'),
+    noBom: () => option('--no-bom', 'opt.no_bom'),
+    within: () => option('--within <days>', 'opt.within'),
+    all: (key: 'opt.all_status' | 'opt.all_deadlines') => option('--all', key),
+  };
 }
 
-function addSelectionOptions(command: Command): Command {
-  return command
-    .option('--owner <unit>', 'only targets and deadlines of this unit (lead or support; aliases from the registry)')
-    .addOption(new Option('--role <role>', 'with --owner: only where the unit leads, or only where it supports').choices(['lead', 'support']))
-    .option('--plan <id>', 'only this plan (repeatable, or comma-separated)', collect)
-    .option('--status <status>', 'only these statuses (repeatable, or comma-separated)', collect)
-    .option('--fail-on <statuses>', 'exit 1 when any of these statuses is present (for CI gates)');
+function addOptions(command: Command, options: Option[]): Command {
+  for (const option of options) command.addOption(option);
+  return command;
+}
+
+type Examples = ReadonlyArray<readonly [command: string, key: LabelKey]>;
+
+const examples = {
+  root: [
+    ['plan-check status', 'ex.root.status'],
+    ['plan-check init my-plans', 'ex.root.init'],
+    ['plan-check status --help', 'ex.root.help'],
+  ],
+  validate: [
+    ['plan-check validate', 'ex.validate.config'],
+    ['plan-check validate examples', 'ex.validate.paths'],
+    ['plan-check validate --format github', 'ex.validate.github'],
+    ...((validateFormats as readonly string[]).includes('junit') ? [['plan-check validate --format junit > plan-check-junit.xml', 'ex.validate.junit'] as const] : []),
+  ],
+  status: [
+    ['plan-check status', 'ex.status.today'],
+    ['plan-check status --owner 区市场监管局 --as-of 2024-06-30', 'ex.status.owner'],
+    ['plan-check status --format json --fail-on missed,overdue', 'ex.status.fail_on'],
+  ],
+  gaps: [
+    ['plan-check gaps --format csv -o gaps.csv', 'ex.gaps.csv'],
+    ['plan-check gaps --status behind,missed', 'ex.gaps.status'],
+  ],
+  deadlines: [
+    ['plan-check deadlines --within 14', 'ex.deadlines.within'],
+    ['plan-check deadlines --owner 区食药安办 --format csv -o deadlines.csv', 'ex.deadlines.owner'],
+  ],
+  explain: [
+    ['plan-check explain district-2024-food-drug:4/food-sampling-total --as-of 2024-06-30', 'ex.explain.target'],
+    ['plan-check explain district-2024-food-drug:task/4', 'ex.explain.task'],
+  ],
+  init: [
+    ['plan-check init', 'ex.init.here'],
+    ['plan-check init food-safety-plans', 'ex.init.dir'],
+  ],
+  schema: [
+    ['plan-check schema plan > plan.schema.json', 'ex.schema.plan'],
+    ['plan-check schema config', 'ex.schema.config'],
+  ],
+} satisfies Record<string, Examples>;
+
+/** The help examples of every command, for the tests (the first word after plan-check is the command). */
+export const helpExamples: Readonly<Record<string, Examples>> = examples;
+
+function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void): Command {
+  const say = (key: LabelKey) => t(lang, key);
+  const make = optionsIn(lang);
+  const paths = () => new Argument('[paths...]', say('arg.paths'));
+  const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && stream.columns ? stream.columns : 80);
+  // help, output and error settings are inherited by the subcommands created after them
+  const program = new Command('plan-check')
+    .description(say('cli.description'))
+    .version(VERSION, '-V, --version', say('cli.version'))
+    .helpOption('-h, --help', say('cli.help'))
+    .helpCommand('help [command]', say('cli.help'))
+    .configureHelp(helpConfiguration(lang))
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(localiseCommanderError(s, lang)),
+      getOutHelpWidth: helpWidth(io.stdout),
+      getErrHelpWidth: helpWidth(io.stderr),
+    })
+    .addHelpText('after', formatExamples(lang, examples.root));
+
+  addOptions(program.command('validate').description(say('cmd.validate')).addArgument(paths()), make.common())
+    .addOption(make.format(validateFormats, 'text'))
+    .addHelpText('after', formatExamples(lang, examples.validate))
+    .action((paths: string[], options) => settle(runValidate(paths, options, io)));
+
+  addOptions(program.command('status').description(say('cmd.status')).addArgument(paths()), [...make.common(), ...make.selection()])
+    .addOption(make.format(['table', 'json', 'md'], 'table'))
+    .addOption(make.all('opt.all_status'))
+    .addOption(make.output())
+    .addHelpText('after', formatExamples(lang, examples.status))
+    .action((paths: string[], options) => settle(runStatus(paths, options, io)));
+
+  addOptions(program.command('gaps').description(say('cmd.gaps')).addArgument(paths()), [...make.common(), ...make.selection()])
+    .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
+    .addOption(make.output())
+    .addOption(make.noBom())
+    .addHelpText('after', formatExamples(lang, examples.gaps))
+    .action((paths: string[], options) => settle(runGaps(paths, options, io)));
+
+  addOptions(program.command('deadlines').description(say('cmd.deadlines')).addArgument(paths()), [...make.common(), ...make.selection()])
+    .addOption(make.within())
+    .addOption(make.all('opt.all_deadlines'))
+    .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
+    .addOption(make.output())
+    .addOption(make.noBom())
+    .addHelpText('after', formatExamples(lang, examples.deadlines))
+    .action((paths: string[], options) => settle(runDeadlines(paths, options, io)));
+
+  addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
+    .addHelpText('after', formatExamples(lang, examples.explain))
+    .action((ref: string, paths: string[], options) => settle(runExplain(ref, paths, options, io)));
+
+  addOptions(program.command('init').description(say('cmd.init')).addArgument(new Argument('[dir]', say('arg.dir'))), make.minimal())
+    .addHelpText('after', formatExamples(lang, examples.init))
+    .action((dir: string | undefined, options) => settle(runInit(dir, options, io)));
+
+  addOptions(program.command('schema').description(say('cmd.schema')).addArgument(new Argument('<name>', say('arg.schema'))), make.minimal())
+    .addHelpText('after', formatExamples(lang, examples.schema))
+    .action((name: string) => settle(runSchema(name, io)));
+
+  return program;
 }
 
 export async function run(io: CliIo): Promise<number> {
   let outcome: Outcome = {};
-  let debug = io.argv.includes('--debug');
-  const program = new Command('plan-check')
-    .description('Keep government work plans honest: validate plan YAML, track targets against the time-proportional pace (序时进度) and deadlines.')
-    .version(VERSION, '-V, --version')
-    .showHelpAfterError(false)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-
-  addCommonOptions(program.command('validate').argument('[paths...]', 'plan and actuals files or folders'))
-    .description('check plans and actuals: every problem of every file, with file:line:col')
-    .addOption(new Option('--format <format>', 'output format').choices([...validateFormats]).default('text'))
-    .addHelpText('after', '\nExamples:\n  plan-check validate examples\n  plan-check validate plans --format github')
-    .action((paths: string[], options) => { outcome = runValidate(paths, options, io); });
-
-  addSelectionOptions(addCommonOptions(program.command('status').argument('[paths...]', 'plan and actuals files or folders')))
-    .description('the meeting view: summary, targets behind or missed, deadlines overdue or due soon')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
-    .option('--all', 'every target and deadline, and ended plans in detail')
-    .option('-o, --output <file>', 'write to a file instead of standard output')
-    .addHelpText('after', '\nExamples:\n  plan-check status\n  plan-check status --owner 区市场监管局 --as-of 2024-06-30\n  plan-check status --format json --fail-on missed,overdue')
-    .action((paths: string[], options) => { outcome = runStatus(paths, options, io); });
-
-  addSelectionOptions(addCommonOptions(program.command('gaps').argument('[paths...]', 'plan and actuals files or folders')))
-    .description('every target, one row each: required, expected, actual, gap, progress, status')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically; CSV gets a UTF-8 BOM for Excel/WPS)')
-    .option('--no-bom', 'CSV file without the UTF-8 BOM')
-    .addHelpText('after', '\nExamples:\n  plan-check gaps --format csv -o gaps.csv\n  plan-check gaps --status behind,missed')
-    .action((paths: string[], options) => { outcome = runGaps(paths, options, io); });
-
-  addSelectionOptions(addCommonOptions(program.command('deadlines').argument('[paths...]', 'plan and actuals files or folders')))
-    .description('tasks, phases and report occurrences, overdue first')
-    .option('--within <days>', 'only deadlines not done and due within this many days (overdue included)')
-    .option('--all', 'include deadlines already done')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json', 'md']).default('table'))
-    .option('-o, --output <file>', 'write to a file (atomically)')
-    .option('--no-bom', 'CSV file without the UTF-8 BOM')
-    .addHelpText('after', '\nExamples:\n  plan-check deadlines --within 14\n  plan-check deadlines --owner 区食药安办 --format csv -o deadlines.csv')
-    .action((paths: string[], options) => { outcome = runDeadlines(paths, options, io); });
-
-  addCommonOptions(program.command('explain').argument('<ref>', 'a target (PLAN:TASK/TARGET or TASK/TARGET) or deadline (PLAN:task/ID, PLAN:report/ID@DATE)').argument('[paths...]', 'plan and actuals files or folders'))
-    .description('the arithmetic behind one target or deadline')
-    .addHelpText('after', '\nExamples:\n  plan-check explain district-2024-food-drug:4/food-sampling --as-of 2024-06-30')
-    .action((ref: string, paths: string[], options) => { outcome = runExplain(ref, paths, options, io); });
-
-  program.command('init').argument('[dir]', 'folder to create or fill (default: the current folder)')
-    .description('scaffold a plan repository: config, example plan and actuals, CI and editor settings')
-    .action((dir: string | undefined, options) => { outcome = runInit(dir, options, io); });
-
-  program.command('schema').argument('<name>', 'plan, actuals or config')
-    .description('print a JSON Schema (for editors and other tools)')
-    .action((name: string) => { outcome = runSchema(name, io); });
-
+  const debug = io.argv.includes('--debug');
+  const lang = resolveInterfaceLang(io);
+  const program = buildProgram(lang, io, (result) => {
+    outcome = result;
+  });
   try {
     await program.parseAsync(io.argv, { from: 'user' });
   } catch (error) {
@@ -107,10 +188,8 @@ export async function run(io: CliIo): Promise<number> {
       io.stderr.write(`plan-check: ${error.message}\n`);
       return 2;
     }
-    const lang = resolveLang({}, {}, io.env);
     io.stderr.write(`plan-check: ${t(lang, 'error.internal', { message: (error as Error)?.message ?? String(error) })}\n`);
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    debug = false;
     return 2;
   }
   return getExitCode(outcome);

@@ -1,9 +1,10 @@
 // Settings from the command line, plan-check.yaml and the environment, in that order of precedence.
+import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDay, parseIsoDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
-import { type Lang, langFromLocale } from '../i18n/labels.js';
-import type { Config } from '../io/config.js';
+import { type Lang, langFromLocale, t } from '../i18n/labels.js';
+import { type Config, findConfigFile, loadConfig } from '../io/config.js';
 import { UsageError } from '../io/find-sources.js';
 import { isKnownTimezone, todayIn } from '../io/today.js';
 import type { CliIo } from './io.js';
@@ -19,27 +20,38 @@ export interface CommonOptions {
   warnDays?: string;
   timezone?: string;
   maxFileSize?: string;
+  /** false with --no-cache: neither read nor write the parse cache */
+  cache?: boolean;
+}
+
+/** The language of a usage error raised before the plans are read: --lang, config, environment, English. */
+function messageLang(options: CommonOptions, config: Config, env: CliIo['env']): Lang {
+  try {
+    return resolveLang(options, config, env);
+  } catch {
+    return 'en';
+  }
 }
 
 export function resolveAsOf(options: CommonOptions, config: Config, io: CliIo): number {
   const given = options.asOf ?? config.as_of;
   if (given !== undefined) {
     const day = parseIsoDate(given);
-    if (day === undefined) throw new UsageError(`--as-of "${given}" is not a real date YYYY-MM-DD`);
+    if (day === undefined) throw new UsageError(t(messageLang(options, config, io.env), 'usage.bad_as_of', { value: given }));
     return day;
   }
   const chosen = options.timezone ?? config.timezone;
-  if (chosen !== undefined && !isKnownTimezone(chosen)) throw new UsageError(`unknown timezone "${chosen}" (use an IANA name such as Asia/Shanghai)`);
+  if (chosen !== undefined && !isKnownTimezone(chosen)) throw new UsageError(t(messageLang(options, config, io.env), 'usage.bad_timezone', { zone: chosen }));
   // TZ from the environment may be POSIX-style (":/etc/localtime", "CST-8"): Node already applies
   // it to local time, so an unknown name there means "the system's", not an error
   const zone = chosen ?? (io.env.TZ && isKnownTimezone(io.env.TZ) ? io.env.TZ : undefined);
   return parseIsoDate(todayIn(io.now, zone))!;
 }
 
-export function resolveWarnDays(options: CommonOptions, config: Config): number {
+export function resolveWarnDays(options: CommonOptions, config: Config, env: CliIo['env'] = {}): number {
   if (options.warnDays !== undefined) {
     const days = Number(options.warnDays);
-    if (!Number.isInteger(days) || days < 0) throw new UsageError(`--warn-days must be a whole number of days, not "${options.warnDays}"`);
+    if (!Number.isInteger(days) || days < 0) throw new UsageError(t(messageLang(options, config, env), 'usage.bad_warn_days', { value: options.warnDays }));
     return days;
   }
   return config.warn_days ?? 14;
@@ -58,6 +70,43 @@ export function resolveLang(options: CommonOptions, config: Config, env: CliIo['
   const fromEnv = langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
   if (fromEnv && !/^(C|POSIX)/.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '')) return fromEnv;
   return plans.some((plan) => CJK.test(plan.title)) ? 'zh-CN' : 'en';
+}
+
+/** What the command line says before commander parses it: --lang, --config FILE, --no-config. */
+export function scanArgv(argv: readonly string[]): { lang?: string; config?: string | false } {
+  const found: { lang?: string; config?: string | false } = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (name === '--lang') found.lang = value();
+    else if (name === '--config') found.config = value();
+    else if (name === '--no-config') found.config = false;
+  }
+  return found;
+}
+
+/**
+ * The language of help and of commander's own messages, decided before commander parses: --lang,
+ * else the locale of the plan-check.yaml the command would read, else LC_ALL/LC_MESSAGES/LANG when
+ * it names a language, else English. Nothing here fails: a bad --lang or a broken config is
+ * reported by the command itself.
+ */
+export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): Lang {
+  const scanned = scanArgv(io.argv);
+  const given = langFromLocale(scanned.lang);
+  if (given) return given;
+  let config: Config = {};
+  if (scanned.config !== false) {
+    try {
+      const file = scanned.config !== undefined ? path.resolve(io.cwd, scanned.config) : findConfigFile(io.cwd);
+      if (file) config = loadConfig(file, (absolute) => absolute).config;
+    } catch {
+      // unreadable: the command says so
+    }
+  }
+  return resolveLang({}, config, io.env);
 }
 
 /** Colour only on a TTY; never with NO_COLOR or --no-color; FORCE_COLOR forces it. */

@@ -1,16 +1,31 @@
 // Reading one reported value: 1020, "94%", "47/50" or {done: 47, of: 50}. Full-width digits and ％,
 // as typed with Chinese input methods, read as their ASCII forms.
 import type { ActualValue } from './model.js';
-import { fromDecimalString, fromNumber } from './rational.js';
+import { type Rational, fromDecimalString, fromNumber } from './rational.js';
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const PERCENT = /^([+-]?\d+(?:\.\d+)?)\s*%$/;
 const FRACTION = /^([+-]?\d+(?:\.\d+)?)\s*\/\s*([+-]?\d+(?:\.\d+)?)$/;
 
-export type ValueProblem = 'not-a-value' | 'thousands-separator' | 'chinese-multiplier' | 'not-finite';
+export type ValueProblem = 'not-a-value' | 'thousands-separator' | 'chinese-multiplier' | 'decimal-comma' | 'too-many-digits' | 'not-finite';
+
+/** Largest figure a real plan or report holds (the same bound as for targets); beyond it is a typo. */
+export const ABSURD_COUNT = 1e12;
+/** More digits than any real figure has: refused before exact arithmetic on a million-digit number. */
+const MAX_DIGITS = 40;
+
+/** True when a reported figure is beyond ABSURD_COUNT (a typo, or an integer past 2^53 that lost digits). */
+export function isAbsurdValue(value: ActualValue): boolean {
+  const limit = BigInt(ABSURD_COUNT);
+  const beyond = (r: Rational): boolean => (r.n < 0n ? -r.n : r.n) > limit * r.d;
+  return value.kind === 'fraction' ? beyond(value.done) || beyond(value.of) : beyond(value.value);
+}
 
 export function parseValueText(raw: string): ActualValue | ValueProblem {
   const text = raw.normalize('NFKC').trim();
+  let digits = 0;
+  for (let i = 0; i < text.length && digits <= MAX_DIGITS; i += 1) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) digits += 1;
+  if (digits > MAX_DIGITS) return 'too-many-digits';
   if (NUMBER.test(text)) return { kind: 'number', value: fromDecimalString(text) };
   const percent = PERCENT.exec(text);
   if (percent) return { kind: 'percent', value: fromDecimalString(percent[1]!) };
@@ -18,6 +33,8 @@ export function parseValueText(raw: string): ActualValue | ValueProblem {
   if (fraction) return { kind: 'fraction', done: fromDecimalString(fraction[1]!), of: fromDecimalString(fraction[2]!) };
   if (/^\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(text)) return 'thousands-separator';
   if (/^\d+(\.\d+)?\s*[万亿千百]/.test(text)) return 'chinese-multiplier';
+  // 1020,5 as a spreadsheet in a European locale writes 1020.5
+  if (/^\d+,\d+%?$/.test(text)) return 'decimal-comma';
   return 'not-a-value';
 }
 

@@ -5,7 +5,7 @@ import { parseIsoDate } from './dates.js';
 import { type Diagnostic, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
 import type { ActualRow, ActualsFile, CompletionRecord, SourcePlace, SubmissionRecord } from './model.js';
-import { parseValueData, parseValueText } from './actual-value.js';
+import { ABSURD_COUNT, isAbsurdValue, parseValueData, parseValueText } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
 
 type Data = Record<string, unknown>;
@@ -13,6 +13,13 @@ const asObject = (value: unknown): Data | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : undefined;
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** A task id as refs are compared: full-width forms folded (NFKC), as the plan's ids are. */
+const asTaskId = (value: unknown): string | undefined => (typeof value === 'string' ? value.normalize('NFKC').trim() : undefined);
+/** A cell quoted in a message: never a megabyte of it. */
+const shown = (text: string): string => ([...text.slice(0, 200)].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text);
+/** 45076: a spreadsheet's day count where a date was meant (Excel shows it as 2023-05-30). */
+export const serialDay = (text: string): boolean => /^\d{5}(?:\.\d+)?$/.test(text);
+const absurdArgs = (value: string) => ({ field: 'value', value: shown(value), limit: `<= ${ABSURD_COUNT}` });
 
 export interface ReadActuals {
   actuals: ActualsFile;
@@ -45,9 +52,15 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator): 
     }
     const value = parseValueData(row.value);
     if (typeof value === 'string') {
-      if (row.value !== undefined && (typeof row.value !== 'object' || row.value === null)) {
-        diagnostics.push(makeDiagnostic('invalid-value-cell', file, locator.locate([...path, 'value']), { value: String(row.value), problem: value }, [...path, 'value']));
+      // text that is no figure; other types (true, .nan, a list) are the schema's to report
+      if (typeof row.value === 'string') {
+        diagnostics.push(makeDiagnostic('invalid-value-cell', file, locator.locate([...path, 'value']), { value: shown(row.value), problem: value }, [...path, 'value']));
       }
+      return;
+    }
+    if (isAbsurdValue(value)) {
+      const written = locator.sourceText([...path, 'value']) ?? (typeof row.value === 'object' ? JSON.stringify(row.value) : String(row.value));
+      diagnostics.push(makeDiagnostic('absurd-number', file, locator.locate([...path, 'value']), absurdArgs(written), [...path, 'value']));
       return;
     }
     if (typeof row.target !== 'string' || asOf === undefined) return;
@@ -68,8 +81,9 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator): 
     const record = asObject(item);
     const path = ['done', index];
     const day = date(record?.date, [...path, 'date']);
-    if (!record || !planId || day === undefined || (record.task === undefined && record.phase === undefined)) return;
-    completions.push({ planId, task: asString(record.task), phase: asString(record.phase), date: day, place: place(path) });
+    // a task or phase that is not text (task: 01) was reported by the schema: nothing to look up
+    if (!record || !planId || day === undefined || (typeof record.task !== 'string' && typeof record.phase !== 'string')) return;
+    completions.push({ planId, task: asTaskId(record.task), phase: asString(record.phase), date: day, place: place(path) });
   });
   const submissions: SubmissionRecord[] = [];
   asArray(root.reports).forEach((item, index) => {
@@ -143,7 +157,12 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
   const at = (line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]) =>
     diagnostics.push(makeDiagnostic(code, file, { line, column }, args));
   const empty: ActualsFile = { file, planPlace: { file, line: 1, column: 1 }, rows: [], completions: [], submissions: [] };
-  const delimiter = options.delimiter === '\\t' || options.delimiter === 'tab' ? '\t' : options.delimiter ?? ',';
+  // Excel's "sep=;" first line names the delimiter (unless --delimiter does); the line is not data,
+  // and it is blanked rather than cut so that every line keeps its number
+  const sepLine = /^sep=([^\r\n])\r?\n/i.exec(text);
+  if (sepLine) text = `\n${text.slice(sepLine[0].length)}`;
+  const named = options.delimiter ?? (sepLine ? sepLine[1] : undefined);
+  const delimiter = named === '\\t' || named === 'tab' ? '\t' : named ?? ',';
   let records: CsvRecord[];
   try {
     records = parseCsv(text, {
@@ -175,12 +194,18 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
     at(header.info.lines, 1, 'csv-syntax', { detail: 'delimiter', delimiter: /;/.test(header.record[0]!) ? ';' : /\t/.test(header.record[0]!) ? 'tab' : '|' });
     return { actuals: empty, diagnostics };
   }
-  const headerColumns = fieldColumns(header.raw, delimiter);
+  const headerRaw = header.raw.replace(/^(?:\r?\n)+/, '');
+  const headerColumns = fieldColumns(headerRaw, delimiter);
   const columnIndex = new Map<CsvColumn, number>();
+  // columns without a name (Excel keeps a few after the data when cells there were ever formatted)
+  // are ignored while they are empty; a value in one is reported at its header cell
+  const unnamed = new Set<number>();
   header.record.forEach((name, index) => {
     const column = columnFor(name);
     const place = headerColumns[index] ?? 1;
-    if (!column) {
+    if (name.trim() === '') {
+      unnamed.add(index);
+    } else if (!column) {
       const known = Object.values(csvColumns).flat();
       at(header.info.lines, place, 'csv-unknown-column', { column: name, suggestion: nearestName(name.trim(), known), allowed: known });
     } else if (columnIndex.has(column)) {
@@ -199,9 +224,19 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
     const content = raw.replace(/^(?:\r?\n)+/, '');
     const line = info.lines - (content.match(/\n/g)?.length ?? 0) + (content.endsWith('\n') ? 1 : 0);
     const columns = fieldColumns(content, delimiter);
+    // a row of nothing but delimiters is what a spreadsheet saves for a blank row
+    if (record.every((field) => field.trim() === '')) continue;
     if (record.length !== header.record.length) {
-      at(line, 1, 'csv-syntax', { detail: 'ragged', fields: record.length, expected: header.record.length });
+      // more fields than the header: point at the first surplus one (an unquoted comma in a note)
+      const surplus = record.length > header.record.length ? columns[header.record.length] : undefined;
+      at(line, surplus ?? 1, 'csv-syntax', { detail: 'ragged', fields: record.length, expected: header.record.length });
       continue;
+    }
+    for (const index of unnamed) {
+      if ((record[index] ?? '').trim() === '') continue;
+      // the value would be lost: say so where it is, once per column
+      at(line, columns[index] ?? 1, 'csv-unknown-column', { column: '', unnamed: 'yes', allowed: Object.values(csvColumns).flat() });
+      unnamed.delete(index);
     }
     const cell = (column: CsvColumn): string => {
       const index = columnIndex.get(column);
@@ -212,11 +247,14 @@ export function readActualsCsv(text: string, file: string, options: CsvOptions =
     const asOfText = cell('as_of').normalize('NFKC');
     const asOf = parseIsoDate(asOfText);
     if (asOf === undefined) {
-      at(line, col('as_of'), 'invalid-date', { field: header.record[columnIndex.get('as_of')!] ?? 'as_of', value: asOfText });
+      at(line, col('as_of'), 'invalid-date', { field: header.record[columnIndex.get('as_of')!] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : undefined });
     }
-    const value = parseValueText(cell('value'));
+    let value = parseValueText(cell('value'));
     if (typeof value === 'string') {
-      at(line, col('value'), 'invalid-value-cell', { value: cell('value'), problem: value });
+      at(line, col('value'), 'invalid-value-cell', { value: shown(cell('value')), problem: value });
+    } else if (isAbsurdValue(value)) {
+      at(line, col('value'), 'absurd-number', absurdArgs(cell('value')));
+      value = 'not-a-value';
     }
     const planId = cell('plan');
     if (!planId) at(line, col('plan'), 'missing-key', { key: header.record[columnIndex.get('plan')!] ?? 'plan' });

@@ -11,8 +11,19 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);
 }
 
+/** File signatures of what people save by mistake in place of CSV or YAML text. */
+const signatures: { looksLike: string; prefix: readonly number[] }[] = [
+  { looksLike: 'zip', prefix: [0x50, 0x4b, 0x03, 0x04] }, // .xlsx, .docx, .et saved as OOXML
+  { looksLike: 'ole2', prefix: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] }, // .xls, .doc, .et, .wps
+  { looksLike: 'png', prefix: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { looksLike: 'jpeg', prefix: [0xff, 0xd8, 0xff] },
+  { looksLike: 'pdf', prefix: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
+];
+
 export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return { ok: false, code: 'file-binary', looksLike: 'zip' };
+  for (const { looksLike, prefix } of signatures) {
+    if (startsWith(bytes, prefix)) return { ok: false, code: 'file-binary', looksLike };
+  }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: false, code: 'file-encoding', looksLike: 'utf-16' };
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
   if (encoding && !/^utf-?8$/i.test(encoding)) {

@@ -157,14 +157,20 @@ function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: reado
   const percentTargets = new Set(
     plans.flatMap((plan) => plan.tasks.flatMap((task) => task.targets.filter((t) => t.expression.kind === 'percent').map((t) => t.ref))),
   );
-  for (const [ref, rows] of rowsByTarget) {
+  for (const [ref, allRows] of rowsByTarget) {
+    // the same unit twice on one date: warn, and keep only the later row (as the warning says)
     const seen = new Map<string, ActualRow>();
-    for (const row of rows) {
-      const key = `${row.reportedBy}\u0000${row.asOf}`;
+    const last = new Map<string, ActualRow>();
+    const keyOf = (row: ActualRow): string => `${row.reportedBy}\u0000${row.asOf}`;
+    for (const row of allRows) {
+      const key = keyOf(row);
       const first = seen.get(key);
       if (first) out.push(diagnosticAt('duplicate-row', row.place, { ref, unit: row.reportedBy, as_of: formatDay(row.asOf), firstFile: first.place.file, firstLine: first.place.line }));
       else seen.set(key, row);
+      last.set(key, row);
     }
+    const rows = last.size === allRows.length ? allRows : allRows.filter((row) => last.get(keyOf(row)) === row);
+    rowsByTarget.set(ref, rows);
     if (!percentTargets.has(ref)) continue;
     const units = new Set(rows.map((row) => row.reportedBy));
     if (units.size < 2) continue;

@@ -6,6 +6,7 @@ import { nearestName } from './edit-distance.js';
 import type { Accumulate, Phase, Plan, Progress, Recurrence, ReportDuty, SourcePlace, Target, Task } from './model.js';
 import { divide, fromNumber, multiply } from './rational.js';
 import { acceptedTargetForms, parseTargetExpression } from './target-expression.js';
+import { ABSURD_COUNT } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
 
 type Data = Record<string, unknown>;
@@ -17,8 +18,31 @@ const asString = (value: unknown): string | undefined => (typeof value === 'stri
 const asList = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : asArray(value).filter((v): v is string => typeof v === 'string');
 
-/** Largest count a real plan could hold; anything beyond is a typo. */
-const ABSURD_COUNT = 1e12;
+/** A task id as refs are compared (join.ts folds refs the same way): full-width forms folded, so
+ * "三（一）" and "三(一)", or "４" and "4", are one task, and a twin is a duplicate. */
+const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? value.normalize('NFKC').trim() : undefined);
+
+/** Longer than any target expression: not parsed (a million digits would take minutes to reduce). */
+const MAX_TARGET_TEXT = 100;
+
+/** A value quoted in a message: never a megabyte of it. */
+const shown = (text: string): string => (text.length > 80 ? `${[...text.slice(0, 100)].slice(0, 60).join('')}…` : text);
+
+/**
+ * The structured form {op, value, per?, percent?} with every part well-formed on its own. When a
+ * part is not (op "=>", value .inf, per 0), the schema has already said so at that part.
+ */
+function structuredPartsValid(target: Data): boolean {
+  const { op, value, per, percent } = target;
+  const finiteAtLeast = (n: unknown, min: number, strict: boolean): boolean => typeof n === 'number' && Number.isFinite(n) && (strict ? n > min : n >= min);
+  return (
+    typeof op === 'string' && ['>=', '>', '<=', '<'].includes(op) &&
+    finiteAtLeast(value, 0, false) &&
+    (per === undefined || finiteAtLeast(per, 0, true)) &&
+    (percent === undefined || typeof percent === 'boolean') &&
+    Object.keys(target).every((key) => ['op', 'value', 'per', 'percent'].includes(key))
+  );
+}
 
 class PlanChecker {
   readonly diagnostics: Diagnostic[] = [];
@@ -121,9 +145,16 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
   check.date(root.issued, ['issued']);
 
   const unitNames = buildUnitNames(asArray(root.units));
+  // one unit however it is typed: full-width brackets and stray spaces folded (NFKC), as for
+  // reporting units and --owner
+  const foldedUnits = new Map<string, string>();
+  for (const [known, canonical] of unitNames ?? []) {
+    const folded = known.normalize('NFKC').trim();
+    if (!foldedUnits.has(folded)) foldedUnits.set(folded, canonical);
+  }
   const resolveUnit = (name: string, path: JsonPath): string => {
     if (!unitNames) return name;
-    const canonical = unitNames.get(name) ?? unitNames.get(name.normalize('NFC').trim());
+    const canonical = unitNames.get(name) ?? foldedUnits.get(name.normalize('NFKC').trim());
     if (canonical) return canonical;
     check.report('unknown-owner', path, { name, suggestion: nearestName(name, unitNames.keys()) });
     return name;
@@ -198,10 +229,10 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const task = asObject(entry.data);
     if (!task) continue;
     const path = entry.path;
-    const id = asString(task.id);
+    const id = taskIdOf(task.id);
     if (id !== undefined) {
       const first = seenTasks.get(id);
-      if (first) check.report('duplicate-id', [...path, 'id'], { kind: 'task', id, firstLine: locator.locate([...first, 'id']).line });
+      if (first) check.report('duplicate-id', [...path, 'id'], { kind: 'task', id: String(task.id), firstLine: locator.locate([...first, 'id']).line });
       else seenTasks.set(id, path);
     }
     const start = check.date(task.start, [...path, 'start']) ?? period?.start;
@@ -218,9 +249,11 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
       const target = asObject(targetItem);
       const targetPath = [...path, 'targets', targetIndex];
       if (!target) return;
-      const expression = target.target === undefined ? undefined : parseTargetExpression(target.target);
-      if (target.target !== undefined && !expression && (typeof target.target === 'string' || asObject(target.target))) {
-        check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? target.target : JSON.stringify(target.target), forms: [...acceptedTargetForms] });
+      const tooLong = typeof target.target === 'string' && target.target.length > MAX_TARGET_TEXT;
+      const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
+      const structured = asObject(target.target);
+      if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
+        check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms] });
       }
       if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
         check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });

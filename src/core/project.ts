@@ -11,7 +11,7 @@ import { normalisePlan } from './plan-normalize.js';
 import { readActualsCsv, readActualsYaml } from './actuals-read.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
-import { type YamlLimits, defaultYamlLimits, parseYaml } from './yaml-source.js';
+import { type YamlCache, type YamlLimits, defaultYamlLimits, parseYaml } from './yaml-source.js';
 
 export type SourceKind = 'plan' | 'actuals-yaml' | 'actuals-csv';
 
@@ -27,6 +27,8 @@ export interface LoadOptions {
   delimiter?: string;
   maxFileBytes?: number;
   yamlLimits?: YamlLimits;
+  /** parsed YAML kept between runs (absent: parse every file) */
+  yamlCache?: YamlCache;
 }
 
 export interface Project {
@@ -45,6 +47,11 @@ export function sourceKindOf(path: string): SourceKind | undefined {
   if (/\.actuals\.ya?ml$/i.test(path)) return 'actuals-yaml';
   if (/\.actuals\.csv$/i.test(path)) return 'actuals-csv';
   return undefined;
+}
+
+/** push(...items) puts every item on the stack: 300,000 rows' diagnostics overflow it. */
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
 }
 
 export function loadProject(sources: readonly SourceFile[], options: LoadOptions = {}): Project {
@@ -68,22 +75,22 @@ export function loadProject(sources: readonly SourceFile[], options: LoadOptions
     texts.set(source.path, decoded.text);
     if (source.kind === 'actuals-csv') {
       const read = readActualsCsv(decoded.text, source.path, { delimiter: options.delimiter });
-      diagnostics.push(...read.diagnostics);
+      append(diagnostics, read.diagnostics);
       actualsFiles.push(read.actuals);
       continue;
     }
-    const parsed = parseYaml(decoded.text, source.path, options.yamlLimits ?? defaultYamlLimits);
-    diagnostics.push(...parsed.diagnostics);
+    const parsed = parseYaml(decoded.text, source.path, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
+    append(diagnostics, parsed.diagnostics);
     if (parsed.data === undefined) continue;
     const schemaName = source.kind === 'plan' ? 'plan' : 'actuals';
-    diagnostics.push(...checkAgainstSchema(getValidator(schemaName), parsed.data, source.path, parsed.locator));
+    append(diagnostics, checkAgainstSchema(getValidator(schemaName), parsed.data, source.path, parsed.locator));
     if (source.kind === 'plan') {
       const normalised = normalisePlan(parsed.data, source.path, parsed.locator);
-      diagnostics.push(...normalised.diagnostics);
+      append(diagnostics, normalised.diagnostics);
       if (normalised.plan) plans.push(normalised.plan);
     } else {
       const read = readActualsYaml(parsed.data, source.path, parsed.locator);
-      diagnostics.push(...read.diagnostics);
+      append(diagnostics, read.diagnostics);
       actualsFiles.push(read.actuals);
     }
   }
@@ -98,7 +105,7 @@ export function loadProject(sources: readonly SourceFile[], options: LoadOptions
   }
   const uniquePlans = [...seenPlans.values()];
   const joined = joinActuals(uniquePlans, actualsFiles);
-  diagnostics.push(...joined.diagnostics);
+  append(diagnostics, joined.diagnostics);
   diagnostics.sort(compareDiagnostics);
   return { plans: uniquePlans, actualsFiles, joined, diagnostics, texts };
 }
@@ -119,7 +126,7 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
         targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf));
       }
     }
-    deadlines.push(...evaluateDeadlines(plan, project.joined.completions, project.joined.submissions, asOf, warnDays));
+    append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.submissions, asOf, warnDays));
   }
   deadlines.sort(compareDeadlines);
   return { asOf, warnDays, targets: sortTargetResults(targets), deadlines };

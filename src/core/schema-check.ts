@@ -2,6 +2,7 @@
 import type { ErrorObject } from 'ajv';
 import { type Diagnostic, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
+import { acceptedTargetForms } from './target-expression.js';
 import type { Locator } from './yaml-source.js';
 
 export interface SchemaValidator {
@@ -10,6 +11,22 @@ export interface SchemaValidator {
 }
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/** The schemas' identifier patterns, as a person would say them. */
+const patternRules: Record<string, string> = {
+  '^[a-z0-9][a-z0-9-]*$': 'plan-id',
+  '^[A-Za-z0-9][A-Za-z0-9_-]*$': 'slug',
+  '^[^/:@\\s]+$': 'task-id',
+};
+
+/** A value quoted in a message: never a megabyte of it. */
+function shown(value: unknown): string {
+  const text = String(value ?? '');
+  return text.length > 80 ? `${[...text.slice(0, 100)].slice(0, 60).join('')}…` : text;
+}
+
+/** `target: 1900` where `target: ">= 1900"` was meant: the path of a target's expression. */
+const isTargetExpression = (path: JsonPath): boolean => path[path.length - 1] === 'target' && path[path.length - 3] === 'targets';
 
 export function checkAgainstSchema(
   validate: SchemaValidator,
@@ -79,11 +96,25 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
     }
     case 'type': {
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
-      const finite = typeof error.data === 'boolean' || (typeof error.data === 'number' && Number.isFinite(error.data));
-      if (expected.includes('string') && finite) {
-        return makeDiagnostic('number-as-text', file, at, { field, text: locator.sourceText(path) ?? String(error.data) }, path);
+      const value = error.data as unknown;
+      const written = (): string => shown(locator.sourceText(path) ?? String(value));
+      if (typeof value === 'number' && (error.parentSchema as { pattern?: string } | undefined)?.pattern === DATE_PATTERN) {
+        // 45076 is what a spreadsheet keeps for 2023-05-30; quoting it would not make it a date
+        return makeDiagnostic('invalid-date', file, at, { field, value: written(), hint: /^\d{5}$/.test(written()) ? 'serial' : undefined }, path);
       }
-      return makeDiagnostic('wrong-type', file, at, { field, expected: expected.join('|'), actual: describeType(error.data) }, path);
+      if (typeof value === 'number' && Number.isFinite(value) && isTargetExpression(path)) {
+        return makeDiagnostic('invalid-target', file, at, { value: written(), suggestion: `>= ${written()}`, forms: [...acceptedTargetForms] }, path);
+      }
+      if (typeof value === 'number' && !Number.isFinite(value)) {
+        // .nan, .inf, 1e400: YAML numbers, but no figure
+        return makeDiagnostic('wrong-type', file, at, { field, expected: expected.join('|'), actual: written() }, path);
+      }
+      const finite = typeof value === 'boolean' || typeof value === 'number';
+      // quoting helps only where text is what belongs (id: 01), not where a number would do too
+      if (expected.includes('string') && !expected.includes('number') && finite) {
+        return makeDiagnostic('number-as-text', file, at, { field, text: written(), kind: typeof value === 'boolean' ? 'boolean' : undefined }, path);
+      }
+      return makeDiagnostic('wrong-type', file, at, { field, expected: expected.join('|'), actual: describeType(value) }, path);
     }
     case 'const':
       if (field === 'format') return makeDiagnostic('unknown-format', file, at, { value: String(error.data), expected: String(error.params.allowedValue) }, path);
@@ -97,9 +128,9 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
       }, path);
     case 'pattern':
       if (error.params.pattern === DATE_PATTERN) {
-        return makeDiagnostic('invalid-date', file, at, { field, value: String(error.data) }, path);
+        return makeDiagnostic('invalid-date', file, at, { field, value: shown(error.data) }, path);
       }
-      return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data), pattern: String(error.params.pattern) }, path);
+      return makeDiagnostic('invalid-value', file, at, { field, value: shown(error.data), pattern: String(error.params.pattern), rule: patternRules[String(error.params.pattern)] }, path);
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':

@@ -49,11 +49,11 @@ const coreSchema = FAILSAFE_SCHEMA.extend({
 });
 
 // Anything the fast path does not handle the way the full parse does:
-// directives and document markers at a line start, anchors (&), aliases (*), tags (!), a BOM
+// directives, document markers and ideographic-space indentation at a line start, anchors (&), aliases (*), tags (!), a BOM
 // inside the text, a carriage return not followed by a line feed (js-yaml reads it as a line
 // break, yaml does not), explicit keys (`? `), flow collections used as keys (`]:` or `}:`), and a
 // `#` straight after a bracket, quote or comma (a comment for js-yaml, an error for yaml).
-const declined = /^(?:%|---|\.\.\.)|[&*!\uFEFF]|\r(?!\n)|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:|[\]}"',]#/m;
+const declined = /^(?:%|---|\.\.\.|[ \t]*\u3000)|[&*!\uFEFF]|\r(?!\n)|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:|[\]}"',]#/m;
 
 /**
  * True when every quoted string ends on the line it starts on, and every line that continues a flow

@@ -35,6 +35,12 @@ export interface Locator {
   place(file: string, path: JsonPath): SourcePlace;
 }
 
+/** Parsed data kept between runs, by file content (src/io/parse-cache.ts); only clean parses are kept. */
+export interface YamlCache {
+  get(text: string): unknown;
+  set(text: string, data: unknown): void;
+}
+
 export interface ParsedYaml {
   data: unknown;
   locator: Locator;
@@ -55,10 +61,19 @@ const yamlOptions = {
  * take a fast path (js-yaml, about five times faster, checked to give the same data); positions are
  * then worked out only if something asks for one, by the full parse below. Every other file, and
  * every file with a problem, goes through the full parse, which gives every diagnostic its line:col.
+ * A cache, when given, answers for a text it has seen parse cleanly before.
  */
-export function parseYaml(text: string, file: string, limits: YamlLimits = defaultYamlLimits): ParsedYaml {
-  const data = parseYamlFast(text, limits);
-  if (data === undefined) return parseYamlFull(text, file, limits);
+export function parseYaml(text: string, file: string, limits: YamlLimits = defaultYamlLimits, cache?: YamlCache): ParsedYaml {
+  let data = cache?.get(text);
+  if (data === undefined) {
+    data = parseYamlFast(text, limits);
+    if (data === undefined) {
+      const full = parseYamlFull(text, file, limits);
+      if (full.data !== undefined && full.diagnostics.length === 0) cache?.set(text, full.data);
+      return full;
+    }
+    cache?.set(text, data);
+  }
   let full: Locator | undefined;
   const locator = lazyLocator(() => (full ??= parseYamlFull(text, file, limits).locator));
   return { data, locator, diagnostics: [] };
@@ -116,6 +131,8 @@ export function parseYamlFull(text: string, file: string, limits: YamlLimits = d
     const at = positionOf(depth.offset);
     return { data: undefined, locator: makeLocator(undefined, positionOf), diagnostics: [makeDiagnostic('yaml-too-deep', file, at, { limit: limits.maxDepth })] };
   }
+  const indented = ideographicIndents(text, file);
+  if (indented.length > 0) return { data: undefined, locator: makeLocator(undefined, () => ({ line: 1, column: 1 })), diagnostics: indented };
   const docs = parseAllDocuments(text, { ...yamlOptions, lineCounter });
   const documents = Array.isArray(docs) ? docs : [];
   const first = documents[0] as Document.Parsed | undefined;
@@ -126,10 +143,20 @@ export function parseYamlFull(text: string, file: string, limits: YamlLimits = d
     return { data: undefined, locator, diagnostics };
   }
   const syntaxPlaces = new Set<string>();
+  let lines: string[] | undefined;
   for (const doc of documents) {
     for (const error of doc.errors) {
       const code = error.code === 'RESOURCE_EXHAUSTION' ? 'yaml-too-deep' : 'yaml-syntax';
-      const at = positionOf(syntaxErrorOffset(text, error.code, error.message, error.pos[0]));
+      const yamlAt = positionOf(syntaxErrorOffset(text, error.code, error.message, error.pos[0]));
+      // a full-width colon or a no-break space typed by an input method: say so, where it is
+      const slip = code === 'yaml-syntax' ? typingSlipOn((lines ??= text.split('\n'))[yamlAt.line - 1] ?? '') : undefined;
+      const at = slip ? { line: yamlAt.line, column: slip.column } : yamlAt;
+      if (slip) {
+        const place = `${at.line}:${at.column}`;
+        if (!syntaxPlaces.has(place)) diagnostics.push(makeDiagnostic('yaml-syntax', file, at, { detail: slip.detail }));
+        syntaxPlaces.add(place);
+        continue;
+      }
       // one message per place: yaml often explains a single slip twice
       const place = `${at.line}:${at.column}`;
       if (syntaxPlaces.has(place)) continue;
@@ -192,6 +219,28 @@ export function measureDepth(text: string, limit = Infinity): { depth: number; o
   return deepest;
 }
 
+/**
+ * Slips of a Chinese input method on a line yaml could not read: a full-width colon where a key's
+ * colon belongs (`title：…`, no `:` before it), or a no-break space after the colon.
+ */
+function typingSlipOn(source: string): { column: number; detail: string } | undefined {
+  const columnOf = (index: number): number => [...source.slice(0, index)].length + 1;
+  const nbsp = source.search(/:\u00a0/);
+  if (nbsp >= 0) return { column: columnOf(nbsp + 1), detail: 'nbsp' };
+  if (/^[ ]*(?:- +)?[^\s:#"'：][^:#"'：]*：/.test(source)) return { column: columnOf(source.indexOf('：')), detail: 'fullwidth-colon' };
+  return undefined;
+}
+
+/** Lines indented with ideographic spaces (U+3000): not indentation to YAML; one error each. */
+function ideographicIndents(text: string, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  text.split('\n').forEach((source, index) => {
+    const match = /^[ \t]*\u3000/.exec(source);
+    if (match) out.push(makeDiagnostic('yaml-syntax', file, { line: index + 1, column: match[0].length }, { detail: 'ideographic-indent' }));
+  });
+  return out;
+}
+
 /** Where a person should look: the opening quote of an unclosed string, the key of a mis-indented line. */
 function syntaxErrorOffset(text: string, code: string, message: string, offset: number): number {
   if (code === 'MISSING_CHAR' && /quote/i.test(message)) {
@@ -216,6 +265,9 @@ function cleanYamlMessage(message: string): string {
 export function keyIdentity(key: unknown): string {
   return String(key).normalize('NFC');
 }
+
+/** A key with no text (`: x`, `~: x`) is the empty key, never the word "null". */
+const scalarKeyIdentity = (value: unknown): string => (value === null ? '' : keyIdentity(value));
 
 /** Anchors and tags are written before their node; find them on the text just before it. */
 function propertyOffset(text: string, property: string, nodeStart: number): number {
@@ -272,7 +324,7 @@ function checkStructure(
         if (key !== null && !isScalar(key)) {
           out.push(makeDiagnostic('yaml-key-not-scalar', file, at(key)));
         } else {
-          const identity = keyIdentity(key === null ? '' : key.value);
+          const identity = key === null ? '' : scalarKeyIdentity(key.value);
           const firstPair = seen.get(identity);
           if (firstPair) {
             out.push(
@@ -303,7 +355,7 @@ function toPlainData(node: unknown): unknown {
   if (isMap(node)) {
     const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? keyIdentity(pair.key.value) : '';
+      const key = isScalar(pair.key) ? scalarKeyIdentity(pair.key.value) : '';
       out[key] = toPlainData(pair.value);
     }
     return out;
@@ -311,9 +363,21 @@ function toPlainData(node: unknown): unknown {
   return null;
 }
 
+/** Pairs by key identity, built once per map: a lookup per key made 200,000 keys quadratic. */
+const pairIndex = new WeakMap<object, Map<string, Pair>>();
+
 function childOf(node: unknown, segment: string | number): { key?: YamlNode; value: unknown } | undefined {
   if (isMap(node)) {
-    const pair = node.items.find((p) => isScalar(p.key) && keyIdentity(p.key.value) === String(segment));
+    let index = pairIndex.get(node);
+    if (!index) {
+      index = new Map();
+      for (const pair of node.items) {
+        const identity = isScalar(pair.key) ? scalarKeyIdentity(pair.key.value) : undefined;
+        if (identity !== undefined && !index.has(identity)) index.set(identity, pair);
+      }
+      pairIndex.set(node, index);
+    }
+    const pair = index.get(String(segment));
     return pair ? { key: pair.key as YamlNode, value: pair.value } : undefined;
   }
   if (isSeq(node) && typeof segment === 'number') {

@@ -15,6 +15,10 @@ const looksLikeEn: Record<string, string> = {
   'utf-16': 'it is UTF-16: re-save it as UTF-8',
   zip: 'it is a ZIP archive (an .xlsx or .docx renamed?): export it as CSV or YAML text',
   binary: 'it is a binary file, not text',
+  ole2: 'it is an old Office file (.xls, .et or .doc renamed?): in Excel or WPS, save it as "CSV UTF-8"',
+  png: 'it is a PNG image, not text',
+  jpeg: 'it is a JPEG image, not text',
+  pdf: 'it is a PDF document: copy the figures into a CSV or YAML file',
   unknown: 'it is not valid UTF-8: re-save it as UTF-8',
 };
 const looksLikeZh: Record<string, string> = {
@@ -22,6 +26,10 @@ const looksLikeZh: Record<string, string> = {
   'utf-16': '文件是 UTF-16 编码：请另存为 UTF-8',
   zip: '文件是 ZIP 压缩包（是否把 .xlsx/.docx 改了扩展名？）：请导出为 CSV 或 YAML 文本',
   binary: '文件是二进制文件，不是文本',
+  ole2: '文件是旧版 Office 文件（是否把 .xls/.et/.doc 改了扩展名？）：请在 Excel 或 WPS 中另存为“CSV UTF-8”',
+  png: '文件是 PNG 图片，不是文本',
+  jpeg: '文件是 JPEG 图片，不是文本',
+  pdf: '文件是 PDF 文档：请把数据抄录到 CSV 或 YAML 文件中',
   unknown: '文件不是有效的 UTF-8：请另存为 UTF-8',
 };
 const valueProblemEn: Record<string, string> = {
@@ -29,12 +37,32 @@ const valueProblemEn: Record<string, string> = {
   'chinese-multiplier': 'write the full number (12000, not 1.2万)',
   'not-finite': 'the value must be a finite number',
   'not-a-value': 'write a number (1020), a percentage (94%) or a fraction (47/50)',
+  'decimal-comma': 'write the decimal point as "." (1020.5, not 1020,5)',
+  'too-many-digits': 'a figure has at most 40 digits',
 };
 const valueProblemZh: Record<string, string> = {
   'thousands-separator': '数字不要加千位分隔符（写 1900，不写 1,900）',
   'chinese-multiplier': '请写完整数字（写 12000，不写 1.2万）',
   'not-finite': '数值必须是有限的数字',
   'not-a-value': '请写数字（1020）、百分比（94%）或分数（47/50）',
+  'decimal-comma': '小数点请用“.”（写 1020.5，不写 1020,5）',
+  'too-many-digits': '数值最多 40 位数字',
+};
+// JSON Schema's type names (from ajv) and ours (list, mapping), as a reader of YAML calls them
+const typeEn: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', list: 'a list', object: 'a mapping (key: value)', mapping: 'a mapping (key: value)', null: 'empty' };
+const typeZh: Record<string, string> = { string: '文字', number: '数字', integer: '整数', boolean: 'true 或 false', array: '列表', list: '列表', object: '映射（键: 值）', mapping: '映射（键: 值）', null: '空值' };
+const typeNames = (value: DiagnosticArgs[string], names: Record<string, string>, separator: string): string =>
+  String(value ?? '').split('|').map((name) => names[name] ?? name).join(separator);
+// identifier rules (schema patterns) in words
+const ruleEn: Record<string, string> = {
+  'plan-id': 'use lower-case letters, digits and "-", starting with a letter or digit',
+  slug: 'use letters, digits, "_" and "-", starting with a letter or digit',
+  'task-id': 'an id has no "/", ":", "@" or spaces',
+};
+const ruleZh: Record<string, string> = {
+  'plan-id': '只能用小写字母、数字和“-”，并以字母或数字开头',
+  slug: '只能用字母、数字、“_”和“-”，并以字母或数字开头',
+  'task-id': '编号中不能有“/”“:”“@”或空格',
 };
 const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', report: '报送事项', plan: '方案' };
 
@@ -44,7 +72,20 @@ export const diagnosticMessages = {
   'file-binary': { en: (a) => `not a text file: ${looksLikeEn[String(a.looksLike)]}`, zh: (a) => `不是文本文件：${looksLikeZh[String(a.looksLike)]}` },
   'file-too-large': { en: (a) => `the file is ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-file-size)`, zh: (a) => `文件大小 ${a.size} 字节，超过上限 ${a.limit}（可用 --max-file-size 调高）` },
   'file-empty': { en: () => 'the file is empty', zh: () => '文件是空的' },
-  'yaml-syntax': { en: (a) => `YAML syntax error: ${a.detail}`, zh: (a) => `YAML 语法错误：${a.detail}` },
+  'yaml-syntax': {
+    en: (a) =>
+      `YAML syntax error: ${
+        a.detail === 'fullwidth-colon' ? 'a full-width colon "：" where a key needs ":" (type it with the input method in half-width mode)'
+        : a.detail === 'nbsp' ? 'a no-break space (U+00A0) after ":"; type an ordinary space'
+        : a.detail === 'ideographic-indent' ? 'indented with full-width spaces (U+3000); indent with ordinary spaces'
+        : a.detail}`,
+    zh: (a) =>
+      `YAML 语法错误：${
+        a.detail === 'fullwidth-colon' ? '键后应为半角冒号“:”，这里是全角冒号“：”（请切换到半角输入）'
+        : a.detail === 'nbsp' ? '“:”后是不换行空格（U+00A0），请改为普通空格'
+        : a.detail === 'ideographic-indent' ? '用全角空格（U+3000）缩进了，请改用半角空格'
+        : a.detail}`,
+  },
   'yaml-duplicate-key': { en: (a) => `duplicate key "${a.key}" (first at line ${a.firstLine})`, zh: (a) => `键“${a.key}”重复（第一次出现在第 ${a.firstLine} 行）` },
   'yaml-alias': { en: (a) => `anchors and aliases (&${a.name} / *${a.name}) are not part of the format: write the value out`, zh: (a) => `不支持锚点和别名（&${a.name} / *${a.name}）：请直接写出内容` },
   'yaml-tag': { en: (a) => `explicit tags (${a.tag}) are not part of the format: remove it`, zh: (a) => `不支持显式标签（${a.tag}）：请删除` },
@@ -55,19 +96,22 @@ export const diagnosticMessages = {
   'yaml-too-many-nodes': { en: (a) => `more than ${a.limit} YAML nodes`, zh: (a) => `YAML 节点超过 ${a.limit} 个` },
   'unknown-key': { en: (a) => `unknown key "${a.key}".${hintEn(a)} Allowed: ${list(a.allowed)}`, zh: (a) => `未知的键“${a.key}”。${hintZh(a)}允许的键：${list(a.allowed)}` },
   'missing-key': { en: (a) => `missing required key "${a.key}"`, zh: (a) => `缺少必填的键“${a.key}”` },
-  'wrong-type': { en: (a) => `"${a.field}" must be ${a.expected}, not ${a.actual}`, zh: (a) => `“${a.field}”应为 ${a.expected}，实际是 ${a.actual}` },
-  'number-as-text': { en: (a) => `"${a.field}" is text, but YAML reads ${a.text} as a number: quote it ("${a.text}")`, zh: (a) => `“${a.field}”应为文字，但 YAML 把 ${a.text} 读成了数字：请加引号（"${a.text}"）` },
+  'wrong-type': { en: (a) => a.field === '' ? `the file must be a mapping of keys and values (format: plan/1 …), not ${typeNames(a.actual, typeEn, ' or ')}` : `"${a.field}" must be ${typeNames(a.expected, typeEn, ' or ')}, not ${typeNames(a.actual, typeEn, ' or ')}`, zh: (a) => a.field === '' ? `文件内容应为“键: 值”形式的映射（format: plan/1 …），实际是${typeNames(a.actual, typeZh, '或')}` : `“${a.field}”应为${typeNames(a.expected, typeZh, '或')}，实际是${typeNames(a.actual, typeZh, '或')}` },
+  'number-as-text': { en: (a) => `"${a.field}" is text, but YAML reads ${a.text} as ${a.kind === 'boolean' ? 'true/false' : 'a number'}: quote it ("${a.text}")`, zh: (a) => `“${a.field}”应为文字，但 YAML 把 ${a.text} 读成了${a.kind === 'boolean' ? '布尔值（true/false）' : '数字'}：请加引号（"${a.text}"）` },
   'invalid-value': {
-    en: (a) => a.reason === 'month-unused' ? `"month" only applies to every: quarter, half_year or year; remove it or change "every"` : a.reason === 'exclusive-done' ? 'a completion names either "task" or "phase", not both' : a.reason === 'empty' ? `"${a.field}" must not be empty` : a.reason === 'exclusive' ? 'a reporting duty has either "every" (recurring) or "due" (one-off), not both' : a.allowed ? `"${a.field}" is "${a.value}"; allowed: ${list(a.allowed)}.${hintEn(a)}` : a.pattern ? `"${a.field}" is "${a.value}", which does not match ${a.pattern}` : `"${a.field}" has an invalid value "${a.value}" (${a.reason ?? ''})`,
-    zh: (a) => a.reason === 'month-unused' ? '“month”只适用于 every: quarter、half_year 或 year；请删除它或修改 every' : a.reason === 'exclusive-done' ? '完成记录只能写 task（任务）或 phase（阶段）其中之一' : a.reason === 'empty' ? `“${a.field}”不能为空` : a.reason === 'exclusive' ? '报送事项只能用 every（定期）或 due（一次性）其中之一' : a.allowed ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}` : a.pattern ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}` : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
+    en: (a) => a.reason === 'month-unused' ? `"month" only applies to every: quarter, half_year or year; remove it or change "every"` : a.reason === 'exclusive-done' ? 'a completion names either "task" or "phase", not both' : a.reason === 'empty' ? `"${a.field}" must not be empty` : a.reason === 'exclusive' ? 'a reporting duty has either "every" (recurring) or "due" (one-off), not both' : a.allowed ? `"${a.field}" is "${a.value}"; allowed: ${list(a.allowed)}.${hintEn(a)}` : a.reason === 'too-long' ? `"${a.field}" is longer than ${a.limit} characters ("${a.value}…")` : a.rule && ruleEn[String(a.rule)] ? `"${a.field}" is "${a.value}": ${ruleEn[String(a.rule)]}` : a.pattern ? `"${a.field}" is "${a.value}", which does not match ${a.pattern}` : `"${a.field}" has an invalid value "${a.value}" (${a.reason ?? ''})`,
+    zh: (a) => a.reason === 'month-unused' ? '“month”只适用于 every: quarter、half_year 或 year；请删除它或修改 every' : a.reason === 'exclusive-done' ? '完成记录只能写 task（任务）或 phase（阶段）其中之一' : a.reason === 'empty' ? `“${a.field}”不能为空` : a.reason === 'exclusive' ? '报送事项只能用 every（定期）或 due（一次性）其中之一' : a.allowed ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}` : a.reason === 'too-long' ? `“${a.field}”超过 ${a.limit} 个字符（“${a.value}…”）` : a.rule && ruleZh[String(a.rule)] ? `“${a.field}”的值“${a.value}”不合法：${ruleZh[String(a.rule)]}` : a.pattern ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}` : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
   },
   'unknown-format': { en: (a) => `unknown file format "${a.value}": this version of plan-check reads "${a.expected}"`, zh: (a) => `未知的文件格式“${a.value}”：本版本 plan-check 读取“${a.expected}”` },
-  'invalid-date': { en: (a) => `"${a.field}" is "${a.value}", not a real calendar date YYYY-MM-DD`, zh: (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）` },
+  'invalid-date': {
+    en: (a) => `"${a.field}" is "${a.value}", not a real calendar date YYYY-MM-DD${a.hint === 'serial' ? ' (a number like this is a spreadsheet\'s day count: format the cell as a date YYYY-MM-DD)' : ''}`,
+    zh: (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）${a.hint === 'serial' ? '（这样的数字是电子表格的日期序号：请把单元格设为日期格式 YYYY-MM-DD）' : ''}`,
+  },
   'duplicate-id': { en: (a) => `duplicate ${a.kind} id "${a.id}" (first at ${a.firstFile ? `${a.firstFile}:` : 'line '}${a.firstLine})`, zh: (a) => `${kindZh[String(a.kind)] ?? a.kind}编号“${a.id}”重复（第一次出现在${a.firstFile ? `${a.firstFile}:` : '第 '}${a.firstLine}${a.firstFile ? '' : ' 行'}）` },
   'start-after-due': { en: (a) => `start ${a.start} is after the ${a.endName ?? 'due date'} ${a.due}`, zh: (a) => `开始日期 ${a.start} 晚于${a.endName === 'end' ? '结束日期' : '截止日期'} ${a.due}` },
   'due-outside-period': { en: (a) => `due date ${a.due} is outside the plan period ${a.start} – ${a.end}`, zh: (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内` },
   'missing-population': { en: (a) => `"${a.target}" is per head of population, but the plan has no "population"`, zh: (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）` },
-  'invalid-target': { en: (a) => `cannot read the target "${a.value}"; accepted forms: ${list(a.forms)}`, zh: (a) => `无法识别目标“${a.value}”；可用写法：${list(a.forms)}` },
+  'invalid-target': { en: (a) => `cannot read the target "${a.value}";${hintEn(a)} accepted forms: ${list(a.forms)}`, zh: (a) => `无法识别目标“${a.value}”；${hintZh(a)}可用写法：${list(a.forms)}` },
   'unknown-owner': { en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)}`, zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}` },
   'absurd-number': { en: (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`, zh: (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）` },
   'unknown-plan': { en: (a) => `no loaded plan has the id "${a.plan}".${hintEn(a)}`, zh: (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}` },
@@ -85,7 +129,7 @@ export const diagnosticMessages = {
     en: (a) => a.detail === 'unclosed-quote' ? 'a quoted field is never closed: add the closing "' : a.detail === 'bad-quote' ? 'a quote inside a field must be doubled ("") and the field quoted' : a.detail === 'ragged' ? `this row has ${a.fields} fields, the header has ${a.expected}` : a.detail === 'delimiter' ? `the header looks separated by "${a.delimiter}", not commas: pass --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" or save as comma-separated CSV` : `malformed CSV: ${a.detail}`,
     zh: (a) => a.detail === 'unclosed-quote' ? '带引号的字段没有结束：请补上右引号 "' : a.detail === 'bad-quote' ? '字段中的引号必须写成两个（""），并给整个字段加引号' : a.detail === 'ragged' ? `本行有 ${a.fields} 列，表头有 ${a.expected} 列` : a.detail === 'delimiter' ? `表头看起来用“${a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV` : `CSV 格式错误：${a.detail}`,
   },
-  'csv-unknown-column': { en: (a) => `unknown column "${a.column}".${hintEn(a)} Known: ${list(a.allowed)}`, zh: (a) => `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}` },
+  'csv-unknown-column': { en: (a) => a.unnamed ? `this value is in a column without a header, so it would be ignored: name the column (${list(a.allowed)}) or move the value` : `unknown column "${a.column}".${hintEn(a)} Known: ${list(a.allowed)}`, zh: (a) => a.unnamed ? `该数值所在的列没有表头，会被忽略：请填写列名（${list(a.allowed)}）或移动该数值` : `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}` },
   'csv-duplicate-column': { en: (a) => `column "${a.column}" appears twice`, zh: (a) => `列“${a.column}”重复` },
   'csv-missing-column': { en: (a) => `missing column "${a.column}" (${list(a.names)})`, zh: (a) => `缺少列“${a.column}”（${list(a.names)}）` },
   'no-input': { en: (a) => `no plan files found in ${a.where} (looked for *.plan.yaml, *.actuals.yaml, *.actuals.csv)`, zh: (a) => `在 ${a.where} 中没有找到方案文件（*.plan.yaml、*.actuals.yaml、*.actuals.csv）` },

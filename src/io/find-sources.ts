@@ -1,6 +1,6 @@
 // Find the files to read: path arguments (files or folders, searched recursively), else the globs
 // of plan-check.yaml, else the current folder.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { type SourceKind, sourceKindOf } from '../core/project.js';
@@ -10,6 +10,8 @@ export interface FoundFile {
   /** as shown to the user: relative to the working folder when inside it */
   display: string;
   kind: SourceKind;
+  /** set when the file must not be read: a link found in a folder that leads outside it */
+  refused?: 'outside';
 }
 
 export class UsageError extends Error {}
@@ -31,8 +33,23 @@ function walk(folder: string, out: string[]): void {
   }
 }
 
+/**
+ * Files found by searching a folder must really lie inside it: a link planted in a pull request
+ * (x.plan.yaml → ~/.git-credentials) would otherwise be read and quoted in CI logs. A file named
+ * on the command line is read wherever it is: the user chose it.
+ */
+function isOutside(file: string, folder: string): boolean {
+  try {
+    const relative = path.relative(realpathSync(folder), realpathSync(file));
+    return relative.startsWith('..') || path.isAbsolute(relative);
+  } catch {
+    return false; // a dangling link: reading it reports the problem
+  }
+}
+
 export function findFromPaths(paths: readonly string[], cwd: string): FoundFile[] {
   const found: string[] = [];
+  const outside = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let stats;
@@ -41,11 +58,15 @@ export function findFromPaths(paths: readonly string[], cwd: string): FoundFile[
     } catch {
       throw new UsageError(`cannot read ${given}: no such file or folder`);
     }
-    if (stats.isDirectory()) walk(absolute, found);
-    else if (sourceKindOf(absolute)) found.push(absolute);
+    if (stats.isDirectory()) {
+      const inFolder: string[] = [];
+      walk(absolute, inFolder);
+      for (const file of inFolder) if (isOutside(file, absolute)) outside.add(path.resolve(file));
+      found.push(...inFolder);
+    } else if (sourceKindOf(absolute)) found.push(absolute);
     else throw new UsageError(`${given} is not a plan-check file (*.plan.yaml, *.actuals.yaml or *.actuals.csv)`);
   }
-  return toFound(found, cwd);
+  return toFound(found, cwd, outside);
 }
 
 export const defaultGlobs = {
@@ -54,11 +75,17 @@ export const defaultGlobs = {
 };
 
 export function findFromGlobs(globs: readonly string[], base: string, cwd: string): FoundFile[] {
-  const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-  return toFound(matches.filter((file) => sourceKindOf(file)), cwd);
+  const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).filter((file) => sourceKindOf(file));
+  const outside = new Set(matches.filter((file) => isOutside(file, base)).map((file) => path.resolve(file)));
+  return toFound(matches, cwd, outside);
 }
 
-function toFound(files: string[], cwd: string): FoundFile[] {
+function toFound(files: string[], cwd: string, outside: ReadonlySet<string> = new Set()): FoundFile[] {
   const unique = [...new Set(files.map((file) => path.resolve(file)))].sort();
-  return unique.map((absolute) => ({ absolute, display: displayPath(absolute, cwd), kind: sourceKindOf(absolute)! }));
+  return unique.map((absolute) => ({
+    absolute,
+    display: displayPath(absolute, cwd),
+    kind: sourceKindOf(absolute)!,
+    ...(outside.has(absolute) ? { refused: 'outside' as const } : {}),
+  }));
 }

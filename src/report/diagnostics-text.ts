@@ -45,6 +45,6 @@ const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, 
 
 export function formatDiagnosticsGithub(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
   return diagnostics
-    .map((d) => `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(`${d.code}: ${diagnosticMessage(d.code, d.args, ctx.lang)}`)}\n`)
+    .map((d) => `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(`${d.code}: ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`)}\n`)
     .join('');
 }

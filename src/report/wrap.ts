@@ -15,14 +15,28 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+const charWidthCache = new Map<string, number>();
+
+/** Width of one character (a code point): ASCII is 1; others are measured once each. */
+function charWidth(char: string): number {
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code >= 0x20 && code <= 0x7e) return 1;
+  let width = charWidthCache.get(char);
+  if (width === undefined) {
+    width = stringWidth(char);
+    charWidthCache.set(char, width);
+  }
+  return width;
+}
+
 export function wrapToWidth(text: string, maxWidth: number): string {
   if (maxWidth <= 0 || displayWidth(text) <= maxWidth) return text;
   const lines: string[] = [];
   let line = '';
   let lineWidth = 0;
   for (const char of text) {
-    const charWidth = displayWidth(char);
-    if (lineWidth + charWidth > maxWidth && line) {
+    const width = charWidth(char);
+    if (lineWidth + width > maxWidth && line) {
       const lastSpace = line.lastIndexOf(' ');
       if (char !== ' ' && lastSpace > 0 && lastSpace > line.length / 2 && /^[\x20-\x7e]*$/.test(line.slice(lastSpace))) {
         lines.push(line.slice(0, lastSpace));
@@ -36,7 +50,7 @@ export function wrapToWidth(text: string, maxWidth: number): string {
       if (char === ' ') continue;
     }
     line += char;
-    lineWidth += charWidth;
+    lineWidth += width;
   }
   if (line) lines.push(line);
   return lines.join('\n');

@@ -1,0 +1,97 @@
+// The parse cache: the data of YAML files that parsed cleanly, kept between runs by content, so an
+// unchanged plan is not parsed again (like ESLint's --cache). One JSON file per entry, named by the
+// SHA-256 of the build, the limits and the text: a changed file, a new plan-check or other limits
+// simply miss. Entries are written atomically (temp file, then rename); an entry that cannot be
+// read or parsed is a miss and is written again; a cache folder that cannot be written is ignored.
+// Where: $PLAN_CHECK_CACHE_DIR, else $XDG_CACHE_HOME/plan-check, else the platform's cache folder
+// under $HOME (~/.cache, ~/Library/Caches) or %LOCALAPPDATA%. `--no-cache` turns it off.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { YamlCache, YamlLimits } from '../core/yaml-source.js';
+
+declare const __PLAN_CHECK_BUILD__: string | undefined;
+
+/** Set by the build (a hash of the sources); unbundled runs (tests, development) have no cache. */
+const buildId = typeof __PLAN_CHECK_BUILD__ === 'string' ? __PLAN_CHECK_BUILD__ : undefined;
+
+/** Entries kept; beyond this the oldest go, once per run. */
+const MAX_ENTRIES = 2000;
+
+export function cacheFolder(env: Record<string, string | undefined>, platform: string = process.platform): string | undefined {
+  if (env.PLAN_CHECK_CACHE_DIR) return env.PLAN_CHECK_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'plan-check');
+  if (platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'plan-check', 'Cache');
+  if (!env.HOME) return undefined;
+  return platform === 'darwin' ? path.join(env.HOME, 'Library', 'Caches', 'plan-check') : path.join(env.HOME, '.cache', 'plan-check');
+}
+
+/** JSON keeps numbers only when finite and not -0; anything else is not cached. */
+function serialise(data: unknown): string | undefined {
+  let exact = true;
+  const text = JSON.stringify(data, (_key, value: unknown) => {
+    if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) exact = false;
+    return value;
+  });
+  return exact ? text : undefined;
+}
+
+/** Objects come back with no prototype, as the parser gives them: `__proto__` and `toString` are data. */
+function withoutPrototypes(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = withoutPrototypes(value[i]);
+    return value;
+  }
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const key of Object.keys(value)) out[key] = withoutPrototypes((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+export function createParseCache(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined = buildId): YamlCache | undefined {
+  const folder = cacheFolder(env);
+  if (!folder || !build) return undefined;
+  const salt = `plan-check-parse/1\0${build}\0${limits.maxDepth}\0${limits.maxNodes}\0`;
+  const entryFor = (text: string): string => path.join(folder, `${createHash('sha256').update(salt).update(text).digest('hex')}.json`);
+  let writable = true;
+  let pruned = false;
+  return {
+    get(text) {
+      try {
+        return withoutPrototypes(JSON.parse(readFileSync(entryFor(text), 'utf8')));
+      } catch {
+        return undefined; // missing, unreadable or corrupt: parse again
+      }
+    },
+    set(text, data) {
+      if (!writable) return;
+      const json = serialise(data);
+      if (json === undefined) return;
+      const entry = entryFor(text);
+      const temporary = `${entry}.${process.pid}.tmp`;
+      try {
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(temporary, json);
+        renameSync(temporary, entry);
+        if (!pruned) {
+          pruned = true;
+          prune(folder);
+        }
+      } catch {
+        writable = false; // read-only, full or not a folder: run without writing
+        try {
+          rmSync(temporary, { force: true });
+        } catch {
+          // nothing was written
+        }
+      }
+    },
+  };
+}
+
+function prune(folder: string): void {
+  const names = readdirSync(folder).filter((name) => name.endsWith('.json'));
+  if (names.length <= MAX_ENTRIES) return;
+  const byAge = names.map((name) => ({ name, time: statSync(path.join(folder, name)).mtimeMs })).sort((a, b) => a.time - b.time);
+  for (const { name } of byAge.slice(0, names.length - MAX_ENTRIES)) rmSync(path.join(folder, name), { force: true });
+}

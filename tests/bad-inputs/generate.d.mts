@@ -1,0 +1,22 @@
+// Types of generate.mjs, for tests/bad-inputs.test.ts.
+export declare const MIB: number;
+export declare const demoPlan: string;
+export declare function billionLaughs(dir: string): void;
+export declare function deepBlockText(): string;
+export declare function deepFlowText(): string;
+export declare function deepFlowMapText(): string;
+export declare function deepBlock(dir: string): void;
+export declare function deepFlow(dir: string): void;
+export declare function deepTwentyFiles(dir: string): void;
+export declare function deepActualsValue(dir: string): void;
+export declare function manyKeysDuplicate(dir: string): void;
+export declare function manyUnknownKeys(dir: string): void;
+export declare function fiftyMegabytePlan(dir: string): void;
+export declare function fiftyMegabyteCsv(dir: string): void;
+export declare function millionDigitValue(dir: string): void;
+export declare function millionDigitTarget(dir: string): void;
+export declare function symlinkLoop(dir: string): void;
+export declare function symlinkOutside(dir: string): void;
+export declare function symlinkDevice(dir: string): void;
+export declare const generators: Record<string, (dir: string) => void>;
+export declare function generate(name: string, root: string): string;

@@ -1,0 +1,104 @@
+// The parse cache: same answers with or without it, survives corruption, off with --no-cache,
+// ignored where it cannot be written, and positions still exact when a file's data comes from it.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultYamlLimits } from '../src/core/yaml-source.js';
+import { cacheFolder, createParseCache } from '../src/io/parse-cache.js';
+import { repoRoot, runBin } from './helpers.js';
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-cache-'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const entries = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')) : []);
+
+describe('where the cache lives', () => {
+  it('follows PLAN_CHECK_CACHE_DIR, then XDG_CACHE_HOME, then the platform folder under HOME', () => {
+    expect(cacheFolder({ PLAN_CHECK_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x', HOME: '/h' }, 'linux')).toBe('/c');
+    expect(cacheFolder({ XDG_CACHE_HOME: '/x', HOME: '/h' }, 'linux')).toBe(path.join('/x', 'plan-check'));
+    expect(cacheFolder({ HOME: '/h' }, 'linux')).toBe(path.join('/h', '.cache', 'plan-check'));
+    expect(cacheFolder({ HOME: '/h' }, 'darwin')).toBe(path.join('/h', 'Library', 'Caches', 'plan-check'));
+    expect(cacheFolder({ LOCALAPPDATA: 'C:\\L', HOME: '/h' }, 'win32')).toBe(path.join('C:\\L', 'plan-check', 'Cache'));
+    expect(cacheFolder({}, 'linux')).toBeUndefined();
+  });
+});
+
+describe('the cache in process', () => {
+  it('gives back what was stored, with objects that have no prototype', () => {
+    const cache = createParseCache({ PLAN_CHECK_CACHE_DIR: work }, defaultYamlLimits, 'test-build')!;
+    const data = Object.assign(Object.create(null) as object, { id: 'toString', list: [1, 'a', null, { __proto__x: true }] });
+    expect(cache.get('text')).toBeUndefined();
+    cache.set('text', data);
+    const back = cache.get('text') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(back)).toBeNull();
+    expect(JSON.stringify(back)).toBe(JSON.stringify(data));
+    expect(back.constructor).toBeUndefined();
+    // another build, other limits or another text: a miss
+    expect(createParseCache({ PLAN_CHECK_CACHE_DIR: work }, defaultYamlLimits, 'other-build')!.get('text')).toBeUndefined();
+    expect(createParseCache({ PLAN_CHECK_CACHE_DIR: work }, { ...defaultYamlLimits, maxDepth: 5 }, 'test-build')!.get('text')).toBeUndefined();
+    expect(cache.get('text ')).toBeUndefined();
+  });
+
+  it('keeps nothing JSON cannot hold exactly (NaN, infinities, -0)', () => {
+    const cache = createParseCache({ PLAN_CHECK_CACHE_DIR: work }, defaultYamlLimits, 'test-build')!;
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, -0]) cache.set(`v${value}`, { value });
+    expect(entries(work)).toEqual([]);
+  });
+
+  it('treats a corrupt entry as a miss and writes it again', () => {
+    const cache = createParseCache({ PLAN_CHECK_CACHE_DIR: work }, defaultYamlLimits, 'test-build')!;
+    cache.set('text', { a: 1 });
+    const [entry] = entries(work);
+    writeFileSync(path.join(work, entry!), '{"a": 1, trunc');
+    expect(cache.get('text')).toBeUndefined();
+    cache.set('text', { a: 1 });
+    expect(JSON.parse(readFileSync(path.join(work, entry!), 'utf8'))).toEqual({ a: 1 });
+  });
+
+  it('is ignored when its folder cannot be made', () => {
+    const blocked = path.join(work, 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const cache = createParseCache({ PLAN_CHECK_CACHE_DIR: path.join(blocked, 'cache') }, defaultYamlLimits, 'test-build')!;
+    expect(() => cache.set('text', { a: 1 })).not.toThrow();
+    expect(cache.get('text')).toBeUndefined();
+    expect(readdirSync(work)).toEqual(['a-file']);
+  });
+});
+
+describe('the cache through the built CLI', () => {
+  const examples = path.join(repoRoot, 'examples');
+  const args = ['gaps', examples, '--format', 'csv', '--as-of', '2024-06-30', '--no-config'];
+
+  it('answers the same cold, warm and off; writes one entry per YAML file; --no-cache writes none', () => {
+    const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
+    const off = runBin([...args, '--no-cache'], { env });
+    expect(off.status).toBe(0);
+    expect(entries(env.PLAN_CHECK_CACHE_DIR)).toEqual([]);
+    const cold = runBin(args, { env });
+    const yamlFiles = readdirSync(examples, { recursive: true }).filter((name) => /\.ya?ml$/.test(String(name)));
+    expect(entries(env.PLAN_CHECK_CACHE_DIR)).toHaveLength(yamlFiles.length);
+    const warm = runBin(args, { env });
+    expect(cold.stdout).toBe(off.stdout);
+    expect(warm.stdout).toBe(off.stdout);
+    for (const name of entries(env.PLAN_CHECK_CACHE_DIR)) writeFileSync(path.join(env.PLAN_CHECK_CACHE_DIR, name), '\u0000garbage');
+    const afterCorruption = runBin(args, { env });
+    expect(afterCorruption.status).toBe(0);
+    expect(afterCorruption.stdout).toBe(off.stdout);
+    expect(afterCorruption.stderr).toBe('');
+  });
+
+  it('still places problems at exact line:col when a file\'s data came from the cache', () => {
+    const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
+    const folder = path.join(repoRoot, 'tests', 'fixtures', 'invalid', 'actuals-unknown-ref');
+    const first = runBin(['validate', folder, '--format', 'json', '--no-config'], { env });
+    const second = runBin(['validate', folder, '--format', 'json', '--no-config'], { env });
+    expect(first.status).toBe(1);
+    expect(entries(env.PLAN_CHECK_CACHE_DIR).length).toBeGreaterThan(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(second.stdout).toMatch(/"line": *\d+/);
+  });
+});
