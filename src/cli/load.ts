@@ -3,7 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
-import { type Project, type SourceFile, defaultMaxFileBytes, loadProject } from '../core/project.js';
+import { type Project, type SourceFile, defaultMaxFileBytes, loadProject, sourceKindOf } from '../core/project.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
 import { type Config, type LoadedConfig, findConfigFile, loadConfig } from '../io/config.js';
 import { createParseCache } from '../io/parse-cache.js';
@@ -85,8 +85,10 @@ export function loadInputs(paths: readonly string[], options: CommonOptions, io:
   let files: FoundFile[];
   if (filePaths.length > 0) {
     files = findFromPaths(filePaths, io.cwd);
-    // actuals are checked against their plans: named without them, the project's plans come too
-    if (configResult.folder && files.some((file) => file.kind !== 'plan')) {
+    // actuals files named alone (a pre-commit hook passing a commit that changed only actuals) are
+    // checked against the project's plans; a folder, or any plan named, is taken as complete
+    const namedFilesOnly = filePaths.every((given) => sourceKindOf(given) !== undefined);
+    if (configResult.folder && namedFilesOnly && files.length > 0 && files.every((file) => file.kind !== 'plan')) {
       const plans = findFromGlobs(config.plans ?? defaultGlobs.plans, configResult.folder, io.cwd);
       const named = new Set(files.map((file) => file.absolute));
       files = [...files, ...plans.filter((plan) => !named.has(plan.absolute))].sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
