@@ -22,24 +22,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateProject, loadProject, sourceKindOf, type SourceFile } from '../src/core/project.js';
 import { parseIsoDate } from '../src/core/dates.js';
 import { generate, generators } from './bad-inputs/generate.mjs';
-import { binPath, repoRoot } from './helpers.js';
+import { type ExpectedDiagnostic, STACK_FRAME, binPath, repoRoot } from './helpers.js';
 
 type Severity = 'error' | 'warning';
 type Exit = 0 | 1 | 2;
 
-interface Expected {
-  /** path inside the case folder */
-  file: string;
-  line: number;
-  column: number;
-  code: string;
-  /** default: error */
-  severity?: Severity;
-  /** the English message must match */
-  message?: RegExp;
-  /** … and must not match */
-  notMessage?: RegExp;
-}
+type Expected = ExpectedDiagnostic;
 
 interface Variant {
   /** what differs from the case's own run */
@@ -807,7 +795,7 @@ async function runBinAsync(args: string[], cwd: string, seconds = 20, memoryLimi
 function assertNoCrash(result: Result, what: string): void {
   expect(result.timedOut, `${what}: still running when the time limit ran out`).toBe(false);
   expect(result.stderr, `${what}: stack trace on stderr`).not.toMatch(/^ {4}at /m);
-  expect(result.stderr, `${what}: stack trace on stderr`).not.toMatch(/^\s+at .+[:(].*\d+:\d+\)?$/m);
+  expect(result.stderr, `${what}: stack trace on stderr`).not.toMatch(STACK_FRAME);
   expect(result.stderr, what).not.toMatch(/internal error/i);
   expect([0, 1, 2], `${what}: exit code ${result.status}`).toContain(result.status);
 }

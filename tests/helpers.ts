@@ -25,6 +25,24 @@ export function project(files: Record<string, string>) {
   return loadProject(Object.entries(files).map(([name, text]) => source(name, text)));
 }
 
+/** One diagnostic a fixture must produce, as the fixture tables write it. */
+export interface ExpectedDiagnostic {
+  /** path inside the case folder */
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  /** default: error */
+  severity?: 'error' | 'warning';
+  /** the English message (LANG=en_US.UTF-8) must match */
+  message?: RegExp;
+  /** … and must not match */
+  notMessage?: RegExp;
+}
+
+/** A Node stack frame line (`    at fn (file:1:2)`): never on a user's screen without --debug. */
+export const STACK_FRAME = /^\s+at .+[:(].*\d+:\d+\)?$/m;
+
 export interface CliResult {
   status: number | null;
   stdout: string;
