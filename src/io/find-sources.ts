@@ -36,15 +36,24 @@ function walk(folder: string, out: string[]): void {
 /**
  * Files found by searching a folder must really lie inside it: a link planted in a pull request
  * (x.plan.yaml → ~/.git-credentials) would otherwise be read and quoted in CI logs. A file named
- * on the command line is read wherever it is: the user chose it.
+ * on the command line is read wherever it is: the user chose it. Returns the files of `files`
+ * whose real path lies outside `folder`.
  */
-function isOutside(file: string, folder: string): boolean {
+function outsideOf(files: readonly string[], folder: string): string[] {
+  let root: string;
   try {
-    const relative = path.relative(realpathSync(folder), realpathSync(file));
-    return relative.startsWith('..') || path.isAbsolute(relative);
+    root = realpathSync(folder);
   } catch {
-    return false; // a dangling link: reading it reports the problem
+    return [];
   }
+  return files.filter((file) => {
+    try {
+      const relative = path.relative(root, realpathSync(file));
+      return relative.startsWith('..') || path.isAbsolute(relative);
+    } catch {
+      return false; // a dangling link: reading it reports the problem
+    }
+  });
 }
 
 export function findFromPaths(paths: readonly string[], cwd: string): FoundFile[] {
@@ -61,7 +70,7 @@ export function findFromPaths(paths: readonly string[], cwd: string): FoundFile[
     if (stats.isDirectory()) {
       const inFolder: string[] = [];
       walk(absolute, inFolder);
-      for (const file of inFolder) if (isOutside(file, absolute)) outside.add(path.resolve(file));
+      for (const file of outsideOf(inFolder, absolute)) outside.add(path.resolve(file));
       found.push(...inFolder);
     } else if (sourceKindOf(absolute)) found.push(absolute);
     else throw new UsageError(`${given} is not a plan-check file (*.plan.yaml, *.actuals.yaml or *.actuals.csv)`);
@@ -76,7 +85,7 @@ export const defaultGlobs = {
 
 export function findFromGlobs(globs: readonly string[], base: string, cwd: string): FoundFile[] {
   const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).filter((file) => sourceKindOf(file));
-  const outside = new Set(matches.filter((file) => isOutside(file, base)).map((file) => path.resolve(file)));
+  const outside = new Set(outsideOf(matches, base).map((file) => path.resolve(file)));
   return toFound(matches, cwd, outside);
 }
 
