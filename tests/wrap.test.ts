@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { displayWidth, wrapToWidth } from '../src/report/wrap.js';
 import { safeText } from '../src/report/display.js';
@@ -7,6 +9,22 @@ describe('wrapping CJK cells', () => {
     expect(displayWidth('区市场监管局')).toBe(12);
     expect(displayWidth('abc')).toBe(3);
     expect(displayWidth('食品 sampling')).toBe(13);
+  });
+
+  // displayWidth sums cached character widths unless a character can join others into one emoji;
+  // it must agree with string-width (what cli-table3 measures the head with) on any text.
+  const pieces = ['区', '食', 'a', ' ', '%', 'é', 'e\u0301', '\u0300', '\u3000', '（', '１', '\u00a0', '\u0007', '\u007f', '\u0085',
+    '\u001b[31m', '\u001b[0m', '\u009b', '⌚', '☺', '☺\ufe0f', '\ufe0f', '\u200d', '#\ufe0f\u20e3', '1\u20e3', '👍', '👍🏽', '👨\u200d👩\u200d👧',
+    '🇨🇳', '🇨', '\ud83d', '\ude00', '𠀋', '©', '©\ufe0f', '™', '↔', '\u2695\ufe0f', '\u26f9', '🏋\ufe0f\u200d\u2640\ufe0f'];
+  it('agrees with string-width on text mixing CJK, emoji sequences, marks, controls and escapes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(displayWidth(text)).toBe(stringWidth(text));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const piece of pieces) expect(displayWidth(`x${piece}`)).toBe(stringWidth(`x${piece}`));
   });
 
   it.each([

@@ -4,7 +4,7 @@
 import { formatDay } from './dates.js';
 import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import type { ActualRow, ActualsFile, CompletionRecord, Plan, SourcePlace, SubmissionRecord, Target } from './model.js';
+import { type ActualRow, type ActualsFile, type CompletionRecord, type Plan, type SourcePlace, type SubmissionRecord, type Target, taskById } from './model.js';
 import { reportOccurrences } from './deadlines.js';
 
 export interface JoinedActuals {
@@ -25,7 +25,7 @@ export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   const local = colon >= 0 ? text.slice(colon + 1) : text;
   const slash = local.indexOf('/');
   const taskId = slash >= 0 ? local.slice(0, slash) : local;
-  const task = plan.tasks.find((t) => t.id === taskId);
+  const task = taskById(plan, taskId);
   if (!task) return undefined;
   if (slash < 0) return task.targets.length === 1 ? task.targets[0] : undefined;
   return task.targets.find((t) => t.id === local.slice(slash + 1));
@@ -90,6 +90,18 @@ function checkValueKind(row: ActualRow, target: Target, out: Diagnostic[]): bool
   return true;
 }
 
+function memo<V>(cache: Map<Plan, Map<string, V>>, plan: Plan, key: string, compute: () => V): V {
+  let byKey = cache.get(plan);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(plan, byKey);
+  }
+  if (byKey.has(key)) return byKey.get(key) as V;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
+}
+
 export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[]): JoinedActuals {
   const diagnostics: Diagnostic[] = [];
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
@@ -97,6 +109,11 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const completions: CompletionRecord[] = [];
   const submissions: SubmissionRecord[] = [];
   const sortedFiles = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // refs and unit names repeat over many rows: each distinct text is resolved once per plan
+  const targetsByRef = new Map<Plan, Map<string, Target | undefined>>();
+  const unitsByName = new Map<Plan, Map<string, string>>();
+  const targetOf = (ref: string, plan: Plan): Target | undefined => memo(targetsByRef, plan, ref, () => resolveTargetRef(ref, plan));
+  const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => canonicalUnit(plan, name));
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
     if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
@@ -107,13 +124,14 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     for (let row of file.rows) {
       const plan = file.planId !== undefined ? plansById.get(file.planId) : findPlan(row.planId, row.refPlace);
       if (!plan) continue;
-      const target = resolveTargetRef(row.targetRef, plan);
+      const target = targetOf(row.targetRef, plan);
       if (!target) {
         diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, suggestion: nearestName(row.targetRef, localRefs(plan)) }));
         continue;
       }
       if (!checkValueKind(row, target, diagnostics)) continue;
-      row = { ...row, reportedBy: canonicalUnit(plan, row.reportedBy) };
+      const reportedBy = unitOf(row.reportedBy, plan);
+      if (reportedBy !== row.reportedBy) row = { ...row, reportedBy };
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
         diagnostics.push(diagnosticAt('as-of-outside-period', row.place, { as_of: formatDay(row.asOf), start: formatDay(plan.period.start), end: formatDay(plan.period.end) }));
       }
@@ -124,7 +142,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     for (const record of file.completions) {
       const plan = plansById.get(record.planId);
       if (!plan) continue;
-      const known = record.task !== undefined ? plan.tasks.some((t) => t.id === record.task) : plan.phases.some((p) => p.id === record.phase);
+      const known = record.task !== undefined ? taskById(plan, record.task) !== undefined : plan.phases.some((p) => p.id === record.phase);
       if (!known) {
         const kind = record.task !== undefined ? 'task' : 'phase';
         const candidates = kind === 'task' ? plan.tasks.map((t) => t.id) : plan.phases.map((p) => p.id);
@@ -158,18 +176,27 @@ function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: reado
     plans.flatMap((plan) => plan.tasks.flatMap((task) => task.targets.filter((t) => t.expression.kind === 'percent').map((t) => t.ref))),
   );
   for (const [ref, allRows] of rowsByTarget) {
-    // the same unit twice on one date: warn, and keep only the later row (as the warning says)
-    const seen = new Map<string, ActualRow>();
-    const last = new Map<string, ActualRow>();
-    const keyOf = (row: ActualRow): string => `${row.reportedBy}\u0000${row.asOf}`;
+    // the same unit twice on one date: warn, and keep only the later row (as the warning says);
+    // rows are looked up by unit, then date (no key string per row)
+    const firstByUnit = new Map<string, Map<number, ActualRow>>();
+    let duplicated = false;
     for (const row of allRows) {
-      const key = keyOf(row);
-      const first = seen.get(key);
-      if (first) out.push(diagnosticAt('duplicate-row', row.place, { ref, unit: row.reportedBy, as_of: formatDay(row.asOf), firstFile: first.place.file, firstLine: first.place.line }));
-      else seen.set(key, row);
-      last.set(key, row);
+      let byDay = firstByUnit.get(row.reportedBy);
+      if (!byDay) {
+        byDay = new Map();
+        firstByUnit.set(row.reportedBy, byDay);
+      }
+      const first = byDay.get(row.asOf);
+      if (!first) {
+        byDay.set(row.asOf, row);
+        continue;
+      }
+      duplicated = true;
+      out.push(diagnosticAt('duplicate-row', row.place, { ref, unit: row.reportedBy, as_of: formatDay(row.asOf), firstFile: first.place.file, firstLine: first.place.line }));
     }
-    const rows = last.size === allRows.length ? allRows : allRows.filter((row) => last.get(keyOf(row)) === row);
+    const keyOf = (row: ActualRow): string => `${row.reportedBy}\u0000${row.asOf}`;
+    const last = duplicated ? new Map(allRows.map((row) => [keyOf(row), row])) : undefined;
+    const rows = last ? allRows.filter((row) => last.get(keyOf(row)) === row) : allRows;
     rowsByTarget.set(ref, rows);
     if (!percentTargets.has(ref)) continue;
     const units = new Set(rows.map((row) => row.reportedBy));

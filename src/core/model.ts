@@ -130,3 +130,19 @@ export interface ActualsFile {
   completions: CompletionRecord[];
   submissions: SubmissionRecord[];
 }
+
+// Tasks by id, built once per plan: a search of the task list per reported row made 300,000
+// rows cost seconds. With a repeated id (an error reported elsewhere) the first task answers, as
+// a search would.
+const tasksByPlan = new WeakMap<Plan, ReadonlyMap<string, Task>>();
+
+export function taskById(plan: Plan, taskId: string): Task | undefined {
+  let tasks = tasksByPlan.get(plan);
+  if (!tasks) {
+    const index = new Map<string, Task>();
+    for (const task of plan.tasks) if (!index.has(task.id)) index.set(task.id, task);
+    tasks = index;
+    tasksByPlan.set(plan, tasks);
+  }
+  return tasks.get(taskId);
+}

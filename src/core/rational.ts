@@ -29,6 +29,8 @@ export function fromNumber(value: number): Rational {
 }
 
 export function fromDecimalString(text: string): Rational {
+  // most reported figures are whole numbers: no pattern, no scaling, no common divisor to find
+  if (/^\d{1,15}$/.test(text)) return { n: BigInt(text), d: 1n };
   const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
   if (!match || (match[2] === '' && (match[3] ?? '') === '')) throw new RangeError(`not a decimal: ${text}`);
   const sign = match[1] === '-' ? -1n : 1n;

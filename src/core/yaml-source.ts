@@ -95,15 +95,17 @@ function lazyLocator(full: () => Locator): Locator {
   return {
     locate: (path, options) => lazyPosition(() => full().locate(path, options)),
     sourceText: (path) => full().sourceText(path),
+    // one object per place (a plan holds one per task, target and phase)
     place(file, path) {
-      const position = lazyPosition(() => full().locate(path));
+      let position: Position | undefined;
+      const resolved = (): Position => (position ??= full().locate(path));
       return {
         file,
         get line() {
-          return position.line;
+          return resolved().line;
         },
         get column() {
-          return position.column;
+          return resolved().column;
         },
       };
     },

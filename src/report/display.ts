@@ -9,6 +9,8 @@ const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 export function displayNumber(value: number | null, _lang: Lang, suffix = ''): string {
   if (value === null) return '—';
   const rounded = Math.round(value * 100) / 100;
+  // small whole numbers read the same without the formatter (most figures in a big table)
+  if (rounded > 0 && rounded < 1000 && Number.isInteger(rounded)) return `${rounded}${suffix}`;
   return `${twoDecimals.format(rounded)}${suffix}`;
 }
 
@@ -23,7 +25,11 @@ export function displayPercent(value: number | null): string {
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
 export function safeText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\t/g, ' ').replace(/\n/g, ' ');
 }
 

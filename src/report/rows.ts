@@ -2,7 +2,7 @@
 import { formatDay } from '../core/dates.js';
 import type { DeadlineResult } from '../core/deadlines.js';
 import type { TargetResult, TargetStatus } from '../core/evaluate.js';
-import type { Plan, Task } from '../core/model.js';
+import { type Plan, taskById } from '../core/model.js';
 import { toNumber } from '../core/rational.js';
 
 export interface TargetRow {
@@ -41,21 +41,10 @@ export interface DeadlineRow {
 
 const maybe = (value: TargetResult['actual']): number | null => (value === undefined ? null : toNumber(value));
 
-// tasks by id, built once per plan (a search per row made 25,000 rows quadratic)
-const tasksByPlan = new WeakMap<Plan, ReadonlyMap<string, Task>>();
-function taskOf(plan: Plan | undefined, taskId: string): Task | undefined {
-  if (!plan) return undefined;
-  let tasks = tasksByPlan.get(plan);
-  if (!tasks) {
-    tasks = new Map(plan.tasks.map((task) => [task.id, task]));
-    tasksByPlan.set(plan, tasks);
-  }
-  return tasks.get(taskId);
-}
-
 export function toTargetRow(result: TargetResult, plans: ReadonlyMap<string, Plan>): TargetRow {
   const target = result.target;
-  const task = taskOf(plans.get(target.planId), target.taskId);
+  const plan = plans.get(target.planId);
+  const task = plan ? taskById(plan, target.taskId) : undefined;
   return {
     ref: target.ref,
     plan: target.planId,

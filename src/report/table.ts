@@ -9,16 +9,6 @@ import { paintStatus } from './status-colors.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
-function columnWidths(head: readonly string[], rows: readonly string[][]): number[] {
-  const widths = head.map((h) => displayWidth(stripAnsi(h)) + 2);
-  for (const row of rows) {
-    row.forEach((cell, index) => {
-      for (const line of stripAnsi(cell).split('\n')) widths[index] = Math.max(widths[index] ?? 0, displayWidth(line) + 2);
-    });
-  }
-  return widths;
-}
-
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 const stripAnsi = (text: string): string => (text.includes('\u001b') ? text.replace(ANSI, '') : text);
@@ -26,17 +16,37 @@ const stripAnsi = (text: string): string => (text.includes('\u001b') ? text.repl
 const border = (left: string, fill: string, join: string, right: string, widths: readonly number[]): string =>
   `${left}${widths.map((width) => fill.repeat(width)).join(join)}${right}`;
 
+const lineWidth = (line: string): number => displayWidth(stripAnsi(line));
+
 /**
  * One table: cli-table3 draws the top border and the head row; the rows below follow the same
  * column widths, measured once over every row, with the same box characters and padding (one
  * space, then the text, then spaces to the width). cli-table3 costs about 40 µs a cell and 4 µs a
  * cell line even with its debug preview fixed (bin/patch-cli-table3.mjs): 25,000 rows × 10
  * columns would take many seconds, where laying the rows out here takes a fraction of one.
- * Rows are separated by rules only when some cell wraps onto several lines.
+ * A one-line cell is measured once (its width kept in a flat array); the rare multi-line cell is
+ * split again when drawn. Rows are separated by rules only when some cell wraps onto several lines.
  */
 export function makeTable(head: string[], rows: string[][], ctx: FormatContext): string {
-  const ruled = rows.some((row) => row.some((cell) => cell.includes('\n')));
-  const widths = columnWidths(head, rows);
+  const columnCount = head.length;
+  const MULTI_LINE = -1;
+  const cellWidths = new Int32Array(rows.length * columnCount);
+  const widths = head.map((h) => lineWidth(h) + 2);
+  let ruled = false;
+  rows.forEach((row, rowIndex) => {
+    row.forEach((cell, column) => {
+      let width: number;
+      if (cell.includes('\n')) {
+        ruled = true;
+        width = Math.max(...cell.split('\n').map(lineWidth));
+        cellWidths[rowIndex * columnCount + column] = MULTI_LINE;
+      } else {
+        width = lineWidth(cell);
+        cellWidths[rowIndex * columnCount + column] = width;
+      }
+      if (width + 2 > widths[column]!) widths[column] = width + 2;
+    });
+  });
   const headTable = new Table({ head: head.map((h) => ctx.chalk.bold(h)), colWidths: widths, style: { head: [], border: [], compact: true } });
   const headLines = headTable.toString().split('\n');
   // cli-table3 closes a head-only table with its bottom border; the rows take its place
@@ -44,13 +54,27 @@ export function makeTable(head: string[], rows: string[][], ctx: FormatContext):
   if (rows.length === 0) return [...lines, border('└', '─', '┴', '┘', widths)].join('\n');
   const rule = border('├', '─', '┼', '┤', widths);
   lines.push(rule);
-  const pad = (text: string, width: number): string => ` ${text}${' '.repeat(Math.max(width - 1 - displayWidth(stripAnsi(text)), 0))}`;
-  rows.forEach((row, index) => {
-    if (ruled && index > 0) lines.push(rule);
+  const padded = (text: string, textWidth: number, column: number): string => ` ${text}${' '.repeat(Math.max(widths[column]! - 1 - textWidth, 0))}│`;
+  rows.forEach((row, rowIndex) => {
+    if (ruled && rowIndex > 0) lines.push(rule);
+    const oneLine = row.every((_, column) => cellWidths[rowIndex * columnCount + column] !== MULTI_LINE);
+    if (oneLine) {
+      let text = '│';
+      row.forEach((cell, column) => {
+        text += padded(cell, cellWidths[rowIndex * columnCount + column]!, column);
+      });
+      lines.push(text);
+      return;
+    }
     const cells = row.map((cell) => cell.split('\n'));
     const height = Math.max(...cells.map((cellLines) => cellLines.length));
     for (let line = 0; line < height; line += 1) {
-      lines.push(`│${cells.map((cellLines, column) => pad(cellLines[line] ?? '', widths[column]!)).join('│')}│`);
+      let text = '│';
+      cells.forEach((cellLines, column) => {
+        const cellLine = cellLines[line] ?? '';
+        text += padded(cellLine, lineWidth(cellLine), column);
+      });
+      lines.push(text);
     }
   });
   lines.push(border('└', '─', '┴', '┘', widths));
