@@ -1,6 +1,6 @@
 // The parse cache: same answers with or without it, survives corruption, off with --no-cache,
 // ignored where it cannot be written, and positions still exact when a file's data comes from it.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,9 @@ beforeEach(() => {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 const entries = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')) : []);
+/** parsed YAML data entries, and normalised plan entries */
+const dataEntries = (folder: string): string[] => entries(folder).filter((name) => !name.endsWith('.plan.json'));
+const planEntries = (folder: string): string[] => entries(folder).filter((name) => name.endsWith('.plan.json'));
 
 describe('where the cache lives', () => {
   it('follows PLAN_CHECK_CACHE_DIR, then XDG_CACHE_HOME, then the platform folder under HOME', () => {
@@ -73,14 +76,18 @@ describe('the cache through the built CLI', () => {
   const examples = path.join(repoRoot, 'examples');
   const args = ['gaps', examples, '--format', 'csv', '--as-of', '2024-06-30', '--no-config'];
 
-  it('answers the same cold, warm and off; writes one entry per YAML file; --no-cache writes none', () => {
+  it('answers the same cold, warm and off; writes one data entry per YAML file and one model per clean plan; --no-cache writes none', () => {
     const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
     const off = runBin([...args, '--no-cache'], { env });
     expect(off.status).toBe(0);
     expect(entries(env.PLAN_CHECK_CACHE_DIR)).toEqual([]);
     const cold = runBin(args, { env });
     const yamlFiles = readdirSync(examples, { recursive: true }).filter((name) => /\.ya?ml$/.test(String(name)));
-    expect(entries(env.PLAN_CHECK_CACHE_DIR)).toHaveLength(yamlFiles.length);
+    expect(dataEntries(env.PLAN_CHECK_CACHE_DIR)).toHaveLength(yamlFiles.length);
+    const planFiles = yamlFiles.filter((name) => /\.plan\.ya?ml$/.test(String(name)));
+    // every shipped plan loads without a diagnostic, so each has its model kept
+    expect(runBin(['validate', examples, '--no-config', '--no-cache']).stdout).not.toMatch(/warning|error|警告|错误/);
+    expect(planEntries(env.PLAN_CHECK_CACHE_DIR)).toHaveLength(planFiles.length);
     const warm = runBin(args, { env });
     expect(cold.stdout).toBe(off.stdout);
     expect(warm.stdout).toBe(off.stdout);
@@ -89,6 +96,40 @@ describe('the cache through the built CLI', () => {
     expect(afterCorruption.status).toBe(0);
     expect(afterCorruption.stdout).toBe(off.stdout);
     expect(afterCorruption.stderr).toBe('');
+  });
+
+  it('gives the same JSON status and explanation from cached plans as from parsed ones', () => {
+    const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
+    const run = (extra: string[]) => runBin([...extra, '--no-config', '--as-of', '2024-06-30'], { env });
+    for (const command of [['status', examples, '--all', '--format', 'json'], ['explain', 'district-2024-food-drug:1/baobao-training', path.join(examples, 'district-2024')]]) {
+      const off = runBin([...command, '--no-config', '--as-of', '2024-06-30', '--no-cache'], { env });
+      const cold = run(command);
+      const warm = run(command);
+      expect(warm.status).toBe(off.status);
+      expect(cold.stdout).toBe(off.stdout);
+      expect(warm.stdout).toBe(off.stdout);
+    }
+    expect(planEntries(env.PLAN_CHECK_CACHE_DIR).length).toBeGreaterThan(0);
+  });
+
+  it('places problems found across files at the exact line:col of a cached plan (a plan id used twice)', () => {
+    const folder = path.join(work, 'twins');
+    const plan = (title: string) => `format: plan/1\nid: twin\ntitle: ${title}\nperiod: { start: 2024-01-01, end: 2024-12-31 }\nunits: [甲]\ntasks:\n  - id: "1"\n    title: 任务\n    lead: [甲]\n`;
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'a.plan.yaml'), plan('一'));
+    writeFileSync(path.join(folder, 'b.plan.yaml'), `# 注释\n\n${plan('二')}`);
+    const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
+    const single = (name: string) => runBin(['validate', path.join(folder, name), '--no-config'], { env });
+    // each file alone is clean, so each plan's model is kept
+    expect(single('a.plan.yaml').status).toBe(0);
+    expect(single('b.plan.yaml').status).toBe(0);
+    expect(planEntries(env.PLAN_CHECK_CACHE_DIR)).toHaveLength(2);
+    const both = runBin(['validate', folder, '--format', 'json', '--no-config'], { env });
+    const parsed = runBin(['validate', folder, '--format', 'json', '--no-config', '--no-cache'], { env });
+    expect(both.status).toBe(1);
+    expect(both.stdout).toBe(parsed.stdout);
+    const diagnostics = JSON.parse(both.stdout).diagnostics as { code: string; line: number; column: number }[];
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['duplicate-id', 4, 5]]);
   });
 
   it('still places problems at exact line:col when a file\'s data came from the cache', () => {

@@ -65,11 +65,22 @@ describe('fast YAML path', () => {
     }
   });
 
+  it('takes globs and other text with *, & or ! inside a plain scalar (no anchor, alias or tag can start there)', () => {
+    for (const text of ['plans:\n  - examples/**/*.plan.yaml\n', 'a: R&D\nb: x!\n', 'a: [x*y, p&q]\n']) {
+      expect(parseYamlFast(text, defaultYamlLimits), text).toBeDefined();
+      expect(agree(text), text).toBe(true);
+    }
+  });
+
   it('declines what it does not handle, leaving the explanation to the full parse', () => {
     const declined = [
       '%YAML 1.1\n---\na: no\n',
       'a: &x 1\nb: *x\n',
+      'a: [1, *x]\n',
+      'a: {b: *x}\n',
+      '- *x\n',
       'a: !!binary aGVsbG8=\n',
+      'a: !local x\n',
       'a: 1\n---\nb: 2\n',
       '? [a, b]\n: 1\n',
       '[a, b]: 1\n',

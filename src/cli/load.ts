@@ -6,7 +6,7 @@ import { makeDiagnostic } from '../core/diagnostics.js';
 import { type Project, type SourceFile, defaultMaxFileBytes, loadProject, sourceKindOf } from '../core/project.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
 import { type Config, type LoadedConfig, findConfigFile, loadConfig } from '../io/config.js';
-import { createParseCache } from '../io/parse-cache.js';
+import { createParseCache, createPlanCache } from '../io/parse-cache.js';
 import { type FoundFile, UsageError, defaultGlobs, findFromGlobs, findFromPaths } from '../io/find-sources.js';
 import type { CliIo } from './io.js';
 import type { CommonOptions } from './settings.js';
@@ -107,8 +107,10 @@ export function loadInputs(paths: readonly string[], options: CommonOptions, io:
     if ('bytes' in read) sources.push({ path: file.display, kind: file.kind, bytes: read.bytes });
     else readProblems.push(read.problem);
   }
-  const yamlCache = options.cache === false ? undefined : createParseCache(io.env, defaultYamlLimits);
-  const project = loadProject(sources, { encoding: options.encoding, delimiter: options.delimiter, maxFileBytes, yamlCache });
+  const cached = options.cache !== false;
+  const yamlCache = cached ? createParseCache(io.env, defaultYamlLimits) : undefined;
+  const planCache = cached ? createPlanCache(io.env, defaultYamlLimits) : undefined;
+  const project = loadProject(sources, { encoding: options.encoding, delimiter: options.delimiter, maxFileBytes, yamlCache, planCache });
   const texts = new Map(project.texts);
   if (configResult.file && configResult.text !== undefined) texts.set(displayFor(io.cwd)(configResult.file), configResult.text);
   return {

@@ -11,7 +11,8 @@ import { normalisePlan } from './plan-normalize.js';
 import { readActualsCsv, readActualsYaml } from './actuals-read.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
-import { type YamlCache, type YamlLimits, defaultYamlLimits, parseYaml } from './yaml-source.js';
+import { type PlanCache, restorePlan, snapshotPlan } from './plan-snapshot.js';
+import { type YamlCache, type YamlLimits, defaultYamlLimits, deferredLocator, parseYaml } from './yaml-source.js';
 
 export type SourceKind = 'plan' | 'actuals-yaml' | 'actuals-csv';
 
@@ -29,6 +30,8 @@ export interface LoadOptions {
   yamlLimits?: YamlLimits;
   /** parsed YAML kept between runs (absent: parse every file) */
   yamlCache?: YamlCache;
+  /** normalised plans kept between runs: a plan that loaded cleanly is not parsed or checked again */
+  planCache?: PlanCache;
 }
 
 export interface Project {
@@ -52,6 +55,17 @@ export function sourceKindOf(path: string): SourceKind | undefined {
 /** push(...items) puts every item on the stack: 300,000 rows' diagnostics overflow it. */
 function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
+}
+
+/** A cached plan for this text, if there is one that reads back; a damaged entry is a miss. */
+function restoreCached(cache: PlanCache | undefined, text: string, file: string, limits: YamlLimits): Plan | undefined {
+  const snapshot = cache?.get(text);
+  if (!snapshot) return undefined;
+  try {
+    return restorePlan(snapshot, file, deferredLocator(text, file, limits));
+  } catch {
+    return undefined;
+  }
 }
 
 export function loadProject(sources: readonly SourceFile[], options: LoadOptions = {}): Project {
@@ -79,15 +93,28 @@ export function loadProject(sources: readonly SourceFile[], options: LoadOptions
       actualsFiles.push(read.actuals);
       continue;
     }
-    const parsed = parseYaml(decoded.text, source.path, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
+    const limits = options.yamlLimits ?? defaultYamlLimits;
+    if (source.kind === 'plan') {
+      const restored = restoreCached(options.planCache, decoded.text, source.path, limits);
+      if (restored) {
+        plans.push(restored);
+        continue;
+      }
+    }
+    const parsed = parseYaml(decoded.text, source.path, limits, options.yamlCache);
     append(diagnostics, parsed.diagnostics);
     if (parsed.data === undefined) continue;
     const schemaName = source.kind === 'plan' ? 'plan' : 'actuals';
-    append(diagnostics, checkAgainstSchema(getValidator(schemaName), parsed.data, source.path, parsed.locator));
+    const schemaDiagnostics = checkAgainstSchema(getValidator(schemaName), parsed.data, source.path, parsed.locator);
+    append(diagnostics, schemaDiagnostics);
     if (source.kind === 'plan') {
       const normalised = normalisePlan(parsed.data, source.path, parsed.locator);
       append(diagnostics, normalised.diagnostics);
-      if (normalised.plan) plans.push(normalised.plan);
+      if (!normalised.plan) continue;
+      plans.push(normalised.plan);
+      const clean = parsed.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
+      const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
+      if (snapshot) options.planCache?.set(decoded.text, snapshot);
     } else {
       const read = readActualsYaml(parsed.data, source.path, parsed.locator);
       append(diagnostics, read.diagnostics);

@@ -49,11 +49,12 @@ const coreSchema = FAILSAFE_SCHEMA.extend({
 });
 
 // Anything the fast path does not handle the way the full parse does:
-// directives, document markers and ideographic-space indentation at a line start, anchors (&), aliases (*), tags (!), a BOM
-// inside the text, a carriage return not followed by a line feed (js-yaml reads it as a line
+// directives, document markers and ideographic-space indentation at a line start, anchors (&),
+// aliases (*) and tags (!) where a node can start (a line start, a space, a bracket or comma: a
+// glob like examples/**/*.yaml is plain text), a BOM inside the text, a carriage return not followed by a line feed (js-yaml reads it as a line
 // break, yaml does not), explicit keys (`? `), flow collections used as keys (`]:` or `}:`), and a
 // `#` straight after a bracket, quote or comma (a comment for js-yaml, an error for yaml).
-const declined = /^(?:%|---|\.\.\.|[ \t]*\u3000)|[&*!\uFEFF]|\r(?!\n)|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:|[\]}"',]#/m;
+const declined = /^(?:%|---|\.\.\.|[ \t]*\u3000)|(?:^|[\s[{,])[&*!]|\uFEFF|\r(?!\n)|(?:^|[\s[{,])\?(?:\s|$)|[\]}][ \t]*:|[\]}"',]#/m;
 
 /**
  * True when every quoted string ends on the line it starts on, and every line that continues a flow

@@ -74,9 +74,7 @@ export function parseYaml(text: string, file: string, limits: YamlLimits = defau
     }
     cache?.set(text, data);
   }
-  let full: Locator | undefined;
-  const locator = lazyLocator(() => (full ??= parseYamlFull(text, file, limits).locator));
-  return { data, locator, diagnostics: [] };
+  return { data, locator: deferredLocator(text, file, limits), diagnostics: [] };
 }
 
 function lazyPosition(resolve: () => Position): Position {
@@ -91,6 +89,19 @@ function lazyPosition(resolve: () => Position): Position {
   };
 }
 
+/** The JSON path each place was made for, so a plan kept between runs can be given its places again. */
+const placePaths = new WeakMap<SourcePlace, JsonPath>();
+
+export function pathOfPlace(place: SourcePlace): JsonPath | undefined {
+  return placePaths.get(place);
+}
+
+/** A locator that parses `text` fully only when a position is read (for data that came from a cache). */
+export function deferredLocator(text: string, file: string, limits: YamlLimits = defaultYamlLimits): Locator {
+  let full: Locator | undefined;
+  return lazyLocator(() => (full ??= parseYamlFull(text, file, limits).locator));
+}
+
 function lazyLocator(full: () => Locator): Locator {
   return {
     locate: (path, options) => lazyPosition(() => full().locate(path, options)),
@@ -99,7 +110,7 @@ function lazyLocator(full: () => Locator): Locator {
     place(file, path) {
       let position: Position | undefined;
       const resolved = (): Position => (position ??= full().locate(path));
-      return {
+      const place = {
         file,
         get line() {
           return resolved().line;
@@ -108,6 +119,8 @@ function lazyLocator(full: () => Locator): Locator {
           return resolved().column;
         },
       };
+      placePaths.set(place, path);
+      return place;
     },
   };
 }
@@ -409,7 +422,11 @@ function makeLocator(doc: Document.Parsed | undefined, positionOf: (offset: numb
   };
   return {
     locate,
-    place: (file, path) => ({ file, ...locate(path) }),
+    place(file, path) {
+      const place = { file, ...locate(path) };
+      placePaths.set(place, path);
+      return place;
+    },
     sourceText(path) {
       const found = resolve(path);
       if (!found.exact || !isScalar(found.node)) return undefined;

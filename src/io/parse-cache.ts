@@ -1,5 +1,6 @@
-// The parse cache: the data of YAML files that parsed cleanly, kept between runs by content, so an
-// unchanged plan is not parsed again (like ESLint's --cache). One JSON file per entry, named by the
+// The parse cache: the data of YAML files that parsed cleanly, and the normalised model of plans
+// that loaded without a diagnostic, kept between runs by content, so an unchanged plan is not
+// parsed or checked again (like ESLint's --cache). One JSON file per entry, named by the
 // SHA-256 of the build, the limits and the text: a changed file, a new plan-check or other limits
 // simply miss. Entries are written atomically (temp file, then rename); an entry that cannot be
 // read or parsed is a miss and is written again; a cache folder that cannot be written is ignored.
@@ -8,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { PlanCache, PlanSnapshot } from '../core/plan-snapshot.js';
 import type { YamlCache, YamlLimits } from '../core/yaml-source.js';
 
 declare const __PLAN_CHECK_BUILD__: string | undefined;
@@ -48,30 +50,38 @@ function withoutPrototypes(value: unknown): unknown {
   return out;
 }
 
-export function createParseCache(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined = buildId): YamlCache | undefined {
+/** One kind of entry: its name in the key, its file extension, and how it is written and read. */
+interface EntryKind<T> {
+  name: string;
+  extension: string;
+  encode(value: T): Uint8Array | string | undefined;
+  decode(bytes: Buffer): T;
+}
+
+function contentCache<T>(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined, kind: EntryKind<T>) {
   const folder = cacheFolder(env);
   if (!folder || !build) return undefined;
-  const salt = `plan-check-parse/1\0${build}\0${limits.maxDepth}\0${limits.maxNodes}\0`;
-  const entryFor = (text: string): string => path.join(folder, `${createHash('sha256').update(salt).update(text).digest('hex')}.json`);
+  const salt = `${kind.name}\0${build}\0${limits.maxDepth}\0${limits.maxNodes}\0`;
+  const entryFor = (text: string): string => path.join(folder, `${createHash('sha256').update(salt).update(text).digest('hex')}${kind.extension}`);
   let writable = true;
   let pruned = false;
   return {
-    get(text) {
+    get(text: string): T | undefined {
       try {
-        return withoutPrototypes(JSON.parse(readFileSync(entryFor(text), 'utf8')));
+        return kind.decode(readFileSync(entryFor(text)));
       } catch {
         return undefined; // missing, unreadable or corrupt: parse again
       }
     },
-    set(text, data) {
+    set(text: string, value: T): void {
       if (!writable) return;
-      const json = serialise(data);
-      if (json === undefined) return;
+      const encoded = kind.encode(value);
+      if (encoded === undefined) return;
       const entry = entryFor(text);
       const temporary = `${entry}.${process.pid}.tmp`;
       try {
         mkdirSync(folder, { recursive: true });
-        writeFileSync(temporary, json);
+        writeFileSync(temporary, encoded);
         renameSync(temporary, entry);
         if (!pruned) {
           pruned = true;
@@ -87,6 +97,26 @@ export function createParseCache(env: Record<string, string | undefined>, limits
       }
     },
   };
+}
+
+/** Parsed YAML data, as JSON. */
+export function createParseCache(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined = buildId): YamlCache | undefined {
+  return contentCache<unknown>(env, limits, build, {
+    name: 'plan-check-parse/1',
+    extension: '.json',
+    encode: serialise,
+    decode: (bytes) => withoutPrototypes(JSON.parse(bytes.toString('utf8'))),
+  });
+}
+
+/** Normalised plans (src/core/plan-snapshot.ts): the snapshot's own JSON text. */
+export function createPlanCache(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined = buildId): PlanCache | undefined {
+  return contentCache<PlanSnapshot>(env, limits, build, {
+    name: 'plan-check-plan/1',
+    extension: '.plan.json',
+    encode: (snapshot) => snapshot,
+    decode: (bytes) => bytes.toString('utf8') as PlanSnapshot,
+  });
 }
 
 function prune(folder: string): void {

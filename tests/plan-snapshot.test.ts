@@ -1,0 +1,77 @@
+// Plans kept between runs: a snapshot read back is the same model, places included, for every
+// shipped plan; what the snapshot cannot hold exactly is never kept.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Plan, SourcePlace } from '../src/core/model.js';
+import { normalisePlan } from '../src/core/plan-normalize.js';
+import { type PlanSnapshot, restorePlan, snapshotPlan } from '../src/core/plan-snapshot.js';
+import { deferredLocator, parseYaml } from '../src/core/yaml-source.js';
+import { loadProject } from '../src/core/project.js';
+import { repoRoot, source } from './helpers.js';
+
+const planFiles = readdirSync(path.join(repoRoot, 'examples'), { recursive: true })
+  .map(String)
+  .filter((name) => name.endsWith('.plan.yaml'));
+
+function load(name: string): { plan: Plan; text: string } {
+  const text = readFileSync(path.join(repoRoot, 'examples', name), 'utf8');
+  const parsed = parseYaml(text, name);
+  const { plan } = normalisePlan(parsed.data, name, parsed.locator);
+  return { plan: plan!, text };
+}
+
+/** every place in a plan, as plain line:col */
+function places(plan: Plan): SourcePlace[] {
+  const all = [plan.place, ...plan.phases.map((p) => p.place), ...plan.reports.map((r) => r.place)];
+  for (const task of plan.tasks) all.push(task.place, ...task.targets.map((t) => t.place));
+  return all.map((place) => ({ file: place.file, line: place.line, column: place.column }));
+}
+
+/** the model without its places (compared separately, by value) */
+const withoutPlaces = (plan: Plan): unknown => JSON.parse(JSON.stringify(plan, (key, value: unknown) => (key === 'place' ? undefined : typeof value === 'bigint' ? `${value}n` : value instanceof Map ? [...value] : value)));
+
+describe('plan snapshots', () => {
+  it.each(planFiles)('%s reads back as the same model, with places at the same line:col', (name) => {
+    const { plan, text } = load(name);
+    const snapshot = snapshotPlan(plan);
+    expect(snapshot).toBeDefined();
+    const restored = restorePlan(snapshot!, name, deferredLocator(text, name));
+    expect(withoutPlaces(restored)).toEqual(withoutPlaces(plan));
+    expect(places(restored)).toEqual(places(plan));
+    expect(restored.unitNames instanceof Map || restored.unitNames === undefined).toBe(true);
+    for (const task of restored.tasks) for (const target of task.targets) expect(typeof target.required.n).toBe('bigint');
+  });
+
+  it('keeps the file it is restored from, not the one it was made from', () => {
+    const { plan, text } = load(planFiles[0]!);
+    const restored = restorePlan(snapshotPlan(plan)!, 'elsewhere/moved.plan.yaml', deferredLocator(text, 'elsewhere/moved.plan.yaml'));
+    expect(restored.file).toBe('elsewhere/moved.plan.yaml');
+    expect(restored.tasks[0]!.targets[0]?.place.file ?? restored.tasks[0]!.place.file).toBe('elsewhere/moved.plan.yaml');
+  });
+
+  it('is not made when a place has no path, or a target does not follow from its task', () => {
+    const { plan } = load(planFiles[0]!);
+    expect(snapshotPlan({ ...plan, place: { file: 'x', line: 1, column: 1 } })).toBeUndefined();
+    const task = plan.tasks.find((t) => t.targets.length > 0)!;
+    const odd = { ...task, targets: task.targets.map((t) => ({ ...t, ref: `${t.ref}-other` })) };
+    expect(snapshotPlan({ ...plan, tasks: plan.tasks.map((t) => (t === task ? odd : t)) })).toBeUndefined();
+    expect(snapshotPlan({ ...plan, population: undefined, issuer: 10n as unknown as string })).toBeUndefined();
+  });
+
+  it('fails to restore from damaged text, and the loader then parses the file', () => {
+    expect(() => restorePlan('{"id": "p", trunc' as PlanSnapshot, 'x', deferredLocator('', 'x'))).toThrow();
+    const { text } = load(planFiles[0]!);
+    const memory = new Map<string, PlanSnapshot>();
+    const planCache = { get: (key: string) => memory.get(key), set: (key: string, value: PlanSnapshot) => void memory.set(key, value) };
+    const sources = [source('p.plan.yaml', text)];
+    const parsed = loadProject(sources, { planCache });
+    expect(memory.size).toBe(1);
+    const cached = loadProject(sources, { planCache });
+    expect(withoutPlaces(cached.plans[0]!)).toEqual(withoutPlaces(parsed.plans[0]!));
+    memory.set(text, '{"tasks": 1' as PlanSnapshot);
+    const damaged = loadProject(sources, { planCache });
+    expect(withoutPlaces(damaged.plans[0]!)).toEqual(withoutPlaces(parsed.plans[0]!));
+    expect(damaged.diagnostics).toEqual(parsed.diagnostics);
+  });
+});
