@@ -9,13 +9,20 @@ import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
 import { resolveInterfaceLang } from './settings.js';
-import { runDeadlines } from './commands/deadlines.js';
-import { runExplain } from './commands/explain.js';
-import { runGaps } from './commands/gaps.js';
-import { runSchema } from './commands/schema.js';
-import { runStatus } from './commands/status.js';
-import { runInit } from './commands/init.js';
-import { runValidate, validateFormats } from './commands/validate.js';
+import { validateFormats } from './formats.js';
+
+// Each command's module (and the libraries only it needs) is loaded when that command runs, so
+// `--help`, `--version`, `init` and `schema` do not load the plan reader, and each command skips
+// the formatters of the others (the build splits them into chunks).
+const commands = {
+  validate: () => import('./commands/validate.js'),
+  status: () => import('./commands/status.js'),
+  gaps: () => import('./commands/gaps.js'),
+  deadlines: () => import('./commands/deadlines.js'),
+  explain: () => import('./commands/explain.js'),
+  init: () => import('./commands/init.js'),
+  schema: () => import('./commands/schema.js'),
+};
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -130,21 +137,21 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
   addOptions(program.command('validate').description(say('cmd.validate')).addArgument(paths()), make.common())
     .addOption(make.format(validateFormats, 'text'))
     .addHelpText('after', formatExamples(lang, examples.validate))
-    .action((paths: string[], options) => settle(runValidate(paths, options, io)));
+    .action(async (paths: string[], options) => settle((await commands.validate()).runValidate(paths, options, io)));
 
   addOptions(program.command('status').description(say('cmd.status')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'json', 'md'], 'table'))
     .addOption(make.all('opt.all_status'))
     .addOption(make.output())
     .addHelpText('after', formatExamples(lang, examples.status))
-    .action((paths: string[], options) => settle(runStatus(paths, options, io)));
+    .action(async (paths: string[], options) => settle((await commands.status()).runStatus(paths, options, io)));
 
   addOptions(program.command('gaps').description(say('cmd.gaps')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', formatExamples(lang, examples.gaps))
-    .action((paths: string[], options) => settle(runGaps(paths, options, io)));
+    .action(async (paths: string[], options) => settle((await commands.gaps()).runGaps(paths, options, io)));
 
   addOptions(program.command('deadlines').description(say('cmd.deadlines')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.within())
@@ -153,19 +160,19 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', formatExamples(lang, examples.deadlines))
-    .action((paths: string[], options) => settle(runDeadlines(paths, options, io)));
+    .action(async (paths: string[], options) => settle((await commands.deadlines()).runDeadlines(paths, options, io)));
 
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
     .addHelpText('after', formatExamples(lang, examples.explain))
-    .action((ref: string, paths: string[], options) => settle(runExplain(ref, paths, options, io)));
+    .action(async (ref: string, paths: string[], options) => settle((await commands.explain()).runExplain(ref, paths, options, io)));
 
   addOptions(program.command('init').description(say('cmd.init')).addArgument(new Argument('[dir]', say('arg.dir'))), make.minimal())
     .addHelpText('after', formatExamples(lang, examples.init))
-    .action((dir: string | undefined, options) => settle(runInit(dir, options, io)));
+    .action(async (dir: string | undefined, options) => settle((await commands.init()).runInit(dir, options, io)));
 
   addOptions(program.command('schema').description(say('cmd.schema')).addArgument(new Argument('<name>', say('arg.schema'))), make.minimal())
     .addHelpText('after', formatExamples(lang, examples.schema))
-    .action((name: string) => settle(runSchema(name, io)));
+    .action(async (name: string) => settle((await commands.schema()).runSchema(name, io)));
 
   return program;
 }

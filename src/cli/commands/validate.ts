@@ -13,7 +13,9 @@ import { type Loaded, loadInputs } from '../load.js';
 import { type CommonOptions, resolveChalk, resolveLang } from '../settings.js';
 import { checkChoice, formatContext } from './shared.js';
 
-export const validateFormats = ['text', 'json', 'github', 'sarif', 'junit'] as const;
+import { validateFormats } from '../formats.js';
+
+export { validateFormats };
 
 /**
  * Every file validate checked, as displayed: the config file (when one was read) and the inputs.
