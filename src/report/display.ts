@@ -7,6 +7,8 @@ import type { Lang } from '../i18n/labels.js';
  * 14 ms that building a NumberFormat costs at start-up; tests/display.test.ts compares the two).
  */
 function groupedNumber(rounded: number, decimals: number): string {
+  // small whole numbers (most figures in a big table) need no splitting: 0.1 s over 25,000 rows
+  if (rounded > 0 && rounded < 1000 && Number.isInteger(rounded)) return String(rounded);
   // the shortest decimal that reads back as this double, as Intl starts from
   const written = String(Math.abs(rounded));
   const [whole = '0', fraction = ''] = written.split('.');
@@ -21,8 +23,6 @@ function groupedNumber(rounded: number, decimals: number): string {
 export function displayNumber(value: number | null, _lang: Lang, suffix = ''): string {
   if (value === null) return '—';
   const rounded = Math.round(value * 100) / 100;
-  // small whole numbers read the same without grouping (most figures in a big table)
-  if (rounded > 0 && rounded < 1000 && Number.isInteger(rounded)) return `${rounded}${suffix}`;
   return `${groupedNumber(rounded, 2)}${suffix}`;
 }
 
