@@ -12,6 +12,12 @@ export default tseslint.config(
     },
   },
   {
+    // the bin shim is CommonJS: it must load before anything else, without the ES module loader
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:fs', 'node:fs/*', 'fs', 'node:process', 'chalk', 'node:child_process'] }],

@@ -1,4 +1,4 @@
-// Build step (run by `npm run build` and by `prepare` on install): bundle the CLI into dist/cli.js.
+// Build step (run by `npm run build` and by `prepare` on install): bundle the CLI into dist/cli.cjs.
 // The JSON Schemas are compiled here, once, into ajv standalone validators that replace
 // src/core/schema-validators.ts in the bundle, so nothing is compiled when the CLI starts.
 import { build } from 'esbuild';
@@ -78,21 +78,23 @@ function buildId() {
 }
 
 rmSync(`${root}dist`, { recursive: true, force: true });
+// One CommonJS bundle, not ES modules: the shim compiles it with vm.Script so that V8's code
+// cache can be kept between runs (src/io/code-cache.ts); commands stay lazy, as esbuild turns their
+// dynamic import() into modules initialised on first use. start.cjs is that loader.
 await build({
-  entryPoints: [`${root}src/cli/main.ts`],
+  entryPoints: { cli: `${root}src/cli/main.ts`, start: `${root}src/cli/start.ts` },
   outdir: `${root}dist`,
-  entryNames: 'cli',
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
   sourcemap: 'linked',
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import { createRequire as __pcCreateRequire } from 'node:module'; const require = __pcCreateRequire(import.meta.url);" },
-  define: { __PLAN_CHECK_BUILD__: JSON.stringify(buildId()) },
+  // bundled ES modules that read import.meta.url (tinyglobby's createRequire) get the bundle's URL
+  banner: { js: "var __pcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { __PLAN_CHECK_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__pcImportMetaUrl' },
   plugins: [precompiledSchemas, cachedStringWidth, cliTable3DebugPreview],
   logLevel: 'warning',
 });

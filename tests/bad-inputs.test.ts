@@ -777,15 +777,15 @@ function spawnBin(args: string[], cwd: string, seconds: number, memoryLimitKb?: 
 }
 
 function buildIfMissing(): void {
-  if (existsSync(path.join(repoRoot, 'dist', 'cli.js'))) return;
+  if (existsSync(path.join(repoRoot, 'dist', 'cli.cjs'))) return;
   const build = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
-  if (build.status !== 0 && !existsSync(path.join(repoRoot, 'dist', 'cli.js'))) throw new Error(`build failed: ${build.stderr}`);
+  if (build.status !== 0 && !existsSync(path.join(repoRoot, 'dist', 'cli.cjs'))) throw new Error(`build failed: ${build.stderr}`);
 }
 
 /** Run the binary; others rebuild dist/ too, so a run that found no bundle is rebuilt and retried. */
 async function runBinAsync(args: string[], cwd: string, seconds = 20, memoryLimitKb?: number): Promise<Result> {
   const result = await slot(() => spawnBin(args, cwd, seconds, memoryLimitKb));
-  if (result.status !== 0 && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(result.stderr) && !existsSync(path.join(repoRoot, 'dist', 'cli.js'))) {
+  if (result.status !== 0 && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(result.stderr) && !existsSync(path.join(repoRoot, 'dist', 'cli.cjs'))) {
     buildIfMissing();
     return slot(() => spawnBin(args, cwd, seconds, memoryLimitKb));
   }

@@ -5,7 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultYamlLimits } from '../src/core/yaml-source.js';
-import { cacheFolder, createParseCache } from '../src/io/parse-cache.js';
+import { cacheFolder } from '../src/io/cache-folder.js';
+import { createParseCache } from '../src/io/parse-cache.js';
 import { repoRoot, runBin } from './helpers.js';
 
 let work: string;

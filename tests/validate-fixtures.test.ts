@@ -330,7 +330,7 @@ function assertNoStackTrace(stderr: string): void {
 }
 
 beforeAll(() => {
-  if (existsSync(path.join(repoRoot, 'dist', 'cli.js'))) return;
+  if (existsSync(path.join(repoRoot, 'dist', 'cli.cjs'))) return;
   const build = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 }, 120_000);

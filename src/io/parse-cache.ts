@@ -4,13 +4,13 @@
 // SHA-256 of the build, the limits and the text: a changed file, a new plan-check or other limits
 // simply miss. Entries are written atomically (temp file, then rename); an entry that cannot be
 // read or parsed is a miss and is written again; a cache folder that cannot be written is ignored.
-// Where: $PLAN_CHECK_CACHE_DIR, else $XDG_CACHE_HOME/plan-check, else the platform's cache folder
-// under $HOME (~/.cache, ~/Library/Caches) or %LOCALAPPDATA%. `--no-cache` turns it off.
+// Where: src/io/cache-folder.ts. `--no-cache` turns it off.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanCache, PlanSnapshot } from '../core/plan-snapshot.js';
 import type { YamlCache, YamlLimits } from '../core/yaml-source.js';
+import { cacheFolder } from './cache-folder.js';
 
 declare const __PLAN_CHECK_BUILD__: string | undefined;
 
@@ -19,14 +19,6 @@ const buildId = typeof __PLAN_CHECK_BUILD__ === 'string' ? __PLAN_CHECK_BUILD__ 
 
 /** Entries kept; beyond this the oldest go, once per run. */
 const MAX_ENTRIES = 2000;
-
-export function cacheFolder(env: Record<string, string | undefined>, platform: string = process.platform): string | undefined {
-  if (env.PLAN_CHECK_CACHE_DIR) return env.PLAN_CHECK_CACHE_DIR;
-  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'plan-check');
-  if (platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'plan-check', 'Cache');
-  if (!env.HOME) return undefined;
-  return platform === 'darwin' ? path.join(env.HOME, 'Library', 'Caches', 'plan-check') : path.join(env.HOME, '.cache', 'plan-check');
-}
 
 /** JSON keeps numbers only when finite and not -0; anything else is not cached. */
 function serialise(data: unknown): string | undefined {

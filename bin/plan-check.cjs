@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Tiny shim: run the bundled CLI (dist/cli.cjs) through plan-check's code cache (dist/start.cjs).
+'use strict';
+const path = require('node:path');
+
+require('../dist/start.cjs').start(path.join(__dirname, '..', 'dist', 'cli.cjs'));

@@ -1,0 +1,16 @@
+// The entry the bin shim calls: run the bundled CLI (dist/cli.cjs) through the code cache
+// (src/io/code-cache.ts), then save V8's code if there was none to use.
+import { cacheFolder } from '../io/cache-folder.js';
+import { codeCacheFile, noCacheRequested, readCodeCache, runBundle, writeCodeCache } from '../io/code-cache.js';
+
+declare const __PLAN_CHECK_BUILD__: string | undefined;
+
+export async function start(bundlePath: string): Promise<void> {
+  const build = typeof __PLAN_CHECK_BUILD__ === 'string' ? __PLAN_CHECK_BUILD__ : undefined;
+  const folder = noCacheRequested(process.argv.slice(2)) ? undefined : cacheFolder(process.env);
+  const entry = folder !== undefined && build !== undefined ? codeCacheFile(folder, build) : undefined;
+  const cachedData = entry !== undefined ? readCodeCache(entry) : undefined;
+  const bundle = runBundle(bundlePath, cachedData);
+  await (bundle.exports.main as () => Promise<void>)();
+  if (entry !== undefined && !bundle.usedCache) writeCodeCache(entry, bundle.cachedData());
+}

@@ -1,0 +1,12 @@
+// The one folder plan-check keeps its caches in (parsed files, plan models, compiled code):
+// $PLAN_CHECK_CACHE_DIR, else $XDG_CACHE_HOME/plan-check, else the platform's cache folder under
+// $HOME (~/.cache, ~/Library/Caches) or %LOCALAPPDATA%. No folder (no HOME): no cache.
+import path from 'node:path';
+
+export function cacheFolder(env: Record<string, string | undefined>, platform: string = process.platform): string | undefined {
+  if (env.PLAN_CHECK_CACHE_DIR) return env.PLAN_CHECK_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'plan-check');
+  if (platform === 'win32' && env.LOCALAPPDATA) return path.join(env.LOCALAPPDATA, 'plan-check', 'Cache');
+  if (!env.HOME) return undefined;
+  return platform === 'darwin' ? path.join(env.HOME, 'Library', 'Caches', 'plan-check') : path.join(env.HOME, '.cache', 'plan-check');
+}

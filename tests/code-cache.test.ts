@@ -1,0 +1,144 @@
+// The code cache (src/io/code-cache.ts): V8's compiled code of the bundle, kept between runs.
+// A damaged entry must never reach V8 (a damaged body crashes Node), a rejected one is rewritten,
+// and the CLI gives the same output whether the code comes from the cache or from source.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeCacheFile, noCacheRequested, readCodeCache, runBundle, writeCodeCache } from '../src/io/code-cache.js';
+import { runBin } from './helpers.js';
+
+let work: string;
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-code-'));
+});
+afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+const codeEntries = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith('code-')).sort() : []);
+
+/** A small CommonJS bundle with enough functions for V8 to cache. */
+function writeBundle(name: string, factor: number): string {
+  const file = path.join(work, name);
+  const helpers = Array.from({ length: 40 }, (_, i) => `function f${i}(x) { return x * ${i} + ${factor}; }`).join('\n');
+  writeFileSync(file, `${helpers}\nexports.compute = (x) => [${Array.from({ length: 40 }, (_, i) => `f${i}(x)`).join(', ')}].reduce((a, b) => a + b, 0);\nexports.dir = __dirname;\n`);
+  return file;
+}
+/** sum over i of (x·i + factor) for i < 40 */
+const expected = (x: number, factor: number): number => x * ((39 * 40) / 2) + 40 * factor;
+
+describe('entries', () => {
+  it('are named by build, Node version and architecture', () => {
+    expect(codeCacheFile('/c', 'abc123', 'v20.20.2', 'x64')).toBe(path.join('/c', 'code-abc123-v20.20.2-x64.bin'));
+  });
+
+  it('read back only when the checksum holds', () => {
+    const file = codeCacheFile(work, 'b1');
+    const data = Buffer.from(Array.from({ length: 300 }, (_, i) => i % 251));
+    expect(readCodeCache(file)).toBeUndefined(); // missing
+    writeCodeCache(file, data);
+    expect(readCodeCache(file)).toEqual(data);
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBe(32 + data.length);
+    // one flipped byte in the body, a truncated file, an empty file: all misses
+    const flipped = Buffer.from(bytes);
+    flipped[200] = flipped[200]! ^ 0xff;
+    writeFileSync(file, flipped);
+    expect(readCodeCache(file)).toBeUndefined();
+    writeFileSync(file, bytes.subarray(0, bytes.length - 1));
+    expect(readCodeCache(file)).toBeUndefined();
+    writeFileSync(file, Buffer.alloc(0));
+    expect(readCodeCache(file)).toBeUndefined();
+  });
+
+  it("replace other builds' entries for the same Node and architecture, and leave other Nodes' alone", () => {
+    const data = Buffer.from('data');
+    writeCodeCache(codeCacheFile(work, 'old', 'v20.20.2', 'x64'), data);
+    writeCodeCache(codeCacheFile(work, 'old', 'v22.11.0', 'x64'), data);
+    writeCodeCache(codeCacheFile(work, 'old', 'v20.20.2', 'arm64'), data);
+    writeCodeCache(codeCacheFile(work, 'new', 'v20.20.2', 'x64'), data);
+    expect(codeEntries(work)).toEqual(['code-new-v20.20.2-x64.bin', 'code-old-v20.20.2-arm64.bin', 'code-old-v22.11.0-x64.bin']);
+    expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('are not written where the folder cannot be made, and that is not an error', () => {
+    writeFileSync(path.join(work, 'file'), 'not a folder');
+    const file = codeCacheFile(path.join(work, 'file', 'inner'), 'b1');
+    writeCodeCache(file, Buffer.from('data'));
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('running a bundle', () => {
+  it('gives the same exports from source and from cached code, and V8 takes the cached code', () => {
+    const file = writeBundle('bundle.cjs', 7);
+    const fromSource = runBundle(file);
+    expect(fromSource.usedCache).toBe(false);
+    expect((fromSource.exports.compute as (x: number) => number)(3)).toBe(expected(3, 7));
+    expect(fromSource.exports.dir).toBe(work);
+    const data = fromSource.cachedData();
+    expect(data.length).toBeGreaterThan(0);
+    const fromCache = runBundle(file, data);
+    expect(fromCache.usedCache).toBe(true);
+    expect((fromCache.exports.compute as (x: number) => number)(5)).toBe(expected(5, 7));
+  });
+
+  it("refuses another bundle's code (V8 checks the source) and compiles from source", () => {
+    const first = writeBundle('first.cjs', 1);
+    const data = runBundle(first).cachedData();
+    const other = path.join(work, 'other.cjs');
+    writeFileSync(other, 'exports.value = 42;\n');
+    const run = runBundle(other, data);
+    expect(run.usedCache).toBe(false);
+    expect(run.exports.value).toBe(42);
+  });
+});
+
+describe('--no-cache', () => {
+  it('is seen before a `--` only', () => {
+    expect(noCacheRequested(['status', '--no-cache'])).toBe(true);
+    expect(noCacheRequested(['--no-cache', 'status'])).toBe(true);
+    expect(noCacheRequested(['status'])).toBe(false);
+    expect(noCacheRequested(['status', '--', '--no-cache'])).toBe(false);
+    expect(noCacheRequested(['status', '--no-cache-x'])).toBe(false);
+  });
+});
+
+describe('the built CLI', () => {
+  const args = ['status', '--as-of', '2024-09-30', '--format', 'json', '--all'];
+
+  it('writes one entry on the first run, uses it on the next, and gives the same output', () => {
+    const env = { PLAN_CHECK_CACHE_DIR: work };
+    const first = runBin(args, { env });
+    expect(first.status).toBe(0);
+    const entries = codeEntries(work);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatch(new RegExp(`^code-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    const entry = path.join(work, entries[0]!);
+    const written = readFileSync(entry);
+    expect(readCodeCache(entry)).toBeDefined();
+    const second = runBin(args, { env });
+    expect(second).toEqual(first);
+    // used, not rewritten
+    expect(readFileSync(entry).equals(written)).toBe(true);
+    expect(JSON.parse(first.stdout).summary).toBeDefined();
+  });
+
+  it('survives a damaged entry: same output, and the entry is written again', () => {
+    const env = { PLAN_CHECK_CACHE_DIR: work };
+    const clean = runBin(args, { env });
+    const entry = path.join(work, codeEntries(work)[0]!);
+    const bytes = readFileSync(entry);
+    for (let i = 1000; i < bytes.length; i += 997) bytes[i] = bytes[i]! ^ 0x5a; // the damage that crashes V8
+    writeFileSync(entry, bytes);
+    expect(readCodeCache(entry)).toBeUndefined();
+    const after = runBin(args, { env });
+    expect(after).toEqual(clean);
+    expect(readCodeCache(entry)).toBeDefined();
+  });
+
+  it('with --no-cache writes no entry', () => {
+    const run = runBin([...args, '--no-cache'], { env: { PLAN_CHECK_CACHE_DIR: work } });
+    expect(run.status).toBe(0);
+    expect(codeEntries(work)).toEqual([]);
+  });
+});
