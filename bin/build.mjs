@@ -65,6 +65,43 @@ const cliTable3DebugPreview = {
   },
 };
 
+// commander loads child_process (and with it net and dgram, 2-3 ms) at start-up, for executable
+// subcommands, which plan-check has none of: hand it a stand-in that loads the module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /commander/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "let loaded; module.exports = new Proxy({}, { get: (_target, key) => (loaded ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+// plan-check sets chalk's colour level itself (resolveChalk: --no-color, NO_COLOR, FORCE_COLOR, a
+// TTY) and never uses chalk's own detection, which loads tty and os at start-up: chalk's default
+// instance gets "no colour" instead.
+const noChalkDetection = {
+  name: 'no-chalk-detection',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-chalk-detection' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'no-chalk-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
+// fdir's ES module build reaches picomatch through createRequire(import.meta.url), loading
+// node:module at start-up; its CommonJS build requires it directly.
+const fdirCommonJs = {
+  name: 'fdir-commonjs',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^fdir$/ }, (args) =>
+      args.kind === 'require-call' ? undefined : pluginBuild.resolve('fdir', { kind: 'require-call', resolveDir: args.resolveDir }),
+    );
+  },
+};
+
 // The parse cache's key includes this: a rebuilt plan-check never reads another build's entries.
 function buildId() {
   const hash = createHash('sha256');
@@ -95,6 +132,6 @@ await build({
   // bundled ES modules that read import.meta.url (tinyglobby's createRequire) get the bundle's URL
   banner: { js: "var __pcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __PLAN_CHECK_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__pcImportMetaUrl' },
-  plugins: [precompiledSchemas, cachedStringWidth, cliTable3DebugPreview],
+  plugins: [precompiledSchemas, cachedStringWidth, cliTable3DebugPreview, lazyChildProcess, noChalkDetection, fdirCommonJs],
   logLevel: 'warning',
 });

@@ -5,9 +5,10 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { type Project, type SourceFile, defaultMaxFileBytes, loadProject, sourceKindOf } from '../core/project.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
-import { type Config, type LoadedConfig, findConfigFile, loadConfig } from '../io/config.js';
+import { type Config, type LoadedConfig, findConfigFile } from '../io/config.js';
 import { createParseCache, createPlanCache } from '../io/parse-cache.js';
 import { type FoundFile, UsageError, defaultGlobs, findFromGlobs, findFromPaths } from '../io/find-sources.js';
+import { displayFor, loadConfigOnce } from './config-file.js';
 import type { CliIo } from './io.js';
 import type { CommonOptions } from './settings.js';
 
@@ -23,13 +24,6 @@ export interface Loaded {
   unreadable: boolean;
 }
 
-function displayFor(cwd: string) {
-  return (absolute: string): string => {
-    const relative = path.relative(cwd, absolute);
-    return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
-  };
-}
-
 export function readConfigFor(options: CommonOptions, io: CliIo): LoadedConfig {
   if (options.config === false) return { config: {}, diagnostics: [] };
   const file = typeof options.config === 'string' ? path.resolve(io.cwd, options.config) : findConfigFile(io.cwd);
@@ -40,7 +34,7 @@ export function readConfigFor(options: CommonOptions, io: CliIo): LoadedConfig {
       throw new UsageError(`cannot read the config file ${options.config}`);
     }
   }
-  return loadConfig(file, displayFor(io.cwd));
+  return file === undefined ? { config: {}, diagnostics: [] } : loadConfigOnce(io, file);
 }
 
 const start = { line: 1, column: 1 };

@@ -116,7 +116,8 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
   const make = optionsIn(lang);
   const paths = () => new Argument('[paths...]', say('arg.paths'));
   const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && stream.columns ? stream.columns : 80);
-  // help, output and error settings are inherited by the subcommands created after them
+  // help, output and error settings are inherited by the subcommands created after them; the
+  // examples are laid out only when help is shown
   const program = new Command('plan-check')
     .description(say('cli.description'))
     .version(VERSION, '-V, --version', say('cli.version'))
@@ -132,25 +133,25 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
       getOutHelpWidth: helpWidth(io.stdout),
       getErrHelpWidth: helpWidth(io.stderr),
     })
-    .addHelpText('after', formatExamples(lang, examples.root));
+    .addHelpText('after', () => formatExamples(lang, examples.root));
 
   addOptions(program.command('validate').description(say('cmd.validate')).addArgument(paths()), make.common())
     .addOption(make.format(validateFormats, 'text'))
-    .addHelpText('after', formatExamples(lang, examples.validate))
+    .addHelpText('after', () => formatExamples(lang, examples.validate))
     .action(async (paths: string[], options) => settle((await commands.validate()).runValidate(paths, options, io)));
 
   addOptions(program.command('status').description(say('cmd.status')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'json', 'md'], 'table'))
     .addOption(make.all('opt.all_status'))
     .addOption(make.output())
-    .addHelpText('after', formatExamples(lang, examples.status))
+    .addHelpText('after', () => formatExamples(lang, examples.status))
     .action(async (paths: string[], options) => settle((await commands.status()).runStatus(paths, options, io)));
 
   addOptions(program.command('gaps').description(say('cmd.gaps')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
     .addOption(make.output())
     .addOption(make.noBom())
-    .addHelpText('after', formatExamples(lang, examples.gaps))
+    .addHelpText('after', () => formatExamples(lang, examples.gaps))
     .action(async (paths: string[], options) => settle((await commands.gaps()).runGaps(paths, options, io)));
 
   addOptions(program.command('deadlines').description(say('cmd.deadlines')).addArgument(paths()), [...make.common(), ...make.selection()])
@@ -159,19 +160,19 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
     .addOption(make.output())
     .addOption(make.noBom())
-    .addHelpText('after', formatExamples(lang, examples.deadlines))
+    .addHelpText('after', () => formatExamples(lang, examples.deadlines))
     .action(async (paths: string[], options) => settle((await commands.deadlines()).runDeadlines(paths, options, io)));
 
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
-    .addHelpText('after', formatExamples(lang, examples.explain))
+    .addHelpText('after', () => formatExamples(lang, examples.explain))
     .action(async (ref: string, paths: string[], options) => settle((await commands.explain()).runExplain(ref, paths, options, io)));
 
   addOptions(program.command('init').description(say('cmd.init')).addArgument(new Argument('[dir]', say('arg.dir'))), make.minimal())
-    .addHelpText('after', formatExamples(lang, examples.init))
+    .addHelpText('after', () => formatExamples(lang, examples.init))
     .action(async (dir: string | undefined, options) => settle((await commands.init()).runInit(dir, options, io)));
 
   addOptions(program.command('schema').description(say('cmd.schema')).addArgument(new Argument('<name>', say('arg.schema'))), make.minimal())
-    .addHelpText('after', formatExamples(lang, examples.schema))
+    .addHelpText('after', () => formatExamples(lang, examples.schema))
     .action(async (name: string) => settle((await commands.schema()).runSchema(name, io)));
 
   return program;

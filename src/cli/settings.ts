@@ -4,9 +4,10 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { formatDay, parseIsoDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
 import { type Lang, langFromLocale, t } from '../i18n/labels.js';
-import { type Config, findConfigFile, loadConfig } from '../io/config.js';
+import { type Config, findConfigFile } from '../io/config.js';
 import { UsageError } from '../io/find-sources.js';
 import { isKnownTimezone, todayIn } from '../io/today.js';
+import { loadConfigOnce } from './config-file.js';
 import type { CliIo } from './io.js';
 
 export interface CommonOptions {
@@ -101,7 +102,7 @@ export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): L
   if (scanned.config !== false) {
     try {
       const file = scanned.config !== undefined ? path.resolve(io.cwd, scanned.config) : findConfigFile(io.cwd);
-      if (file) config = loadConfig(file, (absolute) => absolute).config;
+      if (file) config = loadConfigOnce(io, file).config;
     } catch {
       // unreadable: the command says so
     }
