@@ -37,4 +37,10 @@ describe('the quote-free CSV path', () => {
       ['invalid-date', 7, 18],
     ]);
   });
+
+  it('finds an unclosed quote where it opens, after closed and doubled quotes (csv-parse names only the end)', () => {
+    const text = 'plan,target,as_of,value,note\nb,1/c,2024-01-31,1,"say ""hi"""\nb,2/c,2024-01-31,2,ok\nb,3/c,😀2024-01-31,"5,x\nb,4/c,2024-01-31,6,y\n';
+    // line 4: "b,3/c," is 6 characters, the emoji one more, then "2024-01-31," 11: the quote is at 19
+    expect(readQuotedCsv(text, ',')).toEqual({ ok: false, line: 4, column: 19, detail: 'unclosed-quote' });
+  });
 });

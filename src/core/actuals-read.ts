@@ -171,6 +171,23 @@ function joinedFieldColumns(fields: readonly string[]): number[] {
   return columns;
 }
 
+/** d3-dsv's records of quote-free text, numbered from `firstLine`; blank lines are skipped. */
+function plainRows(text: string, delimiter: string, firstLine: number): CsvLine[] {
+  const records: CsvLine[] = [];
+  dsvFormat(delimiter)
+    .parseRows(text)
+    .forEach((fields, index) => {
+      // a blank line is skipped, as csv-parse's skip_empty_lines does
+      if (fields.length === 1 && fields[0] === '') return;
+      records.push({ fields, line: firstLine + index, columns: joinedFieldColumns(fields) });
+    });
+  return records;
+}
+
+/** d3-dsv reads text only when it is quote-free and the delimiter is one character other than `"`. */
+const plainDelimiter = (delimiter: string): boolean => delimiter.length === 1 && delimiter !== '"';
+const plainText = (text: string): boolean => !text.includes('"') && !text.includes('\r');
+
 /**
  * Text without a double quote or a carriage return is one record per line, fields split at the
  * delimiter: d3-dsv reads it about five times faster than csv-parse, and lines and columns follow
@@ -178,20 +195,31 @@ function joinedFieldColumns(fields: readonly string[]): number[] {
  * tests/csv-read.test.ts checks that both give the same records wherever this one answers.
  */
 export function readPlainCsv(text: string, delimiter: string): CsvLine[] | undefined {
-  if (delimiter.length !== 1 || delimiter === '"' || text.includes('"') || text.includes('\r')) return undefined;
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records: CsvLine[] = [];
-  dsvFormat(delimiter)
-    .parseRows(body)
-    .forEach((fields, index) => {
-      // a blank line is skipped, as csv-parse's skip_empty_lines does
-      if (fields.length === 1 && fields[0] === '') return;
-      records.push({ fields, line: index + 1, columns: joinedFieldColumns(fields) });
-    });
-  return records;
+  if (!plainDelimiter(delimiter) || !plainText(text)) return undefined;
+  return plainRows(text.startsWith('\uFEFF') ? text.slice(1) : text, delimiter, 1);
 }
 
 type CsvRead = { ok: true; records: CsvLine[] } | { ok: false; line: number; column: number; detail: string };
+
+/**
+ * Where the quote that is never closed opens. csv-parse names only the line where it stopped (the
+ * end of the file), and its byte count of the records before is not reliable; a quote inside an
+ * unquoted field is csv-parse's other error, so here every quote opens or closes a quoted field
+ * (a doubled quote closes and opens again), and the last one to open is the culprit.
+ */
+function unclosedQuoteAt(text: string): { line: number; column: number } {
+  let open = false;
+  let opened = 0;
+  for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) {
+    open = !open;
+    if (open) opened = at;
+  }
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < opened; at = text.indexOf('\n', at + 1)) line += 1;
+  const lineStart = text.lastIndexOf('\n', opened - 1) + 1;
+  const before = text.slice(lineStart === 0 && text.startsWith('\uFEFF') ? 1 : lineStart, opened);
+  return { line, column: [...before].length + 1 };
+}
 
 /** csv-parse, with each record's raw text to find its line and columns (quotes may span lines). */
 export function readQuotedCsv(text: string, delimiter: string): CsvRead {
@@ -206,15 +234,9 @@ export function readQuotedCsv(text: string, delimiter: string): CsvRead {
       delimiter,
     }) as unknown as CsvRecord[];
   } catch (error) {
-    const csvError = error as { code?: string; lines?: number; message?: string; bytes_records?: number };
-    // csv-parse names the line where it stopped; an unclosed quote opened on the record's first line
-    const recordStart = csvError.code === 'CSV_QUOTE_NOT_CLOSED' && csvError.bytes_records !== undefined
-      ? new TextDecoder().decode(new TextEncoder().encode(text).subarray(0, csvError.bytes_records)).split('\n').length
-      : undefined;
-    const line = recordStart ?? csvError.lines ?? 1;
-    const lineText = text.split('\n')[line - 1] ?? '';
-    const quoteAt = csvError.code === 'CSV_QUOTE_NOT_CLOSED' ? fieldColumns(lineText, delimiter).find((c) => [...lineText][c - 1] === '"') : undefined;
-    return { ok: false, line, column: quoteAt ?? 1, detail: csvErrorDetail[csvError.code ?? ''] ?? String(csvError.message ?? csvError.code) };
+    const csvError = error as { code?: string; lines?: number; message?: string };
+    if (csvError.code === 'CSV_QUOTE_NOT_CLOSED') return { ok: false, ...unclosedQuoteAt(text), detail: 'unclosed-quote' };
+    return { ok: false, line: csvError.lines ?? 1, column: 1, detail: csvErrorDetail[csvError.code ?? ''] ?? String(csvError.message ?? csvError.code) };
   }
   const records = parsed.map(({ record, info, raw }) => {
     // raw carries the blank lines skipped before the record; its own text starts after them
@@ -225,115 +247,220 @@ export function readQuotedCsv(text: string, delimiter: string): CsvRead {
   return { ok: true, records };
 }
 
-export function readActualsCsv(text: string, file: string, options: CsvOptions = {}): ReadActuals {
-  const diagnostics: Diagnostic[] = [];
-  const at = (line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]) =>
-    diagnostics.push(makeDiagnostic(code, file, { line, column }, args));
-  const empty: ActualsFile = { file, planPlace: { file, line: 1, column: 1 }, rows: [], completions: [], submissions: [] };
-  // Excel's "sep=;" first line names the delimiter (unless --delimiter does); the line is not data,
-  // and it is blanked rather than cut so that every line keeps its number
-  const sepLine = /^sep=([^\r\n])\r?\n/i.exec(text);
-  if (sepLine) text = `\n${text.slice(sepLine[0].length)}`;
-  const named = options.delimiter ?? (sepLine ? sepLine[1] : undefined);
-  const delimiter = named === '\\t' || named === 'tab' ? '\t' : named ?? ',';
-  const plain = readPlainCsv(text, delimiter);
-  const read: CsvRead = plain ? { ok: true, records: plain } : readQuotedCsv(text, delimiter);
-  if (!read.ok) {
-    at(read.line, read.column, 'csv-syntax', { detail: read.detail });
-    return { actuals: empty, diagnostics };
-  }
-  const records = read.records;
-  const header = records[0];
-  if (!header) {
-    at(1, 1, 'file-empty', {});
-    return { actuals: empty, diagnostics };
-  }
-  const headerFields = header.fields;
-  if (headerFields.length === 1 && /[;\t|]/.test(headerFields[0] ?? '')) {
-    at(header.line, 1, 'csv-syntax', { detail: 'delimiter', delimiter: /;/.test(headerFields[0]!) ? ';' : /\t/.test(headerFields[0]!) ? 'tab' : '|' });
-    return { actuals: empty, diagnostics };
-  }
-  const columnIndex = new Map<CsvColumn, number>();
-  // columns without a name (Excel keeps a few after the data when cells there were ever formatted)
-  // are ignored while they are empty; a value in one is reported at its header cell
-  const unnamed = new Set<number>();
-  headerFields.forEach((name, index) => {
-    const column = columnFor(name);
-    const place = header.columns[index] ?? 1;
-    if (name.trim() === '') {
-      unnamed.add(index);
-    } else if (!column) {
-      const known = Object.values(csvColumns).flat();
-      at(header.line, place, 'csv-unknown-column', { column: name, suggestion: nearestName(name.trim(), known), allowed: known });
-    } else if (columnIndex.has(column)) {
-      at(header.line, place, 'csv-duplicate-column', { column: name });
-    } else {
-      columnIndex.set(column, index);
-    }
-  });
-  const missing = requiredCsvColumns.filter((column) => !columnIndex.has(column));
-  for (const column of missing) at(header.line, 1, 'csv-missing-column', { column, names: [...csvColumns[column]] });
-  if (missing.length > 0) return { actuals: empty, diagnostics };
+const cell = (fields: readonly string[], index: number | undefined): string => (index === undefined ? '' : (fields[index] ?? '').trim());
 
-  const planColumn = columnIndex.get('plan')!;
-  const targetColumn = columnIndex.get('target')!;
-  const asOfColumn = columnIndex.get('as_of')!;
-  const valueColumn = columnIndex.get('value')!;
-  const unitColumn = columnIndex.get('reported_by');
-  const noteColumn = columnIndex.get('note');
-  const cellOf = (fields: readonly string[], index: number | undefined): string => (index === undefined ? '' : (fields[index] ?? '').trim());
-  // dates repeat (one per reporting period): each distinct text is read once
-  const days = new Map<string, number | undefined>();
-  const dayOf = (text: string): number | undefined => {
-    if (!days.has(text)) days.set(text, parseIsoDate(text));
-    return days.get(text);
-  };
-  const rows: ActualRow[] = [];
-  for (let recordIndex = 1; recordIndex < records.length; recordIndex += 1) {
-    const { fields, line, columns } = records[recordIndex]!;
-    // a row of nothing but delimiters is what a spreadsheet saves for a blank row
-    if (fields.every((field) => field.trim() === '')) continue;
-    if (fields.length !== headerFields.length) {
-      // more fields than the header: point at the first surplus one (an unquoted comma in a note)
-      const surplus = fields.length > headerFields.length ? columns[headerFields.length] : undefined;
-      at(line, surplus ?? 1, 'csv-syntax', { detail: 'ragged', fields: fields.length, expected: headerFields.length });
-      continue;
+/** A whole CSV actuals file at once: the reader below, given all the text. */
+export function readActualsCsv(text: string, file: string, options: CsvOptions = {}): ReadActuals {
+  const reader = new CsvActualsReader(file, options);
+  reader.push(text);
+  return reader.end();
+}
+
+interface CsvHeader {
+  fields: string[];
+  line: number;
+  plan: number;
+  target: number;
+  asOf: number;
+  value: number;
+  unit?: number;
+  note?: number;
+  /** columns without a name (Excel keeps a few after the data when cells there were ever formatted) */
+  unnamed: Set<number>;
+}
+
+/**
+ * A CSV actuals file read as its text arrives, so a big file is never whole in memory, nor its
+ * records: each complete line is turned into a row at once. Quote-free text goes to d3-dsv a
+ * piece of complete lines at a time; from the first double quote on (a quoted field may span
+ * lines and pieces), the rest of the text is kept and read by csv-parse at the end. The result
+ * is the same however the text is cut (tests/csv-stream.test.ts).
+ */
+export class CsvActualsReader {
+  private readonly file: string;
+  private readonly named: string | undefined;
+  private delimiter = ',';
+  /** text not read yet: before the first line is complete, an unfinished line, or all text from the first quote */
+  private pending = '';
+  private started = false;
+  private quoted = false;
+  private atStart = true;
+  /** lines before `pending` */
+  private linesRead = 0;
+  private header: CsvHeader | undefined;
+  /** the header was refused: the rest is read for syntax only */
+  private refused = false;
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly rows: ActualRow[] = [];
+  /** dates repeat (one per reporting period): each distinct text is read once */
+  private readonly days = new Map<string, number | undefined>();
+
+  constructor(file: string, options: CsvOptions = {}) {
+    this.file = file;
+    this.named = options.delimiter;
+  }
+
+  push(text: string): void {
+    this.pending += text;
+    if (!this.started) {
+      // Excel's "sep=;" first line names the delimiter (unless --delimiter does); the line is not
+      // data, and it is blanked rather than cut so that every line keeps its number
+      if (!this.pending.includes('\n')) return;
+      this.begin();
     }
-    for (const index of unnamed) {
+    if (this.quoted) return;
+    if (!plainText(this.pending)) {
+      this.quoted = true;
+      return;
+    }
+    const cut = this.pending.lastIndexOf('\n');
+    if (cut < 0) return;
+    this.readPlain(this.pending.slice(0, cut));
+    this.pending = this.pending.slice(cut + 1);
+  }
+
+  end(): ReadActuals {
+    if (!this.started) this.begin();
+    if (this.quoted) {
+      // the lines read already stand in as blank lines (csv-parse skips them), so that csv-parse's
+      // line numbers, in its records and in its messages, are the file's
+      const read = readQuotedCsv(`${'\n'.repeat(this.linesRead)}${this.pending}`, this.delimiter);
+      if (!read.ok) {
+        // a file that is not CSV gives that one finding, and no rows
+        this.diagnostics.length = 0;
+        this.at(read.line, read.column, 'csv-syntax', { detail: read.detail });
+        return { actuals: this.empty(), diagnostics: this.diagnostics };
+      }
+      for (const record of read.records) this.record(record);
+    } else if (this.pending !== '') {
+      this.readPlain(this.pending);
+    }
+    this.pending = '';
+    if (!this.header && !this.refused) this.at(1, 1, 'file-empty', {});
+    return { actuals: this.header ? { ...this.empty(), rows: this.rows } : this.empty(), diagnostics: this.diagnostics };
+  }
+
+  private begin(): void {
+    this.started = true;
+    const sepLine = /^sep=([^\r\n])\r?\n/i.exec(this.pending);
+    if (sepLine) this.pending = `\n${this.pending.slice(sepLine[0].length)}`;
+    const named = this.named ?? (sepLine ? sepLine[1] : undefined);
+    this.delimiter = named === '\\t' || named === 'tab' ? '\t' : named ?? ',';
+    this.quoted = !plainDelimiter(this.delimiter) || !plainText(this.pending);
+  }
+
+  /** complete lines of quote-free text (no final line end) */
+  private readPlain(text: string): void {
+    const body = this.atStart && text.startsWith('\uFEFF') ? text.slice(1) : text;
+    this.atStart = false;
+    for (const record of plainRows(body, this.delimiter, this.linesRead + 1)) this.record(record);
+    let lines = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
+    this.linesRead += lines;
+  }
+
+  private at(line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]): void {
+    this.diagnostics.push(makeDiagnostic(code, this.file, { line, column }, args));
+  }
+
+  private empty(): ActualsFile {
+    return { file: this.file, planPlace: { file: this.file, line: 1, column: 1 }, rows: [], completions: [], submissions: [] };
+  }
+
+  private record(record: CsvLine): void {
+    if (this.refused) return;
+    if (this.header) this.row(this.header, record);
+    else this.readHeader(record);
+  }
+
+  private readHeader({ fields, line, columns }: CsvLine): void {
+    if (fields.length === 1 && /[;\t|]/.test(fields[0] ?? '')) {
+      this.at(line, 1, 'csv-syntax', { detail: 'delimiter', delimiter: /;/.test(fields[0]!) ? ';' : /\t/.test(fields[0]!) ? 'tab' : '|' });
+      this.refused = true;
+      return;
+    }
+    const columnIndex = new Map<CsvColumn, number>();
+    // columns without a name are ignored while they are empty; a value in one is reported at its header cell
+    const unnamed = new Set<number>();
+    fields.forEach((name, index) => {
+      const column = columnFor(name);
+      const place = columns[index] ?? 1;
+      if (name.trim() === '') {
+        unnamed.add(index);
+      } else if (!column) {
+        const known = Object.values(csvColumns).flat();
+        this.at(line, place, 'csv-unknown-column', { column: name, suggestion: nearestName(name.trim(), known), allowed: known });
+      } else if (columnIndex.has(column)) {
+        this.at(line, place, 'csv-duplicate-column', { column: name });
+      } else {
+        columnIndex.set(column, index);
+      }
+    });
+    const missing = requiredCsvColumns.filter((column) => !columnIndex.has(column));
+    for (const column of missing) this.at(line, 1, 'csv-missing-column', { column, names: [...csvColumns[column]] });
+    if (missing.length > 0) {
+      this.refused = true;
+      return;
+    }
+    this.header = {
+      fields,
+      line,
+      plan: columnIndex.get('plan')!,
+      target: columnIndex.get('target')!,
+      asOf: columnIndex.get('as_of')!,
+      value: columnIndex.get('value')!,
+      unit: columnIndex.get('reported_by'),
+      note: columnIndex.get('note'),
+      unnamed,
+    };
+  }
+
+  private row(header: CsvHeader, { fields, line, columns }: CsvLine): void {
+    const file = this.file;
+    const cellOf = (index: number | undefined): string => cell(fields, index);
+    // a row of nothing but delimiters is what a spreadsheet saves for a blank row
+    if (fields.every((field) => field.trim() === '')) return;
+    if (fields.length !== header.fields.length) {
+      // more fields than the header: point at the first surplus one (an unquoted comma in a note)
+      const surplus = fields.length > header.fields.length ? columns[header.fields.length] : undefined;
+      this.at(line, surplus ?? 1, 'csv-syntax', { detail: 'ragged', fields: fields.length, expected: header.fields.length });
+      return;
+    }
+    for (const index of header.unnamed) {
       if ((fields[index] ?? '').trim() === '') continue;
       // the value would be lost: say so where it is, once per column
-      at(line, columns[index] ?? 1, 'csv-unknown-column', { column: '', unnamed: 'yes', allowed: Object.values(csvColumns).flat() });
-      unnamed.delete(index);
+      this.at(line, columns[index] ?? 1, 'csv-unknown-column', { column: '', unnamed: 'yes', allowed: Object.values(csvColumns).flat() });
+      header.unnamed.delete(index);
     }
-    const asOfText = cellOf(fields, asOfColumn).normalize('NFKC');
-    const asOf = dayOf(asOfText);
+    const asOfText = cellOf(header.asOf).normalize('NFKC');
+    if (!this.days.has(asOfText)) this.days.set(asOfText, parseIsoDate(asOfText));
+    const asOf = this.days.get(asOfText);
     if (asOf === undefined) {
-      at(line, columns[asOfColumn] ?? 1, 'invalid-date', { field: headerFields[asOfColumn] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : undefined });
+      this.at(line, columns[header.asOf] ?? 1, 'invalid-date', { field: header.fields[header.asOf] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : undefined });
     }
-    const valueText = cellOf(fields, valueColumn);
+    const valueText = cellOf(header.value);
     let value = parseValueText(valueText);
     if (typeof value === 'string') {
-      at(line, columns[valueColumn] ?? 1, 'invalid-value-cell', { value: shown(valueText), problem: value });
+      this.at(line, columns[header.value] ?? 1, 'invalid-value-cell', { value: shown(valueText), problem: value });
     } else if (isAbsurdValue(value)) {
-      at(line, columns[valueColumn] ?? 1, 'absurd-number', absurdArgs(valueText));
+      this.at(line, columns[header.value] ?? 1, 'absurd-number', absurdArgs(valueText));
       value = 'not-a-value';
     }
-    const planId = cellOf(fields, planColumn);
-    const targetRef = cellOf(fields, targetColumn);
-    if (!planId) at(line, columns[planColumn] ?? 1, 'missing-key', { key: headerFields[planColumn] ?? 'plan' });
-    if (!targetRef) at(line, columns[targetColumn] ?? 1, 'missing-key', { key: headerFields[targetColumn] ?? 'target' });
-    if (asOf === undefined || typeof value === 'string' || !planId || !targetRef) continue;
-    rows.push({
+    const planId = cellOf(header.plan);
+    const targetRef = cellOf(header.target);
+    if (!planId) this.at(line, columns[header.plan] ?? 1, 'missing-key', { key: header.fields[header.plan] ?? 'plan' });
+    if (!targetRef) this.at(line, columns[header.target] ?? 1, 'missing-key', { key: header.fields[header.target] ?? 'target' });
+    if (asOf === undefined || typeof value === 'string' || !planId || !targetRef) return;
+    this.rows.push({
       planId,
       targetRef,
       value,
       asOf,
-      reportedBy: cellOf(fields, unitColumn),
-      note: cellOf(fields, noteColumn) || undefined,
+      reportedBy: cellOf(header.unit),
+      note: cellOf(header.note) || undefined,
       place: { file, line, column: 1 },
-      valuePlace: { file, line, column: columns[valueColumn] ?? 1 },
-      refPlace: { file, line, column: columns[targetColumn] ?? 1 },
+      valuePlace: { file, line, column: columns[header.value] ?? 1 },
+      refPlace: { file, line, column: columns[header.target] ?? 1 },
     });
   }
-  return { actuals: { ...empty, rows }, diagnostics };
 }
