@@ -1,10 +1,16 @@
 // CSV actuals read as the text arrives (CsvActualsReader): however the text is cut into pieces,
 // the rows and diagnostics are those of the whole text, including when a quote, a syntax error,
-// a sep= line or a refused header comes after the first pieces were read.
+// a sep= line or a refused header comes after the first pieces were read. The bytes are decoded
+// chunk by chunk (Utf8ChunkDecoder), and the CLI reads CSV files in 1 MiB chunks.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CsvActualsReader, readActualsCsv } from '../src/core/actuals-read.js';
 import type { ReadActuals } from '../src/core/actuals-read.js';
+import { Utf8ChunkDecoder, decodeText } from '../src/core/decode-text.js';
+import { runBin } from './helpers.js';
 
 const file = 'big.actuals.csv';
 
@@ -90,5 +96,140 @@ describe('reading CSV actuals piece by piece', () => {
     expect(readInPieces('\n\n', [1]).diagnostics.map((d) => d.code)).toEqual(['file-empty']);
     expect(readInPieces('', []).diagnostics.map((d) => d.code)).toEqual(['file-empty']);
     expect(readInPieces('plan;target;as_of;value\n', [3]).diagnostics.map((d) => d.code)).toEqual(['csv-syntax']);
+  });
+});
+
+describe('decoding a file chunk by chunk', () => {
+  const pieces = ['a', ',', '\n', '\r\n', '\r', '区', '😀', '\uFEFF', 'é', '\u3000'];
+  const encoder = new TextEncoder();
+
+  function decodeInChunks(bytes: Uint8Array, cuts: readonly number[]): string | undefined {
+    const decoder = new Utf8ChunkDecoder();
+    let text = '';
+    let from = 0;
+    for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {
+      if (cut <= from || cut >= bytes.length) continue;
+      const piece = decoder.push(bytes.subarray(from, cut));
+      if (piece === undefined) return undefined;
+      text += piece;
+      from = cut;
+    }
+    const last = decoder.push(bytes.subarray(from));
+    const tail = decoder.end();
+    return last === undefined || tail === undefined ? undefined : text + last + tail;
+  }
+
+  it("gives decodeText's text for UTF-8, and declines what decodeText refuses, wherever the bytes are cut", () => {
+    const bytesOf = fc.oneof(
+      fc.tuple(fc.boolean(), fc.array(fc.constantFrom(...pieces), { maxLength: 30 })).map(([bom, parts]) => encoder.encode(`${bom ? '\uFEFF' : ''}${parts.join('')}`)),
+      fc.uint8Array({ maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(bytesOf, fc.array(fc.nat(60), { maxLength: 8 }), (bytes, cuts) => {
+        const whole = decodeText(bytes);
+        const chunked = decodeInChunks(bytes, cuts);
+        if (whole.ok) expect(chunked).toBe(whole.text);
+        else expect(chunked).toBeUndefined();
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
+    );
+  });
+
+  it('joins a CR and LF split between chunks, and a character split between chunks', () => {
+    const bytes = encoder.encode('a\r\nb区\rc');
+    // cut between \r and \n, and inside 区 (three bytes)
+    expect(decodeInChunks(bytes, [2, 5, 6])).toBe('a\nb区\nc');
+  });
+});
+
+describe('CSV actuals through the built CLI, read in 1 MiB chunks', () => {
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-stream-'));
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  const plan = `format: plan/1
+id: big
+title: 流式读取
+period: { start: 2024-01-01, end: 2024-12-31 }
+tasks:
+  - id: "1"
+    title: 抽检
+    lead: 区市场监管局
+    targets:
+      - { id: count, metric: 抽检批次, target: ">= 100000", accumulate: sum }
+`;
+
+  /**
+   * Rows of about 60 bytes, one unit each (no duplicates), CRLF line ends, until past `bytes`;
+   * a quoted row near the end; a CR LF exactly across the first 1 MiB chunk end and 区 (three
+   * bytes) across the second. Returns the bytes and the sum of the values.
+   */
+  function bigCsv(bytes: number): { csv: Buffer; sum: number; lines: string[] } {
+    const lines = ['plan,target,as_of,value,reported_by,note'];
+    let size = 0;
+    let sum = 0;
+    for (let i = 0; size < bytes; i += 1) {
+      const value = i % 7;
+      lines.push(`big,1/count,2024-01-${String((i % 28) + 1).padStart(2, '0')},${value},填报${i},第${i}行`);
+      sum += value;
+      size += Buffer.byteLength(lines[lines.length - 1]!) + 2;
+    }
+    lines[lines.length - 3] = `big,1/count,2024-03-01,"15",填报末尾,"末尾的引号, 逗号"`;
+    sum += 15 - ((lines.length - 4) % 7);
+    // a filler row (value 0) whose end falls where wanted: inserted before the first line that
+    // starts early enough, so nothing else moves ahead of it
+    const fill = (boundary: number, unit: string, tail: string) => {
+      const prefix = `big,1/count,2024-12-31,0,${unit},`;
+      const starts: number[] = [];
+      let offset = 0;
+      for (const line of lines) {
+        starts.push(offset);
+        offset += Buffer.byteLength(line) + 2;
+      }
+      let at = starts.findIndex((start) => start >= boundary) - 1;
+      while (starts[at]! + Buffer.byteLength(prefix) > boundary - 1) at -= 1;
+      lines.splice(at, 0, `${prefix}${'x'.repeat(boundary - 1 - starts[at]! - Buffer.byteLength(prefix))}${tail}`);
+    };
+    fill(1 << 20, '填充1', ''); // its \r is the last byte of the first chunk
+    fill(2 << 20, '填充2', '区'); // 区 starts on the last byte of the second chunk
+    return { csv: Buffer.from(`${lines.join('\r\n')}\r\n`), sum, lines };
+  }
+
+  it('gives the figures of the whole file, a CR LF and a character split between chunks included', () => {
+    const { csv, sum } = bigCsv(2.5 * (1 << 20));
+    expect([csv[(1 << 20) - 1], csv[1 << 20]]).toEqual([0x0d, 0x0a]);
+    expect(csv.subarray((2 << 20) - 1, (2 << 20) + 2).toString()).toBe('区');
+    writeFileSync(path.join(work, 'big.plan.yaml'), plan);
+    writeFileSync(path.join(work, 'big.actuals.csv'), csv);
+    const status = runBin(['status', '.', '--no-config', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
+    expect(status.stderr).toBe('');
+    const target = (JSON.parse(status.stdout) as { targets: { actual: number }[] }).targets[0]!;
+    expect(target.actual).toBe(sum);
+  });
+
+  it('reports a bad cell in the middle at its line:col, with its code frame read again from the file', () => {
+    const { lines } = bigCsv(2.5 * (1 << 20));
+    const middle = Math.floor(lines.length / 2);
+    lines[middle] = 'big,1/count,2024-02-30,5,填报中间,中间的错误日期';
+    writeFileSync(path.join(work, 'big.plan.yaml'), plan);
+    writeFileSync(path.join(work, 'big.actuals.csv'), `${lines.join('\r\n')}\r\n`);
+    const json = runBin(['validate', '.', '--no-config', '--format', 'json'], { cwd: work });
+    const reported = (JSON.parse(json.stdout) as { diagnostics: { line: number; column: number; code: string }[] }).diagnostics;
+    // lines[0] is line 1; the date column starts after "big,1/count," (12 characters)
+    expect(reported.map((d) => [d.code, d.line, d.column])).toEqual([['invalid-date', middle + 1, 13]]);
+    const text = runBin(['validate', '.', '--no-config'], { cwd: work, env: { LANG: 'en_US.UTF-8' } });
+    expect(text.stdout).toContain(`> ${middle + 1} | big,1/count,2024-02-30,5,填报中间,中间的错误日期`);
+  });
+
+  it('reads a GB18030 file (not UTF-8) whole, as before: refused without --encoding, read with it', () => {
+    const gbk = Buffer.concat([Buffer.from('plan,target,as_of,value,reported_by\nbig,1/count,2024-01-31,5,'), Buffer.from([0xc7, 0xf8]), Buffer.from('\nbig,1/count,2024-01-31,7,x\n')]);
+    writeFileSync(path.join(work, 'big.plan.yaml'), plan);
+    writeFileSync(path.join(work, 'big.actuals.csv'), gbk);
+    const refused = runBin(['validate', '.', '--no-config', '--format', 'json'], { cwd: work });
+    expect((JSON.parse(refused.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['file-encoding']);
+    const read = runBin(['status', '.', '--no-config', '--encoding', 'gb18030', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
+    expect((JSON.parse(read.stdout) as { targets: { actual: number }[] }).targets[0]!.actual).toBe(12);
   });
 });

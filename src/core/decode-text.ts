@@ -73,3 +73,57 @@ function looksLikeGb18030(bytes: Uint8Array): boolean {
 function normaliseNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
+
+/**
+ * Bytes to text a chunk at a time, for a file read in pieces. It answers only for text decodeText
+ * reads as UTF-8, and gives the same text: a binary signature, a UTF-16 mark, a zero byte or a
+ * sequence that is not UTF-8 makes push or end return undefined, and the caller then reads the
+ * whole file with decodeText, which says what the file is (or tries the named encoding).
+ */
+export class Utf8ChunkDecoder {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** the first bytes, kept until there are enough to check for a signature or a byte order mark */
+  private head: Uint8Array | undefined = new Uint8Array(0);
+  /** the last chunk ended in a carriage return, which a line feed may follow */
+  private carriageReturn = false;
+
+  push(bytes: Uint8Array): string | undefined {
+    if (this.head === undefined) return this.decode(bytes, false);
+    const head = new Uint8Array(this.head.length + bytes.length);
+    head.set(this.head);
+    head.set(bytes, this.head.length);
+    this.head = head;
+    return head.length < HEAD_BYTES ? '' : this.first(false);
+  }
+
+  end(): string | undefined {
+    if (this.head !== undefined) return this.first(true);
+    return this.decode(new Uint8Array(0), true);
+  }
+
+  private first(last: boolean): string | undefined {
+    const bytes = this.head!;
+    this.head = undefined;
+    if (signatures.some(({ prefix }) => startsWith(bytes, prefix))) return undefined;
+    if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return undefined;
+    return this.decode(startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes, last);
+  }
+
+  private decode(bytes: Uint8Array, last: boolean): string | undefined {
+    if (bytes.includes(0)) return undefined;
+    let decoded: string;
+    try {
+      decoded = this.decoder.decode(bytes, { stream: !last });
+    } catch {
+      return undefined; // not UTF-8, or the file ends inside a character
+    }
+    // CRLF and bare CR become LF, as normaliseNewlines does, across chunk ends too
+    let text = this.carriageReturn ? `\r${decoded}` : decoded;
+    this.carriageReturn = !last && text.endsWith('\r');
+    if (this.carriageReturn) text = text.slice(0, -1);
+    return normaliseNewlines(text);
+  }
+}
+
+/** enough for the longest signature */
+const HEAD_BYTES = Math.max(...signatures.map(({ prefix }) => prefix.length));

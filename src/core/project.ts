@@ -1,14 +1,14 @@
 // Load a whole project: every plan and actuals file parsed, checked and joined, every problem of
 // every file collected in one pass. Pure: the caller hands in file contents.
 import { type Diagnostic, compareDiagnostics, makeDiagnostic } from './diagnostics.js';
-import { decodeText } from './decode-text.js';
+import { Utf8ChunkDecoder, decodeText } from './decode-text.js';
 import { type DeadlineResult, compareDeadlines, evaluateDeadlines } from './deadlines.js';
 import type { DayNumber } from './dates.js';
 import { type TargetResult, evaluateTarget, sortTargetResults } from './evaluate.js';
 import { type JoinedActuals, joinActuals } from './join.js';
 import type { ActualsFile, Plan } from './model.js';
 import { normalisePlan } from './plan-normalize.js';
-import { readActualsCsv, readActualsYaml } from './actuals-read.js';
+import { CsvActualsReader, type ReadActuals, readActualsCsv, readActualsYaml } from './actuals-read.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
 import { type PlanCache, restorePlan, snapshotPlan } from './plan-snapshot.js';
@@ -22,6 +22,19 @@ export interface SourceFile {
   kind: SourceKind;
   bytes: Uint8Array;
 }
+
+/**
+ * A CSV actuals file given a chunk at a time, so that a big one is never whole in memory. Asked
+ * again, `chunks` reads the file again: a file that is not plain UTF-8 is then read whole.
+ */
+export interface StreamedSourceFile {
+  path: string;
+  kind: 'actuals-csv';
+  size: number;
+  chunks: () => Iterable<Uint8Array>;
+}
+
+export type InputFile = SourceFile | StreamedSourceFile;
 
 export interface LoadOptions {
   encoding?: string;
@@ -39,7 +52,7 @@ export interface Project {
   actualsFiles: ActualsFile[];
   joined: JoinedActuals;
   diagnostics: Diagnostic[];
-  /** decoded text of every file that could be decoded, by path (for code frames) */
+  /** decoded text of every file that could be decoded, by path (for code frames); streamed files are not kept */
   texts: Map<string, string>;
 }
 
@@ -57,6 +70,32 @@ function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
+/** A streamed CSV file read as it arrives; undefined when it is not plain UTF-8 (read it whole). */
+function readStreamedCsv(source: StreamedSourceFile, options: LoadOptions): ReadActuals | undefined {
+  const decoder = new Utf8ChunkDecoder();
+  const reader = new CsvActualsReader(source.path, { delimiter: options.delimiter });
+  for (const chunk of source.chunks()) {
+    const text = decoder.push(chunk);
+    if (text === undefined) return undefined;
+    reader.push(text);
+  }
+  const tail = decoder.end();
+  if (tail === undefined) return undefined;
+  reader.push(tail);
+  return reader.end();
+}
+
+function wholeBytes(chunks: Iterable<Uint8Array>): Uint8Array {
+  const parts = [...chunks];
+  const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
 /** A cached plan for this text, if there is one that reads back; a damaged entry is a miss. */
 function restoreCached(cache: PlanCache | undefined, text: string, file: string, limits: YamlLimits): Plan | undefined {
   const snapshot = cache?.get(text);
@@ -68,7 +107,7 @@ function restoreCached(cache: PlanCache | undefined, text: string, file: string,
   }
 }
 
-export function loadProject(sources: readonly SourceFile[], options: LoadOptions = {}): Project {
+export function loadProject(sources: readonly InputFile[], options: LoadOptions = {}): Project {
   const diagnostics: Diagnostic[] = [];
   const plans: Plan[] = [];
   const actualsFiles: ActualsFile[] = [];
@@ -77,11 +116,20 @@ export function loadProject(sources: readonly SourceFile[], options: LoadOptions
   for (const source of ordered) {
     const start = { line: 1, column: 1 };
     const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
-    if (source.bytes.length > maxBytes) {
-      diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size: source.bytes.length, limit: maxBytes }));
+    const size = 'bytes' in source ? source.bytes.length : source.size;
+    if (size > maxBytes) {
+      diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size, limit: maxBytes }));
       continue;
     }
-    const decoded = decodeText(source.bytes, options.encoding);
+    if (!('bytes' in source)) {
+      const streamed = readStreamedCsv(source, options);
+      if (streamed) {
+        append(diagnostics, streamed.diagnostics);
+        actualsFiles.push(streamed.actuals);
+        continue;
+      }
+    }
+    const decoded = decodeText('bytes' in source ? source.bytes : wholeBytes(source.chunks()), options.encoding);
     if (!decoded.ok) {
       diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
       continue;

@@ -7,7 +7,10 @@ import { safeText } from './display.js';
 import { displayWidth } from './wrap.js';
 
 /** file path → its text, for code frames (absent for files that could not be decoded) */
-export type SourceTexts = ReadonlyMap<string, string>;
+/** The decoded text of a file by its shown path, for code frames (a Map will do). */
+export interface SourceTexts {
+  get(file: string): string | undefined;
+}
 
 function codeFrame(text: string | undefined, line: number, column: number, ctx: FormatContext): string[] {
   if (text === undefined) return [];
