@@ -417,7 +417,6 @@ export class CsvActualsReader {
 
   private row(header: CsvHeader, { fields, line, columns }: CsvLine): void {
     const file = this.file;
-    const cellOf = (index: number | undefined): string => cell(fields, index);
     // a row of nothing but delimiters is what a spreadsheet saves for a blank row
     if (fields.every((field) => field.trim() === '')) return;
     if (fields.length !== header.fields.length) {
@@ -432,13 +431,13 @@ export class CsvActualsReader {
       this.at(line, columns[index] ?? 1, 'csv-unknown-column', { column: '', unnamed: 'yes', allowed: Object.values(csvColumns).flat() });
       header.unnamed.delete(index);
     }
-    const asOfText = cellOf(header.asOf).normalize('NFKC');
+    const asOfText = cell(fields, header.asOf).normalize('NFKC');
     if (!this.days.has(asOfText)) this.days.set(asOfText, parseIsoDate(asOfText));
     const asOf = this.days.get(asOfText);
     if (asOf === undefined) {
       this.at(line, columns[header.asOf] ?? 1, 'invalid-date', { field: header.fields[header.asOf] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : undefined });
     }
-    const valueText = cellOf(header.value);
+    const valueText = cell(fields, header.value);
     let value = parseValueText(valueText);
     if (typeof value === 'string') {
       this.at(line, columns[header.value] ?? 1, 'invalid-value-cell', { value: shown(valueText), problem: value });
@@ -446,8 +445,8 @@ export class CsvActualsReader {
       this.at(line, columns[header.value] ?? 1, 'absurd-number', absurdArgs(valueText));
       value = 'not-a-value';
     }
-    const planId = cellOf(header.plan);
-    const targetRef = cellOf(header.target);
+    const planId = cell(fields, header.plan);
+    const targetRef = cell(fields, header.target);
     if (!planId) this.at(line, columns[header.plan] ?? 1, 'missing-key', { key: header.fields[header.plan] ?? 'plan' });
     if (!targetRef) this.at(line, columns[header.target] ?? 1, 'missing-key', { key: header.fields[header.target] ?? 'target' });
     if (asOf === undefined || typeof value === 'string' || !planId || !targetRef) return;
@@ -456,8 +455,8 @@ export class CsvActualsReader {
       targetRef,
       value,
       asOf,
-      reportedBy: cellOf(header.unit),
-      note: cellOf(header.note) || undefined,
+      reportedBy: cell(fields, header.unit),
+      note: cell(fields, header.note) || undefined,
       place: { file, line, column: 1 },
       valuePlace: { file, line, column: columns[header.value] ?? 1 },
       refPlace: { file, line, column: columns[header.target] ?? 1 },
