@@ -12,8 +12,8 @@ export default tseslint.config(
     },
   },
   {
-    // the bin shim is CommonJS: it must load before anything else, without the ES module loader
-    files: ['**/*.cjs'],
+    // the bin shim is CommonJS (bin/package.json): it must load before anything else, without the ES module loader
+    files: ['**/*.cjs', 'bin/plan-check.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __dirname: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { writeScenario } from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = path.join(root, 'bin', 'plan-check.cjs');
+const cli = path.join(root, 'bin', 'plan-check.js');
 const smoke = process.argv.includes('--smoke');
 const runs = smoke ? 2 : Number(process.env.BENCH_RUNS ?? 10);
 const heavyRuns = Math.min(runs, 3);

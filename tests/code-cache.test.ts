@@ -27,15 +27,16 @@ function writeBundle(name: string, factor: number): string {
 const expected = (x: number, factor: number): number => x * ((39 * 40) / 2) + 40 * factor;
 
 describe('entries', () => {
-  it('are named by build, Node version and architecture', () => {
-    expect(codeCacheFile('/c', 'abc123', 'v20.20.2', 'x64')).toBe(path.join('/c', 'code-abc123-v20.20.2-x64.bin'));
+  it('are named by build, command, Node version and architecture', () => {
+    expect(codeCacheFile({ folder: '/c', build: 'abc123', command: 'status', node: 'v20.20.2', arch: 'x64' })).toBe(path.join('/c', 'code-abc123-status-v20.20.2-x64.bin'));
   });
 
   it('read back only when the checksum holds', () => {
-    const file = codeCacheFile(work, 'b1');
+    const entry = { folder: work, build: 'b1', command: 'status' };
+    const file = codeCacheFile(entry);
     const data = Buffer.from(Array.from({ length: 300 }, (_, i) => i % 251));
     expect(readCodeCache(file)).toBeUndefined(); // missing
-    writeCodeCache(file, data);
+    writeCodeCache(entry, data);
     expect(readCodeCache(file)).toEqual(data);
     const bytes = readFileSync(file);
     expect(bytes.length).toBe(32 + data.length);
@@ -50,21 +51,29 @@ describe('entries', () => {
     expect(readCodeCache(file)).toBeUndefined();
   });
 
-  it("replace other builds' entries for the same Node and architecture, and leave other Nodes' alone", () => {
+  it("replace other builds' entries for the same Node and architecture, and leave other commands and Nodes alone", () => {
     const data = Buffer.from('data');
-    writeCodeCache(codeCacheFile(work, 'old', 'v20.20.2', 'x64'), data);
-    writeCodeCache(codeCacheFile(work, 'old', 'v22.11.0', 'x64'), data);
-    writeCodeCache(codeCacheFile(work, 'old', 'v20.20.2', 'arm64'), data);
-    writeCodeCache(codeCacheFile(work, 'new', 'v20.20.2', 'x64'), data);
-    expect(codeEntries(work)).toEqual(['code-new-v20.20.2-x64.bin', 'code-old-v20.20.2-arm64.bin', 'code-old-v22.11.0-x64.bin']);
+    const write = (build: string, command: string, node: string, arch: string) => writeCodeCache({ folder: work, build, command, node, arch }, data);
+    write('old', 'status', 'v20.20.2', 'x64');
+    write('old', 'gaps', 'v20.20.2', 'x64');
+    write('old', 'status', 'v22.11.0', 'x64');
+    write('old', 'status', 'v20.20.2', 'arm64');
+    write('new', 'status', 'v20.20.2', 'x64');
+    write('new', 'validate', 'v20.20.2', 'x64');
+    expect(codeEntries(work)).toEqual([
+      'code-new-status-v20.20.2-x64.bin',
+      'code-new-validate-v20.20.2-x64.bin',
+      'code-old-status-v20.20.2-arm64.bin',
+      'code-old-status-v22.11.0-x64.bin',
+    ]);
     expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('are not written where the folder cannot be made, and that is not an error', () => {
     writeFileSync(path.join(work, 'file'), 'not a folder');
-    const file = codeCacheFile(path.join(work, 'file', 'inner'), 'b1');
-    writeCodeCache(file, Buffer.from('data'));
-    expect(existsSync(file)).toBe(false);
+    const entry = { folder: path.join(work, 'file', 'inner'), build: 'b1', command: 'status' };
+    writeCodeCache(entry, Buffer.from('data'));
+    expect(existsSync(codeCacheFile(entry))).toBe(false);
   });
 });
 
@@ -112,7 +121,7 @@ describe('the built CLI', () => {
     expect(first.status).toBe(0);
     const entries = codeEntries(work);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatch(new RegExp(`^code-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    expect(entries[0]).toMatch(new RegExp(`^code-[0-9a-f]{16}-status-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     const entry = path.join(work, entries[0]!);
     const written = readFileSync(entry);
     expect(readCodeCache(entry)).toBeDefined();
@@ -121,6 +130,14 @@ describe('the built CLI', () => {
     // used, not rewritten
     expect(readFileSync(entry).equals(written)).toBe(true);
     expect(JSON.parse(first.stdout).summary).toBeDefined();
+  });
+
+  it('keeps one entry per command, so --version does not leave status compiling its own code', () => {
+    const env = { PLAN_CHECK_CACHE_DIR: work };
+    expect(runBin(['--version'], { env }).status).toBe(0);
+    expect(runBin(args, { env }).status).toBe(0);
+    expect(runBin(['validate', 'examples', '--format', 'json'], { env }).status).toBe(0);
+    expect(codeEntries(work).map((name) => name.split('-')[2])).toEqual(['other', 'status', 'validate']);
   });
 
   it('survives a damaged entry: same output, and the entry is written again', () => {

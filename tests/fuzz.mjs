@@ -13,7 +13,7 @@
 // Every run i is derived from (seed, i) alone, so a failure is reproduced with
 // `node tests/fuzz.mjs --seed S --only I`; the seed is printed at the start and with every failure,
 // and the failing mutant is kept (in --keep DIR, default a folder under the system's temp dir).
-// Run `npm run build` first: the fuzzer runs dist/ through bin/plan-check.cjs.
+// Run `npm run build` first: the fuzzer runs dist/ through bin/plan-check.js.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ import { clearTimeout, setTimeout } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const binPath = path.join(repoRoot, 'bin', 'plan-check.cjs');
+const binPath = path.join(repoRoot, 'bin', 'plan-check.js');
 
 // ── options ────────────────────────────────────────────────────────────────────────────────────
 function parseArgs(argv) {

@@ -7,7 +7,7 @@ import { parseIsoDate } from '../src/core/dates.js';
 import { type SourceFile, loadProject } from '../src/core/project.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const binPath = path.join(repoRoot, 'bin', 'plan-check.cjs');
+export const binPath = path.join(repoRoot, 'bin', 'plan-check.js');
 export const timezones = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'] as const;
 
 export function day(text: string): number {

@@ -10,6 +10,7 @@ import { formatExamples, helpConfiguration, localiseCommanderError } from './hel
 import type { CliIo } from './io.js';
 import { resolveInterfaceLang } from './settings.js';
 import { validateFormats } from './formats.js';
+import type { CommandName } from './command-names.js';
 
 // Each command's module (and the libraries only it needs) is loaded when that command runs, so
 // `--help`, `--version`, `init` and `schema` do not load the plan reader, and each command skips
@@ -22,7 +23,7 @@ const commands = {
   explain: () => import('./commands/explain.js'),
   init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
-};
+} satisfies Record<CommandName, () => Promise<unknown>>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

@@ -4,7 +4,9 @@
 // functions compiled during the run included, is saved next to the parse cache and handed back to
 // V8 on the next run, which then deserialises instead of compiling.
 //
-// An entry is named by the build, the Node version and the CPU architecture, and holds a SHA-256
+// An entry is named by the build, the command (each keeps the functions it compiled: code cached
+// by a `--version` run would leave `status` compiling most of its own), the Node version and the
+// CPU architecture, and holds a SHA-256
 // of V8's data followed by the data. The checksum is ours because V8 checks the header of cached
 // data but not its body: a damaged body crashes Node (measured on 20.20). Whatever goes wrong (no
 // folder, a damaged entry, another V8, a full disk) the bundle is compiled from source as on the
@@ -19,8 +21,20 @@ const DIGEST_BYTES = 32;
 const ENTRY_PREFIX = 'code-';
 const ENTRY_SUFFIX = '.bin';
 
-export function codeCacheFile(folder: string, build: string, node: string = process.version, arch: string = process.arch): string {
-  return path.join(folder, `${ENTRY_PREFIX}${build}-${node}-${arch}${ENTRY_SUFFIX}`);
+/** One entry: a build's code for one command (its functions compiled), for one Node and CPU. */
+export interface CodeCacheEntry {
+  folder: string;
+  build: string;
+  /** the command run, or "other": each command keeps the code it compiled */
+  command: string;
+  node?: string;
+  arch?: string;
+}
+
+const nodeAndArch = (entry: CodeCacheEntry): string => `${entry.node ?? process.version}-${entry.arch ?? process.arch}`;
+
+export function codeCacheFile(entry: CodeCacheEntry): string {
+  return path.join(entry.folder, `${ENTRY_PREFIX}${entry.build}-${entry.command}-${nodeAndArch(entry)}${ENTRY_SUFFIX}`);
 }
 
 /** `--no-cache` anywhere before a `--` turns every cache off, this one too. */
@@ -53,10 +67,11 @@ export function readCodeCache(file: string): Buffer | undefined {
  * Write an entry atomically (temporary file, then rename) and remove the entries of other builds
  * for the same Node and architecture: one build's code is kept per Node. Failures are ignored.
  */
-export function writeCodeCache(file: string, data: Uint8Array): void {
+export function writeCodeCache(entry: CodeCacheEntry, data: Uint8Array): void {
+  const file = codeCacheFile(entry);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(entry.folder, { recursive: true });
     writeFileSync(temporary, Buffer.concat([digest(data), data]));
     renameSync(temporary, file);
   } catch {
@@ -67,11 +82,11 @@ export function writeCodeCache(file: string, data: Uint8Array): void {
     }
     return;
   }
-  const name = path.basename(file);
-  const sameNode = name.slice(name.indexOf('-', ENTRY_PREFIX.length));
+  const sameNode = `-${nodeAndArch(entry)}${ENTRY_SUFFIX}`;
+  const thisBuild = `${ENTRY_PREFIX}${entry.build}-`;
   try {
-    for (const other of readdirSync(path.dirname(file))) {
-      if (other !== name && other.startsWith(ENTRY_PREFIX) && other.endsWith(sameNode)) rmSync(path.join(path.dirname(file), other), { force: true });
+    for (const other of readdirSync(entry.folder)) {
+      if (other.startsWith(ENTRY_PREFIX) && other.endsWith(sameNode) && !other.startsWith(thisBuild)) rmSync(path.join(entry.folder, other), { force: true });
     }
   } catch {
     // another run may be pruning too

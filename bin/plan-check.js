@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Tiny shim: run the bundled CLI (dist/cli.cjs) through plan-check's code cache (dist/start.cjs).
+// Tiny shim (CommonJS, see bin/package.json): run the bundled CLI (dist/cli.cjs) through plan-check's code cache (dist/start.cjs).
 'use strict';
 const path = require('node:path');
 
