@@ -8,6 +8,7 @@ import { defaultYamlLimits } from '../src/core/yaml-source.js';
 import { cacheFolder } from '../src/io/cache-folder.js';
 import { createParseCache } from '../src/io/parse-cache.js';
 import { repoRoot, runBin } from './helpers.js';
+import { MAPPING_PROTOTYPE } from '../src/core/plain-data.js';
 
 let work: string;
 beforeEach(() => {
@@ -38,7 +39,11 @@ describe('the cache in process', () => {
     expect(cache.get('text')).toBeUndefined();
     cache.set('text', data);
     const back = cache.get('text') as Record<string, unknown>;
-    expect(Object.getPrototypeOf(back)).toBeNull();
+    // inherits nothing: its prototype is the one empty, frozen mapping prototype, which has none
+    expect(Object.getPrototypeOf(back)).toBe(MAPPING_PROTOTYPE);
+    expect(Object.getPrototypeOf(MAPPING_PROTOTYPE)).toBeNull();
+    expect(Object.isFrozen(MAPPING_PROTOTYPE) && Reflect.ownKeys(MAPPING_PROTOTYPE).length === 0).toBe(true);
+    expect('toString' in back || 'hasOwnProperty' in back).toBe(false);
     expect(JSON.stringify(back)).toBe(JSON.stringify(data));
     expect(back.constructor).toBeUndefined();
     // another build, other limits or another text: a miss

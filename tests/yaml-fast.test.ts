@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseYamlFast } from '../src/core/yaml-fast.js';
 import { defaultYamlLimits, parseYaml, parseYamlFull } from '../src/core/yaml-source.js';
 import { repoRoot } from './helpers.js';
+import { MAPPING_PROTOTYPE } from '../src/core/plain-data.js';
 
 function yamlFiles(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -20,13 +21,13 @@ function yamlFiles(folder: string): string[] {
 }
 
 /**
- * Data written out with its types and prototypes (toStrictEqual cannot compare null-prototype
- * objects that have a `constructor` key): NaN, -0, and key order all show.
+ * Data written out with its types and prototypes (toStrictEqual cannot compare objects that have a
+ * `constructor` key): NaN, -0, and key order all show; mappings must inherit nothing (plain-data.ts).
  */
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return typeof value === 'number' ? `n:${Object.is(value, -0) ? '-0' : String(value)}` : `${typeof value}:${JSON.stringify(value)}`;
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const proto = Object.getPrototypeOf(value) === null ? 'null' : 'object';
+  const proto = Object.getPrototypeOf(value) === MAPPING_PROTOTYPE ? 'mapping' : Object.getPrototypeOf(value) === null ? 'null' : 'object';
   return `${proto}{${Object.keys(value).map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }
 

@@ -47,6 +47,9 @@ describe('parseYaml', () => {
     const data = parsed.data as Record<string, unknown>;
     expect(Object.keys(data)).toEqual(['__proto__', 'constructor', 'toString']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // nothing inherited: a missing key is missing, whatever its name
+    expect(data.__proto__).toEqual({ polluted: true });
+    expect(['hasOwnProperty', 'valueOf', 'isPrototypeOf'].filter((key) => key in data)).toEqual([]);
   });
 
   it('reports empty files and syntax errors with positions', () => {

@@ -9,6 +9,7 @@
 // keys that are null, empty or not NFC, and data deeper or larger than the limits.
 import jsYaml from 'js-yaml';
 import type { YamlLimits } from './yaml-source.js';
+import { newMapping } from './plain-data.js';
 
 const { FAILSAFE_SCHEMA, Type, load } = jsYaml;
 
@@ -106,13 +107,13 @@ class Decline extends Error {}
 
 const isAscii = /^[\x20-\x7e]*$/;
 
-/** Copy into null-prototype objects, as the full parse does, checking keys, depth and size. */
+/** Copy into mappings that inherit nothing (plain-data.ts), as the full parse does, checking keys, depth and size. */
 function toPlain(value: unknown, depth: number, limits: YamlLimits, budget: { nodes: number }): unknown {
   budget.nodes += 1;
   if (budget.nodes > limits.maxNodes || depth > limits.maxDepth) throw new Decline();
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((item) => toPlain(item, depth + 1, limits, budget));
-  const out = Object.create(null) as Record<string, unknown>;
+  const out = newMapping();
   for (const key of Object.keys(value)) {
     // a null key reads back as "null", a collection key as "a,b" or "[object Object]"
     if (key === '' || key === 'null' || /[,[\]{}]/.test(key)) throw new Decline();

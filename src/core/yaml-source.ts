@@ -18,6 +18,7 @@ import {
 import { type Diagnostic, type JsonPath, type Position, makeDiagnostic } from './diagnostics.js';
 import type { SourcePlace } from './model.js';
 import { parseYamlFast } from './yaml-fast.js';
+import { newMapping } from './plain-data.js';
 
 export interface YamlLimits {
   maxDepth: number;
@@ -362,13 +363,13 @@ function checkStructure(
   return out;
 }
 
-/** Plain data with null-prototype objects: keys such as __proto__ are ordinary data here. */
+/** Plain data in mappings that inherit nothing (plain-data.ts): keys such as __proto__ are ordinary data here. */
 function toPlainData(node: unknown): unknown {
   if (node === null || node === undefined) return null;
   if (isScalar(node)) return node.value;
   if (isSeq(node)) return node.items.map((item) => toPlainData(item));
   if (isMap(node)) {
-    const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const out = newMapping();
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? scalarKeyIdentity(pair.key.value) : '';
       out[key] = toPlainData(pair.value);

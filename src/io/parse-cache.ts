@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { PlanCache, PlanSnapshot } from '../core/plan-snapshot.js';
 import type { YamlCache, YamlLimits } from '../core/yaml-source.js';
 import { cacheFolder } from './cache-folder.js';
+import { newMapping } from '../core/plain-data.js';
 
 declare const __PLAN_CHECK_BUILD__: string | undefined;
 
@@ -30,14 +31,14 @@ function serialise(data: unknown): string | undefined {
   return exact ? text : undefined;
 }
 
-/** Objects come back with no prototype, as the parser gives them: `__proto__` and `toString` are data. */
+/** Objects come back inheriting nothing, as the parser gives them (plain-data.ts): `__proto__` and `toString` are data. */
 function withoutPrototypes(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) value[i] = withoutPrototypes(value[i]);
     return value;
   }
-  const out = Object.create(null) as Record<string, unknown>;
+  const out = newMapping();
   for (const key of Object.keys(value)) out[key] = withoutPrototypes((value as Record<string, unknown>)[key]);
   return out;
 }
