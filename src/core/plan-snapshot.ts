@@ -6,7 +6,7 @@
 import type { JsonPath, Position } from './diagnostics.js';
 import type { Plan, SourcePlace, Target, Task } from './model.js';
 import type { Rational } from './rational.js';
-import { type Locator, pathOfPlace } from './yaml-source.js';
+import { LazyPlace, type Locator, pathOfPlace } from './yaml-source.js';
 
 /** The snapshot as JSON text: opaque outside this module. */
 export type PlanSnapshot = string & { readonly planSnapshot: unique symbol };
@@ -67,35 +67,14 @@ export function snapshotPlan(plan: Plan): PlanSnapshot | undefined {
   }
 }
 
-/**
- * A place read from a cached plan: the line and column are worked out (by the file's full parse)
- * only when read. Read them; do not spread the object (its line and column are getters).
- */
-class DeferredPlace implements SourcePlace {
-  #position: Position | undefined;
-  constructor(
-    readonly file: string,
-    private readonly path: JsonPath,
-    private readonly locator: Locator,
-  ) {}
-  get line(): number {
-    return (this.#position ??= this.locator.locate(this.path)).line;
-  }
-  get column(): number {
-    return (this.#position ??= this.locator.locate(this.path)).column;
-  }
-  toJSON(): SourcePlace {
-    return { file: this.file, line: this.line, column: this.column };
-  }
-}
-
 const rationalOf = (pair: RationalPair): Rational => ({ n: BigInt(pair[0]), d: BigInt(pair[1]) });
 
 /** The plan again, as loaded from `file`, its places resolved through `locator` when read. */
 export function restorePlan(snapshot: PlanSnapshot, file: string, locator: Locator): Plan {
   // the parsed JSON is ours alone: its objects are turned back into the model where they stand
   const plan = JSON.parse(snapshot) as Record<string, unknown> & Plan;
-  const place = (path: unknown): SourcePlace => new DeferredPlace(file, path as JsonPath, locator);
+  const locate = (path: JsonPath): Position => locator.locate(path);
+  const place = (path: unknown): SourcePlace => new LazyPlace(file, path as JsonPath, locate);
   plan.file = file;
   plan.place = place(plan.place);
   if (plan.population) plan.population = rationalOf(plan.population as unknown as RationalPair);

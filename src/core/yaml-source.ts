@@ -90,11 +90,40 @@ function lazyPosition(resolve: () => Position): Position {
   };
 }
 
-/** The JSON path each place was made for, so a plan kept between runs can be given its places again. */
+/**
+ * A place whose line and column are worked out only when read, by the file's full parse (for
+ * data from the fast path or from a cache): most places are never read. One small object per
+ * task, target and phase, with the getters on the class. Read `line` and `column`; spreading or
+ * serialising the object gives only its file.
+ */
+export class LazyPlace implements SourcePlace {
+  readonly file: string;
+  readonly #path: JsonPath;
+  readonly #locate: (path: JsonPath) => Position;
+  #position: Position | undefined;
+  constructor(file: string, path: JsonPath, locate: (path: JsonPath) => Position) {
+    this.file = file;
+    this.#path = path;
+    this.#locate = locate;
+  }
+  get line(): number {
+    return (this.#position ??= this.#locate(this.#path)).line;
+  }
+  get column(): number {
+    return (this.#position ??= this.#locate(this.#path)).column;
+  }
+  /** the JSON path it was made for */
+  get path(): JsonPath {
+    return this.#path;
+  }
+}
+
+/** The JSON path of the places the full parse makes (lazy places carry theirs). */
 const placePaths = new WeakMap<SourcePlace, JsonPath>();
 
+/** The JSON path a place was made for, so a plan kept between runs can be given its places again. */
 export function pathOfPlace(place: SourcePlace): JsonPath | undefined {
-  return placePaths.get(place);
+  return place instanceof LazyPlace ? place.path : placePaths.get(place);
 }
 
 /** A locator that parses `text` fully only when a position is read (for data that came from a cache). */
@@ -104,25 +133,11 @@ export function deferredLocator(text: string, file: string, limits: YamlLimits =
 }
 
 function lazyLocator(full: () => Locator): Locator {
+  const locatePlace = (path: JsonPath): Position => full().locate(path);
   return {
     locate: (path, options) => lazyPosition(() => full().locate(path, options)),
     sourceText: (path) => full().sourceText(path),
-    // one object per place (a plan holds one per task, target and phase)
-    place(file, path) {
-      let position: Position | undefined;
-      const resolved = (): Position => (position ??= full().locate(path));
-      const place = {
-        file,
-        get line() {
-          return resolved().line;
-        },
-        get column() {
-          return resolved().column;
-        },
-      };
-      placePaths.set(place, path);
-      return place;
-    },
+    place: (file, path) => new LazyPlace(file, path, locatePlace),
   };
 }
 
