@@ -18,9 +18,12 @@ interface Rule {
   construct: (text: string) => unknown;
 }
 
-// one js-yaml type per tag (js-yaml keeps only the last type of a tag), trying the rules in order
-function coreType(tag: string, rules: Rule[]) {
-  const ruleFor = (text: string | null): Rule | undefined => (text === null ? undefined : rules.find((rule) => rule.test.test(text)));
+// one js-yaml type per tag (js-yaml keeps only the last type of a tag), trying the rules in order;
+// js-yaml asks every type about every plain scalar, so a scalar whose first character no rule of
+// the type can start with (most titles and ids) is turned away before any pattern runs
+function coreType(tag: string, mayStartWith: (first: number) => boolean, rules: Rule[]) {
+  const ruleFor = (text: string | null): Rule | undefined =>
+    text === null || (text !== '' && !mayStartWith(text.charCodeAt(0))) ? undefined : rules.find((rule) => rule.test.test(text));
   return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
     resolve: (text: string | null) => ruleFor(text) !== undefined,
@@ -31,14 +34,14 @@ function coreType(tag: string, rules: Rule[]) {
 // The core schema's implicit types, with the `yaml` package's patterns, order and conversions.
 const coreSchema = FAILSAFE_SCHEMA.extend({
   implicit: [
-    coreType('null', [{ test: /^(?:~|[Nn]ull|NULL)?$/, construct: () => null }]),
-    coreType('bool', [{ test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, construct: (text) => text[0] === 't' || text[0] === 'T' }]),
-    coreType('int', [
+    coreType('null', (c) => c === 0x7e || c === 0x6e || c === 0x4e, [{ test: /^(?:~|[Nn]ull|NULL)?$/, construct: () => null }]),
+    coreType('bool', (c) => c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46, [{ test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, construct: (text) => text[0] === 't' || text[0] === 'T' }]),
+    coreType('int', (c) => c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39), [
       { test: /^0o[0-7]+$/, construct: (text) => parseInt(text.substring(2), 8) },
       { test: /^[-+]?[0-9]+$/, construct: (text) => parseInt(text, 10) },
       { test: /^0x[0-9a-fA-F]+$/, construct: (text) => parseInt(text.substring(2), 16) },
     ]),
-    coreType('float', [
+    coreType('float', (c) => c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39), [
       {
         test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
         construct: (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
