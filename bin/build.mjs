@@ -109,7 +109,10 @@ function buildId() {
     ...readdirSync(path.join(root, 'src'), { recursive: true }).map((name) => path.join('src', String(name))),
     ...schemaNames.map((name) => path.join('schemas', `${name}.schema.json`)),
     'package-lock.json',
-  ].filter((name) => /\.(ts|json)$/.test(name)).sort();
+    // how the bundle is made changes what it does
+    'bin/build.mjs',
+    'bin/patch-cli-table3.mjs',
+  ].filter((name) => /\.(ts|json|mjs)$/.test(name)).sort();
   for (const name of files) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
   return hash.digest('hex').slice(0, 16);
 }

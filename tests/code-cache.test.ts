@@ -1,12 +1,14 @@
 // The code cache (src/io/code-cache.ts): V8's compiled code of the bundle, kept between runs.
 // A damaged entry must never reach V8 (a damaged body crashes Node), a rejected one is rewritten,
 // and the CLI gives the same output whether the code comes from the cache or from source.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { codeCacheFile, noCacheRequested, readCodeCache, runBundle, writeCodeCache } from '../src/io/code-cache.js';
-import { runBin } from './helpers.js';
+import { bundleId, codeCacheFile, noCacheRequested, readCodeCache, runBundle, writeCodeCache } from '../src/io/code-cache.js';
+import { VERSION } from '../src/version.js';
+import { repoRoot, runBin } from './helpers.js';
 
 let work: string;
 beforeEach(() => {
@@ -28,15 +30,15 @@ const expected = (x: number, factor: number): number => x * ((39 * 40) / 2) + 40
 
 describe('entries', () => {
   it('are named by build, command, Node version and architecture', () => {
-    expect(codeCacheFile({ folder: '/c', build: 'abc123', command: 'status', node: 'v20.20.2', arch: 'x64' })).toBe(path.join('/c', 'code-abc123-status-v20.20.2-x64.bin'));
+    expect(codeCacheFile({ folder: '/c', bundle: 'abc123', command: 'status', node: 'v20.20.2', arch: 'x64' })).toBe(path.join('/c', 'code-abc123-status-v20.20.2-x64.bin'));
   });
 
   it('read back only when the checksum holds', () => {
-    const entry = { folder: work, build: 'b1', command: 'status' };
+    const entry = { folder: work, bundle: 'b1', command: 'status' };
     const file = codeCacheFile(entry);
     const data = Buffer.from(Array.from({ length: 300 }, (_, i) => i % 251));
     expect(readCodeCache(file)).toBeUndefined(); // missing
-    writeCodeCache(entry, data);
+    writeCodeCache(entry, () => data);
     expect(readCodeCache(file)).toEqual(data);
     const bytes = readFileSync(file);
     expect(bytes.length).toBe(32 + data.length);
@@ -53,7 +55,7 @@ describe('entries', () => {
 
   it("replace other builds' entries for the same Node and architecture, and leave other commands and Nodes alone", () => {
     const data = Buffer.from('data');
-    const write = (build: string, command: string, node: string, arch: string) => writeCodeCache({ folder: work, build, command, node, arch }, data);
+    const write = (bundle: string, command: string, node: string, arch: string) => writeCodeCache({ folder: work, bundle, command, node, arch }, () => data);
     write('old', 'status', 'v20.20.2', 'x64');
     write('old', 'gaps', 'v20.20.2', 'x64');
     write('old', 'status', 'v22.11.0', 'x64');
@@ -71,34 +73,42 @@ describe('entries', () => {
 
   it('are not written where the folder cannot be made, and that is not an error', () => {
     writeFileSync(path.join(work, 'file'), 'not a folder');
-    const entry = { folder: path.join(work, 'file', 'inner'), build: 'b1', command: 'status' };
-    writeCodeCache(entry, Buffer.from('data'));
+    const entry = { folder: path.join(work, 'file', 'inner'), bundle: 'b1', command: 'status' };
+    let made = 0;
+    writeCodeCache(entry, () => {
+      made += 1;
+      return Buffer.from('data');
+    });
     expect(existsSync(codeCacheFile(entry))).toBe(false);
+    // V8's data (milliseconds to make) is not made when it cannot be written
+    expect(made).toBe(0);
   });
 });
 
 describe('running a bundle', () => {
   it('gives the same exports from source and from cached code, and V8 takes the cached code', () => {
     const file = writeBundle('bundle.cjs', 7);
-    const fromSource = runBundle(file);
+    const source = readFileSync(file, 'utf8');
+    const fromSource = runBundle(file, source);
     expect(fromSource.usedCache).toBe(false);
     expect((fromSource.exports.compute as (x: number) => number)(3)).toBe(expected(3, 7));
     expect(fromSource.exports.dir).toBe(work);
     const data = fromSource.cachedData();
     expect(data.length).toBeGreaterThan(0);
-    const fromCache = runBundle(file, data);
+    const fromCache = runBundle(file, source, data);
     expect(fromCache.usedCache).toBe(true);
     expect((fromCache.exports.compute as (x: number) => number)(5)).toBe(expected(5, 7));
   });
 
-  it("refuses another bundle's code (V8 checks the source) and compiles from source", () => {
-    const first = writeBundle('first.cjs', 1);
-    const data = runBundle(first).cachedData();
-    const other = path.join(work, 'other.cjs');
-    writeFileSync(other, 'exports.value = 42;\n');
-    const run = runBundle(other, data);
-    expect(run.usedCache).toBe(false);
-    expect(run.exports.value).toBe(42);
+  it('names entries by the bundle text: V8 alone would take code made for another source of the same length', () => {
+    const first = readFileSync(writeBundle('first.cjs', 1), 'utf8');
+    const second = readFileSync(writeBundle('second.cjs', 2), 'utf8');
+    expect(second.length).toBe(first.length);
+    // what the key guards against: V8 accepts the first bundle's code for the second
+    const data = runBundle(path.join(work, 'first.cjs'), first).cachedData();
+    expect(runBundle(path.join(work, 'second.cjs'), second, data).usedCache).toBe(true);
+    expect(bundleId(first)).not.toBe(bundleId(second));
+    expect(bundleId(first)).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 
@@ -138,6 +148,33 @@ describe('the built CLI', () => {
     expect(runBin(args, { env }).status).toBe(0);
     expect(runBin(['validate', 'examples', '--format', 'json'], { env }).status).toBe(0);
     expect(codeEntries(work).map((name) => name.split('-')[2])).toEqual(['other', 'status', 'validate']);
+  });
+
+  it('does not write an entry for help or a usage error, whose code would serve later real runs', () => {
+    const env = { PLAN_CHECK_CACHE_DIR: work };
+    expect(runBin(['status', '--help'], { env }).status).toBe(0);
+    expect(runBin(['status', '--as-of', 'soon'], { env }).status).toBe(2);
+    expect(codeEntries(work)).toEqual([]);
+    expect(runBin(args, { env }).status).toBe(0);
+    expect(codeEntries(work).map((name) => name.split('-')[2])).toEqual(['status']);
+  });
+
+  it('runs an edited bundle as edited, even when its length is unchanged', () => {
+    // a copy of the built CLI, so that the repository's dist/ is left alone
+    const copy = path.join(work, 'copy');
+    cpSync(path.join(repoRoot, 'dist'), path.join(copy, 'dist'), { recursive: true });
+    cpSync(path.join(repoRoot, 'bin'), path.join(copy, 'bin'), { recursive: true });
+    const env = { ...process.env, PLAN_CHECK_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1' };
+    const version = () => spawnSync(process.execPath, [path.join(copy, 'bin', 'plan-check.js'), '--version'], { env, encoding: 'utf8' }).stdout.trim();
+    expect(version()).toBe(VERSION);
+    expect(codeEntries(path.join(work, 'cache'))).toHaveLength(1);
+    const bundle = path.join(copy, 'dist', 'cli.cjs');
+    const text = readFileSync(bundle, 'utf8');
+    const edited = text.replace(JSON.stringify(VERSION), JSON.stringify(VERSION.replace(/\d/g, '9')));
+    expect(edited.length).toBe(text.length);
+    expect(edited).not.toBe(text);
+    writeFileSync(bundle, edited);
+    expect(version()).toBe(VERSION.replace(/\d/g, '9'));
   });
 
   it('survives a damaged entry: same output, and the entry is written again', () => {

@@ -43,4 +43,12 @@ describe('the quote-free CSV path', () => {
     // line 4: "b,3/c," is 6 characters, the emoji one more, then "2024-01-31," 11: the quote is at 19
     expect(readQuotedCsv(text, ',')).toEqual({ ok: false, line: 4, column: 19, detail: 'unclosed-quote' });
   });
+
+  it('finds an unclosed quote where its field opens when a doubled quote follows it', () => {
+    // line 2: "b,1/c,2024-01-31,1," is 19 characters: the field opens at 20; "" inside it is a quote
+    const text = 'plan,target,as_of,value,note\nb,1/c,2024-01-31,1,"say ""hi\nb,2/c,2024-01-31,2,ok\n';
+    expect(readQuotedCsv(text, ',')).toEqual({ ok: false, line: 2, column: 20, detail: 'unclosed-quote' });
+    const closedThenOpen = 'plan,target,as_of,value,note\nb,1/c,2024-01-31,1,"a ""b"""\nb,2/c,2024-01-31,2,"""c\n';
+    expect(readQuotedCsv(closedThenOpen, ',')).toEqual({ ok: false, line: 3, column: 20, detail: 'unclosed-quote' });
+  });
 });

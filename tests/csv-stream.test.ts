@@ -2,7 +2,7 @@
 // the rows and diagnostics are those of the whole text, including when a quote, a syntax error,
 // a sep= line or a refused header comes after the first pieces were read. The bytes are decoded
 // chunk by chunk (Utf8ChunkDecoder), and the CLI reads CSV files in 1 MiB chunks.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CsvActualsReader, readActualsCsv } from '../src/core/actuals-read.js';
 import type { ReadActuals } from '../src/core/actuals-read.js';
 import { Utf8ChunkDecoder, decodeText } from '../src/core/decode-text.js';
+import { readSource } from '../src/cli/load.js';
+import { type StreamedSourceFile, loadProject } from '../src/core/project.js';
 import { runBin } from './helpers.js';
 
 const file = 'big.actuals.csv';
@@ -231,5 +233,70 @@ tasks:
     expect((JSON.parse(refused.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['file-encoding']);
     const read = runBin(['status', '.', '--no-config', '--encoding', 'gb18030', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
     expect((JSON.parse(read.stdout) as { targets: { actual: number }[] }).targets[0]!.actual).toBe(12);
+  });
+});
+
+describe('a streamed file in the core', () => {
+  const plan = 'format: plan/1\nid: big\ntitle: t\nperiod: { start: 2024-01-01, end: 2024-12-31 }\ntasks:\n  - id: "1"\n    title: t\n    lead: 甲\n    targets:\n      - { id: count, metric: m, target: ">= 10", accumulate: sum }\n';
+
+  function streamed(bytes: Uint8Array, chunkBytes: number): StreamedSourceFile & { reads: number } {
+    const source = {
+      path: 'big.actuals.csv',
+      kind: 'actuals-csv' as const,
+      size: bytes.length,
+      reads: 0,
+      *chunks() {
+        source.reads += 1;
+        for (let at = 0; at < bytes.length; at += chunkBytes) yield bytes.slice(at, at + chunkBytes);
+      },
+    };
+    return source;
+  }
+
+  it('is read once, chunk by chunk, and its text is not kept', () => {
+    const csv = new TextEncoder().encode('plan,target,as_of,value,reported_by\r\nbig,1/count,2024-01-31,4,区\r\nbig,1/count,2024-02-29,5,乙\r\n');
+    const source = streamed(csv, 5);
+    const project = loadProject([{ path: 'big.plan.yaml', kind: 'plan', bytes: new TextEncoder().encode(plan) }, source]);
+    expect(source.reads).toBe(1);
+    expect(project.diagnostics).toEqual([]);
+    expect(project.actualsFiles[0]!.rows.map((row) => [row.reportedBy, row.place.line])).toEqual([
+      ['区', 2],
+      ['乙', 3],
+    ]);
+    expect(project.texts.has('big.actuals.csv')).toBe(false);
+  });
+
+  it('is read again whole when it is not UTF-8, and then gives what a whole file gives', () => {
+    const gbk = Uint8Array.from([...new TextEncoder().encode('plan,target,as_of,value,reported_by\nbig,1/count,2024-01-31,4,'), 0xc7, 0xf8, 0x0a]);
+    const source = streamed(gbk, 7);
+    const project = loadProject([{ path: 'big.plan.yaml', kind: 'plan', bytes: new TextEncoder().encode(plan) }, source], { encoding: 'gb18030' });
+    expect(source.reads).toBe(2);
+    expect(project.actualsFiles[0]!.rows.map((row) => row.reportedBy)).toEqual(['区']);
+    expect(project.texts.get('big.actuals.csv')).toContain('区');
+  });
+});
+
+describe('reading a CSV file from the descriptor that was checked', () => {
+  let work: string;
+  beforeEach(() => {
+    work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-fd-'));
+  });
+  afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+  it('reads what was checked, even when the path is replaced by a link or removed before the read', () => {
+    const file = path.join(work, 'a.actuals.csv');
+    writeFileSync(file, 'plan,target,as_of,value\nbig,1/count,2024-01-31,4\n');
+    writeFileSync(path.join(work, 'secret.txt'), 'TOP-SECRET\n');
+    const read = readSource({ absolute: file, display: 'a.actuals.csv', kind: 'actuals-csv' }, 1 << 20);
+    if (!('source' in read) || !('chunks' in read.source)) throw new Error('expected a streamed source');
+    const { chunks } = read.source;
+    // the path now leads elsewhere
+    renameSync(file, path.join(work, 'moved.csv'));
+    symlinkSync(path.join(work, 'secret.txt'), file);
+    const text = () => Buffer.concat([...chunks()].map((chunk) => Buffer.from(chunk))).toString();
+    expect(text()).toBe('plan,target,as_of,value\nbig,1/count,2024-01-31,4\n');
+    unlinkSync(file);
+    expect(text()).not.toContain('TOP-SECRET');
+    closeSync(read.openFd!);
   });
 });

@@ -4,14 +4,13 @@ import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
 import { decodeText } from '../core/decode-text.js';
-import { type InputFile, type Project, defaultMaxFileBytes, loadProject, sourceKindOf } from '../core/project.js';
+import { type InputFile, type Project, type StreamedSourceFile, defaultMaxFileBytes, loadProject, sourceKindOf, wholeBytes } from '../core/project.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
 import { type Config, type LoadedConfig, findConfigFile } from '../io/config.js';
 import { createParseCache, createPlanCache } from '../io/parse-cache.js';
 import { type FoundFile, UsageError, defaultGlobs, findFromGlobs, findFromPaths } from '../io/find-sources.js';
 import { displayFor, loadConfigOnce } from './config-file.js';
 import type { CliIo } from './io.js';
-import type { SourceTexts } from '../report/diagnostics-text.js';
 import type { CommonOptions } from './settings.js';
 
 export interface Loaded {
@@ -21,8 +20,8 @@ export interface Loaded {
   project: Project;
   /** every diagnostic: config first, then the project's */
   diagnostics: Diagnostic[];
-  /** decoded text per displayed path, for code frames (a streamed CSV file is read again when asked) */
-  texts: SourceTexts;
+  /** decoded text per displayed path, for code frames (of a streamed CSV file only when it has a finding) */
+  texts: Map<string, string>;
   unreadable: boolean;
 }
 
@@ -44,29 +43,32 @@ const start = { line: 1, column: 1 };
 /** CSV actuals are read in pieces of this size, never whole (a 300,000-row file is 15 MB). */
 const CSV_CHUNK_BYTES = 1 << 20;
 
-/** A file's bytes a chunk at a time, read again from the start each time they are asked for. */
-function fileChunks(absolute: string, size: number): () => Iterable<Uint8Array> {
+/**
+ * A file's bytes a chunk at a time, from the descriptor that was checked (not the path again:
+ * the file may have been replaced by a link or a device since), from the start each time they
+ * are asked for, up to the size that was checked.
+ */
+function descriptorChunks(fd: number, size: number): () => Iterable<Uint8Array> {
   return function* chunks() {
-    const fd = openSync(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      for (;;) {
-        const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(CSV_CHUNK_BYTES, size)));
-        const read = readSync(fd, chunk, 0, chunk.length, null);
-        if (read === 0) return;
-        yield chunk.subarray(0, read);
-      }
-    } finally {
-      closeSync(fd);
+    for (let position = 0; position < size; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(CSV_CHUNK_BYTES, size - position));
+      const read = readSync(fd, chunk, 0, chunk.length, position);
+      if (read === 0) return; // the file shrank
+      position += read;
+      yield chunk.subarray(0, read);
     }
   };
 }
 
+type ReadResult = { source: InputFile; openFd?: number } | { problem: Diagnostic };
+
 /**
  * Read one file, looking before reading: a link out of the searched folder, a device or FIFO
  * (a link to /dev/zero would be read for ever) and a file over the size limit are reported,
- * not read. CSV actuals are handed on as chunks, to be read as they arrive.
+ * not read. A CSV actuals file is handed on as chunks of its open descriptor, to be read as they
+ * arrive; the caller closes it.
  */
-function readSource(file: FoundFile, maxBytes: number): { source: InputFile } | { problem: Diagnostic } {
+export function readSource(file: FoundFile, maxBytes: number): ReadResult {
   const unreadable = (reason: string) => ({ problem: makeDiagnostic('file-unreadable', file.display, start, { reason }) });
   if (file.refused === 'outside') return unreadable('a link to a file outside the folder searched (not read)');
   let fd: number | undefined;
@@ -75,7 +77,11 @@ function readSource(file: FoundFile, maxBytes: number): { source: InputFile } | 
     const stats = fstatSync(fd);
     if (!stats.isFile()) return unreadable('not a regular file (a device, pipe or socket)');
     if (stats.size > maxBytes) return { problem: makeDiagnostic('file-too-large', file.display, start, { size: stats.size, limit: maxBytes }) };
-    if (file.kind === 'actuals-csv') return { source: { path: file.display, kind: file.kind, size: stats.size, chunks: fileChunks(file.absolute, stats.size) } };
+    if (file.kind === 'actuals-csv') {
+      const openFd = fd;
+      fd = undefined; // kept open for the chunks
+      return { source: { path: file.display, kind: file.kind, size: stats.size, chunks: descriptorChunks(openFd, stats.size) }, openFd };
+    }
     return { source: { path: file.display, kind: file.kind, bytes: readFileSync(fd) } };
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? String(error));
@@ -84,27 +90,19 @@ function readSource(file: FoundFile, maxBytes: number): { source: InputFile } | 
   }
 }
 
-/** The texts for code frames: the project's, the config's, and streamed CSV files read again when asked. */
-function sourceTexts(project: Project, config: { shown: string; text: string } | undefined, streamed: readonly FoundFile[], encoding: string | undefined): SourceTexts {
-  const absoluteOf = new Map(streamed.map((file) => [file.display, file.absolute]));
-  const reread = new Map<string, string | undefined>();
-  return {
-    get(file: string): string | undefined {
-      const known = project.texts.get(file) ?? (config?.shown === file ? config.text : undefined);
-      if (known !== undefined || !absoluteOf.has(file)) return known;
-      if (!reread.has(file)) {
-        let text: string | undefined;
-        try {
-          const decoded = decodeText(readFileSync(absoluteOf.get(file)!), encoding);
-          text = decoded.ok ? decoded.text : undefined;
-        } catch {
-          text = undefined; // gone since: no code frame
-        }
-        reread.set(file, text);
-      }
-      return reread.get(file);
-    },
-  };
+/**
+ * The decoded text of the streamed files that have a diagnostic, for code frames (the others are
+ * never held whole), read again from their descriptors.
+ */
+function streamedTexts(project: Project, streamed: readonly StreamedSourceFile[], encoding: string | undefined): Map<string, string> {
+  const withFindings = new Set(project.diagnostics.map((diagnostic) => diagnostic.file));
+  const texts = new Map<string, string>();
+  for (const source of streamed) {
+    if (!withFindings.has(source.path)) continue;
+    const decoded = decodeText(wholeBytes(source.chunks()), encoding);
+    if (decoded.ok) texts.set(source.path, decoded.text);
+  }
+  return texts;
 }
 
 export function loadInputs(paths: readonly string[], options: CommonOptions, io: CliIo): Loaded {
@@ -141,23 +139,31 @@ export function loadInputs(paths: readonly string[], options: CommonOptions, io:
   const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size must be a number of bytes`);
   const sources: InputFile[] = [];
-  const streamed: FoundFile[] = [];
+  const streamed: StreamedSourceFile[] = [];
+  const openFds: number[] = [];
   const readProblems: Diagnostic[] = [];
-  for (const file of files) {
-    const read = readSource(file, maxFileBytes);
-    if ('problem' in read) {
-      readProblems.push(read.problem);
-      continue;
+  let project: Project;
+  let texts: Map<string, string>;
+  try {
+    for (const file of files) {
+      const read = readSource(file, maxFileBytes);
+      if ('problem' in read) {
+        readProblems.push(read.problem);
+        continue;
+      }
+      sources.push(read.source);
+      if (read.openFd !== undefined) openFds.push(read.openFd);
+      if ('chunks' in read.source) streamed.push(read.source);
     }
-    sources.push(read.source);
-    if ('chunks' in read.source) streamed.push(file);
+    const cached = options.cache !== false;
+    const yamlCache = cached ? createParseCache(io.env, defaultYamlLimits) : undefined;
+    const planCache = cached ? createPlanCache(io.env, defaultYamlLimits) : undefined;
+    project = loadProject(sources, { encoding: options.encoding, delimiter: options.delimiter, maxFileBytes, yamlCache, planCache });
+    texts = new Map([...project.texts, ...streamedTexts(project, streamed, options.encoding)]);
+  } finally {
+    for (const fd of openFds) closeSync(fd);
   }
-  const cached = options.cache !== false;
-  const yamlCache = cached ? createParseCache(io.env, defaultYamlLimits) : undefined;
-  const planCache = cached ? createPlanCache(io.env, defaultYamlLimits) : undefined;
-  const project = loadProject(sources, { encoding: options.encoding, delimiter: options.delimiter, maxFileBytes, yamlCache, planCache });
-  const configText = configResult.file && configResult.text !== undefined ? { shown: displayFor(io.cwd)(configResult.file), text: configResult.text } : undefined;
-  const texts = sourceTexts(project, configText, streamed, options.encoding);
+  if (configResult.file && configResult.text !== undefined) texts.set(displayFor(io.cwd)(configResult.file), configResult.text);
   return {
     config,
     configFile: configResult.file,

@@ -203,16 +203,22 @@ type CsvRead = { ok: true; records: CsvLine[] } | { ok: false; line: number; col
 
 /**
  * Where the quote that is never closed opens. csv-parse names only the line where it stopped (the
- * end of the file), and its byte count of the records before is not reliable; a quote inside an
- * unquoted field is csv-parse's other error, so here every quote opens or closes a quoted field
- * (a doubled quote closes and opens again), and the last one to open is the culprit.
+ * end of the file), and its byte count of the records before is not reliable. A quote outside a
+ * quoted field is csv-parse's other error, so here every quote outside one opens one; inside, a
+ * doubled quote is an escaped quote and a single one closes the field.
  */
 function unclosedQuoteAt(text: string): { line: number; column: number } {
   let open = false;
   let opened = 0;
   for (let at = text.indexOf('"'); at >= 0; at = text.indexOf('"', at + 1)) {
-    open = !open;
-    if (open) opened = at;
+    if (!open) {
+      open = true;
+      opened = at;
+    } else if (text.charCodeAt(at + 1) === 0x22) {
+      at += 1; // "" inside a quoted field
+    } else {
+      open = false;
+    }
   }
   let line = 1;
   for (let at = text.indexOf('\n'); at >= 0 && at < opened; at = text.indexOf('\n', at + 1)) line += 1;

@@ -85,7 +85,8 @@ function readStreamedCsv(source: StreamedSourceFile, options: LoadOptions): Read
   return reader.end();
 }
 
-function wholeBytes(chunks: Iterable<Uint8Array>): Uint8Array {
+/** All the chunks in one array. */
+export function wholeBytes(chunks: Iterable<Uint8Array>): Uint8Array {
   const parts = [...chunks];
   const bytes = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
   let offset = 0;

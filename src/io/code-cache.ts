@@ -4,7 +4,7 @@
 // functions compiled during the run included, is saved next to the parse cache and handed back to
 // V8 on the next run, which then deserialises instead of compiling.
 //
-// An entry is named by the build, the command (each keeps the functions it compiled: code cached
+// An entry is named by a hash of the bundle itself, the command (each keeps the functions it compiled: code cached
 // by a `--version` run would leave `status` compiling most of its own), the Node version and the
 // CPU architecture, and holds a SHA-256
 // of V8's data followed by the data. The checksum is ours because V8 checks the header of cached
@@ -12,7 +12,7 @@
 // folder, a damaged entry, another V8, a full disk) the bundle is compiled from source as on the
 // first run, and the entry is written again when it can be.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -21,10 +21,11 @@ const DIGEST_BYTES = 32;
 const ENTRY_PREFIX = 'code-';
 const ENTRY_SUFFIX = '.bin';
 
-/** One entry: a build's code for one command (its functions compiled), for one Node and CPU. */
+/** One entry: the code of one bundle for one command (its functions compiled), for one Node and CPU. */
 export interface CodeCacheEntry {
   folder: string;
-  build: string;
+  /** bundleId(source): V8 checks only the length of the source it is given code for */
+  bundle: string;
   /** the command run, or "other": each command keeps the code it compiled */
   command: string;
   node?: string;
@@ -34,7 +35,7 @@ export interface CodeCacheEntry {
 const nodeAndArch = (entry: CodeCacheEntry): string => `${entry.node ?? process.version}-${entry.arch ?? process.arch}`;
 
 export function codeCacheFile(entry: CodeCacheEntry): string {
-  return path.join(entry.folder, `${ENTRY_PREFIX}${entry.build}-${entry.command}-${nodeAndArch(entry)}${ENTRY_SUFFIX}`);
+  return path.join(entry.folder, `${ENTRY_PREFIX}${entry.bundle}-${entry.command}-${nodeAndArch(entry)}${ENTRY_SUFFIX}`);
 }
 
 /** `--no-cache` anywhere before a `--` turns every cache off, this one too. */
@@ -46,8 +47,17 @@ export function noCacheRequested(argv: readonly string[]): boolean {
   return false;
 }
 
-function digest(data: Uint8Array): Buffer {
+function digest(data: Uint8Array | string): Buffer {
   return createHash('sha256').update(data).digest();
+}
+
+/**
+ * The bundle's identity in entry names: a SHA-256 of its text. V8 accepts cached code for any
+ * source of the same length, so a bundle rebuilt with other options, or edited by hand, must not
+ * find the code of the one before.
+ */
+export function bundleId(source: string): string {
+  return digest(source).toString('hex').slice(0, 16);
 }
 
 /** The cached data of an entry whose checksum holds; anything else is a miss. */
@@ -64,18 +74,27 @@ export function readCodeCache(file: string): Buffer | undefined {
 }
 
 /**
- * Write an entry atomically (temporary file, then rename) and remove the entries of other builds
- * for the same Node and architecture: one build's code is kept per Node. Failures are ignored.
+ * Write an entry atomically (temporary file, then rename) and remove the entries of other bundles
+ * for the same Node and architecture: one bundle's code is kept per Node. V8's data is made only
+ * once the temporary file is open (making it costs milliseconds; a read-only folder should not).
+ * Failures are ignored.
  */
-export function writeCodeCache(entry: CodeCacheEntry, data: Uint8Array): void {
+export function writeCodeCache(entry: CodeCacheEntry, data: () => Uint8Array): void {
   const file = codeCacheFile(entry);
   const temporary = `${file}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
     mkdirSync(entry.folder, { recursive: true });
-    writeFileSync(temporary, Buffer.concat([digest(data), data]));
+    fd = openSync(temporary, 'w');
+    const bytes = data();
+    writeSync(fd, digest(bytes));
+    writeSync(fd, bytes);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, file);
   } catch {
     try {
+      if (fd !== undefined) closeSync(fd);
       rmSync(temporary, { force: true });
     } catch {
       // the folder itself is not there
@@ -83,10 +102,10 @@ export function writeCodeCache(entry: CodeCacheEntry, data: Uint8Array): void {
     return;
   }
   const sameNode = `-${nodeAndArch(entry)}${ENTRY_SUFFIX}`;
-  const thisBuild = `${ENTRY_PREFIX}${entry.build}-`;
+  const thisBundle = `${ENTRY_PREFIX}${entry.bundle}-`;
   try {
     for (const other of readdirSync(entry.folder)) {
-      if (other.startsWith(ENTRY_PREFIX) && other.endsWith(sameNode) && !other.startsWith(thisBuild)) rmSync(path.join(entry.folder, other), { force: true });
+      if (other.startsWith(ENTRY_PREFIX) && other.endsWith(sameNode) && !other.startsWith(thisBundle)) rmSync(path.join(entry.folder, other), { force: true });
     }
   } catch {
     // another run may be pruning too
@@ -101,9 +120,8 @@ export interface CompiledBundle {
   cachedData(): Buffer;
 }
 
-/** Compile and run a CommonJS bundle, with V8 cached data when there is some. */
-export function runBundle(bundlePath: string, cachedData?: Buffer): CompiledBundle {
-  const source = readFileSync(bundlePath, 'utf8');
+/** Compile and run a CommonJS bundle (its text as read from `bundlePath`), with V8 cached data when there is some. */
+export function runBundle(bundlePath: string, source: string, cachedData?: Buffer): CompiledBundle {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundlePath, cachedData });
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;

@@ -7,10 +7,7 @@ import { safeText } from './display.js';
 import { displayWidth } from './wrap.js';
 
 /** file path → its text, for code frames (absent for files that could not be decoded) */
-/** The decoded text of a file by its shown path, for code frames (a Map will do). */
-export interface SourceTexts {
-  get(file: string): string | undefined;
-}
+export type SourceTexts = ReadonlyMap<string, string>;
 
 function codeFrame(text: string | undefined, line: number, column: number, ctx: FormatContext): string[] {
   if (text === undefined) return [];
