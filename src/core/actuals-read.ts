@@ -201,6 +201,13 @@ export function readPlainCsv(text: string, delimiter: string): CsvLine[] | undef
 
 type CsvRead = { ok: true; records: CsvLine[] } | { ok: false; line: number; column: number; detail: string };
 
+/** How many line feeds `text` holds before index `end`. */
+function newlinesBefore(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
+}
+
 /**
  * Where the quote that is never closed opens. csv-parse names only the line where it stopped (the
  * end of the file), and its byte count of the records before is not reliable. A quote outside a
@@ -220,8 +227,7 @@ function unclosedQuoteAt(text: string): { line: number; column: number } {
       open = false;
     }
   }
-  let line = 1;
-  for (let at = text.indexOf('\n'); at >= 0 && at < opened; at = text.indexOf('\n', at + 1)) line += 1;
+  const line = newlinesBefore(text, opened) + 1;
   const lineStart = text.lastIndexOf('\n', opened - 1) + 1;
   const before = text.slice(lineStart === 0 && text.startsWith('\uFEFF') ? 1 : lineStart, opened);
   return { line, column: [...before].length + 1 };
@@ -360,9 +366,7 @@ export class CsvActualsReader {
     const body = this.atStart && text.startsWith('\uFEFF') ? text.slice(1) : text;
     this.atStart = false;
     for (const record of plainRows(body, this.delimiter, this.linesRead + 1)) this.record(record);
-    let lines = 1;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
-    this.linesRead += lines;
+    this.linesRead += newlinesBefore(text, text.length) + 1;
   }
 
   private at(line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]): void {

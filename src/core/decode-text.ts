@@ -20,16 +20,28 @@ const signatures: { looksLike: string; prefix: readonly number[] }[] = [
   { looksLike: 'pdf', prefix: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
 ];
 
-export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
+type Refusal = Extract<DecodeResult, { ok: false }>;
+
+/** What a file's first bytes say: a renamed binary or UTF-16 (refused), else the bytes after any UTF-8 BOM. */
+function opening(bytes: Uint8Array): Refusal | { ok: true; body: Uint8Array } {
   for (const { looksLike, prefix } of signatures) {
     if (startsWith(bytes, prefix)) return { ok: false, code: 'file-binary', looksLike };
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { ok: false, code: 'file-encoding', looksLike: 'utf-16' };
-  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+  return { ok: true, body: startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes };
+}
+
+/** UTF-8 that throws on anything else; the BOM is dealt with by opening() */
+const strictUtf8 = () => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
+  const start = opening(bytes);
+  if (!start.ok) return start;
+  const body = start.body;
   if (encoding && !/^utf-?8$/i.test(encoding)) {
     // a named encoding is the fallback for files that are not UTF-8: UTF-8 files beside them stay readable
     try {
-      return { ok: true, text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)) };
+      return { ok: true, text: normaliseNewlines(strictUtf8().decode(body)) };
     } catch {
       try {
         return { ok: true, text: normaliseNewlines(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
@@ -40,7 +52,7 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
   }
   if (body.includes(0)) return looksLikeUtf16(body) ? { ok: false, code: 'file-encoding', looksLike: 'utf-16' } : { ok: false, code: 'file-binary', looksLike: 'binary' };
   try {
-    return { ok: true, text: normaliseNewlines(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body)) };
+    return { ok: true, text: normaliseNewlines(strictUtf8().decode(body)) };
   } catch {
     return { ok: false, code: 'file-encoding', looksLike: looksLikeGb18030(body) ? 'gb18030' : 'unknown' };
   }
@@ -81,7 +93,7 @@ function normaliseNewlines(text: string): string {
  * whole file with decodeText, which says what the file is (or tries the named encoding).
  */
 export class Utf8ChunkDecoder {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly decoder = strictUtf8();
   /** the first bytes, kept until there are enough to check for a signature or a byte order mark */
   private head: Uint8Array | undefined = new Uint8Array(0);
   /** the last chunk ended in a carriage return, which a line feed may follow */
@@ -102,11 +114,9 @@ export class Utf8ChunkDecoder {
   }
 
   private first(last: boolean): string | undefined {
-    const bytes = this.head!;
+    const start = opening(this.head!);
     this.head = undefined;
-    if (signatures.some(({ prefix }) => startsWith(bytes, prefix))) return undefined;
-    if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return undefined;
-    return this.decode(startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes, last);
+    return start.ok ? this.decode(start.body, last) : undefined;
   }
 
   private decode(bytes: Uint8Array, last: boolean): string | undefined {
