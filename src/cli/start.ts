@@ -2,7 +2,7 @@
 // (src/io/code-cache.ts), then save V8's code if there was none to use and the run was a real one.
 import { readFileSync } from 'node:fs';
 import { cacheFolder } from '../io/cache-folder.js';
-import { type CodeCacheEntry, bundleId, codeCacheFile, noCacheRequested, readCodeCache, runBundle, writeCodeCache } from '../io/code-cache.js';
+import { type CodeCacheEntry, bundleId, codeCacheFile, noCacheRequested, optionArguments, readCodeCache, runBundle, writeCodeCache } from '../io/code-cache.js';
 import { commandNames } from './command-names.js';
 
 /**
@@ -10,7 +10,7 @@ import { commandNames } from './command-names.js';
  * (exit 2, stopped before the work). Their code would serve that command's later runs.
  */
 function worthCaching(argv: readonly string[], exitCode: number | string | undefined): boolean {
-  const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  const options = optionArguments(argv);
   return !options.includes('--help') && !options.includes('-h') && argv[0] !== 'help' && Number(exitCode ?? 0) !== 2;
 }
 

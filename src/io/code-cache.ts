@@ -12,10 +12,11 @@
 // folder, a damaged entry, another V8, a full disk) the bundle is compiled from source as on the
 // first run, and the entry is written again when it can be.
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { writeCacheEntry } from './cache-folder.js';
 
 const DIGEST_BYTES = 32;
 const ENTRY_PREFIX = 'code-';
@@ -38,13 +39,15 @@ export function codeCacheFile(entry: CodeCacheEntry): string {
   return path.join(entry.folder, `${ENTRY_PREFIX}${entry.bundle}-${entry.command}-${nodeAndArch(entry)}${ENTRY_SUFFIX}`);
 }
 
+/** The arguments before a `--` (after it, everything is a path). */
+export function optionArguments(argv: readonly string[]): readonly string[] {
+  const end = argv.indexOf('--');
+  return end < 0 ? argv : argv.slice(0, end);
+}
+
 /** `--no-cache` anywhere before a `--` turns every cache off, this one too. */
 export function noCacheRequested(argv: readonly string[]): boolean {
-  for (const argument of argv) {
-    if (argument === '--') return false;
-    if (argument === '--no-cache') return true;
-  }
-  return false;
+  return optionArguments(argv).includes('--no-cache');
 }
 
 function digest(data: Uint8Array | string): Buffer {
@@ -74,33 +77,16 @@ export function readCodeCache(file: string): Buffer | undefined {
 }
 
 /**
- * Write an entry atomically (temporary file, then rename) and remove the entries of other bundles
- * for the same Node and architecture: one bundle's code is kept per Node. V8's data is made only
- * once the temporary file is open (making it costs milliseconds; a read-only folder should not).
- * Failures are ignored.
+ * Write an entry (writeCacheEntry: atomically, V8's data made only once it can be written) and
+ * remove the entries of other bundles for the same Node and architecture: one bundle's code is
+ * kept per Node. Failures are ignored.
  */
 export function writeCodeCache(entry: CodeCacheEntry, data: () => Uint8Array): void {
-  const file = codeCacheFile(entry);
-  const temporary = `${file}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    mkdirSync(entry.folder, { recursive: true });
-    fd = openSync(temporary, 'w');
+  const written = writeCacheEntry(codeCacheFile(entry), () => {
     const bytes = data();
-    writeSync(fd, digest(bytes));
-    writeSync(fd, bytes);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, file);
-  } catch {
-    try {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(temporary, { force: true });
-    } catch {
-      // the folder itself is not there
-    }
-    return;
-  }
+    return [digest(bytes), bytes];
+  });
+  if (!written) return;
   const sameNode = `-${nodeAndArch(entry)}${ENTRY_SUFFIX}`;
   const thisBundle = `${ENTRY_PREFIX}${entry.bundle}-`;
   try {

@@ -6,11 +6,11 @@
 // read or parsed is a miss and is written again; a cache folder that cannot be written is ignored.
 // Where: src/io/cache-folder.ts. `--no-cache` turns it off.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanCache, PlanSnapshot } from '../core/plan-snapshot.js';
 import type { YamlCache, YamlLimits } from '../core/yaml-source.js';
-import { cacheFolder } from './cache-folder.js';
+import { cacheFolder, writeCacheEntry } from './cache-folder.js';
 import { newMapping } from '../core/plain-data.js';
 
 declare const __PLAN_CHECK_BUILD__: string | undefined;
@@ -70,22 +70,16 @@ function contentCache<T>(env: Record<string, string | undefined>, limits: YamlLi
       if (!writable) return;
       const encoded = kind.encode(value);
       if (encoded === undefined) return;
-      const entry = entryFor(text);
-      const temporary = `${entry}.${process.pid}.tmp`;
-      try {
-        mkdirSync(folder, { recursive: true });
-        writeFileSync(temporary, encoded);
-        renameSync(temporary, entry);
-        if (!pruned) {
-          pruned = true;
-          prune(folder);
-        }
-      } catch {
+      if (!writeCacheEntry(entryFor(text), () => [encoded])) {
         writable = false; // read-only, full or not a folder: run without writing
+        return;
+      }
+      if (!pruned) {
+        pruned = true;
         try {
-          rmSync(temporary, { force: true });
+          prune(folder);
         } catch {
-          // nothing was written
+          writable = false;
         }
       }
     },
