@@ -16,6 +16,19 @@ import { runBin } from './helpers.js';
 
 const file = 'big.actuals.csv';
 
+/** The plan every streamed CSV here reports on: one target, a sum. */
+const plan = `format: plan/1
+id: big
+title: 流式读取
+period: { start: 2024-01-01, end: 2024-12-31 }
+tasks:
+  - id: "1"
+    title: 抽检
+    lead: 区市场监管局
+    targets:
+      - { id: count, metric: 抽检批次, target: ">= 100000", accumulate: sum }
+`;
+
 function readInPieces(text: string, cuts: readonly number[], delimiter?: string): ReadActuals {
   const reader = new CsvActualsReader(file, { delimiter });
   let from = 0;
@@ -151,18 +164,6 @@ describe('CSV actuals through the built CLI, read in 1 MiB chunks', () => {
   });
   afterEach(() => rmSync(work, { recursive: true, force: true }));
 
-  const plan = `format: plan/1
-id: big
-title: 流式读取
-period: { start: 2024-01-01, end: 2024-12-31 }
-tasks:
-  - id: "1"
-    title: 抽检
-    lead: 区市场监管局
-    targets:
-      - { id: count, metric: 抽检批次, target: ">= 100000", accumulate: sum }
-`;
-
   /**
    * Rows of about 60 bytes, one unit each (no duplicates), CRLF line ends, until past `bytes`;
    * a quoted row near the end; a CR LF exactly across the first 1 MiB chunk end and 区 (three
@@ -237,8 +238,6 @@ tasks:
 });
 
 describe('a streamed file in the core', () => {
-  const plan = 'format: plan/1\nid: big\ntitle: t\nperiod: { start: 2024-01-01, end: 2024-12-31 }\ntasks:\n  - id: "1"\n    title: t\n    lead: 甲\n    targets:\n      - { id: count, metric: m, target: ">= 10", accumulate: sum }\n';
-
   function streamed(bytes: Uint8Array, chunkBytes: number): StreamedSourceFile & { reads: number } {
     const source = {
       path: 'big.actuals.csv',
