@@ -65,12 +65,12 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(deadline('phase/mobilize')).toMatchObject({ status: 'done', late: true, days_left: -122 });
     expect(deadline('task/2')).toMatchObject({ due: '2024-06-30', status: 'due_soon', days_left: 0 });
     expect(deadline('task/1')).toMatchObject({ status: 'upcoming', days_left: 184 });
-    expect(deadline('report/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
-    expect(deadline('report/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
-    expect(deadline('report/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
-    expect(deadline('report/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51 });
-    expect(deadline('report/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10 });
-    expect(deadline('report/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41 });
+    expect(deadline('duty/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('duty/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
+    expect(deadline('duty/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('duty/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51 });
+    expect(deadline('duty/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10 });
+    expect(deadline('duty/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41 });
     expect(data.deadlines.filter((d) => d.kind === 'report')).toHaveLength(11);
     // overdue first
     expect(data.deadlines[0]!.status).toBe('overdue');
@@ -162,10 +162,10 @@ describe('the meeting view', () => {
     const result = runBin(['deadlines', demo, '--as-of', '2024-06-30', '--within', '10', '--format', 'json']);
     const rows = JSON.parse(result.stdout).deadlines as JsonDeadline[];
     expect(rows.map((d) => `${d.ref}:${d.status}`)).toEqual([
-      'demo-2024:report/monthly@2024-05-10:overdue',
-      'demo-2024:report/monthly@2024-06-10:overdue',
+      'demo-2024:duty/monthly@2024-05-10:overdue',
+      'demo-2024:duty/monthly@2024-06-10:overdue',
       'demo-2024:task/2:due_soon',
-      'demo-2024:report/monthly@2024-07-10:due_soon',
+      'demo-2024:duty/monthly@2024-07-10:due_soon',
     ]);
   });
 
@@ -178,7 +178,7 @@ describe('the meeting view', () => {
     expect(result.stdout).toContain('区市场监管局  2024-06-30  1020');
     expect(result.stdout).toContain('Gap = max(R − A, 0) = 879.9995');
     expect(result.stdout).toContain('on track');
-    const deadline = runBin(['explain', 'report/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+    const deadline = runBin(['explain', 'duty/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
     expect(deadline.stdout).toContain('Completed 2024-03-11 (late)');
     expect(runBin(['explain', 'nothing/here', demo, '--as-of', '2024-06-30']).status).toBe(2);
   });
