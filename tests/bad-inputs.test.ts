@@ -322,7 +322,7 @@ const cases: Case[] = [
       expect((JSON.parse(owner.stdout) as GapsJson).targets.map((t) => t.ref).sort()).toEqual(['proto-ids:__proto__/valueOf', 'proto-ids:toString/constructor']);
       const deadlines = await run(['deadlines', 'proto-ids-end-to-end', '--format', 'json', '--all', '--as-of', AS_OF, '--no-config']);
       const done = (JSON.parse(deadlines.stdout) as { deadlines: { ref: string; status: string }[] }).deadlines.filter((d) => d.status === 'done').map((d) => d.ref).sort();
-      expect(done).toEqual(['proto-ids:phase/prototype', 'proto-ids:duty/toString@2024-06-10', 'proto-ids:task/constructor']);
+      expect(done).toEqual(['proto-ids:duty/toString@2024-06-10', 'proto-ids:phase/prototype', 'proto-ids:task/constructor']);
       const explain = await run(['explain', 'proto-ids:toString/constructor', 'proto-ids-end-to-end', '--as-of', AS_OF, '--no-config', '--lang', 'en']);
       expect(explain.status).toBe(0);
       expect(explain.stdout).toMatch(/Actual A = 100/);

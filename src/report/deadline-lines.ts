@@ -50,15 +50,25 @@ export function deadlineOwnerText(lang: Lang, line: DeadlineLine): string {
   return occurrence && line.rows.length > 1 ? t(lang, 'deadline.owners', { count: occurrence.owners }) : line.row.owner;
 }
 
-/** The status cell: the label, "(late)" where a single deadline was done late, and an occurrence's progress. */
+/**
+ * The status cell, as parts: the label ("(late)" where a single deadline was done late), then for
+ * an occurrence of several owners its progress with who is missing, then how many were late.
+ */
 export function deadlineStatusText(lang: Lang, line: DeadlineLine): string[] {
   const row = line.row;
   const occurrence = row.occurrence;
-  if (!occurrence) return [deadlineStatusLabel(lang, row) + (row.late ? ` (${t(lang, 'deadline.late')})` : '')];
+  const single = deadlineStatusLabel(lang, row) + (row.late ? ` (${t(lang, 'deadline.late')})` : '');
+  if (!occurrence) return [single];
   const kind = row.kind === 'activity' ? 'activity' : 'report';
   let progress = t(lang, `deadline.progress_${kind}`, { done: occurrence.done.length, total: occurrence.owners });
   if (occurrence.missing.length > 0) progress += t(lang, `deadline.missing_${kind}`, { units: occurrence.missing.join(t(lang, 'help.list_separator')) });
-  if (occurrence.late.length > 0) progress += t(lang, 'deadline.late_count', { count: occurrence.late.length });
-  const label = line.rows.length > 1 ? statusLabel(lang, row.status) : deadlineStatusLabel(lang, row) + (row.late ? ` (${t(lang, 'deadline.late')})` : '');
-  return [label, progress];
+  const parts = [line.rows.length > 1 ? statusLabel(lang, row.status) : single, progress];
+  if (occurrence.late.length > 0) parts.push(t(lang, 'deadline.late_count', { count: occurrence.late.length }));
+  return parts;
+}
+
+/** The status cell on one line (Markdown): "已逾期 2/3 已报送，未报：区教体局，其中逾期 1 个". */
+export function deadlineStatusLine(lang: Lang, line: DeadlineLine): string {
+  const [label, ...parts] = deadlineStatusText(lang, line);
+  return parts.length === 0 ? label! : `${label} ${parts.join(t(lang, 'deadline.part_separator'))}`;
 }

@@ -8,7 +8,7 @@ import { displayNumber, displayPercent, safeText } from './display.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
 import { deadlineTitle, onTimeCells, onTimeHead, statusLabel, unitsWithDeadlinesDue } from './table.js';
-import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
+import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 
 /**
  * Text made literal in Markdown: a pipe would end the table cell and a line break the row, so
@@ -56,7 +56,7 @@ function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string
     deadlineOwnerText(ctx.lang, line),
     line.row.due,
     String(line.row.days_left),
-    deadlineStatusText(ctx.lang, line).join(' '),
+    deadlineStatusLine(ctx.lang, line),
   ]);
 }
 

@@ -130,7 +130,7 @@ export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatConte
       wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
       row.due,
       String(row.days_left),
-      deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 30))).join('\n'),
+      deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'),
     ];
   });
 }
