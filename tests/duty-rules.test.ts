@@ -186,3 +186,27 @@ describe('duties through the built binary', () => {
     expect(own.stdout).toContain('自该事项的开始日期 2024-01-01 起计算；第一次截止于 2024-01-10。');
   });
 });
+
+describe('duty records without a units registry', () => {
+  it('match an owner however its brackets are typed (NFKC), and never count for another unit', () => {
+    const p = project({
+      'p.plan.yaml': `format: plan/1
+id: p
+title: 无名册
+period: { start: 2024-01-01, end: 2024-12-31 }
+duties:
+  - { id: m, title: 报送, owner: [区发改局（农业农村局）, 区卫健局], every: quarter, day: 10 }
+`,
+      'p.actuals.yaml': `format: actuals/1
+plan: p
+duties:
+  - { duty: m, due: 2024-01-10, date: 2024-01-08, reported_by: 区发改局(农业农村局) }
+  - { duty: m, due: 2024-01-10, date: 2024-01-09, reported_by: 区卫生局 }
+`,
+    });
+    expect(p.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['not-duty-owner@5:64']);
+    const rows = evaluateProject(p, day('2024-01-31'), 14).deadlines.map(toDeadlineRow).filter((r) => r.ref === 'p:duty/m@2024-01-10');
+    // the first record completes the first owner's deadline on time; 区卫健局 has none: 10 − 31 = −21
+    expect(rows.map((r) => [r.owner, r.status, r.late, r.days_left])).toEqual([['区卫健局', 'overdue', false, -21], ['区发改局（农业农村局）', 'done', false, -21]]);
+  });
+});

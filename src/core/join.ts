@@ -200,7 +200,7 @@ function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) 
     if (!unit) {
       out.push(diagnosticAt('missing-reported-by', record.place, { duty: duty.id, owners: duty.owners }));
       owner = undefined;
-    } else if (!duty.owners.includes(unit)) {
+    } else if (!duty.owners.some((name) => unitOf(name) === unit)) {
       if (plan.unitNames && !plan.unitNames.has(unit)) {
         out.push(diagnosticAt('unknown-unit', record.unitPlace, { name: record.reportedBy, suggestion: nearestName(record.reportedBy, duty.owners) }));
       } else {
@@ -208,7 +208,8 @@ function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) 
       }
       owner = undefined;
     } else {
-      owner = unit;
+      // the owner as the plan names it (without a registry, names compare after NFKC folding)
+      owner = duty.owners.find((name) => unitOf(name) === unit);
     }
   }
   return counts && owner !== undefined ? { ...record, owner } : undefined;
