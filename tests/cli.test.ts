@@ -31,7 +31,7 @@ function statusJson(asOf: string, tz: string) {
   const result = runBin(['status', demo, '--format', 'json', '--as-of', asOf], { env: { TZ: tz } });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  const data = JSON.parse(result.stdout) as { as_of: string; summary: Record<string, number>; targets: JsonTarget[]; deadlines: JsonDeadline[] };
+  const data = JSON.parse(result.stdout) as { as_of: string; summary: Record<string, unknown>; targets: JsonTarget[]; deadlines: JsonDeadline[] };
   const target = (ref: string) => data.targets.find((t) => t.ref === `demo-2024:${ref}`)!;
   const deadline = (ref: string) => data.deadlines.find((d) => d.ref === `demo-2024:${ref}`)!;
   return { data, target, deadline };
@@ -41,7 +41,21 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
   it('at 2024-06-30 matches the hand computation', () => {
     const { data, target, deadline } = statusJson('2024-06-30', tz);
     expect(data.as_of).toBe('2024-06-30');
-    expect(data.summary).toEqual({ targets: 5, met: 1, on_track: 2, behind: 1, missed: 0, breached: 0, no_data: 1, not_started: 0 });
+    const { units, ...counts } = data.summary;
+    expect(counts).toEqual({ targets: 5, met: 1, on_track: 2, behind: 1, missed: 0, breached: 0, no_data: 1, not_started: 0 });
+    // on-time rates per unit, deadlines due ≤ T = 06-30:
+    //   区卫健局 leads task 2 (due 06-30, done 07-20 after T): 1 due, not done, not overdue (due = T) → 0/1
+    //   区食药安办 owns the monthly report from 02-01: 02-10 on time (02-09), 03-10 late (03-11),
+    //   04-10 on time (04-10), 05-10 and 06-10 overdue → 2/5 = 0.4
+    //   区市场监管局 (task 1) and 区教育局 (task 3) are due 12-31: nothing due yet → null, listed last
+    const none = { due_so_far: 0, on_time: 0, late: 0, overdue: 0, on_time_rate: null };
+    const office = { due_so_far: 5, on_time: 2, late: 1, overdue: 2, on_time_rate: 2 / 5 };
+    expect(units).toEqual([
+      { unit: '区卫健局', due_so_far: 1, on_time: 0, late: 0, overdue: 0, on_time_rate: 0 / 1, reports: none },
+      { unit: '区食药安办', ...office, reports: office },
+      { unit: '区市场监管局', ...none, reports: none },
+      { unit: '区教育局', ...none, reports: none },
+    ]);
     const sampling = target('1/sampling');
     expect(String(sampling.required)).toBe('1899.9995');
     expect(sampling.expected).toBeCloseTo(944.8084945355191, 9);
@@ -65,12 +79,12 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(deadline('phase/mobilize')).toMatchObject({ status: 'done', late: true, days_left: -122 });
     expect(deadline('task/2')).toMatchObject({ due: '2024-06-30', status: 'due_soon', days_left: 0 });
     expect(deadline('task/1')).toMatchObject({ status: 'upcoming', days_left: 184 });
-    expect(deadline('report/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
-    expect(deadline('report/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
-    expect(deadline('report/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
-    expect(deadline('report/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51 });
-    expect(deadline('report/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10 });
-    expect(deadline('report/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41 });
+    expect(deadline('duty/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('duty/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
+    expect(deadline('duty/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('duty/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51 });
+    expect(deadline('duty/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10 });
+    expect(deadline('duty/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41 });
     expect(data.deadlines.filter((d) => d.kind === 'report')).toHaveLength(11);
     // overdue first
     expect(data.deadlines[0]!.status).toBe('overdue');
@@ -169,10 +183,10 @@ describe('the meeting view', () => {
     const result = runBin(['deadlines', demo, '--as-of', '2024-06-30', '--within', '10', '--format', 'json']);
     const rows = JSON.parse(result.stdout).deadlines as JsonDeadline[];
     expect(rows.map((d) => `${d.ref}:${d.status}`)).toEqual([
-      'demo-2024:report/monthly@2024-05-10:overdue',
-      'demo-2024:report/monthly@2024-06-10:overdue',
+      'demo-2024:duty/monthly@2024-05-10:overdue',
+      'demo-2024:duty/monthly@2024-06-10:overdue',
       'demo-2024:task/2:due_soon',
-      'demo-2024:report/monthly@2024-07-10:due_soon',
+      'demo-2024:duty/monthly@2024-07-10:due_soon',
     ]);
   });
 
@@ -185,8 +199,8 @@ describe('the meeting view', () => {
     expect(result.stdout).toContain('区市场监管局  2024-06-30  1020');
     expect(result.stdout).toContain('Gap = max(R − A, 0) = 879.9995');
     expect(result.stdout).toContain('on track');
-    const deadline = runBin(['explain', 'report/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
-    expect(deadline.stdout).toContain('Completed 2024-03-11 (late)');
+    const deadline = runBin(['explain', 'duty/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+    expect(deadline.stdout).toContain('区食药安办: submitted 2024-03-11 (late)');
     expect(runBin(['explain', 'nothing/here', demo, '--as-of', '2024-06-30']).status).toBe(2);
   });
 });

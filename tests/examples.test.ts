@@ -12,7 +12,7 @@ interface Inventory {
   tasks: number;
   targets: number;
   phases: number;
-  reports: number;
+  duties: number;
 }
 
 const examplesDir = path.join(repoRoot, 'examples');
@@ -45,7 +45,7 @@ describe('examples', () => {
       tasks: plan.tasks.length,
       targets: plan.tasks.reduce((n, task) => n + task.targets.length, 0),
       phases: plan.phases.length,
-      reports: plan.reports.length,
+      duties: plan.duties.length,
     }).toEqual(inventory);
   });
 

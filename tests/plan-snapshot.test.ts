@@ -23,7 +23,7 @@ function load(name: string): { plan: Plan; text: string } {
 
 /** every place in a plan, as plain line:col */
 function places(plan: Plan): SourcePlace[] {
-  const all = [plan.place, ...plan.phases.map((p) => p.place), ...plan.reports.map((r) => r.place)];
+  const all = [plan.place, ...plan.phases.map((p) => p.place), ...plan.duties.map((d) => d.place)];
   for (const task of plan.tasks) all.push(task.place, ...task.targets.map((t) => t.place));
   return all.map((place) => ({ file: place.file, line: place.line, column: place.column }));
 }

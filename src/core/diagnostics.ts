@@ -20,6 +20,7 @@ export const diagnosticCodes = {
   'yaml-too-many-nodes': 'error',
   // schema
   'unknown-key': 'error',
+  'renamed-key': 'error',
   'missing-key': 'error',
   'wrong-type': 'error',
   'number-as-text': 'error',
@@ -32,7 +33,7 @@ export const diagnosticCodes = {
   'due-outside-period': 'warning',
   'missing-population': 'error',
   'invalid-target': 'error',
-  'unknown-owner': 'error',
+  'unknown-unit': 'error',
   'absurd-number': 'error',
   // actuals
   'unknown-plan': 'error',
@@ -46,6 +47,9 @@ export const diagnosticCodes = {
   'percent-needs-fraction': 'error',
   'duplicate-row': 'warning',
   'unknown-occurrence': 'warning',
+  'missing-reported-by': 'error',
+  'not-duty-owner': 'warning',
+  'record-before-start': 'error',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',

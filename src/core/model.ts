@@ -23,8 +23,10 @@ export interface Plan {
   population?: Rational;
   /** every known name or alias → canonical unit name; undefined when the plan has no registry */
   unitNames?: ReadonlyMap<string, string>;
+  /** the date the plan was issued (印发日期), when given: duties start no earlier */
+  issued?: DayNumber;
   phases: Phase[];
-  reports: ReportDuty[];
+  duties: Duty[];
   tasks: Task[];
   place: SourcePlace;
 }
@@ -73,14 +75,23 @@ export interface Phase {
   place: SourcePlace;
 }
 
-export interface ReportDuty {
+/** report: something submitted (报送); activity: something carried out (开展), such as 每季度开展一次督导 */
+export type DutyKind = 'report' | 'activity';
+
+/** Where a duty's first possible occurrence comes from: its own `start`, the plan's `issued`, or the period start. */
+export type DutyStartSource = 'start' | 'issued' | 'period';
+
+export interface Duty {
   id: string;
   title: string;
-  owner: string;
+  kind: DutyKind;
+  /** one or more units (canonical names); one deadline per owner per occurrence */
+  owners: string[];
   every?: Recurrence;
   day?: number;
   month?: number;
   start: DayNumber;
+  startSource: DutyStartSource;
   until: DayNumber;
   /** one-off duty */
   due?: DayNumber;
@@ -114,12 +125,20 @@ export interface CompletionRecord {
   place: SourcePlace;
 }
 
-export interface SubmissionRecord {
+/** One occurrence of a duty done: submitted (a report) or carried out (an activity). */
+export interface DutyRecord {
   planId: string;
   duty: string;
   due: DayNumber;
-  submitted: DayNumber;
+  /** the day it was submitted or carried out */
+  date: DayNumber;
+  /** the record's own reported_by, else the file's; empty when neither is given */
+  reportedBy: string;
   place: SourcePlace;
+  duePlace: SourcePlace;
+  datePlace: SourcePlace;
+  /** where the unit is written: the record's reported_by, else the file's, else the record */
+  unitPlace: SourcePlace;
 }
 
 export interface ActualsFile {
@@ -128,7 +147,7 @@ export interface ActualsFile {
   planPlace: SourcePlace;
   rows: ActualRow[];
   completions: CompletionRecord[];
-  submissions: SubmissionRecord[];
+  dutyRecords: DutyRecord[];
 }
 
 // Tasks by id, built once per plan: a search of the task list per reported row made 300,000

@@ -3,7 +3,7 @@
 import { type DayNumber, formatDay, parseIsoDate } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import type { Accumulate, Phase, Plan, Progress, Recurrence, ReportDuty, SourcePlace, Target, Task } from './model.js';
+import type { Accumulate, Duty, DutyStartSource, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
 import { divide, fromNumber, multiply } from './rational.js';
 import { acceptedTargetForms, parseTargetExpression } from './target-expression.js';
 import { ABSURD_COUNT } from './actual-value.js';
@@ -126,6 +126,26 @@ function buildUnitNames(units: unknown[]): Map<string, string> | undefined {
   return names;
 }
 
+/**
+ * A duty counts from its own `start`, else from the later of the period start and the date the
+ * plan was issued: a plan issued in April owes no report for January.
+ */
+function dutyStart(own: DayNumber | undefined, periodStart: DayNumber | undefined, issued: DayNumber | undefined): { start?: DayNumber; startSource: DutyStartSource } {
+  if (own !== undefined) return { start: own, startSource: 'start' };
+  if (issued !== undefined && (periodStart === undefined || issued > periodStart)) return { start: issued, startSource: 'issued' };
+  return { start: periodStart, startSource: 'period' };
+}
+
+/** One unit named twice in a duty's owners (by name and by alias, say) would owe one deadline twice. */
+function checkDuplicateOwners(check: PlanChecker, written: unknown, path: JsonPath, owners: readonly string[]): void {
+  if (!Array.isArray(written)) return;
+  const seen = new Set<string>();
+  owners.forEach((owner, index) => {
+    if (seen.has(owner)) check.report('duplicate-id', [...path, index], { kind: 'owner', id: owner, firstLine: check.locator.locate([...path, owners.indexOf(owner)]).line });
+    seen.add(owner);
+  });
+}
+
 export interface NormalisedPlan {
   plan?: Plan;
   diagnostics: Diagnostic[];
@@ -142,7 +162,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
   const period = periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd
     ? { start: periodStart, end: periodEnd }
     : undefined;
-  check.date(root.issued, ['issued']);
+  const issued = check.date(root.issued, ['issued']);
 
   const unitNames = buildUnitNames(asArray(root.units));
   // one unit however it is typed: full-width brackets and stray spaces folded (NFKC), as for
@@ -156,7 +176,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     if (!unitNames) return name;
     const canonical = unitNames.get(name) ?? foldedUnits.get(name.normalize('NFKC').trim());
     if (canonical) return canonical;
-    check.report('unknown-owner', path, { name, suggestion: nearestName(name, unitNames.keys()) });
+    check.report('unknown-unit', path, { name, suggestion: nearestName(name, unitNames.keys()) });
     return name;
   };
   const resolveUnits = (value: unknown, path: JsonPath): string[] =>
@@ -185,29 +205,34 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     }
   });
 
-  const reportsData = asArray(root.reports);
-  check.checkUniqueIds(reportsData, ['reports'], 'report');
-  const reports: ReportDuty[] = [];
-  reportsData.forEach((item, index) => {
+  const dutiesData = asArray(root.duties);
+  check.checkUniqueIds(dutiesData, ['duties'], 'duty');
+  const duties: Duty[] = [];
+  dutiesData.forEach((item, index) => {
     const duty = asObject(item);
-    const path = ['reports', index];
+    const path = ['duties', index];
     if (!duty) return;
-    const start = check.date(duty.start, [...path, 'start']) ?? period?.start;
+    const ownStart = check.date(duty.start, [...path, 'start']);
+    const { start, startSource } = dutyStart(ownStart, period?.start, issued);
     const until = check.date(duty.until, [...path, 'until']) ?? period?.end;
     const due = check.date(duty.due, [...path, 'due']);
     check.checkOrder(start, until, path, 'until');
     check.checkInPeriod(due, period, [...path, 'due']);
-    const owner = typeof duty.owner === 'string' ? resolveUnit(duty.owner, [...path, 'owner']) : '';
+    const owners = resolveUnits(duty.owner, [...path, 'owner']);
+    if (Array.isArray(duty.owner) && duty.owner.length === 0) check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
     checkRecurrence(check, duty, path);
+    checkDuplicateOwners(check, duty.owner, [...path, 'owner'], owners);
     if (typeof duty.id !== 'string' || start === undefined || until === undefined) return;
-    reports.push({
+    duties.push({
       id: duty.id,
       title: asString(duty.title) ?? duty.id,
-      owner,
+      kind: duty.kind === 'activity' ? 'activity' : 'report',
+      owners: [...new Set(owners)],
       every: asString(duty.every) as Recurrence | undefined,
       day: typeof duty.day === 'number' ? duty.day : undefined,
       month: typeof duty.month === 'number' ? duty.month : undefined,
       start,
+      startSource,
       until,
       due,
       place: check.place(path),
@@ -304,8 +329,9 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     period,
     population,
     unitNames,
+    issued,
     phases,
-    reports,
+    duties,
     tasks,
     place: check.place(['id']),
   };

@@ -80,7 +80,7 @@ export function restorePlan(snapshot: PlanSnapshot, file: string, locator: Locat
   if (plan.population) plan.population = rationalOf(plan.population as unknown as RationalPair);
   if (plan.unitNames) plan.unitNames = new Map(plan.unitNames as unknown as [string, string][]);
   for (const phase of plan.phases) phase.place = place(phase.place);
-  for (const duty of plan.reports) duty.place = place(duty.place);
+  for (const duty of plan.duties) duty.place = place(duty.place);
   for (const task of plan.tasks) {
     task.place = place(task.place);
     const taskUnits = { lead: task.lead, support: task.support };

@@ -202,7 +202,7 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
         targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf));
       }
     }
-    append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.submissions, asOf, warnDays));
+    append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays));
   }
   deadlines.sort(compareDeadlines);
   return { asOf, warnDays, targets: sortTargetResults(targets), deadlines };

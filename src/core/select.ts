@@ -24,7 +24,7 @@ export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string>
     for (const task of plan.tasks) {
       for (const unit of [...task.lead, ...task.support, ...task.targets.map((t) => t.owner)]) allNames.add(unit);
     }
-    for (const unit of [...plan.reports.map((r) => r.owner), ...plan.phases.map((p) => p.owner ?? '')]) if (unit) allNames.add(unit);
+    for (const unit of [...plan.duties.flatMap((d) => d.owners), ...plan.phases.map((p) => p.owner ?? '')]) if (unit) allNames.add(unit);
   }
   if (allNames.has(wanted)) exact.add(wanted);
   if (exact.size > 0) return exact;

@@ -55,7 +55,7 @@ interface ExampleFigures {
   sampling: number;
   /** the mobilisation phase's completion date, once it is past */
   phaseDone?: string;
-  /** monthly report occurrences due on or before today, each submitted two days early */
+  /** monthly duty occurrences due on or before today, each submitted two days early */
   reports: { due: string; submitted: string }[];
 }
 
@@ -118,7 +118,8 @@ units:
   - 区教育局
 phases:
   - { id: mobilize, title: 动员部署, start: ${y}-01-01, due: ${y}-02-28 }
-reports:
+# ${say('工作事项：报送（kind: report，默认）或开展（kind: activity）；owner 可写单位列表，每个单位各自计算', 'duties: reports (kind: report, the default) or activities (kind: activity); owner may be a list, each unit counted on its own')}
+duties:
   # 原文：“每月10日前报送上月工作落实情况”
   - { id: monthly, title: 报送上月工作落实情况, owner: 区食安办, every: month, day: 10 }
 sections:
@@ -153,7 +154,7 @@ sections:
 function actualsYaml(say: Say, x: ExampleFigures): string {
   const lines = [
     `# yaml-language-server: $schema=../${schemaPath('actuals')}`,
-    `# ${say('示例数据（虚构）：区食安办报送的数值、完成情况和报送记录。', 'Example figures (invented): what the food safety office reports: values, completions and report submissions.')}`,
+    `# ${say('示例数据（虚构）：区食安办报送的数值、完成情况和工作事项记录。', 'Example figures (invented): what the food safety office reports: values, completions and duty records.')}`,
     'format: actuals/1',
     `plan: ${x.planId}`,
     'reported_by: 区食安办',
@@ -163,7 +164,7 @@ function actualsYaml(say: Say, x: ExampleFigures): string {
   ];
   if (x.phaseDone) lines.push('done:', `  - { phase: mobilize, date: ${x.phaseDone} }`);
   if (x.reports.length > 0) {
-    lines.push('reports:', ...x.reports.map((r) => `  - { duty: monthly, due: ${r.due}, submitted: ${r.submitted} }`));
+    lines.push('duties:', ...x.reports.map((r) => `  - { duty: monthly, due: ${r.due}, date: ${r.submitted} }`));
   }
   return `${lines.join('\n')}\n`;
 }

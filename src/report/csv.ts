@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../i18n/labels.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
+import { deadlineStatusLabel } from './deadline-lines.js';
 import { statusLabel } from './table.js';
 
 /** A text cell starting with = + - @, tab or CR would be a formula in Excel/WPS: prefix it with '. */
@@ -32,7 +33,7 @@ export function formatTargetsCsv(rows: readonly TargetRow[], lang: Lang, bom: bo
 export function formatDeadlinesCsv(rows: readonly DeadlineRow[], lang: Lang, bom: boolean): string {
   const records = rows.map((row) => [
     textCell(row.ref), row.kind, textCell(row.plan), textCell(row.title), textCell(row.owner), row.due, String(row.days_left), row.status,
-    statusLabel(lang, row.status), row.late ? 'true' : 'false', row.completed ?? '',
+    deadlineStatusLabel(lang, row), row.late ? 'true' : 'false', row.completed ?? '',
   ]);
   return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom, record_delimiter: 'windows' });
 }

@@ -1,13 +1,14 @@
 // The arithmetic behind one target or deadline, in words a meeting can follow.
 import { formatDay } from '../core/dates.js';
-import type { DeadlineResult } from '../core/deadlines.js';
+import type { DeadlineResult, DutyOccurrence } from '../core/deadlines.js';
 import type { TargetResult } from '../core/evaluate.js';
-import type { Plan } from '../core/model.js';
+import type { Duty, Plan } from '../core/model.js';
 import { subtract, toNumber } from '../core/rational.js';
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
 import { paintStatus } from './status-colors.js';
+import { deadlineStatusLabel } from './deadline-lines.js';
 import { statusLabel } from './table.js';
 
 /** Exact where short, else rounded to 4 decimals for reading (JSON keeps every digit). */
@@ -55,6 +56,7 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
 
 export function formatDeadlineExplanation(result: DeadlineResult, asOf: number, ctx: FormatContext): string {
   const lang = ctx.lang;
+  if (result.occurrence) return formatOccurrenceExplanation(result, result.occurrence, asOf, ctx);
   const out = [
     ctx.chalk.bold(t(lang, 'explain.deadline', { ref: result.ref, title: safeText(result.title) })),
     t(lang, 'explain.deadline_due', { due: formatDay(result.due), owner: safeText(result.owner || '—'), asOf: formatDay(asOf), daysLeft: result.daysLeft }),
@@ -66,3 +68,35 @@ export function formatDeadlineExplanation(result: DeadlineResult, asOf: number, 
   return `${out.join('\n')}\n`;
 }
 
+/** Where a duty's occurrences start, in words: its own start, the date issued, or the period start. */
+function dutyStartText(duty: Duty, plan: Plan | undefined, first: number, lang: FormatContext['lang']): string {
+  const values = { start: formatDay(duty.start), first: formatDay(first), periodStart: plan ? formatDay(plan.period.start) : '—' };
+  return t(lang, `explain.duty_start_${duty.startSource}`, values);
+}
+
+/** A duty occurrence: the duty, where its occurrences start, and every owner's state. */
+function formatOccurrenceExplanation(result: DeadlineResult, occurrence: DutyOccurrence, asOf: number, ctx: FormatContext, plan?: Plan): string {
+  const lang = ctx.lang;
+  const duty = occurrence.duty;
+  const separator = t(lang, 'help.list_separator');
+  const out = [
+    ctx.chalk.bold(t(lang, 'explain.deadline', { ref: result.ref, title: safeText(result.title) })),
+    t(lang, `explain.duty_kind_${duty.kind}`, { owners: duty.owners.map(safeText).join(separator) }),
+    dutyStartText(duty, plan, occurrence.first, lang),
+    t(lang, 'explain.duty_due', { due: formatDay(occurrence.due), asOf: formatDay(asOf), daysLeft: occurrence.due - asOf }),
+  ];
+  for (const owner of occurrence.owners) {
+    const status = owner.status === 'done' ? deadlineStatusLabel(lang, { kind: duty.kind, status: 'done' }) : statusLabel(lang, owner.status);
+    const line = owner.completed !== undefined
+      ? t(lang, 'explain.duty_owner_done', { owner: safeText(owner.owner), status, date: formatDay(owner.completed), late: owner.late ? ` (${t(lang, 'deadline.late')})` : '', place: owner.completedPlace ? `${owner.completedPlace.file}:${owner.completedPlace.line}` : '—' })
+      : t(lang, 'explain.duty_owner_open', { owner: safeText(owner.owner), status, asOf: formatDay(asOf) });
+    out.push(paintStatus(ctx.chalk, owner.status, line));
+  }
+  out.push(t(lang, duty.owners.length > 1 ? 'explain.duty_rule_owners' : 'explain.duty_rule_single'));
+  return `${out.join('\n')}\n`;
+}
+
+/** explain for a duty occurrence, given its plan (for the period start it may count from). */
+export function formatDutyExplanation(result: DeadlineResult, plan: Plan | undefined, asOf: number, ctx: FormatContext): string {
+  return result.occurrence ? formatOccurrenceExplanation(result, result.occurrence, asOf, ctx, plan) : formatDeadlineExplanation(result, asOf, ctx);
+}

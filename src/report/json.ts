@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import type { Lang } from '../i18n/labels.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
 import { countStatuses } from './status-view.js';
 
 const targetJson = (row: TargetRow) => ({
@@ -38,8 +38,10 @@ const deadlineJson = (row: DeadlineRow) => ({
   completed: row.completed,
 });
 
-export function formatStatusJson(asOf: string, targets: readonly TargetRow[], deadlines: readonly DeadlineRow[]): string {
-  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(targets), targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
+/** `units` in the summary: each unit's deadlines due so far and how many were done on time (rows.ts). */
+export function formatStatusJson(asOf: string, targets: readonly TargetRow[], deadlines: readonly DeadlineRow[], units: readonly UnitOnTimeRow[]): string {
+  const summary = { ...countStatuses(targets), units };
+  return `${JSON.stringify({ as_of: asOf, summary, targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
 }
 
 export function formatTargetsJson(asOf: string, targets: readonly TargetRow[]): string {

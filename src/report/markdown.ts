@@ -7,7 +7,8 @@ import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
-import { statusLabel } from './table.js';
+import { deadlineTitle, onTimeCells, onTimeHead, statusLabel, unitsWithDeadlinesDue } from './table.js';
+import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 
 /**
  * Text made literal in Markdown: a pipe would end the table cell and a line break the row, so
@@ -49,13 +50,13 @@ function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][]
 }
 
 function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
-  return rows.map((row) => [
-    t(ctx.lang, `kind.${row.kind}`),
-    row.kind === 'report' ? row.title : `${row.ref.split('/').pop()} ${row.title}`,
-    row.owner,
-    row.due,
-    String(row.days_left),
-    statusLabel(ctx.lang, row.status) + (row.late ? ` (${t(ctx.lang, 'deadline.late')})` : ''),
+  return groupDeadlineRows(rows).map((line) => [
+    t(ctx.lang, `kind.${line.row.kind}`),
+    deadlineTitle(line.row),
+    deadlineOwnerText(ctx.lang, line),
+    line.row.due,
+    String(line.row.days_left),
+    deadlineStatusLine(ctx.lang, line),
   ]);
 }
 
@@ -83,10 +84,12 @@ export function formatStatusMarkdown(view: StatusView, ctx: FormatContext): stri
     out.push(`### ${markdownText(heading)}`, '', markdownTable(targetHead(ctx), targetCells(view.targets, ctx)), '');
   }
   if (view.deadlines.length > 0) {
-    const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: view.deadlines.length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: view.deadlines.length });
+    const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length });
     out.push(`### ${markdownText(heading)}`, '', markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx)), '');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, 'summary.nothing')), '');
+  const units = unitsWithDeadlinesDue(view.units);
+  if (units.length > 0) out.push(`### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`, '', markdownTable(onTimeHead(lang), onTimeCells(units)), '');
   if (view.ended.length > 0) {
     out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
     for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: summaryText(plan.counts, ctx) || '—' }))}`);

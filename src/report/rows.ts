@@ -1,8 +1,9 @@
 // Results as flat rows: the one shape every formatter (table, JSON, CSV, Markdown) reads from.
 import { formatDay } from '../core/dates.js';
-import type { DeadlineResult } from '../core/deadlines.js';
+import type { DeadlineResult, DutyOccurrence } from '../core/deadlines.js';
 import type { TargetResult, TargetStatus } from '../core/evaluate.js';
 import { type Plan, taskById } from '../core/model.js';
+import type { OnTimeCounts, UnitOnTime } from '../core/on-time.js';
 import { toNumber } from '../core/rational.js';
 
 export interface TargetRow {
@@ -26,6 +27,14 @@ export interface TargetRow {
   status: TargetStatus;
 }
 
+/** A multi-owner duty occurrence as a whole: who has done it by the as-of date, who has not. */
+export interface OccurrenceSummary {
+  owners: number;
+  done: string[];
+  missing: string[];
+  late: string[];
+}
+
 export interface DeadlineRow {
   ref: string;
   kind: DeadlineResult['kind'];
@@ -37,6 +46,8 @@ export interface DeadlineRow {
   status: DeadlineResult['status'];
   late: boolean;
   completed: string | null;
+  /** for an occurrence of a duty with several owners; not part of the machine formats (one entry per owner there) */
+  occurrence?: OccurrenceSummary;
 }
 
 const maybe = (value: TargetResult['actual']): number | null => (value === undefined ? null : toNumber(value));
@@ -67,7 +78,18 @@ export function toTargetRow(result: TargetResult, plans: ReadonlyMap<string, Pla
   };
 }
 
+function summariseOccurrence(occurrence: DutyOccurrence): OccurrenceSummary {
+  const done = occurrence.owners.filter((o) => o.status === 'done');
+  return {
+    owners: occurrence.owners.length,
+    done: done.map((o) => o.owner),
+    missing: occurrence.owners.filter((o) => o.status !== 'done').map((o) => o.owner),
+    late: done.filter((o) => o.late).map((o) => o.owner),
+  };
+}
+
 export function toDeadlineRow(result: DeadlineResult): DeadlineRow {
+  const occurrence = result.occurrence && result.occurrence.owners.length > 1 ? summariseOccurrence(result.occurrence) : undefined;
   return {
     ref: result.ref,
     kind: result.kind,
@@ -79,5 +101,33 @@ export function toDeadlineRow(result: DeadlineResult): DeadlineRow {
     status: result.status,
     late: result.late,
     completed: result.completed === undefined ? null : formatDay(result.completed),
+    ...(occurrence ? { occurrence } : {}),
   };
+}
+
+export interface OnTimeRow {
+  due_so_far: number;
+  on_time: number;
+  late: number;
+  overdue: number;
+  /** on_time / due_so_far; null when nothing was due yet */
+  on_time_rate: number | null;
+}
+
+export interface UnitOnTimeRow extends OnTimeRow {
+  unit: string;
+  /** the same over the unit's reports only (按时报送率) */
+  reports: OnTimeRow;
+}
+
+const toOnTimeRow = (counts: OnTimeCounts): OnTimeRow => ({
+  due_so_far: counts.dueSoFar,
+  on_time: counts.onTime,
+  late: counts.late,
+  overdue: counts.overdue,
+  on_time_rate: counts.rate ?? null,
+});
+
+export function toUnitOnTimeRow(unit: UnitOnTime): UnitOnTimeRow {
+  return { unit: unit.unit, ...toOnTimeRow(unit), reports: toOnTimeRow(unit.reports) };
 }

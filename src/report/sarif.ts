@@ -77,6 +77,10 @@ const ruleText = {
     en: { short: 'Unknown key', full: 'The key is not part of the format (often a misspelling). Use one of the allowed keys listed in the message.' },
     zh: { short: '未知的键', full: '该键不属于格式（常见原因是拼写错误）。请使用提示中列出的允许的键。' },
   },
+  'renamed-key': {
+    en: { short: 'Renamed key', full: 'Format v2 renamed this key (reports → duties, submitted → date). Rename it as the message says; the meaning is the same.' },
+    zh: { short: '键已改名', full: '格式 v2 改了这个键的名称（reports → duties，submitted → date）。请按提示改名，含义不变。' },
+  },
   'missing-key': {
     en: { short: 'Missing required key', full: 'A key the format requires is absent. Add it.' },
     zh: { short: '缺少必填的键', full: '缺少格式要求的键。请补上。' },
@@ -121,7 +125,7 @@ const ruleText = {
     en: { short: 'Unreadable target', full: 'The target expression cannot be read. Write it as ">= 1900", ">= 100%", "<= 0" or ">= 3.5 per 1000".' },
     zh: { short: '无法识别的目标', full: '无法识别目标的写法。请写成 ">= 1900"、">= 100%"、"<= 0" 或 ">= 3.5 per 1000"。' },
   },
-  'unknown-owner': {
+  'unknown-unit': {
     en: { short: 'Unit not in the registry', full: 'The plan has a units registry and this unit is not in it. Add it to "units" (or as an alias), or fix the name.' },
     zh: { short: '单位不在名册中', full: '方案有单位名册（units），但该单位不在其中。请加入 units（或作为别名），或改正名称。' },
   },
@@ -170,8 +174,20 @@ const ruleText = {
     zh: { short: '重复报送', full: '同一单位对同一指标在同一日期报送了两次，使用后一行。' },
   },
   'unknown-occurrence': {
-    en: { short: 'No such reporting occurrence', full: 'A submission names a due date on which the reporting duty has no occurrence.' },
-    zh: { short: '报送事项没有该期', full: '报送记录的截止日期与该报送事项的任何一期都不符。' },
+    en: { short: 'No such duty occurrence', full: 'A duty record names a due date on which the duty has no occurrence; the message names the nearest one. The record counts for nothing until "due" is corrected.' },
+    zh: { short: '工作事项没有该次', full: '记录的截止日期与该工作事项的任何一次都不符，提示中给出最近的一次。改正 due 之前该记录不计入。' },
+  },
+  'missing-reported-by': {
+    en: { short: 'Record needs reported_by', full: 'The duty has several owners, so each record must say whose it is with reported_by (on the record or at the top of the file).' },
+    zh: { short: '记录缺少填报单位', full: '该工作事项有多个责任单位，每条记录都须用 reported_by 写明是哪个单位的（写在记录上或文件开头）。' },
+  },
+  'not-duty-owner': {
+    en: { short: 'Not an owner of the duty', full: 'The record\'s unit is not among the owners of this multi-owner duty, so it counts for no one. Correct reported_by, or the duty\'s owner list.' },
+    zh: { short: '不是该事项的责任单位', full: '记录的填报单位不在该工作事项的责任单位中，因此不计入任何单位。请改正 reported_by 或方案中的 owner。' },
+  },
+  'record-before-start': {
+    en: { short: 'Record before the duty starts', full: 'The record is dated before the duty starts (its start, else the later of the period start and the date issued). Correct the date.' },
+    zh: { short: '记录早于事项开始', full: '记录日期早于该工作事项的开始日期（其 start，否则为方案开始日期与印发日期中较晚者）。请改正日期。' },
   },
   'csv-syntax': {
     en: { short: 'CSV syntax error', full: 'The CSV is malformed (an unclosed quote, a row with the wrong number of fields, another delimiter).' },

@@ -4,7 +4,7 @@ import { formatDay } from '../core/dates.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
 import type { TargetStatus } from '../core/evaluate.js';
-import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
+import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, toDeadlineRow, toTargetRow } from './rows.js';
 
 export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];
 export const summaryOrder: readonly TargetStatus[] = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
@@ -27,6 +27,8 @@ export interface StatusView {
   deadlines: DeadlineRow[];
   showingAllDeadlines: boolean;
   ended: { id: string; title: string; end: string; counts: StatusCounts }[];
+  /** on-time rates per unit over the selected plans (all statuses) */
+  units: UnitOnTimeRow[];
 }
 
 export interface StatusViewOptions {
@@ -35,6 +37,7 @@ export interface StatusViewOptions {
   explicitPlans: boolean;
   /** a --status filter replaces the attention rule */
   explicitStatuses: boolean;
+  units: UnitOnTimeRow[];
 }
 
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
@@ -60,5 +63,6 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     ended: plans
       .filter((plan) => !detailed.has(plan.id))
       .map((plan) => ({ id: plan.id, title: plan.title, end: formatDay(plan.period.end), counts: countStatuses(rows.filter((row) => row.plan === plan.id)) })),
+    units: options.units,
   };
 }

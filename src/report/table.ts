@@ -4,7 +4,8 @@ import Table from 'cli-table3';
 import { type Lang, type LabelKey, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
+import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
 import { paintStatus } from './status-colors.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
@@ -116,20 +117,45 @@ export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext):
 const targetHead = (lang: Lang): string[] =>
   (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status'] as const).map((k) => t(lang, k));
 
+/** A duty's title as written; a task or phase led by its id. */
+export const deadlineTitle = (row: DeadlineRow): string => (row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`);
+
 export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
-  return rows.map((row) => [
-    t(lang, `kind.${row.kind}`),
-    wrapToWidth(safeText(row.kind === 'report' ? row.title : `${row.ref.split('/').pop()} ${row.title}`), 30),
-    wrapToWidth(safeText(row.owner), 14),
-    row.due,
-    String(row.days_left),
-    paintStatus(ctx.chalk, row.status, statusLabel(lang, row.status) + (row.late ? ` (${t(lang, 'deadline.late')})` : '')),
-  ]);
+  return groupDeadlineRows(rows).map((line) => {
+    const row = line.row;
+    return [
+      t(lang, `kind.${row.kind}`),
+      wrapToWidth(safeText(deadlineTitle(row)), 30),
+      wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
+      row.due,
+      String(row.days_left),
+      deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'),
+    ];
+  });
 }
 
 const deadlineHead = (lang: Lang): string[] =>
   (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status'] as const).map((k) => t(lang, k));
+
+/** Units with something due so far: the others have no rate yet. */
+export const unitsWithDeadlinesDue = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => unit.due_so_far > 0);
+
+export const onTimeHead = (lang: Lang): string[] =>
+  (['col.unit', 'col.due_so_far', 'col.on_time', 'col.late', 'col.overdue', 'col.on_time_rate', 'col.reports_on_time_rate'] as const).map((k) => t(lang, k));
+
+/** One row per unit, plain text (the unit name unwrapped): the terminal and Markdown tables share it. */
+export function onTimeCells(units: readonly UnitOnTimeRow[]): string[][] {
+  return units.map((unit) => [
+    unit.unit,
+    String(unit.due_so_far),
+    String(unit.on_time),
+    String(unit.late),
+    String(unit.overdue),
+    displayPercent(unit.on_time_rate),
+    displayPercent(unit.reports.on_time_rate),
+  ]);
+}
 
 export function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
   return summaryOrder
@@ -153,12 +179,18 @@ export function formatStatusTable(view: StatusView, ctx: FormatContext): string 
     out.push('');
   }
   if (view.deadlines.length > 0) {
-    out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: view.deadlines.length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: view.deadlines.length })));
+    out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length })));
     out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx), ctx));
     out.push('');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) {
     out.push(t(lang, 'summary.nothing'));
+    out.push('');
+  }
+  const units = unitsWithDeadlinesDue(view.units);
+  if (units.length > 0) {
+    out.push(ctx.chalk.bold(t(lang, 'heading.on_time', { asOf: view.asOf })));
+    out.push(makeTable(onTimeHead(lang), onTimeCells(units).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]), ctx));
     out.push('');
   }
   if (view.ended.length > 0) {

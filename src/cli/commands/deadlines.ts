@@ -1,4 +1,4 @@
-// plan-check deadlines: tasks, phases and report occurrences, overdue first.
+// plan-check deadlines: tasks, phases and duty occurrences (one per owner), overdue first.
 import { formatDay } from '../../core/dates.js';
 import { UsageError } from '../../io/find-sources.js';
 import { formatDeadlinesCsv } from '../../report/csv.js';
