@@ -34,6 +34,11 @@ export const diagnosticCodes = {
   'invalid-target': 'error',
   'unknown-owner': 'error',
   'absurd-number': 'error',
+  'baseline-not-allowed': 'error',
+  'baseline-above-target': 'error',
+  'each-with-combine': 'error',
+  'each-missing-population': 'error',
+  'target-id-is-task-id': 'error',
   // actuals
   'unknown-plan': 'error',
   'unknown-ref': 'error',
@@ -46,6 +51,7 @@ export const diagnosticCodes = {
   'percent-needs-fraction': 'error',
   'duplicate-row': 'warning',
   'unknown-occurrence': 'warning',
+  'each-unit-not-listed': 'warning',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',

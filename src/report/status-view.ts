@@ -4,16 +4,21 @@ import { formatDay } from '../core/dates.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
 import type { TargetStatus } from '../core/evaluate.js';
+import type { Light } from '../core/lights.js';
 import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
 
 export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];
 export const summaryOrder: readonly TargetStatus[] = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
 
-export type StatusCounts = Record<TargetStatus, number> & { targets: number };
+export type StatusCounts = Record<TargetStatus, number> & { targets: number; lights: Record<Light, number> };
 
-export function countStatuses(rows: readonly { status: TargetStatus }[]): StatusCounts {
-  const counts = { targets: rows.length, met: 0, on_track: 0, behind: 0, missed: 0, breached: 0, no_data: 0, not_started: 0 };
-  for (const row of rows) counts[row.status] += 1;
+/** Targets by status and by light (an `each` target counts once, by its own). */
+export function countStatuses(rows: readonly { status: TargetStatus; light: Light }[]): StatusCounts {
+  const counts = { targets: rows.length, met: 0, on_track: 0, behind: 0, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 0, green: 0, grey: 0 } };
+  for (const row of rows) {
+    counts[row.status] += 1;
+    counts.lights[row.light] += 1;
+  }
   return counts;
 }
 
