@@ -127,6 +127,14 @@ describe('what a reader sees', () => {
     expect(towns).toMatch(/乙街道：R = 100 批次.*A = 45 批次.* → 滞后，绿/);
   });
 
+  it('status lists what needs attention red first', () => {
+    // 07-11: 1/towns is red (甲街道's lag 5990/183 > 30); 1/pass is behind but green (lag 25/49 ≤ 10)
+    // by status and shortfall alone 1/pass (1 − 97.5/98 of its pace) would come first
+    const md = runBin(['status', folder, '--config', config, '--as-of', '2024-07-11', '--format', 'md', '--lang', 'en']).stdout;
+    expect(md.indexOf('各镇街抽检量')).toBeGreaterThan(0);
+    expect(md.indexOf('各镇街抽检量')).toBeLessThan(md.indexOf('抽检合格率'));
+  });
+
   it('a red band below the yellow one is an error at its line and column', () => {
     const result = runBin(['status', folder, '--config', path.join('tests', 'fixtures', 'targets-v2-bad-lights.yaml'), '--as-of', '2024-06-30', '--format', 'json']);
     expect(result.status).toBe(1);

@@ -4,7 +4,7 @@ import { formatDay } from '../core/dates.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
 import type { TargetStatus } from '../core/evaluate.js';
-import type { Light } from '../core/lights.js';
+import { type Light, lightOrder } from '../core/lights.js';
 import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
 
 export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];
@@ -20,6 +20,14 @@ export function countStatuses(rows: readonly { status: TargetStatus; light: Ligh
     counts.lights[row.light] += 1;
   }
   return counts;
+}
+
+/** What needs attention, red first, then yellow, grey, green; the evaluation's order within a light. */
+function redFirst(rows: readonly TargetRow[]): TargetRow[] {
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => lightOrder.indexOf(a.row.light) - lightOrder.indexOf(b.row.light) || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 export interface StatusView {
@@ -58,7 +66,7 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     warnDays: evaluation.warnDays,
     plans: plans.map((plan) => ({ id: plan.id, title: plan.title, start: formatDay(plan.period.start), end: formatDay(plan.period.end), ended: isEnded(plan) })),
     summary: countStatuses(detailRows),
-    targets: showAll ? detailRows : detailRows.filter((row) => attentionStatuses.includes(row.status)),
+    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => attentionStatuses.includes(row.status))),
     showingAllTargets: showAll,
     deadlines,
     showingAllDeadlines: options.all,
