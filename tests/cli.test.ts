@@ -2,7 +2,9 @@
 // timezones and at several as-of dates. Expected numbers come from exact fractions:
 //   R(sampling) = 3.5 × 542857 / 1000 = 3799999/2000 = 1899.9995
 //   E(sampling, 2024-06-30) = R × 182/366 = 944.8084945355191;  (2024-09-30) = R × 274/366 = 1422.4039972677595
-//   A(recheck) = (47 + 30)/(50 + 40) × 100 = 85.5555…;  E(recheck, 06-30) = 95 × 182/366 = 47.240437158469945
+//   A(recheck) = (47 + 30)/(50 + 40) × 100 = 770/9 = 85.5555…;  E(recheck) = R = 95 from the start (contract v2:
+//   a percentage target is a level by default; v1 paced it, 95 × 182/366 = 47.24, and called it on track)
+//   lag(recheck) = (95 − 770/9)/95 × 100 = 1700/171 = 9.9415…  → behind, yellow (0 < lag ≤ 30)
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { repoRoot, runBin, timezones } from './helpers.js';
@@ -13,6 +15,8 @@ interface JsonTarget {
   ref: string;
   required: number;
   expected: number | null;
+  lag: number | null;
+  light: string;
   actual: number | null;
   gap: number | null;
   progress: number | null;
@@ -25,6 +29,7 @@ interface JsonDeadline {
   days_left: number;
   status: string;
   late: boolean;
+  light: string;
 }
 
 function statusJson(asOf: string, tz: string) {
@@ -42,7 +47,9 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     const { data, target, deadline } = statusJson('2024-06-30', tz);
     expect(data.as_of).toBe('2024-06-30');
     const { units, ...counts } = data.summary;
-    expect(counts).toEqual({ targets: 5, met: 1, on_track: 2, behind: 1, missed: 0, breached: 0, no_data: 1, not_started: 0 });
+    // lights: sampling on track → green; recheck lag 1700/171 → yellow; accidents met → green;
+    // training lag (2 − 1)/2 × 100 = 50 > 30 → red; canteens no data → grey
+    expect(counts).toEqual({ targets: 5, met: 1, on_track: 1, behind: 2, missed: 0, breached: 0, no_data: 1, not_started: 0, lights: { red: 1, yellow: 1, green: 2, grey: 1 } });
     // on-time rates per unit, deadlines due ≤ T = 06-30:
     //   区卫健局 leads task 2 (due 06-30, done 07-20 after T): 1 due, not done, not overdue (due = T) → 0/1
     //   区食药安办 owns the monthly report from 02-01: 02-10 on time (02-09), 03-10 late (03-11),
@@ -64,13 +71,17 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(sampling.progress).toBeCloseTo(1020 / 1899.9995, 12);
     const recheck = target('1/recheck');
     expect(recheck.actual).toBeCloseTo(85.55555555555556, 9);
-    expect(recheck.expected).toBeCloseTo(47.240437158469945, 9);
-    expect(recheck.gap).toBeCloseTo(9.444444444444445, 9);
-    expect(recheck.status).toBe('on_track');
+    expect(recheck.expected).toBe(95);
+    expect(recheck.gap).toBeCloseTo(85 / 9, 9);
+    expect(recheck.lag).toBeCloseTo(1700 / 171, 9);
+    expect(recheck).toMatchObject({ status: 'behind', light: 'yellow' });
+    // sampling: lag = (E − A)/R × 100 = (944.8084945… − 1020)/1899.9995 × 100 < 0 (ahead) → green
+    expect(sampling.lag).toBeCloseTo(((3799999 / 2000) * (182 / 366) - 1020) / (3799999 / 2000) * 100, 9);
+    expect(sampling.light).toBe('green');
     // a limit: no expected pace, progress undefined where R = 0
     expect(target('2/accidents')).toMatchObject({ required: 0, expected: null, actual: 0, gap: 0, progress: null, status: 'met' });
     // at_due on its due day: E = R = 2; only the March row counts (the July row is after T)
-    expect(target('2/training')).toMatchObject({ required: 2, expected: 2, actual: 1, gap: 1, progress: 0.5, status: 'behind' });
+    expect(target('2/training')).toMatchObject({ required: 2, expected: 2, actual: 1, gap: 1, progress: 0.5, lag: 50, status: 'behind', light: 'red' });
     // the CSV row is dated 2024-09-30, after T: no data, but a linear E = 10 × 182/366
     const canteens = target('3/canteens');
     expect(canteens).toMatchObject({ actual: null, gap: null, progress: null, status: 'no_data' });
@@ -82,9 +93,10 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(deadline('duty/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
     expect(deadline('duty/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
     expect(deadline('duty/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
-    expect(deadline('duty/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51 });
-    expect(deadline('duty/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10 });
-    expect(deadline('duty/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41 });
+    expect(deadline('duty/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51, light: 'red' });
+    expect(deadline('duty/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10, light: 'yellow' });
+    expect(deadline('duty/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41, light: 'green' });
+    expect(deadline('phase/mobilize').light).toBe('green');
     expect(data.deadlines.filter((d) => d.kind === 'report')).toHaveLength(11);
     // overdue first
     expect(data.deadlines[0]!.status).toBe('overdue');

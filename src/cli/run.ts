@@ -59,7 +59,7 @@ function optionsIn(lang: Lang) {
     output: () => option('-o, --output <file>', 'opt.output'),
     noBom: () => option('--no-bom', 'opt.no_bom'),
     within: () => option('--within <days>', 'opt.within'),
-    all: (key: 'opt.all_status' | 'opt.all_deadlines') => option('--all', key),
+    all: (key: 'opt.all_status' | 'opt.all_deadlines' | 'opt.all_gaps') => option('--all', key),
   };
 }
 
@@ -150,6 +150,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
 
   addOptions(program.command('gaps').description(say('cmd.gaps')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
+    .addOption(make.all('opt.all_gaps'))
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', () => formatExamples(lang, examples.gaps))

@@ -35,6 +35,11 @@ export const diagnosticCodes = {
   'invalid-target': 'error',
   'unknown-unit': 'error',
   'absurd-number': 'error',
+  'baseline-not-allowed': 'error',
+  'baseline-above-target': 'error',
+  'each-with-combine': 'error',
+  'each-missing-population': 'error',
+  'target-id-is-task-id': 'error',
   // actuals
   'unknown-plan': 'error',
   'unknown-ref': 'error',
@@ -50,6 +55,7 @@ export const diagnosticCodes = {
   'missing-reported-by': 'error',
   'not-duty-owner': 'warning',
   'record-before-start': 'error',
+  'each-unit-not-listed': 'warning',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',

@@ -4,7 +4,7 @@
 import { formatDay } from './dates.js';
 import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, taskById } from './model.js';
+import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
 
 export interface JoinedActuals {
@@ -18,7 +18,7 @@ export interface JoinedActuals {
 const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: DiagnosticArgs = {}): Diagnostic =>
   makeDiagnostic(code, place.file, place, args);
 
-/** `TASK/TARGET`, `TASK` (a task with one target) or `PLAN:TASK/TARGET`. */
+/** `TASK/TARGET`, `TASK` (a task with one target), `ID` (a plan-level target), each also after `PLAN:`. */
 export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   const text = ref.normalize('NFKC').trim();
   const colon = text.indexOf(':');
@@ -27,7 +27,7 @@ export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   const slash = local.indexOf('/');
   const taskId = slash >= 0 ? local.slice(0, slash) : local;
   const task = taskById(plan, taskId);
-  if (!task) return undefined;
+  if (!task) return slash < 0 ? plan.targets.find((t) => t.id === local) : undefined;
   if (slash < 0) return task.targets.length === 1 ? task.targets[0] : undefined;
   return task.targets.find((t) => t.id === local.slice(slash + 1));
 }
@@ -55,7 +55,7 @@ export function canonicalUnit(plan: Plan, name: string): string {
 }
 
 function localRefs(plan: Plan): string[] {
-  return plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`));
+  return [...plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`)), ...plan.targets.map((target) => target.id)];
 }
 
 function checkValueKind(row: ActualRow, target: Target, out: Diagnostic[]): boolean {
@@ -215,12 +215,24 @@ function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) 
   return counts && owner !== undefined ? { ...record, owner } : undefined;
 }
 
-/** Bare percentages from several units cannot be combined; the same unit twice on one date is a slip. */
+/**
+ * Bare percentages from several units cannot be added; the same unit twice on one date is a slip;
+ * a row of a unit that an `each` target does not list is left out, with a warning.
+ */
 function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: readonly Plan[], out: Diagnostic[]): void {
+  const targets = new Map(plans.flatMap((plan) => allTargets(plan).map((target) => [target.ref, target] as const)));
   const percentTargets = new Set(
-    plans.flatMap((plan) => plan.tasks.flatMap((task) => task.targets.filter((t) => t.expression.kind === 'percent').map((t) => t.ref))),
+    [...targets.values()].filter((t) => t.expression.kind === 'percent' && t.combine === 'sum' && !t.each).map((t) => t.ref),
   );
-  for (const [ref, allRows] of rowsByTarget) {
+  for (const [ref, given] of rowsByTarget) {
+    const each = targets.get(ref)?.each;
+    const listed = each ? new Set(each.map((unit) => unit.unit)) : undefined;
+    const allRows = listed ? given.filter((row) => listed.has(row.reportedBy)) : given;
+    if (listed && allRows.length < given.length) {
+      for (const row of given) {
+        if (!listed.has(row.reportedBy)) out.push(diagnosticAt('each-unit-not-listed', row.refPlace, { ref, unit: row.reportedBy || '—', units: [...listed] }));
+      }
+    }
     // the same unit twice on one date: warn, and keep only the later row (as the warning says);
     // rows are looked up by unit, then date (no key string per row)
     const firstByUnit = new Map<string, Map<number, ActualRow>>();

@@ -3,7 +3,8 @@ import type { DayNumber } from './dates.js';
 import type { Rational } from './rational.js';
 import type { TargetExpression } from './target-expression.js';
 
-export type Progress = 'linear' | 'at_due';
+export type Progress = 'linear' | 'at_due' | 'level';
+export type Combine = 'sum' | 'mean';
 export type Accumulate = 'latest' | 'sum';
 export type Recurrence = 'week' | 'month' | 'quarter' | 'half_year' | 'year';
 
@@ -28,6 +29,8 @@ export interface Plan {
   phases: Phase[];
   duties: Duty[];
   tasks: Task[];
+  /** plan-level targets (`targets:` at the top of the plan): no task, owner required */
+  targets: Target[];
   place: SourcePlace;
 }
 
@@ -44,11 +47,21 @@ export interface Task {
   place: SourcePlace;
 }
 
+/** One unit of an `each` target: evaluated on its own rows against its own R. */
+export interface EachUnit {
+  unit: string;
+  /** R for this unit: the target's R, or rate × the unit's population / per for per-capita targets */
+  required: Rational;
+  population?: Rational;
+  place: SourcePlace;
+}
+
 export interface Target {
   planId: string;
-  taskId: string;
+  /** undefined for a plan-level target */
+  taskId?: string;
   id: string;
-  /** PLAN:TASK/TARGET */
+  /** PLAN:TASK/TARGET, or PLAN:ID for a plan-level target */
   ref: string;
   metric: string;
   unit?: string;
@@ -58,7 +71,15 @@ export interface Target {
   start: DayNumber;
   due: DayNumber;
   progress: Progress;
+  /** whether `progress` was written in the plan or is the default for the target's kind */
+  progressWritten: boolean;
+  /** B: the value at start, for linear targets (0 when not given) */
+  baseline?: Rational;
   accumulate: Accumulate;
+  /** across reporting units */
+  combine: Combine;
+  /** the target applies to each of these units on its own */
+  each?: EachUnit[];
   owner: string;
   /** lead and support units of the task, for --owner filtering */
   taskUnits: { lead: string[]; support: string[] };
@@ -148,6 +169,13 @@ export interface ActualsFile {
   rows: ActualRow[];
   completions: CompletionRecord[];
   dutyRecords: DutyRecord[];
+}
+
+/** Every target of a plan: the tasks' in plan order, then the plan-level ones. */
+export function allTargets(plan: Plan): Target[] {
+  const targets = plan.tasks.flatMap((task) => task.targets);
+  for (const target of plan.targets) targets.push(target);
+  return targets;
 }
 
 // Tasks by id, built once per plan: a search of the task list per reported row made 300,000

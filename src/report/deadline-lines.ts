@@ -32,7 +32,7 @@ export function groupDeadlineRows(rows: readonly DeadlineRow[]): DeadlineLine[] 
       continue;
     }
     line.rows.push(row);
-    if (urgency[row.status] < urgency[line.row.status]) line.row = { ...line.row, status: row.status, late: row.late };
+    if (urgency[row.status] < urgency[line.row.status]) line.row = { ...line.row, status: row.status, late: row.late, light: row.light };
   }
   return lines;
 }

@@ -20,9 +20,17 @@ const targetJson = (row: TargetRow) => ({
   actual: row.actual,
   gap: row.gap,
   progress: row.progress,
+  lag: row.lag,
+  light: row.light,
+  progress_kind: row.progress_kind,
+  baseline: row.baseline,
   start: row.start,
   due: row.due,
   status: row.status,
+  latest_as_of: row.latest_as_of,
+  stale: row.stale,
+  ...(row.units ? { units: row.units } : {}),
+  ...(row.each_unit !== undefined ? { each_unit: row.each_unit } : {}),
 });
 
 const deadlineJson = (row: DeadlineRow) => ({
@@ -36,6 +44,7 @@ const deadlineJson = (row: DeadlineRow) => ({
   status: row.status,
   late: row.late,
   completed: row.completed,
+  light: row.light,
 });
 
 /** `units` in the summary: each unit's deadlines due so far and how many were done on time (rows.ts). */

@@ -161,6 +161,26 @@ const ruleText = {
     en: { short: 'Of is zero', full: 'In done/of, "of" is 0, so the percentage is undefined.' },
     zh: { short: '应完成数为 0', full: '完成数/应完成数中，应完成数为 0，无法计算百分比。' },
   },
+  'baseline-not-allowed': {
+    en: { short: 'Baseline not allowed here', full: 'A baseline applies only to a linear >= or > target: not to a limit, nor with progress level or at_due.' },
+    zh: { short: '此处不能写基数', full: '基数（baseline）只用于按时间推进（linear）的 >= 或 > 指标，不能用于上限指标，也不能与 level、at_due 同用。' },
+  },
+  'baseline-above-target': {
+    en: { short: 'Baseline above the target', full: 'The baseline (the value at the start) must not exceed the target.' },
+    zh: { short: '基数高于目标值', full: '基数（起算日的水平）不能高于目标值。' },
+  },
+  'each-with-combine': {
+    en: { short: 'each with combine', full: 'An each target is evaluated per unit, so combine does not apply.' },
+    zh: { short: 'each 与 combine 同用', full: '按 each 分别评估的指标不能同时写 combine。' },
+  },
+  'each-missing-population': {
+    en: { short: 'Unit of each without population', full: 'A per-capita each target needs every listed unit\'s own population.' },
+    zh: { short: 'each 单位缺少人口', full: '按人口计算的 each 指标，名单中每个单位都要填写自己的人口。' },
+  },
+  'target-id-is-task-id': {
+    en: { short: 'Plan-level target id is a task id', full: 'A plan-level target id must differ from every task id of the plan, or refs would be ambiguous.' },
+    zh: { short: '全方案指标编号与任务编号相同', full: '全方案指标的编号不能与方案中任何任务编号相同，否则引用会有歧义。' },
+  },
   'as-of-outside-period': {
     en: { short: 'As-of date outside the plan period', full: 'The actuals are dated outside the plan period. Check the date.' },
     zh: { short: '截至日期不在方案期间内', full: '报送数据的截至日期不在方案期间内。请检查日期。' },
@@ -188,6 +208,10 @@ const ruleText = {
   'record-before-start': {
     en: { short: 'Record before the duty starts', full: 'The record is dated before the duty starts (its start, else the later of the period start and the date issued). Correct the date.' },
     zh: { short: '记录早于事项开始', full: '记录日期早于该工作事项的开始日期（其 start，否则为方案开始日期与印发日期中较晚者）。请改正日期。' },
+  },
+  'each-unit-not-listed': {
+    en: { short: 'Unit not listed in each', full: 'A unit reported on an each target that does not list it; the row is left out.' },
+    zh: { short: '单位不在 each 名单中', full: '某单位报送了按 each 分别评估、但名单中没有该单位的指标；该行不计入。' },
   },
   'csv-syntax': {
     en: { short: 'CSV syntax error', full: 'The CSV is malformed (an unclosed quote, a row with the wrong number of fields, another delimiter).' },

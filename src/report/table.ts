@@ -3,10 +3,12 @@
 import Table from 'cli-table3';
 import { type Lang, type LabelKey, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
-import { displayNumber, displayPercent, safeText } from './display.js';
+import { displayPercent, safeText } from './display.js';
 import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
 import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
-import { paintStatus } from './status-colors.js';
+import { lightOrder } from '../core/lights.js';
+import { paintInLight, paintLight, paintStatus } from './status-colors.js';
+import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
@@ -87,35 +89,32 @@ export function statusLabel(lang: Lang, status: string): string {
   return t(lang, key);
 }
 
-function valueWithUnit(value: number | null, row: TargetRow, lang: Lang): string {
-  return displayNumber(value, lang, row.kind === 'percent' ? '%' : '');
-}
-
 /** Task ids repeat across plans, so the task cell names the plan when rows span several. */
-function taskCell(row: TargetRow, manyPlans: boolean): string {
-  const task = wrapToWidth(safeText(`${row.task} ${row.task_title}`), 24);
-  return manyPlans ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
+function taskCell(row: TargetRow, manyPlans: boolean, lang: Lang): string {
+  const task = wrapToWidth(safeText(taskText(row, lang)), 24);
+  return manyPlans && !row.sub_line ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
 }
 
 export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
-    taskCell(row, manyPlans),
+    taskCell(row, manyPlans, lang),
     wrapToWidth(safeText(row.metric), 18),
     wrapToWidth(safeText(row.owner), 12),
-    `${row.op} ${valueWithUnit(row.required, row, lang)}${row.unit && row.kind !== 'percent' ? ` ${safeText(row.unit)}` : ''}`,
-    valueWithUnit(row.expected, row, lang),
-    valueWithUnit(row.actual, row, lang),
-    valueWithUnit(row.gap, row, lang),
-    displayPercent(row.progress),
+    safeText(requiredCell(row, lang)),
+    expectedCell(row, lang),
+    actualCell(row, lang),
+    gapCell(row, lang),
+    progressCell(row, lang),
     row.due,
-    paintStatus(ctx.chalk, row.status, statusLabel(lang, row.status)),
+    paintStatus(ctx.chalk, row.status, targetStatusLabel(lang, row)),
+    paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
   ]);
 }
 
 const targetHead = (lang: Lang): string[] =>
-  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status'] as const).map((k) => t(lang, k));
+  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
 
 /** A duty's title as written; a task or phase led by its id. */
 export const deadlineTitle = (row: DeadlineRow): string => (row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`);
@@ -131,12 +130,13 @@ export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatConte
       row.due,
       String(row.days_left),
       deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'),
+      paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
     ];
   });
 }
 
 const deadlineHead = (lang: Lang): string[] =>
-  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status'] as const).map((k) => t(lang, k));
+  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
 
 /** Units with something due so far: the others have no rate yet. */
 export const unitsWithDeadlinesDue = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => unit.due_so_far > 0);
@@ -158,10 +158,15 @@ export function onTimeCells(units: readonly UnitOnTimeRow[]): string[][] {
 }
 
 export function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
-  return summaryOrder
+  const statuses = summaryOrder
     .filter((status) => counts[status] > 0)
     .map((status) => paintStatus(ctx.chalk, status, `${statusLabel(ctx.lang, status)} ${counts[status]}`))
     .join(' · ');
+  const lights = lightOrder
+    .filter((light) => counts.lights[light] > 0)
+    .map((light) => paintInLight(ctx.chalk, light, `${lightLabel(ctx.lang, light)} ${counts.lights[light]}`))
+    .join(' · ');
+  return lights ? `${statuses}${t(ctx.lang, 'summary.lights', { parts: lights })}` : statuses;
 }
 
 export function formatStatusTable(view: StatusView, ctx: FormatContext): string {

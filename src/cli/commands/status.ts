@@ -9,7 +9,7 @@ import { formatStatusTable } from '../../report/table.js';
 import { formatDay } from '../../core/dates.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type Prepared, type SelectionOptions, checkChoice, deliver, failOnHit, prepare } from './shared.js';
+import { type Prepared, type SelectionOptions, checkChoice, deliver, failOnHit, failOnMarks, prepare } from './shared.js';
 
 /** On-time rates per unit over the selected plans and units, whatever --status shows. */
 function unitOnTimeRows(prepared: Prepared) {
@@ -41,6 +41,5 @@ export function runStatus(paths: string[], options: SelectionOptions, io: CliIo)
     text = format === 'md' ? formatStatusMarkdown(view, prepared.ctx) : formatStatusTable(view, prepared.ctx);
   }
   deliver(text, options, prepared, io, prepared.targets.length);
-  const statuses = [...prepared.targets.map((r) => r.status), ...prepared.deadlines.map((d) => d.status)];
-  return { failOnHit: failOnHit(options.failOn, statuses) };
+  return { failOnHit: failOnHit(options.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
 }
