@@ -29,7 +29,7 @@ sections:
 // the second commit: sampling lowered 1900 → 1800 (−5.26…%), task 4 due 2024-06-30 → 2024-09-30 (92 days: Jul 31 + Aug 31 + Sep 30)
 const second = plan.replace('">= 1900"', '">= 1800"').replace('due: 2024-06-30', 'due: 2024-09-30');
 // the working tree: the annual duty removed
-const working = second.replace(/  - \{ id: annual.*\n/, '');
+const working = second.replace(/ {2}- \{ id: annual.*\n/, '');
 
 const folders: string[] = [];
 afterAll(() => {

@@ -75,7 +75,7 @@ const cases: [name: string, after: string, rows: Row[]][] = [
   ['task added', `${base}      - { id: "6", title: 新任务, lead: [区卫健局] }\n`, [{ kind: 'added', ref: `${P}:task/6`, new: '新任务' }]],
   [
     'task removed',
-    base.replace(/      - id: "5"[\s\S]*$/, ''),
+    base.replace(/ {6}- id: "5"[\s\S]*$/, ''),
     [{ kind: 'removed', ref: `${P}:task/5`, old: '开展专项整治' }],
   ],
   ['task retitled', edit(base, 'title: 开展专项整治', 'title: 开展食品安全专项整治'), [{ kind: 'retitled', ref: `${P}:task/5`, old: '开展专项整治', new: '开展食品安全专项整治' }]],
@@ -167,11 +167,11 @@ const cases: [name: string, after: string, rows: Row[]][] = [
   // period end 2024-12-31 → 2025-03-31: 90 days (Jan 31 + Feb 28 + Mar 31)
   ['period end later', edit(base, 'end: 2024-12-31', 'end: 2025-03-31'), [{ kind: 'deadline-later', ref: P, field: 'period.end', days: 90 }]],
   ['phase added', edit(base, 'phases:\n', 'phases:\n  - { id: review, title: 总结, start: 2024-12-01, due: 2024-12-31 }\n'), [{ kind: 'added', ref: `${P}:phase/review` }]],
-  ['phase removed', base.replace(/  - \{ id: mobilize.*\n/, ''), [{ kind: 'removed', ref: `${P}:phase/mobilize` }]],
+  ['phase removed', base.replace(/ {2}- \{ id: mobilize.*\n/, ''), [{ kind: 'removed', ref: `${P}:phase/mobilize` }]],
   // 2024-11-30 → 2024-12-15: 15 days later
   ['phase moved', edit(base, 'due: 2024-11-30', 'due: 2024-12-15'), [{ kind: 'deadline-later', ref: `${P}:phase/rectify`, days: 15 }]],
   ['duty added', edit(base, 'duties:\n', 'duties:\n  - { id: weekly, title: 周报, owner: 区卫健局, every: week, day: 5 }\n'), [{ kind: 'added', ref: `${P}:duty/weekly` }]],
-  ['duty removed', base.replace(/  - \{ id: annual.*\n/, ''), [{ kind: 'removed', ref: `${P}:duty/annual` }]],
+  ['duty removed', base.replace(/ {2}- \{ id: annual.*\n/, ''), [{ kind: 'removed', ref: `${P}:duty/annual` }]],
   ['duty re-owned', edit(base, 'owner: [区市场监管局, 区卫健局]', 'owner: [区市场监管局]'), [{ kind: 'owner-changed', ref: `${P}:duty/members`, added: [], removed: ['区卫健局'] }]],
   ['recurring duty day later', edit(base, 'every: month, day: 10', 'every: month, day: 15'), [{ kind: 'deadline-later', ref: `${P}:duty/monthly`, old: 10, new: 15, days: 5 }]],
   ['duty less often', edit(base, 'every: month, day: 10', 'every: quarter, day: 10'), [{ kind: 'schedule-changed', ref: `${P}:duty/monthly`, old: 'every: month, day: 10', new: 'every: quarter, day: 10' }]],
@@ -272,7 +272,7 @@ describe('plan-check diff: plans, places and approvals', () => {
     const line = base.split('\n').findIndex((text) => text.includes('id: sampling')) + 1;
     expect(lowered[0]!.at).toEqual({ file: 'new.plan.yaml', line, column: base.split('\n')[line - 1]!.indexOf('">= 1900"') + 1 });
     expect(lowered[0]!.old_at).toEqual({ file: 'old.plan.yaml', line, column: lowered[0]!.at.column });
-    const removed = diff(base, base.replace(/          - \{ id: complaints.*\n/, ''));
+    const removed = diff(base, base.replace(/ {10}- \{ id: complaints.*\n/, ''));
     const taskLine = base.split('\n').findIndex((text) => text.includes('- id: "4"')) + 1;
     expect(removed[0]).toMatchObject({ kind: 'removed', ref: `${P}:4/complaints`, at: { line: taskLine, column: 9 } });
   });
