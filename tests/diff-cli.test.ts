@@ -2,10 +2,12 @@
 // (OLD NEW files and revisions, REV..REV, REV...REV, --base), every format in both languages, the
 // --fail-on gate with `# approved:` notes, and bad input (diagnostics with file:line:col, exit 1 or 2).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { scaffoldFiles } from '../src/init/scaffold.js';
 import { STACK_FRAME, runBin, timezones } from './helpers.js';
 
 const plan = `format: plan/1
@@ -219,5 +221,50 @@ describe('plan-check diff: bad input', () => {
       expect(result.stderr, args.join(' ')).toContain(message);
       expect(result.stderr).not.toMatch(STACK_FRAME);
     }
+  });
+});
+
+describe('plan-check init: the CI files run plan-check diff', () => {
+  it.each(['en', 'zh-CN'] as const)('the GitHub workflow and the GitLab job gate pull requests (%s)', (lang) => {
+    const files = scaffoldFiles({ today: '2025-06-15', lang });
+    const workflow = parse(files.find((file) => file.path === '.github/workflows/plan-check.yml')!.content);
+    expect(workflow.on.pull_request.types).toEqual(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
+    const steps = Object.values(workflow.jobs as Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string; if?: string; env?: Record<string, string> }[] }>)[0]!.steps;
+    expect(steps.find((step) => step.uses?.startsWith('actions/checkout@'))!.with).toEqual({ 'fetch-depth': 0 });
+    const diffStep = steps.find((step) => step.run?.includes('plan-check diff'))!;
+    expect(diffStep.if).toBe("github.event_name == 'pull_request'");
+    expect(diffStep.env).toEqual({ BASE: 'origin/${{ github.base_ref }}', APPROVED: "${{ contains(github.event.pull_request.labels.*.name, 'plan-change-approved') }}" });
+    expect(diffStep.run!.split('\n')).toEqual([
+      'npx plan-check diff "$BASE...HEAD" --format md >> "$GITHUB_STEP_SUMMARY"',
+      'if [ "$APPROVED" = true ]; then gate=""; else gate="--fail-on lowered,removed,deadline-later"; fi',
+      'npx plan-check diff "$BASE...HEAD" --format github $gate',
+      '',
+    ]);
+    const gitlab = parse(files.find((file) => file.path === '.gitlab-ci.yml')!.content);
+    expect(gitlab['plan-check-diff'].variables).toEqual({ GIT_DEPTH: 0 });
+    expect(gitlab['plan-check-diff'].rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
+    expect(gitlab['plan-check-diff'].script.at(-1)).toBe('npx plan-check diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME...HEAD" $gate');
+  });
+
+  it('in a scaffolded repository, a lowered example target fails the gate until a note approves it', () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'plan-check-diff-init-'));
+    folders.push(parent);
+    expect(runBin(['init', 'repo', '--lang', 'en'], { cwd: parent }).status).toBe(0);
+    const root = path.join(parent, 'repo');
+    git(root, 'init', '-q', '-b', 'main');
+    git(root, 'add', '.');
+    git(root, 'commit', '-q', '-m', 'scaffold');
+    const planFile = path.join(root, 'plans', readdirSync(path.join(root, 'plans'))[0]!);
+    const text = readFileSync(planFile, 'utf8');
+    writeFileSync(planFile, text.replace('target: ">= 1500"', 'target: ">= 1200"'));
+    git(root, 'commit', '-q', '-am', 'lower');
+    // what the workflow runs, with main~1 standing for origin/main
+    const gated = run(root, ['main~1...HEAD', '--format', 'github', '--fail-on', 'lowered,removed,deadline-later', '--lang', 'en']);
+    expect(gated.status).toBe(1);
+    // (1200 − 1500) / 1500 = −20%
+    expect(gated.stdout).toMatch(/^::error file=plans\/example-\d{4}-food-safety\.plan\.yaml,line=\d+,col=\d+,title=plan-check diff%3A lowered::target lowered: target 1\/sampling 食品监督抽检量: 1,500 批次 → 1,200 批次 \(−20%25 \(weaker\)\) \[lowered@1\/sampling\]$/);
+    writeFileSync(planFile, `${readFileSync(planFile, 'utf8')}# approved: lowered@1/sampling\n`);
+    git(root, 'commit', '-q', '-am', 'approve');
+    expect(run(root, ['main~2...HEAD', '--fail-on', 'lowered,removed,deadline-later']).status).toBe(0);
   });
 });

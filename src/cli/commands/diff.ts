@@ -12,7 +12,8 @@ import { comparePlanSets } from '../../diff/compare-plans.js';
 import { type PlanOutline, outlinePlan } from '../../diff/plan-outline.js';
 import { td } from '../../i18n/diff-labels.js';
 import { type Lang, t } from '../../i18n/labels.js';
-import { UsageError, findFromPaths } from '../../io/find-sources.js';
+import type { Config } from '../../io/config.js';
+import { UsageError, defaultGlobs, findFromPaths } from '../../io/find-sources.js';
 import { GitError, listPlanFilesAt, mergeBase, readFileAt, resolveCommit } from '../../io/git-revision.js';
 import { OutputIsInputError, writeFileAtomic } from '../../io/write-output.js';
 import { type DiffFormat, type DiffReport, diffFormatters, gateHits } from '../../report/diff.js';
@@ -30,7 +31,8 @@ export interface DiffOptions extends CommonOptions {
   output?: string;
 }
 
-type Side = { label: string; paths: string[]; revision?: string };
+/** a label of undefined: the working tree, named in the report's language */
+type Side = { label?: string; paths: string[]; revision?: string };
 
 interface ReadSide {
   outlines: PlanOutline[];
@@ -47,19 +49,33 @@ function revisionOrFail(revision: string, io: CliIo, lang: Lang): string {
   return revision;
 }
 
+/**
+ * Where to look when no path is given: the folders the `plans` globs of plan-check.yaml start from
+ * (each glob cut at its first wildcard), else the current folder.
+ */
+export function defaultDiffPaths(config: Config, configFolder: string | undefined, cwd: string): string[] {
+  if (configFolder === undefined) return ['.'];
+  const folders = (config.plans ?? defaultGlobs.plans).map((glob) => {
+    const fixed = glob.split('/');
+    const end = fixed.findIndex((part) => /[*?[\]{}!]/.test(part));
+    return path.relative(cwd, path.join(configFolder, ...fixed.slice(0, end < 0 ? fixed.length - 1 : end))).split(path.sep).join('/') || '.';
+  });
+  return [...new Set(folders)];
+}
+
 /** OLD NEW, REV..REV [paths], REV...REV [paths] (from the merge base), or --base REV [paths]. */
-export function resolveSides(args: readonly string[], base: string | undefined, io: CliIo, lang: Lang): { old: Side; new: Side } {
+export function resolveSides(args: readonly string[], base: string | undefined, io: CliIo, lang: Lang, defaults: readonly string[] = ['.']): { old: Side; new: Side } {
   const exists = (given: string) => existsSync(path.resolve(io.cwd, given));
   if (base !== undefined) {
-    const paths = args.length > 0 ? [...args] : ['.'];
-    return { old: { label: base, paths, revision: revisionOrFail(base, io, lang) }, new: { label: args.length > 0 ? args.join(' ') : td(lang, 'diff.working_tree'), paths } };
+    const paths = args.length > 0 ? [...args] : [...defaults];
+    return { old: { label: base, paths, revision: revisionOrFail(base, io, lang) }, new: { label: args.length > 0 ? args.join(' ') : undefined, paths } };
   }
   const range = args[0] !== undefined && !exists(args[0]) ? /^(.+?)(\.\.\.?)(.+)$/.exec(args[0]) : null;
   if (range) {
     const [, from, dots, to] = range as unknown as [string, string, string, string];
     revisionOrFail(from, io, lang);
     revisionOrFail(to, io, lang);
-    const paths = args.length > 1 ? args.slice(1) : ['.'];
+    const paths = args.length > 1 ? args.slice(1) : [...defaults];
     const start = dots === '...' ? mergeBase(from, to, io.cwd) : from;
     return { old: { label: dots === '...' ? `${from}...` : from, paths, revision: start }, new: { label: to, paths, revision: to } };
   }
@@ -67,7 +83,7 @@ export function resolveSides(args: readonly string[], base: string | undefined, 
   const [oldArg, newArg] = args as [string, string];
   const side = (given: string, other: string): Side => {
     if (exists(given)) return { label: given, paths: [given] };
-    return { label: given, paths: exists(other) ? [other] : ['.'], revision: revisionOrFail(given, io, lang) };
+    return { label: given, paths: exists(other) ? [other] : [...defaults], revision: revisionOrFail(given, io, lang) };
   };
   return { old: side(oldArg, newArg), new: side(newArg, oldArg) };
 }
@@ -134,14 +150,14 @@ function failOnKinds(value: string | undefined, lang: Lang): string[] {
 export function runDiff(args: string[], options: DiffOptions, io: CliIo): Outcome {
   const format = (options.format ?? 'table') as DiffFormat;
   checkChoice('--format', format, Object.keys(diffFormatters));
-  const { config } = readConfigFor(options, io);
+  const { config, folder: configFolder } = readConfigFor(options, io);
   const earlyLang = resolveLang(options, config, io.env);
   const failOn = failOnKinds(options.failOn, earlyLang);
   let sides: { old: Side; new: Side };
   let before: ReadSide;
   let after: ReadSide;
   try {
-    sides = resolveSides(args, options.base, io, earlyLang);
+    sides = resolveSides(args, options.base, io, earlyLang, defaultDiffPaths(config, configFolder, io.cwd));
     before = readSide(sides.old, options, io);
     after = readSide(sides.new, options, io);
   } catch (error) {
@@ -161,7 +177,7 @@ export function runDiff(args: string[], options: DiffOptions, io: CliIo): Outcom
     return errors.some((d) => d.code === 'file-unreadable') ? { unreadableInput: true } : { invalidInput: true };
   }
   if (before.outlines.length === 0 && after.outlines.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
-  const report: DiffReport = { old: sides.old.label, new: sides.new.label, changes: comparePlanSets(before.outlines, after.outlines), failOn };
+  const report: DiffReport = { old: sides.old.label!, new: sides.new.label ?? td(lang, 'diff.working_tree'), changes: comparePlanSets(before.outlines, after.outlines), failOn };
   const text = diffFormatters[format](report, formatContext(lang, resolveChalk(options, io.env, io.stdout.isTTY), io));
   if (!options.output || options.output === '-') io.stdout.write(text);
   else {
