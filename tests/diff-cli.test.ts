@@ -262,7 +262,7 @@ describe('plan-check init: the CI files run plan-check diff', () => {
     const gated = run(root, ['main~1...HEAD', '--format', 'github', '--fail-on', 'lowered,removed,deadline-later', '--lang', 'en']);
     expect(gated.status).toBe(1);
     // (1200 − 1500) / 1500 = −20%
-    expect(gated.stdout).toMatch(/^::error file=plans\/example-\d{4}-food-safety\.plan\.yaml,line=\d+,col=\d+,title=plan-check diff%3A lowered::target lowered: target 1\/sampling 食品监督抽检量: 1,500 批次 → 1,200 批次 \(−20%25 \(weaker\)\) \[lowered@1\/sampling\]$/);
+    expect(gated.stdout).toMatch(/^::error file=plans\/example-\d{4}-food-safety\.plan\.yaml,line=\d+,col=\d+,title=plan-check diff%3A lowered::target lowered: target 1\/sampling 食品监督抽检量: 1,500 批次 → 1,200 批次 \(−20%25 \(weaker\)\) \[lowered@1\/sampling\]\n$/);
     writeFileSync(planFile, `${readFileSync(planFile, 'utf8')}# approved: lowered@1/sampling\n`);
     git(root, 'commit', '-q', '-am', 'approve');
     expect(run(root, ['main~2...HEAD', '--fail-on', 'lowered,removed,deadline-later']).status).toBe(0);
