@@ -6,9 +6,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseDocument } from 'yaml';
+import { changeKinds } from '../src/diff/change-kinds.js';
 import { scaffoldFiles } from '../src/init/scaffold.js';
-import { STACK_FRAME, runBin, timezones } from './helpers.js';
+import { STACK_FRAME, repoRoot, runBin, timezones } from './helpers.js';
 
 const plan = `format: plan/1
 id: town-2024
@@ -266,5 +267,30 @@ describe('plan-check init: the CI files run plan-check diff', () => {
     writeFileSync(planFile, `${readFileSync(planFile, 'utf8')}# approved: lowered@1/sampling\n`);
     git(root, 'commit', '-q', '-am', 'approve');
     expect(run(root, ['main~2...HEAD', '--fail-on', 'lowered,removed,deadline-later']).status).toBe(0);
+  });
+});
+
+describe('docs/diff.md', () => {
+  const text = readFileSync(path.join(repoRoot, 'docs', 'diff.md'), 'utf8');
+  const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]!);
+  const help = runBin(['diff', '--help', '--lang', 'en']).stdout;
+
+  it('shows workflows that parse, and whose plan-check diff commands use options diff has', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    const commands: string[] = [];
+    for (const block of blocks) {
+      const document = parseDocument(block);
+      expect(document.errors).toEqual([]);
+      commands.push(...block.split('\n').filter((line) => line.includes('plan-check diff')));
+    }
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    for (const line of commands) {
+      for (const flag of line.match(/--[a-z-]+/g) ?? []) expect(help, `${flag} in ${line}`).toContain(`${flag} `);
+    }
+    expect(commands.some((line) => line.includes('--fail-on lowered'))).toBe(true);
+  });
+
+  it('documents every kind of change', () => {
+    for (const kind of changeKinds) expect(text, kind).toContain(`\`${kind}\``);
   });
 });
