@@ -1,9 +1,12 @@
 // plan-check diff, the pure comparison: one base plan, a table of edits, each with the rows it must
 // give (kind, ref, old, new and the figures worked out by hand); reformatting gives none.
+import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/core/yaml-source.js';
 import { type PlanChange, comparePlanSets } from '../src/diff/compare-plans.js';
 import { type PlanOutline, outlinePlan, readApprovals } from '../src/diff/plan-outline.js';
+import { formatDiffTable } from '../src/report/diff.js';
+import { displayWidth } from '../src/report/wrap.js';
 
 const base = `format: plan/1
 id: town-2024
@@ -300,5 +303,18 @@ describe('plan-check diff: plans, places and approvals', () => {
     expect(refuse('format: actuals/1\nid: x\n')).toEqual([['unknown-format', 1, 9]]);
     expect(refuse('id: x\n')).toEqual([['missing-key', 1, 1]]);
     expect(refuse('format: plan/1\ntitle: x\n')).toEqual([['missing-key', 1, 1]]);
+  });
+});
+
+describe('plan-check diff: the table fits the terminal', () => {
+  const changes = diff(base, edit(edit(base, 'population: 543000', 'population: 520000'), 'lead: [区市场监管局]', 'lead: [区卫健局, 区市场监管局]'));
+  it.each([80, 100, 130])('no line wider than %i columns, nothing lost', (columns) => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const text = formatDiffTable({ old: 'a', new: 'b', changes, failOn: [] }, { lang, chalk: new Chalk({ level: 0 }), columns });
+      for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
+      // the same characters as the unwrapped table, only laid out on more lines
+      const letters = (table: string) => [...table.replace(/[─┌┐└┘├┤┬┴┼│\s]/g, '')].sort().join('');
+      expect(letters(text)).toBe(letters(formatDiffTable({ old: 'a', new: 'b', changes, failOn: [] }, { lang, chalk: new Chalk({ level: 0 }) })));
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { FormatContext } from './context.js';
 import { displayNumber, safeText } from './display.js';
 import { markdownText } from './markdown.js';
 import { makeTable } from './table.js';
+import { displayWidth, wrapToWidth } from './wrap.js';
 
 export interface DiffReport {
   /** how the sides were given: a path, a revision, "working tree" */
@@ -102,15 +103,36 @@ function gateLine(report: DiffReport, ctx: FormatContext): string[] {
   return [td(ctx.lang, 'diff.gate_failed', { count: hits.length, kinds })];
 }
 
+/**
+ * On a terminal narrower than the table, the long columns (item, old, new, detail) are wrapped to
+ * share what the change column and the borders leave, so nothing runs past the edge.
+ */
+function fitToTerminal(head: readonly string[], rows: string[][], columns: number | undefined): string[][] {
+  if (columns === undefined) return rows;
+  const widths = head.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]!))));
+  const borders = 3 * head.length + 1;
+  if (widths.reduce((total, width) => total + width, 0) + borders <= columns) return rows;
+  const room = Math.max(columns - borders - widths[0]!, 40);
+  // item and detail take the most, old and new what they need up to a fifth each
+  const oldWidth = Math.min(widths[2]!, Math.floor(room / 5));
+  const newWidth = Math.min(widths[3]!, Math.floor(room / 5));
+  const rest = room - oldWidth - newWidth;
+  const itemWidth = Math.max(Math.min(widths[1]!, Math.ceil(rest / 2)), rest - widths[4]!);
+  const limits = [widths[0]!, itemWidth, oldWidth, newWidth, Math.max(rest - itemWidth, 10)];
+  return rows.map((row) => row.map((cell, column) => wrapToWidth(cell, limits[column]!)));
+}
+
 export function formatDiffTable(report: DiffReport, ctx: FormatContext): string {
   const lines = [ctx.chalk.bold(safeText(td(ctx.lang, 'diff.heading', { old: report.old, new: report.new })))];
   if (report.changes.length > 0) {
     const head = (['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => td(ctx.lang, key));
     const gate = new Set(gateHits(report));
-    const rows = cellsOf(report, ctx).map((cells, index) => {
+    const cells = cellsOf(report, ctx).map((row) => [row.change, row.item, row.old, row.new, row.detail].map(safeText));
+    const wrapped = fitToTerminal(head, cells, ctx.columns);
+    const rows = wrapped.map((row, index) => {
       const change = report.changes[index]!;
       const paint = gate.has(change) ? ctx.chalk.red : change.kind === 'lowered' || change.kind === 'removed' ? ctx.chalk.yellow : (text: string) => text;
-      return [paint(safeText(cells.change)), safeText(cells.item), safeText(cells.old), safeText(cells.new), safeText(cells.detail)];
+      return [paint(row[0]!), ...row.slice(1)];
     });
     lines.push(makeTable(head, rows, ctx));
   }
