@@ -158,6 +158,7 @@ const cases: [name: string, after: string, rows: Row[]][] = [
   ['metric renamed', edit(base, 'metric: 食品抽检合格率', 'metric: 抽检合格率'), [{ kind: 'metric-changed', ref: `${P}:4/pass-rate`, field: 'metric' }]],
   ['measure unit changed', edit(base, 'target: ">= 1900", unit: 批次', 'target: ">= 1900", unit: 件'), [{ kind: 'metric-changed', ref: `${P}:4/sampling`, field: 'unit', old: '批次', new: '件' }]],
   ['progress changed', edit(base, 'progress: linear', 'progress: at_due'), [{ kind: 'progress-changed', ref: `${P}:4/kitchens`, old: 'linear', new: 'at_due' }]],
+  ['progress: level (v2) written', edit(base, 'target: ">= 98%" }', 'target: ">= 98%", progress: level }'), [{ kind: 'progress-changed', ref: `${P}:4/pass-rate`, old: null, new: 'level' }]],
   ['baseline changed', edit(base, 'baseline: 60', 'baseline: 70'), [{ kind: 'baseline-changed', ref: `${P}:4/kitchens`, old: 60, new: 70 }]],
   ['accumulate set', edit(base, 'unit: 批次 }\n          - { id: per-capita', 'unit: 批次, accumulate: sum }\n          - { id: per-capita'), [{ kind: 'accumulate-changed', ref: `${P}:4/sampling`, old: null, new: 'sum' }]],
   ['combine set', edit(base, 'target: ">= 98%" }', 'target: ">= 98%", combine: mean }'), [{ kind: 'combine-changed', ref: `${P}:4/pass-rate`, old: null, new: 'mean' }]],
