@@ -319,3 +319,20 @@ describe('plan-check diff: the table fits the terminal', () => {
     }
   });
 });
+
+describe('plan-check diff: formats', () => {
+  it('--format choices are the formatter registry', async () => {
+    const { diffFormats } = await import('../src/cli/formats.js');
+    const { diffFormatters } = await import('../src/report/diff.js');
+    expect(Object.keys(diffFormatters)).toEqual([...diffFormats]);
+  });
+
+  it('keeps a unit name with a pipe inside its Markdown table cell', async () => {
+    const { formatDiffMarkdown } = await import('../src/report/diff.js');
+    const changes = diff(base, edit(base, 'support: [区卫健局]', 'support: [区卫健局, "A|B"]'));
+    const text = formatDiffMarkdown({ old: 'a', new: 'b', changes, failOn: [] }, { lang: 'en', chalk: new Chalk({ level: 0 }) });
+    const row = text.split('\n').find((line) => line.includes('supporting units changed'))!;
+    // six cells: the pipe inside the unit's name is escaped wherever it appears
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(6);
+  });
+});

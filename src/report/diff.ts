@@ -149,7 +149,7 @@ export function formatDiffMarkdown(report: DiffReport, ctx: FormatContext): stri
     const gate = new Set(gateHits(report));
     cellsOf(report, ctx).forEach((cells, index) => {
       const flag = gate.has(report.changes[index]!) ? '❌ ' : '';
-      lines.push(`| ${flag}${markdownText(cells.change)} | ${markdownText(cells.item)} | ${markdownText(cells.old)} | ${markdownText(cells.new)} | ${markdownText(cells.detail)} | \`${cells.id.replace(/`/g, "'")}\` |`);
+      lines.push(`| ${flag}${markdownText(cells.change)} | ${markdownText(cells.item)} | ${markdownText(cells.old)} | ${markdownText(cells.new)} | ${markdownText(cells.detail)} | \`${safeText(cells.id).replace(/`/g, "'").replace(/\|/g, '\\|')}\` |`);
     });
     lines.push('');
   }
