@@ -1,5 +1,6 @@
 // Plan files at a git revision, read with git itself (no shell: arguments go to git as they are).
 import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { sourceKindOf } from '../core/project.js';
 
@@ -55,12 +56,14 @@ export function listPlanFilesAt(revision: string, paths: readonly string[], cwd:
   const commit = checkedRevision(revision);
   const top = git(['rev-parse', '--show-toplevel'], cwd).toString('utf8').trim();
   const listed = git(['ls-tree', '-r', '-z', '--name-only', '--full-name', commit, '--', ...(paths.length > 0 ? paths : ['.'])], cwd).toString('utf8');
+  // git names the top folder by its real path (/private/tmp on macOS where cwd says /tmp)
+  const here = realpathSync(cwd);
   const files: RevisionFile[] = [];
   for (const repoPath of listed.split('\0')) {
     if (!repoPath || sourceKindOf(repoPath) !== 'plan') continue;
     const folders = repoPath.split('/').slice(0, -1);
     if (folders.some((folder) => folder.startsWith('.') || SKIPPED_FOLDERS.has(folder))) continue;
-    const display = path.relative(cwd, path.join(top, repoPath)).split(path.sep).join('/');
+    const display = path.relative(here, path.join(top, repoPath)).split(path.sep).join('/');
     files.push({ repoPath, display });
   }
   return files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
