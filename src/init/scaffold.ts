@@ -204,6 +204,8 @@ name: plan-check
 on:
   push:
   pull_request:
+    # ${say('加上 labeled/unlabeled：贴上或撤下 plan-change-approved 标签后重新检查', 'labeled/unlabeled too: adding or removing the plan-change-approved label runs the check again')}
+    types: [opened, synchronize, reopened, labeled, unlabeled]
 permissions:
   contents: read
 jobs:
@@ -214,6 +216,8 @@ ${packageNote(say, say('仓库的 Settings → Secrets and variables → Actions
       PLAN_CHECK_PACKAGE: \${{ vars.PLAN_CHECK_PACKAGE }}
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # ${say('方案变化（diff）需要目标分支的历史', 'the plan changes (diff) need the target branch\'s history')}
       - uses: actions/setup-node@v4
         with:
           node-version: 20
@@ -228,6 +232,17 @@ ${packageNote(say, say('仓库的 Settings → Secrets and variables → Actions
         run: npx --yes plan-check validate --format github
       - name: Meeting view
         run: npx plan-check status --format md >> "$GITHUB_STEP_SUMMARY"
+      # ${say('拉取请求对方案承诺的影响：写入摘要并标注在改动的行上；指标调低、删除或期限推迟时不通过，', 'What the pull request does to the plans\' commitments, in the summary and on the changed lines;')}
+      # ${say('除非在方案中写了 “# approved: 变化id”（见 plan-check diff 的 id 列），或贴了 plan-change-approved 标签。', 'it fails on a lowered target, a removal or a later deadline unless the plan has "# approved: ID" or the PR the plan-change-approved label.')}
+      - name: Plan changes
+        if: github.event_name == 'pull_request'
+        env:
+          BASE: origin/\${{ github.base_ref }}
+          APPROVED: \${{ contains(github.event.pull_request.labels.*.name, 'plan-change-approved') }}
+        run: |
+          npx plan-check diff "$BASE...HEAD" --format md >> "$GITHUB_STEP_SUMMARY"
+          if [ "$APPROVED" = true ]; then gate=""; else gate="--fail-on lowered,removed,deadline-later"; fi
+          npx plan-check diff "$BASE...HEAD" --format github $gate
 `;
 }
 
@@ -246,6 +261,21 @@ plan-check:
     when: always
     reports:
       junit: plan-check-junit.xml
+
+# ${say('合并请求对方案承诺的影响，写在作业日志中；指标调低、删除或期限推迟时不通过，除非方案中写了', 'What a merge request does to the plans\' commitments, in the job log; it fails on a lowered target, a removal')}
+# ${say('“# approved: 变化id”或合并请求贴了 plan-change-approved 标签。', 'or a later deadline unless the plan has "# approved: ID" or the merge request the plan-change-approved label.')}
+plan-check-diff:
+  image: node:20
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    GIT_DEPTH: 0
+  script:
+    - 'test -n "$PLAN_CHECK_PACKAGE" || { echo "${say('请设置 CI/CD 变量 PLAN_CHECK_PACKAGE（见 .gitlab-ci.yml 中的说明）', 'set the CI/CD variable PLAN_CHECK_PACKAGE (see the comment in .gitlab-ci.yml)')}"; exit 1; }'
+    - npm install --no-save --no-package-lock --no-audit --no-fund "$PLAN_CHECK_PACKAGE"
+    - git fetch --quiet origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - 'case ",$CI_MERGE_REQUEST_LABELS," in *,plan-change-approved,*) gate="" ;; *) gate="--fail-on lowered,removed,deadline-later" ;; esac'
+    - npx plan-check diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME...HEAD" $gate
 `;
 }
 
