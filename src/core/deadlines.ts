@@ -1,9 +1,10 @@
 // Deadlines: tasks, phases and every occurrence of a reporting duty, with their status at a date.
 import { type DayNumber, clampedDay, formatDay, isoWeekday, splitDay } from './dates.js';
 import type { CompletionRecord, Plan, ReportDuty, SubmissionRecord } from './model.js';
+import type { DeadlineStatus } from './statuses.js';
 
-export type DeadlineStatus = 'done' | 'overdue' | 'due_soon' | 'upcoming';
-export type DeadlineKind = 'task' | 'phase' | 'report';
+export type { DeadlineStatus };
+type DeadlineKind = 'task' | 'phase' | 'report';
 
 export interface DeadlineResult {
   ref: string;
@@ -48,7 +49,7 @@ export function reportOccurrences(duty: ReportDuty): DayNumber[] {
   return out;
 }
 
-export function deadlineStatus(due: DayNumber, completed: DayNumber | undefined, asOf: DayNumber, warnDays: number): { status: DeadlineStatus; late: boolean } {
+function deadlineStatus(due: DayNumber, completed: DayNumber | undefined, asOf: DayNumber, warnDays: number): { status: DeadlineStatus; late: boolean } {
   if (completed !== undefined && completed <= asOf) return { status: 'done', late: completed > due };
   if (asOf > due) return { status: 'overdue', late: false };
   if (due - asOf <= warnDays) return { status: 'due_soon', late: false };

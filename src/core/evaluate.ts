@@ -15,9 +15,9 @@ import {
   toNumber,
   zero,
 } from './rational.js';
+import { type TargetStatus, targetStatusRank } from './statuses.js';
 
-export type TargetStatus = 'no_data' | 'met' | 'breached' | 'not_started' | 'missed' | 'on_track' | 'behind';
-export const targetStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data', 'on_track', 'not_started', 'met'];
+export type { TargetStatus };
 
 export interface TargetResult {
   target: Target;
@@ -34,7 +34,7 @@ export interface TargetResult {
 }
 
 /** A: latest row per unit, added; or the sum of every row. Fractions add done and of separately. */
-export function computeActual(target: Target, rows: readonly ActualRow[], asOf: DayNumber): { actual?: Rational; used: ActualRow[] } {
+function computeActual(target: Target, rows: readonly ActualRow[], asOf: DayNumber): { actual?: Rational; used: ActualRow[] } {
   const usable = rows.filter((row) => row.asOf <= asOf);
   if (usable.length === 0) return { used: [] };
   let used: ActualRow[];
@@ -64,7 +64,7 @@ export function computeActual(target: Target, rows: readonly ActualRow[], asOf: 
 }
 
 /** E = R × clamp((T − start + 1) / (due − start + 1), 0, 1) for linear; R from due on for at_due. */
-export function computeExpected(target: Target, asOf: DayNumber): { expected?: Rational; elapsed: number; total: number } {
+function computeExpected(target: Target, asOf: DayNumber): { expected?: Rational; elapsed: number; total: number } {
   const total = target.due - target.start + 1;
   const elapsed = Math.min(Math.max(asOf - target.start + 1, 0), total);
   if (target.expression.op === '<=' || target.expression.op === '<') return { elapsed, total };
@@ -72,7 +72,7 @@ export function computeExpected(target: Target, asOf: DayNumber): { expected?: R
   return { expected: divide(multiply(target.required, rational(BigInt(elapsed))), rational(BigInt(total))), elapsed, total };
 }
 
-export function satisfies(actual: Rational, op: Target['expression']['op'], required: Rational): boolean {
+function satisfies(actual: Rational, op: Target['expression']['op'], required: Rational): boolean {
   const order = compareWithTolerance(actual, required);
   switch (op) {
     case '>=':
@@ -103,17 +103,12 @@ export function evaluateTarget(target: Target, rows: readonly ActualRow[], asOf:
   return { ...withFigures, status: compareWithTolerance(actual, expected ?? zero) >= 0 ? 'on_track' : 'behind' };
 }
 
-const statusRank: Record<TargetStatus, number> = { missed: 0, breached: 1, behind: 2, no_data: 3, not_started: 4, on_track: 5, met: 6 };
+const statusRank = targetStatusRank;
 
 /** How far A falls short of E, as a fraction of E (0 when either is missing): the order within a status. */
 function shortfallOf(result: TargetResult): number {
   if (!result.expected || !result.actual || isZero(result.expected)) return 0;
   return 1 - toNumber(divide(result.actual, result.expected));
-}
-
-/** Worst first: missed, breached, behind (largest shortfall against the pace first), no data… */
-export function compareTargetResults(a: TargetResult, b: TargetResult): number {
-  return compareKeyed({ result: a, shortfall: shortfallOf(a) }, { result: b, shortfall: shortfallOf(b) });
 }
 
 interface Keyed {
@@ -129,7 +124,7 @@ function compareKeyed(a: Keyed, b: Keyed): number {
   return b.shortfall - a.shortfall || (refA < refB ? -1 : refA > refB ? 1 : 0);
 }
 
-/** The same order as compareTargetResults, with each shortfall worked out once, not per comparison. */
+/** Worst first: missed, breached, behind (largest shortfall against the pace first), no data…; each shortfall worked out once, not per comparison. */
 export function sortTargetResults(results: readonly TargetResult[]): TargetResult[] {
   return results
     .map((result) => ({ result, shortfall: shortfallOf(result) }))

@@ -1,9 +1,9 @@
 // CSV export: one row per target or deadline, raw numbers, unit in its own column, status codes
 // plus a localised label; text that a spreadsheet would run as a formula is neutralised.
 import { stringify } from 'csv-stringify/sync';
-import type { Lang } from '../i18n/labels.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
-import { statusLabel } from './table.js';
+import type { FormatContext } from './context.js';
+import type { DeadlinesReport, GapsReport } from './reports.js';
+import { statusLabel } from './status-text.js';
 
 /** A text cell starting with = + - @, tab or CR would be a formula in Excel/WPS: prefix it with '. */
 export function neutraliseFormula(text: string): string {
@@ -17,22 +17,22 @@ const escapeControls = (text: string): string => text.replace(CONTROL, (char) =>
 const textCell = (value: string | null): string => (value === null ? '' : neutraliseFormula(escapeControls(value)));
 const numberCell = (value: number | null): string => (value === null ? '' : String(value));
 
-export const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label'] as const;
-export const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed'] as const;
+const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label'] as const;
+const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed'] as const;
 
-export function formatTargetsCsv(rows: readonly TargetRow[], lang: Lang, bom: boolean): string {
-  const records = rows.map((row) => [
+export function formatTargetsCsv(report: GapsReport, { lang, bom }: FormatContext): string {
+  const records = report.rows.map((row) => [
     textCell(row.ref), textCell(row.plan), textCell(row.task), textCell(row.task_title), textCell(row.target), textCell(row.metric), textCell(row.owner), textCell(row.unit), row.op,
     numberCell(row.required), numberCell(row.expected), numberCell(row.actual), numberCell(row.gap), numberCell(row.progress),
     row.start, row.due, row.status, statusLabel(lang, row.status),
   ]);
-  return stringify(records, { header: true, columns: [...targetCsvColumns], bom, record_delimiter: 'windows' });
+  return stringify(records, { header: true, columns: [...targetCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
 }
 
-export function formatDeadlinesCsv(rows: readonly DeadlineRow[], lang: Lang, bom: boolean): string {
-  const records = rows.map((row) => [
+export function formatDeadlinesCsv(report: DeadlinesReport, { lang, bom }: FormatContext): string {
+  const records = report.rows.map((row) => [
     textCell(row.ref), row.kind, textCell(row.plan), textCell(row.title), textCell(row.owner), row.due, String(row.days_left), row.status,
     statusLabel(lang, row.status), row.late ? 'true' : 'false', row.completed ?? '',
   ]);
-  return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom, record_delimiter: 'windows' });
+  return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
 }

@@ -7,8 +7,7 @@ import { subtract, toNumber } from '../core/rational.js';
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
-import { paintStatus } from './status-colors.js';
-import { statusLabel } from './table.js';
+import { paintStatus, statusLabel } from './status-text.js';
 
 /** Exact where short, else rounded to 4 decimals for reading (JSON keeps every digit). */
 const exact = (value: number): string => {

@@ -1,8 +1,9 @@
 // Machine-readable output, as the contract gives it: snake_case keys, numbers not rounded.
-import type { Diagnostic } from '../core/diagnostics.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
-import type { Lang } from '../i18n/labels.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import { formatDay } from '../core/dates.js';
+import type { FormatContext } from './context.js';
+import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
+import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
 import { countStatuses } from './status-view.js';
 
 const targetJson = (row: TargetRow) => ({
@@ -38,19 +39,23 @@ const deadlineJson = (row: DeadlineRow) => ({
   completed: row.completed,
 });
 
-export function formatStatusJson(asOf: string, targets: readonly TargetRow[], deadlines: readonly DeadlineRow[]): string {
+export function formatStatusJson(report: StatusReport): string {
+  const plansById = new Map(report.plans.map((plan) => [plan.id, plan]));
+  const asOf = formatDay(report.evaluation.asOf);
+  const targets = report.evaluation.targets.map((result) => toTargetRow(result, plansById));
+  const deadlines = report.evaluation.deadlines.map(toDeadlineRow);
   return `${JSON.stringify({ as_of: asOf, summary: countStatuses(targets), targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
 }
 
-export function formatTargetsJson(asOf: string, targets: readonly TargetRow[]): string {
-  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(targets), targets: targets.map(targetJson) }, null, 2)}\n`;
+export function formatTargetsJson({ asOf, rows }: GapsReport): string {
+  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(rows), targets: rows.map(targetJson) }, null, 2)}\n`;
 }
 
-export function formatDeadlinesJson(asOf: string, deadlines: readonly DeadlineRow[]): string {
-  return `${JSON.stringify({ as_of: asOf, deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
+export function formatDeadlinesJson({ asOf, rows }: DeadlinesReport): string {
+  return `${JSON.stringify({ as_of: asOf, deadlines: rows.map(deadlineJson) }, null, 2)}\n`;
 }
 
-export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[], lang: Lang): string {
+export function formatDiagnosticsJson({ diagnostics }: DiagnosticsReport, { lang }: FormatContext): string {
   const valid = !diagnostics.some((d) => d.severity === 'error');
   return `${JSON.stringify({
     valid,

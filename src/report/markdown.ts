@@ -6,8 +6,10 @@ import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
-import { statusLabel } from './table.js';
+import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
+import { type StatusCounts, buildStatusView } from './status-view.js';
+import { targetStatuses } from '../core/statuses.js';
+import { statusLabel } from './status-text.js';
 
 /**
  * Text made literal in Markdown: a pipe would end the table cell and a line break the row, so
@@ -61,18 +63,19 @@ function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string
 
 /** "met 6 · on track 9", without colour. */
 function summaryText(counts: StatusCounts, ctx: FormatContext): string {
-  return summaryOrder.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
+  return targetStatuses.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
 }
 
-export function formatTargetsMarkdown(rows: readonly TargetRow[], ctx: FormatContext): string {
-  return `${markdownTable(targetHead(ctx), targetCells(rows, ctx))}\n`;
+export function formatTargetsMarkdown(report: GapsReport, ctx: FormatContext): string {
+  return `${markdownTable(targetHead(ctx), targetCells(report.rows, ctx))}\n`;
 }
 
-export function formatDeadlinesMarkdown(rows: readonly DeadlineRow[], ctx: FormatContext): string {
-  return `${markdownTable(deadlineHead(ctx), deadlineCells(rows, ctx))}\n`;
+export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatContext): string {
+  return `${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx))}\n`;
 }
 
-export function formatStatusMarkdown(view: StatusView, ctx: FormatContext): string {
+export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
+  const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
   const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, ''];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));

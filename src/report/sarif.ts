@@ -7,10 +7,12 @@ import { pathToFileURL } from 'node:url';
 import { type Diagnostic, type DiagnosticCode, type Severity, diagnosticCodes } from '../core/diagnostics.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import type { Lang } from '../i18n/labels.js';
-import type { SourceTexts } from './diagnostics-text.js';
+import { VERSION } from '../version.js';
+import type { FormatContext } from './context.js';
+import type { DiagnosticsReport } from './reports.js';
 
 /** The project's home, as the JSON Schemas' `$id`s name it. */
-export const INFORMATION_URI = 'https://plan-check.dev/';
+const INFORMATION_URI = 'https://plan-check.dev/';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 type Description = { short: string; full: string };
@@ -251,11 +253,11 @@ function fingerprint(d: Diagnostic, lineText: string | undefined, seen: Map<stri
   return `${hash}:${occurrence}`;
 }
 
-export interface SarifInput {
+interface SarifInput {
   /** every file checked, as displayed (relative to the working folder when inside it) */
   files: readonly string[];
   /** decoded text per displayed path, for UTF-16 columns and fingerprints */
-  sources: SourceTexts;
+  sources: ReadonlyMap<string, string>;
   lang: Lang;
   /** plan-check's version, for tool.driver */
   version: string;
@@ -311,4 +313,9 @@ export function formatDiagnosticsSarif(diagnostics: readonly Diagnostic[], input
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** validate --format sarif. */
+export function formatSarif(report: DiagnosticsReport, ctx: FormatContext): string {
+  return formatDiagnosticsSarif(report.diagnostics, { files: report.files.map((file) => file.path), sources: report.texts, lang: ctx.lang, version: VERSION });
 }

@@ -3,11 +3,9 @@
 import { formatDay } from '../core/dates.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
-import type { TargetStatus } from '../core/evaluate.js';
+import { type TargetStatus, attentionStatuses } from '../core/statuses.js';
 import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
 
-export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];
-export const summaryOrder: readonly TargetStatus[] = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
 
 export type StatusCounts = Record<TargetStatus, number> & { targets: number };
 
@@ -17,7 +15,7 @@ export function countStatuses(rows: readonly { status: TargetStatus }[]): Status
   return counts;
 }
 
-export interface StatusView {
+interface StatusView {
   asOf: string;
   warnDays: number;
   plans: { id: string; title: string; start: string; end: string; ended: boolean }[];

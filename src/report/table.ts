@@ -1,12 +1,14 @@
 // Terminal tables (cli-table3) for status, gaps and deadlines. Cells are pre-wrapped by display
 // width so CJK text lines up and no character is lost; user text is made safe for the terminal.
 import Table from 'cli-table3';
-import { type Lang, type LabelKey, t } from '../i18n/labels.js';
+import { type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import { paintStatus } from './status-colors.js';
-import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
+import { paintStatus, statusLabel } from './status-text.js';
+import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
+import { type StatusCounts, buildStatusView } from './status-view.js';
+import { targetStatuses } from '../core/statuses.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
 // eslint-disable-next-line no-control-regex
@@ -81,11 +83,6 @@ export function makeTable(head: string[], rows: string[][], ctx: FormatContext):
   return lines.join('\n');
 }
 
-export function statusLabel(lang: Lang, status: string): string {
-  const key = (status in { done: 1, overdue: 1, due_soon: 1, upcoming: 1 } ? `deadline.${status}` : `status.${status}`) as LabelKey;
-  return t(lang, key);
-}
-
 function valueWithUnit(value: number | null, row: TargetRow, lang: Lang): string {
   return displayNumber(value, lang, row.kind === 'percent' ? '%' : '');
 }
@@ -96,7 +93,7 @@ function taskCell(row: TargetRow, manyPlans: boolean): string {
   return manyPlans ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
 }
 
-export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
+function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
@@ -116,7 +113,7 @@ export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext):
 const targetHead = (lang: Lang): string[] =>
   (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status'] as const).map((k) => t(lang, k));
 
-export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
+function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
   return rows.map((row) => [
     t(lang, `kind.${row.kind}`),
@@ -131,14 +128,15 @@ export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatConte
 const deadlineHead = (lang: Lang): string[] =>
   (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status'] as const).map((k) => t(lang, k));
 
-export function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
-  return summaryOrder
+function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
+  return targetStatuses
     .filter((status) => counts[status] > 0)
     .map((status) => paintStatus(ctx.chalk, status, `${statusLabel(ctx.lang, status)} ${counts[status]}`))
     .join(' · ');
 }
 
-export function formatStatusTable(view: StatusView, ctx: FormatContext): string {
+export function formatStatusTable(report: StatusReport, ctx: FormatContext): string {
+  const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
   const out: string[] = [];
   out.push(ctx.chalk.bold(t(lang, 'heading.status', { asOf: view.asOf })));
@@ -181,12 +179,12 @@ function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: r
   return { shown: rows.slice(0, TTY_ROWS_SHOWN), note: `${t(ctx.lang, 'rows.truncated', { shown: TTY_ROWS_SHOWN, total: rows.length })}\n` };
 }
 
-export function formatTargetsTable(rows: readonly TargetRow[], ctx: FormatContext): string {
-  const { shown, note } = limitForTerminal(rows, ctx);
+export function formatTargetsTable(report: GapsReport, ctx: FormatContext): string {
+  const { shown, note } = limitForTerminal(report.rows, ctx);
   return `${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}`;
 }
 
-export function formatDeadlinesTable(rows: readonly DeadlineRow[], ctx: FormatContext): string {
-  const { shown, note } = limitForTerminal(rows, ctx);
+export function formatDeadlinesTable(report: DeadlinesReport, ctx: FormatContext): string {
+  const { shown, note } = limitForTerminal(report.rows, ctx);
   return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}`;
 }

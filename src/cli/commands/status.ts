@@ -1,33 +1,22 @@
 // plan-check status: the meeting view.
-import { toDeadlineRow, toTargetRow } from '../../report/rows.js';
-import { formatStatusJson } from '../../report/json.js';
-import { formatStatusMarkdown } from '../../report/markdown.js';
-import { buildStatusView } from '../../report/status-view.js';
-import { formatStatusTable } from '../../report/table.js';
-import { formatDay } from '../../core/dates.js';
+import { formatNames, statusFormats } from '../../report/formats.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type SelectionOptions, checkChoice, deliver, failOnHit, prepare } from './shared.js';
+import { type CommandOptions, resolveSettings } from '../settings.js';
+import { deliver, failOnHit, formatterOf, prepare } from './shared.js';
 
-export const statusFormats = ['table', 'json', 'md'] as const;
-
-export function runStatus(paths: string[], options: SelectionOptions, io: CliIo): Outcome {
-  const format = options.format ?? 'table';
-  checkChoice('--format', format, statusFormats);
-  const { prepared, outcome } = prepare(paths, options, io);
+export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats) });
+  const { prepared, outcome } = prepare(settings, io);
   if (!prepared) return outcome;
   const plans = prepared.loaded.project.plans;
-  const plansById = new Map(plans.map((plan) => [plan.id, plan]));
-  const evaluation = { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines };
-  let text: string;
-  if (format === 'json') {
-    text = formatStatusJson(formatDay(evaluation.asOf), prepared.targets.map((r) => toTargetRow(r, plansById)), prepared.deadlines.map(toDeadlineRow));
-  } else {
-    const shownPlans = prepared.selection.plans ? plans.filter((p) => prepared.selection.plans!.includes(p.id)) : plans;
-    const view = buildStatusView(evaluation, shownPlans, { all: Boolean(options.all), explicitPlans: Boolean(prepared.selection.plans), explicitStatuses: Boolean(prepared.selection.statuses) });
-    text = format === 'md' ? formatStatusMarkdown(view, prepared.ctx) : formatStatusTable(view, prepared.ctx);
-  }
-  deliver(text, options, prepared, io, prepared.targets.length);
-  const statuses = [...prepared.targets.map((r) => r.status), ...prepared.deadlines.map((d) => d.status)];
-  return { failOnHit: failOnHit(options.failOn, statuses) };
+  const { selection } = settings;
+  const report = {
+    evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
+    plans,
+    shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
+    view: { all: settings.all, explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all' },
+  };
+  await deliver(formatterOf(statusFormats, settings.format), report, prepared, io, prepared.targets.length);
+  return { failOnHit: failOnHit(settings.failOn, [...prepared.targets.map((r) => r.status), ...prepared.deadlines.map((d) => d.status)]) };
 }
