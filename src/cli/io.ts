@@ -1,6 +1,6 @@
 // The process as the CLI sees it, injected so tests can run the whole program in memory.
 
-export interface OutputStream {
+interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
   columns?: number;

@@ -19,7 +19,7 @@ const asTaskId = (value: unknown): string | undefined => (typeof value === 'stri
 /** A cell quoted in a message: never a megabyte of it. */
 const shown = (text: string): string => ([...text.slice(0, 200)].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text);
 /** 45076: a spreadsheet's day count where a date was meant (Excel shows it as 2023-05-30). */
-export const serialDay = (text: string): boolean => /^\d{5}(?:\.\d+)?$/.test(text);
+const serialDay = (text: string): boolean => /^\d{5}(?:\.\d+)?$/.test(text);
 const absurdArgs = (value: string) => ({ field: 'value', value: shown(value), limit: `<= ${ABSURD_COUNT}` });
 
 export interface ReadActuals {
@@ -102,7 +102,7 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator): 
 }
 
 /** English and Chinese header names, as the contract gives them. */
-export const csvColumns = {
+const csvColumns = {
   plan: ['plan', '计划'],
   target: ['target', '指标'],
   as_of: ['as_of', '截至日期'],
@@ -128,7 +128,7 @@ interface CsvRecord {
  * The character column where each field of a record starts, for diagnostics only (csv-parse gives
  * the values but not their positions): delimiters outside double quotes separate fields.
  */
-export function fieldColumns(raw: string, delimiter: string): number[] {
+function fieldColumns(raw: string, delimiter: string): number[] {
   const columns = [1];
   let inQuotes = false;
   let column = 1;
@@ -149,7 +149,7 @@ const csvErrorDetail: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'bad-quote',
 };
 
-export interface CsvOptions {
+interface CsvOptions {
   delimiter?: string;
 }
 

@@ -14,10 +14,6 @@ export function parseIsoDate(text: string): DayNumber | undefined {
   return dayNumber(year, month, day);
 }
 
-export function isIsoDateShape(text: string): boolean {
-  return ISO_DATE.test(text);
-}
-
 export function dayNumber(year: number, month: number, day: number): DayNumber {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
@@ -40,11 +36,11 @@ export function isoWeekday(day: DayNumber): number {
   return weekday === 0 ? 7 : weekday;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 

@@ -18,7 +18,7 @@ const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: Diagnostic
   makeDiagnostic(code, place.file, place, args);
 
 /** `TASK/TARGET`, `TASK` (a task with one target) or `PLAN:TASK/TARGET`. */
-export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
+function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   const text = ref.normalize('NFKC').trim();
   const colon = text.indexOf(':');
   if (colon >= 0 && text.slice(0, colon) !== plan.id) return undefined;
@@ -41,7 +41,7 @@ const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
  * One reporting unit, however it was typed: names are folded and registry aliases resolve to the
  * canonical name, so a unit is never counted twice.
  */
-export function canonicalUnit(plan: Plan, name: string): string {
+function canonicalUnit(plan: Plan, name: string): string {
   const folded = foldUnitName(name);
   if (!plan.unitNames) return folded;
   let registry = foldedRegistries.get(plan);

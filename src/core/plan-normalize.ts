@@ -126,7 +126,7 @@ function buildUnitNames(units: unknown[]): Map<string, string> | undefined {
   return names;
 }
 
-export interface NormalisedPlan {
+interface NormalisedPlan {
   plan?: Plan;
   diagnostics: Diagnostic[];
 }

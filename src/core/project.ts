@@ -36,7 +36,7 @@ export interface StreamedSourceFile {
 
 export type InputFile = SourceFile | StreamedSourceFile;
 
-export interface LoadOptions {
+interface LoadOptions {
   encoding?: string;
   delimiter?: string;
   maxFileBytes?: number;

@@ -48,7 +48,7 @@ export function checkAgainstSchema(
   return out;
 }
 
-export function pointerToPath(pointer: string, data: unknown): JsonPath {
+function pointerToPath(pointer: string, data: unknown): JsonPath {
   if (pointer === '') return [];
   const path: (string | number)[] = [];
   let node: unknown = data;

@@ -2,8 +2,8 @@
 // form {op, value, per?, percent?}. The grammar is ours, so it is parsed here.
 import { type Rational, fromDecimalString, fromNumber } from './rational.js';
 
-export type Comparison = '>=' | '>' | '<=' | '<';
-export type TargetKind = 'count' | 'percent' | 'per_capita';
+type Comparison = '>=' | '>' | '<=' | '<';
+type TargetKind = 'count' | 'percent' | 'per_capita';
 
 export interface TargetExpression {
   op: Comparison;

@@ -66,7 +66,7 @@ const ruleZh: Record<string, string> = {
 };
 const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', report: '报送事项', plan: '方案' };
 
-export const diagnosticMessages = {
+const diagnosticMessages = {
   'file-unreadable': { en: (a) => `cannot read the file: ${a.reason}`, zh: (a) => `无法读取文件：${a.reason}` },
   'file-encoding': { en: (a) => `the file is not UTF-8 text; ${looksLikeEn[String(a.looksLike)] ?? `it could not be read as ${a.looksLike}`}`, zh: (a) => `文件不是 UTF-8 文本；${looksLikeZh[String(a.looksLike)] ?? `无法按 ${a.looksLike} 读取`}` },
   'file-binary': { en: (a) => `not a text file: ${looksLikeEn[String(a.looksLike)]}`, zh: (a) => `不是文本文件：${looksLikeZh[String(a.looksLike)]}` },
@@ -132,7 +132,6 @@ export const diagnosticMessages = {
   'csv-unknown-column': { en: (a) => a.unnamed ? `this value is in a column without a header, so it would be ignored: name the column (${list(a.allowed)}) or move the value` : `unknown column "${a.column}".${hintEn(a)} Known: ${list(a.allowed)}`, zh: (a) => a.unnamed ? `该数值所在的列没有表头，会被忽略：请填写列名（${list(a.allowed)}）或移动该数值` : `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}` },
   'csv-duplicate-column': { en: (a) => `column "${a.column}" appears twice`, zh: (a) => `列“${a.column}”重复` },
   'csv-missing-column': { en: (a) => `missing column "${a.column}" (${list(a.names)})`, zh: (a) => `缺少列“${a.column}”（${list(a.names)}）` },
-  'no-input': { en: (a) => `no plan files found in ${a.where} (looked for *.plan.yaml, *.actuals.yaml, *.actuals.csv)`, zh: (a) => `在 ${a.where} 中没有找到方案文件（*.plan.yaml、*.actuals.yaml、*.actuals.csv）` },
 } satisfies Record<DiagnosticCode, Entry>;
 
 export function diagnosticMessage(code: DiagnosticCode, args: DiagnosticArgs, lang: Lang): string {

@@ -7,13 +7,13 @@ import { dayNumber, formatDay, parseIsoDate, splitDay } from '../core/dates.js';
 import { schemas } from '../core/schema-validators.js';
 import type { Lang } from '../i18n/labels.js';
 
-export interface ScaffoldFile {
+interface ScaffoldFile {
   /** relative to the folder being scaffolded, with forward slashes */
   path: string;
   content: string;
 }
 
-export interface ScaffoldOptions {
+interface ScaffoldOptions {
   /** the date init runs, YYYY-MM-DD */
   today: string;
   /** the language of the comments (the example plan itself is Chinese, like the plans it stands for) */
@@ -21,7 +21,7 @@ export interface ScaffoldOptions {
 }
 
 /** Where the JSON Schemas are written, for editors; the same JSON `plan-check schema NAME` prints. */
-export const SCHEMA_FOLDER = '.plan-check/schemas';
+const SCHEMA_FOLDER = '.plan-check/schemas';
 
 const schemaPath = (name: keyof typeof schemas) => `${SCHEMA_FOLDER}/${name}.schema.json`;
 

@@ -44,14 +44,3 @@ export function safeText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\t/g, ' ').replace(/\n/g, ' ');
 }
-
-/** Shorten long text to a width in terminal columns (CJK counts two), marking the cut. */
-export function truncateToWidth(text: string, maxWidth: number, width: (s: string) => number): string {
-  if (width(text) <= maxWidth) return text;
-  let out = '';
-  for (const char of text) {
-    if (width(out + char) > maxWidth - 1) break;
-    out += char;
-  }
-  return `${out}…`;
-}

@@ -191,10 +191,6 @@ const ruleText = {
     en: { short: 'Missing CSV column', full: 'The header lacks a column the actuals format requires.' },
     zh: { short: '缺少 CSV 列', full: '表头缺少报送数据格式要求的列。' },
   },
-  'no-input': {
-    en: { short: 'No input files', full: 'No plan or actuals files were found where plan-check looked.' },
-    zh: { short: '没有输入文件', full: '在查找范围内没有找到方案或报送数据文件。' },
-  },
 } satisfies Record<DiagnosticCode, { en: Description; zh: Description }>;
 
 const codes = Object.keys(diagnosticCodes) as DiagnosticCode[];
