@@ -6,7 +6,7 @@ import { makeDiagnostic } from './diagnostics.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
 import { parseYaml } from './yaml-source.js';
-import { parseIsoDate } from './dates.js';
+import { readDate } from './dates.js';
 
 export interface Config {
   plans?: string[];
@@ -36,7 +36,7 @@ export function checkConfig(bytes: Uint8Array, shown: string): CheckedConfig {
   }
   diagnostics.push(...checkAgainstSchema(getValidator('config'), parsed.data, shown, parsed.locator));
   const config = parsed.data as Config;
-  if (typeof config.as_of === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(config.as_of) && parseIsoDate(config.as_of) === undefined) {
+  if (readDate(config.as_of) === 'not-a-day') {
     diagnostics.push(makeDiagnostic('invalid-date', shown, parsed.locator.locate(['as_of']), { field: 'as_of', value: config.as_of }, ['as_of']));
   }
   return { config: diagnostics.some((d) => d.severity === 'error') ? {} : config, diagnostics, text: decoded.text };

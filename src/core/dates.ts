@@ -14,6 +14,17 @@ export function parseIsoDate(text: string): DayNumber | undefined {
   return dayNumber(year, month, day);
 }
 
+/**
+ * A date as written in a file: its day; 'not-a-day' when it has the shape YYYY-MM-DD but no such
+ * day exists (2023-02-30: reported as invalid-date); undefined for anything else (the schema
+ * reports a wrong shape).
+ */
+export function readDate(value: unknown): DayNumber | 'not-a-day' | undefined {
+  if (typeof value !== 'string') return undefined;
+  const day = parseIsoDate(value);
+  return day === undefined && ISO_DATE.test(value) ? 'not-a-day' : day;
+}
+
 export function dayNumber(year: number, month: number, day: number): DayNumber {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);

@@ -6,6 +6,7 @@ import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnost
 import { nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Plan, type SourcePlace, type SubmissionRecord, type Target, taskById } from './model.js';
 import { reportOccurrences } from './deadlines.js';
+import { foldText } from './text-fold.js';
 
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
@@ -19,7 +20,7 @@ const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: Diagnostic
 
 /** `TASK/TARGET`, `TASK` (a task with one target) or `PLAN:TASK/TARGET`. */
 function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
-  const text = ref.normalize('NFKC').trim();
+  const text = foldText(ref);
   const colon = text.indexOf(':');
   if (colon >= 0 && text.slice(0, colon) !== plan.id) return undefined;
   const local = colon >= 0 ? text.slice(colon + 1) : text;
@@ -32,7 +33,7 @@ function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
 }
 
 /** A unit name as a reader sees it: full-width brackets and stray spaces folded (NFKC). */
-export const foldUnitName = (name: string): string => name.normalize('NFKC').trim();
+export const foldUnitName = foldText;
 
 /** Per plan, folded registry names and aliases → canonical name; built once, not per row. */
 const foldedRegistries = new WeakMap<Plan, Map<string, string>>();

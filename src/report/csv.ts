@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FormatContext } from './context.js';
 import type { DeadlinesReport, GapsReport } from './reports.js';
 import { statusLabel } from './status-text.js';
+import { showAsCodePoints } from './escape.js';
 
 /** A text cell starting with = + - @, tab or CR would be a formula in Excel/WPS: prefix it with '. */
 export function neutraliseFormula(text: string): string {
@@ -13,7 +14,7 @@ export function neutraliseFormula(text: string): string {
 // Control characters other than tab, CR and LF have no place in a cell and would reach a terminal raw.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const escapeControls = (text: string): string => text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const escapeControls = (text: string): string => showAsCodePoints(text, CONTROL);
 const textCell = (value: string | null): string => (value === null ? '' : neutraliseFormula(escapeControls(value)));
 const numberCell = (value: number | null): string => (value === null ? '' : String(value));
 

@@ -6,6 +6,7 @@ import type { FormatContext } from './context.js';
 import type { CheckedFile, DiagnosticsReport } from './reports.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import type { Lang } from '../i18n/labels.js';
+import { showAsCodePoints } from './escape.js';
 
 
 /** One <testsuite> per kind of file, in this order; a kind with no file has no suite. */
@@ -20,7 +21,7 @@ const suites: readonly { name: string; kinds: readonly CheckedFile['kind'][] }[]
 // refuse, are written as a visible \uXXXX instead (tab, LF and CR are legal and kept).
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udfff]/gu;
-const visible = (text: string): string => text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const visible = (text: string): string => showAsCodePoints(text, UNSAFE);
 
 function escapeXmlText(text: string): string {
   return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
