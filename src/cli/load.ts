@@ -2,11 +2,12 @@
 // pure core.
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeText } from '../core/decode-text.js';
-import { type Project, type StreamedSourceFile, loadProject, sourceKindOf, wholeBytes } from '../core/project.js';
+import { type Project, type StreamedSourceFile, loadProject, wholeBytes } from '../core/project.js';
+import { defaultGlobs, sourceKindOf } from '../core/source-kinds.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
 import { t } from '../i18n/labels.js';
 import { createParseCache, createPlanCache } from '../io/parse-cache.js';
-import { type FoundFile, defaultGlobs, displayPath, findFromGlobs, findFromPaths } from '../io/find-sources.js';
+import { type FoundFile, displayPath, findFromGlobs, findFromPaths } from '../io/find-sources.js';
 import { withSources } from '../io/read-sources.js';
 import type { CliIo } from './io.js';
 import type { Settings } from './settings.js';

@@ -3,7 +3,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { type SourceKind, sourceKindOf } from '../core/project.js';
+import { type SourceKind, sourceKindOf } from '../core/source-kinds.js';
 
 export interface FoundFile {
   absolute: string;
@@ -85,10 +85,6 @@ export function findFromPaths(paths: readonly string[], cwd: string): { files: F
   return { files: toFound(found, cwd, outside), problems };
 }
 
-export const defaultGlobs = {
-  plans: ['**/*.plan.yaml', '**/*.plan.yml'],
-  actuals: ['**/*.actuals.yaml', '**/*.actuals.yml', '**/*.actuals.csv'],
-};
 
 export function findFromGlobs(globs: readonly string[], base: string, cwd: string): FoundFile[] {
   const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).filter((file) => sourceKindOf(file));

@@ -103,8 +103,8 @@ function resolvedTarget(target: string): string {
 }
 
 /** A report written with -o: never over one of the inputs, replacing an older report atomically. */
-export function writeOutput(target: string, text: string, inputs: readonly string[]): Written | 'is-an-input' {
+export function writeOutput(target: string, content: string | Uint8Array, inputs: readonly string[]): Written | 'is-an-input' {
   const resolved = resolvedTarget(target);
   if (inputs.some((input) => resolvedTarget(input) === resolved || sameFile(input, target))) return 'is-an-input';
-  return writeFileAtomic(resolved, () => [text], { sync: true });
+  return writeFileAtomic(resolved, () => [content], { sync: true });
 }

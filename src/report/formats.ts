@@ -1,11 +1,12 @@
 // The output formats, one registry per family: the keys are the --format choices (the first is
 // the default), each value loads its formatter when that format is asked for, so a command loads
 // only the code of the format it writes. Every formatter of a family has the same signature,
-// (report, ctx) => text. A new format is one file plus one line here.
+// (report, ctx) => text or bytes. A new format is one file plus one line here.
 import type { FormatContext } from './context.js';
 import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
 
-export type Formatter<Report> = (report: Report, ctx: FormatContext) => string;
+/** Text, or bytes for a binary format (a spreadsheet). */
+export type Formatter<Report> = (report: Report, ctx: FormatContext) => string | Uint8Array;
 type Registry<Report> = Record<string, () => Promise<Formatter<Report>>>;
 
 export const statusFormats = {

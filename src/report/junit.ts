@@ -7,13 +7,14 @@ import type { CheckedFile, DiagnosticsReport } from './reports.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import type { Lang } from '../i18n/labels.js';
 import { showAsCodePoints } from './escape.js';
+import { kindsHolding } from '../core/source-kinds.js';
 
 
 /** One <testsuite> per kind of file, in this order; a kind with no file has no suite. */
 const suites: readonly { name: string; kinds: readonly CheckedFile['kind'][] }[] = [
   { name: 'plan-check config', kinds: ['config'] },
-  { name: 'plan-check plans', kinds: ['plan'] },
-  { name: 'plan-check actuals', kinds: ['actuals-yaml', 'actuals-csv'] },
+  { name: 'plan-check plans', kinds: kindsHolding('plans') },
+  { name: 'plan-check actuals', kinds: kindsHolding('actuals') },
 ];
 
 // XML 1.0 cannot carry most C0 controls at all, not even as &#1; references, and lone surrogates

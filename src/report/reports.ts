@@ -1,7 +1,8 @@
 // What each family of formats is given: one report type per family, the same for every format of it.
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Plan } from '../core/model.js';
-import type { Evaluation, SourceKind, countProject } from '../core/project.js';
+import type { Evaluation, countProject } from '../core/project.js';
+import type { SourceKind } from '../core/source-kinds.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
 import type { StatusViewOptions } from './status-view.js';
 
