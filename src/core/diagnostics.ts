@@ -61,8 +61,6 @@ export const diagnosticCodes = {
   'csv-unknown-column': 'error',
   'csv-duplicate-column': 'error',
   'csv-missing-column': 'error',
-  // project
-  'no-input': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';
@@ -99,8 +97,4 @@ export function makeDiagnostic(
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
 }

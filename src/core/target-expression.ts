@@ -3,7 +3,7 @@
 import { type Rational, fromDecimalString, fromNumber } from './rational.js';
 
 export type Comparison = '>=' | '>' | '<=' | '<';
-export type TargetKind = 'count' | 'percent' | 'per_capita';
+type TargetKind = 'count' | 'percent' | 'per_capita';
 
 export interface TargetExpression {
   op: Comparison;

@@ -7,9 +7,8 @@ import { subtract, toNumber } from '../core/rational.js';
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
-import { paintStatus } from './status-colors.js';
+import { paintStatus, statusLabel } from './status-text.js';
 import { deadlineStatusLabel } from './deadline-lines.js';
-import { statusLabel } from './table.js';
 import { lightLabel, targetStatusLabel } from './target-labels.js';
 import { deadlineLight } from '../core/lights.js';
 
@@ -88,7 +87,7 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
   return `${out.join('\n')}\n`;
 }
 
-export function formatDeadlineExplanation(result: DeadlineResult, asOf: number, ctx: FormatContext): string {
+function formatDeadlineExplanation(result: DeadlineResult, asOf: number, ctx: FormatContext): string {
   const lang = ctx.lang;
   if (result.occurrence) return formatOccurrenceExplanation(result, result.occurrence, asOf, ctx);
   const out = [
