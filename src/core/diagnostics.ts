@@ -32,6 +32,7 @@ export const diagnosticCodes = {
   'due-outside-period': 'warning',
   'missing-population': 'error',
   'invalid-target': 'error',
+  'target-unit-conflict': 'error',
   'unknown-owner': 'error',
   'absurd-number': 'error',
   // actuals

@@ -112,6 +112,7 @@ export const diagnosticMessages = {
   'due-outside-period': { en: (a) => `due date ${a.due} is outside the plan period ${a.start} – ${a.end}`, zh: (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内` },
   'missing-population': { en: (a) => `"${a.target}" is per head of population, but the plan has no "population"`, zh: (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）` },
   'invalid-target': { en: (a) => `cannot read the target "${a.value}";${hintEn(a)} accepted forms: ${list(a.forms)}`, zh: (a) => `无法识别目标“${a.value}”；${hintZh(a)}可用写法：${list(a.forms)}` },
+  'target-unit-conflict': { en: (a) => `"unit" is "${a.unit}" but the target "${a.written}" names the unit "${a.wordingUnit}"; remove "unit" or make them agree`, zh: (a) => `unit 写的是“${a.unit}”，而目标“${a.written}”中的单位是“${a.wordingUnit}”；请删除 unit 或使两者一致` },
   'unknown-owner': { en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)}`, zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}` },
   'absurd-number': { en: (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`, zh: (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）` },
   'unknown-plan': { en: (a) => `no loaded plan has the id "${a.plan}".${hintEn(a)}`, zh: (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}` },

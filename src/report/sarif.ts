@@ -121,6 +121,10 @@ const ruleText = {
     en: { short: 'Unreadable target', full: 'The target expression cannot be read. Write it as ">= 1900", ">= 100%", "<= 0" or ">= 3.5 per 1000".' },
     zh: { short: '无法识别的目标', full: '无法识别目标的写法。请写成 ">= 1900"、">= 100%"、"<= 0" 或 ">= 3.5 per 1000"。' },
   },
+  'target-unit-conflict': {
+    en: { short: 'Unit differs from the target wording', full: 'The target is written in the plan\'s words with a unit (不少于1900批次) and "unit" names another. Remove "unit" or make the two agree.' },
+    zh: { short: '单位与目标写法不一致', full: '目标按原文写法给出了单位（如 不少于1900批次），而 unit 写了另一个单位。请删除 unit 或使两者一致。' },
+  },
   'unknown-owner': {
     en: { short: 'Unit not in the registry', full: 'The plan has a units registry and this unit is not in it. Add it to "units" (or as an alias), or fix the name.' },
     zh: { short: '单位不在名册中', full: '方案有单位名册（units），但该单位不在其中。请加入 units（或作为别名），或改正名称。' },

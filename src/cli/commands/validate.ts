@@ -3,7 +3,7 @@ import path from 'node:path';
 import { countProject } from '../../core/project.js';
 import { t } from '../../i18n/labels.js';
 import { formatDiagnosticsGithub, formatDiagnosticsText } from '../../report/diagnostics-text.js';
-import { formatDiagnosticsJson } from '../../report/json.js';
+import { formatDiagnosticsJson, targetReadings } from '../../report/json.js';
 import { type CheckedFile, formatDiagnosticsJunit } from '../../report/junit.js';
 import { formatDiagnosticsSarif } from '../../report/sarif.js';
 import { VERSION } from '../../version.js';
@@ -46,7 +46,7 @@ export function runValidate(paths: string[], options: CommonOptions & { format?:
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (format === 'json') {
-    io.stdout.write(formatDiagnosticsJson(diagnostics, lang));
+    io.stdout.write(formatDiagnosticsJson(diagnostics, lang, targetReadings(loaded.project.plans)));
   } else if (format === 'github') {
     io.stdout.write(formatDiagnosticsGithub(diagnostics, ctx));
   } else if (format === 'sarif') {
