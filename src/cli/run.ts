@@ -23,6 +23,7 @@ const commands = {
   explain: () => import('./commands/explain.js'),
   init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
+  draft: () => import('./commands/draft.js'),
 } satisfies Record<CommandName, () => Promise<unknown>>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -175,6 +176,9 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
   addOptions(program.command('schema').description(say('cmd.schema')).addArgument(new Argument('<name>', say('arg.schema'))), make.minimal())
     .addHelpText('after', () => formatExamples(lang, examples.schema))
     .action(async (name: string) => settle((await commands.schema()).runSchema(name, io)));
+
+  addOptions(program.command('draft').description(say('cmd.draft')).addArgument(new Argument('<file>', say('arg.document'))), [...make.minimal(), make.output()])
+    .action(async (file: string, options) => settle(await (await commands.draft()).runDraft(file, options, io)));
 
   return program;
 }

@@ -8,6 +8,7 @@ export const diagnosticCodes = {
   'file-binary': 'error',
   'file-too-large': 'error',
   'file-empty': 'error',
+  'draft-unsupported-file': 'error',
   // YAML structure
   'yaml-syntax': 'error',
   'yaml-duplicate-key': 'error',

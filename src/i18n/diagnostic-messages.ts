@@ -66,12 +66,16 @@ const ruleZh: Record<string, string> = {
 };
 const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', report: '报送事项', plan: '方案' };
 
+const draftKindEn: Record<string, string> = { doc: 'this is an old Word file (.doc): open it in Word or WPS and save as .docx', wps: 'this is a WPS file (.wps): open it in WPS and save as .docx', pdf: 'this is a PDF: copy its text into a .txt file (or save it as .docx in WPS), then draft from that', image: 'this is an image (a scan): run text recognition (OCR) and save the text as .txt', ofd: 'this is an OFD file: export its text to .txt', rtf: 'this is an RTF file: save it as .docx', 'not-docx': 'the file is not a Word .docx document: open it in Word or WPS and save as .docx' };
+const draftKindZh: Record<string, string> = { doc: '这是旧版 Word 文件（.doc）：请用 Word 或 WPS 打开后另存为 .docx', wps: '这是 WPS 文字文件（.wps）：请用 WPS 打开后另存为 .docx', pdf: '这是 PDF 文件：请把文字复制到 .txt 文件（或用 WPS 转为 .docx）后再起草', image: '这是图片（扫描件）：请先做文字识别（OCR），把文字存为 .txt', ofd: '这是 OFD 文件：请导出文字为 .txt', rtf: '这是 RTF 文件：请另存为 .docx', 'not-docx': '文件不是 Word .docx 文档：请用 Word 或 WPS 打开后另存为 .docx' };
+
 export const diagnosticMessages = {
   'file-unreadable': { en: (a) => `cannot read the file: ${a.reason}`, zh: (a) => `无法读取文件：${a.reason}` },
   'file-encoding': { en: (a) => `the file is not UTF-8 text; ${looksLikeEn[String(a.looksLike)] ?? `it could not be read as ${a.looksLike}`}`, zh: (a) => `文件不是 UTF-8 文本；${looksLikeZh[String(a.looksLike)] ?? `无法按 ${a.looksLike} 读取`}` },
   'file-binary': { en: (a) => `not a text file: ${looksLikeEn[String(a.looksLike)]}`, zh: (a) => `不是文本文件：${looksLikeZh[String(a.looksLike)]}` },
   'file-too-large': { en: (a) => `the file is ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-file-size)`, zh: (a) => `文件大小 ${a.size} 字节，超过上限 ${a.limit}（可用 --max-file-size 调高）` },
   'file-empty': { en: () => 'the file is empty', zh: () => '文件是空的' },
+  'draft-unsupported-file': { en: (a) => `plan-check draft reads .txt, .md and .docx; ${draftKindEn[String(a.kind)] ?? 'this file is none of them'}`, zh: (a) => `plan-check draft 只能读取 .txt、.md 和 .docx；${draftKindZh[String(a.kind)] ?? '此文件不是其中之一'}` },
   'yaml-syntax': {
     en: (a) =>
       `YAML syntax error: ${

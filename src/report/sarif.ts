@@ -117,6 +117,10 @@ const ruleText = {
     en: { short: 'Per-capita target without population', full: 'A per-capita target needs the plan\'s "population".' },
     zh: { short: '按人口计算的指标缺少人口数', full: '按人口计算的指标需要方案填写 population（人口）。' },
   },
+  'draft-unsupported-file': {
+    en: { short: 'Document type draft cannot read', full: 'plan-check draft reads .txt, .md and .docx. Save .doc/.wps as .docx; copy a PDF\'s text into .txt; run OCR on a scan.' },
+    zh: { short: 'draft 无法读取的文件类型', full: 'plan-check draft 只能读取 .txt、.md 和 .docx。.doc/.wps 请另存为 .docx；PDF 请把文字复制到 .txt；扫描件请先做文字识别。' },
+  },
   'invalid-target': {
     en: { short: 'Unreadable target', full: 'The target expression cannot be read. Write it as ">= 1900", ">= 100%", "<= 0" or ">= 3.5 per 1000".' },
     zh: { short: '无法识别的目标', full: '无法识别目标的写法。请写成 ">= 1900"、">= 100%"、"<= 0" 或 ">= 3.5 per 1000"。' },
