@@ -58,7 +58,7 @@ interface Block {
 
 const LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
   ['A', /^([一二三四五六七八九十]+)、(.*)$/],
-  ['A', /^第([一二三四五六七八九十]+)(?:部分|章)[ 　]*(.*)$/],
+  ['A', /^第([一二三四五六七八九十]+)(?:部分|章)\s*(.*)$/],
   ['B', /^（([一二三四五六七八九十]+)）(.*)$/],
   ['C', /^(\d{1,2})[.、．](?!\d)(.*)$/],
   ['D', /^（(\d{1,2})）(.*)$/],
@@ -360,7 +360,8 @@ function readQuantities(sentence: string, task: DraftTask): void {
     addTarget(task, metricBefore || sentence.slice(0, 30), whole, sentence, reading.unit);
     read = true;
   }
-  if (!read && unreadNumber) task.unread.push(sentence);
+  // any number that became nothing lists its sentence, even beside one that became a target
+  if (unreadNumber) task.unread.push(sentence);
   else if (!read && /\d/.test(plain.replace(/\d{4}年|\d{1,2}月|\d{1,2}日|\s/g, ''))) task.unread.push(sentence);
 }
 

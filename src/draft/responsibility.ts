@@ -64,6 +64,7 @@ export function readClause(text: string, into: Responsibility): void {
       continue;
     }
     let pending: string[] = [];
+    const clause = emptyResponsibility();
     for (const piece of splitTopLevel(part, '，')) {
       const role = /^(.*?)(?:根据职责|按职责分工|按照职责分工|按职责|分别|共同)?(牵头负责|牵头|配合|参与|协助|协办|负责)$/.exec(piece.trim());
       if (!role) {
@@ -73,13 +74,41 @@ export function readClause(text: string, into: Responsibility): void {
       const units = [...pending, ...splitUnits(role[1]!)];
       pending = [];
       const verb = role[2]!;
-      const shared = /按职责分工|按照职责分工|按职责|分别|共同/.test(piece);
-      if (verb.startsWith('牵头')) addAll(into.lead, units);
-      else if (verb === '负责') addAll(units.length === 1 && !shared ? into.lead : into.joint, units);
-      else addAll(into.support, units);
+      if (verb.startsWith('牵头')) addAll(clause.lead, units);
+      else if (verb === '负责') addAll(clause.joint, units);
+      else addAll(clause.support, units);
     }
-    addAll(into.support, pending);
+    // a bare list of units, （区市场监管局） or （区公安分局、区商务局）, is who is responsible
+    addAll(clause.lead.length === 0 && clause.joint.length === 0 && clause.support.length === 0 ? clause.joint : clause.support, pending);
+    mergeClause(clause, into);
   }
+}
+
+/** 各镇街, 成员单位, 相关部门: bodies named as a group, which support unless nobody else is named. */
+export function isCollective(unit: string): boolean {
+  return /^各|成员单位|相关部门|有关部门|相关单位|有关单位/.test(unit);
+}
+
+/**
+ * One part of a task's responsibility into the task's: its 牵头 units lead; where it names no 牵头,
+ * the first named unit of those responsible leads (the order of a Chinese list of owners), the
+ * others support; a part that names only groups (各街道, 成员单位) leads only if no part names a lead.
+ */
+function mergeClause(clause: Responsibility, into: Responsibility): void {
+  if (clause.lead.length > 0) {
+    addAll(into.lead, clause.lead);
+    addAll(into.support, [...clause.joint, ...clause.support]);
+    return;
+  }
+  const first = clause.joint.find((u) => !isCollective(u));
+  if (first) {
+    addAll(into.lead, [first]);
+    if (clause.joint.length > 1) into.checks.push(`“${clause.joint.join('、')}”未写牵头，取第一个单位“${first}”为牵头`);
+    addAll(into.support, [...clause.joint.filter((u) => u !== first), ...clause.support]);
+    return;
+  }
+  addAll(into.joint, clause.joint);
+  addAll(into.support, clause.support);
 }
 
 function readLabelled(label: string, value: string, into: Responsibility): void {
@@ -125,7 +154,7 @@ function splitTopLevel(text: string, separator: string): string[] {
 export function findResponsibility(text: string, into: Responsibility): string {
   let rest = text;
   // labelled lines first: they may hold brackets of their own
-  rest = rest.replace(/(?:^|(?<=[。；\n]))((?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:][^。\n]*)/g, (_m, clause: string) => {
+  rest = rest.replace(/(?:^|(?<=[。\n]))((?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:][^。\n]*)/g, (_m, clause: string) => {
     readClause(clause, into);
     return '';
   });
@@ -156,7 +185,10 @@ function replaceGroups(text: string, open: string, close: string, into: Responsi
     }
     if (end < 0) break;
     const inside = text.slice(start + 1, end);
-    const isClause = CLAUSE_WORDS.test(inside) && inside.length <= 300 && /(?:牵头|负责|配合|参与|协助|协办)$|责任单位|牵头单位/.test(inside.replace(/（[^（）]*）$/, '')) && !/[。]/.test(inside);
+    const worded = CLAUSE_WORDS.test(inside) && /(?:牵头|负责|配合|参与|协助|协办)$|责任单位|牵头单位/.test(inside.replace(/（[^（）]*）$/, ''));
+    // （区市场监管局） after a sentence: a bare list of units, every piece of it a unit's name
+    const bare = !worded && /(?:^|[。；\n])$/.test(text.slice(0, start)) && inside.split(/[、，]/).every((piece) => splitUnits(piece).length === 1);
+    const isClause = (worded || bare) && inside.length <= 300 && !/[。]/.test(inside);
     out += text.slice(index, start);
     if (isClause) readClause(inside, into);
     else out += text.slice(start, end + 1);
@@ -167,10 +199,10 @@ function replaceGroups(text: string, open: string, close: string, into: Responsi
 
 /** The task's final lead and support lists by the rule above. */
 export function settleResponsibility(found: Responsibility): { lead: string[]; support: string[]; checks: string[] } {
-  const lead = found.lead.length > 0 ? [...found.lead] : [...found.joint];
+  const lead = found.lead.length > 0 ? [...found.lead] : found.joint.slice(0, 1);
   const support: string[] = [];
   addAll(support, [...(found.lead.length > 0 ? found.joint : []), ...found.support].filter((u) => !lead.includes(u)));
   const checks = [...found.checks];
-  if (found.lead.length === 0 && found.joint.length > 1) checks.push(`原文未写牵头单位，共同负责的${found.joint.join('、')}均列为牵头`);
+  if (found.lead.length === 0 && found.joint.length > 1) checks.push(`原文未写牵头单位，取第一个单位“${found.joint[0]}”为牵头`);
   return { lead, support, checks };
 }
