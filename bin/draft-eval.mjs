@@ -90,8 +90,9 @@ function compare(example, draft) {
       if (at >= 0) {
         row.targetsFound += 1;
         draftedKeys.splice(at, 1);
-      }
+      } else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`missed target ${expected.title}: ${key}`);
     }
+    if (process.env.DRAFT_EVAL_VERBOSE) for (const key of draftedKeys) console.error(`false target ${drafted.title}: ${key}`);
   }
   row.targets = expectedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
   row.draftedTargets = draftedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
@@ -115,6 +116,17 @@ function readDraft(file) {
     for (const task of section.get('tasks')?.items ?? []) if (/原文未写明牵头单位/.test(task.commentBefore ?? '')) guessed.add(task.get('id'));
   }
   for (const task of tasksOf(plan)) task.leadGuessed = guessed.has(task.id);
+  // per-capita targets are written as comments until population is filled in: count them too
+  let taskId;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const id = /^ {6}- id: "?([^"]+)"?$/.exec(line);
+    if (id) taskId = id[1];
+    const commented = /^\s+# - (\{ id: .*\})$/.exec(line);
+    if (commented && taskId !== undefined) {
+      const task = tasksOf(plan).find((t) => String(t.id) === taskId);
+      if (task) (task.targets ??= []).push(parse(commented[1]));
+    }
+  }
   return plan;
 }
 

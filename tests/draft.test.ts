@@ -159,7 +159,7 @@ describe('robust to real texts', () => {
       const chars = [...pieces];
       for (const [at, insert] of edits) chars.splice(at, 0, insert);
       for (const { yaml } of draftText(chars.join(''))) expect(validateDraft(yaml)).toEqual([]);
-    }), { numRuns: 60 });
+    }), { numRuns: 150 });
   });
 });
 

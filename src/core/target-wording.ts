@@ -38,7 +38,7 @@ const SUFFIX_OPS: ReadonlyArray<readonly [string, WordingOp]> = [
 const EVERY_FORMS = /^(?:实现|达到|确保)?(?:全覆盖|全面覆盖|全部覆盖|100%覆盖|全部)$/;
 const NONE_FORMS = /^(?:确保)?(?:全年)?(?:未发生|不发生|零发生)(?:[\p{Script=Han}A-Za-z、()]{0,30})$|^零$/u;
 /** 千人, 万人, 10万人, 十万人, 1000人, 千, 10万: people per the rate */
-const DENOMINATOR = new RegExp(`^(${NUMBER_SOURCE}|[千万])人?$`);
+const DENOMINATOR = new RegExp(`^(${NUMBER_SOURCE}|[千万])(?:人口?)?年?$`);
 const FRACTION_WORDS: Record<string, string> = { 百分之: '100', 千分之: '1000', 万分之: '10000' };
 
 /** A unit of measure as documents write one: 批次, 家, 起, 个工作日, 人次, 万元. */
@@ -83,7 +83,7 @@ function takeSuffixOp(text: string): [WordingOp | undefined, string] {
 
 function readDenominator(text: string): Rational | undefined {
   if (!DENOMINATOR.test(text)) return undefined;
-  const token = text.replace(/人$/, '');
+  const token = text.replace(/年$/, '').replace(/人口?$/, '');
   const value = token === '千' ? fromDecimalString('1000') : token === '万' ? fromDecimalString('10000') : parseNumberToken(token);
   return value && value.n > 0n && value.d === 1n ? value : undefined;
 }
@@ -163,6 +163,8 @@ function readComparison(whole: string): TargetReading | undefined {
     unit = rest || undefined;
   }
   if (unit !== undefined && (!UNIT.test(unit) || NOT_A_UNIT.test(unit))) return undefined;
+  // 个小时, 个工作日, 个月: 个 is the measure word of the unit, not the unit
+  if (unit !== undefined && /^个(?:小时|工作日|月)$/.test(unit)) unit = unit.slice(1);
   if (unit !== undefined && kind === 'percent') return undefined;
   return reading(op, value, kind, per, unit);
 }

@@ -1,7 +1,9 @@
 // From a published work plan's text to a draft plan: title, issuer, document number, sections and
 // numbered tasks, lead and support units, targets, phases and duties, with what was guessed kept
 // for # 核对 comments and every number that became nothing listed. Pure: text in, data out.
-import { readTargetWording } from '../core/target-wording.js';
+import { decimalText, dropThousandsSeparators } from '../core/chinese-number.js';
+import { multiply, rational } from '../core/rational.js';
+import { canonicalText, readTargetWording } from '../core/target-wording.js';
 import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
 import { findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
@@ -13,6 +15,8 @@ export interface DraftTarget {
   unit?: string;
   kind: 'count' | 'percent' | 'per_capita';
   source: string;
+  /** what the draft guessed about this target */
+  check?: string;
 }
 
 export interface DraftTask {
@@ -88,7 +92,7 @@ function numberValue(number: string): number {
 function titleOf(text: string): string {
   const cut = /^(.*?)[。：:]/.exec(text);
   const title = (cut ? cut[1]! : text).replace(/（[^（）]*(?:牵头|负责|配合)[^（）]*）$/, '').trim();
-  return [...title].length > 80 ? `${[...title].slice(0, 80).join('')}…` : title || text.slice(0, 40);
+  return [...title].length > 80 ? `${[...title].slice(0, 80).join('')}…` : title || text.slice(0, 40).trim();
 }
 
 export interface DraftOptions {
@@ -158,6 +162,7 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const checks: string[] = [];
   const title = titleIndex >= 0 ? (header.titles.some((t) => paragraphs[titleIndex]!.text.endsWith(t.replace(/^.*?(?=\d{4}年)/, ''))) ? paragraphs[titleIndex]!.text : joinTitle(paragraphs, titleIndex)) : header.titles[0] ?? untitled(paragraphs) ?? options.fileName ?? '工作方案';
   if (titleIndex < 0) checks.push(`未找到方案标题，暂用“${title}”`);
+  if (title.trim() === '') return draftOne(paragraphs, -1, { ...header, titles: ['工作方案'] }, options);
   const body = paragraphs.slice(titleIndex + 1);
   const year = findYear(title, header, body) ?? options.fallbackYear ?? 2000;
   if (!/\d{4}年/.test(title)) checks.push(`标题中没有年份，年份取 ${year}（${header.issued ? '印发日期' : findYear(title, header, body) ? '正文中最早出现的年份' : '原文未写年份，取今年'}）`);
@@ -264,7 +269,7 @@ function buildSections(blocks: readonly Block[], checks: string[]): DraftSection
       if (block.level === groupLevel || (block === head && groupLevel !== 'A')) {
         flush();
         if (block.level === groupLevel) {
-          section = { title: titleOf(block.text), tasks: [] };
+          section = { title: titleOf(block.text) || '任务', tasks: [] };
           sections.push(section);
           if (groupLevel === 'B') groupNumber = `${head ? numberValue(head.number) : ''}${head ? '-' : ''}${numberValue(block.number)}`;
           if (groupLevel === 'B') continue;
@@ -297,7 +302,9 @@ function draftTask(id: string, block: Block, paragraphs: readonly string[]): Dra
   const text = paragraphs.join('\n');
   const withoutClauses = findResponsibility(text, found);
   const { lead, support, checks } = settleResponsibility(found);
-  const task: DraftTask = { id, title: titleOf(block.text), lead, support, targets: [], unread: [], checks, line: block.line };
+  // a number alone on its line (1. then the text below it): the title is the next line's
+  const title = titleOf(block.text) || titleOf(paragraphs.slice(1).join('')) || `任务${id}`;
+  const task: DraftTask = { id, title, lead, support, targets: [], unread: [], checks, line: block.line };
   for (const sentence of withoutClauses.split('\n').flatMap(toSentences)) readQuantities(sentence, task);
   return task;
 }
@@ -306,13 +313,13 @@ function draftTask(id: string, block: Block, paragraphs: readonly string[]): Dra
 const OP_WORDS = '不少于|不低于|不小于|不得少于|不得低于|至少|达到|达|超过|多于|高于|不超过|不多于|不高于|不得超过|控制在|少于|低于|≥|≤';
 const MEASURE = '个工作日|个小时|工作日|小时|批次|人次|家次|户次|万元|亿元|公里|平方米|公斤|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道';
 const QUANTITY = new RegExp(
-  `(?:(${OP_WORDS}))?(?:(百分之|万分之|千分之)([零〇一二两三四五六七八九十百]+)|(\\d+(?:\\.\\d+)?[万亿]?)(%|‰)?(${MEASURE})?(/(?:千人|万人|百人|\\d+万?人?))?)(以上|以下|以内)?`,
+  `(?:(${OP_WORDS}))?(?:(百分之|万分之|千分之)([零〇一二两三四五六七八九十百]+)|(\\d+(?:\\.\\d+)?[万亿]?)(%|‰)?(${MEASURE})?(/(?:千人口?|万人口?|百人|\\d+万?人?口?)年?)?)(及以上|以上|及以下|以下|以内)?`,
   'g',
 );
 const CHINESE_QUANTITY = new RegExp(`(${OP_WORDS})([一二两三四五六七八九十百千万]+)(${MEASURE})(以上|以下|以内)?`, 'g');
 
 function readQuantities(sentence: string, task: DraftTask): void {
-  const plain = sentence.replace(/《[^》]*》|〔\d{4}〕\d*号?|“[^”]{0,12}”/g, (m) => ' '.repeat(m.length));
+  const plain = dropThousandsSeparators(sentence).replace(/《[^》]*》|〔\d{4}〕\d*号?|“[^”]{0,12}”/g, (m) => ' '.repeat(m.length));
   let read = false;
   let unreadNumber = false;
   const none = /(?:确保|全年)?(?:未发生|不发生|零发生)([^，。；]{0,30}?(?:事故|事件|案件|舆情|问题))/.exec(plain);
@@ -320,8 +327,9 @@ function readQuantities(sentence: string, task: DraftTask): void {
     addTarget(task, `${clauseBefore(plain, none.index)}${none[1]}`.slice(-40) || none[1]!, '不发生', sentence, /事故|事件|案件/.test(none[1]!) ? '起' : undefined);
     read = true;
   }
-  if (/全覆盖|全面覆盖/.test(plain) && !/\d+(?:\.\d+)?%/.test(plain)) {
-    const at = plain.search(/全覆盖|全面覆盖/);
+  const every = /全覆盖|全面覆盖|全部(?:达到|实现|完成|纳入|落实)/;
+  if (every.test(plain) && !/\d+(?:\.\d+)?%/.test(plain)) {
+    const at = plain.search(every);
     addTarget(task, `${clauseBefore(plain, at)}覆盖率`.slice(-40), '全覆盖', sentence);
     read = true;
   }
@@ -346,8 +354,9 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const perCapita = isChinese ? false : Boolean(match[7]) || match[2] === '万分之' || match[2] === '千分之';
     const suffix = isChinese ? match[4] : match[8];
     const metricBefore = clauseBefore(plain, at);
-    const isRate = /率|比例|覆盖|占比/.test(metricBefore);
-    const meaningful = percent ? Boolean(op || suffix || isRate) : perCapita || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查/.test(metricBefore)));
+    // a percentage is a level to reach, unless it is a change (同比增长5%, 提高2%)
+    const change = /(?:增长|提高|下降|降低|减少|增加|提升|增幅|降幅)$/.test(clauseBefore(plain, at, false));
+    const meaningful = percent ? !change : perCapita || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查/.test(metricBefore)));
     if (!meaningful) {
       unreadNumber = true;
       continue;
@@ -357,7 +366,13 @@ function readQuantities(sentence: string, task: DraftTask): void {
       unreadNumber = true;
       continue;
     }
-    addTarget(task, metricBefore || sentence.slice(0, 30), whole, sentence, reading.unit);
+    // 每半年开展1次: a count a year (2), as the year's plan counts it
+    const frequency = unit === '次' ? /每(半年|季度|季|月)/.exec(plain.slice(0, at).split(/[，。；]/).at(-1) ?? '')?.[1] : undefined;
+    const times = frequency === '半年' ? 2 : frequency === '季度' || frequency === '季' ? 4 : frequency === '月' ? 12 : 1;
+    // 完成率、整改率达到100%: one target per rate named
+    const metrics = clauseBefore(plain, at, false).split('、').map((m) => m.trim());
+    const names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [metricBefore || sentence.slice(0, 30)];
+    for (const name of names) addTarget(task, name, whole, sentence, reading.unit, times, frequency);
     read = true;
   }
   // any number that became nothing lists its sentence, even beside one that became a target
@@ -366,8 +381,8 @@ function readQuantities(sentence: string, task: DraftTask): void {
 }
 
 /** The words before a quantity in its clause: 食品抽检合格率 in “…，食品抽检合格率达到98%以上”. */
-function clauseBefore(text: string, at: number): string {
-  const clause = text.slice(0, at).split(/[，,；;：:。、]/).at(-1) ?? '';
+function clauseBefore(text: string, at: number, stopAtListComma = true): string {
+  const clause = text.slice(0, at).split(stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/).at(-1) ?? '';
   return clause
     .replace(new RegExp(`(?:${OP_WORDS})$`), '')
     .replace(/^(?:其中|并|确保|力争|要|全年|全区|全市|全县|实现|保持|稳定在)/, '')
@@ -375,14 +390,16 @@ function clauseBefore(text: string, at: number): string {
     .trim();
 }
 
-function addTarget(task: DraftTask, metric: string, wording: string, sentence: string, unit?: string): void {
+function addTarget(task: DraftTask, metric: string, wording: string, sentence: string, unit?: string, times = 1, frequency?: string): void {
   const reading = readTargetWording(wording);
   if (!reading) return;
   const number = task.targets.length + 1;
+  const value = times === 1 ? reading.value : multiply(reading.value, rational(BigInt(times)));
   task.targets.push({
     id: `t${number}`,
     metric: metric.trim() || `指标${number}`,
-    target: reading.canonical,
+    target: times === 1 ? reading.canonical : canonicalText(reading.op, value, reading.kind, reading.per),
+    ...(times === 1 ? {} : { check: `原文“每${frequency}${decimalText(reading.value)}次”，按全年折算为 ${decimalText(value)} 次` }),
     ...(unit ?? reading.unit ? { unit: unit ?? reading.unit } : {}),
     kind: reading.kind,
     source: sentence,

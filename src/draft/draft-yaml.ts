@@ -3,8 +3,14 @@
 import { stringify } from 'yaml';
 import type { DraftPlan, DraftTask } from './draft-plan.js';
 
-const scalar = (value: string | number): string => stringify(value, { lineWidth: 0 }).trimEnd();
-const flowList = (values: readonly string[]): string => `[${values.map((v) => (/[,[\]{}:#'"]|^\s|\s$/.test(v) || /^[-?!&*|>%@`]/.test(v) ? JSON.stringify(v) : v)).join(', ')}]`;
+/** A string as a YAML scalar that reads back as the same string inside a flow mapping or list too. */
+const scalar = (value: string | number): string => {
+  const text = String(value);
+  const plain = stringify(text, { lineWidth: 0 }).trimEnd();
+  // YAML would read it as something else, or a flow context would end it at a comma or bracket
+  return plain !== text || /[,[\]{}:#'"]|^\s|\s$|^[-?!&*|>%@`]/.test(text) ? JSON.stringify(text) : text;
+};
+const flowList = (values: readonly string[]): string => `[${values.map(scalar).join(', ')}]`;
 /** One-line comment text: no line breaks, not endless. */
 const commentText = (text: string, limit = 200): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -94,6 +100,7 @@ function formatTask(task: DraftTask): string[] {
       const prefix = hidden ? `${pad}    # ` : `${pad}    `;
       out.push(`${pad}    # 原文：${commentText(target.source)}`);
       if (hidden) out.push(`${pad}    # 核对: 按人口计算，填写 population 后取消注释`);
+      if (target.check) out.push(`${pad}    # 核对: ${commentText(target.check)}`);
       out.push(`${prefix}- { id: ${target.id}, metric: ${scalar(target.metric)}, target: ${JSON.stringify(target.target)}${target.unit ? `, unit: ${scalar(target.unit)}` : ''} }`);
     }
   }
