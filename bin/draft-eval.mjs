@@ -98,7 +98,7 @@ function compare(example, draft) {
   row.draftedTargets = draftedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
   const draftedPhases = draft.phases ?? [];
   row.phases = (example.phases ?? []).length;
-  row.phasesFound = (example.phases ?? []).filter((p) => draftedPhases.some((d) => d.due === p.due && (p.start === undefined || d.start === p.start))).length;
+  row.phasesFound = (example.phases ?? []).filter((p) => draftedPhases.some((d) => d.due === p.due)).length;
   const draftedDuties = draft.duties ?? draft.reports ?? [];
   const expectedDuties = example.duties ?? example.reports ?? [];
   row.duties = expectedDuties.length;

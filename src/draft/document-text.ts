@@ -73,7 +73,8 @@ export function toParagraphs(text: string): Paragraph[] {
     }
     const length = [...line.text].length;
     // only a text laid out in short lines (PDF extraction, 20 to 60 characters) is wrapped; a Word or web text keeps a paragraph on one line
-    const wrapped = fullWidth >= 15 && fullWidth <= 60 && length >= fullWidth * 0.85 && !SENTENCE_END.test(line.text);
+    // and a body paragraph (longer than any title) that stops without punctuation was broken mid-sentence
+    const wrapped = !SENTENCE_END.test(line.text) && ((fullWidth >= 15 && fullWidth <= 60 && length >= fullWidth * 0.85) || (length > 60 && !/[）)」”]$/.test(line.text)));
     if (!wrapped) {
       paragraphs.push(current);
       current = undefined;

@@ -51,11 +51,34 @@ function datePoint(groups: readonly (string | undefined)[], year: number, isEnd:
   return { date: `${y}-${pad(month)}-${pad(day)}`, guessed: `“${month}月${word ?? ''}”取 ${y}-${pad(month)}-${pad(day)}` };
 }
 
+/**
+ * Items of a 工作步骤/时间安排 part that carry dates are phases even without the word 阶段:
+ * （一）制定方案。2018年7月初，…。2018年7月底前，…: one phase per dated sentence. A recurring
+ * date (每年10月底前) is a duty, not a phase.
+ */
+function scheduleItemPhases(text: string, year: number, firstIndex: number): DraftPhase[] {
+  const item = /^（[一二三四五六七八九十]+）([^。：]{2,20})[。：]/.exec(text);
+  if (!item) return [];
+  const phases: DraftPhase[] = [];
+  for (const sentence of text.slice(item[0].length).split(/(?<=[。；])/)) {
+    if (/每(?:年|月|季|半年|周)/.test(sentence)) continue;
+    const dates = [...sentence.matchAll(new RegExp(DATE, 'g'))].filter((m) => m[2] !== undefined);
+    if (dates.length === 0) continue;
+    const due = datePoint(dates.at(-1)!.slice(1, 5), year, true);
+    if (!due) continue;
+    const start = dates.length > 1 ? datePoint(dates[0]!.slice(1, 5), year, false) : undefined;
+    phases.push({ id: `phase-${firstIndex + phases.length}`, title: item[1]!, ...(start ? { start: start.date } : {}), due: due.date, source: sentence.slice(0, 160), checks: [start?.guessed, due.guessed].filter((c): c is string => Boolean(c)) });
+  }
+  return phases;
+}
+
 export function findPhases(paragraphs: readonly string[], year: number): DraftPhase[] {
   const phases: DraftPhase[] = [];
+  let schedulePart = false;
   const range = new RegExp(`([\\p{Script=Han}]{2,16}阶段)[）)]?[^。]{0,6}?[（(：]?${DATE}(?:[—\\-－~～至到]+)${DATE}`, 'u');
   const single = new RegExp(`([\\p{Script=Han}]{2,16}阶段)[（(：:]?${DATE}(?:前|以前)?[）)]`, 'u');
   for (const text of paragraphs) {
+    if (/^[一二三四五六七八九十]+、/.test(text)) schedulePart = /步骤|工作安排|进度|时间安排|实施安排|阶段/.test(text);
     const m = range.exec(text);
     if (m) {
       const start = datePoint(m.slice(2, 6), year, false);
@@ -70,7 +93,9 @@ export function findPhases(paragraphs: readonly string[], year: number): DraftPh
     if (s) {
       const due = datePoint(s.slice(2, 6), year, true);
       if (due) phases.push({ id: `phase-${phases.length + 1}`, title: cleanPhaseTitle(s[1]!), due: due.date, source: text.slice(0, 160), checks: due.guessed ? [due.guessed] : [] });
+      continue;
     }
+    if (schedulePart) phases.push(...scheduleItemPhases(text, year, phases.length + 1));
   }
   return phases;
 }
@@ -100,7 +125,7 @@ function readDutySentence(sentence: string, year: number, defaultOwner: string |
   const owners = ownersOf(sentence) ?? (defaultOwner ? [defaultOwner] : []);
   for (const clause of clauses) {
     const recurring = /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause);
-    const oneOff = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末))(?:前|之前|以前)/.exec(clause);
+    const oneOff = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))(?:前|之前|以前)?/.exec(clause);
     const report = REPORT_VERBS.test(clause);
     const activity = !report && ACTIVITY_VERBS.test(clause);
     if (!recurring && !oneOff) continue;
@@ -128,7 +153,8 @@ function readDutySentence(sentence: string, year: number, defaultOwner: string |
       const m = Number(oneOff[2]);
       if (m < 1 || m > 12) continue;
       const last = lastDay(y, m);
-      const d = oneOff[3] ? Number(oneOff[3]) : last;
+      const d = oneOff[3] ? Number(oneOff[3]) : oneOff[4] === '初' || oneOff[4] === '上旬' ? 10 : oneOff[4] === '中旬' ? 20 : last;
+      if (!oneOff[3]) checks.push(`“${m}月${oneOff[4]}”取 ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
       if (d < 1 || d > last) continue;
       duties.push({ id, title, kind: 'report', owner, due: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, source: sentence, checks });
     }
@@ -144,7 +170,9 @@ function dutyTitle(clause: string): string {
 
 /** The units that a duty sentence names before its verb: 食品安全组和药品安全组每月10日前…. */
 function ownersOf(sentence: string): string[] | undefined {
-  const subject = /^(.*?)(?:每月|每季|每半年|每年|\d{1,2}月|要|应|须|于)/.exec(sentence)?.[1] ?? '';
-  const units = splitUnits(subject.replace(/和/g, '、').replace(/^.*[，,]/, ''));
-  return units.length > 0 ? units : undefined;
+  const subject = (/^(.*?)(?:每月|每季|每半年|每年|\d{1,2}月|要|应|须|于)/.exec(sentence)?.[1] ?? '').replace(/^.*[，,]/, '');
+  // 食品安全组和药品安全组: two units; 区工业和信息化局: one
+  const pieces = subject.split(/和|及|、/);
+  const joined = pieces.length > 1 && pieces.every((piece) => splitUnits(piece).length === 1) ? pieces.flatMap(splitUnits) : splitUnits(subject);
+  return joined.length > 0 ? joined : undefined;
 }
