@@ -182,6 +182,18 @@ describe('.docx through its own XML, numbering kept', () => {
   });
 });
 
+describe('a .docx made by LibreOffice (tests/fixtures/draft/README.md)', () => {
+  it('drafts the district plan: 15 tasks in 6 sections, validating as written', () => {
+    const result = runBin(['draft', path.join('tests', 'fixtures', 'draft', 'district-2024.docx')]);
+    expect(result.status).toBe(0);
+    expect(validateDraft(result.stdout)).toEqual([]);
+    const plan = parseDocument(result.stdout).toJS() as { sections: { tasks: { id: string; lead: string[] }[] }[] };
+    expect(plan.sections).toHaveLength(6);
+    expect(plan.sections.flatMap((s) => s.tasks.map((t) => t.id))).toEqual(Array.from({ length: 15 }, (_, i) => String(i + 1)));
+    expect(plan.sections[0]!.tasks[0]!.lead).toEqual(['区食药安办']);
+  });
+});
+
 describe('the command', () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'draft-cli-'));
   writeFileSync(path.join(folder, 'notice.txt'), NOTICE);

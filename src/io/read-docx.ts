@@ -6,7 +6,8 @@ import { XMLParser } from 'fast-xml-parser';
 
 type Node = Record<string, unknown>;
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, trimValues: false });
+// text stays text: "1." is a heading number, not the number 1
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, trimValues: false, parseTagValue: false });
 
 interface Level {
   format: string;
