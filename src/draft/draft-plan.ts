@@ -316,7 +316,8 @@ const QUANTITY = new RegExp(
   `(?:(${OP_WORDS}))?(?:(百分之|万分之|千分之)([零〇一二两三四五六七八九十百]+)|(\\d+(?:\\.\\d+)?[万亿]?)(%|‰)?(${MEASURE})?(/(?:千人口?|万人口?|百人|\\d+万?人?口?)年?)?)(及以上|以上|及以下|以下|以内)?`,
   'g',
 );
-const CHINESE_QUANTITY = new RegExp(`(${OP_WORDS})([一二两三四五六七八九十百千万]+)(${MEASURE})(以上|以下|以内)?`, 'g');
+// Chinese numerals only after a comparison word (不少于两次) or in a recurring count (每季度开展一次): 一 is too common otherwise
+const CHINESE_QUANTITY = new RegExp(`(${OP_WORDS}|(?<=每(?:半年|季度|季|月|年)[\\p{Script=Han}]{0,6}))([一二两三四五六七八九十百千万]+)(次|期|场|批次)(以上|以下|以内)?`, 'gu');
 
 function readQuantities(sentence: string, task: DraftTask): void {
   const plain = dropThousandsSeparators(sentence).replace(/《[^》]*》|〔\d{4}〕\d*号?|“[^”]{0,12}”/g, (m) => ' '.repeat(m.length));
@@ -356,7 +357,7 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const metricBefore = clauseBefore(plain, at);
     // a percentage is a level to reach, unless it is a change (同比增长5%, 提高2%)
     const change = /(?:增长|提高|下降|降低|减少|增加|提升|增幅|降幅)$/.test(clauseBefore(plain, at, false));
-    const meaningful = percent ? !change : perCapita || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查/.test(metricBefore)));
+    const meaningful = percent ? !change : perCapita || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
     if (!meaningful) {
       unreadNumber = true;
       continue;
@@ -370,8 +371,16 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const frequency = unit === '次' ? /每(半年|季度|季|月)/.exec(plain.slice(0, at).split(/[，。；]/).at(-1) ?? '')?.[1] : undefined;
     const times = frequency === '半年' ? 2 : frequency === '季度' || frequency === '季' ? 4 : frequency === '月' ? 12 : 1;
     // 完成率、整改率达到100%: one target per rate named
-    const metrics = clauseBefore(plain, at, false).split('、').map((m) => m.trim());
-    const names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [metricBefore || sentence.slice(0, 30)];
+    const wholeClause = clauseBefore(plain, at, false);
+    const metrics = wholeClause.split('、').map((m) => m.trim());
+    let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [metricBefore || sentence.slice(0, 30)];
+    // 知晓率和支持率分别达到75%和85%: the n-th number belongs to the n-th name
+    const respectively = /^(.*?)分别/.exec(wholeClause);
+    if (respectively) {
+      const listed = respectively[1]!.split(/和|、|及/).map((m) => m.trim()).filter(Boolean);
+      const position = (/分别(.*)$/.exec(wholeClause)?.[1] ?? '').split(/和|、/).length - 1;
+      if (listed.length > 1 && listed[position]) names = [listed[position]!];
+    }
     for (const name of names) addTarget(task, name, whole, sentence, reading.unit, times, frequency);
     read = true;
   }
