@@ -212,6 +212,13 @@ describe('the command', () => {
     expect(file.replace(/^# yaml-language-server: .*\n/, '')).toBe(printed.stdout);
   });
 
+  it('refuses to write over its own input (exit 2, the input untouched)', () => {
+    const result = runBin(['draft', 'notice.txt', '-o', 'notice.txt'], { cwd: folder });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/input/);
+    expect(readFileSync(path.join(folder, 'notice.txt'), 'utf8')).toBe(NOTICE);
+  });
+
   it.each([['old.doc', /\.docx/], ['scan.txt', /PDF/]])('refuses %s with a hint, exit 2, no stack trace', (file, hint) => {
     const result = runBin(['draft', file], { cwd: folder });
     expect(result.status).toBe(2);

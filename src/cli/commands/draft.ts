@@ -7,9 +7,11 @@ import { draftPlans, type DraftPlan } from '../../draft/draft-plan.js';
 import { regularisePunctuation, stripMarkdown } from '../../draft/document-text.js';
 import { formatDraftYaml } from '../../draft/draft-yaml.js';
 import { readDocument } from '../../io/read-document.js';
-import { writeFileAtomic } from '../../io/write-output.js';
+import { OutputIsInputError, writeFileAtomic } from '../../io/write-output.js';
+import { type Lang, t } from '../../i18n/labels.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
+import { UsageError } from '../../io/find-sources.js';
 import { resolveLang, type CommonOptions } from '../settings.js';
 
 // required, not import()ed: the bundle runs in vm.Script, which has no dynamic import of its own
@@ -36,6 +38,15 @@ function idFromTitle(plan: DraftPlan, taken: Set<string>): string {
   return id;
 }
 
+function writeDraft(target: string, yaml: string, input: string, lang: Lang, io: CliIo): void {
+  try {
+    writeFileAtomic(path.resolve(io.cwd, target), yaml, [input]);
+  } catch (error) {
+    if (error instanceof OutputIsInputError) throw new UsageError(t(lang, 'error.output_is_input', { path: target }));
+    throw new UsageError(t(lang, 'error.write_failed', { path: target, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  }
+}
+
 export async function runDraft(file: string, options: CommonOptions & { output?: string }, io: CliIo): Promise<Outcome> {
   const lang = resolveLang(options, {}, io.env);
   const absolute = path.resolve(io.cwd, file);
@@ -55,7 +66,7 @@ export async function runDraft(file: string, options: CommonOptions & { output?:
     outputs.push({ target, yaml: formatDraftYaml(plan, { id: idFromTitle(plan, taken), source: path.basename(file), schema: schema?.split(path.sep).join('/') }) });
   }
   for (const output of outputs) {
-    if (output.target) writeFileAtomic(path.resolve(io.cwd, output.target), output.yaml, [absolute]);
+    if (output.target) writeDraft(output.target, output.yaml, absolute, lang, io);
     else io.stdout.write(outputs.length > 1 ? `---\n${output.yaml}` : output.yaml);
   }
   const written = outputs.flatMap((o) => (o.target ? [o.target] : []));
