@@ -90,8 +90,11 @@ function numberValue(number: string): number {
 
 /** A heading's title: up to its first full stop (or colon), without a trailing responsibility bracket. */
 function titleOf(text: string): string {
-  const cut = /^(.*?)[。：:]/.exec(text);
-  const title = (cut ? cut[1]! : text).replace(/（[^（）]*(?:牵头|负责|配合)[^（）]*）$/, '').trim();
+  const cut = /^(.*?)[。；：:]/.exec(text);
+  let title = (cut ? cut[1]! : text).replace(/（[^（）]*(?:牵头|负责|配合)[^（）]*）$/, '').trim();
+  // a heading that runs on as a sentence: its first clause names the task
+  const clause = /^(.{4,}?)，/.exec(title);
+  if ([...title].length > 30 && clause) title = clause[1]!;
   return [...title].length > 80 ? `${[...title].slice(0, 80).join('')}…` : title || text.slice(0, 40).trim();
 }
 
@@ -340,6 +343,7 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const at = match.index;
     const after = plain.slice(at + whole.length, at + whole.length + 2);
     const before = plain.slice(Math.max(0, at - 1), at);
+    if (/[A-Za-z]/.test(before)) continue; // ISO22000, H7N9: part of a name, not a quantity
     if (before === '第' || /^[年月日号时届期]/.test(after) || /^[.．\d]/.test(after)) {
       if (!/^[年月日号]/.test(after)) unreadNumber = true;
       continue;
