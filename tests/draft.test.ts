@@ -163,6 +163,15 @@ describe('robust to real texts', () => {
   });
 });
 
+describe('any text at all', () => {
+  it('drafts a plan that validates from arbitrary text, headings and numbers included', () => {
+    const token = fc.constantFrom('一、', '（二）', '3.', '（1）', '牵头', '负责', '（', '）', '［', '］', '。', '，', '、', '\n', '不少于', '98%', '以上', '1,900', '万分之三', '阶段', '4月底至5月初', '每月10日前报送', '区市场监管局', '各街道', '2024年', '〔2024〕1号', '关于印发《', '》的通知', ' ', 'a', '零');
+    fc.assert(fc.property(fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 80 }), (parts) => {
+      for (const { yaml } of draftText(parts.join(''))) expect(validateDraft(yaml)).toEqual([]);
+    }), { numRuns: 300 });
+  });
+});
+
 describe('.docx through its own XML, numbering kept', () => {
   it('writes Word automatic numbering out as 一、 （一） 1.', () => {
     const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
