@@ -377,7 +377,10 @@ function readQuantities(sentence: string, task: DraftTask): void {
     // 完成率、整改率达到100%: one target per rate named
     const wholeClause = clauseBefore(plain, at, false);
     const metrics = wholeClause.split('、').map((m) => m.trim());
-    let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [metricBefore || sentence.slice(0, 30)];
+    // 设立22家哨点: a verb alone before the number takes the words after it (设立哨点)
+    const object = /^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '';
+    const named = [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
+    let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [named || sentence.slice(0, 30)];
     // 知晓率和支持率分别达到75%和85%: the n-th number belongs to the n-th name
     const respectively = /^(.*?)分别/.exec(wholeClause);
     if (respectively) {

@@ -70,7 +70,8 @@ export function formatDraftYaml(plan: DraftPlan, options: DraftYamlOptions): str
     out.push('tasks:');
     out.push('  - id: "1"');
     out.push(`    title: ${scalar(plan.title)}`);
-    out.push(`    lead: ${flowList([plan.issuer ?? '待定单位'])}`);
+    // a unit of the registry when there is one (every lead must be in it), else the issuer
+    out.push(`    lead: ${flowList([plan.units[0] ?? plan.issuer ?? '待定单位'])}`);
     return `${out.join('\n')}\n`;
   }
   out.push('sections:');
