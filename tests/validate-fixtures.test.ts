@@ -199,10 +199,10 @@ const cases: Case[] = [
   // ── targets, owners, ids ───────────────────────────────────────────────────────────────────
   { name: 'per-capita-without-population', expect: [{ file: P, line: 12, column: 17, code: 'missing-population' }], exit: 1 },
   {
-    name: 'unparsable-target', // ">= about 100" and 不少于1900
+    name: 'unparsable-target', // ">= about 100" and 大约1900 (v2 reads 不少于1900; 大约 is no comparison)
     expect: [
       { file: P, line: 12, column: 17, code: 'invalid-target', message: /about 100/ },
-      { file: P, line: 15, column: 17, code: 'invalid-target', message: /不少于1900/ },
+      { file: P, line: 15, column: 17, code: 'invalid-target', message: /大约1900.*>= 1900/ },
     ],
     exit: 1,
   },

@@ -24,6 +24,7 @@ const commands = {
   init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
   diff: () => import('./commands/diff.js'),
+  draft: () => import('./commands/draft.js'),
 } satisfies Record<CommandName, () => Promise<unknown>>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -190,6 +191,9 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.format(formatNames(diffFormats)))
     .addHelpText('after', () => formatExamples(lang, examples.diff))
     .action(async (sides: string[], options) => settle(await (await commands.diff()).runDiff(sides, options, io)));
+
+  addOptions(program.command('draft').description(say('cmd.draft')).addArgument(new Argument('<file>', say('arg.document'))), [...make.minimal(), make.output()])
+    .action(async (file: string, options) => settle(await (await commands.draft()).runDraft(file, options, io)));
 
   return program;
 }

@@ -8,6 +8,7 @@ export const diagnosticCodes = {
   'file-binary': 'error',
   'file-too-large': 'error',
   'file-empty': 'error',
+  'draft-unsupported-file': 'error',
   // YAML structure
   'yaml-syntax': 'error',
   'yaml-duplicate-key': 'error',
@@ -33,6 +34,7 @@ export const diagnosticCodes = {
   'due-outside-period': 'warning',
   'missing-population': 'error',
   'invalid-target': 'error',
+  'target-unit-conflict': 'error',
   'unknown-unit': 'error',
   'absurd-number': 'error',
   'baseline-not-allowed': 'error',

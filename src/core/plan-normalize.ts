@@ -7,6 +7,7 @@ import { foldUnitName } from './join.js';
 import type { Accumulate, Combine, Duty, DutyStartSource, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
 import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
 import { type Comparison, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
+import { suggestTargetReading } from './target-wording.js';
 import { ABSURD_COUNT } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
 import { foldText } from './text-fold.js';
@@ -251,7 +252,10 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
     const structured = asObject(target.target);
     if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
-      check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms] });
+      check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms], suggestion: typeof target.target === 'string' && !tooLong ? suggestTargetReading(target.target) : undefined });
+    }
+    if (expression?.unit && typeof target.unit === 'string' && target.unit.normalize('NFKC').trim() !== expression.unit) {
+      check.report('target-unit-conflict', [...targetPath, 'unit'], { unit: shown(target.unit), written: shown(expression.written ?? ''), wordingUnit: expression.unit });
     }
     if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
       check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });
@@ -284,7 +288,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
       id: targetId,
       ref: scope.taskId === undefined ? `${planId}:${targetId}` : `${planId}:${scope.taskId}/${targetId}`,
       metric: asString(target.metric) ?? targetId,
-      unit: asString(target.unit),
+      unit: asString(target.unit) ?? expression.unit,
       expression,
       required,
       start: targetStart,

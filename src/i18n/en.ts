@@ -176,6 +176,8 @@ export const labels = {
   'cmd.explain': 'the arithmetic behind one target or deadline',
   'cmd.init': 'scaffold a plan repository: config, example plan and actuals, CI and editor settings',
   'cmd.schema': 'print a JSON Schema (for editors and other tools)',
+  'cmd.draft': 'draft a plan YAML from the published document (.txt, .md, .docx), to review and validate',
+  'arg.document': 'the document: .txt, .md or .docx',
   'cmd.diff': "what a change does to the plans' commitments: targets lowered or raised, deadlines moved, tasks and duties added, removed or re-owned",
   'arg.paths': 'plan and actuals files or folders (default: the files plan-check.yaml names, else the current folder)',
   'arg.ref': 'a target (PLAN:TASK/TARGET or TASK/TARGET) or a deadline (PLAN:task/ID, PLAN:phase/ID, PLAN:duty/ID@DATE)',
@@ -348,12 +350,15 @@ const ruleEn: Record<string, string> = {
   'task-id': 'an id has no "/", ":", "@" or spaces',
 };
 
+const draftKindEn: Record<string, string> = { doc: 'this is an old Word file (.doc): open it in Word or WPS and save as .docx', wps: 'this is a WPS file (.wps): open it in WPS and save as .docx', pdf: 'this is a PDF: copy its text into a .txt file (or save it as .docx in WPS), then draft from that', image: 'this is an image (a scan): run text recognition (OCR) and save the text as .txt', ofd: 'this is an OFD file: export its text to .txt', rtf: 'this is an RTF file: save it as .docx', 'not-docx': 'the file is not a Word .docx document: open it in Word or WPS and save as .docx' };
+
 export const messages = {
   'file-unreadable': (a) => `cannot read the file: ${a.reason}`,
   'file-encoding': (a) => `the file is not UTF-8 text; ${looksLikeEn[String(a.looksLike)] ?? `it could not be read as ${a.looksLike}`}`,
   'file-binary': (a) => `not a text file: ${looksLikeEn[String(a.looksLike)]}`,
   'file-too-large': (a) => `the file is ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-file-size)`,
   'file-empty': () => 'the file is empty',
+  'draft-unsupported-file': (a) => `plan-check draft reads .txt, .md and .docx; ${draftKindEn[String(a.kind)] ?? 'this file is none of them'}`,
   'yaml-syntax': (a) =>
       `YAML syntax error: ${
         a.detail === 'fullwidth-colon' ? 'a full-width colon "：" where a key needs ":" (type it with the input method in half-width mode)'
@@ -381,6 +386,7 @@ export const messages = {
   'due-outside-period': (a) => `due date ${a.due} is outside the plan period ${a.start} – ${a.end}`,
   'missing-population': (a) => `"${a.target}" is per head of population, but the plan has no "population"`,
   'invalid-target': (a) => `cannot read the target "${a.value}";${hintEn(a)} accepted forms: ${list(a.forms)}`,
+  'target-unit-conflict': (a) => `"unit" is "${a.unit}" but the target "${a.written}" names the unit "${a.wordingUnit}"; remove "unit" or make them agree`,
   'unknown-unit': (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)} Use a registered name or alias, or add the unit to "units"`,
   'absurd-number': (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`,
   'baseline-not-allowed': (a) => a.reason === 'limit' ? `a limit (${a.op}) has no baseline: it must hold at every date; remove "baseline"` : `"baseline" applies to progress: linear, not ${a.progress}: remove "baseline" or write progress: linear`,
@@ -416,6 +422,7 @@ export const ruleTexts = {
   'file-binary': { short: 'File is not text', full: 'The file is binary (for example an .xlsx renamed to .csv). Export it as CSV or YAML text.' },
   'file-too-large': { short: 'File is over the size limit', full: 'The file is larger than --max-file-size allows. Split it, or raise the limit.' },
   'file-empty': { short: 'File is empty', full: 'The file holds no content. Write the plan or actuals into it, or remove it.' },
+  'draft-unsupported-file': { short: 'Document type draft cannot read', full: 'plan-check draft reads .txt, .md and .docx. Save .doc/.wps as .docx; copy a PDF\'s text into .txt; run OCR on a scan.' },
   'yaml-syntax': { short: 'YAML syntax error', full: 'The file is not valid YAML (indentation, an unclosed quote or bracket). Fix the text at the place shown.' },
   'yaml-duplicate-key': { short: 'Duplicate YAML key', full: 'A mapping names the same key twice; YAML would silently keep only one. Remove or rename one of them.' },
   'yaml-alias': { short: 'YAML anchor or alias', full: 'Anchors (&name) and aliases (*name) are not part of the format. Write the value out in full.' },
@@ -438,6 +445,7 @@ export const ruleTexts = {
   'due-outside-period': { short: 'Due date outside the plan period', full: 'A due date falls outside the plan period. Check the date or the period.' },
   'missing-population': { short: 'Per-capita target without population', full: 'A per-capita target needs the plan\'s "population".' },
   'invalid-target': { short: 'Unreadable target', full: 'The target expression cannot be read. Write it as ">= 1900", ">= 100%", "<= 0" or ">= 3.5 per 1000".' },
+  'target-unit-conflict': { short: 'Unit differs from the target wording', full: 'The target is written in the plan\'s words with a unit (不少于1900批次) and "unit" names another. Remove "unit" or make the two agree.' },
   'unknown-unit': { short: 'Unit not in the registry', full: 'The plan has a units registry and this unit is not in it. Add it to "units" (or as an alias), or fix the name.' },
   'absurd-number': { short: 'Number out of range', full: 'The number is outside what a real plan holds (often a typo or a missing decimal point).' },
   'baseline-not-allowed': { short: 'Baseline not allowed here', full: 'A baseline applies only to a linear >= or > target: not to a limit, nor with progress level or at_due.' },

@@ -177,6 +177,8 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'cmd.explain': '说明一项指标或截止事项是怎么算出来的',
   'cmd.init': '初始化方案仓库：项目设置、示例方案和实际数据、CI 和编辑器配置',
   'cmd.schema': '输出 JSON Schema（供编辑器和其他工具使用）',
+  'cmd.draft': '由印发的方案原文（.txt、.md、.docx）起草方案 YAML，供核对和校验',
+  'arg.document': '方案原文：.txt、.md 或 .docx',
   'cmd.diff': '一次修改对方案承诺的影响：指标调低或调高、期限推迟或提前、任务和报送事项的增删与责任单位变动',
   'arg.paths': '方案和实际数据文件或目录（默认：plan-check.yaml 所列的文件，否则当前目录）',
   'arg.ref': '指标（PLAN:TASK/TARGET 或 TASK/TARGET）或截止事项（PLAN:task/ID、PLAN:phase/ID、PLAN:duty/ID@DATE）',
@@ -350,12 +352,15 @@ const ruleZh: Record<string, string> = {
 };
 const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', duty: '工作事项', owner: '责任单位', plan: '方案', unit: '单位' };
 
+const draftKindZh: Record<string, string> = { doc: '这是旧版 Word 文件（.doc）：请用 Word 或 WPS 打开后另存为 .docx', wps: '这是 WPS 文字文件（.wps）：请用 WPS 打开后另存为 .docx', pdf: '这是 PDF 文件：请把文字复制到 .txt 文件（或用 WPS 转为 .docx）后再起草', image: '这是图片（扫描件）：请先做文字识别（OCR），把文字存为 .txt', ofd: '这是 OFD 文件：请导出文字为 .txt', rtf: '这是 RTF 文件：请另存为 .docx', 'not-docx': '文件不是 Word .docx 文档：请用 Word 或 WPS 打开后另存为 .docx' };
+
 export const messages = {
   'file-unreadable': (a) => `无法读取文件：${a.reason}`,
   'file-encoding': (a) => `文件不是 UTF-8 文本；${looksLikeZh[String(a.looksLike)] ?? `无法按 ${a.looksLike} 读取`}`,
   'file-binary': (a) => `不是文本文件：${looksLikeZh[String(a.looksLike)]}`,
   'file-too-large': (a) => `文件大小 ${a.size} 字节，超过上限 ${a.limit}（可用 --max-file-size 调高）`,
   'file-empty': () => '文件是空的',
+  'draft-unsupported-file': (a) => `plan-check draft 只能读取 .txt、.md 和 .docx；${draftKindZh[String(a.kind)] ?? '此文件不是其中之一'}`,
   'yaml-syntax': (a) =>
       `YAML 语法错误：${
         a.detail === 'fullwidth-colon' ? '键后应为半角冒号“:”，这里是全角冒号“：”（请切换到半角输入）'
@@ -383,6 +388,7 @@ export const messages = {
   'due-outside-period': (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内`,
   'missing-population': (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）`,
   'invalid-target': (a) => `无法识别目标“${a.value}”；${hintZh(a)}可用写法：${list(a.forms)}`,
+  'target-unit-conflict': (a) => `unit 写的是“${a.unit}”，而目标“${a.written}”中的单位是“${a.wordingUnit}”；请删除 unit 或使两者一致`,
   'unknown-unit': (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units`,
   'absurd-number': (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）`,
   'baseline-not-allowed': (a) => a.reason === 'limit' ? `上限指标（${a.op}）没有基数（baseline）：任何时候都须满足；请删除 baseline` : `基数（baseline）只用于 progress: linear，不能与 ${a.progress} 同用：请删除 baseline 或改为 progress: linear`,
@@ -418,6 +424,7 @@ export const ruleTexts = {
   'file-binary': { short: '文件不是文本', full: '文件是二进制文件（例如把 .xlsx 改名为 .csv）。请导出为 CSV 或 YAML 文本。' },
   'file-too-large': { short: '文件超过大小上限', full: '文件超过 --max-file-size 允许的大小。请拆分文件或调高上限。' },
   'file-empty': { short: '文件是空的', full: '文件没有内容。请填写方案或报送数据，或删除该文件。' },
+  'draft-unsupported-file': { short: 'draft 无法读取的文件类型', full: 'plan-check draft 只能读取 .txt、.md 和 .docx。.doc/.wps 请另存为 .docx；PDF 请把文字复制到 .txt；扫描件请先做文字识别。' },
   'yaml-syntax': { short: 'YAML 语法错误', full: '文件不是有效的 YAML（缩进、引号或括号未闭合等）。请修改所示位置的文字。' },
   'yaml-duplicate-key': { short: 'YAML 键重复', full: '同一映射中出现两个相同的键，YAML 只会保留其中一个。请删除或改名。' },
   'yaml-alias': { short: 'YAML 锚点或别名', full: '格式不支持锚点（&name）和别名（*name）。请直接写出内容。' },
@@ -440,6 +447,7 @@ export const ruleTexts = {
   'due-outside-period': { short: '截止日期不在方案期间内', full: '截止日期不在方案期间内。请检查日期或方案期间。' },
   'missing-population': { short: '按人口计算的指标缺少人口数', full: '按人口计算的指标需要方案填写 population（人口）。' },
   'invalid-target': { short: '无法识别的目标', full: '无法识别目标的写法。请写成 ">= 1900"、">= 100%"、"<= 0" 或 ">= 3.5 per 1000"。' },
+  'target-unit-conflict': { short: '单位与目标写法不一致', full: '目标按原文写法给出了单位（如 不少于1900批次），而 unit 写了另一个单位。请删除 unit 或使两者一致。' },
   'unknown-unit': { short: '单位不在名册中', full: '方案有单位名册（units），但该单位不在其中。请加入 units（或作为别名），或改正名称。' },
   'absurd-number': { short: '数字超出合理范围', full: '数字超出真实方案可能的范围（常见原因是笔误或漏写小数点）。' },
   'baseline-not-allowed': { short: '此处不能写基数', full: '基数（baseline）只用于按时间推进（linear）的 >= 或 > 指标，不能用于上限指标，也不能与 level、at_due 同用。' },

@@ -1,6 +1,7 @@
 // Machine-readable output, as the contract gives it: snake_case keys, numbers not rounded.
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import { formatDay } from '../core/dates.js';
+import { type Plan, allTargets } from '../core/model.js';
 import type { FormatContext } from './context.js';
 import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
 import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
@@ -66,10 +67,32 @@ export function formatDeadlinesJson({ asOf, rows }: DeadlinesReport): string {
   return `${JSON.stringify({ as_of: asOf, deadlines: rows.map(deadlineJson) }, null, 2)}\n`;
 }
 
-export function formatDiagnosticsJson({ diagnostics }: DiagnosticsReport, { lang }: FormatContext): string {
+/** v2: a target written in the plan's own words, and the one canonical form it reads as. */
+interface TargetReadingRow {
+  file: string;
+  line: number;
+  column: number;
+  ref: string;
+  written: string;
+  canonical: string;
+  unit: string | null;
+}
+
+/** Every target of these plans written in the plan's own words (不少于1900批次), with its reading. */
+function targetReadings(plans: readonly Plan[]): TargetReadingRow[] {
+  return plans
+    .flatMap((plan) => allTargets(plan))
+    .filter((target) => target.expression.written !== undefined)
+    .map((target) => ({ file: target.place.file, line: target.place.line, column: target.place.column, ref: target.ref, written: target.expression.written!, canonical: target.expression.text, unit: target.unit ?? null }));
+}
+
+export function formatDiagnosticsJson({ diagnostics, plans }: DiagnosticsReport, { lang }: FormatContext): string {
   const valid = !diagnostics.some((d) => d.severity === 'error');
+  const readings = targetReadings(plans);
   return `${JSON.stringify({
     valid,
     diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d.args, lang) })),
+    // only when some target is written in words, so plans in canonical form print what they always did
+    ...(readings.length > 0 ? { canonical_targets: readings } : {}),
   }, null, 2)}\n`;
 }

@@ -43,4 +43,6 @@ export interface DiagnosticsReport {
   /** every file checked: the config file first when one was read */
   files: readonly CheckedFile[];
   counts: ReturnType<typeof countProject>;
+  /** the plans that loaded, for the canonical reading of targets written in the plan's own words */
+  plans: readonly Plan[];
 }
