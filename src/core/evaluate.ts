@@ -137,7 +137,8 @@ function statusOf(target: Target, actual: Rational, expected: Rational | undefin
   if (isLimit(target)) return 'breached';
   if (asOf < target.start) return 'not_started';
   if (asOf > target.due) return 'missed';
-  return compareWithTolerance(actual, expected ?? zero) >= 0 ? 'on_track' : 'behind';
+  // the target's own comparison against the pace: A ≥ E for >=, A > E for > (contract v2)
+  return satisfies(actual, target.expression.op, expected ?? zero) ? 'on_track' : 'behind';
 }
 
 function evaluateSingle(target: Target, rows: readonly ActualRow[], asOf: DayNumber, settings: EvaluationSettings): TargetResult {
