@@ -17,6 +17,7 @@ import type { CliIo } from '../io.js';
 import { type Loaded, loadInputs } from '../load.js';
 import { type ColourLevel, type Settings, reportLang } from '../settings.js';
 import { UsageError } from '../usage-error.js';
+import { escapeForTerminal } from '../../report/escape.js';
 
 interface Prepared {
   settings: Settings;
@@ -83,9 +84,12 @@ export async function deliver<Report>(formatter: Promise<Formatter<Report>>, rep
   }
   const inputs = [...loaded.files.map((f) => f.absolute), ...(loaded.configFile ? [loaded.configFile] : [])];
   const written = writeOutput(path.resolve(io.cwd, settings.output), text, inputs);
-  if (written === 'is-an-input') throw new UsageError(t(ctx.lang, 'error.output_is_input', { path: settings.output }));
-  if (typeof written === 'object') throw new UsageError(t(ctx.lang, 'error.write_failed', { path: settings.output, reason: written.failed }));
-  io.stderr.write(`${t(ctx.lang, 'wrote', { path: settings.output, rows })}\n`);
+  if (typeof written === 'object' && 'notAFile' in written) {
+    throw new UsageError(t(ctx.lang, 'error.output_not_a_file', { path: escapeForTerminal(settings.output), kind: t(ctx.lang, `output_kind.${written.notAFile}`) }));
+  }
+  if (written === 'is-an-input') throw new UsageError(t(ctx.lang, 'error.output_is_input', { path: escapeForTerminal(settings.output) }));
+  if (typeof written === 'object') throw new UsageError(t(ctx.lang, 'error.write_failed', { path: escapeForTerminal(settings.output), reason: written.failed }));
+  io.stderr.write(`${t(ctx.lang, 'wrote', { path: escapeForTerminal(settings.output), rows })}\n`);
 }
 
 export { formatterOf };
