@@ -1,5 +1,6 @@
 // Read everything a command needs with the settings already settled: the files (src/io), then the
 // pure core.
+import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeText } from '../core/decode-text.js';
 import { type Project, type StreamedSourceFile, loadProject, wholeBytes } from '../core/project.js';
@@ -63,8 +64,10 @@ function findFiles(settings: Settings, io: CliIo): FoundFile[] {
 export function loadInputs(settings: Settings, io: CliIo): Loaded {
   const files = findFiles(settings, io);
   const { encoding, delimiter, maxFileBytes } = settings;
-  const yamlCache = settings.cache ? createParseCache(io.env, defaultYamlLimits) : undefined;
-  const planCache = settings.cache ? createPlanCache(io.env, defaultYamlLimits) : undefined;
+  // the tree the inputs come from: a cache found there (not named by PLAN_CHECK_CACHE_DIR) is not trusted
+  const inputRoots = settings.paths.length > 0 ? settings.paths.map((given) => path.resolve(io.cwd, given)) : [settings.config.folder ?? io.cwd];
+  const yamlCache = settings.cache ? createParseCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
+  const planCache = settings.cache ? createPlanCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
   const { project, texts, problems } = withSources(files, maxFileBytes, ({ sources, problems }) => {
     const project = loadProject(sources, { encoding, delimiter, maxFileBytes, yamlCache, planCache });
     const streamed = sources.filter((source): source is StreamedSourceFile => 'chunks' in source);
