@@ -82,6 +82,6 @@ export function loadInputs(settings: Settings, io: CliIo): Loaded {
     diagnostics: [...config.diagnostics, ...problems, ...project.diagnostics],
     texts,
     // a file over the size limit is invalid input (exit 1), as when the core finds it; the rest could not be read (exit 2)
-    unreadable: problems.some((problem) => problem.code === 'file-unreadable'),
+    unreadable: problems.some((problem) => problem.code === 'file-unreadable') || config.unreadable === true,
   };
 }

@@ -13,6 +13,7 @@ import { displayPath } from '../io/find-sources.js';
 import { defaultMaxFileBytes } from '../core/project.js';
 import { isKnownTimezone, todayIn } from '../io/today.js';
 import { loadConfigOnce } from './config-file.js';
+import { escapeForTerminal } from '../report/escape.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -136,7 +137,7 @@ export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): L
   if (scanned.config !== false) {
     try {
       const file = scanned.config !== undefined ? path.resolve(io.cwd, scanned.config) : findConfigFile(io.cwd);
-      if (file) config = loadConfigOnce(io, file).config;
+      if (file) config = loadConfigOnce(io, file, { found: scanned.config === undefined }).config;
     } catch {
       // unreadable: the command says so
     }
@@ -171,9 +172,13 @@ function readConfig(options: CommandOptions, configPaths: readonly string[], io:
   if (named === false) return noConfig;
   const file = named === undefined ? findConfigFile(io.cwd) : path.resolve(io.cwd, named);
   if (file === undefined) return noConfig;
-  const loaded = loadConfigOnce(io, file);
-  if (loaded.missing) throw new UsageError(t(lang(), 'usage.config_unreadable', { path: named ?? displayPath(file, io.cwd) }));
-  return loaded;
+  const limit = Number(options.maxFileSize);
+  const maxBytes = options.maxFileSize !== undefined && Number.isFinite(limit) && limit > 0 ? limit : defaultMaxFileBytes;
+  const loaded = loadConfigOnce(io, file, { found: named === undefined, maxBytes });
+  if (loaded.missing) throw new UsageError(t(lang(), 'usage.config_unreadable', { path: escapeForTerminal(named ?? displayPath(file, io.cwd)) }));
+  // a config from a parent folder (another project's, perhaps) is applied, but never silently
+  const fromParent = named === undefined && path.dirname(file) !== path.resolve(io.cwd);
+  return fromParent ? { ...loaded, fromParent } : loaded;
 }
 
 /** A choice among fixed values, or a usage error that lists them. */
@@ -206,6 +211,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   const config = readConfig(options, configPaths, io, () => (options.lang !== undefined ? (langFromLocale(options.lang) ?? envLang()) : envLang()));
   const lang = chosenLang(options, config.config, io.env);
   const say = lang ?? 'en';
+  if (config.fromParent && config.file) io.stderr.write(`plan-check: ${t(say, 'note.config_from_parent', { path: escapeForTerminal(displayPath(config.file, io.cwd)) })}\n`);
   const timezone = options.timezone ?? config.config.timezone;
   if (timezone !== undefined && !isKnownTimezone(timezone)) throw new UsageError(t(say, 'usage.bad_timezone', { zone: timezone }));
   const asOf = resolveAsOf(options.asOf ?? config.config.as_of, timezone, say, io);

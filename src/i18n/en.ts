@@ -98,6 +98,7 @@ export const labels = {
   'output_kind.fifo': 'named pipe (FIFO)',
   'output_kind.socket': 'socket',
   'output_kind.other': 'special file',
+  'note.config_from_parent': 'using {path} from a parent folder (--no-config ignores it; --config FILE names another).',
   'error.write_failed': 'Could not write {path}: {reason}',
   'error.internal': 'internal error: {message} (run with --debug for details)',
   'wrote': 'Wrote {path} ({rows} rows).',

@@ -99,6 +99,7 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'output_kind.fifo': '命名管道（FIFO）',
   'output_kind.socket': '套接字',
   'output_kind.other': '特殊文件',
+  'note.config_from_parent': '使用上级文件夹中的 {path}（用 --no-config 忽略它，或用 --config 指定其他文件）。',
   'error.write_failed': '无法写入 {path}：{reason}',
   'error.internal': '内部错误：{message}（加 --debug 查看详情）',
   'wrote': '已写入 {path}（{rows} 行）。',
