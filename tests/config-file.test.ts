@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { STACK_FRAME, repoRoot, runCli } from './helpers.js';
+import { type CliResult, STACK_FRAME, repoRoot, runCli } from './helpers.js';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -23,7 +23,7 @@ function project(): string {
 
 const status = (cwd: string, args: string[] = []) => runCli(['status', '--as-of', '2024-06-30', '--no-cache', ...args], { cwd });
 
-function expectUnreadableConfig(result: { status: number; stdout: string; stderr: string }, reason: RegExp, validateReport = false): void {
+function expectUnreadableConfig(result: CliResult, reason: RegExp, validateReport = false): void {
   // status: the diagnostics on standard error and no report; validate: its report is the diagnostics
   const text = validateReport ? result.stdout : result.stderr;
   expect(result.status, result.stderr).toBe(2);

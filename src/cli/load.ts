@@ -13,6 +13,7 @@ import { withSources } from '../io/read-sources.js';
 import type { CliIo } from './io.js';
 import type { Settings } from './settings.js';
 import { UsageError } from './usage-error.js';
+import { escapeForTerminal } from '../report/escape.js';
 
 export interface Loaded {
   configFile?: string;
@@ -49,7 +50,7 @@ function findFiles(settings: Settings, io: CliIo): FoundFile[] {
   }
   const found = findFromPaths(paths, io.cwd);
   const problem = found.problems[0];
-  if (problem) throw new UsageError(t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: problem.given }));
+  if (problem) throw new UsageError(t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: escapeForTerminal(problem.given) }));
   // actuals files named alone (a pre-commit hook passing a commit that changed only actuals) are
   // checked against the project's plans; a folder, or any plan named, is taken as complete
   const namedFilesOnly = paths.every((given) => sourceKindOf(given) !== undefined);

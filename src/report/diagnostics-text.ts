@@ -5,6 +5,7 @@ import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import type { DiagnosticsReport } from './reports.js';
 import { safeText } from './display.js';
+import { escapeForTerminal } from './escape.js';
 import { displayWidth } from './wrap.js';
 
 /** file path → its text, for code frames (absent for files that could not be decoded) */
@@ -31,11 +32,11 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], source
   for (const d of diagnostics) {
     if (d.file !== currentFile) {
       if (currentFile !== undefined) out.push('');
-      out.push(ctx.chalk.underline(d.file));
+      out.push(ctx.chalk.underline(escapeForTerminal(d.file)));
       currentFile = d.file;
     }
     const severity = d.severity === 'error' ? ctx.chalk.red(t(ctx.lang, 'severity.error')) : ctx.chalk.yellow(t(ctx.lang, 'severity.warning'));
-    out.push(`${d.file}:${d.line}:${d.column}  ${severity}  ${ctx.chalk.bold(d.code)}  ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`);
+    out.push(`${escapeForTerminal(d.file)}:${d.line}:${d.column}  ${severity}  ${ctx.chalk.bold(d.code)}  ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`);
     out.push(...codeFrame(sources.get(d.file), d.line, d.column, ctx));
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
@@ -55,6 +56,6 @@ export function formatValidateText({ diagnostics, texts, counts }: DiagnosticsRe
 
 export function formatDiagnosticsGithub({ diagnostics }: DiagnosticsReport, ctx: FormatContext): string {
   return diagnostics
-    .map((d) => `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(`${d.code}: ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`)}\n`)
+    .map((d) => `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(escapeForTerminal(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(`${d.code}: ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`)}\n`)
     .join('');
 }

@@ -7,6 +7,7 @@ import { subtract, toNumber } from '../core/rational.js';
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
+import { escapeForTerminal } from './escape.js';
 import { paintStatus, statusLabel } from './status-text.js';
 
 /** Exact where short, else rounded to 4 decimals for reading (JSON keeps every digit). */
@@ -40,7 +41,7 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
     out.push(t(lang, target.accumulate === 'sum' ? 'explain.rows_sum' : 'explain.rows_latest', { asOf: asOfText }));
     for (const row of result.rowsUsed) {
       const value = row.value.kind === 'fraction' ? `${exact(toNumber(row.value.done))}/${exact(toNumber(row.value.of))}` : `${exact(toNumber(row.value.value))}${row.value.kind === 'percent' ? '%' : ''}`;
-      out.push(t(lang, 'explain.row', { unit: safeText(row.reportedBy || '—'), date: formatDay(row.asOf), value, place: `${row.place.file}:${row.place.line}` }));
+      out.push(t(lang, 'explain.row', { unit: safeText(row.reportedBy || '—'), date: formatDay(row.asOf), value, place: `${escapeForTerminal(row.place.file)}:${row.place.line}` }));
     }
     out.push(t(lang, 'explain.actual', { value: show(result.actual) }));
     out.push(t(lang, limit ? 'explain.gap_limit' : 'explain.gap_up', { value: show(result.gap) }));
