@@ -192,6 +192,14 @@ function wholeDays(lang: Lang, key: LabelKey, given: string): number {
   return days;
 }
 
+/** A POSIX TZ value: ":file", or "STD offset [DST [offset] [,rule]]" such as CST-8 or EST5EDT,M3.2.0,M11.1.0. */
+function looksLikePosixTz(value: string): boolean {
+  if (value.startsWith(':')) return true;
+  const name = '(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)';
+  const offset = '[+-]?\\d{1,2}(?::\\d{2}){0,2}';
+  return new RegExp(`^${name}${offset}(?:${name}(?:${offset})?(?:,.+)?)?$`).test(value);
+}
+
 function resolveAsOf(given: string | undefined, zone: string | undefined, lang: Lang, io: CliIo): DayNumber {
   if (given !== undefined) {
     const day = parseIsoDate(given);
@@ -199,8 +207,14 @@ function resolveAsOf(given: string | undefined, zone: string | undefined, lang: 
     return day;
   }
   // TZ from the environment may be POSIX-style (":/etc/localtime", "CST-8"): Node already applies
-  // it to local time, so an unknown name there means "the system's", not an error
-  const fromEnv = io.env.TZ && isKnownTimezone(io.env.TZ) ? io.env.TZ : undefined;
+  // it to local time. Any other name Node does not know (a typo such as Asia/Shangai) makes local
+  // time UTC without a word: say so, and take today in UTC as Node does.
+  const tz = io.env.TZ;
+  if (zone === undefined && tz && !isKnownTimezone(tz) && !looksLikePosixTz(tz)) {
+    io.stderr.write(`plan-check: ${t(lang, 'warning.unknown_tz_env', { zone: escapeForTerminal(tz) })}\n`);
+    return parseIsoDate(todayIn(io.now, 'UTC'))!;
+  }
+  const fromEnv = tz && isKnownTimezone(tz) ? tz : undefined;
   return parseIsoDate(todayIn(io.now, zone ?? fromEnv))!;
 }
 
@@ -223,6 +237,10 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
       throw new UsageError(t(say, 'usage.bad_encoding', { value: options.encoding }));
     }
   }
+  if (options.delimiter !== undefined && (options.delimiter === '' || /["\r\n]/.test(options.delimiter))) {
+    throw new UsageError(t(say, 'usage.bad_delimiter', { value: escapeForTerminal(options.delimiter) }));
+  }
+  if (options.owner !== undefined && options.owner.trim() === '') throw new UsageError(t(say, 'usage.empty_owner'));
   const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say, 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
   const format = options.format ?? spec.formats?.[0] ?? '';
