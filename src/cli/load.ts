@@ -8,7 +8,7 @@ import { defaultGlobs, sourceKindOf } from '../core/source-kinds.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
 import { t } from '../i18n/labels.js';
 import { createParseCache, createPlanCache } from '../io/parse-cache.js';
-import { type FoundFile, displayPath, findFromGlobs, findFromPaths } from '../io/find-sources.js';
+import { type FoundFile, displayPath, findFromGlobs, findFromPaths, globLeavesBase } from '../io/find-sources.js';
 import { withSources } from '../io/read-sources.js';
 import type { CliIo } from './io.js';
 import type { Settings } from './settings.js';
@@ -46,6 +46,9 @@ function findFiles(settings: Settings, io: CliIo): FoundFile[] {
   const { config: loadedConfig, paths } = settings;
   const { config, folder } = loadedConfig;
   if (paths.length === 0) {
+    // a config's globs look inside its folder only: `/**/*.plan.yaml` would walk the whole machine
+    const leaving = [...(config.plans ?? []), ...(config.actuals ?? [])].find(globLeavesBase);
+    if (leaving !== undefined) throw new UsageError(t(settings.messageLang, 'usage.glob_outside', { pattern: escapeForTerminal(leaving) }));
     return folder ? findFromGlobs([...(config.plans ?? defaultGlobs.plans), ...(config.actuals ?? defaultGlobs.actuals)], folder, io.cwd) : findFromGlobs([...defaultGlobs.plans, ...defaultGlobs.actuals], io.cwd, io.cwd);
   }
   const found = findFromPaths(paths, io.cwd);

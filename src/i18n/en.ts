@@ -192,6 +192,7 @@ export const labels = {
   'usage.bad_delimiter': '--delimiter must be a character such as , ; or a tab, not "{value}" (empty, a quote or a line break cannot separate fields)',
   'usage.empty_owner': '--owner needs a unit name (an empty name would match every unit)',
   'warning.unknown_tz_env': 'warning: TZ="{zone}" is not a known timezone, so today is taken in UTC; set --timezone or timezone: in plan-check.yaml to an IANA name such as Asia/Shanghai',
+  'usage.glob_outside': 'the pattern "{pattern}" in plan-check.yaml looks outside the config\'s folder; write patterns relative to it, without a leading / or ..',
   'usage.config_unreadable': 'cannot read the config file {path}',
   'usage.no_such_path': 'cannot read {path}: no such file or folder',
   'usage.not_a_source': '{path} is not a plan-check file (*.plan.yaml, *.actuals.yaml or *.actuals.csv)',

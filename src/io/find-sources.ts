@@ -1,6 +1,6 @@
 // Find the files to read: path arguments (files or folders, searched recursively), else the globs
 // of plan-check.yaml, else the current folder.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import fs, { type Stats, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { type SourceKind, sourceKindOf } from '../core/source-kinds.js';
@@ -86,8 +86,33 @@ export function findFromPaths(paths: readonly string[], cwd: string): { files: F
 }
 
 
+/**
+ * The file system as the glob walker sees it: a link to a folder looks like a file, so `**` never
+ * walks through it (a link to `/` in a project would list the whole machine; a link back up would
+ * loop). Links to files are still listed, so that one leading outside the folder is reported
+ * (outsideOf), not silently skipped. The walker (fdir, under tinyglobby) asks stat only about
+ * the targets of links.
+ */
+function statAsNonFolder(stats: Stats): Stats {
+  return stats.isDirectory() ? Object.create(stats, { isDirectory: { value: () => false }, isFile: { value: () => true } }) as Stats : stats;
+}
+type StatCallback = (error: NodeJS.ErrnoException | null, stats: Stats) => void;
+const folderLinksAsFiles = {
+  ...fs,
+  statSync: ((file: string) => statAsNonFolder(fs.statSync(file))) as typeof fs.statSync,
+  stat: ((file: string, ...rest: unknown[]) => {
+    const callback = rest[rest.length - 1] as StatCallback;
+    fs.stat(file, (error, stats) => callback(error, error ? stats : statAsNonFolder(stats)));
+  }) as typeof fs.stat,
+};
+
+/** A pattern that would look outside its base folder: absolute (`/**`, `C:/…`) or with a `..` segment. */
+export function globLeavesBase(pattern: string): boolean {
+  return path.isAbsolute(pattern) || path.win32.isAbsolute(pattern) || pattern.split(/[\\/]/).includes('..');
+}
+
 export function findFromGlobs(globs: readonly string[], base: string, cwd: string): FoundFile[] {
-  const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).filter((file) => sourceKindOf(file));
+  const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], fs: folderLinksAsFiles }).filter((file) => sourceKindOf(file));
   const outside = new Set(outsideOf(matches, base).map((file) => path.resolve(file)));
   return toFound(matches, cwd, outside);
 }
