@@ -4,6 +4,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeText } from '../src/core/decode-text.js';
+import { diagnosticMessage } from '../src/i18n/diagnostic-messages.js';
 import { STACK_FRAME, repoRoot, runCli } from './helpers.js';
 
 let folder: string;
@@ -66,5 +68,22 @@ describe('TZ from the environment', () => {
     }
     expect((await today({ TZ: 'Asia/Shangai' }, ['--timezone', 'Asia/Shanghai'])).stderr).toBe('');
     expect((await today({ TZ: 'Asia/Shangai' }, ['--as-of', '2024-06-30'])).stderr).toBe('');
+  });
+});
+
+describe('a valid file too long for one string (over 512 MiB, --max-file-size raised)', () => {
+  it('is file-text-too-long, not "not UTF-8"', () => {
+    // V8's longest string is 2^29 - 24 = 0x1fffffe8 UTF-16 units: one ASCII byte more cannot be decoded
+    const bytes = Buffer.alloc(0x1fffffe8 + 1, 0x61);
+    expect(bytes.length).toBe(536_870_889);
+    const decoded = decodeText(bytes);
+    expect(decoded).toEqual({ ok: false, code: 'file-text-too-long', looksLike: 'text' });
+    expect(decodeText(bytes, 'gb18030')).toEqual({ ok: false, code: 'file-text-too-long', looksLike: 'text' });
+    expect(diagnosticMessage('file-text-too-long', {}, 'en')).toMatch(/more text than one string can/);
+    expect(diagnosticMessage('file-text-too-long', {}, 'zh-CN')).toMatch(/超过单个字符串的上限/);
+  }, 60_000);
+
+  it('invalid UTF-8 of ordinary size is still file-encoding', () => {
+    expect(decodeText(Buffer.from([0x23, 0xc4, 0xe3, 0xba, 0xc3]))).toMatchObject({ ok: false, code: 'file-encoding' });
   });
 });

@@ -242,6 +242,7 @@ export const messages = {
   'file-unreadable': (a) => `cannot read the file: ${a.reason}`,
   'file-encoding': (a) => `the file is not UTF-8 text; ${looksLikeEn[String(a.looksLike)] ?? `it could not be read as ${a.looksLike}`}`,
   'file-binary': (a) => `not a text file: ${looksLikeEn[String(a.looksLike)]}`,
+  'file-text-too-long': () => 'the file holds more text than one string can (about 512 million characters, a limit of Node, whatever --max-file-size says)',
   'file-too-large': (a) => `the file is ${a.size} bytes, over the limit of ${a.limit} (raise it with --max-file-size)`,
   'file-empty': () => 'the file is empty',
   'yaml-syntax': (a) =>
@@ -294,6 +295,7 @@ export const ruleTexts = {
   'file-unreadable': { short: 'File cannot be read', full: 'The file could not be opened or read (missing, a folder, no permission). Check the path and its permissions.' },
   'file-encoding': { short: 'File is not UTF-8', full: 'Plans and actuals must be UTF-8 text. Re-save the file as UTF-8 (a GB18030/GBK file can also be read with --encoding gb18030).' },
   'file-binary': { short: 'File is not text', full: 'The file is binary (for example an .xlsx renamed to .csv). Export it as CSV or YAML text.' },
+  'file-text-too-long': { short: 'File text is too long to read', full: 'The file is valid text, but longer than Node can hold as one string (about 512 million characters). Split it into several files (one per period or per unit).' },
   'file-too-large': { short: 'File is over the size limit', full: 'The file is larger than --max-file-size allows. Split it, or raise the limit.' },
   'file-empty': { short: 'File is empty', full: 'The file holds no content. Write the plan or actuals into it, or remove it.' },
   'yaml-syntax': { short: 'YAML syntax error', full: 'The file is not valid YAML (indentation, an unclosed quote or bracket). Fix the text at the place shown.' },

@@ -244,6 +244,7 @@ export const messages = {
   'file-unreadable': (a) => `无法读取文件：${a.reason}`,
   'file-encoding': (a) => `文件不是 UTF-8 文本；${looksLikeZh[String(a.looksLike)] ?? `无法按 ${a.looksLike} 读取`}`,
   'file-binary': (a) => `不是文本文件：${looksLikeZh[String(a.looksLike)]}`,
+  'file-text-too-long': () => '文件的文本超过单个字符串的上限（约 5.12 亿个字符，Node 的限制，与 --max-file-size 无关）',
   'file-too-large': (a) => `文件大小 ${a.size} 字节，超过上限 ${a.limit}（可用 --max-file-size 调高）`,
   'file-empty': () => '文件是空的',
   'yaml-syntax': (a) =>
@@ -296,6 +297,7 @@ export const ruleTexts = {
   'file-unreadable': { short: '无法读取文件', full: '文件无法打开或读取（不存在、是文件夹或没有权限）。请检查路径和权限。' },
   'file-encoding': { short: '文件不是 UTF-8 编码', full: '方案和报送数据必须是 UTF-8 文本。请另存为 UTF-8（GB18030/GBK 文件也可加 --encoding gb18030 读取）。' },
   'file-binary': { short: '文件不是文本', full: '文件是二进制文件（例如把 .xlsx 改名为 .csv）。请导出为 CSV 或 YAML 文本。' },
+  'file-text-too-long': { short: '文件文本过长，无法读取', full: '文件是有效的文本，但超过 Node 单个字符串所能容纳的长度（约 5.12 亿个字符）。请拆分为多个文件（按期间或按单位）。' },
   'file-too-large': { short: '文件超过大小上限', full: '文件超过 --max-file-size 允许的大小。请拆分文件或调高上限。' },
   'file-empty': { short: '文件是空的', full: '文件没有内容。请填写方案或报送数据，或删除该文件。' },
   'yaml-syntax': { short: 'YAML 语法错误', full: '文件不是有效的 YAML（缩进、引号或括号未闭合等）。请修改所示位置的文字。' },
