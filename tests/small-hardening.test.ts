@@ -1,11 +1,12 @@
 // The small ones of issue 22: an empty --delimiter or --owner is a usage error; an unknown TZ is
 // named, not silently UTC.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../src/core/decode-text.js';
 import { diagnosticMessage } from '../src/i18n/diagnostic-messages.js';
+import { showBytes } from '../src/io/find-sources.js';
 import { STACK_FRAME, repoRoot, runCli } from './helpers.js';
 
 let folder: string;
@@ -85,5 +86,58 @@ describe('a valid file too long for one string (over 512 MiB, --max-file-size ra
 
   it('invalid UTF-8 of ordinary size is still file-encoding', () => {
     expect(decodeText(Buffer.from([0x23, 0xc4, 0xe3, 0xba, 0xc3]))).toMatchObject({ ok: false, code: 'file-encoding' });
+  });
+});
+
+describe('file names that are not UTF-8 (GBK names from a zip made on Chinese Windows)', () => {
+  // "你好" in GBK: C4 E3 BA C3, not valid UTF-8
+  const gbk = Buffer.from([0xc4, 0xe3, 0xba, 0xc3]);
+  const shown = '\\xc4\\xe3\\xba\\xc3';
+  const bytesPath = (...parts: (string | Buffer)[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+
+  function gbkProject(planText?: string): string {
+    const project = mkdtempSync(path.join(tmpdir(), 'plan-check-gbk-'));
+    const plan = planText ?? readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', 'demo.plan.yaml'));
+    writeFileSync(bytesPath(project, '/计划-', gbk, '.plan.yaml'), plan);
+    const folderBytes = bytesPath(project, '/', gbk);
+    mkdirSync(folderBytes);
+    writeFileSync(bytesPath(folderBytes, '/demo.actuals.yaml'), readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', 'demo.actuals.yaml')));
+    return project;
+  }
+
+  it('are read (a folder and a file so named), through a path argument and through the default globs', async () => {
+    const project = gbkProject();
+    try {
+      for (const paths of [['.'], []]) {
+        const result = await runCli(['gaps', ...paths, '--format', 'json', '--as-of', '2024-06-30', '--no-config', '--no-cache'], { cwd: project });
+        expect(result.status, `${paths.join(' ')}: ${result.stderr}`).toBe(0);
+        // the actuals in the GBK-named folder were read: 1020 reported for sampling
+        const rows = (JSON.parse(result.stdout) as { targets: { ref: string; actual: number | null }[] }).targets;
+        expect(rows.find((row) => row.ref === 'demo-2024:1/sampling')?.actual, `paths: [${paths.join(' ')}]`).toBe(1020);
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it('are shown with each byte that is not UTF-8 as \\xNN, in text and JSON', async () => {
+    const project = gbkProject('format: plan/1\nid: broken\ntitle: 缺少期间\n');
+    try {
+      const text = await runCli(['validate', '.', '--no-config', '--no-cache', '--lang', 'en'], { cwd: project });
+      expect(text.status).toBe(1);
+      expect(text.stdout).toContain(`计划-${shown}.plan.yaml:`);
+      expect(text.stdout).not.toContain('\ufffd');
+      const json = await runCli(['validate', '.', '--no-config', '--no-cache', '--format', 'json'], { cwd: project });
+      const files = (JSON.parse(json.stdout) as { diagnostics: { file: string }[] }).diagnostics.map((d) => d.file);
+      expect(files).toContain(`计划-${shown}.plan.yaml`);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it('showBytes keeps valid UTF-8 and shows the rest byte by byte', () => {
+    expect(showBytes(bytesPath('计划-', gbk, '.plan.yaml'))).toBe(`计划-${shown}.plan.yaml`);
+    expect(showBytes(Buffer.from([0xe8, 0xae, 0xa1, 0xff, 0x41]))).toBe('计\\xff' + 'A');
+    expect(showBytes(Buffer.from('纯文本'))).toBe('纯文本');
   });
 });
