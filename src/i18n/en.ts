@@ -54,6 +54,7 @@ export const labels = {
   'validate.ok': 'Checked {plans} plans, {tasks} tasks, {targets} targets, {actuals} actuals files ({rows} rows): no problems.',
   'validate.problems': '{errors} errors and {warnings} warnings in {files} files ({plans} plans, {tasks} tasks, {targets} targets checked).',
   'validate.warnings_only': 'Checked {plans} plans, {tasks} tasks, {targets} targets, {actuals} actuals files ({rows} rows): {warnings} warnings.',
+  'diagnostics.more': '… and {more} more not shown here (--format json lists every one).',
   'severity.error': 'error',
   'severity.warning': 'warning',
   'explain.target': 'Target {ref}',

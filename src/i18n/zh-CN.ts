@@ -55,6 +55,7 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'validate.ok': '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：没有问题。',
   'validate.problems': '{files} 个文件中有 {errors} 个错误、{warnings} 个警告（已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标）。',
   'validate.warnings_only': '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：{warnings} 个警告。',
+  'diagnostics.more': '……另有 {more} 条未在此显示（--format json 列出全部）。',
   'severity.error': '错误',
   'severity.warning': '警告',
   'explain.target': '指标 {ref}',
