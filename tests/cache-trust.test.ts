@@ -196,14 +196,25 @@ describe('through the built CLI', () => {
     const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
     const off = runBin([...args, examples, '--no-cache'], { env });
     expect(runBin([...args, examples], { env }).stdout).toBe(off.stdout);
-    for (const name of readdirSync(env.PLAN_CHECK_CACHE_DIR).filter((file) => file.endsWith('.json'))) {
-      const file = path.join(env.PLAN_CHECK_CACHE_DIR, name);
-      // every digit 1 becomes 9, the length kept: a verified entry would now carry other figures
-      writeFileSync(file, readFileSync(file, 'latin1').slice(0, 36) + readFileSync(file, 'latin1').slice(36).replace(/1/g, '9'), 'latin1');
-    }
+    const editEntries = () => {
+      for (const name of readdirSync(env.PLAN_CHECK_CACHE_DIR).filter((file) => file.endsWith('.json'))) {
+        const file = path.join(env.PLAN_CHECK_CACHE_DIR, name);
+        const text = readFileSync(file, 'latin1');
+        // every digit 1 after the tag and HMAC becomes 9, the length kept: a verified entry would now carry other figures
+        writeFileSync(file, text.slice(0, 36) + text.slice(36).replace(/1/g, '9'), 'latin1');
+      }
+    };
+    editEntries();
     const edited = runBin([...args, examples], { env });
     expect(edited.status).toBe(0);
     expect(edited.stdout).toBe(off.stdout);
     expect(edited.stderr).toBe('');
+    // with --debug the entries ignored are counted on standard error: at least one per YAML file read
+    editEntries();
+    const yamlFiles = readdirSync(examples, { recursive: true }).filter((name) => /\.ya?ml$/.test(String(name))).length;
+    const debug = runBin([...args, examples, '--debug'], { env });
+    expect(debug.stdout).toBe(off.stdout);
+    expect(debug.stderr).toMatch(/^plan-check: cache: \d+ entries ignored \(not a regular file of yours, over the size bound, or not verified/);
+    expect(Number(/cache: (\d+) entries/.exec(debug.stderr)![1])).toBeGreaterThanOrEqual(yamlFiles);
   });
 });

@@ -77,6 +77,8 @@ export function loadInputs(settings: Settings, io: CliIo): Loaded {
     const streamed = sources.filter((source): source is StreamedSourceFile => 'chunks' in source);
     return { project, problems, texts: new Map([...project.texts, ...streamedTexts(project, streamed, encoding)]) };
   });
+  const ignored = (yamlCache?.rejected() ?? 0) + (planCache?.rejected() ?? 0);
+  if (settings.debug && ignored > 0) io.stderr.write(`plan-check: ${t(settings.messageLang, 'debug.cache_ignored', { count: ignored })}\n`);
   const config = settings.config;
   if (config.file && config.text !== undefined) texts.set(displayPath(config.file, io.cwd), config.text);
   return {

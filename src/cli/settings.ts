@@ -48,6 +48,8 @@ export type ColourLevel = 0 | 1 | 2 | 3;
 /** Every setting of a run, checked: plain data, no functions. */
 export interface Settings {
   asOf: DayNumber;
+  /** --debug: say more on standard error (the cache entries ignored; stack traces) */
+  debug?: boolean;
   warnDays: number;
   timezone?: string;
   /** the language the user chose (--lang, config locale, LANG…); undefined: the plans decide */
@@ -263,6 +265,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     delimiter: options.delimiter,
     maxFileBytes,
     cache: options.cache !== false,
+    debug: options.debug === true,
     config,
     paths: paths.filter((given) => path.basename(given) !== 'plan-check.yaml'),
     selection: {

@@ -194,6 +194,7 @@ export const labels = {
   'usage.empty_owner': '--owner needs a unit name (an empty name would match every unit)',
   'warning.unknown_tz_env': 'warning: TZ="{zone}" is not a known timezone, so today is taken in UTC; set --timezone or timezone: in plan-check.yaml to an IANA name such as Asia/Shanghai',
   'usage.glob_outside': 'the pattern "{pattern}" in plan-check.yaml looks outside the config\'s folder; write patterns relative to it, without a leading / or ..',
+  'debug.cache_ignored': 'cache: {count} entries ignored (not a regular file of yours, over the size bound, or not verified with this install\'s key)',
   'usage.config_unreadable': 'cannot read the config file {path}',
   'usage.no_such_path': 'cannot read {path}: no such file or folder',
   'usage.not_a_source': '{path} is not a plan-check file (*.plan.yaml, *.actuals.yaml or *.actuals.csv)',

@@ -195,6 +195,7 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'usage.empty_owner': '--owner 需要一个单位名称（空名称会匹配所有单位）',
   'warning.unknown_tz_env': '警告：环境变量 TZ="{zone}" 不是已知的时区，今天的日期按 UTC 计算；请用 --timezone 或在 plan-check.yaml 中设置 timezone:，如 Asia/Shanghai',
   'usage.glob_outside': 'plan-check.yaml 中的模式“{pattern}”会查找配置文件所在文件夹之外的位置；请写相对于该文件夹的模式，不要以 / 开头，也不要含 ..',
+  'debug.cache_ignored': '缓存：忽略了 {count} 个条目（不是你的普通文件、超过大小上限，或未通过本机密钥校验）',
   'usage.config_unreadable': '无法读取配置文件 {path}',
   'usage.no_such_path': '无法读取 {path}：没有这个文件或目录',
   'usage.not_a_source': '{path} 不是 plan-check 文件（*.plan.yaml、*.actuals.yaml 或 *.actuals.csv）',
