@@ -22,7 +22,7 @@ const SECRET_BYTES = 32;
 const ENTRY_TAG = Buffer.from('PCC1');
 const HMAC_BYTES = 32;
 
-export interface CacheLocation {
+interface CacheLocation {
   folder: string;
   /** named by PLAN_CHECK_CACHE_DIR: the user chose it, inside the input tree or not */
   explicit: boolean;
@@ -100,7 +100,7 @@ function readOwnRegularFile(file: string, maxBytes: number, privateOnly = false)
 }
 
 /** Check the folder (made 0700 when missing): no link on its path, the user's, not writable by others. */
-export function checkCacheFolder(folder: string): Refusal | undefined {
+function checkCacheFolder(folder: string): Refusal | undefined {
   if (!path.isAbsolute(folder)) return 'relative';
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });

@@ -22,7 +22,7 @@ export interface LoadedConfig extends CheckedConfig {
   fromParent?: boolean;
 }
 
-export const CONFIG_NAME = 'plan-check.yaml';
+const CONFIG_NAME = 'plan-check.yaml';
 
 function lexists(file: string): boolean {
   try {

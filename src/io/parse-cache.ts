@@ -61,7 +61,7 @@ interface EntryKind<T> {
 }
 
 /** Where the cache may be, and the input tree it must not lie in (unless named by PLAN_CHECK_CACHE_DIR). */
-export interface CacheOptions {
+interface CacheOptions {
   inputRoots?: readonly string[];
 }
 

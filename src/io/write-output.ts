@@ -159,7 +159,7 @@ function keepModeAndOwner(fd: number, target: string): void {
 }
 
 /** What is at the target when it is not a regular file (nor nothing): the -o path is refused. */
-export type NotAFile = 'folder' | 'device' | 'fifo' | 'socket' | 'other';
+type NotAFile = 'folder' | 'device' | 'fifo' | 'socket' | 'other';
 
 function notAFile(target: string): NotAFile | undefined {
   let stats: Stats;

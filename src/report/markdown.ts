@@ -25,7 +25,7 @@ export function markdownText(text: string): string {
  * request or an issue: a zero-width space after the `@` (as Dependabot does in release notes)
  * keeps the text as it reads and stops the mention. `a@b` (an e-mail address) is left alone.
  */
-export function neutraliseMentions(text: string): string {
+function neutraliseMentions(text: string): string {
   return text.replace(/(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, '$1@\u200b');
 }
 
