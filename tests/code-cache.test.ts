@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type TrustedCache, openTrustedCache } from '../src/io/cache-folder.js';
 import { bundleId, codeCacheFile, noCacheRequested, readCodeCache, runBundle, writeCodeCache } from '../src/io/code-cache.js';
 import { VERSION } from '../src/version.js';
 import { repoRoot, runBin } from './helpers.js';
@@ -15,6 +16,15 @@ beforeEach(() => {
   work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-code-'));
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
+
+/** The folder as the CLI opens it when PLAN_CHECK_CACHE_DIR names it (checked, its secret read or made). */
+function trusted(folder: string): TrustedCache {
+  const cache = openTrustedCache({ folder, explicit: true });
+  if (typeof cache === 'string') throw new Error(`cache folder refused: ${cache}`);
+  return cache;
+}
+/** The verified body of an entry file written by the CLI, or undefined. */
+const readBack = (file: string): Buffer | undefined => trusted(path.dirname(file)).read(path.basename(file), 64 * 1024 * 1024);
 
 const codeEntries = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith('code-')).sort() : []);
 
@@ -33,29 +43,31 @@ describe('entries', () => {
     expect(codeCacheFile({ folder: '/c', bundle: 'abc123', command: 'status', node: 'v20.20.2', arch: 'x64' })).toBe(path.join('/c', 'code-abc123-status-v20.20.2-x64.bin'));
   });
 
-  it('read back only when the checksum holds', () => {
+  it('read back only when the HMAC holds', () => {
     const entry = { folder: work, bundle: 'b1', command: 'status' };
+    const cache = trusted(work);
     const file = codeCacheFile(entry);
     const data = Buffer.from(Array.from({ length: 300 }, (_, i) => i % 251));
-    expect(readCodeCache(file)).toBeUndefined(); // missing
-    writeCodeCache(entry, () => data);
-    expect(readCodeCache(file)).toEqual(data);
+    expect(readCodeCache(cache, entry)).toBeUndefined(); // missing
+    writeCodeCache(cache, entry, () => data);
+    expect(readCodeCache(cache, entry)).toEqual(data);
     const bytes = readFileSync(file);
-    expect(bytes.length).toBe(32 + data.length);
+    expect(bytes.length).toBe(4 + 32 + data.length); // tag, HMAC-SHA-256, V8's data
     // one flipped byte in the body, a truncated file, an empty file: all misses
     const flipped = Buffer.from(bytes);
     flipped[200] = flipped[200]! ^ 0xff;
     writeFileSync(file, flipped);
-    expect(readCodeCache(file)).toBeUndefined();
+    expect(readCodeCache(cache, entry)).toBeUndefined();
     writeFileSync(file, bytes.subarray(0, bytes.length - 1));
-    expect(readCodeCache(file)).toBeUndefined();
+    expect(readCodeCache(cache, entry)).toBeUndefined();
     writeFileSync(file, Buffer.alloc(0));
-    expect(readCodeCache(file)).toBeUndefined();
+    expect(readCodeCache(cache, entry)).toBeUndefined();
   });
 
   it("replace other builds' entries for the same Node and architecture, and leave other commands and Nodes alone", () => {
     const data = Buffer.from('data');
-    const write = (bundle: string, command: string, node: string, arch: string) => writeCodeCache({ folder: work, bundle, command, node, arch }, () => data);
+    const cache = trusted(work);
+    const write = (bundle: string, command: string, node: string, arch: string) => writeCodeCache(cache, { folder: work, bundle, command, node, arch }, () => data);
     write('old', 'status', 'v20.20.2', 'x64');
     write('old', 'gaps', 'v20.20.2', 'x64');
     write('old', 'status', 'v22.11.0', 'x64');
@@ -73,9 +85,16 @@ describe('entries', () => {
 
   it('are not written where the folder cannot be made, and that is not an error', () => {
     writeFileSync(path.join(work, 'file'), 'not a folder');
-    const entry = { folder: path.join(work, 'file', 'inner'), bundle: 'b1', command: 'status' };
+    expect(openTrustedCache({ folder: path.join(work, 'file', 'inner'), explicit: true })).toBe('cannot-make');
+    expect(readdirSync(work)).toEqual(['file']);
+  });
+
+  it("are not written where the folder's files cannot be made, and V8's data is then not made", () => {
+    const cache = trusted(work);
+    const entry = { folder: work, bundle: 'b1', command: 'status' };
     let made = 0;
-    writeCodeCache(entry, () => {
+    // a write that fails before its content is asked for (here: into a folder that is not there)
+    writeCodeCache({ ...cache, write: (name, body) => cache.write(path.join('no-such-folder', name), body) }, entry, () => {
       made += 1;
       return Buffer.from('data');
     });
@@ -108,7 +127,7 @@ describe('running a bundle', () => {
     const data = runBundle(path.join(work, 'first.cjs'), first).cachedData();
     expect(runBundle(path.join(work, 'second.cjs'), second, data).usedCache).toBe(true);
     expect(bundleId(first)).not.toBe(bundleId(second));
-    expect(bundleId(first)).toMatch(/^[0-9a-f]{16}$/);
+    expect(bundleId(first)).toMatch(/^[0-9a-f]{64}$/); // the whole SHA-256 of the exact text
   });
 });
 
@@ -131,10 +150,10 @@ describe('the built CLI', () => {
     expect(first.status).toBe(0);
     const entries = codeEntries(work);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatch(new RegExp(`^code-[0-9a-f]{16}-status-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    expect(entries[0]).toMatch(new RegExp(`^code-[0-9a-f]{64}-status-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     const entry = path.join(work, entries[0]!);
     const written = readFileSync(entry);
-    expect(readCodeCache(entry)).toBeDefined();
+    expect(readBack(entry)).toBeDefined();
     const second = runBin(args, { env });
     expect(second).toEqual(first);
     // used, not rewritten
@@ -184,10 +203,10 @@ describe('the built CLI', () => {
     const bytes = readFileSync(entry);
     for (let i = 1000; i < bytes.length; i += 997) bytes[i] = bytes[i]! ^ 0x5a; // the damage that crashes V8
     writeFileSync(entry, bytes);
-    expect(readCodeCache(entry)).toBeUndefined();
+    expect(readBack(entry)).toBeUndefined();
     const after = runBin(args, { env });
     expect(after).toEqual(clean);
-    expect(readCodeCache(entry)).toBeDefined();
+    expect(readBack(entry)).toBeDefined();
   });
 
   it('with --no-cache writes no entry', () => {

@@ -240,3 +240,14 @@ describe('the command', () => {
     expect(result.stdout).toMatch(/target: ">= 100%"/);
   });
 });
+
+describe('a title year that does not fit the issue date', () => {
+  it('leaves issued out (with a 核对 note) rather than start the duties after the period ends', () => {
+    // found by the fuzz test: a page break inside "2024年" left "1224年" in the title
+    const text = NOTICE.replace(/2024年全区/g, '1224年全区');
+    const { yaml } = draftText(text)[0]!;
+    expect(yaml).not.toMatch(/^issued:/m);
+    expect(yaml).toMatch(/# 核对:.*印发日期 \d{4}-\d{2}-\d{2} 晚于方案期间结束 1224-12-31/);
+    expect(validateDraft(yaml)).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // plan-check.yaml as a run reads it: once, though both the interface language (before commander
 // parses) and the command need it; file names shown relative to the working folder.
-import { type LoadedConfig, loadConfig } from '../io/config.js';
+import { type ConfigReadOptions, type LoadedConfig, loadConfig } from '../io/config.js';
 import { displayPath } from '../io/find-sources.js';
 import type { CliIo } from './io.js';
 
@@ -8,16 +8,17 @@ import type { CliIo } from './io.js';
 const configsByRun = new WeakMap<object, Map<string, LoadedConfig>>();
 
 /** Load a config file once per run. */
-export function loadConfigOnce(io: Pick<CliIo, 'cwd'>, file: string): LoadedConfig {
+export function loadConfigOnce(io: Pick<CliIo, 'cwd'>, file: string, options: ConfigReadOptions = {}): LoadedConfig {
   let configs = configsByRun.get(io);
   if (configs === undefined) {
     configs = new Map();
     configsByRun.set(io, configs);
   }
-  let loaded = configs.get(file);
+  const key = `${options.found ? 'found' : 'named'}\0${options.maxBytes ?? ''}\0${file}`;
+  let loaded = configs.get(key);
   if (loaded === undefined) {
-    loaded = loadConfig(file, (absolute) => displayPath(absolute, io.cwd));
-    configs.set(file, loaded);
+    loaded = loadConfig(file, (absolute) => displayPath(absolute, io.cwd), options);
+    configs.set(key, loaded);
   }
   return loaded;
 }

@@ -1,5 +1,6 @@
 // Read everything a command needs with the settings already settled: the files (src/io), then the
 // pure core.
+import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeText } from '../core/decode-text.js';
 import { type Project, type StreamedSourceFile, loadProject, wholeBytes } from '../core/project.js';
@@ -7,11 +8,12 @@ import { defaultGlobs, sourceKindOf } from '../core/source-kinds.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
 import { t } from '../i18n/labels.js';
 import { createParseCache, createPlanCache } from '../io/parse-cache.js';
-import { type FoundFile, displayPath, findFromGlobs, findFromPaths } from '../io/find-sources.js';
+import { type FoundFile, displayPath, findFromGlobs, findFromPaths, globLeavesBase } from '../io/find-sources.js';
 import { withSources } from '../io/read-sources.js';
 import type { CliIo } from './io.js';
 import type { Settings } from './settings.js';
 import { UsageError } from './usage-error.js';
+import { escapeForTerminal } from '../report/escape.js';
 
 export interface Loaded {
   configFile?: string;
@@ -44,11 +46,14 @@ function findFiles(settings: Settings, io: CliIo): FoundFile[] {
   const { config: loadedConfig, paths } = settings;
   const { config, folder } = loadedConfig;
   if (paths.length === 0) {
+    // a config's globs look inside its folder only: `/**/*.plan.yaml` would walk the whole machine
+    const leaving = [...(config.plans ?? []), ...(config.actuals ?? [])].find(globLeavesBase);
+    if (leaving !== undefined) throw new UsageError(t(settings.messageLang, 'usage.glob_outside', { pattern: escapeForTerminal(leaving) }));
     return folder ? findFromGlobs([...(config.plans ?? defaultGlobs.plans), ...(config.actuals ?? defaultGlobs.actuals)], folder, io.cwd) : findFromGlobs([...defaultGlobs.plans, ...defaultGlobs.actuals], io.cwd, io.cwd);
   }
   const found = findFromPaths(paths, io.cwd);
   const problem = found.problems[0];
-  if (problem) throw new UsageError(t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: problem.given }));
+  if (problem) throw new UsageError(t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: escapeForTerminal(problem.given) }));
   // actuals files named alone (a pre-commit hook passing a commit that changed only actuals) are
   // checked against the project's plans; a folder, or any plan named, is taken as complete
   const namedFilesOnly = paths.every((given) => sourceKindOf(given) !== undefined);
@@ -63,13 +68,17 @@ function findFiles(settings: Settings, io: CliIo): FoundFile[] {
 export function loadInputs(settings: Settings, io: CliIo): Loaded {
   const files = findFiles(settings, io);
   const { encoding, delimiter, maxFileBytes } = settings;
-  const yamlCache = settings.cache ? createParseCache(io.env, defaultYamlLimits) : undefined;
-  const planCache = settings.cache ? createPlanCache(io.env, defaultYamlLimits) : undefined;
+  // the tree the inputs come from: a cache found there (not named by PLAN_CHECK_CACHE_DIR) is not trusted
+  const inputRoots = settings.paths.length > 0 ? settings.paths.map((given) => path.resolve(io.cwd, given)) : [settings.config.folder ?? io.cwd];
+  const yamlCache = settings.cache ? createParseCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
+  const planCache = settings.cache ? createPlanCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
   const { project, texts, problems } = withSources(files, maxFileBytes, ({ sources, problems }) => {
     const project = loadProject(sources, { encoding, delimiter, maxFileBytes, yamlCache, planCache });
     const streamed = sources.filter((source): source is StreamedSourceFile => 'chunks' in source);
     return { project, problems, texts: new Map([...project.texts, ...streamedTexts(project, streamed, encoding)]) };
   });
+  const ignored = (yamlCache?.rejected() ?? 0) + (planCache?.rejected() ?? 0);
+  if (settings.debug && ignored > 0) io.stderr.write(`plan-check: ${t(settings.messageLang, 'debug.cache_ignored', { count: ignored })}\n`);
   const config = settings.config;
   if (config.file && config.text !== undefined) texts.set(displayPath(config.file, io.cwd), config.text);
   return {
@@ -79,6 +88,6 @@ export function loadInputs(settings: Settings, io: CliIo): Loaded {
     diagnostics: [...config.diagnostics, ...problems, ...project.diagnostics],
     texts,
     // a file over the size limit is invalid input (exit 1), as when the core finds it; the rest could not be read (exit 2)
-    unreadable: problems.some((problem) => problem.code === 'file-unreadable'),
+    unreadable: problems.some((problem) => problem.code === 'file-unreadable') || config.unreadable === true,
   };
 }

@@ -3,6 +3,7 @@
 // parses (resolveInterfaceLang), so --help is in the user's language too.
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError } from './usage-error.js';
+import { escapeForTerminal } from '../report/escape.js';
 import { type LabelKey, type Lang, t } from '../i18n/labels.js';
 import { VERSION } from '../version.js';
 import { type Outcome, getExitCode } from './exit-code.js';
@@ -216,7 +217,7 @@ export async function run(io: CliIo): Promise<number> {
       io.stderr.write(`plan-check: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`plan-check: ${t(lang, 'error.internal', { message: (error as Error)?.message ?? String(error) })}\n`);
+    io.stderr.write(`plan-check: ${t(lang, 'error.internal', { message: escapeForTerminal((error as Error)?.message ?? String(error)) })}\n`);
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }

@@ -15,6 +15,7 @@ import { displayPath } from '../io/find-sources.js';
 import { defaultMaxFileBytes } from '../core/project.js';
 import { isKnownTimezone, todayIn } from '../io/today.js';
 import { loadConfigOnce } from './config-file.js';
+import { escapeForTerminal } from '../report/escape.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
@@ -49,6 +50,8 @@ export type ColourLevel = 0 | 1 | 2 | 3;
 /** Every setting of a run, checked: plain data, no functions. */
 export interface Settings {
   asOf: DayNumber;
+  /** --debug: say more on standard error (the cache entries ignored; stack traces) */
+  debug?: boolean;
   warnDays: number;
   timezone?: string;
   /** the language the user chose (--lang, config locale, LANG…); undefined: the plans decide */
@@ -140,7 +143,7 @@ export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): L
   if (scanned.config !== false) {
     try {
       const file = scanned.config !== undefined ? path.resolve(io.cwd, scanned.config) : findConfigFile(io.cwd);
-      if (file) config = loadConfigOnce(io, file).config;
+      if (file) config = loadConfigOnce(io, file, { found: scanned.config === undefined }).config;
     } catch {
       // unreadable: the command says so
     }
@@ -175,9 +178,13 @@ function readConfig(options: CommandOptions, configPaths: readonly string[], io:
   if (named === false) return noConfig;
   const file = named === undefined ? findConfigFile(io.cwd) : path.resolve(io.cwd, named);
   if (file === undefined) return noConfig;
-  const loaded = loadConfigOnce(io, file);
-  if (loaded.missing) throw new UsageError(t(lang(), 'usage.config_unreadable', { path: named ?? displayPath(file, io.cwd) }));
-  return loaded;
+  const limit = Number(options.maxFileSize);
+  const maxBytes = options.maxFileSize !== undefined && Number.isFinite(limit) && limit > 0 ? limit : defaultMaxFileBytes;
+  const loaded = loadConfigOnce(io, file, { found: named === undefined, maxBytes });
+  if (loaded.missing) throw new UsageError(t(lang(), 'usage.config_unreadable', { path: escapeForTerminal(named ?? displayPath(file, io.cwd)) }));
+  // a config from a parent folder (another project's, perhaps) is applied, but never silently
+  const fromParent = named === undefined && path.dirname(file) !== path.resolve(io.cwd);
+  return fromParent ? { ...loaded, fromParent } : loaded;
 }
 
 /** A choice among fixed values, or a usage error that lists them. */
@@ -191,6 +198,14 @@ function wholeDays(lang: Lang, key: LabelKey, given: string): number {
   return days;
 }
 
+/** A POSIX TZ value: ":file", or "STD offset [DST [offset] [,rule]]" such as CST-8 or EST5EDT,M3.2.0,M11.1.0. */
+function looksLikePosixTz(value: string): boolean {
+  if (value.startsWith(':')) return true;
+  const name = '(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)';
+  const offset = '[+-]?\\d{1,2}(?::\\d{2}){0,2}';
+  return new RegExp(`^${name}${offset}(?:${name}(?:${offset})?(?:,.+)?)?$`).test(value);
+}
+
 function resolveAsOf(given: string | undefined, zone: string | undefined, lang: Lang, io: CliIo): DayNumber {
   if (given !== undefined) {
     const day = parseIsoDate(given);
@@ -198,8 +213,14 @@ function resolveAsOf(given: string | undefined, zone: string | undefined, lang: 
     return day;
   }
   // TZ from the environment may be POSIX-style (":/etc/localtime", "CST-8"): Node already applies
-  // it to local time, so an unknown name there means "the system's", not an error
-  const fromEnv = io.env.TZ && isKnownTimezone(io.env.TZ) ? io.env.TZ : undefined;
+  // it to local time. Any other name Node does not know (a typo such as Asia/Shangai) makes local
+  // time UTC without a word: say so, and take today in UTC as Node does.
+  const tz = io.env.TZ;
+  if (zone === undefined && tz && !isKnownTimezone(tz) && !looksLikePosixTz(tz)) {
+    io.stderr.write(`plan-check: ${t(lang, 'warning.unknown_tz_env', { zone: escapeForTerminal(tz) })}\n`);
+    return parseIsoDate(todayIn(io.now, 'UTC'))!;
+  }
+  const fromEnv = tz && isKnownTimezone(tz) ? tz : undefined;
   return parseIsoDate(todayIn(io.now, zone ?? fromEnv))!;
 }
 
@@ -210,6 +231,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   const config = readConfig(options, configPaths, io, () => (options.lang !== undefined ? (langFromLocale(options.lang) ?? envLang()) : envLang()));
   const lang = chosenLang(options, config.config, io.env);
   const say = lang ?? 'en';
+  if (config.fromParent && config.file) io.stderr.write(`plan-check: ${t(say, 'note.config_from_parent', { path: escapeForTerminal(displayPath(config.file, io.cwd)) })}\n`);
   const timezone = options.timezone ?? config.config.timezone;
   if (timezone !== undefined && !isKnownTimezone(timezone)) throw new UsageError(t(say, 'usage.bad_timezone', { zone: timezone }));
   const asOf = resolveAsOf(options.asOf ?? config.config.as_of, timezone, say, io);
@@ -221,6 +243,10 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
       throw new UsageError(t(say, 'usage.bad_encoding', { value: options.encoding }));
     }
   }
+  if (options.delimiter !== undefined && (options.delimiter === '' || /["\r\n]/.test(options.delimiter))) {
+    throw new UsageError(t(say, 'usage.bad_delimiter', { value: escapeForTerminal(options.delimiter) }));
+  }
+  if (options.owner !== undefined && options.owner.trim() === '') throw new UsageError(t(say, 'usage.empty_owner'));
   const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say, 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
   const format = options.format ?? spec.formats?.[0] ?? '';
@@ -243,6 +269,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     delimiter: options.delimiter,
     maxFileBytes,
     cache: options.cache !== false,
+    debug: options.debug === true,
     config,
     paths: paths.filter((given) => path.basename(given) !== 'plan-check.yaml'),
     selection: {

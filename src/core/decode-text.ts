@@ -3,7 +3,11 @@
 
 type DecodeResult =
   | { ok: true; text: string }
-  | { ok: false; code: 'file-encoding' | 'file-binary'; looksLike: string };
+  | { ok: false; code: 'file-encoding' | 'file-binary' | 'file-text-too-long'; looksLike: string };
+
+/** Node's error when decoded text would be longer than a string can be (2^29 - 24 UTF-16 units). */
+const tooLongForAString = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'ERR_STRING_TOO_LONG';
+const TOO_LONG = { ok: false, code: 'file-text-too-long', looksLike: 'text' } as const;
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -42,10 +46,12 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
     // a named encoding is the fallback for files that are not UTF-8: UTF-8 files beside them stay readable
     try {
       return { ok: true, text: normaliseNewlines(strictUtf8().decode(body)) };
-    } catch {
+    } catch (error) {
+      if (tooLongForAString(error)) return TOO_LONG;
       try {
         return { ok: true, text: normaliseNewlines(new TextDecoder(encoding, { fatal: true }).decode(bytes)) };
-      } catch {
+      } catch (named) {
+        if (tooLongForAString(named)) return TOO_LONG;
         return { ok: false, code: 'file-encoding', looksLike: encoding };
       }
     }
@@ -53,7 +59,9 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
   if (body.includes(0)) return looksLikeUtf16(body) ? { ok: false, code: 'file-encoding', looksLike: 'utf-16' } : { ok: false, code: 'file-binary', looksLike: 'binary' };
   try {
     return { ok: true, text: normaliseNewlines(strictUtf8().decode(body)) };
-  } catch {
+  } catch (error) {
+    // valid UTF-8 too long for one string (a file over 512 MiB with --max-file-size raised) is not an encoding problem
+    if (tooLongForAString(error)) return TOO_LONG;
     return { ok: false, code: 'file-encoding', looksLike: looksLikeGb18030(body) ? 'gb18030' : 'unknown' };
   }
 }

@@ -7,6 +7,7 @@ export const diagnosticCodes = {
   'file-encoding': 'error',
   'file-binary': 'error',
   'file-too-large': 'error',
+  'file-text-too-long': 'error',
   'file-empty': 'error',
   'draft-unsupported-file': 'error',
   // YAML structure

@@ -190,13 +190,17 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const lastDue = [...phases.map((p) => p.due), ...duties.flatMap((d) => (d.due ? [d.due] : []))].sort().at(-1);
   const end = lastDue && lastDue > `${year}-12-31` ? `${lastDue.slice(0, 4)}-12-31` : `${year}-12-31`;
   if (end !== `${year}-12-31`) checks.push(`阶段或报送日期延续到 ${lastDue}，期间结束取 ${end}`);
+  // an issue date after the period (a title year mistyped or cut by a page break) would start the
+  // duties after they end: it is left out, for the reader to settle
+  const issued = header.issued && header.issued <= end ? header.issued : undefined;
+  if (header.issued && !issued) checks.push(`印发日期 ${header.issued} 晚于方案期间结束 ${end}，未写入 issued：请核对年份`);
   const sentences = sections.length === 0 ? allText.flatMap(toSentences) : [];
   if (sections.length === 0) checks.push('未找到编号任务：下面列出全文句子，请按原文补写 sections');
   return {
     title,
     ...(header.issuer ? { issuer: header.issuer } : {}),
     ...(header.docNo ? { docNo: header.docNo } : {}),
-    ...(header.issued ? { issued: header.issued } : {}),
+    ...(issued ? { issued } : {}),
     year,
     period: { start: `${year}-01-01`, end },
     sections,

@@ -4,28 +4,31 @@
 // functions compiled during the run included, is saved next to the parse cache and handed back to
 // V8 on the next run, which then deserialises instead of compiling.
 //
-// An entry is named by a hash of the bundle itself, the command (each keeps the functions it compiled: code cached
-// by a `--version` run would leave `status` compiling most of its own), the Node version and the
-// CPU architecture, and holds a SHA-256
-// of V8's data followed by the data. The checksum is ours because V8 checks the header of cached
-// data but not its body: a damaged body crashes Node (measured on 20.20). Whatever goes wrong (no
-// folder, a damaged entry, another V8, a full disk) the bundle is compiled from source as on the
-// first run, and the entry is written again when it can be.
+// An entry is named by a SHA-256 of the bundle's exact text (V8 itself checks only the source's
+// length), the command (each keeps the functions it compiled: code cached by a `--version` run
+// would leave `status` compiling most of its own), the Node version and the CPU architecture. It is
+// code that runs, so it goes in and out only through the trusted cache folder
+// (src/io/cache-folder.ts): the user's own folder, outside the input tree unless named, every entry
+// HMAC-checked with the install's secret before V8 sees it (V8 checks the header of cached data
+// but not its body: a damaged body crashes Node, measured on 20.20). Whatever goes wrong (no
+// folder, a refused or damaged entry, another V8, a full disk) the bundle is compiled from source
+// as on the first run, and the entry is written again when it can be.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { writeCacheEntry } from './cache-folder.js';
+import type { TrustedCache } from './cache-folder.js';
 
-const DIGEST_BYTES = 32;
+/** The largest entry read back (V8's code for the whole bundle is a few MB). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 const ENTRY_PREFIX = 'code-';
 const ENTRY_SUFFIX = '.bin';
 
 /** One entry: the code of one bundle for one command (its functions compiled), for one Node and CPU. */
 export interface CodeCacheEntry {
   folder: string;
-  /** bundleId(source): V8 checks only the length of the source it is given code for */
+  /** bundleId(source), a SHA-256 of the exact text: V8 checks only the length of the source it is given code for */
   bundle: string;
   /** the command run, or "other": each command keeps the code it compiled */
   command: string;
@@ -35,9 +38,14 @@ export interface CodeCacheEntry {
 
 const nodeAndArch = (entry: CodeCacheEntry): string => `${entry.node ?? process.version}-${entry.arch ?? process.arch}`;
 
+const entryName = (entry: CodeCacheEntry): string => `${ENTRY_PREFIX}${entry.bundle}-${entry.command}-${nodeAndArch(entry)}${ENTRY_SUFFIX}`;
+
 export function codeCacheFile(entry: CodeCacheEntry): string {
-  return path.join(entry.folder, `${ENTRY_PREFIX}${entry.bundle}-${entry.command}-${nodeAndArch(entry)}${ENTRY_SUFFIX}`);
+  return path.join(entry.folder, entryName(entry));
 }
+
+/** The names this cache writes (code-BUNDLE-COMMAND-NODE-ARCH.bin), the only ones it removes. */
+const OWN_ENTRY = /^code-[0-9a-z]+-[a-z]+-v[0-9.]+-[0-9a-z_]+\.bin$/;
 
 /** The arguments before a `--` (after it, everything is a path). */
 export function optionArguments(argv: readonly string[]): readonly string[] {
@@ -50,48 +58,34 @@ export function noCacheRequested(argv: readonly string[]): boolean {
   return optionArguments(argv).includes('--no-cache');
 }
 
-function digest(data: Uint8Array | string): Buffer {
-  return createHash('sha256').update(data).digest();
-}
-
 /**
- * The bundle's identity in entry names: a SHA-256 of its text. V8 accepts cached code for any
- * source of the same length, so a bundle rebuilt with other options, or edited by hand, must not
- * find the code of the one before.
+ * The bundle's identity in entry names: the SHA-256 of its exact text. V8 accepts cached code for
+ * any source of the same length, so a bundle rebuilt with other options, or edited by hand, must
+ * not find the code of the one before.
  */
 export function bundleId(source: string): string {
-  return digest(source).toString('hex').slice(0, 16);
+  return createHash('sha256').update(source).digest('hex');
 }
 
-/** The cached data of an entry whose checksum holds; anything else is a miss. */
-export function readCodeCache(file: string): Buffer | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  if (bytes.length <= DIGEST_BYTES) return undefined;
-  const data = bytes.subarray(DIGEST_BYTES);
-  return digest(data).equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
+/** The cached data of an entry that the trusted folder verifies (its HMAC holds); anything else is a miss. */
+export function readCodeCache(cache: TrustedCache, entry: CodeCacheEntry): Buffer | undefined {
+  const data = cache.read(entryName(entry), MAX_ENTRY_BYTES);
+  return data !== undefined && data.length > 0 ? data : undefined;
 }
 
 /**
- * Write an entry (writeCacheEntry: atomically, V8's data made only once it can be written) and
+ * Write an entry (atomically, with its HMAC; V8's data made only once it can be written) and
  * remove the entries of other bundles for the same Node and architecture: one bundle's code is
  * kept per Node. Failures are ignored.
  */
-export function writeCodeCache(entry: CodeCacheEntry, data: () => Uint8Array): void {
-  const written = writeCacheEntry(codeCacheFile(entry), () => {
-    const bytes = data();
-    return [digest(bytes), bytes];
-  });
+export function writeCodeCache(cache: TrustedCache, entry: CodeCacheEntry, data: () => Uint8Array): void {
+  const written = cache.write(entryName(entry), () => [data()]);
   if (!written) return;
   const sameNode = `-${nodeAndArch(entry)}${ENTRY_SUFFIX}`;
   const thisBundle = `${ENTRY_PREFIX}${entry.bundle}-`;
   try {
-    for (const other of readdirSync(entry.folder)) {
-      if (other.startsWith(ENTRY_PREFIX) && other.endsWith(sameNode) && !other.startsWith(thisBundle)) rmSync(path.join(entry.folder, other), { force: true });
+    for (const other of readdirSync(cache.folder)) {
+      if (OWN_ENTRY.test(other) && other.endsWith(sameNode) && !other.startsWith(thisBundle)) rmSync(path.join(cache.folder, other), { force: true });
     }
   } catch {
     // another run may be pruning too

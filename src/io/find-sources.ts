@@ -1,6 +1,7 @@
 // Find the files to read: path arguments (files or folders, searched recursively), else the globs
 // of plan-check.yaml, else the current folder.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import fs, { type Stats, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { type SourceKind, sourceKindOf } from '../core/source-kinds.js';
@@ -12,6 +13,11 @@ export interface FoundFile {
   kind: SourceKind;
   /** set when the file must not be read: a link found in a folder that leads outside it */
   refused?: 'outside';
+  /**
+   * the path as the file system has it, when its name is not valid UTF-8 (a GBK name from a zip
+   * made on Chinese Windows); `absolute` and `display` then show each invalid byte as \xNN
+   */
+  raw?: Buffer;
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', '.cache']);
@@ -22,14 +28,73 @@ export function displayPath(absolute: string, cwd: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
 }
 
-function walk(folder: string, out: string[]): void {
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(path.join(folder, entry.name), out);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && sourceKindOf(entry.name)) {
-      out.push(path.join(folder, entry.name));
+/** A path as the file system has it (bytes), and as plan-check shows and compares it. */
+interface OnDisk {
+  absolute: string;
+  raw?: Buffer;
+}
+
+/** Valid UTF-8 as it is, each byte of anything else as \xNN (a name is shown, never guessed at). */
+export function showBytes(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const sequence = length > 0 ? bytes.subarray(i, i + length) : undefined;
+    if (sequence !== undefined && sequence.length === length && isUtf8(sequence)) {
+      out += sequence.toString('utf8');
+      i += length;
+    } else {
+      out += `\\x${lead.toString(16).padStart(2, '0')}`;
+      i += 1;
     }
   }
+  return out;
+}
+
+function onDisk(bytes: Buffer): OnDisk {
+  return isUtf8(bytes) ? { absolute: bytes.toString('utf8') } : { absolute: showBytes(bytes), raw: bytes };
+}
+
+const SEPARATOR = Buffer.from(path.sep);
+
+/** Walk with paths as bytes, so that a folder or file whose name is not UTF-8 can still be opened. */
+function walk(folder: Buffer, out: Buffer[]): void {
+  for (const entry of readdirSync(folder, { withFileTypes: true, encoding: 'buffer' })) {
+    const nameBytes = entry.name as unknown as Buffer;
+    const name = nameBytes.toString('utf8');
+    const full = Buffer.concat([folder, SEPARATOR, nameBytes]);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(name) && !name.startsWith('.')) walk(full, out);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && sourceKindOf(name)) {
+      out.push(full);
+    }
+  }
+}
+
+/**
+ * The bytes of a path that a glob gave back with U+FFFD for bytes that are not UTF-8: each such
+ * component is matched against its folder's entries read as bytes (undefined when none or several
+ * match).
+ */
+function rawPathOf(shown: string): Buffer | undefined {
+  const parts = shown.split(path.sep);
+  let current = Buffer.from(parts[0]!);
+  for (const part of parts.slice(1)) {
+    let bytes: Buffer | undefined = Buffer.from(part);
+    if (part.includes('\ufffd')) {
+      try {
+        const candidates = readdirSync(current, { encoding: 'buffer' }).filter((name) => name.toString('utf8') === part);
+        bytes = candidates.length === 1 ? candidates[0] : undefined;
+      } catch {
+        bytes = undefined;
+      }
+    }
+    if (bytes === undefined) return undefined;
+    current = Buffer.concat([current, SEPARATOR, bytes]);
+  }
+  return current;
 }
 
 /**
@@ -38,7 +103,7 @@ function walk(folder: string, out: string[]): void {
  * on the command line is read wherever it is: the user chose it. Returns the files of `files`
  * whose real path lies outside `folder`.
  */
-function outsideOf(files: readonly string[], folder: string): string[] {
+function outsideOf(files: readonly OnDisk[], folder: string): OnDisk[] {
   let root: string;
   try {
     root = realpathSync(folder);
@@ -47,7 +112,7 @@ function outsideOf(files: readonly string[], folder: string): string[] {
   }
   return files.filter((file) => {
     try {
-      const relative = path.relative(root, realpathSync(file));
+      const relative = path.relative(root, realpathSync(file.raw ?? file.absolute));
       return relative.startsWith('..') || path.isAbsolute(relative);
     } catch {
       return false; // a dangling link: reading it reports the problem
@@ -62,7 +127,7 @@ interface PathProblem {
 }
 
 export function findFromPaths(paths: readonly string[], cwd: string): { files: FoundFile[]; problems: PathProblem[] } {
-  const found: string[] = [];
+  const found: OnDisk[] = [];
   const outside = new Set<string>();
   const problems: PathProblem[] = [];
   for (const given of paths) {
@@ -75,30 +140,74 @@ export function findFromPaths(paths: readonly string[], cwd: string): { files: F
       continue;
     }
     if (stats.isDirectory()) {
-      const inFolder: string[] = [];
-      walk(absolute, inFolder);
-      for (const file of outsideOf(inFolder, absolute)) outside.add(path.resolve(file));
-      found.push(...inFolder);
-    } else if (sourceKindOf(absolute)) found.push(absolute);
+      const inFolder: Buffer[] = [];
+      walk(Buffer.from(absolute), inFolder);
+      const files = inFolder.map(onDisk);
+      for (const file of outsideOf(files, absolute)) outside.add(file.absolute);
+      found.push(...files);
+    } else if (sourceKindOf(absolute)) found.push({ absolute });
     else problems.push({ given, problem: 'not-a-source' });
   }
   return { files: toFound(found, cwd, outside), problems };
 }
 
+/**
+ * The file system as the glob walker sees it: a link to a folder looks like a file, so `**` never
+ * walks through it (a link to `/` in a project would list the whole machine; a link back up would
+ * loop). Links to files are still listed, so that one leading outside the folder is reported
+ * (outsideOf), not silently skipped. The walker (fdir, under tinyglobby) asks stat only about
+ * the targets of links.
+ */
+function statAsNonFolder(stats: Stats): Stats {
+  return stats.isDirectory() ? Object.create(stats, { isDirectory: { value: () => false }, isFile: { value: () => true } }) as Stats : stats;
+}
+type StatCallback = (error: NodeJS.ErrnoException | null, stats: Stats) => void;
+/** A folder whose name is not UTF-8 reaches the walker with U+FFFD in its path: read it by its bytes. */
+function readdirByBytes(folder: string, options: { withFileTypes: true }): fs.Dirent[] {
+  try {
+    return fs.readdirSync(folder, options);
+  } catch (error) {
+    const raw = folder.includes('\ufffd') ? rawPathOf(path.resolve(folder)) : undefined;
+    if (raw === undefined) throw error;
+    return fs.readdirSync(raw, options);
+  }
+}
+const folderLinksAsFiles = {
+  ...fs,
+  readdirSync: readdirByBytes as unknown as typeof fs.readdirSync,
+  statSync: ((file: string) => statAsNonFolder(fs.statSync(file))) as typeof fs.statSync,
+  stat: ((file: string, ...rest: unknown[]) => {
+    const callback = rest[rest.length - 1] as StatCallback;
+    fs.stat(file, (error, stats) => callback(error, error ? stats : statAsNonFolder(stats)));
+  }) as typeof fs.stat,
+};
+
+/** A pattern that would look outside its base folder: absolute (`/**`, `C:/…`) or with a `..` segment. */
+export function globLeavesBase(pattern: string): boolean {
+  return path.isAbsolute(pattern) || path.win32.isAbsolute(pattern) || pattern.split(/[\\/]/).includes('..');
+}
 
 export function findFromGlobs(globs: readonly string[], base: string, cwd: string): FoundFile[] {
-  const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).filter((file) => sourceKindOf(file));
-  const outside = new Set(outsideOf(matches, base).map((file) => path.resolve(file)));
+  const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], fs: folderLinksAsFiles })
+    .filter((file) => sourceKindOf(file))
+    .map((file): OnDisk => {
+      // a name that is not UTF-8 comes back with U+FFFD: find its bytes, to open it and show it
+      const raw = file.includes('\ufffd') ? rawPathOf(path.resolve(file)) : undefined;
+      return raw ? onDisk(raw) : { absolute: file };
+    });
+  const outside = new Set(outsideOf(matches, base).map((file) => path.resolve(file.absolute)));
   return toFound(matches, cwd, outside);
 }
 
-function toFound(files: string[], cwd: string, outside: ReadonlySet<string> = new Set()): FoundFile[] {
-  const unique = [...new Set(files.map((file) => path.resolve(file)))].sort();
-  return unique.map((absolute) => ({
+function toFound(files: readonly OnDisk[], cwd: string, outside: ReadonlySet<string> = new Set()): FoundFile[] {
+  const unique = new Map<string, OnDisk>();
+  for (const file of files) unique.set(path.resolve(file.absolute), file);
+  return [...unique.keys()].sort().map((absolute) => ({
     absolute,
     display: displayPath(absolute, cwd),
     kind: sourceKindOf(absolute)!,
     ...(outside.has(absolute) ? { refused: 'outside' as const } : {}),
+    ...(unique.get(absolute)!.raw ? { raw: unique.get(absolute)!.raw } : {}),
   }));
 }
 

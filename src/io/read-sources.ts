@@ -39,7 +39,7 @@ export function readSource(file: FoundFile, maxBytes: number): ReadResult {
   if (file.refused === 'outside') return unreadable('a link to a file outside the folder searched (not read)');
   let fd: number | undefined;
   try {
-    fd = openSync(file.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    fd = openSync(file.raw ?? file.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
     if (!stats.isFile()) return unreadable('not a regular file (a device, pipe or socket)');
     if (stats.size > maxBytes) return { problem: makeDiagnostic('file-too-large', file.display, start, { size: stats.size, limit: maxBytes }) };

@@ -12,9 +12,12 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-// Control characters other than tab, CR and LF have no place in a cell and would reach a terminal raw.
+// Control characters other than tab, CR and LF have no place in a cell and would reach a terminal
+// raw; bidi overrides and isolates and invisible characters (zero-width spaces and joiners, word
+// joiners, a byte-order mark, line and paragraph separators) would make a cell read as something
+// it is not (SECURITY.md): all are written as a visible \uXXXX.
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 const escapeControls = (text: string): string => showAsCodePoints(text, CONTROL);
 const textCell = (value: string | null): string => (value === null ? '' : neutraliseFormula(escapeControls(value)));
 const numberCell = (value: number | null): string => (value === null ? '' : String(value));

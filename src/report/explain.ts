@@ -7,6 +7,7 @@ import { subtract, toNumber } from '../core/rational.js';
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
+import { escapeForTerminal } from './escape.js';
 import { paintStatus, statusLabel } from './status-text.js';
 import { deadlineStatusLabel } from './deadline-lines.js';
 import { lightLabel, targetStatusLabel } from './target-labels.js';
@@ -73,7 +74,7 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
     out.push(t(lang, target.accumulate === 'sum' ? 'explain.rows_sum' : 'explain.rows_latest', { asOf: asOfText }));
     for (const used of result.rowsUsed) {
       const value = used.value.kind === 'fraction' ? `${exact(toNumber(used.value.done))}/${exact(toNumber(used.value.of))}` : `${exact(toNumber(used.value.value))}${used.value.kind === 'percent' ? '%' : ''}`;
-      out.push(t(lang, 'explain.row', { unit: safeText(used.reportedBy || '—'), date: formatDay(used.asOf), value, place: `${used.place.file}:${used.place.line}` }));
+      out.push(t(lang, 'explain.row', { unit: safeText(used.reportedBy || '—'), date: formatDay(used.asOf), value, place: `${escapeForTerminal(used.place.file)}:${used.place.line}` }));
     }
     out.push(t(lang, 'explain.actual', { value: show(result.actual) }));
     out.push(t(lang, limit ? 'explain.gap_limit' : 'explain.gap_up', { value: show(result.gap) }));
@@ -124,7 +125,7 @@ function formatOccurrenceExplanation(result: DeadlineResult, occurrence: DutyOcc
   for (const owner of occurrence.owners) {
     const status = owner.status === 'done' ? deadlineStatusLabel(lang, { kind: duty.kind, status: 'done' }) : statusLabel(lang, owner.status);
     const line = owner.completed !== undefined
-      ? t(lang, 'explain.duty_owner_done', { owner: safeText(owner.owner), status, date: formatDay(owner.completed), late: owner.late ? ` (${t(lang, 'deadline.late')})` : '', place: owner.completedPlace ? `${owner.completedPlace.file}:${owner.completedPlace.line}` : '—' })
+      ? t(lang, 'explain.duty_owner_done', { owner: safeText(owner.owner), status, date: formatDay(owner.completed), late: owner.late ? ` (${t(lang, 'deadline.late')})` : '', place: owner.completedPlace ? `${escapeForTerminal(owner.completedPlace.file)}:${owner.completedPlace.line}` : '—' })
       : t(lang, 'explain.duty_owner_open', { owner: safeText(owner.owner), status, asOf: formatDay(asOf) });
     out.push(paintStatus(ctx.chalk, owner.status, line));
   }

@@ -21,7 +21,16 @@ import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './dead
  * (emphasis, code, links, HTML, entities) are backslash-escaped so titles show as written.
  */
 export function markdownText(text: string): string {
-  return safeText(text.replace(/\r\n?|\n/g, ' ')).replace(/[\\`*_[\]<~|&]/g, (char) => `\\${char}`);
+  return neutraliseMentions(safeText(text.replace(/\r\n?|\n/g, ' ')).replace(/[\\`*_[\]<~|&]/g, (char) => `\\${char}`));
+}
+
+/**
+ * `@all`, `@team` or `@user` in a title would notify people when the report is pasted into a merge
+ * request or an issue: a zero-width space after the `@` (as Dependabot does in release notes)
+ * keeps the text as it reads and stops the mention. `a@b` (an e-mail address) is left alone.
+ */
+function neutraliseMentions(text: string): string {
+  return text.replace(/(^|[^\p{L}\p{N}_.+-])@(?=[\p{L}\p{N}_])/gu, '$1@\u200b');
 }
 
 function markdownTable(head: string[], rows: string[][]): string {

@@ -14,7 +14,7 @@ import type { Config } from '../../io/config.js';
 import { findFromPaths, pathKind } from '../../io/find-sources.js';
 import { GitError, listPlanFilesAt, mergeBase, readFileAt, resolveCommit } from '../../io/git-revision.js';
 import { readSource } from '../../io/read-sources.js';
-import { writeOutput } from '../../io/write-output.js';
+import { escapeForTerminal } from '../../report/escape.js';
 import { type DiffReport, gateHits } from '../../report/diff.js';
 import { formatDiagnosticsText } from '../../report/diagnostics-text.js';
 import { diffFormats, formatNames, formatterOf } from '../../report/formats.js';
@@ -22,7 +22,7 @@ import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, type Settings, reportLang, resolveSettings } from '../settings.js';
 import { UsageError } from '../usage-error.js';
-import { formatContext } from './shared.js';
+import { formatContext, writeReportFile } from './shared.js';
 
 interface DiffOptions extends CommandOptions {
   base?: string;
@@ -181,10 +181,8 @@ export async function runDiff(args: string[], options: DiffOptions, io: CliIo): 
   const text = (await formatterOf(diffFormats, settings.format))(report, formatContext(lang, settings.colour.stdout, settings, io));
   if (settings.output === undefined) io.stdout.write(text);
   else {
-    const written = writeOutput(path.resolve(io.cwd, settings.output), text, [...before.absolute, ...after.absolute]);
-    if (written === 'is-an-input') throw new UsageError(t(lang, 'error.output_is_input', { path: settings.output }));
-    if (typeof written === 'object') throw new UsageError(t(lang, 'error.write_failed', { path: settings.output, reason: written.failed }));
-    io.stderr.write(`${t(lang, 'wrote', { path: settings.output, rows: report.changes.length })}\n`);
+    writeReportFile(settings.output, text, [...before.absolute, ...after.absolute], lang, io);
+    io.stderr.write(`${t(lang, 'wrote', { path: escapeForTerminal(settings.output), rows: report.changes.length })}\n`);
   }
   const hits = gateHits(report);
   // the table and Markdown say so themselves; the machine formats leave it to standard error

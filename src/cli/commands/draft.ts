@@ -7,12 +7,10 @@ import { draftPlans, type DraftPlan } from '../../draft/draft-plan.js';
 import { regularisePunctuation, stripMarkdown } from '../../draft/document-text.js';
 import { formatDraftYaml } from '../../draft/draft-yaml.js';
 import { readDocument } from '../../io/read-document.js';
-import { writeOutput } from '../../io/write-output.js';
-import { type Lang, t } from '../../i18n/labels.js';
+import { writeReportFile } from './shared.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveInterfaceLang, resolveLangOption } from '../settings.js';
-import { UsageError } from '../usage-error.js';
 
 // required, not import()ed: the bundle runs in vm.Script, which has no dynamic import of its own
 const requireLibrary = createRequire(import.meta.url);
@@ -38,12 +36,6 @@ function idFromTitle(plan: DraftPlan, taken: Set<string>): string {
   return id;
 }
 
-function writeDraft(target: string, yaml: string, input: string, lang: Lang, io: CliIo): void {
-  const written = writeOutput(path.resolve(io.cwd, target), yaml, [input]);
-  if (written === 'is-an-input') throw new UsageError(t(lang, 'error.output_is_input', { path: target }));
-  if (typeof written === 'object') throw new UsageError(t(lang, 'error.write_failed', { path: target, reason: written.failed }));
-}
-
 export async function runDraft(file: string, options: Pick<CommandOptions, 'lang' | 'output'>, io: CliIo): Promise<Outcome> {
   const lang = resolveLangOption(options, io) ?? resolveInterfaceLang(io);
   const absolute = path.resolve(io.cwd, file);
@@ -63,7 +55,7 @@ export async function runDraft(file: string, options: Pick<CommandOptions, 'lang
     outputs.push({ target, yaml: formatDraftYaml(plan, { id: idFromTitle(plan, taken), source: path.basename(file), schema: schema?.split(path.sep).join('/') }) });
   }
   for (const output of outputs) {
-    if (output.target) writeDraft(output.target, output.yaml, absolute, lang, io);
+    if (output.target) writeReportFile(output.target, output.yaml, [absolute], lang, io);
     else io.stdout.write(outputs.length > 1 ? `---\n${output.yaml}` : output.yaml);
   }
   const written = outputs.flatMap((o) => (o.target ? [o.target] : []));

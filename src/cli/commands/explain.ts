@@ -1,4 +1,5 @@
 // plan-check explain REF: the arithmetic behind one target or deadline.
+import { escapeForTerminal } from '../../report/escape.js';
 import { formatDutyExplanation, formatTargetExplanation } from '../../report/explain.js';
 import { t } from '../../i18n/labels.js';
 import type { Outcome } from '../exit-code.js';
@@ -22,8 +23,8 @@ export function runExplain(ref: string, paths: string[], options: CommandOptions
   const deadlines = evaluation.deadlines.filter((d) => matches(d.ref, ref));
   // the owners of one duty occurrence share its ref: one explanation shows them all
   const found = targets.length + new Set(deadlines.map((d) => d.ref)).size;
-  if (found === 0) throw new UsageError(t(ctx.lang, 'explain.not_found', { ref }));
-  if (found > 1) throw new UsageError(t(ctx.lang, 'explain.ambiguous', { ref, matches: [...targets.map((r) => r.target.ref), ...deadlines.map((d) => d.ref)].join(', ') }));
+  if (found === 0) throw new UsageError(t(ctx.lang, 'explain.not_found', { ref: escapeForTerminal(ref) }));
+  if (found > 1) throw new UsageError(t(ctx.lang, 'explain.ambiguous', { ref: escapeForTerminal(ref), matches: escapeForTerminal([...targets.map((r) => r.target.ref), ...deadlines.map((d) => d.ref)].join(', ')) }));
   const target = targets[0];
   if (target) {
     const plan = prepared.loaded.project.plans.find((p) => p.id === target.target.planId)!;

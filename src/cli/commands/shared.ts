@@ -18,6 +18,7 @@ import type { CliIo } from '../io.js';
 import { type Loaded, loadInputs } from '../load.js';
 import { type ColourLevel, type Settings, reportLang } from '../settings.js';
 import { UsageError } from '../usage-error.js';
+import { escapeForTerminal } from '../../report/escape.js';
 
 export interface Prepared {
   settings: Settings;
@@ -88,10 +89,20 @@ export async function deliver<Report>(formatter: Promise<Formatter<Report>>, rep
     return;
   }
   const inputs = [...loaded.files.map((f) => f.absolute), ...(loaded.configFile ? [loaded.configFile] : [])];
-  const written = writeOutput(path.resolve(io.cwd, settings.output), text, inputs);
-  if (written === 'is-an-input') throw new UsageError(t(ctx.lang, 'error.output_is_input', { path: settings.output }));
-  if (typeof written === 'object') throw new UsageError(t(ctx.lang, 'error.write_failed', { path: settings.output, reason: written.failed }));
-  io.stderr.write(`${t(ctx.lang, 'wrote', { path: settings.output, rows })}\n`);
+  writeReportFile(settings.output, text, inputs, ctx.lang, io);
+  io.stderr.write(`${t(ctx.lang, 'wrote', { path: escapeForTerminal(settings.output), rows })}\n`);
+}
+
+/**
+ * A report written with -o: never over an input, never onto a device, FIFO, socket or folder, an
+ * older report replaced atomically. Every refusal is a usage error (exit 2) naming the path.
+ */
+export function writeReportFile(output: string, content: string | Uint8Array, inputs: readonly string[], lang: Lang, io: Pick<CliIo, 'cwd'>): void {
+  const written = writeOutput(path.resolve(io.cwd, output), content, inputs);
+  const shown = escapeForTerminal(output);
+  if (written === 'is-an-input') throw new UsageError(t(lang, 'error.output_is_input', { path: shown }));
+  if (typeof written === 'object' && 'notAFile' in written) throw new UsageError(t(lang, 'error.output_not_a_file', { path: shown, kind: t(lang, `output_kind.${written.notAFile}`) }));
+  if (typeof written === 'object') throw new UsageError(t(lang, 'error.write_failed', { path: shown, reason: written.failed }));
 }
 
 export { formatterOf };
