@@ -46,7 +46,7 @@ function exampleFiles(): string[] {
 }
 const planFiles = exampleFiles().filter((file) => file.endsWith('.plan.yaml'));
 
-interface RawTarget { id: string; metric: string; unit?: string; due?: string; each?: unknown[] }
+interface RawTarget { id: string; metric: string; target: unknown; progress?: string; unit?: string; due?: string; each?: unknown[] }
 interface RawDuty { id: string; kind?: string; owner: string | string[] }
 interface RawTask { id: string; due?: string; targets?: RawTarget[] }
 interface RawPlan {
@@ -230,6 +230,20 @@ describe('examples', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it('every percentage target says which kind it is (progress: level, at_due or linear)', () => {
+    let percentages = 0;
+    for (const file of planFiles) {
+      const plan = readPlan(file);
+      const targets = [...(plan.targets ?? []), ...tasksOf(plan).flatMap((task) => task.targets ?? [])];
+      for (const target of targets.filter((t) => String(t.target).includes('%'))) {
+        percentages += 1;
+        expect(['level', 'at_due', 'linear'], `${path.basename(file)} ${target.id}`).toContain(target.progress);
+      }
+    }
+    // 9 (district) + 1 (huyi) + 21 (jiuquan) + 2 (zichuan drug) + 7 (zichuan food)
+    expect(percentages).toBe(9 + 1 + 21 + 2 + 7);
   });
 
   it('no requirement is tracked twice in a plan (same metric stem, unit and due date)', () => {
