@@ -26,7 +26,7 @@ export function generatePlan({ id, tasks, seed = 1 }) {
     'population: 543000',
     'units:',
     ...units.map((u) => `  - ${u}`),
-    'reports:',
+    'duties:',
     '  - { id: monthly, title: 报送工作落实情况, owner: 区食药安办, every: month, day: 10 }',
     'tasks:',
   ];

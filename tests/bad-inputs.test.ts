@@ -322,7 +322,7 @@ const cases: Case[] = [
       expect((JSON.parse(owner.stdout) as GapsJson).targets.map((t) => t.ref).sort()).toEqual(['proto-ids:__proto__/valueOf', 'proto-ids:toString/constructor']);
       const deadlines = await run(['deadlines', 'proto-ids-end-to-end', '--format', 'json', '--all', '--as-of', AS_OF, '--no-config']);
       const done = (JSON.parse(deadlines.stdout) as { deadlines: { ref: string; status: string }[] }).deadlines.filter((d) => d.status === 'done').map((d) => d.ref).sort();
-      expect(done).toEqual(['proto-ids:phase/prototype', 'proto-ids:report/toString@2024-06-10', 'proto-ids:task/constructor']);
+      expect(done).toEqual(['proto-ids:duty/toString@2024-06-10', 'proto-ids:phase/prototype', 'proto-ids:task/constructor']);
       const explain = await run(['explain', 'proto-ids:toString/constructor', 'proto-ids-end-to-end', '--as-of', AS_OF, '--no-config', '--lang', 'en']);
       expect(explain.status).toBe(0);
       expect(explain.stdout).toMatch(/Actual A = 100/);
@@ -439,7 +439,7 @@ const cases: Case[] = [
   {
     name: 'raw-control-chars',
     // eslint-disable-next-line no-control-regex
-    expect: [{ file: P, line: 9, column: 11, code: 'unknown-owner', message: /区市场监管局\u001b\[2K/ }],
+    expect: [{ file: P, line: 9, column: 11, code: 'unknown-unit', message: /区市场监管局\u001b\[2K/ }],
     exit: 1,
     check: async ({ run }) => {
       for (const format of ['text', 'github']) {
@@ -449,7 +449,7 @@ const cases: Case[] = [
       }
       const status = await run(['status', 'raw-control-chars', '--as-of', AS_OF, '--no-config', '--lang', 'en']);
       expect(status.status).toBe(1);
-      expect(status.stderr).toMatch(/unknown-owner/);
+      expect(status.stderr).toMatch(/unknown-unit/);
       expect(status.stderr).not.toMatch(RAW_CONTROL);
     },
   },

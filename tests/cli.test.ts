@@ -2,7 +2,9 @@
 // timezones and at several as-of dates. Expected numbers come from exact fractions:
 //   R(sampling) = 3.5 × 542857 / 1000 = 3799999/2000 = 1899.9995
 //   E(sampling, 2024-06-30) = R × 182/366 = 944.8084945355191;  (2024-09-30) = R × 274/366 = 1422.4039972677595
-//   A(recheck) = (47 + 30)/(50 + 40) × 100 = 85.5555…;  E(recheck, 06-30) = 95 × 182/366 = 47.240437158469945
+//   A(recheck) = (47 + 30)/(50 + 40) × 100 = 770/9 = 85.5555…;  E(recheck) = R = 95 from the start (contract v2:
+//   a percentage target is a level by default; v1 paced it, 95 × 182/366 = 47.24, and called it on track)
+//   lag(recheck) = (95 − 770/9)/95 × 100 = 1700/171 = 9.9415…  → behind, yellow (0 < lag ≤ 30)
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { repoRoot, runBin, timezones } from './helpers.js';
@@ -13,6 +15,8 @@ interface JsonTarget {
   ref: string;
   required: number;
   expected: number | null;
+  lag: number | null;
+  light: string;
   actual: number | null;
   gap: number | null;
   progress: number | null;
@@ -25,13 +29,14 @@ interface JsonDeadline {
   days_left: number;
   status: string;
   late: boolean;
+  light: string;
 }
 
 function statusJson(asOf: string, tz: string) {
   const result = runBin(['status', demo, '--format', 'json', '--as-of', asOf], { env: { TZ: tz } });
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  const data = JSON.parse(result.stdout) as { as_of: string; summary: Record<string, number>; targets: JsonTarget[]; deadlines: JsonDeadline[] };
+  const data = JSON.parse(result.stdout) as { as_of: string; summary: Record<string, unknown>; targets: JsonTarget[]; deadlines: JsonDeadline[] };
   const target = (ref: string) => data.targets.find((t) => t.ref === `demo-2024:${ref}`)!;
   const deadline = (ref: string) => data.deadlines.find((d) => d.ref === `demo-2024:${ref}`)!;
   return { data, target, deadline };
@@ -41,7 +46,23 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
   it('at 2024-06-30 matches the hand computation', () => {
     const { data, target, deadline } = statusJson('2024-06-30', tz);
     expect(data.as_of).toBe('2024-06-30');
-    expect(data.summary).toEqual({ targets: 5, met: 1, on_track: 2, behind: 1, missed: 0, breached: 0, no_data: 1, not_started: 0 });
+    const { units, ...counts } = data.summary;
+    // lights: sampling on track → green; recheck lag 1700/171 → yellow; accidents met → green;
+    // training lag (2 − 1)/2 × 100 = 50 > 30 → red; canteens no data → grey
+    expect(counts).toEqual({ targets: 5, met: 1, on_track: 1, behind: 2, missed: 0, breached: 0, no_data: 1, not_started: 0, lights: { red: 1, yellow: 1, green: 2, grey: 1 } });
+    // on-time rates per unit, deadlines due ≤ T = 06-30:
+    //   区卫健局 leads task 2 (due 06-30, done 07-20 after T): 1 due, not done, not overdue (due = T) → 0/1
+    //   区食药安办 owns the monthly report from 02-01: 02-10 on time (02-09), 03-10 late (03-11),
+    //   04-10 on time (04-10), 05-10 and 06-10 overdue → 2/5 = 0.4
+    //   区市场监管局 (task 1) and 区教育局 (task 3) are due 12-31: nothing due yet → null, listed last
+    const none = { due_so_far: 0, on_time: 0, late: 0, overdue: 0, on_time_rate: null };
+    const office = { due_so_far: 5, on_time: 2, late: 1, overdue: 2, on_time_rate: 2 / 5 };
+    expect(units).toEqual([
+      { unit: '区卫健局', due_so_far: 1, on_time: 0, late: 0, overdue: 0, on_time_rate: 0 / 1, reports: none },
+      { unit: '区食药安办', ...office, reports: office },
+      { unit: '区市场监管局', ...none, reports: none },
+      { unit: '区教育局', ...none, reports: none },
+    ]);
     const sampling = target('1/sampling');
     expect(String(sampling.required)).toBe('1899.9995');
     expect(sampling.expected).toBeCloseTo(944.8084945355191, 9);
@@ -50,13 +71,17 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(sampling.progress).toBeCloseTo(1020 / 1899.9995, 12);
     const recheck = target('1/recheck');
     expect(recheck.actual).toBeCloseTo(85.55555555555556, 9);
-    expect(recheck.expected).toBeCloseTo(47.240437158469945, 9);
-    expect(recheck.gap).toBeCloseTo(9.444444444444445, 9);
-    expect(recheck.status).toBe('on_track');
+    expect(recheck.expected).toBe(95);
+    expect(recheck.gap).toBeCloseTo(85 / 9, 9);
+    expect(recheck.lag).toBeCloseTo(1700 / 171, 9);
+    expect(recheck).toMatchObject({ status: 'behind', light: 'yellow' });
+    // sampling: lag = (E − A)/R × 100 = (944.8084945… − 1020)/1899.9995 × 100 < 0 (ahead) → green
+    expect(sampling.lag).toBeCloseTo(((3799999 / 2000) * (182 / 366) - 1020) / (3799999 / 2000) * 100, 9);
+    expect(sampling.light).toBe('green');
     // a limit: no expected pace, progress undefined where R = 0
     expect(target('2/accidents')).toMatchObject({ required: 0, expected: null, actual: 0, gap: 0, progress: null, status: 'met' });
     // at_due on its due day: E = R = 2; only the March row counts (the July row is after T)
-    expect(target('2/training')).toMatchObject({ required: 2, expected: 2, actual: 1, gap: 1, progress: 0.5, status: 'behind' });
+    expect(target('2/training')).toMatchObject({ required: 2, expected: 2, actual: 1, gap: 1, progress: 0.5, lag: 50, status: 'behind', light: 'red' });
     // the CSV row is dated 2024-09-30, after T: no data, but a linear E = 10 × 182/366
     const canteens = target('3/canteens');
     expect(canteens).toMatchObject({ actual: null, gap: null, progress: null, status: 'no_data' });
@@ -65,12 +90,13 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(deadline('phase/mobilize')).toMatchObject({ status: 'done', late: true, days_left: -122 });
     expect(deadline('task/2')).toMatchObject({ due: '2024-06-30', status: 'due_soon', days_left: 0 });
     expect(deadline('task/1')).toMatchObject({ status: 'upcoming', days_left: 184 });
-    expect(deadline('report/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
-    expect(deadline('report/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
-    expect(deadline('report/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
-    expect(deadline('report/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51 });
-    expect(deadline('report/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10 });
-    expect(deadline('report/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41 });
+    expect(deadline('duty/monthly@2024-02-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('duty/monthly@2024-03-10')).toMatchObject({ status: 'done', late: true });
+    expect(deadline('duty/monthly@2024-04-10')).toMatchObject({ status: 'done', late: false });
+    expect(deadline('duty/monthly@2024-05-10')).toMatchObject({ status: 'overdue', days_left: -51, light: 'red' });
+    expect(deadline('duty/monthly@2024-07-10')).toMatchObject({ status: 'due_soon', days_left: 10, light: 'yellow' });
+    expect(deadline('duty/monthly@2024-08-10')).toMatchObject({ status: 'upcoming', days_left: 41, light: 'green' });
+    expect(deadline('phase/mobilize').light).toBe('green');
     expect(data.deadlines.filter((d) => d.kind === 'report')).toHaveLength(11);
     // overdue first
     expect(data.deadlines[0]!.status).toBe('overdue');
@@ -169,10 +195,10 @@ describe('the meeting view', () => {
     const result = runBin(['deadlines', demo, '--as-of', '2024-06-30', '--within', '10', '--format', 'json']);
     const rows = JSON.parse(result.stdout).deadlines as JsonDeadline[];
     expect(rows.map((d) => `${d.ref}:${d.status}`)).toEqual([
-      'demo-2024:report/monthly@2024-05-10:overdue',
-      'demo-2024:report/monthly@2024-06-10:overdue',
+      'demo-2024:duty/monthly@2024-05-10:overdue',
+      'demo-2024:duty/monthly@2024-06-10:overdue',
       'demo-2024:task/2:due_soon',
-      'demo-2024:report/monthly@2024-07-10:due_soon',
+      'demo-2024:duty/monthly@2024-07-10:due_soon',
     ]);
   });
 
@@ -185,8 +211,8 @@ describe('the meeting view', () => {
     expect(result.stdout).toContain('区市场监管局  2024-06-30  1020');
     expect(result.stdout).toContain('Gap = max(R − A, 0) = 879.9995');
     expect(result.stdout).toContain('on track');
-    const deadline = runBin(['explain', 'report/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
-    expect(deadline.stdout).toContain('Completed 2024-03-11 (late)');
+    const deadline = runBin(['explain', 'duty/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+    expect(deadline.stdout).toContain('区食药安办: submitted 2024-03-11 (late)');
     expect(runBin(['explain', 'nothing/here', demo, '--as-of', '2024-06-30']).status).toBe(2);
   });
 });

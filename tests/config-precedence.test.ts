@@ -35,7 +35,7 @@ function statusJson(cwd: string, args: string[] = [], env: Record<string, string
 
 /** the July report of the demo plan: due 2024-07-10, 10 days after 2024-06-30 */
 function julyReport(data: StatusJson): string {
-  const found = data.deadlines.find((d) => d.ref === 'demo-2024:report/monthly@2024-07-10');
+  const found = data.deadlines.find((d) => d.ref === 'demo-2024:duty/monthly@2024-07-10');
   expect(found?.days_left).toBe(10);
   return found!.status;
 }

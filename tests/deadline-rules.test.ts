@@ -21,7 +21,7 @@ phases:
   - { id: mobilize, title: 动员部署, start: 2024-01-01, due: 2024-02-29, done: 2024-02-20, owner: 区食药安办 }
   - { id: act, title: 重点整治, start: 2024-06-01, due: 2024-11-30 }
   - { id: review, title: 总结验收, start: 2024-12-01, due: 2024-12-15 }
-reports:
+duties:
   - { id: monthly31, title: 月末报送, owner: 区食药安办, every: month, day: 31 }
   - { id: quarterly, title: 季度报送, owner: 区食药安办, every: quarter, day: 10 }
   - { id: quarterly-late, title: 季度报送（1月11日起）, owner: 区食药安办, every: quarter, day: 10, start: 2024-01-11 }
@@ -52,19 +52,19 @@ done:
   - { task: "3", date: 2024-07-05 }
   - { task: "9", date: 2024-06-25 }
   - { phase: review, date: 2024-12-20 }
-reports:
-  - { duty: quarterly, due: 2024-01-10, submitted: 2024-01-20 }
-  - { duty: quarterly, due: 2024-04-10, submitted: 2024-04-10 }
-  - { duty: quarterly, due: 2024-07-10, submitted: 2024-07-11 }
-  - { duty: quarter-end, due: 2024-03-10, submitted: 2024-03-09 }
-  - { duty: monthly31, due: 2024-02-29, submitted: 2024-02-29 }
+duties:
+  - { duty: quarterly, due: 2024-01-10, date: 2024-01-20 }
+  - { duty: quarterly, due: 2024-04-10, date: 2024-04-10 }
+  - { duty: quarterly, due: 2024-07-10, date: 2024-07-11 }
+  - { duty: quarter-end, due: 2024-03-10, date: 2024-03-09 }
+  - { duty: monthly31, due: 2024-02-29, date: 2024-02-29 }
 `;
 
 const plan2023 = `format: plan/1
 id: dl-2023
 title: 期限规则测试（2023）
 period: { start: 2023-01-01, end: 2023-12-31 }
-reports:
+duties:
   - { id: monthly31, title: 月末报送, owner: 区食药安办, every: month, day: 31, until: 2023-04-30 }
   - { id: q-mid, title: 季度第2月末报送, owner: 区食药安办, every: quarter, month: 2, day: 31 }
   - { id: friday, title: 周五报送, owner: 区食药安办, every: week, day: 5, start: 2023-02-20, until: 2023-03-05 }
@@ -76,7 +76,7 @@ const planMulti = `format: plan/1
 id: dl-multi
 title: 跨年度期限测试
 period: { start: 2023-07-01, end: 2025-06-30 }
-reports:
+duties:
   - { id: yearly, title: 每年10月底前报送, owner: 区食药安办, every: year, month: 10, day: 31 }
   - { id: half, title: 每半年报送, owner: 区食药安办, every: half_year, day: 10 }
   - { id: feb-end, title: 每年2月底前报送, owner: 区食药安办, every: year, month: 2, day: 31 }
@@ -200,51 +200,51 @@ const statusCases: StatusCase[] = [
 
   // ---- report occurrences ------------------------------------------------------------------------
   // submitted 01-20 is after T 01-15; T > due 01-10 → overdue, days_left = 10 − 15 = −5
-  ['report: submission after T does not count', '2024-01-15', 14, 'dl-2024:report/quarterly@2024-01-10',
+  ['report: submission after T does not count', '2024-01-15', 14, 'dl-2024:duty/quarterly@2024-01-10',
     { kind: 'report', owner: '区食药安办', title: '季度报送', due: '2024-01-10', days_left: -5, status: 'overdue', late: false, completed: null }],
   // T 01-20: submitted 01-20 > due 01-10 → done, late; days_left = −10
-  ['report: submitted 10 days late', '2024-01-20', 14, 'dl-2024:report/quarterly@2024-01-10',
+  ['report: submitted 10 days late', '2024-01-20', 14, 'dl-2024:duty/quarterly@2024-01-10',
     { days_left: -10, status: 'done', late: true, completed: '2024-01-20' }],
   // submitted on the due day 04-10 → done, not late; days_left 0
-  ['report: submitted on the due day', '2024-04-10', 14, 'dl-2024:report/quarterly@2024-04-10',
+  ['report: submitted on the due day', '2024-04-10', 14, 'dl-2024:duty/quarterly@2024-04-10',
     { days_left: 0, status: 'done', late: false, completed: '2024-04-10' }],
   // T 04-09: submission 04-10 is after T → 101 − 100 = 1 → due_soon
-  ['report: the day before, submission not yet', '2024-04-09', 14, 'dl-2024:report/quarterly@2024-04-10',
+  ['report: the day before, submission not yet', '2024-04-09', 14, 'dl-2024:duty/quarterly@2024-04-10',
     { days_left: 1, status: 'due_soon', late: false, completed: null }],
   // 07-10: 192 − 182 = 10 → due_soon
-  ['report: due in 10 days', '2024-06-30', 14, 'dl-2024:report/quarterly@2024-07-10', { days_left: 10, status: 'due_soon' }],
+  ['report: due in 10 days', '2024-06-30', 14, 'dl-2024:duty/quarterly@2024-07-10', { days_left: 10, status: 'due_soon' }],
   // T = due 07-10, submission 07-11 after T → due_soon, 0 days left
-  ['report: due today, submitted tomorrow → not yet counted', '2024-07-10', 14, 'dl-2024:report/quarterly@2024-07-10',
+  ['report: due today, submitted tomorrow → not yet counted', '2024-07-10', 14, 'dl-2024:duty/quarterly@2024-07-10',
     { days_left: 0, status: 'due_soon', late: false, completed: null }],
   // T 07-11: submitted one day late → done, late: true; days_left −1
-  ['report: submitted one day late', '2024-07-11', 14, 'dl-2024:report/quarterly@2024-07-10',
+  ['report: submitted one day late', '2024-07-11', 14, 'dl-2024:duty/quarterly@2024-07-10',
     { days_left: -1, status: 'done', late: true, completed: '2024-07-11' }],
   // submitted 03-09 before due 03-10; days_left = 70 − 182 = −112
-  ['report: submitted early', '2024-06-30', 14, 'dl-2024:report/quarter-end@2024-03-10',
+  ['report: submitted early', '2024-06-30', 14, 'dl-2024:duty/quarter-end@2024-03-10',
     { days_left: -112, status: 'done', late: false, completed: '2024-03-09' }],
   // leap-day occurrence submitted on 02-29: done, not late; days_left = 60 − 182 = −122
-  ['report: Feb 29 occurrence submitted on time', '2024-06-30', 14, 'dl-2024:report/monthly31@2024-02-29',
+  ['report: Feb 29 occurrence submitted on time', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-02-29',
     { due: '2024-02-29', days_left: -122, status: 'done', late: false }],
   // no submission: 91 − 182 = −91 → overdue
-  ['report: missed occurrence overdue', '2024-06-30', 14, 'dl-2024:report/monthly31@2024-03-31', { days_left: -91, status: 'overdue', late: false }],
-  ['report: occurrence due today', '2024-06-30', 14, 'dl-2024:report/monthly31@2024-06-30', { days_left: 0, status: 'due_soon' }],
+  ['report: missed occurrence overdue', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-03-31', { days_left: -91, status: 'overdue', late: false }],
+  ['report: occurrence due today', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-06-30', { days_left: 0, status: 'due_soon' }],
   // 213 − 182 = 31 → upcoming
-  ['report: next month upcoming', '2024-06-30', 14, 'dl-2024:report/monthly31@2024-07-31', { days_left: 31, status: 'upcoming' }],
+  ['report: next month upcoming', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-07-31', { days_left: 31, status: 'upcoming' }],
   // half-year 07-15: 197 − 182 = 15 → upcoming; from 07-01: 14 → due_soon
-  ['report: half_year, warn_days + 1', '2024-06-30', 14, 'dl-2024:report/half@2024-07-15', { days_left: 15, status: 'upcoming' }],
-  ['report: half_year, warn_days', '2024-07-01', 14, 'dl-2024:report/half@2024-07-15', { days_left: 14, status: 'due_soon' }],
+  ['report: half_year, warn_days + 1', '2024-06-30', 14, 'dl-2024:duty/half@2024-07-15', { days_left: 15, status: 'upcoming' }],
+  ['report: half_year, warn_days', '2024-07-01', 14, 'dl-2024:duty/half@2024-07-15', { days_left: 14, status: 'due_soon' }],
   // 305 − 182 = 123
-  ['report: yearly Oct 31', '2024-06-30', 14, 'dl-2024:report/yearly@2024-10-31', { days_left: 123, status: 'upcoming' }],
+  ['report: yearly Oct 31', '2024-06-30', 14, 'dl-2024:duty/yearly@2024-10-31', { days_left: 123, status: 'upcoming' }],
   // one-off: 320 − 306 = 14 → due_soon
-  ['report: one-off, warn_days', '2024-11-01', 14, 'dl-2024:report/annual@2024-11-15', { days_left: 14, status: 'due_soon' }],
+  ['report: one-off, warn_days', '2024-11-01', 14, 'dl-2024:duty/annual@2024-11-15', { days_left: 14, status: 'due_soon' }],
   // weekly Friday occurrence on its day; owner of the duty
-  ['report: weekly, due today', '2024-07-12', 14, 'dl-2024:report/weekly@2024-07-12', { owner: '区市场监管局', days_left: 0, status: 'due_soon' }],
+  ['report: weekly, due today', '2024-07-12', 14, 'dl-2024:duty/weekly@2024-07-12', { owner: '区市场监管局', days_left: 0, status: 'due_soon' }],
   // weekly: 07-26 from 07-12 → 14 days
-  ['report: weekly, two weeks ahead', '2024-07-12', 14, 'dl-2024:report/weekly@2024-07-26', { days_left: 14, status: 'due_soon' }],
+  ['report: weekly, two weeks ahead', '2024-07-12', 14, 'dl-2024:duty/weekly@2024-07-26', { days_left: 14, status: 'due_soon' }],
   // dl-2023 Feb 28 occurrence seen from 2023-03-01: overdue −1
-  ['report: Feb 28 2023 occurrence, day after', '2023-03-01', 14, 'dl-2023:report/monthly31@2023-02-28', { due: '2023-02-28', days_left: -1, status: 'overdue' }],
+  ['report: Feb 28 2023 occurrence, day after', '2023-03-01', 14, 'dl-2023:duty/monthly31@2023-02-28', { due: '2023-02-28', days_left: -1, status: 'overdue' }],
   // across the year end: 2025-01-01 − 2024-12-31 = 1
-  ['report: across year end', '2024-12-31', 14, 'dl-multi:report/weekly-wed@2025-01-01', { days_left: 1, status: 'due_soon' }],
+  ['report: across year end', '2024-12-31', 14, 'dl-multi:duty/weekly-wed@2025-01-01', { days_left: 1, status: 'due_soon' }],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -260,15 +260,15 @@ describe.each(timezones)('deadline rules, TZ=%s', (tz) => {
   useTimezone(tz);
 
   it.each(occurrenceCases)('occurrences: %s', (_name, plan, duty, dues) => {
-    const prefix = `${plan}:report/${duty}@`;
+    const prefix = `${plan}:duty/${duty}@`;
     const rows = deadlineRows('2024-06-30', 14).filter((row) => row.ref.startsWith(prefix));
     const refs = rows.map((row) => row.ref).sort();
-    // ref format PLAN:report/ID@YYYY-MM-DD, one per occurrence
-    expect(refs).toEqual(dues.map((due) => `${plan}:report/${duty}@${due}`));
+    // ref format PLAN:duty/ID@YYYY-MM-DD, one per occurrence
+    expect(refs).toEqual(dues.map((due) => `${plan}:duty/${duty}@${due}`));
     for (const row of rows) {
       expect(row.kind).toBe('report');
       expect(row.plan).toBe(plan);
-      expect(row.ref).toBe(`${plan}:report/${duty}@${row.due}`);
+      expect(row.ref).toBe(`${plan}:duty/${duty}@${row.due}`);
     }
   });
 

@@ -46,6 +46,7 @@ tasks:
       - { id: two-units, metric: 两单位, target: ">= 95%" }
       - { id: three-units, metric: 三单位, target: ">= 95%" }
       - { id: bare, metric: 单一百分比, target: ">= 100%" }
+      - { id: bare-linear, metric: 单一百分比按时间推进, target: ">= 100%", progress: linear }
       - { id: full, metric: 全覆盖, target: ">= 100%" }
       - { id: rate-limit, metric: 不合格率, target: "<= 5%" }
   - id: "4"
@@ -117,6 +118,7 @@ values:
   - { target: 3/three-units, value: { done: 30, of: 40 }, as_of: 2024-06-30, reported_by: 区卫健局 }
   - { target: 3/three-units, value: { done: 20, of: 20 }, as_of: 2024-06-30, reported_by: 区教育局 }
   - { target: 3/bare, value: "94%", as_of: 2024-06-30 }
+  - { target: 3/bare-linear, value: "94%", as_of: 2024-06-30 }
   - { target: 3/full, value: { done: 50, of: 50 }, as_of: 2024-06-30 }
   - { target: 3/rate-limit, value: { done: 3, of: 50 }, as_of: 2024-06-30 }
 
@@ -200,7 +202,7 @@ type FixtureName = keyof typeof fixtures;
 // Cases: [name, fixture, T, ref, expected fields of the row]
 // ---------------------------------------------------------------------------------------------
 
-type Want = Partial<Pick<TargetRow, 'required' | 'expected' | 'actual' | 'gap' | 'progress' | 'status' | 'op' | 'kind' | 'start' | 'due'>>;
+type Want = Partial<Pick<TargetRow, 'required' | 'expected' | 'actual' | 'gap' | 'progress' | 'status' | 'op' | 'kind' | 'start' | 'due' | 'lag' | 'progress_kind'>>;
 type Case = [name: string, fixture: FixtureName, asOf: string, ref: string, want: Want];
 
 const noData = { actual: null, gap: null, progress: null, status: 'no_data' } as const;
@@ -309,27 +311,33 @@ const cases: Case[] = [
     { expected: 35500 / 61, actual: 830, gap: 170, progress: 0.83, status: 'on_track' }],
 
   // ---- percentages (R in percent points) ---------------------------------------------------------
+  // contract v2: a percentage target is a level by default (E = R from start on), so a rate
+  // below its floor is behind, never on track. (v1 paced these linearly; the figures changed.)
   // two units, latest per unit at 06-30: 监管局 47/50 (06-30), 卫健局 30/40 (06-15)
   // A = (47 + 30)/(50 + 40) × 100 = 7700/90 = 770/9 = 85.5555…
-  // E = 95 × 182/366 = 17290/366 = 8645/183 = 47.2404…; on_track
+  // E = R = 95 (level); A < E → behind; lag = (95 − 770/9)/95 × 100 = (85/9)/95 × 100 = 1700/171 = 9.9415…
   // gap = 95 − 770/9 = 85/9 = 9.444…; progress = (770/9)/95 = 154/171 = 0.9005847…
   ['percent: two units, Σdone/Σof × 100', 'y2024', '2024-06-30', 'eval-2024:3/two-units',
-    { kind: 'percent', required: 95, expected: 8645 / 183, actual: 770 / 9, gap: 85 / 9, progress: 154 / 171, status: 'on_track' }],
-  // T = 04-30: only 监管局 10/50 (03-31) → A = 20; E = 95 × 121/366 = 11495/366 = 31.4071…; behind
-  // gap = 75; progress = 20/95 = 4/19
+    { kind: 'percent', required: 95, expected: 95, actual: 770 / 9, gap: 85 / 9, progress: 154 / 171, lag: 1700 / 171, status: 'behind', progress_kind: 'level' }],
+  // T = 04-30: only 监管局 10/50 (03-31) → A = 20; E = 95 (level); behind
+  // gap = 75; progress = 20/95 = 4/19; lag = 75/95 × 100 = 1500/19
   ['percent: one unit reported so far', 'y2024', '2024-04-30', 'eval-2024:3/two-units',
-    { expected: 11495 / 366, actual: 20, gap: 75, progress: 4 / 19, status: 'behind' }],
+    { expected: 95, actual: 20, gap: 75, progress: 4 / 19, lag: 1500 / 19, status: 'behind' }],
   // T = 07-31: 监管局 50/50, 卫健局 30/40 → A = 80/90 × 100 = 800/9 = 88.888…
-  // E = 95 × 213/366 = 20235/366 = 6745/122 = 55.2868…; on_track; gap = 95 − 800/9 = 55/9; progress = 800/855 = 160/171
+  // E = 95; behind; gap = 95 − 800/9 = 55/9; progress = 800/855 = 160/171; lag = (55/9)/95 × 100 = 1100/171
   ['percent: two units, later row', 'y2024', '2024-07-31', 'eval-2024:3/two-units',
-    { expected: 6745 / 122, actual: 800 / 9, gap: 55 / 9, progress: 160 / 171, status: 'on_track' }],
+    { expected: 95, actual: 800 / 9, gap: 55 / 9, progress: 160 / 171, lag: 1100 / 171, status: 'behind' }],
   // three units: (47 + 30 + 20)/(50 + 40 + 20) × 100 = 9700/110 = 970/11 = 88.1818…
-  // gap = 95 − 970/11 = 75/11; progress = (970/11)/95 = 970/1045 = 194/209
+  // gap = 95 − 970/11 = 75/11; progress = (970/11)/95 = 970/1045 = 194/209; E = 95 → behind
   ['percent: three units', 'y2024', '2024-06-30', 'eval-2024:3/three-units',
-    { expected: 8645 / 183, actual: 970 / 11, gap: 75 / 11, progress: 194 / 209, status: 'on_track' }],
-  // a single bare percentage "94%": A = 94; E = 100 × 182/366 = 9100/183 = 49.7267…; gap 6; progress 0.94
+    { expected: 95, actual: 970 / 11, gap: 75 / 11, progress: 194 / 209, status: 'behind' }],
+  // a single bare percentage "94%": A = 94; E = 100 (level); gap 6; progress 0.94; lag = 6/100 × 100 = 6 → behind
   ['percent: single bare percentage', 'y2024', '2024-06-30', 'eval-2024:3/bare',
-    { required: 100, expected: 9100 / 183, actual: 94, gap: 6, progress: 0.94, status: 'on_track' }],
+    { required: 100, expected: 100, actual: 94, gap: 6, progress: 0.94, lag: 6, status: 'behind' }],
+  // the same figure paced linearly when the plan says so: E = 100 × 182/366 = 9100/183 = 49.7267…
+  // lag = (9100/183 − 94)/100 × 100 = (9100 − 17202)/183 = −8102/183 (ahead)
+  ['percent: progress linear written', 'y2024', '2024-06-30', 'eval-2024:3/bare-linear',
+    { required: 100, expected: 9100 / 183, actual: 94, gap: 6, progress: 0.94, lag: -8102 / 183, status: 'on_track', progress_kind: 'linear' }],
   // 50/50 → A = 100 ≥ 100 → met; gap 0; progress 1
   ['percent: 100% met', 'y2024', '2024-06-30', 'eval-2024:3/full', { actual: 100, gap: 0, progress: 1, status: 'met' }],
   // "<= 5%": 3/50 × 100 = 6 > 5 → breached; E null; gap = 6 − 5 = 1; progress = 6/5 = 1.2

@@ -401,8 +401,11 @@ sections:
     expect(status.stdout).toContain('方案：方案 \\| 一 (md-2024)');
     expect(status.stdout).toContain(longTitle);
     const tables = status.stdout.split('\n\n').filter((block) => block.startsWith('|'));
-    expect(tables).toHaveLength(2);
+    expect(tables).toHaveLength(3);
     expectTable(tables[0]!, 2);
+    // on time by unit: task 1 (due 03-31, not done at 06-30) is the lead's one deadline due, overdue:
+    // 1 due, 0 on time, 0 late, 1 overdue, 0/1 = 0%; no report due → —
+    expect(expectTable(tables[2]!, 1)).toEqual([['区市场监管局 \\| 区卫健局', '1', '0', '0', '1', '0%', '—']]);
     const deadlines = md(['deadlines'], { FORCE_COLOR: '1' });
     expect(deadlines.stdout).not.toContain('\u001b');
     const rows = expectTable(deadlines.stdout, 1);

@@ -23,7 +23,7 @@ function load(name: string): { plan: Plan; text: string } {
 
 /** every place in a plan, as plain line:col */
 function places(plan: Plan): SourcePlace[] {
-  const all = [plan.place, ...plan.phases.map((p) => p.place), ...plan.reports.map((r) => r.place)];
+  const all = [plan.place, ...plan.phases.map((p) => p.place), ...plan.duties.map((d) => d.place)];
   for (const task of plan.tasks) all.push(task.place, ...task.targets.map((t) => t.place));
   return all.map((place) => ({ file: place.file, line: place.line, column: place.column }));
 }
@@ -41,6 +41,39 @@ describe('plan snapshots', () => {
     expect(places(restored)).toEqual(places(plan));
     expect(restored.unitNames instanceof Map || restored.unitNames === undefined).toBe(true);
     for (const task of restored.tasks) for (const target of task.targets) expect(typeof target.required.n).toBe('bigint');
+  });
+
+  it('holds the v2 target keys: plan-level targets, each (with populations), baseline, combine, progress', () => {
+    const name = 'tests/fixtures/targets-v2/v2.plan.yaml';
+    const text = `format: plan/1
+id: v2
+title: 快照
+period: { start: 2024-01-01, end: 2024-12-31 }
+targets:
+  - { id: no-incident, metric: 事故, target: "<= 0", owner: 区食药安委 }
+tasks:
+  - id: "1"
+    title: 任务
+    lead: [区市场监管局]
+    targets:
+      - { id: kitchens, metric: 覆盖率, target: ">= 80%", baseline: 60.5 }
+      - { id: score, metric: 评分, target: ">= 91", combine: mean, progress: at_due }
+      - { id: towns, metric: 人均, target: ">= 3 per 10000", each: [{ unit: 甲街道, population: 20000 }, { unit: 乙街道, population: 30000 }] }
+`;
+    const parsed = parseYaml(text, name);
+    const { plan, diagnostics } = normalisePlan(parsed.data, name, parsed.locator);
+    expect(diagnostics).toEqual([]);
+    const restored = restorePlan(snapshotPlan(plan!)!, name, deferredLocator(text, name));
+    expect(withoutPlaces(restored)).toEqual(withoutPlaces(plan!));
+    expect(restored.targets[0]!.ref).toBe('v2:no-incident');
+    expect(restored.targets[0]!.taskId).toBeUndefined();
+    const [kitchens, score, towns] = restored.tasks[0]!.targets;
+    // 60.5 = 121/2
+    expect(kitchens!.baseline).toEqual({ n: 121n, d: 2n });
+    expect([kitchens!.progress, score!.progress, score!.combine, towns!.progress]).toEqual(['linear', 'at_due', 'mean', 'linear']);
+    // R per unit: 3 × 20000/10000 = 6, 3 × 30000/10000 = 9
+    expect(towns!.each!.map((unit) => [unit.unit, unit.required, unit.population])).toEqual([['甲街道', { n: 6n, d: 1n }, { n: 20000n, d: 1n }], ['乙街道', { n: 9n, d: 1n }, { n: 30000n, d: 1n }]]);
+    expect(towns!.each![1]!.place.line).toBe(text.split('\n').findIndex((line) => line.includes('id: towns')) + 1);
   });
 
   it('keeps the file it is restored from, not the one it was made from', () => {

@@ -13,7 +13,7 @@ id: p1
 title: 测试方案
 period: { start: 2024-01-01, end: 2024-12-31 }
 units: [区市场监管局, "区发改局(农业农村局)", { name: 区食药安办, aliases: [食药安办] }]
-reports:
+duties:
   - { id: weekly, title: 周报, owner: 区食药安办, every: week, day: 15 }
   - { id: quarterly, title: 季报, owner: 区食药安办, every: quarter, day: 10, month: 5 }
 tasks:
@@ -25,7 +25,7 @@ tasks:
 `;
 
 /** the same plan without its (deliberately wrong) reporting duties */
-const planWithoutReports = plan.replace(/reports:\n(?: {2}- [^\n]*\n)+/, '');
+const planWithoutReports = plan.replace(/duties:\n(?: {2}- [^\n]*\n)+/, '');
 
 describe('review regressions', () => {
   it('counts a unit once however its name is typed (full-width brackets, aliases)', () => {

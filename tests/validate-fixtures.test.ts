@@ -128,8 +128,8 @@ const cases: Case[] = [
     exit: 1,
   },
   {
-    name: 'report-every-and-due', // the message names a field, not the list index "0"
-    expect: [{ file: P, line: 6, column: 5, code: 'invalid-value', message: /^(?!"\d+")(?=.*every)(?=.*due)/ }],
+    name: 'report-every-and-due', // the message names a field, not the list index "0"; it points at due, the key to remove
+    expect: [{ file: P, line: 11, column: 5, code: 'invalid-value', message: /^(?!"\d+")(?=.*every)(?=.*due)/ }],
     exit: 1,
   },
   {
@@ -160,6 +160,43 @@ const cases: Case[] = [
     exit: 0,
   },
 
+  // ── duties (v2) ────────────────────────────────────────────────────────────────────────────
+  {
+    name: 'duties-renamed-reports', // the v1 key, in a plan and in actuals: an error naming the new key
+    expect: [
+      { file: P, line: 5, column: 1, code: 'renamed-key', message: /"reports".*"duties"/ },
+      { file: A, line: 3, column: 1, code: 'renamed-key', message: /"reports".*"duties"/ },
+    ],
+    exit: 1,
+  },
+  {
+    name: 'duties-renamed-submitted', // submitted → date; no second "missing date" for the same record
+    expect: [{ file: A, line: 5, column: 39, code: 'renamed-key', message: /"submitted".*"date"/ }],
+    exit: 1,
+  },
+  {
+    name: 'duties-unknown-owner', // an owner in a list, not in the registry; an empty owner list
+    expect: [
+      { file: P, line: 7, column: 51, code: 'unknown-unit', message: /"区卫键局".*Did you mean "区卫健局"\?/ },
+      { file: P, line: 8, column: 39, code: 'invalid-value', message: /"owner"/ },
+    ],
+    exit: 1,
+  },
+  {
+    // issued 2024-03-15: the office's monthly duty falls due 04-10, 05-10, …; members' 04-05, 05-05, …
+    name: 'duties-record-misuse',
+    expect: [
+      { file: A, line: 4, column: 5, code: 'missing-reported-by', message: /区市场监管局, 区卫健局/ },
+      { file: A, line: 5, column: 70, code: 'not-duty-owner', severity: 'warning', message: /"区教体局"/ },
+      { file: A, line: 6, column: 70, code: 'unknown-unit', message: /"区卫生局".*Did you mean "区卫健局"\?/ },
+      { file: A, line: 7, column: 27, code: 'unknown-occurrence', severity: 'warning', message: /2024-04-06.*nearest is due 2024-04-05/ },
+      { file: A, line: 8, column: 44, code: 'record-before-start', message: /2024-03-01.*2024-03-15/ },
+      { file: A, line: 9, column: 5, code: 'unknown-ref', message: /"ofice".*Did you mean "office"\?/ },
+      { file: A, line: 10, column: 26, code: 'unknown-occurrence', severity: 'warning', message: /2024-03-10.*nearest is due 2024-04-10/ },
+    ],
+    exit: 1,
+  },
+
   // ── targets, owners, ids ───────────────────────────────────────────────────────────────────
   { name: 'per-capita-without-population', expect: [{ file: P, line: 12, column: 17, code: 'missing-population' }], exit: 1 },
   {
@@ -176,8 +213,8 @@ const cases: Case[] = [
     exit: 1,
   },
   {
-    name: 'unknown-owner', // 区市场监督局 is a slip for 区市场监管局
-    expect: [{ file: P, line: 12, column: 12, code: 'unknown-owner', message: /"区市场监督局".*Did you mean "区市场监管局"\?/ }],
+    name: 'unknown-unit', // 区市场监督局 is a slip for 区市场监管局
+    expect: [{ file: P, line: 12, column: 12, code: 'unknown-unit', message: /"区市场监督局".*Did you mean "区市场监管局"\?/ }],
     exit: 1,
   },
   {
@@ -293,7 +330,7 @@ const cases: Case[] = [
 const formatCases = [
   'duplicate-key',
   'task-id-unquoted-number',
-  'unknown-owner',
+  'unknown-unit',
   'actuals-unknown-ref',
   'csv-ragged-row',
   'due-outside-period',

@@ -9,7 +9,7 @@ import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
 import { resolveInterfaceLang } from './settings.js';
-import { validateFormats } from './formats.js';
+import { diffFormats, validateFormats } from './formats.js';
 import type { CommandName } from './command-names.js';
 
 // Each command's module (and the libraries only it needs) is loaded when that command runs, so
@@ -23,6 +23,7 @@ const commands = {
   explain: () => import('./commands/explain.js'),
   init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
+  diff: () => import('./commands/diff.js'),
 } satisfies Record<CommandName, () => Promise<unknown>>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -59,7 +60,7 @@ function optionsIn(lang: Lang) {
     output: () => option('-o, --output <file>', 'opt.output'),
     noBom: () => option('--no-bom', 'opt.no_bom'),
     within: () => option('--within <days>', 'opt.within'),
-    all: (key: 'opt.all_status' | 'opt.all_deadlines') => option('--all', key),
+    all: (key: 'opt.all_status' | 'opt.all_deadlines' | 'opt.all_gaps') => option('--all', key),
   };
 }
 
@@ -107,6 +108,11 @@ const examples = {
     ['plan-check schema plan > plan.schema.json', 'ex.schema.plan'],
     ['plan-check schema config', 'ex.schema.config'],
   ],
+  diff: [
+    ['plan-check diff --base HEAD --fail-on lowered,removed,deadline-later', 'ex.diff.base'],
+    ['plan-check diff origin/main...HEAD --format md > plan-changes.md', 'ex.diff.md'],
+    ['plan-check diff old.plan.yaml new.plan.yaml -o changes.txt', 'ex.diff.files'],
+  ],
 } satisfies Record<string, Examples>;
 
 /** The help examples of every command, for the tests (the first word after plan-check is the command). */
@@ -115,6 +121,7 @@ export const helpExamples: Readonly<Record<string, Examples>> = examples;
 function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void): Command {
   const say = (key: LabelKey) => t(lang, key);
   const make = optionsIn(lang);
+  const option = (flags: string, key: LabelKey) => new Option(flags, say(key));
   const paths = () => new Argument('[paths...]', say('arg.paths'));
   const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && stream.columns ? stream.columns : 80);
   // help, output and error settings are inherited by the subcommands created after them; the
@@ -150,6 +157,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
 
   addOptions(program.command('gaps').description(say('cmd.gaps')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
+    .addOption(make.all('opt.all_gaps'))
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', () => formatExamples(lang, examples.gaps))
@@ -175,6 +183,12 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
   addOptions(program.command('schema').description(say('cmd.schema')).addArgument(new Argument('<name>', say('arg.schema'))), make.minimal())
     .addHelpText('after', () => formatExamples(lang, examples.schema))
     .action(async (name: string) => settle((await commands.schema()).runSchema(name, io)));
+
+  const diffOptions = [...make.common(), ...make.selection(), make.output(), option('--base <rev>', 'opt.base')].filter((o) => !/^--(as-of|warn-days|timezone|delimiter|owner|role|plan|status)$/.test(o.long!));
+  addOptions(program.command('diff').description(say('cmd.diff')).addArgument(new Argument('[sides...]', say('arg.sides'))), diffOptions)
+    .addOption(make.format(diffFormats, 'table'))
+    .addHelpText('after', () => formatExamples(lang, examples.diff))
+    .action(async (sides: string[], options) => settle((await commands.diff()).runDiff(sides, options, io)));
 
   return program;
 }

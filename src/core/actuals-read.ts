@@ -5,7 +5,7 @@ import { dsvFormat } from 'd3-dsv';
 import { parseIsoDate } from './dates.js';
 import { type Diagnostic, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import type { ActualRow, ActualsFile, CompletionRecord, SourcePlace, SubmissionRecord } from './model.js';
+import type { ActualRow, ActualsFile, CompletionRecord, DutyRecord, SourcePlace } from './model.js';
 import { ABSURD_COUNT, isAbsurdValue, parseValueData, parseValueText } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
 
@@ -86,17 +86,19 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator): 
     if (!record || !planId || day === undefined || (typeof record.task !== 'string' && typeof record.phase !== 'string')) return;
     completions.push({ planId, task: asTaskId(record.task), phase: asString(record.phase), date: day, place: place(path) });
   });
-  const submissions: SubmissionRecord[] = [];
-  asArray(root.reports).forEach((item, index) => {
+  const dutyRecords: DutyRecord[] = [];
+  asArray(root.duties).forEach((item, index) => {
     const record = asObject(item);
-    const path = ['reports', index];
+    const path = ['duties', index];
     const due = date(record?.due, [...path, 'due']);
-    const submitted = date(record?.submitted, [...path, 'submitted']);
-    if (!record || !planId || due === undefined || submitted === undefined || typeof record.duty !== 'string') return;
-    submissions.push({ planId, duty: record.duty, due, submitted, place: place(path) });
+    const done = date(record?.date, [...path, 'date']);
+    if (!record || !planId || due === undefined || done === undefined || typeof record.duty !== 'string') return;
+    const ownUnit = asString(record.reported_by);
+    const unitPlace = ownUnit !== undefined ? place([...path, 'reported_by']) : root.reported_by !== undefined ? place(['reported_by']) : place(path);
+    dutyRecords.push({ planId, duty: record.duty, due, date: done, reportedBy: ownUnit ?? defaultUnit, place: place(path), duePlace: place([...path, 'due']), datePlace: place([...path, 'date']), unitPlace });
   });
   return {
-    actuals: { file, planId, planPlace: place(['plan']), rows, completions, submissions },
+    actuals: { file, planId, planPlace: place(['plan']), rows, completions, dutyRecords },
     diagnostics,
   };
 }
@@ -374,7 +376,7 @@ export class CsvActualsReader {
   }
 
   private empty(): ActualsFile {
-    return { file: this.file, planPlace: { file: this.file, line: 1, column: 1 }, rows: [], completions: [], submissions: [] };
+    return { file: this.file, planPlace: { file: this.file, line: 1, column: 1 }, rows: [], completions: [], dutyRecords: [] };
   }
 
   private record(record: CsvLine): void {

@@ -1,9 +1,33 @@
-// Deadlines: tasks, phases and every occurrence of a reporting duty, with their status at a date.
+// Deadlines: tasks, phases and every occurrence of a duty (one per owner), with their status at a date.
 import { type DayNumber, clampedDay, formatDay, isoWeekday, splitDay } from './dates.js';
-import type { CompletionRecord, Plan, ReportDuty, SubmissionRecord } from './model.js';
+import type { CompletionRecord, Duty, DutyKind, DutyRecord, Plan, SourcePlace } from './model.js';
 
 export type DeadlineStatus = 'done' | 'overdue' | 'due_soon' | 'upcoming';
-export type DeadlineKind = 'task' | 'phase' | 'report';
+export type DeadlineKind = 'task' | 'phase' | DutyKind;
+
+/** A duty record joined to its plan: `owner` is the owner whose deadline it completes. */
+export interface OwnedDutyRecord extends DutyRecord {
+  owner: string;
+}
+
+/** One owner's part of a duty occurrence at the as-of date. */
+export interface OwnerState {
+  owner: string;
+  /** the earliest record's date, when on or before the as-of date */
+  completed?: DayNumber;
+  completedPlace?: SourcePlace;
+  status: DeadlineStatus;
+  late: boolean;
+}
+
+/** One occurrence of a duty with every owner's state: shared by the owners' deadlines. */
+export interface DutyOccurrence {
+  duty: Duty;
+  due: DayNumber;
+  /** the first occurrence of the duty (for explaining where occurrences start) */
+  first: DayNumber;
+  owners: OwnerState[];
+}
 
 export interface DeadlineResult {
   ref: string;
@@ -17,12 +41,29 @@ export interface DeadlineResult {
   daysLeft: number;
   status: DeadlineStatus;
   late: boolean;
+  /** a duty occurrence's deadlines (one per owner) share their occurrence */
+  occurrence?: DutyOccurrence;
 }
 
 const monthsPerPeriod = { month: 1, quarter: 3, half_year: 6, year: 12 } as const;
 
+/** The ref of a duty occurrence; the owners of a multi-owner duty share it. */
+export const dutyRef = (planId: string, dutyId: string, due: DayNumber): string => `${planId}:duty/${dutyId}@${formatDay(due)}`;
+
+// Occurrences per duty, worked out once: every record of a duty is checked against them.
+const occurrencesByDuty = new WeakMap<Duty, readonly DayNumber[]>();
+
 /** Every due date of a duty between its start and until, in order. */
-export function reportOccurrences(duty: ReportDuty): DayNumber[] {
+export function dutyOccurrences(duty: Duty): readonly DayNumber[] {
+  let dues = occurrencesByDuty.get(duty);
+  if (!dues) {
+    dues = computeOccurrences(duty);
+    occurrencesByDuty.set(duty, dues);
+  }
+  return dues;
+}
+
+function computeOccurrences(duty: Duty): DayNumber[] {
   if (duty.due !== undefined) return [duty.due];
   if (!duty.every || duty.day === undefined) return [];
   const out: DayNumber[] = [];
@@ -63,7 +104,7 @@ function earliest(days: (DayNumber | undefined)[], asOf: DayNumber): DayNumber |
 export function evaluateDeadlines(
   plan: Plan,
   completions: readonly CompletionRecord[],
-  submissions: readonly SubmissionRecord[],
+  dutyRecords: readonly OwnedDutyRecord[],
   asOf: DayNumber,
   warnDays: number,
 ): DeadlineResult[] {
@@ -81,11 +122,24 @@ export function evaluateDeadlines(
     const done = earliest([phase.done, ...ownCompletions.filter((c) => c.phase === phase.id).map((c) => c.date)], asOf);
     add('phase', `${plan.id}:phase/${phase.id}`, phase.title, phase.owner ?? '', phase.due, done);
   }
-  for (const duty of plan.reports) {
-    const dutySubmissions = submissions.filter((s) => s.planId === plan.id && s.duty === duty.id);
-    for (const due of reportOccurrences(duty)) {
-      const submitted = earliest(dutySubmissions.filter((s) => s.due === due).map((s) => s.submitted), asOf);
-      add('report', `${plan.id}:report/${duty.id}@${formatDay(due)}`, duty.title, duty.owner, due, submitted);
+  for (const duty of plan.duties) {
+    // the earliest record on or before T per occurrence and owner
+    const earliestRecord = new Map<string, OwnedDutyRecord>();
+    for (const record of dutyRecords) {
+      if (record.planId !== plan.id || record.duty !== duty.id || record.date > asOf) continue;
+      const key = `${record.due}\u0000${record.owner}`;
+      const known = earliestRecord.get(key);
+      if (!known || record.date < known.date) earliestRecord.set(key, record);
+    }
+    const dues = dutyOccurrences(duty);
+    for (const due of dues) {
+      const occurrence: DutyOccurrence = { duty, due, first: dues[0]!, owners: [] };
+      for (const owner of duty.owners) {
+        const record = earliestRecord.get(`${due}\u0000${owner}`);
+        const { status, late } = deadlineStatus(due, record?.date, asOf, warnDays);
+        occurrence.owners.push({ owner, completed: record?.date, completedPlace: record?.place, status, late });
+        results.push({ ref: dutyRef(plan.id, duty.id, due), kind: duty.kind, plan: plan.id, title: duty.title, owner, due, completed: record?.date, daysLeft: due - asOf, status, late, occurrence });
+      }
     }
   }
   return results;
@@ -95,5 +149,9 @@ const deadlineRank: Record<DeadlineStatus, number> = { overdue: 0, due_soon: 1, 
 
 /** Overdue first (most overdue on top), then due soon, upcoming, done. */
 export function compareDeadlines(a: DeadlineResult, b: DeadlineResult): number {
-  return deadlineRank[a.status] - deadlineRank[b.status] || a.due - b.due || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+  return deadlineRank[a.status] - deadlineRank[b.status] || a.due - b.due || compareText(a.ref, b.ref) || ownerIndex(a) - ownerIndex(b);
 }
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Owners of one occurrence in the order the plan lists them. */
+const ownerIndex = (result: DeadlineResult): number => result.occurrence?.duty.owners.indexOf(result.owner) ?? 0;

@@ -20,6 +20,7 @@ export const diagnosticCodes = {
   'yaml-too-many-nodes': 'error',
   // schema
   'unknown-key': 'error',
+  'renamed-key': 'error',
   'missing-key': 'error',
   'wrong-type': 'error',
   'number-as-text': 'error',
@@ -32,8 +33,13 @@ export const diagnosticCodes = {
   'due-outside-period': 'warning',
   'missing-population': 'error',
   'invalid-target': 'error',
-  'unknown-owner': 'error',
+  'unknown-unit': 'error',
   'absurd-number': 'error',
+  'baseline-not-allowed': 'error',
+  'baseline-above-target': 'error',
+  'each-with-combine': 'error',
+  'each-missing-population': 'error',
+  'target-id-is-task-id': 'error',
   // actuals
   'unknown-plan': 'error',
   'unknown-ref': 'error',
@@ -46,6 +52,10 @@ export const diagnosticCodes = {
   'percent-needs-fraction': 'error',
   'duplicate-row': 'warning',
   'unknown-occurrence': 'warning',
+  'missing-reported-by': 'error',
+  'not-duty-owner': 'warning',
+  'record-before-start': 'error',
+  'each-unit-not-listed': 'warning',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',

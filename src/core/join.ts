@@ -4,20 +4,21 @@
 import { formatDay } from './dates.js';
 import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import { type ActualRow, type ActualsFile, type CompletionRecord, type Plan, type SourcePlace, type SubmissionRecord, type Target, taskById } from './model.js';
-import { reportOccurrences } from './deadlines.js';
+import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
+import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
 
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
   completions: CompletionRecord[];
-  submissions: SubmissionRecord[];
+  /** duty records that count, each with the owner whose deadline it completes */
+  dutyRecords: OwnedDutyRecord[];
   diagnostics: Diagnostic[];
 }
 
 const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: DiagnosticArgs = {}): Diagnostic =>
   makeDiagnostic(code, place.file, place, args);
 
-/** `TASK/TARGET`, `TASK` (a task with one target) or `PLAN:TASK/TARGET`. */
+/** `TASK/TARGET`, `TASK` (a task with one target), `ID` (a plan-level target), each also after `PLAN:`. */
 export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   const text = ref.normalize('NFKC').trim();
   const colon = text.indexOf(':');
@@ -26,7 +27,7 @@ export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   const slash = local.indexOf('/');
   const taskId = slash >= 0 ? local.slice(0, slash) : local;
   const task = taskById(plan, taskId);
-  if (!task) return undefined;
+  if (!task) return slash < 0 ? plan.targets.find((t) => t.id === local) : undefined;
   if (slash < 0) return task.targets.length === 1 ? task.targets[0] : undefined;
   return task.targets.find((t) => t.id === local.slice(slash + 1));
 }
@@ -54,7 +55,7 @@ export function canonicalUnit(plan: Plan, name: string): string {
 }
 
 function localRefs(plan: Plan): string[] {
-  return plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`));
+  return [...plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`)), ...plan.targets.map((target) => target.id)];
 }
 
 function checkValueKind(row: ActualRow, target: Target, out: Diagnostic[]): boolean {
@@ -107,7 +108,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
   const rowsByTarget = new Map<string, ActualRow[]>();
   const completions: CompletionRecord[] = [];
-  const submissions: SubmissionRecord[] = [];
+  const dutyRecords: OwnedDutyRecord[] = [];
   const sortedFiles = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   // refs and unit names repeat over many rows: each distinct text is resolved once per plan
   const targetsByRef = new Map<Plan, Map<string, Target | undefined>>();
@@ -152,30 +153,86 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       }
       completions.push(record);
     }
-    for (const record of file.submissions) {
+    for (const record of file.dutyRecords) {
       const plan = plansById.get(record.planId);
       if (!plan) continue;
-      const duty = plan.reports.find((d) => d.id === record.duty);
-      if (!duty) {
-        diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind: 'report', ref: record.duty, plan: plan.id, suggestion: nearestName(record.duty, plan.reports.map((d) => d.id)) }));
-        continue;
-      }
-      if (!reportOccurrences(duty).includes(record.due)) {
-        diagnostics.push(diagnosticAt('unknown-occurrence', record.place, { duty: duty.id, due: formatDay(record.due) }));
-      }
-      submissions.push(record);
+      const owned = checkDutyRecord(record, plan, (name) => unitOf(name, plan), diagnostics);
+      if (owned) dutyRecords.push(owned);
     }
   }
   checkRowsPerTarget(rowsByTarget, plans, diagnostics);
-  return { rowsByTarget, completions, submissions, diagnostics };
+  return { rowsByTarget, completions, dutyRecords, diagnostics };
 }
 
-/** Bare percentages from several units cannot be combined; the same unit twice on one date is a slip. */
+/** The occurrence nearest to `due` (the earlier of two as near), for a record that names none. */
+function nearestOccurrence(dues: readonly number[], due: number): number | undefined {
+  let nearest: number | undefined;
+  for (const candidate of dues) if (nearest === undefined || Math.abs(candidate - due) < Math.abs(nearest - due)) nearest = candidate;
+  return nearest;
+}
+
+/**
+ * A duty record checked against its plan, with the owner it counts for; undefined (and a
+ * diagnostic) when it counts for no one. A single-owner duty takes any record, whoever filed it
+ * (the office often records submissions itself); a multi-owner duty needs the record's unit, and
+ * that unit must be one of its owners.
+ */
+function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) => string, out: Diagnostic[]): OwnedDutyRecord | undefined {
+  const duty: Duty | undefined = plan.duties.find((d) => d.id === record.duty);
+  if (!duty) {
+    out.push(diagnosticAt('unknown-ref', record.place, { kind: 'duty', ref: record.duty, plan: plan.id, suggestion: nearestName(record.duty, plan.duties.map((d) => d.id)) }));
+    return undefined;
+  }
+  let counts = true;
+  const dues = dutyOccurrences(duty);
+  if (!dues.includes(record.due)) {
+    const nearest = nearestOccurrence(dues, record.due);
+    out.push(diagnosticAt('unknown-occurrence', record.duePlace, { duty: duty.id, due: formatDay(record.due), nearest: nearest === undefined ? undefined : formatDay(nearest) }));
+    counts = false;
+  }
+  if (record.date < duty.start) {
+    out.push(diagnosticAt('record-before-start', record.datePlace, { date: formatDay(record.date), duty: duty.id, start: formatDay(duty.start), source: duty.startSource }));
+    counts = false;
+  }
+  let owner = duty.owners[0];
+  if (duty.owners.length > 1) {
+    const unit = record.reportedBy ? unitOf(record.reportedBy) : '';
+    if (!unit) {
+      out.push(diagnosticAt('missing-reported-by', record.place, { duty: duty.id, owners: duty.owners }));
+      owner = undefined;
+    } else if (!duty.owners.some((name) => unitOf(name) === unit)) {
+      if (plan.unitNames && !plan.unitNames.has(unit)) {
+        out.push(diagnosticAt('unknown-unit', record.unitPlace, { name: record.reportedBy, suggestion: nearestName(record.reportedBy, duty.owners) }));
+      } else {
+        out.push(diagnosticAt('not-duty-owner', record.unitPlace, { unit, duty: duty.id, owners: duty.owners }));
+      }
+      owner = undefined;
+    } else {
+      // the owner as the plan names it (without a registry, names compare after NFKC folding)
+      owner = duty.owners.find((name) => unitOf(name) === unit);
+    }
+  }
+  return counts && owner !== undefined ? { ...record, owner } : undefined;
+}
+
+/**
+ * Bare percentages from several units cannot be added; the same unit twice on one date is a slip;
+ * a row of a unit that an `each` target does not list is left out, with a warning.
+ */
 function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: readonly Plan[], out: Diagnostic[]): void {
+  const targets = new Map(plans.flatMap((plan) => allTargets(plan).map((target) => [target.ref, target] as const)));
   const percentTargets = new Set(
-    plans.flatMap((plan) => plan.tasks.flatMap((task) => task.targets.filter((t) => t.expression.kind === 'percent').map((t) => t.ref))),
+    [...targets.values()].filter((t) => t.expression.kind === 'percent' && t.combine === 'sum' && !t.each).map((t) => t.ref),
   );
-  for (const [ref, allRows] of rowsByTarget) {
+  for (const [ref, given] of rowsByTarget) {
+    const each = targets.get(ref)?.each;
+    const listed = each ? new Set(each.map((unit) => unit.unit)) : undefined;
+    const allRows = listed ? given.filter((row) => listed.has(row.reportedBy)) : given;
+    if (listed && allRows.length < given.length) {
+      for (const row of given) {
+        if (!listed.has(row.reportedBy)) out.push(diagnosticAt('each-unit-not-listed', row.refPlace, { ref, unit: row.reportedBy || '—', units: [...listed] }));
+      }
+    }
     // the same unit twice on one date: warn, and keep only the later row (as the warning says);
     // rows are looked up by unit, then date (no key string per row)
     const firstByUnit = new Map<string, Map<number, ActualRow>>();

@@ -3,7 +3,8 @@ import type { DayNumber } from './dates.js';
 import type { Rational } from './rational.js';
 import type { TargetExpression } from './target-expression.js';
 
-export type Progress = 'linear' | 'at_due';
+export type Progress = 'linear' | 'at_due' | 'level';
+export type Combine = 'sum' | 'mean';
 export type Accumulate = 'latest' | 'sum';
 export type Recurrence = 'week' | 'month' | 'quarter' | 'half_year' | 'year';
 
@@ -23,9 +24,13 @@ export interface Plan {
   population?: Rational;
   /** every known name or alias → canonical unit name; undefined when the plan has no registry */
   unitNames?: ReadonlyMap<string, string>;
+  /** the date the plan was issued (印发日期), when given: duties start no earlier */
+  issued?: DayNumber;
   phases: Phase[];
-  reports: ReportDuty[];
+  duties: Duty[];
   tasks: Task[];
+  /** plan-level targets (`targets:` at the top of the plan): no task, owner required */
+  targets: Target[];
   place: SourcePlace;
 }
 
@@ -42,11 +47,21 @@ export interface Task {
   place: SourcePlace;
 }
 
+/** One unit of an `each` target: evaluated on its own rows against its own R. */
+export interface EachUnit {
+  unit: string;
+  /** R for this unit: the target's R, or rate × the unit's population / per for per-capita targets */
+  required: Rational;
+  population?: Rational;
+  place: SourcePlace;
+}
+
 export interface Target {
   planId: string;
-  taskId: string;
+  /** undefined for a plan-level target */
+  taskId?: string;
   id: string;
-  /** PLAN:TASK/TARGET */
+  /** PLAN:TASK/TARGET, or PLAN:ID for a plan-level target */
   ref: string;
   metric: string;
   unit?: string;
@@ -56,7 +71,15 @@ export interface Target {
   start: DayNumber;
   due: DayNumber;
   progress: Progress;
+  /** whether `progress` was written in the plan or is the default for the target's kind */
+  progressWritten: boolean;
+  /** B: the value at start, for linear targets (0 when not given) */
+  baseline?: Rational;
   accumulate: Accumulate;
+  /** across reporting units */
+  combine: Combine;
+  /** the target applies to each of these units on its own */
+  each?: EachUnit[];
   owner: string;
   /** lead and support units of the task, for --owner filtering */
   taskUnits: { lead: string[]; support: string[] };
@@ -73,14 +96,23 @@ export interface Phase {
   place: SourcePlace;
 }
 
-export interface ReportDuty {
+/** report: something submitted (报送); activity: something carried out (开展), such as 每季度开展一次督导 */
+export type DutyKind = 'report' | 'activity';
+
+/** Where a duty's first possible occurrence comes from: its own `start`, the plan's `issued`, or the period start. */
+export type DutyStartSource = 'start' | 'issued' | 'period';
+
+export interface Duty {
   id: string;
   title: string;
-  owner: string;
+  kind: DutyKind;
+  /** one or more units (canonical names); one deadline per owner per occurrence */
+  owners: string[];
   every?: Recurrence;
   day?: number;
   month?: number;
   start: DayNumber;
+  startSource: DutyStartSource;
   until: DayNumber;
   /** one-off duty */
   due?: DayNumber;
@@ -114,12 +146,20 @@ export interface CompletionRecord {
   place: SourcePlace;
 }
 
-export interface SubmissionRecord {
+/** One occurrence of a duty done: submitted (a report) or carried out (an activity). */
+export interface DutyRecord {
   planId: string;
   duty: string;
   due: DayNumber;
-  submitted: DayNumber;
+  /** the day it was submitted or carried out */
+  date: DayNumber;
+  /** the record's own reported_by, else the file's; empty when neither is given */
+  reportedBy: string;
   place: SourcePlace;
+  duePlace: SourcePlace;
+  datePlace: SourcePlace;
+  /** where the unit is written: the record's reported_by, else the file's, else the record */
+  unitPlace: SourcePlace;
 }
 
 export interface ActualsFile {
@@ -128,7 +168,14 @@ export interface ActualsFile {
   planPlace: SourcePlace;
   rows: ActualRow[];
   completions: CompletionRecord[];
-  submissions: SubmissionRecord[];
+  dutyRecords: DutyRecord[];
+}
+
+/** Every target of a plan: the tasks' in plan order, then the plan-level ones. */
+export function allTargets(plan: Plan): Target[] {
+  const targets = plan.tasks.flatMap((task) => task.targets);
+  for (const target of plan.targets) targets.push(target);
+  return targets;
 }
 
 // Tasks by id, built once per plan: a search of the task list per reported row made 300,000

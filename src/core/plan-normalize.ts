@@ -3,9 +3,10 @@
 import { type DayNumber, formatDay, parseIsoDate } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import type { Accumulate, Phase, Plan, Progress, Recurrence, ReportDuty, SourcePlace, Target, Task } from './model.js';
-import { divide, fromNumber, multiply } from './rational.js';
-import { acceptedTargetForms, parseTargetExpression } from './target-expression.js';
+import { foldUnitName } from './join.js';
+import type { Accumulate, Combine, Duty, DutyStartSource, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
+import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
+import { type Comparison, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
 import { ABSURD_COUNT } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
 
@@ -111,6 +112,31 @@ function checkRecurrence(check: PlanChecker, duty: Data, path: JsonPath): void {
   }
 }
 
+/**
+ * B for a linear >= or > target: a number, at most R (every unit's R for an `each` target). On a
+ * limit, or with progress level or at_due, it is an error and ignored.
+ */
+function checkBaseline(check: PlanChecker, target: Data, path: JsonPath, op: Comparison, required: readonly Rational[]): Rational | undefined {
+  const value = target.baseline;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+  const at = [...path, 'baseline'];
+  if (op === '<=' || op === '<') {
+    check.report('baseline-not-allowed', at, { reason: 'limit', op });
+    return undefined;
+  }
+  if (target.progress === 'level' || target.progress === 'at_due') {
+    check.report('baseline-not-allowed', at, { reason: 'progress', progress: target.progress });
+    return undefined;
+  }
+  const baseline = fromNumber(value);
+  const over = required.find((r) => compareWithTolerance(baseline, r) > 0);
+  if (over) {
+    check.report('baseline-above-target', at, { baseline: String(value), required: String(toNumber(over)) });
+    return undefined;
+  }
+  return baseline;
+}
+
 function buildUnitNames(units: unknown[]): Map<string, string> | undefined {
   if (units.length === 0) return undefined;
   const names = new Map<string, string>();
@@ -124,6 +150,26 @@ function buildUnitNames(units: unknown[]): Map<string, string> | undefined {
     }
   }
   return names;
+}
+
+/**
+ * A duty counts from its own `start`, else from the later of the period start and the date the
+ * plan was issued: a plan issued in April owes no report for January.
+ */
+function dutyStart(own: DayNumber | undefined, periodStart: DayNumber | undefined, issued: DayNumber | undefined): { start?: DayNumber; startSource: DutyStartSource } {
+  if (own !== undefined) return { start: own, startSource: 'start' };
+  if (issued !== undefined && (periodStart === undefined || issued > periodStart)) return { start: issued, startSource: 'issued' };
+  return { start: periodStart, startSource: 'period' };
+}
+
+/** One unit named twice in a duty's owners (by name and by alias, say) would owe one deadline twice. */
+function checkDuplicateOwners(check: PlanChecker, written: unknown, path: JsonPath, owners: readonly string[]): void {
+  if (!Array.isArray(written)) return;
+  const seen = new Set<string>();
+  owners.forEach((owner, index) => {
+    if (seen.has(owner)) check.report('duplicate-id', [...path, index], { kind: 'owner', id: owner, firstLine: check.locator.locate([...path, owners.indexOf(owner)]).line });
+    seen.add(owner);
+  });
 }
 
 export interface NormalisedPlan {
@@ -142,7 +188,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
   const period = periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd
     ? { start: periodStart, end: periodEnd }
     : undefined;
-  check.date(root.issued, ['issued']);
+  const issued = check.date(root.issued, ['issued']);
 
   const unitNames = buildUnitNames(asArray(root.units));
   // one unit however it is typed: full-width brackets and stray spaces folded (NFKC), as for
@@ -156,7 +202,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     if (!unitNames) return name;
     const canonical = unitNames.get(name) ?? foldedUnits.get(name.normalize('NFKC').trim());
     if (canonical) return canonical;
-    check.report('unknown-owner', path, { name, suggestion: nearestName(name, unitNames.keys()) });
+    check.report('unknown-unit', path, { name, suggestion: nearestName(name, unitNames.keys()) });
     return name;
   };
   const resolveUnits = (value: unknown, path: JsonPath): string[] =>
@@ -166,6 +212,95 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     ? fromNumber(root.population)
     : undefined;
   const planId = asString(root.id) ?? '';
+
+  const readEach = (value: unknown, path: JsonPath, perCapita: boolean): { unit: string; population?: Rational; place: SourcePlace }[] | undefined => {
+    if (!Array.isArray(value)) return undefined;
+    const seen = new Map<string, number>();
+    const entries: { unit: string; population?: Rational; place: SourcePlace }[] = [];
+    value.forEach((item, index) => {
+      const object = asObject(item);
+      const name = typeof item === 'string' ? item : asString(object?.unit);
+      const entryPath = [...path, index];
+      if (name === undefined) return;
+      // as join.ts names a reporting unit: the registry's name, else the name folded
+      const unit = unitNames ? resolveUnit(name, object ? [...entryPath, 'unit'] : entryPath) : foldUnitName(name);
+      const first = seen.get(unit);
+      if (first !== undefined) {
+        check.report('duplicate-id', entryPath, { kind: 'unit', id: name, firstLine: locator.locate([...path, first]).line });
+        return;
+      }
+      seen.set(unit, index);
+      const people = object?.population;
+      const population = typeof people === 'number' && Number.isFinite(people) && people > 0 ? fromNumber(people) : undefined;
+      if (perCapita && people === undefined) check.report('each-missing-population', entryPath, { unit: name });
+      entries.push({ unit, population, place: check.place(entryPath) });
+    });
+    return entries;
+  };
+
+  interface TargetScope {
+    taskId?: string;
+    start?: DayNumber;
+    due?: DayNumber;
+    lead: string[];
+    support: string[];
+  }
+
+  /** One target of a task, or a plan-level one (no task): checked, then normalised when whole. */
+  const readTarget = (target: Data, targetPath: JsonPath, scope: TargetScope): Target | undefined => {
+    const tooLong = typeof target.target === 'string' && target.target.length > MAX_TARGET_TEXT;
+    const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
+    const structured = asObject(target.target);
+    if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
+      check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms] });
+    }
+    if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
+      check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });
+    }
+    const perCapita = expression?.kind === 'per_capita';
+    const eachData = target.each;
+    if (perCapita && root.population === undefined && eachData === undefined) {
+      check.report('missing-population', [...targetPath, 'target'], { target: expression.text });
+    }
+    if (eachData !== undefined && target.combine !== undefined) check.report('each-with-combine', [...targetPath, 'combine'], {}, true);
+    const targetStart = check.date(target.start, [...targetPath, 'start']) ?? scope.start;
+    const targetDue = check.date(target.due, [...targetPath, 'due']) ?? scope.due;
+    check.checkOrder(targetStart, targetDue, targetPath, target.due !== undefined ? 'due' : 'start');
+    if (target.due !== undefined) check.checkInPeriod(targetDue, period, [...targetPath, 'due']);
+    const owner = typeof target.owner === 'string' ? resolveUnit(target.owner, [...targetPath, 'owner']) : scope.lead[0] ?? '';
+    const eachEntries = readEach(eachData, [...targetPath, 'each'], perCapita);
+    const targetId = asString(target.id);
+    if (!expression || !targetId || targetStart === undefined || targetDue === undefined) return undefined;
+    const perCapitaRequired = (people: Rational | undefined): Rational | undefined =>
+      people && expression.per ? divide(multiply(expression.value, people), expression.per) : undefined;
+    const required = perCapita ? perCapitaRequired(population) ?? (eachEntries ? expression.value : undefined) : expression.value;
+    if (!required) return undefined;
+    const each = eachEntries?.map((entry) => ({ ...entry, required: perCapita ? perCapitaRequired(entry.population) ?? zero : required }));
+    const baseline = checkBaseline(check, target, targetPath, expression.op, each ? each.map((unit) => unit.required) : [required]);
+    const written = asString(target.progress) as Progress | undefined;
+    const progress: Progress = written ?? (baseline !== undefined || expression.kind !== 'percent' ? 'linear' : 'level');
+    return {
+      planId,
+      taskId: scope.taskId,
+      id: targetId,
+      ref: scope.taskId === undefined ? `${planId}:${targetId}` : `${planId}:${scope.taskId}/${targetId}`,
+      metric: asString(target.metric) ?? targetId,
+      unit: asString(target.unit),
+      expression,
+      required,
+      start: targetStart,
+      due: targetDue,
+      progress,
+      progressWritten: written !== undefined,
+      baseline,
+      accumulate: (asString(target.accumulate) as Accumulate | undefined) ?? 'latest',
+      combine: (asString(target.combine) as Combine | undefined) ?? 'sum',
+      each,
+      owner,
+      taskUnits: { lead: scope.lead, support: scope.support },
+      place: check.place(targetPath),
+    };
+  };
 
   const phasesData = asArray(root.phases);
   check.checkUniqueIds(phasesData, ['phases'], 'phase');
@@ -185,29 +320,34 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     }
   });
 
-  const reportsData = asArray(root.reports);
-  check.checkUniqueIds(reportsData, ['reports'], 'report');
-  const reports: ReportDuty[] = [];
-  reportsData.forEach((item, index) => {
+  const dutiesData = asArray(root.duties);
+  check.checkUniqueIds(dutiesData, ['duties'], 'duty');
+  const duties: Duty[] = [];
+  dutiesData.forEach((item, index) => {
     const duty = asObject(item);
-    const path = ['reports', index];
+    const path = ['duties', index];
     if (!duty) return;
-    const start = check.date(duty.start, [...path, 'start']) ?? period?.start;
+    const ownStart = check.date(duty.start, [...path, 'start']);
+    const { start, startSource } = dutyStart(ownStart, period?.start, issued);
     const until = check.date(duty.until, [...path, 'until']) ?? period?.end;
     const due = check.date(duty.due, [...path, 'due']);
     check.checkOrder(start, until, path, 'until');
     check.checkInPeriod(due, period, [...path, 'due']);
-    const owner = typeof duty.owner === 'string' ? resolveUnit(duty.owner, [...path, 'owner']) : '';
+    const owners = resolveUnits(duty.owner, [...path, 'owner']);
+    if (Array.isArray(duty.owner) && duty.owner.length === 0) check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
     checkRecurrence(check, duty, path);
+    checkDuplicateOwners(check, duty.owner, [...path, 'owner'], owners);
     if (typeof duty.id !== 'string' || start === undefined || until === undefined) return;
-    reports.push({
+    duties.push({
       id: duty.id,
       title: asString(duty.title) ?? duty.id,
-      owner,
+      kind: duty.kind === 'activity' ? 'activity' : 'report',
+      owners: [...new Set(owners)],
       every: asString(duty.every) as Recurrence | undefined,
       day: typeof duty.day === 'number' ? duty.day : undefined,
       month: typeof duty.month === 'number' ? duty.month : undefined,
       start,
+      startSource,
       until,
       due,
       place: check.place(path),
@@ -247,52 +387,26 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const targets: Target[] = [];
     targetsData.forEach((targetItem, targetIndex) => {
       const target = asObject(targetItem);
-      const targetPath = [...path, 'targets', targetIndex];
-      if (!target) return;
-      const tooLong = typeof target.target === 'string' && target.target.length > MAX_TARGET_TEXT;
-      const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
-      const structured = asObject(target.target);
-      if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
-        check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms] });
-      }
-      if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
-        check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });
-      }
-      if (expression?.kind === 'per_capita' && root.population === undefined) {
-        check.report('missing-population', [...targetPath, 'target'], { target: expression.text });
-      }
-      const targetStart = check.date(target.start, [...targetPath, 'start']) ?? start;
-      const targetDue = check.date(target.due, [...targetPath, 'due']) ?? due;
-      check.checkOrder(targetStart, targetDue, targetPath, target.due !== undefined ? 'due' : 'start');
-      if (target.due !== undefined) check.checkInPeriod(targetDue, period, [...targetPath, 'due']);
-      const owner = typeof target.owner === 'string' ? resolveUnit(target.owner, [...targetPath, 'owner']) : lead[0] ?? '';
-      const targetId = asString(target.id);
-      if (!expression || !targetId || id === undefined || targetStart === undefined || targetDue === undefined) return;
-      const required = expression.kind === 'per_capita'
-        ? population && expression.per ? divide(multiply(expression.value, population), expression.per) : undefined
-        : expression.value;
-      if (!required) return;
-      targets.push({
-        planId,
-        taskId: id,
-        id: targetId,
-        ref: `${planId}:${id}/${targetId}`,
-        metric: asString(target.metric) ?? targetId,
-        unit: asString(target.unit),
-        expression,
-        required,
-        start: targetStart,
-        due: targetDue,
-        progress: (asString(target.progress) as Progress | undefined) ?? 'linear',
-        accumulate: (asString(target.accumulate) as Accumulate | undefined) ?? 'latest',
-        owner,
-        taskUnits: { lead, support },
-        place: check.place(targetPath),
-      });
+      const read = target ? readTarget(target, [...path, 'targets', targetIndex], { taskId: id, start, due, lead, support }) : undefined;
+      if (read) targets.push(read);
     });
     if (id === undefined || start === undefined || due === undefined) continue;
     tasks.push({ id, title: asString(task.title) ?? id, section: entry.section, lead, support, start, due, done, targets, place: check.place(path) });
   }
+
+  const planTargetsData = asArray(root.targets);
+  check.checkUniqueIds(planTargetsData, ['targets'], 'target');
+  const planTargets: Target[] = [];
+  planTargetsData.forEach((item, index) => {
+    const target = asObject(item);
+    const path = ['targets', index];
+    if (!target) return;
+    const id = taskIdOf(target.id);
+    const task = id === undefined ? undefined : seenTasks.get(id);
+    if (task) check.report('target-id-is-task-id', [...path, 'id'], { id: String(target.id), taskLine: locator.locate([...task, 'id']).line });
+    const read = readTarget(target, path, { start: period?.start, due: period?.end, lead: [], support: [] });
+    if (read) planTargets.push(read);
+  });
 
   if (!period || !planId) return { diagnostics: check.diagnostics };
   const plan: Plan = {
@@ -304,9 +418,11 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     period,
     population,
     unitNames,
+    issued,
     phases,
-    reports,
+    duties,
     tasks,
+    targets: planTargets,
     place: check.place(['id']),
   };
   return { plan, diagnostics: check.diagnostics };

@@ -20,16 +20,17 @@ export interface PlanCache {
 class NotSnapshotable extends Error {}
 
 type RationalPair = [string, string];
-const RATIONAL_KEYS = new Set(['population', 'required', 'value', 'per']);
+const RATIONAL_KEYS = new Set(['population', 'required', 'value', 'per', 'baseline']);
 
 /**
  * A target without what follows from its plan and task (plan and task ids, ref, the task's units,
  * a required value that is the expression's own): a third of the snapshot. Checked, not assumed:
  * a target that does not follow the rule makes the plan not snapshotable.
  */
-function compactTarget(plan: Plan, task: Task, target: Target): Omit<Target, 'planId' | 'taskId' | 'ref' | 'taskUnits' | 'required'> & { required?: Rational } {
-  const derived = target.planId === plan.id && target.taskId === task.id && target.ref === `${plan.id}:${task.id}/${target.id}` &&
-    target.taskUnits.lead === task.lead && target.taskUnits.support === task.support;
+function compactTarget(plan: Plan, task: Task | undefined, target: Target): Omit<Target, 'planId' | 'taskId' | 'ref' | 'taskUnits' | 'required'> & { required?: Rational } {
+  const derived = target.planId === plan.id && target.taskId === task?.id &&
+    target.ref === (task ? `${plan.id}:${task.id}/${target.id}` : `${plan.id}:${target.id}`) &&
+    (task ? target.taskUnits.lead === task.lead && target.taskUnits.support === task.support : target.taskUnits.lead.length === 0 && target.taskUnits.support.length === 0);
   if (!derived) throw new NotSnapshotable();
   const { planId: _plan, taskId: _task, ref: _ref, taskUnits: _units, required, ...rest } = target;
   return required === target.expression.value ? rest : { ...rest, required };
@@ -46,6 +47,7 @@ export function snapshotPlan(plan: Plan): PlanSnapshot | undefined {
       file: undefined,
       unitNames: plan.unitNames ? [...plan.unitNames] : undefined,
       tasks: plan.tasks.map((task) => ({ ...task, targets: task.targets.map((target) => compactTarget(plan, task, target)) })),
+      targets: plan.targets.map((target) => compactTarget(plan, undefined, target)),
     };
     const text = JSON.stringify(compact, function (key, value: unknown) {
       if (typeof value === 'bigint') throw new NotSnapshotable();
@@ -80,20 +82,29 @@ export function restorePlan(snapshot: PlanSnapshot, file: string, locator: Locat
   if (plan.population) plan.population = rationalOf(plan.population as unknown as RationalPair);
   if (plan.unitNames) plan.unitNames = new Map(plan.unitNames as unknown as [string, string][]);
   for (const phase of plan.phases) phase.place = place(phase.place);
-  for (const duty of plan.reports) duty.place = place(duty.place);
+  for (const duty of plan.duties) duty.place = place(duty.place);
   for (const task of plan.tasks) {
     task.place = place(task.place);
     const taskUnits = { lead: task.lead, support: task.support };
-    for (const target of task.targets) {
-      target.planId = plan.id;
-      target.taskId = task.id;
-      target.ref = `${plan.id}:${task.id}/${target.id}`;
-      target.taskUnits = taskUnits;
-      target.place = place(target.place);
-      target.expression.value = rationalOf(target.expression.value as unknown as RationalPair);
-      if (target.expression.per) target.expression.per = rationalOf(target.expression.per as unknown as RationalPair);
-      target.required = target.required ? rationalOf(target.required as unknown as RationalPair) : target.expression.value;
+    for (const target of task.targets) restoreTarget(target, task.id, taskUnits);
+  }
+  for (const target of plan.targets) restoreTarget(target, undefined, { lead: [], support: [] });
+  return plan;
+
+  function restoreTarget(target: Target, taskId: string | undefined, taskUnits: Target['taskUnits']): void {
+    target.planId = plan.id;
+    target.taskId = taskId;
+    target.ref = taskId === undefined ? `${plan.id}:${target.id}` : `${plan.id}:${taskId}/${target.id}`;
+    target.taskUnits = taskUnits;
+    target.place = place(target.place);
+    target.expression.value = rationalOf(target.expression.value as unknown as RationalPair);
+    if (target.expression.per) target.expression.per = rationalOf(target.expression.per as unknown as RationalPair);
+    target.required = target.required ? rationalOf(target.required as unknown as RationalPair) : target.expression.value;
+    if (target.baseline) target.baseline = rationalOf(target.baseline as unknown as RationalPair);
+    for (const unit of target.each ?? []) {
+      unit.required = rationalOf(unit.required as unknown as RationalPair);
+      if (unit.population) unit.population = rationalOf(unit.population as unknown as RationalPair);
+      unit.place = place(unit.place);
     }
   }
-  return plan;
 }

@@ -4,9 +4,9 @@ import { type Diagnostic, compareDiagnostics, makeDiagnostic } from './diagnosti
 import { Utf8ChunkDecoder, decodeText } from './decode-text.js';
 import { type DeadlineResult, compareDeadlines, evaluateDeadlines } from './deadlines.js';
 import type { DayNumber } from './dates.js';
-import { type TargetResult, evaluateTarget, sortTargetResults } from './evaluate.js';
+import { type EvaluationSettings, type TargetResult, defaultEvaluationSettings, evaluateTarget, sortTargetResults } from './evaluate.js';
 import { type JoinedActuals, joinActuals } from './join.js';
-import type { ActualsFile, Plan } from './model.js';
+import { type ActualsFile, type Plan, allTargets } from './model.js';
 import { normalisePlan } from './plan-normalize.js';
 import { CsvActualsReader, type ReadActuals, readActualsCsv, readActualsYaml } from './actuals-read.js';
 import { checkAgainstSchema } from './schema-check.js';
@@ -193,16 +193,14 @@ export interface Evaluation {
   deadlines: DeadlineResult[];
 }
 
-export function evaluateProject(project: Project, asOf: DayNumber, warnDays: number): Evaluation {
+export function evaluateProject(project: Project, asOf: DayNumber, warnDays: number, settings: EvaluationSettings = defaultEvaluationSettings): Evaluation {
   const targets: TargetResult[] = [];
   const deadlines: DeadlineResult[] = [];
   for (const plan of project.plans) {
-    for (const task of plan.tasks) {
-      for (const target of task.targets) {
-        targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf));
-      }
+    for (const target of allTargets(plan)) {
+      targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf, settings));
     }
-    append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.submissions, asOf, warnDays));
+    append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays));
   }
   deadlines.sort(compareDeadlines);
   return { asOf, warnDays, targets: sortTargetResults(targets), deadlines };
@@ -210,7 +208,7 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
 
 export function countProject(project: Project): { plans: number; tasks: number; targets: number; actualsFiles: number; rows: number } {
   const tasks = project.plans.reduce((n, plan) => n + plan.tasks.length, 0);
-  const targets = project.plans.reduce((n, plan) => n + plan.tasks.reduce((m, task) => m + task.targets.length, 0), 0);
+  const targets = project.plans.reduce((n, plan) => n + plan.tasks.reduce((m, task) => m + task.targets.length, 0) + plan.targets.length, 0);
   const rows = project.actualsFiles.reduce((n, file) => n + file.rows.length, 0);
   return { plans: project.plans.length, tasks, targets, actualsFiles: project.actualsFiles.length, rows };
 }

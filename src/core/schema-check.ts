@@ -25,6 +25,15 @@ function shown(value: unknown): string {
   return text.length > 80 ? `${[...text.slice(0, 100)].slice(0, 60).join('')}…` : text;
 }
 
+/**
+ * Keys that format v2 renamed, with the new name: an old file gets an error naming it, never a
+ * second spelling that is silently accepted. `at` says where in a file the old key belonged.
+ */
+const renamedKeys: { key: string; name: string; at: (path: JsonPath) => boolean }[] = [
+  { key: 'reports', name: 'duties', at: (path) => path.length === 0 },
+  { key: 'submitted', name: 'date', at: (path) => path.length === 2 && path[0] === 'duties' },
+];
+
 /** `target: 1900` where `target: ">= 1900"` was meant: the path of a target's expression. */
 const isTargetExpression = (path: JsonPath): boolean => path[path.length - 1] === 'target' && path[path.length - 3] === 'targets';
 
@@ -45,7 +54,16 @@ export function checkAgainstSchema(
     seen.add(identity);
     out.push(diagnostic);
   }
-  return out;
+  return withoutMissingRenamed(out);
+}
+
+/** `submitted` where `date` is now required: the rename says it all, a second "missing date" would not help. */
+function withoutMissingRenamed(diagnostics: Diagnostic[]): Diagnostic[] {
+  const renamed = diagnostics.filter((d) => d.code === 'renamed-key');
+  if (renamed.length === 0) return diagnostics;
+  const parentOf = (d: Diagnostic): string => JSON.stringify(d.path?.slice(0, -1) ?? []);
+  const renamedTo = new Set(renamed.map((d) => `${parentOf(d)}\u0000${String(d.args.name)}`));
+  return diagnostics.filter((d) => d.code !== 'missing-key' || !renamedTo.has(`${JSON.stringify(d.path ?? [])}\u0000${String(d.args.key)}`));
 }
 
 export function pointerToPath(pointer: string, data: unknown): JsonPath {
@@ -81,6 +99,8 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
       return undefined; // the branch's own errors say what is wrong
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
+      const renamed = renamedKeys.find((entry) => entry.key === key && entry.at(path));
+      if (renamed) return makeDiagnostic('renamed-key', file, locator.locate([...path, key], { key: true }), { key, name: renamed.name }, [...path, key]);
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
       return makeDiagnostic('unknown-key', file, locator.locate([...path, key], { key: true }), {
         key,
@@ -141,6 +161,8 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
     case 'maxLength':
       return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data).slice(0, 40), reason: 'too-long', limit: String(error.params.limit) }, path);
     case 'not':
+      // every and due together: point at due, the key to remove for a recurring duty
+      if (path[path.length - 2] === 'duties') return makeDiagnostic('invalid-value', file, locator.locate([...path, 'due'], { key: true }), { field, value: '', reason: 'exclusive' }, [...path, 'due']);
       return makeDiagnostic('invalid-value', file, at, { field, value: '', reason: path[path.length - 2] === 'done' ? 'exclusive-done' : 'exclusive' }, path);
     default:
       return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data ?? ''), reason: error.keyword }, path);

@@ -3,7 +3,7 @@
 import type { DeadlineResult } from './deadlines.js';
 import type { TargetResult } from './evaluate.js';
 import { foldUnitName } from './join.js';
-import type { Plan } from './model.js';
+import { type Plan, allTargets } from './model.js';
 
 export interface Selection {
   owner?: string;
@@ -21,10 +21,12 @@ export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string>
   for (const plan of plans) {
     const canonical = plan.unitNames?.get(wanted);
     if (canonical) exact.add(canonical);
-    for (const task of plan.tasks) {
-      for (const unit of [...task.lead, ...task.support, ...task.targets.map((t) => t.owner)]) allNames.add(unit);
+    for (const task of plan.tasks) for (const unit of [...task.lead, ...task.support]) allNames.add(unit);
+    for (const target of allTargets(plan)) {
+      allNames.add(target.owner);
+      for (const unit of target.each ?? []) allNames.add(unit.unit);
     }
-    for (const unit of [...plan.reports.map((r) => r.owner), ...plan.phases.map((p) => p.owner ?? '')]) if (unit) allNames.add(unit);
+    for (const unit of [...plan.duties.flatMap((d) => d.owners), ...plan.phases.map((p) => p.owner ?? '')]) if (unit) allNames.add(unit);
   }
   if (allNames.has(wanted)) exact.add(wanted);
   if (exact.size > 0) return exact;
@@ -37,15 +39,25 @@ function matchesUnits(units: Set<string>, role: Selection['role'], owner: string
   return units.has(owner) || lead.some((u) => units.has(u)) || support.some((u) => units.has(u));
 }
 
+/**
+ * The results selected. With --owner, a unit listed in an `each` target that is not otherwise
+ * responsible for it (owner, lead, support) gets its own line of that target, not the whole.
+ */
 export function selectTargets(results: readonly TargetResult[], selection: Selection, plans: readonly Plan[]): TargetResult[] {
   const units = selection.owner !== undefined ? resolveOwner(selection.owner, plans) : undefined;
-  return results.filter((result) => {
+  const selected: TargetResult[] = [];
+  for (const result of results) {
     const target = result.target;
-    if (selection.plans && !selection.plans.includes(target.planId)) return false;
-    if (selection.statuses && !selection.statuses.includes(result.status)) return false;
-    if (units && !matchesUnits(units, selection.role, target.owner, target.taskUnits.lead, target.taskUnits.support)) return false;
-    return true;
-  });
+    if (selection.plans && !selection.plans.includes(target.planId)) continue;
+    const candidates = !units || matchesUnits(units, selection.role, target.owner, target.taskUnits.lead, target.taskUnits.support)
+      ? [result]
+      : selection.role === 'support' ? [] : (result.units ?? []).filter((unit) => units.has(unit.eachUnit ?? ''));
+    for (const candidate of candidates) {
+      if (selection.statuses && !selection.statuses.includes(candidate.status)) continue;
+      selected.push(candidate);
+    }
+  }
+  return selected;
 }
 
 export function selectDeadlines(results: readonly DeadlineResult[], selection: Selection, plans: readonly Plan[]): DeadlineResult[] {

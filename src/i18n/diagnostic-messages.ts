@@ -64,7 +64,7 @@ const ruleZh: Record<string, string> = {
   slug: '只能用字母、数字、“_”和“-”，并以字母或数字开头',
   'task-id': '编号中不能有“/”“:”“@”或空格',
 };
-const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', report: '报送事项', plan: '方案' };
+const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', duty: '工作事项', owner: '责任单位', plan: '方案', unit: '单位' };
 
 export const diagnosticMessages = {
   'file-unreadable': { en: (a) => `cannot read the file: ${a.reason}`, zh: (a) => `无法读取文件：${a.reason}` },
@@ -95,12 +95,13 @@ export const diagnosticMessages = {
   'yaml-too-deep': { en: (a) => `nesting deeper than ${a.limit} levels`, zh: (a) => `嵌套超过 ${a.limit} 层` },
   'yaml-too-many-nodes': { en: (a) => `more than ${a.limit} YAML nodes`, zh: (a) => `YAML 节点超过 ${a.limit} 个` },
   'unknown-key': { en: (a) => `unknown key "${a.key}".${hintEn(a)} Allowed: ${list(a.allowed)}`, zh: (a) => `未知的键“${a.key}”。${hintZh(a)}允许的键：${list(a.allowed)}` },
+  'renamed-key': { en: (a) => `"${a.key}" was renamed "${a.name}" (format v2): rename the key to "${a.name}"`, zh: (a) => `“${a.key}”已改名为“${a.name}”（格式 v2）：请把键改为“${a.name}”` },
   'missing-key': { en: (a) => `missing required key "${a.key}"`, zh: (a) => `缺少必填的键“${a.key}”` },
   'wrong-type': { en: (a) => a.field === '' ? `the file must be a mapping of keys and values (format: plan/1 …), not ${typeNames(a.actual, typeEn, ' or ')}` : `"${a.field}" must be ${typeNames(a.expected, typeEn, ' or ')}, not ${typeNames(a.actual, typeEn, ' or ')}`, zh: (a) => a.field === '' ? `文件内容应为“键: 值”形式的映射（format: plan/1 …），实际是${typeNames(a.actual, typeZh, '或')}` : `“${a.field}”应为${typeNames(a.expected, typeZh, '或')}，实际是${typeNames(a.actual, typeZh, '或')}` },
   'number-as-text': { en: (a) => `"${a.field}" is text, but YAML reads ${a.text} as ${a.kind === 'boolean' ? 'true/false' : 'a number'}: quote it ("${a.text}")`, zh: (a) => `“${a.field}”应为文字，但 YAML 把 ${a.text} 读成了${a.kind === 'boolean' ? '布尔值（true/false）' : '数字'}：请加引号（"${a.text}"）` },
   'invalid-value': {
-    en: (a) => a.reason === 'month-unused' ? `"month" only applies to every: quarter, half_year or year; remove it or change "every"` : a.reason === 'exclusive-done' ? 'a completion names either "task" or "phase", not both' : a.reason === 'empty' ? `"${a.field}" must not be empty` : a.reason === 'exclusive' ? 'a reporting duty has either "every" (recurring) or "due" (one-off), not both' : a.allowed ? `"${a.field}" is "${a.value}"; allowed: ${list(a.allowed)}.${hintEn(a)}` : a.reason === 'too-long' ? `"${a.field}" is longer than ${a.limit} characters ("${a.value}…")` : a.rule && ruleEn[String(a.rule)] ? `"${a.field}" is "${a.value}": ${ruleEn[String(a.rule)]}` : a.pattern ? `"${a.field}" is "${a.value}", which does not match ${a.pattern}` : `"${a.field}" has an invalid value "${a.value}" (${a.reason ?? ''})`,
-    zh: (a) => a.reason === 'month-unused' ? '“month”只适用于 every: quarter、half_year 或 year；请删除它或修改 every' : a.reason === 'exclusive-done' ? '完成记录只能写 task（任务）或 phase（阶段）其中之一' : a.reason === 'empty' ? `“${a.field}”不能为空` : a.reason === 'exclusive' ? '报送事项只能用 every（定期）或 due（一次性）其中之一' : a.allowed ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}` : a.reason === 'too-long' ? `“${a.field}”超过 ${a.limit} 个字符（“${a.value}…”）` : a.rule && ruleZh[String(a.rule)] ? `“${a.field}”的值“${a.value}”不合法：${ruleZh[String(a.rule)]}` : a.pattern ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}` : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
+    en: (a) => a.reason === 'red-below-yellow' ? `"lights.red" ${a.red} is below "lights.yellow" ${a.yellow} (a band not written takes its default: yellow 0, red 30): make red at least yellow` : a.reason === 'month-unused' ? `"month" only applies to every: quarter, half_year or year; remove it or change "every"` : a.reason === 'exclusive-done' ? 'a completion names either "task" or "phase", not both' : a.reason === 'empty' ? `"${a.field}" must not be empty` : a.reason === 'exclusive' ? 'a duty has either "every" (recurring) or "due" (one-off), not both: remove one' : a.allowed ? `"${a.field}" is "${a.value}"; allowed: ${list(a.allowed)}.${hintEn(a)}` : a.reason === 'too-long' ? `"${a.field}" is longer than ${a.limit} characters ("${a.value}…")` : a.rule && ruleEn[String(a.rule)] ? `"${a.field}" is "${a.value}": ${ruleEn[String(a.rule)]}` : a.pattern ? `"${a.field}" is "${a.value}", which does not match ${a.pattern}` : `"${a.field}" has an invalid value "${a.value}" (${a.reason ?? ''})`,
+    zh: (a) => a.reason === 'red-below-yellow' ? `红灯标准 lights.red ${a.red} 小于黄灯标准 lights.yellow ${a.yellow}（未写的一项取默认值：yellow 0、red 30）：请使红灯标准不低于黄灯标准` : a.reason === 'month-unused' ? '“month”只适用于 every: quarter、half_year 或 year；请删除它或修改 every' : a.reason === 'exclusive-done' ? '完成记录只能写 task（任务）或 phase（阶段）其中之一' : a.reason === 'empty' ? `“${a.field}”不能为空` : a.reason === 'exclusive' ? '工作事项只能用 every（定期）或 due（一次性）其中之一：请删去一个' : a.allowed ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}` : a.reason === 'too-long' ? `“${a.field}”超过 ${a.limit} 个字符（“${a.value}…”）` : a.rule && ruleZh[String(a.rule)] ? `“${a.field}”的值“${a.value}”不合法：${ruleZh[String(a.rule)]}` : a.pattern ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}` : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
   },
   'unknown-format': { en: (a) => `unknown file format "${a.value}": this version of plan-check reads "${a.expected}"`, zh: (a) => `未知的文件格式“${a.value}”：本版本 plan-check 读取“${a.expected}”` },
   'invalid-date': {
@@ -112,8 +113,16 @@ export const diagnosticMessages = {
   'due-outside-period': { en: (a) => `due date ${a.due} is outside the plan period ${a.start} – ${a.end}`, zh: (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内` },
   'missing-population': { en: (a) => `"${a.target}" is per head of population, but the plan has no "population"`, zh: (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）` },
   'invalid-target': { en: (a) => `cannot read the target "${a.value}";${hintEn(a)} accepted forms: ${list(a.forms)}`, zh: (a) => `无法识别目标“${a.value}”；${hintZh(a)}可用写法：${list(a.forms)}` },
-  'unknown-owner': { en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)}`, zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}` },
+  'unknown-unit': { en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)} Use a registered name or alias, or add the unit to "units"`, zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units` },
   'absurd-number': { en: (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`, zh: (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）` },
+  'baseline-not-allowed': {
+    en: (a) => a.reason === 'limit' ? `a limit (${a.op}) has no baseline: it must hold at every date; remove "baseline"` : `"baseline" applies to progress: linear, not ${a.progress}: remove "baseline" or write progress: linear`,
+    zh: (a) => a.reason === 'limit' ? `上限指标（${a.op}）没有基数（baseline）：任何时候都须满足；请删除 baseline` : `基数（baseline）只用于 progress: linear，不能与 ${a.progress} 同用：请删除 baseline 或改为 progress: linear`,
+  },
+  'baseline-above-target': { en: (a) => `baseline ${a.baseline} is above the target ${a.required}: the baseline is the value at the start and must be at most the target`, zh: (a) => `基数 ${a.baseline} 高于目标值 ${a.required}：基数是起算日的水平，不能高于目标值` },
+  'each-with-combine': { en: () => '"each" evaluates every listed unit on its own, so "combine" does not apply: remove "combine" (or "each")', zh: () => '“each”对所列每个单位分别评估，不能同时写“combine”：请删除 combine（或 each）' },
+  'each-missing-population': { en: (a) => `the target is per head of population, so "${a.unit}" needs its own population: write { unit: ${a.unit}, population: N }`, zh: (a) => `该指标按人口计算，“${a.unit}”需要填写自己的人口：写成 { unit: ${a.unit}, population: 人口数 }` },
+  'target-id-is-task-id': { en: (a) => `plan-level target id "${a.id}" is also a task id (line ${a.taskLine}): refs would be ambiguous; rename the target`, zh: (a) => `全方案指标编号“${a.id}”与任务编号相同（第 ${a.taskLine} 行）：引用会有歧义，请给指标改名` },
   'unknown-plan': { en: (a) => `no loaded plan has the id "${a.plan}".${hintEn(a)}`, zh: (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}` },
   'unknown-ref': { en: (a) => `plan ${a.plan} has no ${a.kind} "${a.ref}".${hintEn(a)}`, zh: (a) => `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}` },
   'value-kind-mismatch': { en: (a) => `target ${a.ref} takes a ${a.expected === 'percent' ? 'percentage ("94%" or {done, of})' : 'count (a plain number)'}, not a ${a.actual}`, zh: (a) => `指标 ${a.ref} 需要${a.expected === 'percent' ? '百分比（"94%" 或 {done, of}）' : '计数（普通数字）'}，不是${kindZh[String(a.actual)] ?? a.actual}` },
@@ -124,7 +133,23 @@ export const diagnosticMessages = {
   'as-of-outside-period': { en: (a) => `as-of date ${a.as_of} is outside the plan period ${a.start} – ${a.end}`, zh: (a) => `截至日期 ${a.as_of} 不在方案期间 ${a.start} 至 ${a.end} 内` },
   'percent-needs-fraction': { en: (a) => `${a.units} units report on percentage target ${a.ref}: bare percentages cannot be combined; report done/of (e.g. 47/50)`, zh: (a) => `${a.units} 个单位报送了百分比指标 ${a.ref}：单独的百分比无法合并，请按“完成数/应完成数”报送（如 47/50）` },
   'duplicate-row': { en: (a) => `${a.ref} is reported twice by "${a.unit}" for ${a.as_of} (also at ${a.firstFile}:${a.firstLine}); the later row is used`, zh: (a) => `“${a.unit}”对 ${a.ref} 在 ${a.as_of} 报送了两次（另见 ${a.firstFile}:${a.firstLine}）；使用后一行` },
-  'unknown-occurrence': { en: (a) => `duty ${a.duty} has no occurrence due ${a.due}`, zh: (a) => `报送事项 ${a.duty} 没有截止日期为 ${a.due} 的一次` },
+  'unknown-occurrence': {
+    en: (a) => `duty ${a.duty} has no occurrence due ${a.due}${a.nearest ? `; the nearest is due ${a.nearest}: correct "due"` : ': it has no occurrence at all between its start and until'}; the record counts for nothing`,
+    zh: (a) => `工作事项 ${a.duty} 没有截止日期为 ${a.due} 的一次${a.nearest ? `；最近的一次截止于 ${a.nearest}，请改正 due` : '：在其起止日期之间没有任何一次'}；该记录不计入`,
+  },
+  'missing-reported-by': {
+    en: (a) => `duty ${a.duty} has several owners (${list(a.owners)}): say which one this record is for with "reported_by" (on the record or at the top of the file)`,
+    zh: (a) => `工作事项 ${a.duty} 有多个责任单位（${list(a.owners)}）：请用 reported_by 写明是哪个单位的记录（写在该条记录上或文件开头）`,
+  },
+  'not-duty-owner': {
+    en: (a) => `"${a.unit}" is not an owner of duty ${a.duty} (owners: ${list(a.owners)}); the record counts for no one: correct "reported_by" or the duty's owners`,
+    zh: (a) => `“${a.unit}”不是工作事项 ${a.duty} 的责任单位（责任单位：${list(a.owners)}）；该记录不计入：请改正 reported_by 或方案中的 owner`,
+  },
+  'record-before-start': {
+    en: (a) => `date ${a.date} is before duty ${a.duty} starts (${a.start}${a.source === 'issued' ? ', the date the plan was issued' : a.source === 'period' ? ', the period start' : ''}): correct the date`,
+    zh: (a) => `日期 ${a.date} 早于工作事项 ${a.duty} 的开始日期（${a.start}${a.source === 'issued' ? '，即方案印发日期' : a.source === 'period' ? '，即方案开始日期' : ''}）：请改正日期`,
+  },
+  'each-unit-not-listed': { en: (a) => `"${a.unit}" is not listed in "each" of target ${a.ref}: the row is ignored (listed: ${list(a.units)})`, zh: (a) => `“${a.unit}”不在指标 ${a.ref} 的 each 名单中：该行不计入（名单：${list(a.units)}）` },
   'csv-syntax': {
     en: (a) => a.detail === 'unclosed-quote' ? 'a quoted field is never closed: add the closing "' : a.detail === 'bad-quote' ? 'a quote inside a field must be doubled ("") and the field quoted' : a.detail === 'ragged' ? `this row has ${a.fields} fields, the header has ${a.expected}` : a.detail === 'delimiter' ? `the header looks separated by "${a.delimiter}", not commas: pass --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" or save as comma-separated CSV` : `malformed CSV: ${a.detail}`,
     zh: (a) => a.detail === 'unclosed-quote' ? '带引号的字段没有结束：请补上右引号 "' : a.detail === 'bad-quote' ? '字段中的引号必须写成两个（""），并给整个字段加引号' : a.detail === 'ragged' ? `本行有 ${a.fields} 列，表头有 ${a.expected} 列` : a.detail === 'delimiter' ? `表头看起来用“${a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV` : `CSV 格式错误：${a.detail}`,

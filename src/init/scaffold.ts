@@ -55,7 +55,7 @@ interface ExampleFigures {
   sampling: number;
   /** the mobilisation phase's completion date, once it is past */
   phaseDone?: string;
-  /** monthly report occurrences due on or before today, each submitted two days early */
+  /** monthly duty occurrences due on or before today, each submitted two days early */
   reports: { due: string; submitted: string }[];
 }
 
@@ -118,7 +118,8 @@ units:
   - 区教育局
 phases:
   - { id: mobilize, title: 动员部署, start: ${y}-01-01, due: ${y}-02-28 }
-reports:
+# ${say('工作事项：报送（kind: report，默认）或开展（kind: activity）；owner 可写单位列表，每个单位各自计算', 'duties: reports (kind: report, the default) or activities (kind: activity); owner may be a list, each unit counted on its own')}
+duties:
   # 原文：“每月10日前报送上月工作落实情况”
   - { id: monthly, title: 报送上月工作落实情况, owner: 区食安办, every: month, day: 10 }
 sections:
@@ -153,7 +154,7 @@ sections:
 function actualsYaml(say: Say, x: ExampleFigures): string {
   const lines = [
     `# yaml-language-server: $schema=../${schemaPath('actuals')}`,
-    `# ${say('示例数据（虚构）：区食安办报送的数值、完成情况和报送记录。', 'Example figures (invented): what the food safety office reports: values, completions and report submissions.')}`,
+    `# ${say('示例数据（虚构）：区食安办报送的数值、完成情况和工作事项记录。', 'Example figures (invented): what the food safety office reports: values, completions and duty records.')}`,
     'format: actuals/1',
     `plan: ${x.planId}`,
     'reported_by: 区食安办',
@@ -163,7 +164,7 @@ function actualsYaml(say: Say, x: ExampleFigures): string {
   ];
   if (x.phaseDone) lines.push('done:', `  - { phase: mobilize, date: ${x.phaseDone} }`);
   if (x.reports.length > 0) {
-    lines.push('reports:', ...x.reports.map((r) => `  - { duty: monthly, due: ${r.due}, submitted: ${r.submitted} }`));
+    lines.push('duties:', ...x.reports.map((r) => `  - { duty: monthly, due: ${r.due}, date: ${r.submitted} }`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -203,6 +204,8 @@ name: plan-check
 on:
   push:
   pull_request:
+    # ${say('加上 labeled/unlabeled：贴上或撤下 plan-change-approved 标签后重新检查', 'labeled/unlabeled too: adding or removing the plan-change-approved label runs the check again')}
+    types: [opened, synchronize, reopened, labeled, unlabeled]
 permissions:
   contents: read
 jobs:
@@ -213,6 +216,8 @@ ${packageNote(say, say('仓库的 Settings → Secrets and variables → Actions
       PLAN_CHECK_PACKAGE: \${{ vars.PLAN_CHECK_PACKAGE }}
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0 # ${say('方案变化（diff）需要目标分支的历史', 'the plan changes (diff) need the target branch\'s history')}
       - uses: actions/setup-node@v4
         with:
           node-version: 20
@@ -227,6 +232,17 @@ ${packageNote(say, say('仓库的 Settings → Secrets and variables → Actions
         run: npx --yes plan-check validate --format github
       - name: Meeting view
         run: npx plan-check status --format md >> "$GITHUB_STEP_SUMMARY"
+      # ${say('拉取请求对方案承诺的影响：写入摘要并标注在改动的行上；指标调低、删除或期限推迟时不通过，', 'What the pull request does to the plans\' commitments, in the summary and on the changed lines;')}
+      # ${say('除非在方案中写了 “# approved: 变化id”（见 plan-check diff 的 id 列），或贴了 plan-change-approved 标签。', 'it fails on a lowered target, a removal or a later deadline unless the plan has "# approved: ID" or the PR the plan-change-approved label.')}
+      - name: Plan changes
+        if: github.event_name == 'pull_request'
+        env:
+          BASE: origin/\${{ github.base_ref }}
+          APPROVED: \${{ contains(github.event.pull_request.labels.*.name, 'plan-change-approved') }}
+        run: |
+          npx plan-check diff "$BASE...HEAD" --format md >> "$GITHUB_STEP_SUMMARY"
+          if [ "$APPROVED" = true ]; then gate=""; else gate="--fail-on lowered,removed,deadline-later"; fi
+          npx plan-check diff "$BASE...HEAD" --format github $gate
 `;
 }
 
@@ -245,6 +261,21 @@ plan-check:
     when: always
     reports:
       junit: plan-check-junit.xml
+
+# ${say('合并请求对方案承诺的影响，写在作业日志中；指标调低、删除或期限推迟时不通过，除非方案中写了', 'What a merge request does to the plans\' commitments, in the job log; it fails on a lowered target, a removal')}
+# ${say('“# approved: 变化id”或合并请求贴了 plan-change-approved 标签。', 'or a later deadline unless the plan has "# approved: ID" or the merge request the plan-change-approved label.')}
+plan-check-diff:
+  image: node:20
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+  variables:
+    GIT_DEPTH: 0
+  script:
+    - 'test -n "$PLAN_CHECK_PACKAGE" || { echo "${say('请设置 CI/CD 变量 PLAN_CHECK_PACKAGE（见 .gitlab-ci.yml 中的说明）', 'set the CI/CD variable PLAN_CHECK_PACKAGE (see the comment in .gitlab-ci.yml)')}"; exit 1; }'
+    - npm install --no-save --no-package-lock --no-audit --no-fund "$PLAN_CHECK_PACKAGE"
+    - git fetch --quiet origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME"
+    - 'case ",$CI_MERGE_REQUEST_LABELS," in *,plan-change-approved,*) gate="" ;; *) gate="--fail-on lowered,removed,deadline-later" ;; esac'
+    - npx plan-check diff "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME...HEAD" $gate
 `;
 }
 

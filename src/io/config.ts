@@ -9,6 +9,7 @@ import { checkAgainstSchema } from '../core/schema-check.js';
 import { getValidator } from '../core/schema-validators.js';
 import { parseYaml } from '../core/yaml-source.js';
 import { parseIsoDate } from '../core/dates.js';
+import { type LightBands, defaultLightBands } from '../core/lights.js';
 
 export interface Config {
   plans?: string[];
@@ -17,6 +18,9 @@ export interface Config {
   locale?: 'zh-CN' | 'en';
   warn_days?: number;
   as_of?: string;
+  /** traffic-light bands, points behind the pace */
+  lights?: Partial<LightBands>;
+  stale_days?: number;
 }
 
 export interface LoadedConfig {
@@ -58,6 +62,12 @@ export function loadConfig(file: string | undefined, display: (absolute: string)
   const config = parsed.data as Config;
   if (typeof config.as_of === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(config.as_of) && parseIsoDate(config.as_of) === undefined) {
     diagnostics.push(makeDiagnostic('invalid-date', shown, parsed.locator.locate(['as_of']), { field: 'as_of', value: config.as_of }, ['as_of']));
+  }
+  // a band left out takes its default, so { yellow: 40 } alone is below the default red of 30
+  const lights = config.lights && typeof config.lights === 'object' ? { ...defaultLightBands, ...config.lights } : undefined;
+  if (lights && typeof lights.yellow === 'number' && typeof lights.red === 'number' && lights.yellow > lights.red) {
+    const key = config.lights && 'red' in config.lights ? 'red' : 'yellow';
+    diagnostics.push(makeDiagnostic('invalid-value', shown, parsed.locator.locate(['lights', key]), { field: `lights.${key}`, value: String(lights[key]), reason: 'red-below-yellow', red: String(lights.red), yellow: String(lights.yellow) }, ['lights', key]));
   }
   return { file, folder: path.dirname(file), config: diagnostics.some((d) => d.severity === 'error') ? {} : config, diagnostics, text: decoded.text };
 }

@@ -3,7 +3,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../i18n/labels.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import { statusLabel } from './table.js';
+import { deadlineStatusLabel } from './deadline-lines.js';
+import { lightLabel, targetStatusLabel } from './target-labels.js';
 
 /** A text cell starting with = + - @, tab or CR would be a formula in Excel/WPS: prefix it with '. */
 export function neutraliseFormula(text: string): string {
@@ -17,14 +18,15 @@ const escapeControls = (text: string): string => text.replace(CONTROL, (char) =>
 const textCell = (value: string | null): string => (value === null ? '' : neutraliseFormula(escapeControls(value)));
 const numberCell = (value: number | null): string => (value === null ? '' : String(value));
 
-export const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label'] as const;
-export const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed'] as const;
+export const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label', 'lag', 'light', 'light_label', 'progress_kind', 'latest_as_of', 'stale', 'each_unit'] as const;
+export const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed', 'light', 'light_label'] as const;
 
 export function formatTargetsCsv(rows: readonly TargetRow[], lang: Lang, bom: boolean): string {
   const records = rows.map((row) => [
-    textCell(row.ref), textCell(row.plan), textCell(row.task), textCell(row.task_title), textCell(row.target), textCell(row.metric), textCell(row.owner), textCell(row.unit), row.op,
+    textCell(row.ref), textCell(row.plan), textCell(row.task ?? ''), textCell(row.task_title), textCell(row.target), textCell(row.metric), textCell(row.owner), textCell(row.unit), row.op,
     numberCell(row.required), numberCell(row.expected), numberCell(row.actual), numberCell(row.gap), numberCell(row.progress),
-    row.start, row.due, row.status, statusLabel(lang, row.status),
+    row.start, row.due, row.status, targetStatusLabel(lang, row),
+    numberCell(row.lag), row.light, lightLabel(lang, row.light), row.progress_kind ?? '', row.latest_as_of ?? '', row.stale ? 'true' : 'false', textCell(row.each_unit ?? null),
   ]);
   return stringify(records, { header: true, columns: [...targetCsvColumns], bom, record_delimiter: 'windows' });
 }
@@ -32,7 +34,7 @@ export function formatTargetsCsv(rows: readonly TargetRow[], lang: Lang, bom: bo
 export function formatDeadlinesCsv(rows: readonly DeadlineRow[], lang: Lang, bom: boolean): string {
   const records = rows.map((row) => [
     textCell(row.ref), row.kind, textCell(row.plan), textCell(row.title), textCell(row.owner), row.due, String(row.days_left), row.status,
-    statusLabel(lang, row.status), row.late ? 'true' : 'false', row.completed ?? '',
+    deadlineStatusLabel(lang, row), row.late ? 'true' : 'false', row.completed ?? '', row.light, lightLabel(lang, row.light),
   ]);
   return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom, record_delimiter: 'windows' });
 }

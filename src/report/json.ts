@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import type { Lang } from '../i18n/labels.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
 import { countStatuses } from './status-view.js';
 
 const targetJson = (row: TargetRow) => ({
@@ -20,9 +20,17 @@ const targetJson = (row: TargetRow) => ({
   actual: row.actual,
   gap: row.gap,
   progress: row.progress,
+  lag: row.lag,
+  light: row.light,
+  progress_kind: row.progress_kind,
+  baseline: row.baseline,
   start: row.start,
   due: row.due,
   status: row.status,
+  latest_as_of: row.latest_as_of,
+  stale: row.stale,
+  ...(row.units ? { units: row.units } : {}),
+  ...(row.each_unit !== undefined ? { each_unit: row.each_unit } : {}),
 });
 
 const deadlineJson = (row: DeadlineRow) => ({
@@ -36,10 +44,13 @@ const deadlineJson = (row: DeadlineRow) => ({
   status: row.status,
   late: row.late,
   completed: row.completed,
+  light: row.light,
 });
 
-export function formatStatusJson(asOf: string, targets: readonly TargetRow[], deadlines: readonly DeadlineRow[]): string {
-  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(targets), targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
+/** `units` in the summary: each unit's deadlines due so far and how many were done on time (rows.ts). */
+export function formatStatusJson(asOf: string, targets: readonly TargetRow[], deadlines: readonly DeadlineRow[], units: readonly UnitOnTimeRow[]): string {
+  const summary = { ...countStatuses(targets), units };
+  return `${JSON.stringify({ as_of: asOf, summary, targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
 }
 
 export function formatTargetsJson(asOf: string, targets: readonly TargetRow[]): string {

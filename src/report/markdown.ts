@@ -4,10 +4,13 @@
 // of a Chinese title) and coloured (escape codes that have no place in a .md file).
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
-import { displayNumber, displayPercent, safeText } from './display.js';
+import { lightOrder } from '../core/lights.js';
+import { safeText } from './display.js';
+import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
-import { statusLabel } from './table.js';
+import { deadlineTitle, onTimeCells, onTimeHead, statusLabel, unitsWithDeadlinesDue } from './table.js';
+import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 
 /**
  * Text made literal in Markdown: a pipe would end the table cell and a line break the row, so
@@ -25,43 +28,46 @@ function markdownTable(head: string[], rows: string[][]): string {
 }
 
 const targetHead = (ctx: FormatContext): string[] =>
-  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status'] as const).map((k) => t(ctx.lang, k));
+  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
 const deadlineHead = (ctx: FormatContext): string[] =>
-  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status'] as const).map((k) => t(ctx.lang, k));
-
-const withUnit = (value: number | null, row: TargetRow, ctx: FormatContext): string => displayNumber(value, ctx.lang, row.kind === 'percent' ? '%' : '');
+  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
 
 /** The terminal table's columns, one line per cell: task ids repeat across plans, so the plan is named when rows span several. */
 function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
+  const lang = ctx.lang;
   return rows.map((row) => [
-    `${manyPlans ? `${row.plan} ` : ''}${row.task} ${row.task_title}`,
+    `${manyPlans && !row.sub_line ? `${row.plan} ` : ''}${taskText(row, lang)}`,
     row.metric,
     row.owner,
-    `${row.op} ${withUnit(row.required, row, ctx)}${row.unit && row.kind !== 'percent' ? ` ${row.unit}` : ''}`,
-    withUnit(row.expected, row, ctx),
-    withUnit(row.actual, row, ctx),
-    withUnit(row.gap, row, ctx),
-    displayPercent(row.progress),
+    requiredCell(row, lang),
+    expectedCell(row, lang),
+    actualCell(row, lang),
+    gapCell(row, lang),
+    progressCell(row, lang),
     row.due,
-    statusLabel(ctx.lang, row.status),
+    targetStatusLabel(lang, row),
+    lightLabel(lang, row.light),
   ]);
 }
 
 function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
-  return rows.map((row) => [
-    t(ctx.lang, `kind.${row.kind}`),
-    row.kind === 'report' ? row.title : `${row.ref.split('/').pop()} ${row.title}`,
-    row.owner,
-    row.due,
-    String(row.days_left),
-    statusLabel(ctx.lang, row.status) + (row.late ? ` (${t(ctx.lang, 'deadline.late')})` : ''),
+  return groupDeadlineRows(rows).map((line) => [
+    t(ctx.lang, `kind.${line.row.kind}`),
+    deadlineTitle(line.row),
+    deadlineOwnerText(ctx.lang, line),
+    line.row.due,
+    String(line.row.days_left),
+    deadlineStatusLine(ctx.lang, line),
+    lightLabel(ctx.lang, line.row.light),
   ]);
 }
 
-/** "met 6 · on track 9", without colour. */
+/** "met 6 · on track 9; lights: green 15", without colour. */
 function summaryText(counts: StatusCounts, ctx: FormatContext): string {
-  return summaryOrder.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
+  const statuses = summaryOrder.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
+  const lights = lightOrder.filter((light) => counts.lights[light] > 0).map((light) => `${lightLabel(ctx.lang, light)} ${counts.lights[light]}`).join(' · ');
+  return lights ? `${statuses}${t(ctx.lang, 'summary.lights', { parts: lights })}` : statuses;
 }
 
 export function formatTargetsMarkdown(rows: readonly TargetRow[], ctx: FormatContext): string {
@@ -83,10 +89,12 @@ export function formatStatusMarkdown(view: StatusView, ctx: FormatContext): stri
     out.push(`### ${markdownText(heading)}`, '', markdownTable(targetHead(ctx), targetCells(view.targets, ctx)), '');
   }
   if (view.deadlines.length > 0) {
-    const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: view.deadlines.length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: view.deadlines.length });
+    const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length });
     out.push(`### ${markdownText(heading)}`, '', markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx)), '');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, 'summary.nothing')), '');
+  const units = unitsWithDeadlinesDue(view.units);
+  if (units.length > 0) out.push(`### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`, '', markdownTable(onTimeHead(lang), onTimeCells(units)), '');
   if (view.ended.length > 0) {
     out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
     for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: summaryText(plan.counts, ctx) || '—' }))}`);

@@ -1,14 +1,32 @@
 // Results as flat rows: the one shape every formatter (table, JSON, CSV, Markdown) reads from.
 import { formatDay } from '../core/dates.js';
-import type { DeadlineResult } from '../core/deadlines.js';
+import type { DeadlineResult, DutyOccurrence } from '../core/deadlines.js';
 import type { TargetResult, TargetStatus } from '../core/evaluate.js';
-import { type Plan, taskById } from '../core/model.js';
+import { type Light, deadlineLight } from '../core/lights.js';
+import { type Plan, type Progress, taskById } from '../core/model.js';
+import type { OnTimeCounts, UnitOnTime } from '../core/on-time.js';
 import { toNumber } from '../core/rational.js';
+
+/** One unit of an `each` target, as JSON lists it. */
+export interface UnitRow {
+  unit: string;
+  required: number;
+  expected: number | null;
+  actual: number | null;
+  gap: number | null;
+  progress: number | null;
+  lag: number | null;
+  light: Light;
+  status: TargetStatus;
+  latest_as_of: string | null;
+  stale: boolean;
+}
 
 export interface TargetRow {
   ref: string;
   plan: string;
-  task: string;
+  /** null for a plan-level target */
+  task: string | null;
   task_title: string;
   target: string;
   metric: string;
@@ -16,14 +34,40 @@ export interface TargetRow {
   unit: string | null;
   op: string;
   kind: 'count' | 'percent' | 'per_capita';
-  required: number;
+  /** the target as it reads, normalised: ">= 3.5 per 1000" (for human formats) */
+  expression: string;
+  /** null for a per-capita `each` target: each unit has its own */
+  required: number | null;
   expected: number | null;
   actual: number | null;
   gap: number | null;
   progress: number | null;
+  lag: number | null;
+  light: Light;
+  /** linear, at_due or level; null for a limit */
+  progress_kind: Progress | null;
+  /** whether the progress kind was written in the plan (else the default for its kind) */
+  progress_written: boolean;
+  baseline: number | null;
   start: string;
   due: string;
   status: TargetStatus;
+  latest_as_of: string | null;
+  stale: boolean;
+  /** an `each` target's units; null otherwise */
+  units: UnitRow[] | null;
+  /** set on a line of one unit of an `each` target */
+  each_unit?: string;
+  /** a unit's line shown under its target (gaps --all), not on its own */
+  sub_line?: boolean;
+}
+
+/** A multi-owner duty occurrence as a whole: who has done it by the as-of date, who has not. */
+export interface OccurrenceSummary {
+  owners: number;
+  done: string[];
+  missing: string[];
+  late: string[];
 }
 
 export interface DeadlineRow {
@@ -37,18 +81,40 @@ export interface DeadlineRow {
   status: DeadlineResult['status'];
   late: boolean;
   completed: string | null;
+  light: Light;
+  /** for an occurrence of a duty with several owners; not part of the machine formats (one entry per owner there) */
+  occurrence?: OccurrenceSummary;
 }
 
 const maybe = (value: TargetResult['actual']): number | null => (value === undefined ? null : toNumber(value));
 
+const isLimit = (result: TargetResult): boolean => result.target.expression.op === '<=' || result.target.expression.op === '<';
+const dayOrNull = (day: number | undefined): string | null => (day === undefined ? null : formatDay(day));
+
+function toUnitRow(result: TargetResult): UnitRow {
+  return {
+    unit: result.eachUnit ?? result.target.owner,
+    required: toNumber(result.target.required),
+    expected: maybe(result.expected),
+    actual: maybe(result.actual),
+    gap: maybe(result.gap),
+    progress: maybe(result.progress),
+    lag: maybe(result.lag),
+    light: result.light,
+    status: result.status,
+    latest_as_of: dayOrNull(result.latestAsOf),
+    stale: result.stale,
+  };
+}
+
 export function toTargetRow(result: TargetResult, plans: ReadonlyMap<string, Plan>): TargetRow {
   const target = result.target;
   const plan = plans.get(target.planId);
-  const task = plan ? taskById(plan, target.taskId) : undefined;
+  const task = plan && target.taskId !== undefined ? taskById(plan, target.taskId) : undefined;
   return {
     ref: target.ref,
     plan: target.planId,
-    task: target.taskId,
+    task: target.taskId ?? null,
     task_title: task?.title ?? '',
     target: target.id,
     metric: target.metric,
@@ -56,18 +122,68 @@ export function toTargetRow(result: TargetResult, plans: ReadonlyMap<string, Pla
     unit: target.unit ?? (target.expression.kind === 'percent' ? '%' : null),
     op: target.expression.op,
     kind: target.expression.kind,
-    required: toNumber(result.required),
+    expression: target.expression.text,
+    required: maybe(result.required),
     expected: maybe(result.expected),
     actual: maybe(result.actual),
     gap: maybe(result.gap),
     progress: maybe(result.progress),
+    lag: maybe(result.lag),
+    light: result.light,
+    progress_kind: isLimit(result) ? null : target.progress,
+    progress_written: target.progressWritten,
+    baseline: maybe(target.baseline),
     start: formatDay(target.start),
     due: formatDay(target.due),
     status: result.status,
+    latest_as_of: dayOrNull(result.latestAsOf),
+    stale: result.stale,
+    units: result.units ? result.units.map(toUnitRow) : null,
+    ...(result.eachUnit !== undefined ? { each_unit: result.eachUnit, owner: result.eachUnit } : {}),
   };
 }
 
+function summariseOccurrence(occurrence: DutyOccurrence): OccurrenceSummary {
+  const done = occurrence.owners.filter((o) => o.status === 'done');
+  return {
+    owners: occurrence.owners.length,
+    done: done.map((o) => o.owner),
+    missing: occurrence.owners.filter((o) => o.status !== 'done').map((o) => o.owner),
+    late: done.filter((o) => o.late).map((o) => o.owner),
+  };
+}
+
+/**
+ * The units of an `each` target as lines of their own under it (gaps --all): the target's columns,
+ * the unit as owner, its own figures; `each_unit` names the unit.
+ */
+export function unitLines(row: TargetRow): TargetRow[] {
+  return (row.units ?? []).map((unit) => ({
+    ...row,
+    owner: unit.unit,
+    required: unit.required,
+    expected: unit.expected,
+    actual: unit.actual,
+    gap: unit.gap,
+    progress: unit.progress,
+    lag: unit.lag,
+    light: unit.light,
+    status: unit.status,
+    latest_as_of: unit.latest_as_of,
+    stale: unit.stale,
+    units: null,
+    each_unit: unit.unit,
+    sub_line: true,
+  }));
+}
+
+/** Every row followed by the lines of its units. */
+export function withUnitLines(rows: readonly TargetRow[]): TargetRow[] {
+  return rows.flatMap((row) => [row, ...unitLines(row)]);
+}
+
 export function toDeadlineRow(result: DeadlineResult): DeadlineRow {
+  const occurrence = result.occurrence && result.occurrence.owners.length > 1 ? summariseOccurrence(result.occurrence) : undefined;
   return {
     ref: result.ref,
     kind: result.kind,
@@ -79,5 +195,34 @@ export function toDeadlineRow(result: DeadlineResult): DeadlineRow {
     status: result.status,
     late: result.late,
     completed: result.completed === undefined ? null : formatDay(result.completed),
+    light: deadlineLight(result.status),
+    ...(occurrence ? { occurrence } : {}),
   };
+}
+
+export interface OnTimeRow {
+  due_so_far: number;
+  on_time: number;
+  late: number;
+  overdue: number;
+  /** on_time / due_so_far; null when nothing was due yet */
+  on_time_rate: number | null;
+}
+
+export interface UnitOnTimeRow extends OnTimeRow {
+  unit: string;
+  /** the same over the unit's reports only (按时报送率) */
+  reports: OnTimeRow;
+}
+
+const toOnTimeRow = (counts: OnTimeCounts): OnTimeRow => ({
+  due_so_far: counts.dueSoFar,
+  on_time: counts.onTime,
+  late: counts.late,
+  overdue: counts.overdue,
+  on_time_rate: counts.rate ?? null,
+});
+
+export function toUnitOnTimeRow(unit: UnitOnTime): UnitOnTimeRow {
+  return { unit: unit.unit, ...toOnTimeRow(unit), reports: toOnTimeRow(unit.reports) };
 }

@@ -77,6 +77,10 @@ const ruleText = {
     en: { short: 'Unknown key', full: 'The key is not part of the format (often a misspelling). Use one of the allowed keys listed in the message.' },
     zh: { short: '未知的键', full: '该键不属于格式（常见原因是拼写错误）。请使用提示中列出的允许的键。' },
   },
+  'renamed-key': {
+    en: { short: 'Renamed key', full: 'Format v2 renamed this key (reports → duties, submitted → date). Rename it as the message says; the meaning is the same.' },
+    zh: { short: '键已改名', full: '格式 v2 改了这个键的名称（reports → duties，submitted → date）。请按提示改名，含义不变。' },
+  },
   'missing-key': {
     en: { short: 'Missing required key', full: 'A key the format requires is absent. Add it.' },
     zh: { short: '缺少必填的键', full: '缺少格式要求的键。请补上。' },
@@ -121,7 +125,7 @@ const ruleText = {
     en: { short: 'Unreadable target', full: 'The target expression cannot be read. Write it as ">= 1900", ">= 100%", "<= 0" or ">= 3.5 per 1000".' },
     zh: { short: '无法识别的目标', full: '无法识别目标的写法。请写成 ">= 1900"、">= 100%"、"<= 0" 或 ">= 3.5 per 1000"。' },
   },
-  'unknown-owner': {
+  'unknown-unit': {
     en: { short: 'Unit not in the registry', full: 'The plan has a units registry and this unit is not in it. Add it to "units" (or as an alias), or fix the name.' },
     zh: { short: '单位不在名册中', full: '方案有单位名册（units），但该单位不在其中。请加入 units（或作为别名），或改正名称。' },
   },
@@ -157,6 +161,26 @@ const ruleText = {
     en: { short: 'Of is zero', full: 'In done/of, "of" is 0, so the percentage is undefined.' },
     zh: { short: '应完成数为 0', full: '完成数/应完成数中，应完成数为 0，无法计算百分比。' },
   },
+  'baseline-not-allowed': {
+    en: { short: 'Baseline not allowed here', full: 'A baseline applies only to a linear >= or > target: not to a limit, nor with progress level or at_due.' },
+    zh: { short: '此处不能写基数', full: '基数（baseline）只用于按时间推进（linear）的 >= 或 > 指标，不能用于上限指标，也不能与 level、at_due 同用。' },
+  },
+  'baseline-above-target': {
+    en: { short: 'Baseline above the target', full: 'The baseline (the value at the start) must not exceed the target.' },
+    zh: { short: '基数高于目标值', full: '基数（起算日的水平）不能高于目标值。' },
+  },
+  'each-with-combine': {
+    en: { short: 'each with combine', full: 'An each target is evaluated per unit, so combine does not apply.' },
+    zh: { short: 'each 与 combine 同用', full: '按 each 分别评估的指标不能同时写 combine。' },
+  },
+  'each-missing-population': {
+    en: { short: 'Unit of each without population', full: 'A per-capita each target needs every listed unit\'s own population.' },
+    zh: { short: 'each 单位缺少人口', full: '按人口计算的 each 指标，名单中每个单位都要填写自己的人口。' },
+  },
+  'target-id-is-task-id': {
+    en: { short: 'Plan-level target id is a task id', full: 'A plan-level target id must differ from every task id of the plan, or refs would be ambiguous.' },
+    zh: { short: '全方案指标编号与任务编号相同', full: '全方案指标的编号不能与方案中任何任务编号相同，否则引用会有歧义。' },
+  },
   'as-of-outside-period': {
     en: { short: 'As-of date outside the plan period', full: 'The actuals are dated outside the plan period. Check the date.' },
     zh: { short: '截至日期不在方案期间内', full: '报送数据的截至日期不在方案期间内。请检查日期。' },
@@ -170,8 +194,24 @@ const ruleText = {
     zh: { short: '重复报送', full: '同一单位对同一指标在同一日期报送了两次，使用后一行。' },
   },
   'unknown-occurrence': {
-    en: { short: 'No such reporting occurrence', full: 'A submission names a due date on which the reporting duty has no occurrence.' },
-    zh: { short: '报送事项没有该期', full: '报送记录的截止日期与该报送事项的任何一期都不符。' },
+    en: { short: 'No such duty occurrence', full: 'A duty record names a due date on which the duty has no occurrence; the message names the nearest one. The record counts for nothing until "due" is corrected.' },
+    zh: { short: '工作事项没有该次', full: '记录的截止日期与该工作事项的任何一次都不符，提示中给出最近的一次。改正 due 之前该记录不计入。' },
+  },
+  'missing-reported-by': {
+    en: { short: 'Record needs reported_by', full: 'The duty has several owners, so each record must say whose it is with reported_by (on the record or at the top of the file).' },
+    zh: { short: '记录缺少填报单位', full: '该工作事项有多个责任单位，每条记录都须用 reported_by 写明是哪个单位的（写在记录上或文件开头）。' },
+  },
+  'not-duty-owner': {
+    en: { short: 'Not an owner of the duty', full: 'The record\'s unit is not among the owners of this multi-owner duty, so it counts for no one. Correct reported_by, or the duty\'s owner list.' },
+    zh: { short: '不是该事项的责任单位', full: '记录的填报单位不在该工作事项的责任单位中，因此不计入任何单位。请改正 reported_by 或方案中的 owner。' },
+  },
+  'record-before-start': {
+    en: { short: 'Record before the duty starts', full: 'The record is dated before the duty starts (its start, else the later of the period start and the date issued). Correct the date.' },
+    zh: { short: '记录早于事项开始', full: '记录日期早于该工作事项的开始日期（其 start，否则为方案开始日期与印发日期中较晚者）。请改正日期。' },
+  },
+  'each-unit-not-listed': {
+    en: { short: 'Unit not listed in each', full: 'A unit reported on an each target that does not list it; the row is left out.' },
+    zh: { short: '单位不在 each 名单中', full: '某单位报送了按 each 分别评估、但名单中没有该单位的指标；该行不计入。' },
   },
   'csv-syntax': {
     en: { short: 'CSV syntax error', full: 'The CSV is malformed (an unclosed quote, a row with the wrong number of fields, another delimiter).' },

@@ -19,3 +19,15 @@ export function paintStatus(chalk: ChalkInstance, status: string, text: string):
   const colour = colourOf[status];
   return colour ? chalk[colour](text) : text;
 }
+
+const lightColour = { red: 'red', yellow: 'yellow', green: 'green', grey: 'gray' } as const;
+
+/** A light as a word; on a colour terminal a coloured dot before it (the word carries the meaning). */
+export function paintLight(chalk: ChalkInstance, light: keyof typeof lightColour, word: string): string {
+  return chalk.level > 0 ? chalk[lightColour[light]](`● ${word}`) : word;
+}
+
+/** Text in a light's colour (nothing without colour). */
+export function paintInLight(chalk: ChalkInstance, light: keyof typeof lightColour, text: string): string {
+  return chalk[lightColour[light]](text);
+}

@@ -4,17 +4,30 @@ import { formatDay } from '../core/dates.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
 import type { TargetStatus } from '../core/evaluate.js';
-import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
+import { type Light, lightOrder } from '../core/lights.js';
+import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, toDeadlineRow, toTargetRow } from './rows.js';
 
 export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];
 export const summaryOrder: readonly TargetStatus[] = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
 
-export type StatusCounts = Record<TargetStatus, number> & { targets: number };
+export type StatusCounts = Record<TargetStatus, number> & { targets: number; lights: Record<Light, number> };
 
-export function countStatuses(rows: readonly { status: TargetStatus }[]): StatusCounts {
-  const counts = { targets: rows.length, met: 0, on_track: 0, behind: 0, missed: 0, breached: 0, no_data: 0, not_started: 0 };
-  for (const row of rows) counts[row.status] += 1;
+/** Targets by status and by light (an `each` target counts once, by its own). */
+export function countStatuses(rows: readonly { status: TargetStatus; light: Light }[]): StatusCounts {
+  const counts = { targets: rows.length, met: 0, on_track: 0, behind: 0, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 0, green: 0, grey: 0 } };
+  for (const row of rows) {
+    counts[row.status] += 1;
+    counts.lights[row.light] += 1;
+  }
   return counts;
+}
+
+/** What needs attention, red first, then yellow, grey, green; the evaluation's order within a light. */
+function redFirst(rows: readonly TargetRow[]): TargetRow[] {
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => lightOrder.indexOf(a.row.light) - lightOrder.indexOf(b.row.light) || a.index - b.index)
+    .map(({ row }) => row);
 }
 
 export interface StatusView {
@@ -27,6 +40,8 @@ export interface StatusView {
   deadlines: DeadlineRow[];
   showingAllDeadlines: boolean;
   ended: { id: string; title: string; end: string; counts: StatusCounts }[];
+  /** on-time rates per unit over the selected plans (all statuses) */
+  units: UnitOnTimeRow[];
 }
 
 export interface StatusViewOptions {
@@ -35,6 +50,7 @@ export interface StatusViewOptions {
   explicitPlans: boolean;
   /** a --status filter replaces the attention rule */
   explicitStatuses: boolean;
+  units: UnitOnTimeRow[];
 }
 
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
@@ -53,12 +69,13 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     warnDays: evaluation.warnDays,
     plans: plans.map((plan) => ({ id: plan.id, title: plan.title, start: formatDay(plan.period.start), end: formatDay(plan.period.end), ended: isEnded(plan) })),
     summary: countStatuses(detailRows),
-    targets: showAll ? detailRows : detailRows.filter((row) => attentionStatuses.includes(row.status)),
+    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => attentionStatuses.includes(row.status))),
     showingAllTargets: showAll,
     deadlines,
     showingAllDeadlines: options.all,
     ended: plans
       .filter((plan) => !detailed.has(plan.id))
       .map((plan) => ({ id: plan.id, title: plan.title, end: formatDay(plan.period.end), counts: countStatuses(rows.filter((row) => row.plan === plan.id)) })),
+    units: options.units,
   };
 }

@@ -3,9 +3,12 @@
 import Table from 'cli-table3';
 import { type Lang, type LabelKey, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
-import { displayNumber, displayPercent, safeText } from './display.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
-import { paintStatus } from './status-colors.js';
+import { displayPercent, safeText } from './display.js';
+import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
+import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
+import { lightOrder } from '../core/lights.js';
+import { paintInLight, paintLight, paintStatus } from './status-colors.js';
+import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
@@ -86,56 +89,84 @@ export function statusLabel(lang: Lang, status: string): string {
   return t(lang, key);
 }
 
-function valueWithUnit(value: number | null, row: TargetRow, lang: Lang): string {
-  return displayNumber(value, lang, row.kind === 'percent' ? '%' : '');
-}
-
 /** Task ids repeat across plans, so the task cell names the plan when rows span several. */
-function taskCell(row: TargetRow, manyPlans: boolean): string {
-  const task = wrapToWidth(safeText(`${row.task} ${row.task_title}`), 24);
-  return manyPlans ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
+function taskCell(row: TargetRow, manyPlans: boolean, lang: Lang): string {
+  const task = wrapToWidth(safeText(taskText(row, lang)), 24);
+  return manyPlans && !row.sub_line ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
 }
 
 export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
-    taskCell(row, manyPlans),
+    taskCell(row, manyPlans, lang),
     wrapToWidth(safeText(row.metric), 18),
     wrapToWidth(safeText(row.owner), 12),
-    `${row.op} ${valueWithUnit(row.required, row, lang)}${row.unit && row.kind !== 'percent' ? ` ${safeText(row.unit)}` : ''}`,
-    valueWithUnit(row.expected, row, lang),
-    valueWithUnit(row.actual, row, lang),
-    valueWithUnit(row.gap, row, lang),
-    displayPercent(row.progress),
+    safeText(requiredCell(row, lang)),
+    expectedCell(row, lang),
+    actualCell(row, lang),
+    gapCell(row, lang),
+    progressCell(row, lang),
     row.due,
-    paintStatus(ctx.chalk, row.status, statusLabel(lang, row.status)),
+    paintStatus(ctx.chalk, row.status, targetStatusLabel(lang, row)),
+    paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
   ]);
 }
 
 const targetHead = (lang: Lang): string[] =>
-  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status'] as const).map((k) => t(lang, k));
+  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+
+/** A duty's title as written; a task or phase led by its id. */
+export const deadlineTitle = (row: DeadlineRow): string => (row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`);
 
 export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
-  return rows.map((row) => [
-    t(lang, `kind.${row.kind}`),
-    wrapToWidth(safeText(row.kind === 'report' ? row.title : `${row.ref.split('/').pop()} ${row.title}`), 30),
-    wrapToWidth(safeText(row.owner), 14),
-    row.due,
-    String(row.days_left),
-    paintStatus(ctx.chalk, row.status, statusLabel(lang, row.status) + (row.late ? ` (${t(lang, 'deadline.late')})` : '')),
-  ]);
+  return groupDeadlineRows(rows).map((line) => {
+    const row = line.row;
+    return [
+      t(lang, `kind.${row.kind}`),
+      wrapToWidth(safeText(deadlineTitle(row)), 30),
+      wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
+      row.due,
+      String(row.days_left),
+      deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'),
+      paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
+    ];
+  });
 }
 
 const deadlineHead = (lang: Lang): string[] =>
-  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status'] as const).map((k) => t(lang, k));
+  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+
+/** Units with something due so far: the others have no rate yet. */
+export const unitsWithDeadlinesDue = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => unit.due_so_far > 0);
+
+export const onTimeHead = (lang: Lang): string[] =>
+  (['col.unit', 'col.due_so_far', 'col.on_time', 'col.late', 'col.overdue', 'col.on_time_rate', 'col.reports_on_time_rate'] as const).map((k) => t(lang, k));
+
+/** One row per unit, plain text (the unit name unwrapped): the terminal and Markdown tables share it. */
+export function onTimeCells(units: readonly UnitOnTimeRow[]): string[][] {
+  return units.map((unit) => [
+    unit.unit,
+    String(unit.due_so_far),
+    String(unit.on_time),
+    String(unit.late),
+    String(unit.overdue),
+    displayPercent(unit.on_time_rate),
+    displayPercent(unit.reports.on_time_rate),
+  ]);
+}
 
 export function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
-  return summaryOrder
+  const statuses = summaryOrder
     .filter((status) => counts[status] > 0)
     .map((status) => paintStatus(ctx.chalk, status, `${statusLabel(ctx.lang, status)} ${counts[status]}`))
     .join(' · ');
+  const lights = lightOrder
+    .filter((light) => counts.lights[light] > 0)
+    .map((light) => paintInLight(ctx.chalk, light, `${lightLabel(ctx.lang, light)} ${counts.lights[light]}`))
+    .join(' · ');
+  return lights ? `${statuses}${t(ctx.lang, 'summary.lights', { parts: lights })}` : statuses;
 }
 
 export function formatStatusTable(view: StatusView, ctx: FormatContext): string {
@@ -153,12 +184,18 @@ export function formatStatusTable(view: StatusView, ctx: FormatContext): string 
     out.push('');
   }
   if (view.deadlines.length > 0) {
-    out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: view.deadlines.length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: view.deadlines.length })));
+    out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length })));
     out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx), ctx));
     out.push('');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) {
     out.push(t(lang, 'summary.nothing'));
+    out.push('');
+  }
+  const units = unitsWithDeadlinesDue(view.units);
+  if (units.length > 0) {
+    out.push(ctx.chalk.bold(t(lang, 'heading.on_time', { asOf: view.asOf })));
+    out.push(makeTable(onTimeHead(lang), onTimeCells(units).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]), ctx));
     out.push('');
   }
   if (view.ended.length > 0) {

@@ -1,4 +1,4 @@
-// plan-check deadlines: tasks, phases and report occurrences, overdue first.
+// plan-check deadlines: tasks, phases and duty occurrences (one per owner), overdue first.
 import { formatDay } from '../../core/dates.js';
 import { UsageError } from '../../io/find-sources.js';
 import { formatDeadlinesCsv } from '../../report/csv.js';
@@ -8,7 +8,7 @@ import { toDeadlineRow } from '../../report/rows.js';
 import { formatDeadlinesTable } from '../../report/table.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type SelectionOptions, checkChoice, deliver, failOnHit, prepare } from './shared.js';
+import { type SelectionOptions, checkChoice, deliver, failOnHit, failOnMarks, prepare } from './shared.js';
 
 export const deadlinesFormats = ['table', 'csv', 'json', 'md'] as const;
 
@@ -35,5 +35,5 @@ export function runDeadlines(paths: string[], options: DeadlinesOptions, io: Cli
     : format === 'md' ? formatDeadlinesMarkdown(rows, prepared.ctx)
     : formatDeadlinesTable(rows, prepared.ctx);
   deliver(text, options, prepared, io, rows.length);
-  return { failOnHit: failOnHit(options.failOn, selected.map((d) => d.status)) };
+  return { failOnHit: failOnHit(options.failOn, failOnMarks([], selected)) };
 }

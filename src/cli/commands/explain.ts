@@ -1,5 +1,5 @@
 // plan-check explain REF: the arithmetic behind one target or deadline.
-import { formatDeadlineExplanation, formatTargetExplanation } from '../../report/explain.js';
+import { formatDutyExplanation, formatTargetExplanation } from '../../report/explain.js';
 import { t } from '../../i18n/labels.js';
 import { UsageError } from '../../io/find-sources.js';
 import type { Outcome } from '../exit-code.js';
@@ -18,7 +18,8 @@ export function runExplain(ref: string, paths: string[], options: SelectionOptio
   const { evaluation, ctx } = prepared;
   const targets = evaluation.targets.filter((r) => matches(r.target.ref, ref) || (matches(`${r.target.planId}:${r.target.taskId}`, ref) && prepared.loaded.project.plans.find((p) => p.id === r.target.planId)?.tasks.find((task) => task.id === r.target.taskId)?.targets.length === 1));
   const deadlines = evaluation.deadlines.filter((d) => matches(d.ref, ref));
-  const found = targets.length + deadlines.length;
+  // the owners of one duty occurrence share its ref: one explanation shows them all
+  const found = targets.length + new Set(deadlines.map((d) => d.ref)).size;
   if (found === 0) throw new UsageError(t(ctx.lang, 'explain.not_found', { ref }));
   if (found > 1) throw new UsageError(t(ctx.lang, 'explain.ambiguous', { ref, matches: [...targets.map((r) => r.target.ref), ...deadlines.map((d) => d.ref)].join(', ') }));
   const target = targets[0];
@@ -26,7 +27,8 @@ export function runExplain(ref: string, paths: string[], options: SelectionOptio
     const plan = prepared.loaded.project.plans.find((p) => p.id === target.target.planId)!;
     io.stdout.write(formatTargetExplanation(target, plan, evaluation.asOf, ctx));
   } else {
-    io.stdout.write(formatDeadlineExplanation(deadlines[0]!, evaluation.asOf, ctx));
+    const deadline = deadlines[0]!;
+    io.stdout.write(formatDutyExplanation(deadline, prepared.loaded.project.plans.find((p) => p.id === deadline.plan), evaluation.asOf, ctx));
   }
   return {};
 }

@@ -3,11 +3,11 @@ import { formatDay } from '../../core/dates.js';
 import { formatTargetsCsv } from '../../report/csv.js';
 import { formatTargetsJson } from '../../report/json.js';
 import { formatTargetsMarkdown } from '../../report/markdown.js';
-import { toTargetRow } from '../../report/rows.js';
+import { toTargetRow, withUnitLines } from '../../report/rows.js';
 import { formatTargetsTable } from '../../report/table.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type SelectionOptions, checkChoice, deliver, failOnHit, prepare } from './shared.js';
+import { type SelectionOptions, checkChoice, deliver, failOnHit, failOnMarks, prepare } from './shared.js';
 
 export const gapsFormats = ['table', 'csv', 'json', 'md'] as const;
 
@@ -17,7 +17,9 @@ export function runGaps(paths: string[], options: SelectionOptions, io: CliIo): 
   const { prepared, outcome } = prepare(paths, options, io);
   if (!prepared) return outcome;
   const plansById = new Map(prepared.loaded.project.plans.map((plan) => [plan.id, plan]));
-  const rows = prepared.targets.map((r) => toTargetRow(r, plansById));
+  const targetRows = prepared.targets.map((r) => toTargetRow(r, plansById));
+  // JSON lists the units inside each target; the other formats give them lines of their own with --all
+  const rows = options.all && format !== 'json' ? withUnitLines(targetRows) : targetRows;
   const writesFile = Boolean(options.output && options.output !== '-');
   const text =
     format === 'csv' ? formatTargetsCsv(rows, prepared.ctx.lang, writesFile && options.bom !== false)
@@ -25,5 +27,5 @@ export function runGaps(paths: string[], options: SelectionOptions, io: CliIo): 
     : format === 'md' ? formatTargetsMarkdown(rows, prepared.ctx)
     : formatTargetsTable(rows, prepared.ctx);
   deliver(text, options, prepared, io, rows.length);
-  return { failOnHit: failOnHit(options.failOn, rows.map((r) => r.status)) };
+  return { failOnHit: failOnHit(options.failOn, failOnMarks(prepared.targets, [])) };
 }

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { DeadlineResult } from '../../core/deadlines.js';
-import type { TargetResult } from '../../core/evaluate.js';
+import { type TargetResult, defaultEvaluationSettings } from '../../core/evaluate.js';
+import { deadlineLight, defaultLightBands } from '../../core/lights.js';
 import { type Evaluation, evaluateProject } from '../../core/project.js';
 import { type Selection, resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
 import { type Lang, t } from '../../i18n/labels.js';
@@ -39,6 +40,8 @@ export interface Prepared {
 
 export const targetStatusNames = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
 export const deadlineStatusNames = ['done', 'overdue', 'due_soon', 'upcoming'];
+/** lights that --fail-on takes besides statuses */
+export const failOnLights = ['red', 'yellow'];
 
 export function checkChoice(name: string, value: string | undefined, choices: readonly string[]): void {
   if (value !== undefined && !choices.includes(value)) throw new UsageError(`${name} must be one of ${choices.join(', ')}, not "${value}"`);
@@ -50,7 +53,7 @@ export function formatContext(lang: Lang, chalk: ChalkInstance, io: CliIo): Form
 
 /** Load and evaluate; undefined (with the diagnostics printed) when the input has errors. */
 export function prepare(paths: readonly string[], options: SelectionOptions, io: CliIo): { prepared?: Prepared; outcome: Outcome } {
-  for (const status of parseList(options.failOn) ?? []) checkChoice('--fail-on', status, [...targetStatusNames, ...deadlineStatusNames]);
+  for (const status of parseList(options.failOn) ?? []) checkChoice('--fail-on', status, [...targetStatusNames, ...deadlineStatusNames, ...failOnLights]);
   const loaded = loadInputs(paths, options, io);
   const lang = resolveLang(options, loaded.config, io.env, loaded.project.plans);
   const stderrCtx: FormatContext = { lang, chalk: resolveChalk(options, io.env, io.stderr.isTTY) };
@@ -77,7 +80,8 @@ export function prepare(paths: readonly string[], options: SelectionOptions, io:
     throw new UsageError(t(lang, 'error.unknown_owner', { owner: options.owner }));
   }
   const asOf = resolveAsOf(options, loaded.config, io);
-  const evaluation = evaluateProject(loaded.project, asOf, resolveWarnDays(options, loaded.config));
+  const settings = { lights: { ...defaultLightBands, ...loaded.config.lights }, staleDays: loaded.config.stale_days ?? defaultEvaluationSettings.staleDays };
+  const evaluation = evaluateProject(loaded.project, asOf, resolveWarnDays(options, loaded.config), settings);
   const targetSelection = { ...selection, statuses: statuses?.filter((s) => targetStatusNames.includes(s)) };
   const deadlineSelection = { ...selection, statuses: statuses?.filter((s) => deadlineStatusNames.includes(s)) };
   const noneOf = (list: string[] | undefined) => (list && list.length === 0 ? ['\u0000'] : list);
@@ -94,8 +98,13 @@ export function prepare(paths: readonly string[], options: SelectionOptions, io:
   };
 }
 
+/** What --fail-on looks for in a list of targets and deadlines: each one's status and light. */
+export function failOnMarks(targets: readonly { status: string; light: string }[], deadlines: readonly { status: DeadlineResult['status'] }[]): string[] {
+  return [...targets.flatMap((r) => [r.status, r.light]), ...deadlines.flatMap((d) => [d.status, deadlineLight(d.status)])];
+}
+
 /**
- * --fail-on STATUS,…: true when any listed status is present among the selected results (after
+ * --fail-on STATUS,…: true when any listed status or light is present among the selected results (after
  * --owner/--plan/--status/--within), whatever the format shows; the values were checked in prepare.
  */
 export function failOnHit(failOn: string | undefined, statuses: readonly string[]): boolean {
