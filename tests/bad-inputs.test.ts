@@ -3,7 +3,8 @@
 // nesting, billion laughs) are written at test time by tests/bad-inputs/generate.mjs into a
 // temporary folder; their case folders hold only a README.
 //
-// Every case runs through the built binary: `plan-check validate <folder> --format json
+// Every case runs through the CLI in process (run(), as the binary runs it; a case under a memory
+// limit spawns the built binary): `plan-check validate <folder> --format json
 // --no-config` (run from the folder's parent, so files read `<case>/<file>`), and many also through
 // `plan-check gaps <folder> --format csv -o <tmp>/out.csv --as-of 2024-06-30 --no-config`. Each
 // asserts the exact set of diagnostics (code, file, line:col; errors and warnings alike), the
@@ -22,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateProject, loadProject, sourceKindOf, type SourceFile } from '../src/core/project.js';
 import { parseIsoDate } from '../src/core/dates.js';
 import { generate, generators } from './bad-inputs/generate.mjs';
-import { type ExpectedDiagnostic, STACK_FRAME, binPath, repoRoot } from './helpers.js';
+import { type ExpectedDiagnostic, STACK_FRAME, binPath, repoRoot, runCli } from './helpers.js';
 
 type Severity = 'error' | 'warning';
 type Exit = 0 | 1 | 2;
@@ -625,12 +626,13 @@ const cases: Case[] = [
     ],
     exit: 1,
   },
-  // targets written as a bare number, with 万, or in the structured form with .inf, per 0 and "=>"
+  // targets written as a bare number, with 万 and an "about" (v2 reads ">= 1.2万" as >= 12000,
+  // so the unreadable one is 1.2万左右, which suggests >= 12000), or in the structured form with .inf, per 0 and "=>"
   {
     name: 'target-number-forms',
     expect: [
       { file: P, line: 11, column: 38, code: 'invalid-target', message: />= 1900/ },
-      { file: P, line: 12, column: 38, code: 'invalid-target', message: /1\.2万/ },
+      { file: P, line: 12, column: 38, code: 'invalid-target', message: /1\.2万左右.*>= 12000/ },
       { file: P, line: 13, column: 57, code: 'wrong-type', message: /\.inf/ },
       { file: P, line: 14, column: 65, code: 'absurd-number', message: /"per"/ },
       { file: P, line: 15, column: 44, code: 'invalid-value', message: /"=>"/ },
@@ -792,6 +794,26 @@ async function runBinAsync(args: string[], cwd: string, seconds = 20, memoryLimi
   return result;
 }
 
+/** In-process runs one at a time: each is timed alone, not while others hold the thread. */
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run the CLI: a small committed case in this process through run(), where starting a process
+ * would cost more than the work; the generated cases (tens of megabytes, hundreds of thousands of
+ * keys) and those under a memory limit (ulimit -v) in processes of their own, the built binary,
+ * several at once.
+ */
+async function runCase(name: string, args: string[], cwd: string, seconds = 20, memoryLimitKb?: number): Promise<Result> {
+  if (memoryLimitKb !== undefined || name in generators) return runBinAsync(args, cwd, seconds, memoryLimitKb);
+  const turn = inProcessQueue.then(async () => {
+    const started = performance.now();
+    const result = await runCli(args, { cwd, env });
+    return { ...result, seconds: (performance.now() - started) / 1000, timedOut: false };
+  });
+  inProcessQueue = turn.catch(() => undefined);
+  return turn;
+}
+
 function assertNoCrash(result: Result, what: string): void {
   expect(result.timedOut, `${what}: still running when the time limit ran out`).toBe(false);
   expect(result.stderr, `${what}: stack trace on stderr`).not.toMatch(/^ {4}at /m);
@@ -870,7 +892,7 @@ describe('the bad-input corpus', () => {
   });
 });
 
-describe.concurrent('every bad input, through the built binary', () => {
+describe.concurrent('every bad input, through the CLI', () => {
   for (const c of cases) {
     const label = c.expect.length === 0 ? 'no diagnostics' : [...new Set(c.expect.map((e) => `${e.code}@${e.file}:${e.line}:${e.column}`))].slice(0, 3).join(', ') + (c.expect.length > 3 ? `, … (${c.expect.length})` : '');
     const limit = c.within ?? 20;
@@ -879,7 +901,7 @@ describe.concurrent('every bad input, through the built binary', () => {
       const folder = path.join(root, c.name);
       const before = listing(folder);
       const args = c.args ?? [];
-      const run = (more: string[], seconds = limit) => runBinAsync(more, root, seconds, c.memoryLimitKb);
+      const run = (more: string[], seconds = limit) => runCase(c.name, more, root, seconds, c.memoryLimitKb);
 
       const validate = await run(['validate', c.name, '--format', 'json', '--no-config', ...args]);
       assertNoCrash(validate, 'validate');

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CsvActualsReader, readActualsCsv } from '../src/core/actuals-read.js';
 import type { ReadActuals } from '../src/core/actuals-read.js';
 import { Utf8ChunkDecoder, decodeText } from '../src/core/decode-text.js';
-import { readSource } from '../src/cli/load.js';
+import { readSource } from '../src/io/read-sources.js';
 import { type StreamedSourceFile, loadProject } from '../src/core/project.js';
 import { runBin } from './helpers.js';
 

@@ -322,9 +322,9 @@ describe('plan-check diff: the table fits the terminal', () => {
 
 describe('plan-check diff: formats', () => {
   it('--format choices are the formatter registry', async () => {
-    const { diffFormats } = await import('../src/cli/formats.js');
-    const { diffFormatters } = await import('../src/report/diff.js');
-    expect(Object.keys(diffFormatters)).toEqual([...diffFormats]);
+    const { diffFormats, formatNames } = await import('../src/report/formats.js');
+    expect(formatNames(diffFormats)).toEqual(['table', 'md', 'json', 'github']);
+    for (const name of formatNames(diffFormats)) expect(typeof (await diffFormats[name]())).toBe('function');
   });
 
   it('keeps a unit name with a pipe inside its Markdown table cell', async () => {

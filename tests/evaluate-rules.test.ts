@@ -65,6 +65,8 @@ tasks:
       - { id: lt-five-bad, metric: 多于5, target: "< 5" }
       - { id: gt-zero, metric: 大于零, target: "> 0" }
       - { id: gt-zero-none, metric: 大于零未完成, target: "> 0" }
+      - { id: gt-pace-equal, metric: 大于序时等值, target: "> 366" }
+      - { id: gt-pace-above, metric: 大于序时超过, target: "> 366" }
       - { id: over, metric: 超额, target: ">= 1000" }
       - { id: late-start, metric: 未开始, target: ">= 100", start: 2024-07-01 }
       - { id: late-start-met, metric: 提前完成, target: ">= 100", start: 2024-07-01 }
@@ -134,6 +136,8 @@ values:
   - { target: 4/lt-five-bad, value: 7, as_of: 2024-06-30 }
   - { target: 4/gt-zero, value: 3, as_of: 2024-06-30 }
   - { target: 4/gt-zero-none, value: 0, as_of: 2024-06-30 }
+  - { target: 4/gt-pace-equal, value: 182, as_of: 2024-06-30 }
+  - { target: 4/gt-pace-above, value: 183, as_of: 2024-06-30 }
   - { target: 4/over, value: 1200, as_of: 2024-06-30 }
   - { target: 4/late-start, value: 20, as_of: 2024-06-30 }
   - { target: 4/late-start-met, value: 150, as_of: 2024-06-30 }
@@ -380,9 +384,17 @@ const cases: Case[] = [
   // "> 0", A = 3 → met; R = 0 → progress null; E = 0 × … = 0
   ['> 0 met, progress null', 'y2024', '2024-06-30', 'eval-2024:4/gt-zero',
     { required: 0, expected: 0, actual: 3, gap: 0, progress: null, status: 'met' }],
-  // "> 0", A = 0: not met; E = 0, A ≥ E → on_track (contract order), gap = max(0 − 0, 0) = 0
+  // "> 0", A = 0: not met; E = 0 and the pace is met by the target's own comparison, A > E:
+  // 0 > 0 is false → behind (contract v2); gap = max(0 − 0, 0) = 0
   ['> 0 with A = 0 before due', 'y2024', '2024-06-30', 'eval-2024:4/gt-zero-none',
-    { required: 0, expected: 0, actual: 0, gap: 0, progress: null, status: 'on_track' }],
+    { required: 0, expected: 0, actual: 0, gap: 0, progress: null, status: 'behind' }],
+  // "> 0" paced linearly to R = 0 cannot be ahead of E = 0 without being met: A = 3 → met (above)
+  // "> 366" linear over 2024, T = 06-30: E = 366 × 182/366 = 182; A = 182 is not > E → behind,
+  // gap = 366 − 182 = 184, progress 182/366; A = 183 > E → on_track, gap 183, progress 183/366
+  ['> R with A exactly on the pace is behind', 'y2024', '2024-06-30', 'eval-2024:4/gt-pace-equal',
+    { required: 366, expected: 182, actual: 182, gap: 184, progress: 182 / 366, status: 'behind' }],
+  ['> R with A above the pace is on track', 'y2024', '2024-06-30', 'eval-2024:4/gt-pace-above',
+    { required: 366, expected: 182, actual: 183, gap: 183, progress: 183 / 366, status: 'on_track' }],
   ['> 0 with A = 0 after due', 'y2024', '2025-01-01', 'eval-2024:4/gt-zero-none',
     { required: 0, expected: 0, actual: 0, gap: 0, progress: null, status: 'missed' }],
   // ">= 1000", A = 1200 → met; gap = max(1000 − 1200, 0) = 0 (never negative); progress = 1.2 (not capped)

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { helpExamples } from '../src/cli/run.js';
 import { catalogs } from '../src/i18n/labels.js';
-import { repoRoot, runBin } from './helpers.js';
+import { repoRoot, runCli } from './helpers.js';
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 /** Chinese that English help may show on purpose: unit names in the examples */
@@ -39,8 +39,8 @@ describe('the catalog', () => {
 describe.each(['', ...commands])('plan-check %s --help', (command) => {
   const args = command ? [command, '--help'] : ['--help'];
 
-  it('in English has headings, examples and no Chinese but the example unit names', () => {
-    const result = runBin([...args, '--lang', 'en']);
+  it('in English has headings, examples and no Chinese but the example unit names', async () => {
+    const result = await runCli([...args, '--lang', 'en']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^Usage: plan-check/);
     expect(result.stdout).toContain('\nOptions:\n');
@@ -49,8 +49,8 @@ describe.each(['', ...commands])('plan-check %s --help', (command) => {
     expect(rest.match(new RegExp(CJK.source, 'g')) ?? []).toEqual([]);
   });
 
-  it('in Chinese is Chinese: headings, the description and every option', () => {
-    const result = runBin([...args, '--lang', 'zh-CN']);
+  it('in Chinese is Chinese: headings, the description and every option', async () => {
+    const result = await runCli([...args, '--lang', 'zh-CN']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^用法： plan-check/);
     expect(result.stdout).toContain('\n选项：\n');
@@ -66,20 +66,20 @@ describe.each(['', ...commands])('plan-check %s --help', (command) => {
 });
 
 describe.each([{ args: ['--help'] }, { args: ['status', '--help'] }, { args: ['help', 'init'] }])('plan-check $args without --lang', ({ args }) => {
-  it('follows LC_ALL, LC_MESSAGES or LANG when no plan-check.yaml says otherwise, else English', () => {
-    expect(runBin(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8' } }).stdout).toMatch(/^用法：/);
-    expect(runBin(args, { cwd: noConfig, env: { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' } }).stdout).toMatch(/^用法：/);
-    expect(runBin(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' } }).stdout).toMatch(/^Usage:/);
-    expect(runBin(args, { cwd: noConfig, env: { LANG: 'C.UTF-8' } }).stdout).toMatch(/^Usage:/);
-    expect(runBin(args, { cwd: noConfig, env: { LANG: '' } }).stdout).toMatch(/^Usage:/);
+  it('follows LC_ALL, LC_MESSAGES or LANG when no plan-check.yaml says otherwise, else English', async () => {
+    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8' } })).stdout).toMatch(/^用法：/);
+    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' } })).stdout).toMatch(/^用法：/);
+    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' } })).stdout).toMatch(/^Usage:/);
+    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'C.UTF-8' } })).stdout).toMatch(/^Usage:/);
+    expect((await runCli(args, { cwd: noConfig, env: { LANG: '' } })).stdout).toMatch(/^Usage:/);
   });
 });
 
 describe('options across commands', () => {
-  it('are spelled and described the same in every command', () => {
+  it('are spelled and described the same in every command', async () => {
     const seen = new Map<string, { command: string; term: string; description: string }>();
     for (const command of commands) {
-      const help = runBin([command, '--help', '--lang', 'en']).stdout;
+      const help = (await runCli([command, '--help', '--lang', 'en'])).stdout;
       for (const match of help.matchAll(/^ {2}((?:-\w, )?(--[\w-]+)(?: [<[][\w.]+[>\]])?) {2,}(.*)$/gm)) {
         const [, term, flag, description] = match;
         const earlier = seen.get(flag!);
@@ -105,8 +105,8 @@ describe('help examples', () => {
     .map(([line]) => line)
     .filter((line) => !/ -o | > |plan-check init/.test(line));
 
-  it.each(runnable)('%s runs on the shipped examples', (line) => {
-    const result = runBin(line.split(' ').slice(1), { cwd: repoRoot });
+  it.each(runnable)('%s runs on the shipped examples', async (line) => {
+    const result = await runCli(line.split(' ').slice(1), { cwd: repoRoot });
     // 1 is a --fail-on hit; 2 (usage error) would mean the example is wrong
     expect(result.status, result.stderr).not.toBe(2);
     expect(result.stderr).not.toMatch(/plan-check:|error/);
@@ -121,12 +121,12 @@ describe("commander's own messages", () => {
     [['explain'], "error: missing required argument 'ref'", '错误：缺少必填的参数“ref”'],
     [['status', '--owner'], "error: option '--owner <unit>' argument missing", '错误：选项“--owner <unit>”缺少取值'],
     [['schema', 'plan', 'extra'], "error: too many arguments for 'schema'. Expected 1 argument but got 2.", '错误：“schema”的参数过多：应为 1 个，实际 2 个。'],
-  ])('%j in both languages', (args, english, chinese) => {
+  ])('%j in both languages', async (args, english, chinese) => {
     const withLang = (lang: string) => [args[0]!, '--lang', lang, ...args.slice(1)];
-    const en = runBin(withLang('en'));
+    const en = await runCli(withLang('en'));
     expect(en.status).toBe(2);
     expect(en.stderr).toBe(`${english}\n`);
-    const zh = runBin(withLang('zh-CN'));
+    const zh = await runCli(withLang('zh-CN'));
     expect(zh.status).toBe(2);
     expect(zh.stderr).toBe(`${chinese}\n`);
   });
@@ -150,8 +150,8 @@ describe('outputs show no message keys', () => {
     [['status', '--as-of', '2024-02-30'], 2],
   ];
 
-  it.each(runs.flatMap(([args, code]) => [[[...args, '--lang', 'en'], code] as const, [[...args, '--lang', 'zh-CN'], code] as const]))('%j exits %i', (args, code) => {
-    const result = runBin([...args]);
+  it.each(runs.flatMap(([args, code]) => [[[...args, '--lang', 'en'], code] as const, [[...args, '--lang', 'zh-CN'], code] as const]))('%j exits %i', async (args, code) => {
+    const result = await runCli([...args]);
     expect(result.status, result.stderr).toBe(code);
     expect(leftovers(result.stdout)).toEqual([]);
     expect(leftovers(result.stderr)).toEqual([]);
@@ -161,8 +161,8 @@ describe('outputs show no message keys', () => {
 });
 
 describe('schema errors', () => {
-  it("reach users as our own diagnostics in the user's language, never as ajv's English", () => {
-    const result = runBin(['validate', 'tests/fixtures/invalid', '--no-config', '--format', 'json', '--lang', 'zh-CN']);
+  it("reach users as our own diagnostics in the user's language, never as ajv's English", async () => {
+    const result = await runCli(['validate', 'tests/fixtures/invalid', '--no-config', '--format', 'json', '--lang', 'zh-CN']);
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] };
     const schemaCodes = ['unknown-key', 'missing-key', 'wrong-type', 'number-as-text', 'invalid-value', 'invalid-date', 'absurd-number', 'unknown-format'];
     const fromSchema = diagnostics.filter((d) => schemaCodes.includes(d.code));

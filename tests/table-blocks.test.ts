@@ -68,12 +68,12 @@ describe('large tables on a terminal', () => {
   it('shows the first rows and says how many there are, only on a terminal', async () => {
     const { formatTargetsTable, TTY_ROW_LIMIT, TTY_ROWS_SHOWN } = await import('../src/report/table.js');
     const rows = Array.from({ length: TTY_ROW_LIMIT + 1 }, (_, i) => row(i));
-    const onTerminal = formatTargetsTable(rows, { ...ctx, lang: 'en', columns: 120 });
+    const onTerminal = formatTargetsTable({ asOf: '2024-06-30', rows }, { ...ctx, lang: 'en', columns: 120 });
     expect(onTerminal).toContain(`${TTY_ROWS_SHOWN} of ${TTY_ROW_LIMIT + 1} rows shown`);
     expect(onTerminal).toContain('--format csv');
     expect(onTerminal.split('\n').filter((line) => line.includes('区市场监管局'))).toHaveLength(TTY_ROWS_SHOWN);
-    const piped = formatTargetsTable(rows, { ...ctx, lang: 'en' });
+    const piped = formatTargetsTable({ asOf: '2024-06-30', rows }, { ...ctx, lang: 'en' });
     expect(piped.split('\n').filter((line) => line.includes('区市场监管局'))).toHaveLength(TTY_ROW_LIMIT + 1);
-    expect(formatTargetsTable(rows.slice(0, TTY_ROW_LIMIT), { ...ctx, columns: 120 })).not.toMatch(/rows shown|显示/);
+    expect(formatTargetsTable({ asOf: '2024-06-30', rows: rows.slice(0, TTY_ROW_LIMIT) }, { ...ctx, columns: 120 })).not.toMatch(/rows shown|显示/);
   });
 });

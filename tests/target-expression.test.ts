@@ -20,7 +20,8 @@ describe('target expressions', () => {
     expect(parsed.per === undefined ? undefined : toNumber(parsed.per)).toBe(per);
   });
 
-  it.each(['= 5', '>= ', 'about 100', '>= 5 per 0', '>= -3', '>= 1,900', '不少于1900'])('rejects %s', (text) => {
+  // contract v2 reads '>= 1,900' and '不少于1900' (the plan's own words): see target-wording.test.ts
+  it.each(['= 5', '>= ', 'about 100', '>= 5 per 0', '>= -3', '大约1900'])('rejects %s', (text) => {
     expect(parseTargetExpression(text)).toBeUndefined();
   });
 

@@ -12,6 +12,7 @@ export default defineConfig({
     },
   ],
   test: {
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     server: { deps: { inline: [/cli-table3/] } },

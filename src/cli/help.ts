@@ -22,7 +22,7 @@ const CHUNK = new RegExp(`\\s*(?:[${WIDE}]|[^\\s${WIDE}]+)`, 'g');
 const NO_BREAK_BEFORE = /^[，。、；：！？）》」』”’%,.;:!?)]/;
 
 /** Greedy wrapping at spaces and between wide characters; explicit line breaks are kept. */
-export function wrapHelpText(text: string, width: number): string {
+function wrapHelpText(text: string, width: number): string {
   return text
     .split(/\r?\n/)
     .map((line) => {

@@ -1,7 +1,7 @@
 // The process as the CLI sees it, injected so tests can run the whole program in memory.
 
-export interface OutputStream {
-  write(text: string): unknown;
+interface OutputStream {
+  write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }

@@ -2,14 +2,14 @@
 // Every word a user reads here comes from the catalog, in the language decided before commander
 // parses (resolveInterfaceLang), so --help is in the user's language too.
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { UsageError } from '../io/find-sources.js';
+import { UsageError } from './usage-error.js';
 import { type LabelKey, type Lang, t } from '../i18n/labels.js';
 import { VERSION } from '../version.js';
 import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
 import { resolveInterfaceLang } from './settings.js';
-import { diffFormats, validateFormats } from './formats.js';
+import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, statusFormats } from '../report/formats.js';
 import type { CommandName } from './command-names.js';
 
 // Each command's module (and the libraries only it needs) is loaded when that command runs, so
@@ -24,6 +24,7 @@ const commands = {
   init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
   diff: () => import('./commands/diff.js'),
+  draft: () => import('./commands/draft.js'),
 } satisfies Record<CommandName, () => Promise<unknown>>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -31,7 +32,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 /** Every option is defined here once, so a flag is spelled and described the same in every command. */
 function optionsIn(lang: Lang) {
   const option = (flags: string, key: LabelKey) => new Option(flags, t(lang, key));
-  const format = (choices: readonly string[], fallback: string) => option('--format <format>', 'opt.format').choices([...choices]).default(fallback);
+  /** the choices are the registry's formats, the first the default */
+  const format = (choices: readonly string[]) => option('--format <format>', 'opt.format').choices([...choices]).default(choices[0]);
   return {
     common: (): Option[] => [
       option('--as-of <date>', 'opt.as_of'),
@@ -81,7 +83,7 @@ const examples = {
     ['plan-check validate', 'ex.validate.config'],
     ['plan-check validate examples', 'ex.validate.paths'],
     ['plan-check validate --format github', 'ex.validate.github'],
-    ...((validateFormats as readonly string[]).includes('junit') ? [['plan-check validate --format junit > plan-check-junit.xml', 'ex.validate.junit'] as const] : []),
+    ...('junit' in diagnosticsFormats ? [['plan-check validate --format junit > plan-check-junit.xml', 'ex.validate.junit'] as const] : []),
   ],
   status: [
     ['plan-check status', 'ex.status.today'],
@@ -144,33 +146,33 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addHelpText('after', () => formatExamples(lang, examples.root));
 
   addOptions(program.command('validate').description(say('cmd.validate')).addArgument(paths()), make.common())
-    .addOption(make.format(validateFormats, 'text'))
+    .addOption(make.format(formatNames(diagnosticsFormats)))
     .addHelpText('after', () => formatExamples(lang, examples.validate))
-    .action(async (paths: string[], options) => settle((await commands.validate()).runValidate(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.validate()).runValidate(paths, options, io)));
 
   addOptions(program.command('status').description(say('cmd.status')).addArgument(paths()), [...make.common(), ...make.selection()])
-    .addOption(make.format(['table', 'json', 'md'], 'table'))
+    .addOption(make.format(formatNames(statusFormats)))
     .addOption(make.all('opt.all_status'))
     .addOption(make.output())
     .addHelpText('after', () => formatExamples(lang, examples.status))
-    .action(async (paths: string[], options) => settle((await commands.status()).runStatus(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.status()).runStatus(paths, options, io)));
 
   addOptions(program.command('gaps').description(say('cmd.gaps')).addArgument(paths()), [...make.common(), ...make.selection()])
-    .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
+    .addOption(make.format(formatNames(gapsFormats)))
     .addOption(make.all('opt.all_gaps'))
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', () => formatExamples(lang, examples.gaps))
-    .action(async (paths: string[], options) => settle((await commands.gaps()).runGaps(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.gaps()).runGaps(paths, options, io)));
 
   addOptions(program.command('deadlines').description(say('cmd.deadlines')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.within())
     .addOption(make.all('opt.all_deadlines'))
-    .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
+    .addOption(make.format(formatNames(deadlinesFormats)))
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', () => formatExamples(lang, examples.deadlines))
-    .action(async (paths: string[], options) => settle((await commands.deadlines()).runDeadlines(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.deadlines()).runDeadlines(paths, options, io)));
 
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
     .addHelpText('after', () => formatExamples(lang, examples.explain))
@@ -182,13 +184,16 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
 
   addOptions(program.command('schema').description(say('cmd.schema')).addArgument(new Argument('<name>', say('arg.schema'))), make.minimal())
     .addHelpText('after', () => formatExamples(lang, examples.schema))
-    .action(async (name: string) => settle((await commands.schema()).runSchema(name, io)));
+    .action(async (name: string, options) => settle((await commands.schema()).runSchema(name, options, io)));
 
   const diffOptions = [...make.common(), ...make.selection(), make.output(), option('--base <rev>', 'opt.base')].filter((o) => !/^--(as-of|warn-days|timezone|delimiter|owner|role|plan|status)$/.test(o.long!));
   addOptions(program.command('diff').description(say('cmd.diff')).addArgument(new Argument('[sides...]', say('arg.sides'))), diffOptions)
-    .addOption(make.format(diffFormats, 'table'))
+    .addOption(make.format(formatNames(diffFormats)))
     .addHelpText('after', () => formatExamples(lang, examples.diff))
-    .action(async (sides: string[], options) => settle((await commands.diff()).runDiff(sides, options, io)));
+    .action(async (sides: string[], options) => settle(await (await commands.diff()).runDiff(sides, options, io)));
+
+  addOptions(program.command('draft').description(say('cmd.draft')).addArgument(new Argument('<file>', say('arg.document'))), [...make.minimal(), make.output()])
+    .action(async (file: string, options) => settle(await (await commands.draft()).runDraft(file, options, io)));
 
   return program;
 }

@@ -1,16 +1,25 @@
-// Settings from the command line, plan-check.yaml and the environment, in that order of precedence.
+// Settings, settled once at the door: the command line, then plan-check.yaml, then the environment,
+// in that order of precedence. resolveSettings checks every value before any input file is read,
+// so the first bad one is a usage error (exit 2) whether the input is valid or not. Only the
+// language can depend on the data (the plans' own language), decided once after loading.
 import path from 'node:path';
-import { Chalk, type ChalkInstance } from 'chalk';
-import { formatDay, parseIsoDate } from '../core/dates.js';
+import { type DayNumber, parseIsoDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
-import { type Lang, langFromLocale, t } from '../i18n/labels.js';
-import { type Config, findConfigFile } from '../io/config.js';
-import { UsageError } from '../io/find-sources.js';
+import type { Selection } from '../core/select.js';
+import { type EvaluationSettings, defaultEvaluationSettings } from '../core/evaluate.js';
+import { defaultLightBands } from '../core/lights.js';
+import { type FailOnValue, type Status, allStatuses, failOnValues } from '../core/statuses.js';
+import { type Lang, type LabelKey, langFromLocale, t } from '../i18n/labels.js';
+import { type Config, type LoadedConfig, findConfigFile } from '../io/config.js';
+import { displayPath } from '../io/find-sources.js';
+import { defaultMaxFileBytes } from '../core/project.js';
 import { isKnownTimezone, todayIn } from '../io/today.js';
 import { loadConfigOnce } from './config-file.js';
 import type { CliIo } from './io.js';
+import { UsageError } from './usage-error.js';
 
-export interface CommonOptions {
+/** The options as commander hands them over (strings, as typed). */
+export interface CommandOptions {
   asOf?: string;
   lang?: string;
   color?: boolean;
@@ -23,58 +32,87 @@ export interface CommonOptions {
   maxFileSize?: string;
   /** false with --no-cache: neither read nor write the parse cache */
   cache?: boolean;
+  owner?: string;
+  role?: string;
+  plan?: string[];
+  status?: string[];
+  failOn?: string;
+  format?: string;
+  output?: string;
+  bom?: boolean;
+  all?: boolean;
+  within?: string;
 }
 
-/** The language of a usage error raised before the plans are read: --lang, config, environment, English. */
-function messageLang(options: CommonOptions, config: Config, env: CliIo['env']): Lang {
-  try {
-    return resolveLang(options, config, env);
-  } catch {
-    return 'en';
-  }
+export type ColourLevel = 0 | 1 | 2 | 3;
+
+/** Every setting of a run, checked: plain data, no functions. */
+export interface Settings {
+  asOf: DayNumber;
+  warnDays: number;
+  timezone?: string;
+  /** the language the user chose (--lang, config locale, LANG…); undefined: the plans decide */
+  lang?: Lang;
+  /** the language of a message written before the plans are read */
+  messageLang: Lang;
+  colour: { stdout: ColourLevel; stderr: ColourLevel };
+  encoding?: string;
+  delimiter?: string;
+  maxFileBytes: number;
+  cache: boolean;
+  /** plan-check.yaml as read (no file: no settings, no diagnostics) */
+  config: LoadedConfig;
+  /** the path arguments other than a plan-check.yaml among them */
+  paths: string[];
+  selection: Selection;
+  failOn: readonly FailOnValue[];
+  format: string;
+  /** a file to write; undefined: stdout */
+  output?: string;
+  /** a byte order mark in front of CSV written to a file */
+  bom: boolean;
+  all: boolean;
+  /** deadlines: only those due within this many days */
+  within?: number;
+  /** the light bands and the stale age of plan-check.yaml */
+  evaluation: EvaluationSettings;
 }
 
-export function resolveAsOf(options: CommonOptions, config: Config, io: CliIo): number {
-  const given = options.asOf ?? config.as_of;
-  if (given !== undefined) {
-    const day = parseIsoDate(given);
-    if (day === undefined) throw new UsageError(t(messageLang(options, config, io.env), 'usage.bad_as_of', { value: given }));
-    return day;
-  }
-  const chosen = options.timezone ?? config.timezone;
-  if (chosen !== undefined && !isKnownTimezone(chosen)) throw new UsageError(t(messageLang(options, config, io.env), 'usage.bad_timezone', { zone: chosen }));
-  // TZ from the environment may be POSIX-style (":/etc/localtime", "CST-8"): Node already applies
-  // it to local time, so an unknown name there means "the system's", not an error
-  const zone = chosen ?? (io.env.TZ && isKnownTimezone(io.env.TZ) ? io.env.TZ : undefined);
-  return parseIsoDate(todayIn(io.now, zone))!;
+/** What a command accepts beyond the common options: its formats (the first is the default). */
+interface CommandSpec {
+  formats?: readonly string[];
 }
 
-export function resolveWarnDays(options: CommonOptions, config: Config, env: CliIo['env'] = {}): number {
-  if (options.warnDays !== undefined) {
-    const days = Number(options.warnDays);
-    if (!Number.isInteger(days) || days < 0) throw new UsageError(t(messageLang(options, config, env), 'usage.bad_warn_days', { value: options.warnDays }));
-    return days;
-  }
-  return config.warn_days ?? 14;
+const noConfig: LoadedConfig = { config: {}, diagnostics: [] };
+
+function parseList(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return ([] as string[]).concat(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
 const CJK = /[\u4e00-\u9fff]/;
 
-/** --lang, else config locale, else LANG/LC_ALL when they name a language, else the plans' own language. */
-export function resolveLang(options: CommonOptions, config: Config, env: CliIo['env'], plans: readonly Plan[] = []): Lang {
+/** --lang, else config locale, else LANG/LC_ALL when they name a language; undefined: none chosen. */
+function chosenLang(options: Pick<CommandOptions, 'lang'>, config: Config, env: CliIo['env']): Lang | undefined {
   if (options.lang !== undefined) {
     const lang = langFromLocale(options.lang);
-    if (!lang) throw new UsageError(`--lang must be zh-CN or en, not "${options.lang}"`);
+    if (!lang) throw new UsageError(t(chosenLang({}, config, env) ?? 'en', 'usage.bad_lang', { value: options.lang }));
     return lang;
   }
   if (config.locale) return config.locale;
-  const fromEnv = langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-  if (fromEnv && !/^(C|POSIX)/.test(env.LC_ALL || env.LC_MESSAGES || env.LANG || '')) return fromEnv;
-  return plans.some((plan) => CJK.test(plan.title)) ? 'zh-CN' : 'en';
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  const fromEnv = langFromLocale(locale);
+  if (fromEnv && !/^(C|POSIX)/.test(locale || '')) return fromEnv;
+  return undefined;
+}
+
+/** The language of a run's report: the one chosen, else the plans' own (Chinese titles: zh-CN). */
+export function reportLang(settings: Pick<Settings, 'lang'>, plans: readonly Plan[]): Lang {
+  return settings.lang ?? (plans.some((plan) => CJK.test(plan.title)) ? 'zh-CN' : 'en');
 }
 
 /** What the command line says before commander parses it: --lang, --config FILE, --no-config. */
-export function scanArgv(argv: readonly string[]): { lang?: string; config?: string | false } {
+function scanArgv(argv: readonly string[]): { lang?: string; config?: string | false } {
   const found: { lang?: string; config?: string | false } = {};
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
@@ -107,26 +145,131 @@ export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): L
       // unreadable: the command says so
     }
   }
-  return resolveLang({}, config, io.env);
+  try {
+    return chosenLang({}, config, io.env) ?? 'en';
+  } catch {
+    return 'en';
+  }
 }
 
 /** Colour only on a TTY; never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
-export function resolveChalk(options: CommonOptions, env: CliIo['env'], isTTY: boolean | undefined): ChalkInstance {
-  if (options.color === false) return new Chalk({ level: 0 });
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return new Chalk({ level: 0 });
+function colourLevel(options: Pick<CommandOptions, 'color'>, env: CliIo['env'], isTTY: boolean | undefined): ColourLevel {
+  if (options.color === false) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
-    if (force === '0' || force === 'false') return new Chalk({ level: 0 });
+    if (force === '0' || force === 'false') return 0;
     const level = Number(force);
-    return new Chalk({ level: level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1 });
+    return level >= 1 && level <= 3 ? (level as ColourLevel) : 1;
   }
-  if (!isTTY || env.TERM === 'dumb') return new Chalk({ level: 0 });
-  return new Chalk({ level: env.COLORTERM === 'truecolor' ? 3 : /256/.test(env.TERM ?? '') ? 2 : 1 });
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  return env.COLORTERM === 'truecolor' ? 3 : /256/.test(env.TERM ?? '') ? 2 : 1;
 }
 
-export function parseList(value: string | string[] | undefined): string[] | undefined {
-  if (value === undefined) return undefined;
-  return ([] as string[]).concat(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+/**
+ * plan-check.yaml: --config FILE, none with --no-config, a plan-check.yaml named among the paths
+ * (as pre-commit passes a commit's files: "this project"), else the nearest one upwards.
+ */
+function readConfig(options: CommandOptions, configPaths: readonly string[], io: CliIo, lang: () => Lang): LoadedConfig {
+  const named = options.config ?? configPaths[0];
+  if (named === false) return noConfig;
+  const file = named === undefined ? findConfigFile(io.cwd) : path.resolve(io.cwd, named);
+  if (file === undefined) return noConfig;
+  const loaded = loadConfigOnce(io, file);
+  if (loaded.missing) throw new UsageError(t(lang(), 'usage.config_unreadable', { path: named ?? displayPath(file, io.cwd) }));
+  return loaded;
 }
 
-export { formatDay };
+/** A choice among fixed values, or a usage error that lists them. */
+function checkChoice(lang: Lang, name: string, value: string, choices: readonly string[]): void {
+  if (!choices.includes(value)) throw new UsageError(t(lang, 'usage.bad_choice', { name, choices: choices.join(', '), value }));
+}
+
+function wholeDays(lang: Lang, key: LabelKey, given: string): number {
+  const days = Number(given);
+  if (!Number.isInteger(days) || days < 0) throw new UsageError(t(lang, key, { value: given }));
+  return days;
+}
+
+function resolveAsOf(given: string | undefined, zone: string | undefined, lang: Lang, io: CliIo): DayNumber {
+  if (given !== undefined) {
+    const day = parseIsoDate(given);
+    if (day === undefined) throw new UsageError(t(lang, 'usage.bad_as_of', { value: given }));
+    return day;
+  }
+  // TZ from the environment may be POSIX-style (":/etc/localtime", "CST-8"): Node already applies
+  // it to local time, so an unknown name there means "the system's", not an error
+  const fromEnv = io.env.TZ && isKnownTimezone(io.env.TZ) ? io.env.TZ : undefined;
+  return parseIsoDate(todayIn(io.now, zone ?? fromEnv))!;
+}
+
+/** Every setting of a command, checked before any input file is read. */
+export function resolveSettings(paths: readonly string[], options: CommandOptions, io: CliIo, spec: CommandSpec = {}): Settings {
+  const configPaths = paths.filter((given) => path.basename(given) === 'plan-check.yaml');
+  const envLang = (): Lang => chosenLang({}, {}, io.env) ?? 'en';
+  const config = readConfig(options, configPaths, io, () => (options.lang !== undefined ? (langFromLocale(options.lang) ?? envLang()) : envLang()));
+  const lang = chosenLang(options, config.config, io.env);
+  const say = lang ?? 'en';
+  const timezone = options.timezone ?? config.config.timezone;
+  if (timezone !== undefined && !isKnownTimezone(timezone)) throw new UsageError(t(say, 'usage.bad_timezone', { zone: timezone }));
+  const asOf = resolveAsOf(options.asOf ?? config.config.as_of, timezone, say, io);
+  const warnDays = options.warnDays !== undefined ? wholeDays(say, 'usage.bad_warn_days', options.warnDays) : (config.config.warn_days ?? 14);
+  if (options.encoding !== undefined) {
+    try {
+      new TextDecoder(options.encoding);
+    } catch {
+      throw new UsageError(t(say, 'usage.bad_encoding', { value: options.encoding }));
+    }
+  }
+  const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
+  if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say, 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
+  const format = options.format ?? spec.formats?.[0] ?? '';
+  if (spec.formats) checkChoice(say, '--format', format, spec.formats);
+  const failOn = parseList(options.failOn) ?? [];
+  for (const status of failOn) checkChoice(say, '--fail-on', status, failOnValues);
+  const statuses = parseList(options.status);
+  for (const status of statuses ?? []) checkChoice(say, '--status', status, allStatuses);
+  if (options.role !== undefined) checkChoice(say, '--role', options.role, ['lead', 'support']);
+  const within = options.within === undefined ? undefined : wholeDays(say, 'usage.bad_within', options.within);
+  const plans = parseList(options.plan);
+  return {
+    asOf,
+    warnDays,
+    timezone,
+    lang,
+    messageLang: say,
+    colour: { stdout: colourLevel(options, io.env, io.stdout.isTTY), stderr: colourLevel(options, io.env, io.stderr.isTTY) },
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    maxFileBytes,
+    cache: options.cache !== false,
+    config,
+    paths: paths.filter((given) => path.basename(given) !== 'plan-check.yaml'),
+    selection: {
+      owner: options.owner,
+      role: options.role as Selection['role'],
+      plans: plans ?? 'all',
+      statuses: (statuses as Status[] | undefined) ?? 'all',
+    },
+    failOn: failOn as FailOnValue[],
+    format,
+    output: options.output && options.output !== '-' ? options.output : undefined,
+    bom: options.bom !== false,
+    all: Boolean(options.all),
+    within,
+    evaluation: {
+      lights: { ...defaultLightBands, ...config.config.lights },
+      staleDays: config.config.stale_days ?? defaultEvaluationSettings.staleDays,
+    },
+  };
+}
+
+/** init and schema take only --lang: a bad one is a usage error in the language of the environment. */
+export function resolveLangOption(options: Pick<CommandOptions, 'lang'>, io: CliIo): Lang | undefined {
+  return chosenLang(options, {}, io.env);
+}
+
+/** Today in the environment's timezone (TZ when it is a known name). */
+export function today(io: CliIo): DayNumber {
+  return resolveAsOf(undefined, undefined, 'en', io);
+}

@@ -2,12 +2,13 @@
 // as typed with Chinese input methods, read as their ASCII forms.
 import type { ActualValue } from './model.js';
 import { type Rational, fromDecimalString, fromNumber } from './rational.js';
+import { foldText } from './text-fold.js';
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const PERCENT = /^([+-]?\d+(?:\.\d+)?)\s*%$/;
 const FRACTION = /^([+-]?\d+(?:\.\d+)?)\s*\/\s*([+-]?\d+(?:\.\d+)?)$/;
 
-export type ValueProblem = 'not-a-value' | 'thousands-separator' | 'chinese-multiplier' | 'decimal-comma' | 'too-many-digits' | 'not-finite';
+type ValueProblem = 'not-a-value' | 'thousands-separator' | 'chinese-multiplier' | 'decimal-comma' | 'too-many-digits' | 'not-finite';
 
 /** Largest figure a real plan or report holds (the same bound as for targets); beyond it is a typo. */
 export const ABSURD_COUNT = 1e12;
@@ -22,7 +23,7 @@ export function isAbsurdValue(value: ActualValue): boolean {
 }
 
 export function parseValueText(raw: string): ActualValue | ValueProblem {
-  const text = raw.normalize('NFKC').trim();
+  const text = foldText(raw);
   let digits = 0;
   for (let i = 0; i < text.length && digits <= MAX_DIGITS; i += 1) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) digits += 1;
   if (digits > MAX_DIGITS) return 'too-many-digits';

@@ -2,12 +2,13 @@
 // when every plan is known (join.ts).
 import { parse as parseCsv } from 'csv-parse/sync';
 import { dsvFormat } from 'd3-dsv';
-import { parseIsoDate } from './dates.js';
+import { parseIsoDate, readDate } from './dates.js';
 import { type Diagnostic, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
 import type { ActualRow, ActualsFile, CompletionRecord, DutyRecord, SourcePlace } from './model.js';
 import { ABSURD_COUNT, isAbsurdValue, parseValueData, parseValueText } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
+import { foldText } from './text-fold.js';
 
 type Data = Record<string, unknown>;
 const asObject = (value: unknown): Data | undefined =>
@@ -15,11 +16,11 @@ const asObject = (value: unknown): Data | undefined =>
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 /** A task id as refs are compared: full-width forms folded (NFKC), as the plan's ids are. */
-const asTaskId = (value: unknown): string | undefined => (typeof value === 'string' ? value.normalize('NFKC').trim() : undefined);
+const asTaskId = (value: unknown): string | undefined => (typeof value === 'string' ? foldText(value) : undefined);
 /** A cell quoted in a message: never a megabyte of it. */
 const shown = (text: string): string => ([...text.slice(0, 200)].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text);
 /** 45076: a spreadsheet's day count where a date was meant (Excel shows it as 2023-05-30). */
-export const serialDay = (text: string): boolean => /^\d{5}(?:\.\d+)?$/.test(text);
+const serialDay = (text: string): boolean => /^\d{5}(?:\.\d+)?$/.test(text);
 const absurdArgs = (value: string) => ({ field: 'value', value: shown(value), limit: `<= ${ABSURD_COUNT}` });
 
 export interface ReadActuals {
@@ -33,12 +34,10 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator): 
   const root = asObject(data) ?? {};
   const planId = asString(root.plan);
   const date = (value: unknown, path: JsonPath): number | undefined => {
-    if (typeof value !== 'string') return undefined;
-    const day = parseIsoDate(value);
-    if (day === undefined && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      diagnostics.push(makeDiagnostic('invalid-date', file, locator.locate(path), { field: String(path[path.length - 1]), value }, path));
-    }
-    return day;
+    const day = readDate(value);
+    if (day !== 'not-a-day') return day;
+    diagnostics.push(makeDiagnostic('invalid-date', file, locator.locate(path), { field: String(path[path.length - 1]), value: value as string }, path));
+    return undefined;
   };
   const defaultAsOf = date(root.as_of, ['as_of']);
   const defaultUnit = asString(root.reported_by) ?? '';
@@ -104,7 +103,7 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator): 
 }
 
 /** English and Chinese header names, as the contract gives them. */
-export const csvColumns = {
+const csvColumns = {
   plan: ['plan', '计划'],
   target: ['target', '指标'],
   as_of: ['as_of', '截至日期'],
@@ -116,7 +115,7 @@ type CsvColumn = keyof typeof csvColumns;
 const requiredCsvColumns: CsvColumn[] = ['plan', 'target', 'as_of', 'value'];
 
 function columnFor(header: string): CsvColumn | undefined {
-  const name = header.normalize('NFKC').trim().toLowerCase();
+  const name = foldText(header).toLowerCase();
   return (Object.keys(csvColumns) as CsvColumn[]).find((column) => (csvColumns[column] as readonly string[]).includes(name));
 }
 
@@ -130,7 +129,7 @@ interface CsvRecord {
  * The character column where each field of a record starts, for diagnostics only (csv-parse gives
  * the values but not their positions): delimiters outside double quotes separate fields.
  */
-export function fieldColumns(raw: string, delimiter: string): number[] {
+function fieldColumns(raw: string, delimiter: string): number[] {
   const columns = [1];
   let inQuotes = false;
   let column = 1;
@@ -151,7 +150,7 @@ const csvErrorDetail: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'bad-quote',
 };
 
-export interface CsvOptions {
+interface CsvOptions {
   delimiter?: string;
 }
 

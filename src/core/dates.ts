@@ -14,8 +14,15 @@ export function parseIsoDate(text: string): DayNumber | undefined {
   return dayNumber(year, month, day);
 }
 
-export function isIsoDateShape(text: string): boolean {
-  return ISO_DATE.test(text);
+/**
+ * A date as written in a file: its day; 'not-a-day' when it has the shape YYYY-MM-DD but no such
+ * day exists (2023-02-30: reported as invalid-date); undefined for anything else (the schema
+ * reports a wrong shape).
+ */
+export function readDate(value: unknown): DayNumber | 'not-a-day' | undefined {
+  if (typeof value !== 'string') return undefined;
+  const day = parseIsoDate(value);
+  return day === undefined && ISO_DATE.test(value) ? 'not-a-day' : day;
 }
 
 export function dayNumber(year: number, month: number, day: number): DayNumber {
@@ -40,11 +47,11 @@ export function isoWeekday(day: DayNumber): number {
   return weekday === 0 ? 7 : weekday;
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 

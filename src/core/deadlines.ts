@@ -1,8 +1,9 @@
 // Deadlines: tasks, phases and every occurrence of a duty (one per owner), with their status at a date.
 import { type DayNumber, clampedDay, formatDay, isoWeekday, splitDay } from './dates.js';
 import type { CompletionRecord, Duty, DutyKind, DutyRecord, Plan, SourcePlace } from './model.js';
+import type { DeadlineStatus } from './statuses.js';
 
-export type DeadlineStatus = 'done' | 'overdue' | 'due_soon' | 'upcoming';
+export type { DeadlineStatus };
 export type DeadlineKind = 'task' | 'phase' | DutyKind;
 
 /** A duty record joined to its plan: `owner` is the owner whose deadline it completes. */
@@ -11,7 +12,7 @@ export interface OwnedDutyRecord extends DutyRecord {
 }
 
 /** One owner's part of a duty occurrence at the as-of date. */
-export interface OwnerState {
+interface OwnerState {
   owner: string;
   /** the earliest record's date, when on or before the as-of date */
   completed?: DayNumber;
@@ -48,7 +49,7 @@ export interface DeadlineResult {
 const monthsPerPeriod = { month: 1, quarter: 3, half_year: 6, year: 12 } as const;
 
 /** The ref of a duty occurrence; the owners of a multi-owner duty share it. */
-export const dutyRef = (planId: string, dutyId: string, due: DayNumber): string => `${planId}:duty/${dutyId}@${formatDay(due)}`;
+const dutyRef = (planId: string, dutyId: string, due: DayNumber): string => `${planId}:duty/${dutyId}@${formatDay(due)}`;
 
 // Occurrences per duty, worked out once: every record of a duty is checked against them.
 const occurrencesByDuty = new WeakMap<Duty, readonly DayNumber[]>();
@@ -89,7 +90,7 @@ function computeOccurrences(duty: Duty): DayNumber[] {
   return out;
 }
 
-export function deadlineStatus(due: DayNumber, completed: DayNumber | undefined, asOf: DayNumber, warnDays: number): { status: DeadlineStatus; late: boolean } {
+function deadlineStatus(due: DayNumber, completed: DayNumber | undefined, asOf: DayNumber, warnDays: number): { status: DeadlineStatus; late: boolean } {
   if (completed !== undefined && completed <= asOf) return { status: 'done', late: completed > due };
   if (asOf > due) return { status: 'overdue', late: false };
   if (due - asOf <= warnDays) return { status: 'due_soon', late: false };

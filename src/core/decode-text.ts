@@ -1,7 +1,7 @@
 // Bytes to text. Plans are UTF-8 (a BOM and CRLF are fine). Anything else is refused with a hint
 // naming what it looks like, unless the user names the encoding (GB18030 is the common case).
 
-export type DecodeResult =
+type DecodeResult =
   | { ok: true; text: string }
   | { ok: false; code: 'file-encoding' | 'file-binary'; looksLike: string };
 

@@ -8,6 +8,7 @@ export const diagnosticCodes = {
   'file-binary': 'error',
   'file-too-large': 'error',
   'file-empty': 'error',
+  'draft-unsupported-file': 'error',
   // YAML structure
   'yaml-syntax': 'error',
   'yaml-duplicate-key': 'error',
@@ -33,6 +34,7 @@ export const diagnosticCodes = {
   'due-outside-period': 'warning',
   'missing-population': 'error',
   'invalid-target': 'error',
+  'target-unit-conflict': 'error',
   'unknown-unit': 'error',
   'absurd-number': 'error',
   'baseline-not-allowed': 'error',
@@ -61,8 +63,6 @@ export const diagnosticCodes = {
   'csv-unknown-column': 'error',
   'csv-duplicate-column': 'error',
   'csv-missing-column': 'error',
-  // project
-  'no-input': 'error',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';
@@ -99,8 +99,4 @@ export function makeDiagnostic(
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
 }

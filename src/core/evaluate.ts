@@ -16,9 +16,9 @@ import {
   toNumber,
   zero,
 } from './rational.js';
+import { type TargetStatus, targetStatusRank } from './statuses.js';
 
-export type TargetStatus = 'no_data' | 'met' | 'breached' | 'not_started' | 'missed' | 'on_track' | 'behind';
-export const targetStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data', 'on_track', 'not_started', 'met'];
+export type { TargetStatus };
 
 export interface TargetResult {
   target: Target;
@@ -77,7 +77,7 @@ function addRows(rows: readonly ActualRow[]): Rational | undefined {
  * (combine: sum; fractions add done and of) or averaged (combine: mean; a fraction counts as its
  * percentage).
  */
-export function computeActual(target: Target, rows: readonly ActualRow[], asOf: DayNumber): { actual?: Rational; used: ActualRow[] } {
+function computeActual(target: Target, rows: readonly ActualRow[], asOf: DayNumber): { actual?: Rational; used: ActualRow[] } {
   const usable = rows.filter((row) => row.asOf <= asOf);
   if (usable.length === 0) return { used: [] };
   let used: ActualRow[];
@@ -107,7 +107,7 @@ export function computeActual(target: Target, rows: readonly ActualRow[], asOf: 
  * E for >= and >: linear B + (R − B) × clamp((T − start + 1) / (due − start + 1), 0, 1); at_due
  * 0 before due and R from due on; level R from start on and 0 before it. None for limits.
  */
-export function computeExpected(target: Target, asOf: DayNumber): { expected?: Rational; elapsed: number; total: number } {
+function computeExpected(target: Target, asOf: DayNumber): { expected?: Rational; elapsed: number; total: number } {
   const total = target.due - target.start + 1;
   const elapsed = Math.min(Math.max(asOf - target.start + 1, 0), total);
   if (isLimit(target)) return { elapsed, total };
@@ -118,7 +118,7 @@ export function computeExpected(target: Target, asOf: DayNumber): { expected?: R
   return { expected: add(baseline, climb), elapsed, total };
 }
 
-export function satisfies(actual: Rational, op: Target['expression']['op'], required: Rational): boolean {
+function satisfies(actual: Rational, op: Target['expression']['op'], required: Rational): boolean {
   const order = compareWithTolerance(actual, required);
   switch (op) {
     case '>=':
@@ -137,7 +137,8 @@ function statusOf(target: Target, actual: Rational, expected: Rational | undefin
   if (isLimit(target)) return 'breached';
   if (asOf < target.start) return 'not_started';
   if (asOf > target.due) return 'missed';
-  return compareWithTolerance(actual, expected ?? zero) >= 0 ? 'on_track' : 'behind';
+  // the target's own comparison against the pace: A ≥ E for >=, A > E for > (contract v2)
+  return satisfies(actual, target.expression.op, expected ?? zero) ? 'on_track' : 'behind';
 }
 
 function evaluateSingle(target: Target, rows: readonly ActualRow[], asOf: DayNumber, settings: EvaluationSettings): TargetResult {
@@ -157,11 +158,10 @@ function evaluateSingle(target: Target, rows: readonly ActualRow[], asOf: DayNum
   return { ...base, actual, gap, progress, lag, status, light: targetLight(status, lag, settings.lights) };
 }
 
-/** Worst first: the order an `each` target takes its status by. */
-const statusRank: Record<TargetStatus, number> = { missed: 0, breached: 1, behind: 2, no_data: 3, not_started: 4, on_track: 5, met: 6 };
+const statusRank = targetStatusRank;
 
 /** The target as one unit of an `each` list sees it: that unit's R, and the unit as owner. */
-export function unitTarget(target: Target, unit: EachUnit): Target {
+function unitTarget(target: Target, unit: EachUnit): Target {
   return { ...target, required: unit.required, each: undefined, owner: unit.unit };
 }
 
@@ -194,11 +194,6 @@ function shortfallOf(result: TargetResult): number {
   return 1 - toNumber(divide(result.actual, result.expected));
 }
 
-/** Worst first: missed, breached, behind (largest shortfall against the pace first), no data… */
-export function compareTargetResults(a: TargetResult, b: TargetResult): number {
-  return compareKeyed({ result: a, shortfall: shortfallOf(a) }, { result: b, shortfall: shortfallOf(b) });
-}
-
 interface Keyed {
   result: TargetResult;
   shortfall: number;
@@ -212,7 +207,7 @@ function compareKeyed(a: Keyed, b: Keyed): number {
   return b.shortfall - a.shortfall || (refA < refB ? -1 : refA > refB ? 1 : 0);
 }
 
-/** The same order as compareTargetResults, with each shortfall worked out once, not per comparison. */
+/** Worst first: missed, breached, behind (largest shortfall against the pace first), no data…; each shortfall worked out once, not per comparison. */
 export function sortTargetResults(results: readonly TargetResult[]): TargetResult[] {
   return results
     .map((result) => ({ result, shortfall: shortfallOf(result) }))

@@ -6,6 +6,7 @@ import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnost
 import { nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
+import { foldText } from './text-fold.js';
 
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
@@ -19,8 +20,8 @@ const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: Diagnostic
   makeDiagnostic(code, place.file, place, args);
 
 /** `TASK/TARGET`, `TASK` (a task with one target), `ID` (a plan-level target), each also after `PLAN:`. */
-export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
-  const text = ref.normalize('NFKC').trim();
+function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
+  const text = foldText(ref);
   const colon = text.indexOf(':');
   if (colon >= 0 && text.slice(0, colon) !== plan.id) return undefined;
   const local = colon >= 0 ? text.slice(colon + 1) : text;
@@ -33,7 +34,7 @@ export function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
 }
 
 /** A unit name as a reader sees it: full-width brackets and stray spaces folded (NFKC). */
-export const foldUnitName = (name: string): string => name.normalize('NFKC').trim();
+export const foldUnitName = foldText;
 
 /** Per plan, folded registry names and aliases → canonical name; built once, not per row. */
 const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
@@ -42,7 +43,7 @@ const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
  * One reporting unit, however it was typed: names are folded and registry aliases resolve to the
  * canonical name, so a unit is never counted twice.
  */
-export function canonicalUnit(plan: Plan, name: string): string {
+function canonicalUnit(plan: Plan, name: string): string {
   const folded = foldUnitName(name);
   if (!plan.unitNames) return folded;
   let registry = foldedRegistries.get(plan);

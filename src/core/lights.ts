@@ -1,11 +1,10 @@
 // Traffic lights, the colour a 督查 office gives each item in its meeting papers. Targets take
 // theirs from the status and the lag (points behind the pace) against two bands; deadlines from
 // their status alone; an `each` target takes the reddest of its units'.
-import type { DeadlineStatus } from './deadlines.js';
-import type { TargetStatus } from './evaluate.js';
+import type { DeadlineStatus, Light, TargetStatus } from './statuses.js';
 import { type Rational, compareWithTolerance, fromNumber } from './rational.js';
 
-export type Light = 'red' | 'yellow' | 'green' | 'grey';
+export type { Light };
 
 /** Points behind the pace beyond which a behind target turns yellow, and red. */
 export interface LightBands {

@@ -1,14 +1,16 @@
 // Semantic checks on a plan that passed (or mostly passed) the schema, and its normalised model.
 // Defensive throughout: a node of the wrong shape was already reported by the schema and is skipped.
-import { type DayNumber, formatDay, parseIsoDate } from './dates.js';
+import { type DayNumber, formatDay, readDate } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
 import { foldUnitName } from './join.js';
 import type { Accumulate, Combine, Duty, DutyStartSource, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
 import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
 import { type Comparison, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
+import { suggestTargetReading } from './target-wording.js';
 import { ABSURD_COUNT } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
+import { foldText } from './text-fold.js';
 
 type Data = Record<string, unknown>;
 
@@ -21,7 +23,7 @@ const asList = (value: unknown): string[] =>
 
 /** A task id as refs are compared (join.ts folds refs the same way): full-width forms folded, so
  * "三（一）" and "三(一)", or "４" and "4", are one task, and a twin is a duplicate. */
-const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? value.normalize('NFKC').trim() : undefined);
+const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? foldText(value) : undefined);
 
 /** Longer than any target expression: not parsed (a million digits would take minutes to reduce). */
 const MAX_TARGET_TEXT = 100;
@@ -62,12 +64,10 @@ class PlanChecker {
 
   /** A strict calendar date; the schema already checked the shape, this checks the calendar. */
   date(value: unknown, path: JsonPath): DayNumber | undefined {
-    if (typeof value !== 'string') return undefined;
-    const day = parseIsoDate(value);
-    if (day === undefined && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      this.report('invalid-date', path, { field: String(path[path.length - 1]), value });
-    }
-    return day;
+    const day = readDate(value);
+    if (day !== 'not-a-day') return day;
+    this.report('invalid-date', path, { field: String(path[path.length - 1]), value: value as string });
+    return undefined;
   }
 
   checkOrder(start: DayNumber | undefined, due: DayNumber | undefined, path: JsonPath, dueKey: string): void {
@@ -172,7 +172,7 @@ function checkDuplicateOwners(check: PlanChecker, written: unknown, path: JsonPa
   });
 }
 
-export interface NormalisedPlan {
+interface NormalisedPlan {
   plan?: Plan;
   diagnostics: Diagnostic[];
 }
@@ -195,12 +195,12 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
   // reporting units and --owner
   const foldedUnits = new Map<string, string>();
   for (const [known, canonical] of unitNames ?? []) {
-    const folded = known.normalize('NFKC').trim();
+    const folded = foldText(known);
     if (!foldedUnits.has(folded)) foldedUnits.set(folded, canonical);
   }
   const resolveUnit = (name: string, path: JsonPath): string => {
     if (!unitNames) return name;
-    const canonical = unitNames.get(name) ?? foldedUnits.get(name.normalize('NFKC').trim());
+    const canonical = unitNames.get(name) ?? foldedUnits.get(foldText(name));
     if (canonical) return canonical;
     check.report('unknown-unit', path, { name, suggestion: nearestName(name, unitNames.keys()) });
     return name;
@@ -252,7 +252,10 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
     const structured = asObject(target.target);
     if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
-      check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms] });
+      check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms], suggestion: typeof target.target === 'string' && !tooLong ? suggestTargetReading(target.target) : undefined });
+    }
+    if (expression?.unit && typeof target.unit === 'string' && target.unit.normalize('NFKC').trim() !== expression.unit) {
+      check.report('target-unit-conflict', [...targetPath, 'unit'], { unit: shown(target.unit), written: shown(expression.written ?? ''), wordingUnit: expression.unit });
     }
     if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
       check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });
@@ -285,7 +288,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
       id: targetId,
       ref: scope.taskId === undefined ? `${planId}:${targetId}` : `${planId}:${scope.taskId}/${targetId}`,
       metric: asString(target.metric) ?? targetId,
-      unit: asString(target.unit),
+      unit: asString(target.unit) ?? expression.unit,
       expression,
       required,
       start: targetStart,

@@ -13,8 +13,9 @@ import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
 import { type PlanCache, restorePlan, snapshotPlan } from './plan-snapshot.js';
 import { type YamlCache, type YamlLimits, defaultYamlLimits, deferredLocator, parseYaml } from './yaml-source.js';
+import { type SourceKind, sourceKindOf } from './source-kinds.js';
 
-export type SourceKind = 'plan' | 'actuals-yaml' | 'actuals-csv';
+export { type SourceKind, sourceKindOf };
 
 export interface SourceFile {
   /** the path as shown to the user */
@@ -36,7 +37,7 @@ export interface StreamedSourceFile {
 
 export type InputFile = SourceFile | StreamedSourceFile;
 
-export interface LoadOptions {
+interface LoadOptions {
   encoding?: string;
   delimiter?: string;
   maxFileBytes?: number;
@@ -58,12 +59,6 @@ export interface Project {
 
 export const defaultMaxFileBytes = 20 * 1024 * 1024;
 
-export function sourceKindOf(path: string): SourceKind | undefined {
-  if (/\.plan\.ya?ml$/i.test(path)) return 'plan';
-  if (/\.actuals\.ya?ml$/i.test(path)) return 'actuals-yaml';
-  if (/\.actuals\.csv$/i.test(path)) return 'actuals-csv';
-  return undefined;
-}
 
 /** push(...items) puts every item on the stack: 300,000 rows' diagnostics overflow it. */
 function append<T>(target: T[], items: readonly T[]): void {

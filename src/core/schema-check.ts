@@ -66,7 +66,7 @@ function withoutMissingRenamed(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter((d) => d.code !== 'missing-key' || !renamedTo.has(`${JSON.stringify(d.path ?? [])}\u0000${String(d.args.key)}`));
 }
 
-export function pointerToPath(pointer: string, data: unknown): JsonPath {
+function pointerToPath(pointer: string, data: unknown): JsonPath {
   if (pointer === '') return [];
   const path: (string | number)[] = [];
   let node: unknown = data;

@@ -5,7 +5,7 @@ import actualsSchema from '../../schemas/actuals.schema.json' with { type: 'json
 import configSchema from '../../schemas/config.schema.json' with { type: 'json' };
 import type { SchemaValidator } from './schema-check.js';
 
-export type SchemaName = 'plan' | 'actuals' | 'config';
+type SchemaName = 'plan' | 'actuals' | 'config';
 export const schemas = { plan: planSchema, actuals: actualsSchema, config: configSchema } as const;
 
 type AjvClass = typeof Ajv2020Module.default;

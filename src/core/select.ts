@@ -5,13 +5,17 @@ import type { TargetResult } from './evaluate.js';
 import { foldUnitName } from './join.js';
 import { type Plan, allTargets } from './model.js';
 
+/** Everything, or the listed values (none when the list is empty). */
+type Choice<T> = 'all' | readonly T[];
+
 export interface Selection {
   owner?: string;
   role?: 'lead' | 'support';
-  plans?: readonly string[];
-  statuses?: readonly string[];
+  plans: Choice<string>;
+  statuses: Choice<string>;
 }
 
+const chosen = <T>(choice: Choice<T>, value: T): boolean => choice === 'all' || choice.includes(value);
 
 /** The canonical names the --owner value stands for in each plan (exact, alias, else substring). */
 export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string> {
@@ -48,12 +52,12 @@ export function selectTargets(results: readonly TargetResult[], selection: Selec
   const selected: TargetResult[] = [];
   for (const result of results) {
     const target = result.target;
-    if (selection.plans && !selection.plans.includes(target.planId)) continue;
+    if (!chosen(selection.plans, target.planId)) continue;
     const candidates = !units || matchesUnits(units, selection.role, target.owner, target.taskUnits.lead, target.taskUnits.support)
       ? [result]
       : selection.role === 'support' ? [] : (result.units ?? []).filter((unit) => units.has(unit.eachUnit ?? ''));
     for (const candidate of candidates) {
-      if (selection.statuses && !selection.statuses.includes(candidate.status)) continue;
+      if (!chosen(selection.statuses, candidate.status)) continue;
       selected.push(candidate);
     }
   }
@@ -65,8 +69,7 @@ export function selectDeadlines(results: readonly DeadlineResult[], selection: S
   const taskUnits = new Map<string, { lead: string[]; support: string[] }>();
   for (const plan of plans) for (const task of plan.tasks) taskUnits.set(`${plan.id}:task/${task.id}`, { lead: task.lead, support: task.support });
   return results.filter((result) => {
-    if (selection.plans && !selection.plans.includes(result.plan)) return false;
-    if (selection.statuses && !selection.statuses.includes(result.status)) return false;
+    if (!chosen(selection.plans, result.plan) || !chosen(selection.statuses, result.status)) return false;
     if (units) {
       const task = taskUnits.get(result.ref);
       if (!matchesUnits(units, selection.role, result.owner, task?.lead ?? [], task?.support ?? [])) return false;

@@ -1,9 +1,10 @@
 // Target expressions: ">= 1900", "> 0", "<= 0", ">= 100%", ">= 3.5 per 1000", or the structured
 // form {op, value, per?, percent?}. The grammar is ours, so it is parsed here.
 import { type Rational, fromDecimalString, fromNumber } from './rational.js';
+import { readTargetWording } from './target-wording.js';
 
 export type Comparison = '>=' | '>' | '<=' | '<';
-export type TargetKind = 'count' | 'percent' | 'per_capita';
+type TargetKind = 'count' | 'percent' | 'per_capita';
 
 export interface TargetExpression {
   op: Comparison;
@@ -11,8 +12,12 @@ export interface TargetExpression {
   kind: TargetKind;
   /** people per `value` for per-capita targets (3.5 per 1000 → 1000) */
   per?: Rational;
-  /** the expression as it reads, normalised: ">= 3.5 per 1000" */
+  /** the expression as it reads, normalised: ">= 3.5 per 1000" (the canonical form) */
   text: string;
+  /** v2: the plan's own words when the target was written so ("不少于1900批次") */
+  written?: string;
+  /** v2: the unit the wording names ("批次"), which fills the target's `unit` */
+  unit?: string;
 }
 
 const EXPRESSION = /^\s*(>=|>|<=|<|≥|≤)\s*(\d+(?:\.\d+)?)\s*(?:(%)|per\s+(\d+(?:\.\d+)?))?\s*$/;
@@ -20,7 +25,7 @@ const EXPRESSION = /^\s*(>=|>|<=|<|≥|≤)\s*(\d+(?:\.\d+)?)\s*(?:(%)|per\s+(\d
 export const acceptedTargetForms = ['>= 1900', '> 0', '<= 0', '< 5', '>= 100%', '<= 5%', '>= 3.5 per 1000'] as const;
 
 export function parseTargetExpression(input: unknown): TargetExpression | undefined {
-  if (typeof input === 'string') return parseTargetString(input.normalize('NFKC'));
+  if (typeof input === 'string') return parseTargetString(input.normalize('NFKC')) ?? parseTargetWording(input);
   if (input && typeof input === 'object') return parseStructuredTarget(input as Record<string, unknown>);
   return undefined;
 }
@@ -37,6 +42,22 @@ function parseTargetString(text: string): TargetExpression | undefined {
     return { op, value, kind: 'per_capita', per, text: `${op} ${match[2]} per ${match[4]}` };
   }
   return { op, value, kind: 'count', text: `${op} ${match[2]}` };
+}
+
+/** v2: the document's own wording (不少于1900批次, 98%以上, 4/10万以下), read to one canonical form. */
+function parseTargetWording(text: string): TargetExpression | undefined {
+  const reading = readTargetWording(text);
+  if (!reading) return undefined;
+  if (reading.kind === 'per_capita' && reading.per && reading.per.n === 0n) return undefined;
+  return {
+    op: reading.op,
+    value: reading.value,
+    kind: reading.kind,
+    ...(reading.per ? { per: reading.per } : {}),
+    text: reading.canonical,
+    written: text.trim(),
+    ...(reading.unit ? { unit: reading.unit } : {}),
+  };
 }
 
 function parseStructuredTarget(input: Record<string, unknown>): TargetExpression | undefined {

@@ -8,8 +8,15 @@
 // (by a scan of the text, which may decline more than needed but never less), any js-yaml error,
 // keys that are null, empty or not NFC, and data deeper or larger than the limits.
 import jsYaml from 'js-yaml';
-import type { YamlLimits } from './yaml-source.js';
 import { newMapping } from './plain-data.js';
+
+/** How deep and how big a YAML document may be before it is refused (billion laughs, 3,000-deep nesting). */
+export interface YamlLimits {
+  maxDepth: number;
+  maxNodes: number;
+}
+
+export const defaultYamlLimits: YamlLimits = { maxDepth: 64, maxNodes: 2_000_000 };
 
 const { FAILSAFE_SCHEMA, Type, load } = jsYaml;
 

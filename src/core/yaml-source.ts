@@ -17,15 +17,11 @@ import {
 } from 'yaml';
 import { type Diagnostic, type JsonPath, type Position, makeDiagnostic } from './diagnostics.js';
 import type { SourcePlace } from './model.js';
-import { parseYamlFast } from './yaml-fast.js';
+import { type YamlLimits, defaultYamlLimits, parseYamlFast } from './yaml-fast.js';
 import { newMapping } from './plain-data.js';
 
-export interface YamlLimits {
-  maxDepth: number;
-  maxNodes: number;
-}
-
-export const defaultYamlLimits: YamlLimits = { maxDepth: 64, maxNodes: 2_000_000 };
+// the limits live with the fast path, which yaml-source builds on (no import back)
+export { type YamlLimits, defaultYamlLimits };
 
 export interface Locator {
   /** line:col of the node at `path`; of its key when `key` is set; else of the nearest existing parent */
@@ -42,7 +38,7 @@ export interface YamlCache {
   set(text: string, data: unknown): void;
 }
 
-export interface ParsedYaml {
+interface ParsedYaml {
   data: unknown;
   locator: Locator;
   diagnostics: Diagnostic[];
@@ -293,7 +289,7 @@ function cleanYamlMessage(message: string): string {
 }
 
 /** Keys are compared as the text a reader sees: `1:` and `"1":` are one key; so are NFC twins. */
-export function keyIdentity(key: unknown): string {
+function keyIdentity(key: unknown): string {
   return String(key).normalize('NFC');
 }
 

@@ -8,9 +8,9 @@ import type { TargetExpression } from '../core/target-expression.js';
 import { type ChangeKind, type ChangeSubject, changeKinds } from './change-kinds.js';
 import type { EachUnit, OutlineDuty, OutlineTarget, OutlineTask, PlanOutline } from './plan-outline.js';
 
-export type ChangeValue = string | number | readonly string[] | null;
+type ChangeValue = string | number | readonly string[] | null;
 
-export interface ChangePlace {
+interface ChangePlace {
   file: string;
   line: number;
   column: number;

@@ -5,6 +5,7 @@ import { type Diagnostic, type JsonPath, makeDiagnostic } from '../core/diagnost
 import { type Rational, fromDecimalString, fromNumber } from '../core/rational.js';
 import { type TargetExpression, parseTargetExpression } from '../core/target-expression.js';
 import type { Locator } from '../core/yaml-source.js';
+import { foldText } from '../core/text-fold.js';
 
 export interface OutlineTask {
   id: string;
@@ -42,7 +43,7 @@ export interface OutlineTarget {
   path: JsonPath;
 }
 
-export interface OutlinePhase {
+interface OutlinePhase {
   id: string;
   title: string;
   start?: string;
@@ -86,7 +87,7 @@ type Mapping = Record<string, unknown>;
 const isMapping = (value: unknown): value is Mapping => typeof value === 'object' && value !== null && !Array.isArray(value);
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** ids and unit names are compared after NFKC folding and trimming, as everywhere in plan-check */
-export const fold = (text: string): string => text.normalize('NFKC').trim();
+const fold = foldText;
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
 const idOf = (value: unknown): string | undefined => {
   const text = textOf(value);
@@ -191,7 +192,7 @@ function taskEntries(data: Mapping): { raw: Mapping; path: JsonPath }[] {
   return entries;
 }
 
-export type OutlineResult = { outline: PlanOutline; diagnostics: Diagnostic[] } | { outline?: undefined; diagnostics: Diagnostic[] };
+type OutlineResult = { outline: PlanOutline; diagnostics: Diagnostic[] } | { outline?: undefined; diagnostics: Diagnostic[] };
 
 /**
  * The outline of one parsed plan file. Refused (with a diagnostic) when the file is not a mapping,

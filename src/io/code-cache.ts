@@ -98,7 +98,7 @@ export function writeCodeCache(entry: CodeCacheEntry, data: () => Uint8Array): v
   }
 }
 
-export interface CompiledBundle {
+interface CompiledBundle {
   exports: Record<string, unknown>;
   /** true when cached data was given and V8 used it */
   usedCache: boolean;

@@ -3,7 +3,7 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { type SourceKind, sourceKindOf } from '../core/project.js';
+import { type SourceKind, sourceKindOf } from '../core/source-kinds.js';
 
 export interface FoundFile {
   absolute: string;
@@ -14,11 +14,10 @@ export interface FoundFile {
   refused?: 'outside';
 }
 
-export class UsageError extends Error {}
-
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', '.cache']);
 
-function displayPath(absolute: string, cwd: string): string {
+/** A path as shown: relative with forward slashes inside the working folder, else absolute. */
+export function displayPath(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
 }
@@ -56,16 +55,24 @@ function outsideOf(files: readonly string[], folder: string): string[] {
   });
 }
 
-export function findFromPaths(paths: readonly string[], cwd: string): FoundFile[] {
+/** A path argument that names nothing to read: not there, or not a plan-check file. */
+interface PathProblem {
+  given: string;
+  problem: 'missing' | 'not-a-source';
+}
+
+export function findFromPaths(paths: readonly string[], cwd: string): { files: FoundFile[]; problems: PathProblem[] } {
   const found: string[] = [];
   const outside = new Set<string>();
+  const problems: PathProblem[] = [];
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     let stats;
     try {
       stats = statSync(absolute);
     } catch {
-      throw new UsageError(`cannot read ${given}: no such file or folder`);
+      problems.push({ given, problem: 'missing' });
+      continue;
     }
     if (stats.isDirectory()) {
       const inFolder: string[] = [];
@@ -73,15 +80,11 @@ export function findFromPaths(paths: readonly string[], cwd: string): FoundFile[
       for (const file of outsideOf(inFolder, absolute)) outside.add(path.resolve(file));
       found.push(...inFolder);
     } else if (sourceKindOf(absolute)) found.push(absolute);
-    else throw new UsageError(`${given} is not a plan-check file (*.plan.yaml, *.actuals.yaml or *.actuals.csv)`);
+    else problems.push({ given, problem: 'not-a-source' });
   }
-  return toFound(found, cwd, outside);
+  return { files: toFound(found, cwd, outside), problems };
 }
 
-export const defaultGlobs = {
-  plans: ['**/*.plan.yaml', '**/*.plan.yml'],
-  actuals: ['**/*.actuals.yaml', '**/*.actuals.yml', '**/*.actuals.csv'],
-};
 
 export function findFromGlobs(globs: readonly string[], base: string, cwd: string): FoundFile[] {
   const matches = globSync([...globs], { cwd: base, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] }).filter((file) => sourceKindOf(file));
@@ -97,4 +100,13 @@ function toFound(files: string[], cwd: string, outside: ReadonlySet<string> = ne
     kind: sourceKindOf(absolute)!,
     ...(outside.has(absolute) ? { refused: 'outside' as const } : {}),
   }));
+}
+
+/** What is at a path: a folder, nothing, or something else (a file, a device). */
+export function pathKind(target: string): 'folder' | 'missing' | 'other' {
+  try {
+    return statSync(target).isDirectory() ? 'folder' : 'other';
+  } catch {
+    return 'missing';
+  }
 }

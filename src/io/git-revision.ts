@@ -39,7 +39,7 @@ export function mergeBase(a: string, b: string, cwd: string): string {
   return git(['merge-base', checkedRevision(a), checkedRevision(b)], cwd).toString('utf8').trim();
 }
 
-export interface RevisionFile {
+interface RevisionFile {
   /** path from the repository's top folder, for `git show REV:PATH` */
   repoPath: string;
   /** as shown to the user: relative to cwd, with forward slashes */

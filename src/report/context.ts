@@ -8,4 +8,6 @@ export interface FormatContext {
   chalk: ChalkInstance;
   /** terminal columns when writing to a TTY */
   columns?: number;
+  /** a byte order mark in front of CSV (written to a file, not --no-bom) */
+  bom?: boolean;
 }

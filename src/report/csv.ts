@@ -1,10 +1,11 @@
 // CSV export: one row per target or deadline, raw numbers, unit in its own column, status codes
 // plus a localised label; text that a spreadsheet would run as a formula is neutralised.
 import { stringify } from 'csv-stringify/sync';
-import type { Lang } from '../i18n/labels.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import type { FormatContext } from './context.js';
+import type { DeadlinesReport, GapsReport } from './reports.js';
 import { deadlineStatusLabel } from './deadline-lines.js';
 import { lightLabel, targetStatusLabel } from './target-labels.js';
+import { showAsCodePoints } from './escape.js';
 
 /** A text cell starting with = + - @, tab or CR would be a formula in Excel/WPS: prefix it with '. */
 export function neutraliseFormula(text: string): string {
@@ -14,27 +15,27 @@ export function neutraliseFormula(text: string): string {
 // Control characters other than tab, CR and LF have no place in a cell and would reach a terminal raw.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const escapeControls = (text: string): string => text.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const escapeControls = (text: string): string => showAsCodePoints(text, CONTROL);
 const textCell = (value: string | null): string => (value === null ? '' : neutraliseFormula(escapeControls(value)));
 const numberCell = (value: number | null): string => (value === null ? '' : String(value));
 
-export const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label', 'lag', 'light', 'light_label', 'progress_kind', 'latest_as_of', 'stale', 'each_unit'] as const;
-export const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed', 'light', 'light_label'] as const;
+const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label', 'lag', 'light', 'light_label', 'progress_kind', 'latest_as_of', 'stale', 'each_unit'] as const;
+const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed', 'light', 'light_label'] as const;
 
-export function formatTargetsCsv(rows: readonly TargetRow[], lang: Lang, bom: boolean): string {
-  const records = rows.map((row) => [
+export function formatTargetsCsv(report: GapsReport, { lang, bom }: FormatContext): string {
+  const records = report.rows.map((row) => [
     textCell(row.ref), textCell(row.plan), textCell(row.task ?? ''), textCell(row.task_title), textCell(row.target), textCell(row.metric), textCell(row.owner), textCell(row.unit), row.op,
     numberCell(row.required), numberCell(row.expected), numberCell(row.actual), numberCell(row.gap), numberCell(row.progress),
     row.start, row.due, row.status, targetStatusLabel(lang, row),
     numberCell(row.lag), row.light, lightLabel(lang, row.light), row.progress_kind ?? '', row.latest_as_of ?? '', row.stale ? 'true' : 'false', textCell(row.each_unit ?? null),
   ]);
-  return stringify(records, { header: true, columns: [...targetCsvColumns], bom, record_delimiter: 'windows' });
+  return stringify(records, { header: true, columns: [...targetCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
 }
 
-export function formatDeadlinesCsv(rows: readonly DeadlineRow[], lang: Lang, bom: boolean): string {
-  const records = rows.map((row) => [
+export function formatDeadlinesCsv(report: DeadlinesReport, { lang, bom }: FormatContext): string {
+  const records = report.rows.map((row) => [
     textCell(row.ref), row.kind, textCell(row.plan), textCell(row.title), textCell(row.owner), row.due, String(row.days_left), row.status,
     deadlineStatusLabel(lang, row), row.late ? 'true' : 'false', row.completed ?? '', row.light, lightLabel(lang, row.light),
   ]);
-  return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom, record_delimiter: 'windows' });
+  return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
 }

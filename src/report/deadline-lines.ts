@@ -3,9 +3,9 @@
 // ("3/5 已报送，未报：区卫健局、区教体局"). The machine formats keep one entry per owner.
 import { type Lang, t } from '../i18n/labels.js';
 import type { DeadlineRow } from './rows.js';
-import { statusLabel } from './table.js';
+import { statusLabel } from './status-text.js';
 
-export interface DeadlineLine {
+interface DeadlineLine {
   /** the line's own row: the first of its group, with the group's most urgent status */
   row: DeadlineRow;
   /** every row shown on this line (one, or the shown owners of one occurrence) */

@@ -3,11 +3,12 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
+import type { DiagnosticsReport } from './reports.js';
 import { safeText } from './display.js';
 import { displayWidth } from './wrap.js';
 
 /** file path → its text, for code frames (absent for files that could not be decoded) */
-export type SourceTexts = ReadonlyMap<string, string>;
+type SourceTexts = ReadonlyMap<string, string>;
 
 function codeFrame(text: string | undefined, line: number, column: number, ctx: FormatContext): string[] {
   if (text === undefined) return [];
@@ -43,7 +44,16 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], source
 const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function formatDiagnosticsGithub(diagnostics: readonly Diagnostic[], ctx: FormatContext): string {
+/** validate's text format: the diagnostics with code frames, then one line that sums them up. */
+export function formatValidateText({ diagnostics, texts, counts }: DiagnosticsReport, ctx: FormatContext): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const values = { ...counts, actuals: counts.actualsFiles, errors, warnings, files: new Set(diagnostics.map((d) => d.file)).size };
+  const key = errors > 0 ? 'validate.problems' : warnings > 0 ? 'validate.warnings_only' : 'validate.ok';
+  return `${formatDiagnosticsText(diagnostics, texts, ctx)}${diagnostics.length > 0 ? '\n' : ''}${t(ctx.lang, key, values)}\n`;
+}
+
+export function formatDiagnosticsGithub({ diagnostics }: DiagnosticsReport, ctx: FormatContext): string {
   return diagnostics
     .map((d) => `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(`${d.code}: ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`)}\n`)
     .join('');

@@ -2,7 +2,8 @@
 // GitHub workflow annotations on the changed lines of the new files. One registry; --format
 // choices come from its keys.
 import type { PlanChange } from '../diff/compare-plans.js';
-import { type DiffLabelKey, changeLabel, subjectLabel, td } from '../i18n/diff-labels.js';
+import type { ChangeKind, ChangeSubject } from '../diff/change-kinds.js';
+import { type LabelKey, type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, safeText } from './display.js';
 import { markdownText } from './markdown.js';
@@ -21,10 +22,13 @@ export interface DiffReport {
 /** The changes the gate counts: a kind it names, not approved. */
 export const gateHits = (report: DiffReport): PlanChange[] => report.changes.filter((change) => !change.approved && report.failOn.includes(change.kind));
 
+const changeLabel = (lang: Lang, kind: ChangeKind): string => t(lang, `change.${kind}`);
+const subjectLabel = (lang: Lang, subject: ChangeSubject): string => t(lang, `subject.${subject}`);
+
 const fieldsWithDefaults = new Set(['progress', 'accumulate', 'combine', 'baseline', 'unit', 'owner', 'start', 'due', 'kind']);
 
 function shownValue(value: PlanChange['old'], change: PlanChange, ctx: FormatContext): string {
-  if (value === null) return fieldsWithDefaults.has(change.field) ? td(ctx.lang, 'diff.default') : td(ctx.lang, 'diff.none_value');
+  if (value === null) return fieldsWithDefaults.has(change.field) ? t(ctx.lang, 'diff.default') : t(ctx.lang, 'diff.none_value');
   if (typeof value === 'number') {
     if (change.unit === '%') return displayNumber(value, ctx.lang, '%');
     return `${displayNumber(value, ctx.lang)}${change.unit ? ` ${change.unit}` : ''}`;
@@ -40,7 +44,7 @@ function signedPercent(value: number, ctx: FormatContext): string {
 
 /** What a reader needs besides old and new: the change in %, the days, the units added or removed. */
 function detail(change: PlanChange, ctx: FormatContext, shortRef: (ref: string) => string): string[] {
-  const say = (key: DiffLabelKey, values?: Record<string, string | number>) => td(ctx.lang, key, values);
+  const say = (key: LabelKey, values?: Record<string, string | number>) => t(ctx.lang, key, values);
   const parts: string[] = [];
   if (change.change_percent !== undefined && change.change_percent !== null) {
     parts.push(say('diff.percent', { percent: signedPercent(change.change_percent, ctx), direction: say(change.kind === 'lowered' ? 'diff.weaker' : 'diff.stronger') }));
@@ -78,29 +82,29 @@ function cellsOf(report: DiffReport, ctx: FormatContext): Cells[] {
   return report.changes.map((change) => ({
     change: changeLabel(ctx.lang, change.kind),
     item: `${subjectLabel(ctx.lang, change.subject)} ${shortRef(change.ref)}${change.label && change.subject !== 'plan' ? ` ${change.label}` : ''}${change.field && !['target', 'title', ''].includes(change.field) ? ` · ${change.field}` : ''}`,
-    old: change.kind === 'added' ? td(ctx.lang, 'diff.none_value') : shownValue(change.old, change, ctx),
-    new: change.kind === 'removed' ? td(ctx.lang, 'diff.none_value') : shownValue(change.new, change, ctx),
+    old: change.kind === 'added' ? t(ctx.lang, 'diff.none_value') : shownValue(change.old, change, ctx),
+    new: change.kind === 'removed' ? t(ctx.lang, 'diff.none_value') : shownValue(change.new, change, ctx),
     detail: detail(change, ctx, shortRef).join(detailSeparator),
     id: `${change.kind}@${shortRef(change.ref)}`,
   }));
 }
 
 function summaryLine(report: DiffReport, ctx: FormatContext): string {
-  if (report.changes.length === 0) return td(ctx.lang, 'diff.none');
+  if (report.changes.length === 0) return t(ctx.lang, 'diff.none');
   const counts = new Map<string, number>();
   for (const change of report.changes) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
   const separator = ctx.lang === 'zh-CN' ? '，' : ', ';
   const parts = [...counts].map(([kind, count]) => `${changeLabel(ctx.lang, kind as PlanChange['kind'])} ${count}`);
   const approved = report.changes.filter((change) => change.approved).length;
-  if (approved > 0) parts.push(td(ctx.lang, 'diff.summary_approved', { approved }));
-  return td(ctx.lang, 'diff.summary', { count: report.changes.length, parts: parts.join(separator) });
+  if (approved > 0) parts.push(t(ctx.lang, 'diff.summary_approved', { approved }));
+  return t(ctx.lang, 'diff.summary', { count: report.changes.length, parts: parts.join(separator) });
 }
 
 function gateLine(report: DiffReport, ctx: FormatContext): string[] {
   const hits = gateHits(report);
   if (hits.length === 0) return [];
   const kinds = [...new Set(hits.map((change) => change.kind))].join(', ');
-  return [td(ctx.lang, 'diff.gate_failed', { count: hits.length, kinds })];
+  return [t(ctx.lang, 'diff.gate_failed', { count: hits.length, kinds })];
 }
 
 /**
@@ -123,9 +127,9 @@ function fitToTerminal(head: readonly string[], rows: string[][], columns: numbe
 }
 
 export function formatDiffTable(report: DiffReport, ctx: FormatContext): string {
-  const lines = [ctx.chalk.bold(safeText(td(ctx.lang, 'diff.heading', { old: report.old, new: report.new })))];
+  const lines = [ctx.chalk.bold(safeText(t(ctx.lang, 'diff.heading', { old: report.old, new: report.new })))];
   if (report.changes.length > 0) {
-    const head = (['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => td(ctx.lang, key));
+    const head = (['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => t(ctx.lang, key));
     const gate = new Set(gateHits(report));
     const cells = cellsOf(report, ctx).map((row) => [row.change, row.item, row.old, row.new, row.detail].map(safeText));
     const wrapped = fitToTerminal(head, cells, ctx.columns);
@@ -142,9 +146,9 @@ export function formatDiffTable(report: DiffReport, ctx: FormatContext): string 
 
 /** A pull-request comment; the first line is a marker a workflow can find to update its own comment. */
 export function formatDiffMarkdown(report: DiffReport, ctx: FormatContext): string {
-  const lines = ['<!-- plan-check-diff -->', `### ${markdownText(td(ctx.lang, 'diff.heading', { old: report.old, new: report.new }))}`, ''];
+  const lines = ['<!-- plan-check-diff -->', `### ${markdownText(t(ctx.lang, 'diff.heading', { old: report.old, new: report.new }))}`, ''];
   if (report.changes.length > 0) {
-    const head = [...(['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => td(ctx.lang, key)), 'id'];
+    const head = [...(['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => t(ctx.lang, key)), 'id'];
     lines.push(`| ${head.map(markdownText).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
     const gate = new Set(gateHits(report));
     cellsOf(report, ctx).forEach((cells, index) => {
@@ -187,12 +191,3 @@ export function formatDiffGithub(report: DiffReport, ctx: FormatContext): string
     })
     .join('');
 }
-
-export const diffFormatters = {
-  table: formatDiffTable,
-  md: formatDiffMarkdown,
-  json: (report: DiffReport) => formatDiffJson(report),
-  github: formatDiffGithub,
-} satisfies Record<string, (report: DiffReport, ctx: FormatContext) => string>;
-
-export type DiffFormat = keyof typeof diffFormatters;

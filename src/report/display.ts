@@ -1,5 +1,6 @@
 // Shared display helpers for human formats: rounded numbers, and text made safe for a terminal.
 import type { Lang } from '../i18n/labels.js';
+import { showAsCodePoints } from './escape.js';
 
 /**
  * A rounded number as en-US writes it: thousands separators, at most `decimals` decimals, no
@@ -42,16 +43,5 @@ const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028
 
 export function safeText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\t/g, ' ').replace(/\n/g, ' ');
-}
-
-/** Shorten long text to a width in terminal columns (CJK counts two), marking the cut. */
-export function truncateToWidth(text: string, maxWidth: number, width: (s: string) => number): string {
-  if (width(text) <= maxWidth) return text;
-  let out = '';
-  for (const char of text) {
-    if (width(out + char) > maxWidth - 1) break;
-    out += char;
-  }
-  return `${out}…`;
+  return showAsCodePoints(text, UNSAFE).replace(/\t/g, ' ').replace(/\n/g, ' ');
 }

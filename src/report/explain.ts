@@ -7,9 +7,8 @@ import { subtract, toNumber } from '../core/rational.js';
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
-import { paintStatus } from './status-colors.js';
+import { paintStatus, statusLabel } from './status-text.js';
 import { deadlineStatusLabel } from './deadline-lines.js';
-import { statusLabel } from './table.js';
 import { lightLabel, targetStatusLabel } from './target-labels.js';
 import { deadlineLight } from '../core/lights.js';
 
@@ -35,7 +34,9 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
   const limit = target.expression.op === '<=' || target.expression.op === '<';
   const row = { status: result.status, op: target.expression.op, progress_kind: limit ? null : target.progress };
   const out: string[] = [ctx.chalk.bold(t(lang, 'explain.target', { ref: target.ref })), t(lang, 'explain.metric', { metric: safeText(target.metric), owner: safeText(target.owner) })];
-  out.push(t(lang, 'explain.expression', { expression: target.expression.text }));
+  // v2: a target in the plan's own words shows the canonical form it reads as, then the words
+  const written = target.expression.written;
+  out.push(t(lang, 'explain.expression', { expression: written ? `${target.expression.text}（${safeText(written)}）` : target.expression.text }));
   if (target.expression.kind === 'per_capita' && target.expression.per && (plan.population || target.each)) {
     if (!target.each && plan.population) out.push(t(lang, 'explain.required_per_capita', { rate: exact(toNumber(target.expression.value)), population: exact(toNumber(plan.population)), per: exact(toNumber(target.expression.per)), value: show(result.required) }));
   } else {
@@ -88,7 +89,7 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
   return `${out.join('\n')}\n`;
 }
 
-export function formatDeadlineExplanation(result: DeadlineResult, asOf: number, ctx: FormatContext): string {
+function formatDeadlineExplanation(result: DeadlineResult, asOf: number, ctx: FormatContext): string {
   const lang = ctx.lang;
   if (result.occurrence) return formatOccurrenceExplanation(result, result.occurrence, asOf, ctx);
   const out = [

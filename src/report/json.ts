@@ -1,8 +1,10 @@
 // Machine-readable output, as the contract gives it: snake_case keys, numbers not rounded.
-import type { Diagnostic } from '../core/diagnostics.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
-import type { Lang } from '../i18n/labels.js';
-import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
+import { formatDay } from '../core/dates.js';
+import { type Plan, allTargets } from '../core/model.js';
+import type { FormatContext } from './context.js';
+import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
+import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
 import { countStatuses } from './status-view.js';
 
 const targetJson = (row: TargetRow) => ({
@@ -48,23 +50,49 @@ const deadlineJson = (row: DeadlineRow) => ({
 });
 
 /** `units` in the summary: each unit's deadlines due so far and how many were done on time (rows.ts). */
-export function formatStatusJson(asOf: string, targets: readonly TargetRow[], deadlines: readonly DeadlineRow[], units: readonly UnitOnTimeRow[]): string {
-  const summary = { ...countStatuses(targets), units };
+export function formatStatusJson(report: StatusReport): string {
+  const plansById = new Map(report.plans.map((plan) => [plan.id, plan]));
+  const asOf = formatDay(report.evaluation.asOf);
+  const targets = report.evaluation.targets.map((result) => toTargetRow(result, plansById));
+  const deadlines = report.evaluation.deadlines.map(toDeadlineRow);
+  const summary = { ...countStatuses(targets), units: report.view.units };
   return `${JSON.stringify({ as_of: asOf, summary, targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
 }
 
-export function formatTargetsJson(asOf: string, targets: readonly TargetRow[]): string {
-  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(targets), targets: targets.map(targetJson) }, null, 2)}\n`;
+export function formatTargetsJson({ asOf, rows }: GapsReport): string {
+  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(rows), targets: rows.map(targetJson) }, null, 2)}\n`;
 }
 
-export function formatDeadlinesJson(asOf: string, deadlines: readonly DeadlineRow[]): string {
-  return `${JSON.stringify({ as_of: asOf, deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
+export function formatDeadlinesJson({ asOf, rows }: DeadlinesReport): string {
+  return `${JSON.stringify({ as_of: asOf, deadlines: rows.map(deadlineJson) }, null, 2)}\n`;
 }
 
-export function formatDiagnosticsJson(diagnostics: readonly Diagnostic[], lang: Lang): string {
+/** v2: a target written in the plan's own words, and the one canonical form it reads as. */
+interface TargetReadingRow {
+  file: string;
+  line: number;
+  column: number;
+  ref: string;
+  written: string;
+  canonical: string;
+  unit: string | null;
+}
+
+/** Every target of these plans written in the plan's own words (不少于1900批次), with its reading. */
+function targetReadings(plans: readonly Plan[]): TargetReadingRow[] {
+  return plans
+    .flatMap((plan) => allTargets(plan))
+    .filter((target) => target.expression.written !== undefined)
+    .map((target) => ({ file: target.place.file, line: target.place.line, column: target.place.column, ref: target.ref, written: target.expression.written!, canonical: target.expression.text, unit: target.unit ?? null }));
+}
+
+export function formatDiagnosticsJson({ diagnostics, plans }: DiagnosticsReport, { lang }: FormatContext): string {
   const valid = !diagnostics.some((d) => d.severity === 'error');
+  const readings = targetReadings(plans);
   return `${JSON.stringify({
     valid,
     diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d.args, lang) })),
+    // only when some target is written in words, so plans in canonical form print what they always did
+    ...(readings.length > 0 ? { canonical_targets: readings } : {}),
   }, null, 2)}\n`;
 }

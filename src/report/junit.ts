@@ -2,21 +2,19 @@
 // actions): one <testcase> per file checked, so clean files show as passing tests; a file with
 // errors fails with one <failure> per error; warnings go to the test case's <system-out>.
 import type { Diagnostic } from '../core/diagnostics.js';
-import type { SourceKind } from '../core/project.js';
+import type { FormatContext } from './context.js';
+import type { CheckedFile, DiagnosticsReport } from './reports.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import type { Lang } from '../i18n/labels.js';
+import { showAsCodePoints } from './escape.js';
+import { kindsHolding } from '../core/source-kinds.js';
 
-export interface CheckedFile {
-  /** as displayed: relative to the working folder when inside it */
-  path: string;
-  kind: SourceKind | 'config';
-}
 
 /** One <testsuite> per kind of file, in this order; a kind with no file has no suite. */
 const suites: readonly { name: string; kinds: readonly CheckedFile['kind'][] }[] = [
   { name: 'plan-check config', kinds: ['config'] },
-  { name: 'plan-check plans', kinds: ['plan'] },
-  { name: 'plan-check actuals', kinds: ['actuals-yaml', 'actuals-csv'] },
+  { name: 'plan-check plans', kinds: kindsHolding('plans') },
+  { name: 'plan-check actuals', kinds: kindsHolding('actuals') },
 ];
 
 // XML 1.0 cannot carry most C0 controls at all, not even as &#1; references, and lone surrogates
@@ -24,14 +22,14 @@ const suites: readonly { name: string; kinds: readonly CheckedFile['kind'][] }[]
 // refuse, are written as a visible \uXXXX instead (tab, LF and CR are legal and kept).
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udfff]/gu;
-const visible = (text: string): string => text.replace(UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const visible = (text: string): string => showAsCodePoints(text, UNSAFE);
 
-export function escapeXmlText(text: string): string {
+function escapeXmlText(text: string): string {
   return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** Attribute values: quotes escaped, and tab/LF/CR as references so attribute normalisation keeps them. */
-export function escapeXmlAttribute(text: string): string {
+function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
@@ -93,4 +91,9 @@ export function formatDiagnosticsJunit(diagnostics: readonly Diagnostic[], files
     '</testsuites>',
     '',
   ].join('\n');
+}
+
+/** validate --format junit. */
+export function formatJunit(report: DiagnosticsReport, ctx: FormatContext): string {
+  return formatDiagnosticsJunit(report.diagnostics, report.files, ctx.lang);
 }

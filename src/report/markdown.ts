@@ -8,8 +8,11 @@ import { lightOrder } from '../core/lights.js';
 import { safeText } from './display.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
-import { deadlineTitle, onTimeCells, onTimeHead, statusLabel, unitsWithDeadlinesDue } from './table.js';
+import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
+import { type StatusCounts, buildStatusView } from './status-view.js';
+import { targetStatuses } from '../core/statuses.js';
+import { statusLabel } from './status-text.js';
+import { deadlineTitle, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 
 /**
@@ -65,20 +68,21 @@ function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string
 
 /** "met 6 · on track 9; lights: green 15", without colour. */
 function summaryText(counts: StatusCounts, ctx: FormatContext): string {
-  const statuses = summaryOrder.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
+  const statuses = targetStatuses.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
   const lights = lightOrder.filter((light) => counts.lights[light] > 0).map((light) => `${lightLabel(ctx.lang, light)} ${counts.lights[light]}`).join(' · ');
   return lights ? `${statuses}${t(ctx.lang, 'summary.lights', { parts: lights })}` : statuses;
 }
 
-export function formatTargetsMarkdown(rows: readonly TargetRow[], ctx: FormatContext): string {
-  return `${markdownTable(targetHead(ctx), targetCells(rows, ctx))}\n`;
+export function formatTargetsMarkdown(report: GapsReport, ctx: FormatContext): string {
+  return `${markdownTable(targetHead(ctx), targetCells(report.rows, ctx))}\n`;
 }
 
-export function formatDeadlinesMarkdown(rows: readonly DeadlineRow[], ctx: FormatContext): string {
-  return `${markdownTable(deadlineHead(ctx), deadlineCells(rows, ctx))}\n`;
+export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatContext): string {
+  return `${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx))}\n`;
 }
 
-export function formatStatusMarkdown(view: StatusView, ctx: FormatContext): string {
+export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
+  const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
   const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, ''];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));

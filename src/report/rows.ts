@@ -8,7 +8,7 @@ import type { OnTimeCounts, UnitOnTime } from '../core/on-time.js';
 import { toNumber } from '../core/rational.js';
 
 /** One unit of an `each` target, as JSON lists it. */
-export interface UnitRow {
+interface UnitRow {
   unit: string;
   required: number;
   expected: number | null;
@@ -63,7 +63,7 @@ export interface TargetRow {
 }
 
 /** A multi-owner duty occurrence as a whole: who has done it by the as-of date, who has not. */
-export interface OccurrenceSummary {
+interface OccurrenceSummary {
   owners: number;
   done: string[];
   missing: string[];
@@ -157,7 +157,7 @@ function summariseOccurrence(occurrence: DutyOccurrence): OccurrenceSummary {
  * The units of an `each` target as lines of their own under it (gaps --all): the target's columns,
  * the unit as owner, its own figures; `each_unit` names the unit.
  */
-export function unitLines(row: TargetRow): TargetRow[] {
+function unitLines(row: TargetRow): TargetRow[] {
   return (row.units ?? []).map((unit) => ({
     ...row,
     owner: unit.unit,
@@ -200,7 +200,7 @@ export function toDeadlineRow(result: DeadlineResult): DeadlineRow {
   };
 }
 
-export interface OnTimeRow {
+interface OnTimeRow {
   due_so_far: number;
   on_time: number;
   late: number;

@@ -6,234 +6,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, type DiagnosticCode, type Severity, diagnosticCodes } from '../core/diagnostics.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
+import { ruleTexts as enRules } from '../i18n/en.js';
+import { ruleTexts as zhRules } from '../i18n/zh-CN.js';
 import type { Lang } from '../i18n/labels.js';
-import type { SourceTexts } from './diagnostics-text.js';
+import { VERSION } from '../version.js';
+import type { FormatContext } from './context.js';
+import type { DiagnosticsReport } from './reports.js';
 
 /** The project's home, as the JSON Schemas' `$id`s name it. */
-export const INFORMATION_URI = 'https://plan-check.dev/';
+const INFORMATION_URI = 'https://plan-check.dev/';
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-
-type Description = { short: string; full: string };
-
-/** What each code means and how to fix it, for the rule list (GitHub shows it as "rule help"). */
-const ruleText = {
-  'file-unreadable': {
-    en: { short: 'File cannot be read', full: 'The file could not be opened or read (missing, a folder, no permission). Check the path and its permissions.' },
-    zh: { short: '无法读取文件', full: '文件无法打开或读取（不存在、是文件夹或没有权限）。请检查路径和权限。' },
-  },
-  'file-encoding': {
-    en: { short: 'File is not UTF-8', full: 'Plans and actuals must be UTF-8 text. Re-save the file as UTF-8 (a GB18030/GBK file can also be read with --encoding gb18030).' },
-    zh: { short: '文件不是 UTF-8 编码', full: '方案和报送数据必须是 UTF-8 文本。请另存为 UTF-8（GB18030/GBK 文件也可加 --encoding gb18030 读取）。' },
-  },
-  'file-binary': {
-    en: { short: 'File is not text', full: 'The file is binary (for example an .xlsx renamed to .csv). Export it as CSV or YAML text.' },
-    zh: { short: '文件不是文本', full: '文件是二进制文件（例如把 .xlsx 改名为 .csv）。请导出为 CSV 或 YAML 文本。' },
-  },
-  'file-too-large': {
-    en: { short: 'File is over the size limit', full: 'The file is larger than --max-file-size allows. Split it, or raise the limit.' },
-    zh: { short: '文件超过大小上限', full: '文件超过 --max-file-size 允许的大小。请拆分文件或调高上限。' },
-  },
-  'file-empty': {
-    en: { short: 'File is empty', full: 'The file holds no content. Write the plan or actuals into it, or remove it.' },
-    zh: { short: '文件是空的', full: '文件没有内容。请填写方案或报送数据，或删除该文件。' },
-  },
-  'yaml-syntax': {
-    en: { short: 'YAML syntax error', full: 'The file is not valid YAML (indentation, an unclosed quote or bracket). Fix the text at the place shown.' },
-    zh: { short: 'YAML 语法错误', full: '文件不是有效的 YAML（缩进、引号或括号未闭合等）。请修改所示位置的文字。' },
-  },
-  'yaml-duplicate-key': {
-    en: { short: 'Duplicate YAML key', full: 'A mapping names the same key twice; YAML would silently keep only one. Remove or rename one of them.' },
-    zh: { short: 'YAML 键重复', full: '同一映射中出现两个相同的键，YAML 只会保留其中一个。请删除或改名。' },
-  },
-  'yaml-alias': {
-    en: { short: 'YAML anchor or alias', full: 'Anchors (&name) and aliases (*name) are not part of the format. Write the value out in full.' },
-    zh: { short: 'YAML 锚点或别名', full: '格式不支持锚点（&name）和别名（*name）。请直接写出内容。' },
-  },
-  'yaml-tag': {
-    en: { short: 'Explicit YAML tag', full: 'Explicit tags (!!str, !custom) are not part of the format. Remove the tag; quote text instead.' },
-    zh: { short: 'YAML 显式标签', full: '格式不支持显式标签（!!str、!custom 等）。请删除标签，文字请加引号。' },
-  },
-  'yaml-multiple-documents': {
-    en: { short: 'Several YAML documents in one file', full: 'A file holds one document. Remove the extra "---" section or move it to a file of its own.' },
-    zh: { short: '一个文件中有多个 YAML 文档', full: '一个文件只能有一个文档。请删除多余的“---”部分或另存为单独文件。' },
-  },
-  'yaml-directive': {
-    en: { short: '%YAML directive ignored', full: 'Files are always read as YAML 1.2 whatever a %YAML directive says. Remove the directive.' },
-    zh: { short: '已忽略 %YAML 指令', full: '文件一律按 YAML 1.2 读取，%YAML 指令不起作用。请删除该指令。' },
-  },
-  'yaml-key-not-scalar': {
-    en: { short: 'YAML key is not plain text', full: 'A key must be plain text, not a list or mapping.' },
-    zh: { short: 'YAML 键不是普通文字', full: '键必须是普通文字，不能是列表或映射。' },
-  },
-  'yaml-too-deep': {
-    en: { short: 'YAML nested too deeply', full: 'The file nests deeper than any plan needs; it is refused to keep parsing safe.' },
-    zh: { short: 'YAML 嵌套过深', full: '文件嵌套层数超过任何方案所需，为保证解析安全而拒绝读取。' },
-  },
-  'yaml-too-many-nodes': {
-    en: { short: 'Too many YAML nodes', full: 'The file has more YAML nodes than the limit; it is refused to keep parsing safe.' },
-    zh: { short: 'YAML 节点过多', full: '文件的 YAML 节点数超过上限，为保证解析安全而拒绝读取。' },
-  },
-  'unknown-key': {
-    en: { short: 'Unknown key', full: 'The key is not part of the format (often a misspelling). Use one of the allowed keys listed in the message.' },
-    zh: { short: '未知的键', full: '该键不属于格式（常见原因是拼写错误）。请使用提示中列出的允许的键。' },
-  },
-  'renamed-key': {
-    en: { short: 'Renamed key', full: 'Format v2 renamed this key (reports → duties, submitted → date). Rename it as the message says; the meaning is the same.' },
-    zh: { short: '键已改名', full: '格式 v2 改了这个键的名称（reports → duties，submitted → date）。请按提示改名，含义不变。' },
-  },
-  'missing-key': {
-    en: { short: 'Missing required key', full: 'A key the format requires is absent. Add it.' },
-    zh: { short: '缺少必填的键', full: '缺少格式要求的键。请补上。' },
-  },
-  'wrong-type': {
-    en: { short: 'Value of the wrong type', full: 'The value has the wrong type (for example a list where text is expected). Write it in the expected form.' },
-    zh: { short: '值的类型不对', full: '值的类型不对（例如应为文字却写成了列表）。请按要求的形式填写。' },
-  },
-  'number-as-text': {
-    en: { short: 'Number where text is expected', full: 'YAML reads an unquoted 01 or 4 as a number, but this field is text. Quote it ("01").' },
-    zh: { short: '应为文字却被读成数字', full: 'YAML 会把不加引号的 01、4 读成数字，但该字段应为文字。请加引号（"01"）。' },
-  },
-  'invalid-value': {
-    en: { short: 'Invalid value', full: 'The value is not one of those allowed, or does not match the required pattern.' },
-    zh: { short: '值不合法', full: '值不在允许的范围内，或不符合要求的格式。' },
-  },
-  'unknown-format': {
-    en: { short: 'Unknown file format', full: 'The "format" key names a format this version of plan-check does not read (plan/1 or actuals/1).' },
-    zh: { short: '未知的文件格式', full: '“format”写的格式本版本 plan-check 无法读取（应为 plan/1 或 actuals/1）。' },
-  },
-  'invalid-date': {
-    en: { short: 'Invalid date', full: 'Dates are real calendar dates written YYYY-MM-DD.' },
-    zh: { short: '日期不合法', full: '日期必须是真实存在的日期，写成 YYYY-MM-DD。' },
-  },
-  'duplicate-id': {
-    en: { short: 'Duplicate id', full: 'Two plans, tasks, targets, phases or reporting duties share an id. Ids must be unique.' },
-    zh: { short: '编号重复', full: '两个方案、任务、指标、阶段或报送事项使用了相同的编号。编号必须唯一。' },
-  },
-  'start-after-due': {
-    en: { short: 'Start after due date', full: 'A start date is later than its due (or end) date.' },
-    zh: { short: '开始日期晚于截止日期', full: '开始日期晚于截止（或结束）日期。' },
-  },
-  'due-outside-period': {
-    en: { short: 'Due date outside the plan period', full: 'A due date falls outside the plan period. Check the date or the period.' },
-    zh: { short: '截止日期不在方案期间内', full: '截止日期不在方案期间内。请检查日期或方案期间。' },
-  },
-  'missing-population': {
-    en: { short: 'Per-capita target without population', full: 'A per-capita target needs the plan\'s "population".' },
-    zh: { short: '按人口计算的指标缺少人口数', full: '按人口计算的指标需要方案填写 population（人口）。' },
-  },
-  'invalid-target': {
-    en: { short: 'Unreadable target', full: 'The target expression cannot be read. Write it as ">= 1900", ">= 100%", "<= 0" or ">= 3.5 per 1000".' },
-    zh: { short: '无法识别的目标', full: '无法识别目标的写法。请写成 ">= 1900"、">= 100%"、"<= 0" 或 ">= 3.5 per 1000"。' },
-  },
-  'unknown-unit': {
-    en: { short: 'Unit not in the registry', full: 'The plan has a units registry and this unit is not in it. Add it to "units" (or as an alias), or fix the name.' },
-    zh: { short: '单位不在名册中', full: '方案有单位名册（units），但该单位不在其中。请加入 units（或作为别名），或改正名称。' },
-  },
-  'absurd-number': {
-    en: { short: 'Number out of range', full: 'The number is outside what a real plan holds (often a typo or a missing decimal point).' },
-    zh: { short: '数字超出合理范围', full: '数字超出真实方案可能的范围（常见原因是笔误或漏写小数点）。' },
-  },
-  'unknown-plan': {
-    en: { short: 'Unknown plan', full: 'The actuals name a plan id that no loaded plan has.' },
-    zh: { short: '未知的方案', full: '报送数据中的方案编号与任何已加载的方案都不符。' },
-  },
-  'unknown-ref': {
-    en: { short: 'Unknown task, target, phase or duty', full: 'The actuals refer to something the plan does not have.' },
-    zh: { short: '未知的任务、指标、阶段或报送事项', full: '报送数据引用了方案中不存在的内容。' },
-  },
-  'value-kind-mismatch': {
-    en: { short: 'Value of the wrong kind for the target', full: 'A percentage target takes "94%" or done/of; a count takes a plain number.' },
-    zh: { short: '数值与指标类型不符', full: '百分比指标应填 "94%" 或 完成数/应完成数；计数指标应填普通数字。' },
-  },
-  'invalid-value-cell': {
-    en: { short: 'Unreadable value', full: 'A reported value must be a number (1020), a percentage (94%) or a fraction (47/50).' },
-    zh: { short: '无法识别的数值', full: '报送数值应为数字（1020）、百分比（94%）或分数（47/50）。' },
-  },
-  'negative-value': {
-    en: { short: 'Negative value', full: 'A reported value cannot be negative.' },
-    zh: { short: '数值为负', full: '报送数值不能为负数。' },
-  },
-  'done-exceeds-of': {
-    en: { short: 'Done larger than of', full: 'In done/of, "done" cannot exceed "of".' },
-    zh: { short: '完成数大于应完成数', full: '完成数/应完成数中，完成数不能大于应完成数。' },
-  },
-  'zero-of': {
-    en: { short: 'Of is zero', full: 'In done/of, "of" is 0, so the percentage is undefined.' },
-    zh: { short: '应完成数为 0', full: '完成数/应完成数中，应完成数为 0，无法计算百分比。' },
-  },
-  'baseline-not-allowed': {
-    en: { short: 'Baseline not allowed here', full: 'A baseline applies only to a linear >= or > target: not to a limit, nor with progress level or at_due.' },
-    zh: { short: '此处不能写基数', full: '基数（baseline）只用于按时间推进（linear）的 >= 或 > 指标，不能用于上限指标，也不能与 level、at_due 同用。' },
-  },
-  'baseline-above-target': {
-    en: { short: 'Baseline above the target', full: 'The baseline (the value at the start) must not exceed the target.' },
-    zh: { short: '基数高于目标值', full: '基数（起算日的水平）不能高于目标值。' },
-  },
-  'each-with-combine': {
-    en: { short: 'each with combine', full: 'An each target is evaluated per unit, so combine does not apply.' },
-    zh: { short: 'each 与 combine 同用', full: '按 each 分别评估的指标不能同时写 combine。' },
-  },
-  'each-missing-population': {
-    en: { short: 'Unit of each without population', full: 'A per-capita each target needs every listed unit\'s own population.' },
-    zh: { short: 'each 单位缺少人口', full: '按人口计算的 each 指标，名单中每个单位都要填写自己的人口。' },
-  },
-  'target-id-is-task-id': {
-    en: { short: 'Plan-level target id is a task id', full: 'A plan-level target id must differ from every task id of the plan, or refs would be ambiguous.' },
-    zh: { short: '全方案指标编号与任务编号相同', full: '全方案指标的编号不能与方案中任何任务编号相同，否则引用会有歧义。' },
-  },
-  'as-of-outside-period': {
-    en: { short: 'As-of date outside the plan period', full: 'The actuals are dated outside the plan period. Check the date.' },
-    zh: { short: '截至日期不在方案期间内', full: '报送数据的截至日期不在方案期间内。请检查日期。' },
-  },
-  'percent-needs-fraction': {
-    en: { short: 'Bare percentages from several units', full: 'Several units report one percentage target: bare percentages cannot be combined. Each must report done/of.' },
-    zh: { short: '多个单位报送了单独的百分比', full: '多个单位报送同一百分比指标时，单独的百分比无法合并。请各自按 完成数/应完成数 报送。' },
-  },
-  'duplicate-row': {
-    en: { short: 'Value reported twice', full: 'One unit reported one target twice for one date; the later row is used.' },
-    zh: { short: '重复报送', full: '同一单位对同一指标在同一日期报送了两次，使用后一行。' },
-  },
-  'unknown-occurrence': {
-    en: { short: 'No such duty occurrence', full: 'A duty record names a due date on which the duty has no occurrence; the message names the nearest one. The record counts for nothing until "due" is corrected.' },
-    zh: { short: '工作事项没有该次', full: '记录的截止日期与该工作事项的任何一次都不符，提示中给出最近的一次。改正 due 之前该记录不计入。' },
-  },
-  'missing-reported-by': {
-    en: { short: 'Record needs reported_by', full: 'The duty has several owners, so each record must say whose it is with reported_by (on the record or at the top of the file).' },
-    zh: { short: '记录缺少填报单位', full: '该工作事项有多个责任单位，每条记录都须用 reported_by 写明是哪个单位的（写在记录上或文件开头）。' },
-  },
-  'not-duty-owner': {
-    en: { short: 'Not an owner of the duty', full: 'The record\'s unit is not among the owners of this multi-owner duty, so it counts for no one. Correct reported_by, or the duty\'s owner list.' },
-    zh: { short: '不是该事项的责任单位', full: '记录的填报单位不在该工作事项的责任单位中，因此不计入任何单位。请改正 reported_by 或方案中的 owner。' },
-  },
-  'record-before-start': {
-    en: { short: 'Record before the duty starts', full: 'The record is dated before the duty starts (its start, else the later of the period start and the date issued). Correct the date.' },
-    zh: { short: '记录早于事项开始', full: '记录日期早于该工作事项的开始日期（其 start，否则为方案开始日期与印发日期中较晚者）。请改正日期。' },
-  },
-  'each-unit-not-listed': {
-    en: { short: 'Unit not listed in each', full: 'A unit reported on an each target that does not list it; the row is left out.' },
-    zh: { short: '单位不在 each 名单中', full: '某单位报送了按 each 分别评估、但名单中没有该单位的指标；该行不计入。' },
-  },
-  'csv-syntax': {
-    en: { short: 'CSV syntax error', full: 'The CSV is malformed (an unclosed quote, a row with the wrong number of fields, another delimiter).' },
-    zh: { short: 'CSV 格式错误', full: 'CSV 格式有误（引号未闭合、列数不对或分隔符不是逗号等）。' },
-  },
-  'csv-unknown-column': {
-    en: { short: 'Unknown CSV column', full: 'The header names a column the actuals format does not have.' },
-    zh: { short: '未知的 CSV 列', full: '表头中有报送数据格式不包含的列。' },
-  },
-  'csv-duplicate-column': {
-    en: { short: 'Duplicate CSV column', full: 'The header names one column twice.' },
-    zh: { short: 'CSV 列重复', full: '表头中同一列出现了两次。' },
-  },
-  'csv-missing-column': {
-    en: { short: 'Missing CSV column', full: 'The header lacks a column the actuals format requires.' },
-    zh: { short: '缺少 CSV 列', full: '表头缺少报送数据格式要求的列。' },
-  },
-  'no-input': {
-    en: { short: 'No input files', full: 'No plan or actuals files were found where plan-check looked.' },
-    zh: { short: '没有输入文件', full: '在查找范围内没有找到方案或报送数据文件。' },
-  },
-} satisfies Record<DiagnosticCode, { en: Description; zh: Description }>;
 
 const codes = Object.keys(diagnosticCodes) as DiagnosticCode[];
 const ruleIndex = new Map(codes.map((code, index) => [code, index]));
@@ -242,7 +24,7 @@ const level = (severity: Severity): 'error' | 'warning' => severity;
 
 function rules(lang: Lang) {
   return codes.map((code) => {
-    const text = lang === 'zh-CN' ? ruleText[code].zh : ruleText[code].en;
+    const text = (lang === 'zh-CN' ? zhRules : enRules)[code];
     return {
       id: code,
       shortDescription: { text: text.short },
@@ -291,11 +73,11 @@ function fingerprint(d: Diagnostic, lineText: string | undefined, seen: Map<stri
   return `${hash}:${occurrence}`;
 }
 
-export interface SarifInput {
+interface SarifInput {
   /** every file checked, as displayed (relative to the working folder when inside it) */
   files: readonly string[];
   /** decoded text per displayed path, for UTF-16 columns and fingerprints */
-  sources: SourceTexts;
+  sources: ReadonlyMap<string, string>;
   lang: Lang;
   /** plan-check's version, for tool.driver */
   version: string;
@@ -351,4 +133,9 @@ export function formatDiagnosticsSarif(diagnostics: readonly Diagnostic[], input
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** validate --format sarif. */
+export function formatSarif(report: DiagnosticsReport, ctx: FormatContext): string {
+  return formatDiagnosticsSarif(report.diagnostics, { files: report.files.map((file) => file.path), sources: report.texts, lang: ctx.lang, version: VERSION });
 }

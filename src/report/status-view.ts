@@ -3,12 +3,10 @@
 import { formatDay } from '../core/dates.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
-import type { TargetStatus } from '../core/evaluate.js';
 import { type Light, lightOrder } from '../core/lights.js';
+import { type TargetStatus, attentionStatuses } from '../core/statuses.js';
 import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, toDeadlineRow, toTargetRow } from './rows.js';
 
-export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];
-export const summaryOrder: readonly TargetStatus[] = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
 
 export type StatusCounts = Record<TargetStatus, number> & { targets: number; lights: Record<Light, number> };
 
@@ -30,7 +28,7 @@ function redFirst(rows: readonly TargetRow[]): TargetRow[] {
     .map(({ row }) => row);
 }
 
-export interface StatusView {
+interface StatusView {
   asOf: string;
   warnDays: number;
   plans: { id: string; title: string; start: string; end: string; ended: boolean }[];

@@ -1,15 +1,17 @@
 // Terminal tables (cli-table3) for status, gaps and deadlines. Cells are pre-wrapped by display
 // width so CJK text lines up and no character is lost; user text is made safe for the terminal.
 import Table from 'cli-table3';
-import { type Lang, type LabelKey, t } from '../i18n/labels.js';
+import { type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayPercent, safeText } from './display.js';
 import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
 import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
 import { lightOrder } from '../core/lights.js';
-import { paintInLight, paintLight, paintStatus } from './status-colors.js';
+import { paintInLight, paintLight, paintStatus, statusLabel } from './status-text.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
-import { type StatusCounts, type StatusView, summaryOrder } from './status-view.js';
+import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
+import { type StatusCounts, buildStatusView } from './status-view.js';
+import { targetStatuses } from '../core/statuses.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
 // eslint-disable-next-line no-control-regex
@@ -84,18 +86,13 @@ export function makeTable(head: string[], rows: string[][], ctx: FormatContext):
   return lines.join('\n');
 }
 
-export function statusLabel(lang: Lang, status: string): string {
-  const key = (status in { done: 1, overdue: 1, due_soon: 1, upcoming: 1 } ? `deadline.${status}` : `status.${status}`) as LabelKey;
-  return t(lang, key);
-}
-
 /** Task ids repeat across plans, so the task cell names the plan when rows span several. */
 function taskCell(row: TargetRow, manyPlans: boolean, lang: Lang): string {
   const task = wrapToWidth(safeText(taskText(row, lang)), 24);
   return manyPlans && !row.sub_line ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
 }
 
-export function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
+function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
@@ -119,7 +116,7 @@ const targetHead = (lang: Lang): string[] =>
 /** A duty's title as written; a task or phase led by its id. */
 export const deadlineTitle = (row: DeadlineRow): string => (row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`);
 
-export function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
+function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
   const lang = ctx.lang;
   return groupDeadlineRows(rows).map((line) => {
     const row = line.row;
@@ -157,8 +154,8 @@ export function onTimeCells(units: readonly UnitOnTimeRow[]): string[][] {
   ]);
 }
 
-export function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
-  const statuses = summaryOrder
+function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
+  const statuses = targetStatuses
     .filter((status) => counts[status] > 0)
     .map((status) => paintStatus(ctx.chalk, status, `${statusLabel(ctx.lang, status)} ${counts[status]}`))
     .join(' · ');
@@ -169,7 +166,8 @@ export function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
   return lights ? `${statuses}${t(ctx.lang, 'summary.lights', { parts: lights })}` : statuses;
 }
 
-export function formatStatusTable(view: StatusView, ctx: FormatContext): string {
+export function formatStatusTable(report: StatusReport, ctx: FormatContext): string {
+  const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
   const out: string[] = [];
   out.push(ctx.chalk.bold(t(lang, 'heading.status', { asOf: view.asOf })));
@@ -218,12 +216,12 @@ function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: r
   return { shown: rows.slice(0, TTY_ROWS_SHOWN), note: `${t(ctx.lang, 'rows.truncated', { shown: TTY_ROWS_SHOWN, total: rows.length })}\n` };
 }
 
-export function formatTargetsTable(rows: readonly TargetRow[], ctx: FormatContext): string {
-  const { shown, note } = limitForTerminal(rows, ctx);
+export function formatTargetsTable(report: GapsReport, ctx: FormatContext): string {
+  const { shown, note } = limitForTerminal(report.rows, ctx);
   return `${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}`;
 }
 
-export function formatDeadlinesTable(rows: readonly DeadlineRow[], ctx: FormatContext): string {
-  const { shown, note } = limitForTerminal(rows, ctx);
+export function formatDeadlinesTable(report: DeadlinesReport, ctx: FormatContext): string {
+  const { shown, note } = limitForTerminal(report.rows, ctx);
   return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}`;
 }

@@ -1,39 +1,22 @@
 // plan-check deadlines: tasks, phases and duty occurrences (one per owner), overdue first.
 import { formatDay } from '../../core/dates.js';
-import { UsageError } from '../../io/find-sources.js';
-import { formatDeadlinesCsv } from '../../report/csv.js';
-import { formatDeadlinesJson } from '../../report/json.js';
-import { formatDeadlinesMarkdown } from '../../report/markdown.js';
+import { deadlinesFormats, formatNames } from '../../report/formats.js';
 import { toDeadlineRow } from '../../report/rows.js';
-import { formatDeadlinesTable } from '../../report/table.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type SelectionOptions, checkChoice, deliver, failOnHit, failOnMarks, prepare } from './shared.js';
+import { type CommandOptions, resolveSettings } from '../settings.js';
+import { deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
 
-export const deadlinesFormats = ['table', 'csv', 'json', 'md'] as const;
-
-export interface DeadlinesOptions extends SelectionOptions {
-  within?: string;
-}
-
-export function runDeadlines(paths: string[], options: DeadlinesOptions, io: CliIo): Outcome {
-  const format = options.format ?? 'table';
-  checkChoice('--format', format, deadlinesFormats);
-  const within = options.within === undefined ? undefined : Number(options.within);
-  if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new UsageError(`--within must be a whole number of days, not "${options.within}"`);
-  const { prepared, outcome } = prepare(paths, options, io);
+export async function runDeadlines(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(deadlinesFormats) });
+  const { prepared, outcome } = prepare(settings, io);
   if (!prepared) return outcome;
+  const { within } = settings;
   // --within selects (and so counts for --fail-on); hiding what is done is only a matter of display
   const selected = within === undefined ? prepared.deadlines : prepared.deadlines.filter((d) => d.status !== 'done' && d.daysLeft <= within);
-  const showDone = within !== undefined || options.all || Boolean(prepared.selection.statuses);
+  const showDone = within !== undefined || settings.all || settings.selection.statuses !== 'all';
   const shown = showDone ? selected : selected.filter((d) => d.status !== 'done');
   const rows = shown.map(toDeadlineRow);
-  const writesFile = Boolean(options.output && options.output !== '-');
-  const text =
-    format === 'csv' ? formatDeadlinesCsv(rows, prepared.ctx.lang, writesFile && options.bom !== false)
-    : format === 'json' ? formatDeadlinesJson(formatDay(prepared.evaluation.asOf), rows)
-    : format === 'md' ? formatDeadlinesMarkdown(rows, prepared.ctx)
-    : formatDeadlinesTable(rows, prepared.ctx);
-  deliver(text, options, prepared, io, rows.length);
-  return { failOnHit: failOnHit(options.failOn, failOnMarks([], selected)) };
+  await deliver(formatterOf(deadlinesFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows }, prepared, io, rows.length);
+  return { failOnHit: failOnHit(settings.failOn, failOnMarks([], selected)) };
 }

@@ -1,34 +1,31 @@
 // plan-check diff: what a change does to the plans' commitments. Each side is a set of plan files
 // read from the working tree or from a git revision; plans are matched by id.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../../core/decode-text.js';
 import { type Diagnostic, makeDiagnostic } from '../../core/diagnostics.js';
 import type { Plan } from '../../core/model.js';
-import { defaultMaxFileBytes } from '../../core/project.js';
+import { defaultGlobs } from '../../core/source-kinds.js';
 import { parseYaml } from '../../core/yaml-source.js';
 import { anyChange, changeKinds } from '../../diff/change-kinds.js';
 import { comparePlanSets } from '../../diff/compare-plans.js';
 import { type PlanOutline, outlinePlan } from '../../diff/plan-outline.js';
-import { td } from '../../i18n/diff-labels.js';
-import { type Lang, t } from '../../i18n/labels.js';
+import { type LabelKey, type Lang, t } from '../../i18n/labels.js';
 import type { Config } from '../../io/config.js';
-import { UsageError, defaultGlobs, findFromPaths } from '../../io/find-sources.js';
+import { findFromPaths, pathKind } from '../../io/find-sources.js';
 import { GitError, listPlanFilesAt, mergeBase, readFileAt, resolveCommit } from '../../io/git-revision.js';
-import { OutputIsInputError, writeFileAtomic } from '../../io/write-output.js';
-import { type DiffFormat, type DiffReport, diffFormatters, gateHits } from '../../report/diff.js';
+import { readSource } from '../../io/read-sources.js';
+import { writeOutput } from '../../io/write-output.js';
+import { type DiffReport, gateHits } from '../../report/diff.js';
 import { formatDiagnosticsText } from '../../report/diagnostics-text.js';
+import { diffFormats, formatNames, formatterOf } from '../../report/formats.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { readConfigFor, readSource } from '../load.js';
-import { type CommonOptions, parseList, resolveChalk, resolveLang } from '../settings.js';
-import { checkChoice, formatContext } from './shared.js';
+import { type CommandOptions, type Settings, reportLang, resolveSettings } from '../settings.js';
+import { UsageError } from '../usage-error.js';
+import { formatContext } from './shared.js';
 
-export interface DiffOptions extends CommonOptions {
+interface DiffOptions extends CommandOptions {
   base?: string;
-  format?: string;
-  failOn?: string;
-  output?: string;
 }
 
 /** a label of undefined: the working tree, named in the report's language */
@@ -42,7 +39,7 @@ interface ReadSide {
   absolute: string[];
 }
 
-const usage = (lang: Lang, key: Parameters<typeof td>[1], values?: Record<string, string>) => new UsageError(td(lang, key, values));
+const usage = (lang: Lang, key: LabelKey, values?: Record<string, string>) => new UsageError(t(lang, key, values));
 
 function revisionOrFail(revision: string, io: CliIo, lang: Lang): string {
   if (resolveCommit(revision, io.cwd) === undefined) throw usage(lang, 'usage.diff_not_a_side', { side: revision });
@@ -53,7 +50,7 @@ function revisionOrFail(revision: string, io: CliIo, lang: Lang): string {
  * Where to look when no path is given: the folders the `plans` globs of plan-check.yaml start from
  * (each glob cut at its first wildcard), else the current folder.
  */
-export function defaultDiffPaths(config: Config, configFolder: string | undefined, cwd: string): string[] {
+function defaultDiffPaths(config: Config, configFolder: string | undefined, cwd: string): string[] {
   if (configFolder === undefined) return ['.'];
   const folders = (config.plans ?? defaultGlobs.plans).map((glob) => {
     const fixed = glob.split('/');
@@ -64,8 +61,8 @@ export function defaultDiffPaths(config: Config, configFolder: string | undefine
 }
 
 /** OLD NEW, REV..REV [paths], REV...REV [paths] (from the merge base), or --base REV [paths]. */
-export function resolveSides(args: readonly string[], base: string | undefined, io: CliIo, lang: Lang, defaults: readonly string[] = ['.']): { old: Side; new: Side } {
-  const exists = (given: string) => existsSync(path.resolve(io.cwd, given));
+function resolveSides(args: readonly string[], base: string | undefined, io: CliIo, lang: Lang, defaults: readonly string[] = ['.']): { old: Side; new: Side } {
+  const exists = (given: string) => pathKind(path.resolve(io.cwd, given)) !== 'missing';
   if (base !== undefined) {
     const paths = args.length > 0 ? [...args] : [...defaults];
     return { old: { label: base, paths, revision: revisionOrFail(base, io, lang) }, new: { label: args.length > 0 ? args.join(' ') : undefined, paths } };
@@ -89,14 +86,14 @@ export function resolveSides(args: readonly string[], base: string | undefined, 
 }
 
 /** One file's outline, or its diagnostics; `shownAs` names it in diagnostics, `file` in the changes. */
-function outlineFile(bytes: Uint8Array, file: string, shownAs: string, options: DiffOptions, into: ReadSide): void {
+function outlineFile(bytes: Uint8Array, file: string, shownAs: string, settings: Settings, into: ReadSide): void {
   const start = { line: 1, column: 1 };
-  const maxBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
+  const maxBytes = settings.maxFileBytes;
   if (bytes.length > maxBytes) {
     into.diagnostics.push(makeDiagnostic('file-too-large', shownAs, start, { size: bytes.length, limit: maxBytes }));
     return;
   }
-  const decoded = decodeText(bytes, options.encoding);
+  const decoded = decodeText(bytes, settings.encoding);
   if (!decoded.ok) {
     into.diagnostics.push(makeDiagnostic(decoded.code, shownAs, start, { looksLike: decoded.looksLike }));
     return;
@@ -110,18 +107,21 @@ function outlineFile(bytes: Uint8Array, file: string, shownAs: string, options: 
   if (result.outline) into.outlines.push({ ...result.outline, file });
 }
 
-function readSide(side: Side, options: DiffOptions, io: CliIo): ReadSide {
+function readSide(side: Side, settings: Settings, io: CliIo): ReadSide {
   const read: ReadSide = { outlines: [], diagnostics: [], texts: new Map(), absolute: [] };
   if (side.revision !== undefined) {
     for (const file of listPlanFilesAt(side.revision, side.paths, io.cwd)) {
-      outlineFile(readFileAt(side.revision, file.repoPath, io.cwd), file.display, `${side.label}:${file.display}`, options, read);
+      outlineFile(readFileAt(side.revision, file.repoPath, io.cwd), file.display, `${side.label}:${file.display}`, settings, read);
     }
   } else {
-    for (const file of findFromPaths(side.paths, io.cwd).filter((found) => found.kind === 'plan')) {
+    const found = findFromPaths(side.paths, io.cwd);
+    const problem = found.problems[0];
+    if (problem) throw new UsageError(t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: problem.given }));
+    for (const file of found.files.filter((kind) => kind.kind === 'plan')) {
       const result = readSource(file, Number.MAX_SAFE_INTEGER);
       read.absolute.push(file.absolute);
       if ('problem' in result) read.diagnostics.push(result.problem);
-      else if ('bytes' in result.source) outlineFile(result.source.bytes, file.display, file.display, options, read);
+      else if ('bytes' in result.source) outlineFile(result.source.bytes, file.display, file.display, settings, read);
     }
   }
   // one plan id per side: a second file with the same id is an error, as in validate
@@ -140,36 +140,36 @@ function readSide(side: Side, options: DiffOptions, io: CliIo): ReadSide {
 }
 
 function failOnKinds(value: string | undefined, lang: Lang): string[] {
-  const wanted = parseList(value) ?? [];
+  const wanted = (value ?? '').split(',').map((kind) => kind.trim()).filter(Boolean);
   for (const kind of wanted) {
     if (kind !== anyChange && !(changeKinds as readonly string[]).includes(kind)) throw usage(lang, 'usage.diff_fail_on', { value: kind, kinds: changeKinds.join(', ') });
   }
   return wanted.includes(anyChange) ? [...changeKinds] : wanted;
 }
 
-export function runDiff(args: string[], options: DiffOptions, io: CliIo): Outcome {
-  const format = (options.format ?? 'table') as DiffFormat;
-  checkChoice('--format', format, Object.keys(diffFormatters));
-  const { config, folder: configFolder } = readConfigFor(options, io);
-  const earlyLang = resolveLang(options, config, io.env);
+export async function runDiff(args: string[], options: DiffOptions, io: CliIo): Promise<Outcome> {
+  // --fail-on names kinds of change here, not statuses: checked below against the kinds
+  const settings = resolveSettings([], { ...options, failOn: undefined }, io, { formats: formatNames(diffFormats) });
+  const { config, folder: configFolder } = settings.config;
+  const earlyLang = settings.messageLang;
   const failOn = failOnKinds(options.failOn, earlyLang);
   let sides: { old: Side; new: Side };
   let before: ReadSide;
   let after: ReadSide;
   try {
     sides = resolveSides(args, options.base, io, earlyLang, defaultDiffPaths(config, configFolder, io.cwd));
-    before = readSide(sides.old, options, io);
-    after = readSide(sides.new, options, io);
+    before = readSide(sides.old, settings, io);
+    after = readSide(sides.new, settings, io);
   } catch (error) {
     if (error instanceof GitError) throw usage(earlyLang, 'usage.diff_git', { message: error.message });
     throw error;
   }
-  // the plans' language when nothing else decides it (a stand-in with the titles is all resolveLang reads)
+  // the plans' language when nothing else decides it (a stand-in with the titles is all reportLang reads)
   const titles = [...before.outlines, ...after.outlines].map((outline) => ({ title: outline.title })) as unknown as Plan[];
-  const lang = resolveLang(options, config, io.env, titles);
+  const lang = reportLang(settings, titles);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (diagnostics.length > 0) {
-    io.stderr.write(formatDiagnosticsText(diagnostics, new Map([...before.texts, ...after.texts]), { lang, chalk: resolveChalk(options, io.env, io.stderr.isTTY) }));
+    io.stderr.write(formatDiagnosticsText(diagnostics, new Map([...before.texts, ...after.texts]), formatContext(lang, settings.colour.stderr, settings, io)));
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -177,22 +177,19 @@ export function runDiff(args: string[], options: DiffOptions, io: CliIo): Outcom
     return errors.some((d) => d.code === 'file-unreadable') ? { unreadableInput: true } : { invalidInput: true };
   }
   if (before.outlines.length === 0 && after.outlines.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
-  const report: DiffReport = { old: sides.old.label!, new: sides.new.label ?? td(lang, 'diff.working_tree'), changes: comparePlanSets(before.outlines, after.outlines), failOn };
-  const text = diffFormatters[format](report, formatContext(lang, resolveChalk(options, io.env, io.stdout.isTTY), io));
-  if (!options.output || options.output === '-') io.stdout.write(text);
+  const report: DiffReport = { old: sides.old.label!, new: sides.new.label ?? t(lang, 'diff.working_tree'), changes: comparePlanSets(before.outlines, after.outlines), failOn };
+  const text = (await formatterOf(diffFormats, settings.format))(report, formatContext(lang, settings.colour.stdout, settings, io));
+  if (settings.output === undefined) io.stdout.write(text);
   else {
-    try {
-      writeFileAtomic(path.resolve(io.cwd, options.output), text, [...before.absolute, ...after.absolute]);
-    } catch (error) {
-      if (error instanceof OutputIsInputError) throw new UsageError(t(lang, 'error.output_is_input', { path: options.output }));
-      throw new UsageError(t(lang, 'error.write_failed', { path: options.output, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-    }
-    io.stderr.write(`${t(lang, 'wrote', { path: options.output, rows: report.changes.length })}\n`);
+    const written = writeOutput(path.resolve(io.cwd, settings.output), text, [...before.absolute, ...after.absolute]);
+    if (written === 'is-an-input') throw new UsageError(t(lang, 'error.output_is_input', { path: settings.output }));
+    if (typeof written === 'object') throw new UsageError(t(lang, 'error.write_failed', { path: settings.output, reason: written.failed }));
+    io.stderr.write(`${t(lang, 'wrote', { path: settings.output, rows: report.changes.length })}\n`);
   }
   const hits = gateHits(report);
   // the table and Markdown say so themselves; the machine formats leave it to standard error
-  if (hits.length > 0 && (format === 'json' || format === 'github')) {
-    io.stderr.write(`${td(lang, 'diff.gate_failed', { count: hits.length, kinds: [...new Set(hits.map((change) => change.kind))].join(', ') })}\n`);
+  if (hits.length > 0 && (settings.format === 'json' || settings.format === 'github')) {
+    io.stderr.write(`${t(lang, 'diff.gate_failed', { count: hits.length, kinds: [...new Set(hits.map((change) => change.kind))].join(', ') })}\n`);
   }
   return { failOnHit: hits.length > 0 };
 }

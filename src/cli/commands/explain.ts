@@ -1,19 +1,21 @@
 // plan-check explain REF: the arithmetic behind one target or deadline.
 import { formatDutyExplanation, formatTargetExplanation } from '../../report/explain.js';
 import { t } from '../../i18n/labels.js';
-import { UsageError } from '../../io/find-sources.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type SelectionOptions, prepare } from './shared.js';
+import { type CommandOptions, resolveSettings } from '../settings.js';
+import { UsageError } from '../usage-error.js';
+import { prepare } from './shared.js';
+import { foldText } from '../../core/text-fold.js';
 
 /** A ref matches when it is the full ref, or its tail after "PLAN:" (unique across plans). */
 function matches(candidate: string, ref: string): boolean {
-  const wanted = ref.normalize('NFKC').trim();
+  const wanted = foldText(ref);
   return candidate === wanted || candidate.slice(candidate.indexOf(':') + 1) === wanted;
 }
 
-export function runExplain(ref: string, paths: string[], options: SelectionOptions, io: CliIo): Outcome {
-  const { prepared, outcome } = prepare(paths, options, io);
+export function runExplain(ref: string, paths: string[], options: CommandOptions, io: CliIo): Outcome {
+  const { prepared, outcome } = prepare(resolveSettings(paths, options, io), io);
   if (!prepared) return outcome;
   const { evaluation, ctx } = prepared;
   const targets = evaluation.targets.filter((r) => matches(r.target.ref, ref) || (matches(`${r.target.planId}:${r.target.taskId}`, ref) && prepared.loaded.project.plans.find((p) => p.id === r.target.planId)?.tasks.find((task) => task.id === r.target.taskId)?.targets.length === 1));

@@ -1,31 +1,20 @@
 // plan-check gaps: every target, one row each.
 import { formatDay } from '../../core/dates.js';
-import { formatTargetsCsv } from '../../report/csv.js';
-import { formatTargetsJson } from '../../report/json.js';
-import { formatTargetsMarkdown } from '../../report/markdown.js';
+import { formatNames, gapsFormats } from '../../report/formats.js';
 import { toTargetRow, withUnitLines } from '../../report/rows.js';
-import { formatTargetsTable } from '../../report/table.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type SelectionOptions, checkChoice, deliver, failOnHit, failOnMarks, prepare } from './shared.js';
+import { type CommandOptions, resolveSettings } from '../settings.js';
+import { deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
 
-export const gapsFormats = ['table', 'csv', 'json', 'md'] as const;
-
-export function runGaps(paths: string[], options: SelectionOptions, io: CliIo): Outcome {
-  const format = options.format ?? 'table';
-  checkChoice('--format', format, gapsFormats);
-  const { prepared, outcome } = prepare(paths, options, io);
+export async function runGaps(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(gapsFormats) });
+  const { prepared, outcome } = prepare(settings, io);
   if (!prepared) return outcome;
   const plansById = new Map(prepared.loaded.project.plans.map((plan) => [plan.id, plan]));
   const targetRows = prepared.targets.map((r) => toTargetRow(r, plansById));
   // JSON lists the units inside each target; the other formats give them lines of their own with --all
-  const rows = options.all && format !== 'json' ? withUnitLines(targetRows) : targetRows;
-  const writesFile = Boolean(options.output && options.output !== '-');
-  const text =
-    format === 'csv' ? formatTargetsCsv(rows, prepared.ctx.lang, writesFile && options.bom !== false)
-    : format === 'json' ? formatTargetsJson(formatDay(prepared.evaluation.asOf), rows)
-    : format === 'md' ? formatTargetsMarkdown(rows, prepared.ctx)
-    : formatTargetsTable(rows, prepared.ctx);
-  deliver(text, options, prepared, io, rows.length);
-  return { failOnHit: failOnHit(options.failOn, failOnMarks(prepared.targets, [])) };
+  const rows = settings.all && settings.format !== 'json' ? withUnitLines(targetRows) : targetRows;
+  await deliver(formatterOf(gapsFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows }, prepared, io, rows.length);
+  return { failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, [])) };
 }

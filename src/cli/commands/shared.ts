@@ -1,130 +1,97 @@
-// Steps every reporting command shares: load, stop on invalid input, settle as-of, language and
-// colour, evaluate, filter; and the one way results leave the program (stdout or an atomic file).
+// Steps every reporting command shares: load, stop on invalid input, evaluate, filter; and the one
+// way results leave the program (stdout or an atomic file).
 import path from 'node:path';
-import type { ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import type { DeadlineResult } from '../../core/deadlines.js';
-import { type TargetResult, defaultEvaluationSettings } from '../../core/evaluate.js';
-import { deadlineLight, defaultLightBands } from '../../core/lights.js';
+import type { TargetResult } from '../../core/evaluate.js';
 import { type Evaluation, evaluateProject } from '../../core/project.js';
-import { type Selection, resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
+import { resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
+import { deadlineLight } from '../../core/lights.js';
+import { type FailOnValue, isDeadlineStatus, isTargetStatus } from '../../core/statuses.js';
 import { type Lang, t } from '../../i18n/labels.js';
-import { UsageError } from '../../io/find-sources.js';
-import { OutputIsInputError, writeFileAtomic } from '../../io/write-output.js';
+import { writeOutput } from '../../io/write-output.js';
 import type { FormatContext } from '../../report/context.js';
 import { formatDiagnosticsText } from '../../report/diagnostics-text.js';
+import { type Formatter, formatterOf } from '../../report/formats.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type Loaded, loadInputs } from '../load.js';
-import { type CommonOptions, parseList, resolveAsOf, resolveChalk, resolveLang, resolveWarnDays } from '../settings.js';
-
-export interface SelectionOptions extends CommonOptions {
-  owner?: string;
-  role?: string;
-  plan?: string[];
-  status?: string[];
-  failOn?: string;
-  format?: string;
-  output?: string;
-  bom?: boolean;
-  all?: boolean;
-}
+import { type ColourLevel, type Settings, reportLang } from '../settings.js';
+import { UsageError } from '../usage-error.js';
 
 export interface Prepared {
+  settings: Settings;
   loaded: Loaded;
   evaluation: Evaluation;
-  selection: Selection;
   targets: TargetResult[];
   deadlines: DeadlineResult[];
   ctx: FormatContext;
 }
 
-export const targetStatusNames = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
-export const deadlineStatusNames = ['done', 'overdue', 'due_soon', 'upcoming'];
-/** lights that --fail-on takes besides statuses */
-export const failOnLights = ['red', 'yellow'];
-
-export function checkChoice(name: string, value: string | undefined, choices: readonly string[]): void {
-  if (value !== undefined && !choices.includes(value)) throw new UsageError(`${name} must be one of ${choices.join(', ')}, not "${value}"`);
-}
-
-export function formatContext(lang: Lang, chalk: ChalkInstance, io: CliIo): FormatContext {
-  return { lang, chalk, columns: io.stdout.isTTY ? io.stdout.columns : undefined };
+export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Settings, 'output' | 'bom'>, io: CliIo): FormatContext {
+  return { lang, chalk: new Chalk({ level }), columns: io.stdout.isTTY ? io.stdout.columns : undefined, bom: settings.output !== undefined && settings.bom };
 }
 
 /** Load and evaluate; undefined (with the diagnostics printed) when the input has errors. */
-export function prepare(paths: readonly string[], options: SelectionOptions, io: CliIo): { prepared?: Prepared; outcome: Outcome } {
-  for (const status of parseList(options.failOn) ?? []) checkChoice('--fail-on', status, [...targetStatusNames, ...deadlineStatusNames, ...failOnLights]);
-  const loaded = loadInputs(paths, options, io);
-  const lang = resolveLang(options, loaded.config, io.env, loaded.project.plans);
-  const stderrCtx: FormatContext = { lang, chalk: resolveChalk(options, io.env, io.stderr.isTTY) };
+export function prepare(settings: Settings, io: CliIo): { prepared?: Prepared; outcome: Outcome } {
+  const loaded = loadInputs(settings, io);
+  const plans = loaded.project.plans;
+  const lang = reportLang(settings, plans);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    io.stderr.write(formatDiagnosticsText(errors, loaded.texts, stderrCtx));
+    io.stderr.write(formatDiagnosticsText(errors, loaded.texts, formatContext(lang, settings.colour.stderr, settings, io)));
     io.stderr.write(`${t(lang, 'error.has_errors', { errors: errors.length })}\n`);
     return { outcome: { invalidInput: !loaded.unreadable, unreadableInput: loaded.unreadable } };
   }
-  if (loaded.project.plans.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
-  const statuses = parseList(options.status);
-  for (const status of statuses ?? []) checkChoice('--status', status, [...targetStatusNames, ...deadlineStatusNames]);
-  checkChoice('--role', options.role, ['lead', 'support']);
-  const selection: Selection = {
-    owner: options.owner,
-    role: options.role as Selection['role'],
-    plans: parseList(options.plan),
-    statuses,
-  };
-  for (const planId of selection.plans ?? []) {
-    if (!loaded.project.plans.some((plan) => plan.id === planId)) throw new UsageError(`--plan ${planId}: no such plan (${loaded.project.plans.map((p) => p.id).join(', ')})`);
+  if (plans.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
+  const { selection } = settings;
+  for (const planId of selection.plans === 'all' ? [] : selection.plans) {
+    if (!plans.some((plan) => plan.id === planId)) throw new UsageError(t(lang, 'usage.no_such_plan', { plan: planId, plans: plans.map((p) => p.id).join(', ') }));
   }
-  if (options.owner !== undefined && resolveOwner(options.owner, loaded.project.plans).size === 0) {
-    throw new UsageError(t(lang, 'error.unknown_owner', { owner: options.owner }));
+  if (selection.owner !== undefined && resolveOwner(selection.owner, plans).size === 0) {
+    throw new UsageError(t(lang, 'error.unknown_owner', { owner: selection.owner }));
   }
-  const asOf = resolveAsOf(options, loaded.config, io);
-  const settings = { lights: { ...defaultLightBands, ...loaded.config.lights }, staleDays: loaded.config.stale_days ?? defaultEvaluationSettings.staleDays };
-  const evaluation = evaluateProject(loaded.project, asOf, resolveWarnDays(options, loaded.config), settings);
-  const targetSelection = { ...selection, statuses: statuses?.filter((s) => targetStatusNames.includes(s)) };
-  const deadlineSelection = { ...selection, statuses: statuses?.filter((s) => deadlineStatusNames.includes(s)) };
-  const noneOf = (list: string[] | undefined) => (list && list.length === 0 ? ['\u0000'] : list);
+  const evaluation = evaluateProject(loaded.project, settings.asOf, settings.warnDays, settings.evaluation);
+  const statuses = selection.statuses;
   return {
     prepared: {
+      settings,
       loaded,
       evaluation,
-      selection,
-      targets: selectTargets(evaluation.targets, { ...targetSelection, statuses: statuses ? noneOf(targetSelection.statuses) : undefined }, loaded.project.plans),
-      deadlines: selectDeadlines(evaluation.deadlines, { ...deadlineSelection, statuses: statuses ? noneOf(deadlineSelection.statuses) : undefined }, loaded.project.plans),
-      ctx: formatContext(lang, resolveChalk(options, io.env, io.stdout.isTTY), io),
+      targets: selectTargets(evaluation.targets, { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isTargetStatus) }, plans),
+      deadlines: selectDeadlines(evaluation.deadlines, { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isDeadlineStatus) }, plans),
+      ctx: formatContext(lang, settings.colour.stdout, settings, io),
     },
     outcome: {},
   };
 }
 
 /** What --fail-on looks for in a list of targets and deadlines: each one's status and light. */
-export function failOnMarks(targets: readonly { status: string; light: string }[], deadlines: readonly { status: DeadlineResult['status'] }[]): string[] {
+export function failOnMarks(targets: readonly Pick<TargetResult, 'status' | 'light'>[], deadlines: readonly Pick<DeadlineResult, 'status'>[]): string[] {
   return [...targets.flatMap((r) => [r.status, r.light]), ...deadlines.flatMap((d) => [d.status, deadlineLight(d.status)])];
 }
 
 /**
- * --fail-on STATUS,…: true when any listed status or light is present among the selected results (after
- * --owner/--plan/--status/--within), whatever the format shows; the values were checked in prepare.
+ * --fail-on STATUS,…: true when any listed status or light is present among the selected results
+ * (after --owner/--plan/--status/--within), whatever the format shows.
  */
-export function failOnHit(failOn: string | undefined, statuses: readonly string[]): boolean {
-  const wanted = parseList(failOn);
-  return wanted !== undefined && statuses.some((status) => wanted.includes(status));
+export function failOnHit(failOn: readonly FailOnValue[], marks: readonly string[]): boolean {
+  return failOn.length > 0 && marks.some((mark) => (failOn as readonly string[]).includes(mark));
 }
 
-/** stdout, or a file written atomically (never over an input). */
-export function deliver(text: string, options: SelectionOptions, prepared: Prepared, io: CliIo, rows: number): void {
-  if (!options.output || options.output === '-') {
+/** Format the report and deliver it: stdout, or a file written atomically (never over an input). */
+export async function deliver<Report>(formatter: Promise<Formatter<Report>>, report: Report, prepared: Prepared, io: CliIo, rows: number): Promise<void> {
+  const text = (await formatter)(report, prepared.ctx);
+  const { settings, loaded, ctx } = prepared;
+  if (settings.output === undefined) {
     io.stdout.write(text);
     return;
   }
-  const target = path.resolve(io.cwd, options.output);
-  const inputs = [...prepared.loaded.files.map((f) => f.absolute), ...(prepared.loaded.configFile ? [prepared.loaded.configFile] : [])];
-  try {
-    writeFileAtomic(target, text, inputs);
-  } catch (error) {
-    if (error instanceof OutputIsInputError) throw new UsageError(t(prepared.ctx.lang, 'error.output_is_input', { path: options.output }));
-    throw new UsageError(t(prepared.ctx.lang, 'error.write_failed', { path: options.output, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
-  }
-  io.stderr.write(`${t(prepared.ctx.lang, 'wrote', { path: options.output, rows })}\n`);
+  const inputs = [...loaded.files.map((f) => f.absolute), ...(loaded.configFile ? [loaded.configFile] : [])];
+  const written = writeOutput(path.resolve(io.cwd, settings.output), text, inputs);
+  if (written === 'is-an-input') throw new UsageError(t(ctx.lang, 'error.output_is_input', { path: settings.output }));
+  if (typeof written === 'object') throw new UsageError(t(ctx.lang, 'error.write_failed', { path: settings.output, reason: written.failed }));
+  io.stderr.write(`${t(ctx.lang, 'wrote', { path: settings.output, rows })}\n`);
 }
+
+export { formatterOf };

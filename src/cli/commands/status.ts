@@ -1,45 +1,36 @@
 // plan-check status: the meeting view.
-import { toDeadlineRow, toTargetRow, toUnitOnTimeRow } from '../../report/rows.js';
 import { onTimeByUnit } from '../../core/on-time.js';
 import { resolveOwner, selectDeadlines } from '../../core/select.js';
-import { formatStatusJson } from '../../report/json.js';
-import { formatStatusMarkdown } from '../../report/markdown.js';
-import { buildStatusView } from '../../report/status-view.js';
-import { formatStatusTable } from '../../report/table.js';
-import { formatDay } from '../../core/dates.js';
+import { formatNames, statusFormats } from '../../report/formats.js';
+import { type UnitOnTimeRow, toUnitOnTimeRow } from '../../report/rows.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type Prepared, type SelectionOptions, checkChoice, deliver, failOnHit, failOnMarks, prepare } from './shared.js';
+import { type CommandOptions, resolveSettings } from '../settings.js';
+import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
 
 /** On-time rates per unit over the selected plans and units, whatever --status shows. */
-function unitOnTimeRows(prepared: Prepared) {
+function unitOnTimeRows(prepared: Prepared): UnitOnTimeRow[] {
   const plans = prepared.loaded.project.plans;
-  const deadlines = selectDeadlines(prepared.evaluation.deadlines, { ...prepared.selection, statuses: undefined }, plans);
-  const wanted = prepared.selection.owner === undefined ? undefined : resolveOwner(prepared.selection.owner, plans);
+  const { selection } = prepared.settings;
+  const deadlines = selectDeadlines(prepared.evaluation.deadlines, { ...selection, statuses: 'all' }, plans);
+  const wanted = selection.owner === undefined ? undefined : resolveOwner(selection.owner, plans);
   return onTimeByUnit(deadlines, prepared.evaluation.asOf)
     .filter((unit) => !wanted || wanted.has(unit.unit))
     .map(toUnitOnTimeRow);
 }
 
-export const statusFormats = ['table', 'json', 'md'] as const;
-
-export function runStatus(paths: string[], options: SelectionOptions, io: CliIo): Outcome {
-  const format = options.format ?? 'table';
-  checkChoice('--format', format, statusFormats);
-  const { prepared, outcome } = prepare(paths, options, io);
+export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats) });
+  const { prepared, outcome } = prepare(settings, io);
   if (!prepared) return outcome;
   const plans = prepared.loaded.project.plans;
-  const plansById = new Map(plans.map((plan) => [plan.id, plan]));
-  const evaluation = { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines };
-  const units = unitOnTimeRows(prepared);
-  let text: string;
-  if (format === 'json') {
-    text = formatStatusJson(formatDay(evaluation.asOf), prepared.targets.map((r) => toTargetRow(r, plansById)), prepared.deadlines.map(toDeadlineRow), units);
-  } else {
-    const shownPlans = prepared.selection.plans ? plans.filter((p) => prepared.selection.plans!.includes(p.id)) : plans;
-    const view = buildStatusView(evaluation, shownPlans, { all: Boolean(options.all), explicitPlans: Boolean(prepared.selection.plans), explicitStatuses: Boolean(prepared.selection.statuses), units });
-    text = format === 'md' ? formatStatusMarkdown(view, prepared.ctx) : formatStatusTable(view, prepared.ctx);
-  }
-  deliver(text, options, prepared, io, prepared.targets.length);
-  return { failOnHit: failOnHit(options.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
+  const { selection } = settings;
+  const report = {
+    evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
+    plans,
+    shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
+    view: { all: settings.all, explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', units: unitOnTimeRows(prepared) },
+  };
+  await deliver(formatterOf(statusFormats, settings.format), report, prepared, io, prepared.targets.length);
+  return { failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
 }

@@ -1,0 +1,170 @@
+// npm run draft-eval: draft each seed document with the built CLI and compare the drafts with the
+// hand-encoded examples in examples/: tasks found, lead units exact, support units, targets found
+// and false, phases and duties found. The seeds are read from ../shared/seeds (beside the clone),
+// or from the folder given as the first argument; nothing else in the project reads them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, parseDocument } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const seeds = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'seeds'));
+if (!existsSync(seeds)) {
+  console.error(`draft-eval: no seed documents at ${seeds}. Give their folder: npm run draft-eval -- /path/to/seeds`);
+  process.exit(2);
+}
+if (!existsSync(path.join(root, 'dist', 'cli.cjs'))) {
+  console.error('draft-eval: build first (npm run build)');
+  process.exit(2);
+}
+
+const fold = (text) => String(text ?? '').normalize('NFKC').replace(/\s+/g, '');
+const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(fold);
+
+function bigrams(text) {
+  const chars = [...fold(text)];
+  return chars.length < 2 ? new Set(chars) : new Set(chars.slice(1).map((c, i) => chars[i] + c));
+}
+function similarity(a, b) {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  let both = 0;
+  for (const g of x) if (y.has(g)) both += 1;
+  return x.size + y.size === 0 ? 0 : (2 * both) / (x.size + y.size);
+}
+
+function tasksOf(plan) {
+  return [...(plan.sections ?? []).flatMap((s) => s.tasks ?? []), ...(plan.tasks ?? [])];
+}
+
+/** op, value, kind, unit of a target as written (canonical forms; the example files use them). */
+function targetKey(target) {
+  const text = typeof target.target === 'string' ? target.target.normalize('NFKC') : '';
+  const m = /^(>=|>|<=|<)\s*([\d.]+)\s*(%|per\s+[\d.]+)?$/.exec(text.trim());
+  if (!m) return `? ${text}`;
+  const kind = m[3] === '%' ? 'percent' : m[3] ? `per ${Number(m[3].slice(4))}` : 'count';
+  return `${m[1]} ${Number(m[2])} ${kind} ${kind === 'percent' ? '' : fold(target.unit)}`;
+}
+
+function matchTasks(expected, drafted) {
+  const pairs = [];
+  const used = new Set();
+  for (const task of expected) {
+    let best;
+    let bestScore = 0;
+    for (const [index, candidate] of drafted.entries()) {
+      if (used.has(index)) continue;
+      const a = fold(task.title);
+      const b = fold(candidate.title);
+      const score = a === b ? 2 : a.includes(b) || b.includes(a) ? 1.5 : similarity(a, b);
+      if (score > bestScore) [best, bestScore] = [index, score];
+    }
+    if (best !== undefined && bestScore >= 0.5) {
+      used.add(best);
+      pairs.push([task, drafted[best]]);
+    }
+  }
+  return pairs;
+}
+
+function compare(example, draft) {
+  const expectedTasks = tasksOf(example);
+  const draftedTasks = tasksOf(draft);
+  const pairs = matchTasks(expectedTasks, draftedTasks);
+  const row = { tasks: expectedTasks.length, tasksFound: pairs.length, leadNamed: 0, draftedTasks: draftedTasks.length, leadExact: 0, support: 0, supportFound: 0, targets: 0, targetsFound: 0, draftedTargets: 0, phases: 0, phasesFound: 0, duties: 0, dutiesFound: 0 };
+  for (const [expected, drafted] of pairs) {
+    const lead = list(expected.lead).sort().join('|');
+    // the lead counts where the text names one: not where the draft fell back to the issuer
+    if (drafted.leadGuessed) continue;
+    row.leadNamed += 1;
+    if (lead === list(drafted.lead).sort().join('|')) row.leadExact += 1;
+    else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`lead ${expected.title}: expected ${lead}, drafted ${list(drafted.lead).sort().join('|')}`);
+    const support = list(drafted.support);
+    row.support += list(expected.support).length;
+    row.supportFound += list(expected.support).filter((u) => support.includes(u)).length;
+    const draftedKeys = (drafted.targets ?? []).map(targetKey);
+    for (const key of (expected.targets ?? []).map(targetKey)) {
+      const at = draftedKeys.indexOf(key);
+      if (at >= 0) {
+        row.targetsFound += 1;
+        draftedKeys.splice(at, 1);
+      } else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`missed target ${expected.title}: ${key}`);
+    }
+    if (process.env.DRAFT_EVAL_VERBOSE) for (const key of draftedKeys) console.error(`false target ${drafted.title}: ${key}`);
+  }
+  row.targets = expectedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
+  row.draftedTargets = draftedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
+  const draftedPhases = draft.phases ?? [];
+  row.phases = (example.phases ?? []).length;
+  row.phasesFound = (example.phases ?? []).filter((p) => draftedPhases.some((d) => d.due === p.due)).length;
+  const draftedDuties = draft.duties ?? draft.reports ?? [];
+  const expectedDuties = example.duties ?? example.reports ?? [];
+  row.duties = expectedDuties.length;
+  const when = (d) => (d.every ? `${d.every} ${d.day} ${d.month ?? ''}` : `due ${d.due}`);
+  row.dutiesFound = expectedDuties.filter((d) => draftedDuties.some((x) => when(x) === when(d))).length;
+  return row;
+}
+
+/** A draft as data, each task marked where its lead is the draft's fallback (# 核对: 原文未写明牵头单位). */
+function readDraft(file) {
+  const document = parseDocument(readFileSync(file, 'utf8'));
+  const plan = document.toJS();
+  const guessed = new Set();
+  for (const section of document.get('sections')?.items ?? []) {
+    for (const task of section.get('tasks')?.items ?? []) if (/原文未写明牵头单位/.test(task.commentBefore ?? '')) guessed.add(task.get('id'));
+  }
+  for (const task of tasksOf(plan)) task.leadGuessed = guessed.has(task.id);
+  // per-capita targets are written as comments until population is filled in: count them too
+  let taskId;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const id = /^ {6}- id: "?([^"]+)"?$/.exec(line);
+    if (id) taskId = id[1];
+    const commented = /^\s+# - (\{ id: .*\})$/.exec(line);
+    if (commented && taskId !== undefined) {
+      const task = tasksOf(plan).find((t) => String(t.id) === taskId);
+      if (task) (task.targets ??= []).push(parse(commented[1]));
+    }
+  }
+  return plan;
+}
+
+const percent = (a, b) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
+function tableRow(name, r) {
+  const precision = r.draftedTargets === 0 ? '—' : percent(r.targetsFound, r.draftedTargets);
+  return `| ${name} | ${percent(r.tasksFound, r.tasks)} | ${percent(r.leadExact, r.leadNamed)} | ${percent(r.supportFound, r.support)} | ${percent(r.targetsFound, r.targets)} | ${precision} | ${r.draftedTargets - r.targetsFound} | ${percent(r.phasesFound, r.phases)} | ${percent(r.dutiesFound, r.duties)} |`;
+}
+
+const examples = readdirSync(path.join(root, 'examples'), { recursive: true })
+  .filter((f) => String(f).endsWith('.plan.yaml'))
+  .map((f) => ({ file: String(f), plan: parse(readFileSync(path.join(root, 'examples', String(f)), 'utf8')) }));
+const work = mkdtempSync(path.join(os.tmpdir(), 'draft-eval-'));
+const rows = [];
+const total = {};
+for (const seed of readdirSync(seeds).filter((f) => /\.(txt|md|docx)$/.test(f)).sort()) {
+  const output = path.join(work, `${path.parse(seed).name}.plan.yaml`);
+  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'plan-check.js'), 'draft', path.join(seeds, seed), '-o', output, '--lang', 'en'], { encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`draft-eval: ${seed}: plan-check draft exited ${run.status}: ${run.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  const drafts = readdirSync(work).filter((f) => f.startsWith(path.parse(seed).name)).map((f) => readDraft(path.join(work, f)));
+  for (const draft of drafts) {
+    // the seed's example: the one whose title is most like the draft's
+    const example = examples.map((e) => ({ ...e, score: similarity(e.plan.title, draft.title) })).sort((a, b) => b.score - a.score)[0];
+    if (!example || example.score < 0.3) {
+      console.error(`draft-eval: ${seed}: no example plan matches "${draft.title}"`);
+      continue;
+    }
+    const row = compare(example.plan, draft);
+    for (const [key, value] of Object.entries(row)) total[key] = (total[key] ?? 0) + value;
+    rows.push(tableRow(`${seed.slice(0, 3)} → ${path.basename(example.file, '.plan.yaml')}`, row));
+  }
+}
+rmSync(work, { recursive: true, force: true });
+console.log('| seed → example | tasks found | lead units exact (text names them) | support units found | targets found | target precision | false targets | phases found | duties found |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const row of rows) console.log(row);
+console.log(tableRow('**overall**', total));

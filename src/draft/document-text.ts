@@ -1,0 +1,115 @@
+// A published document's text, made regular before it is read: one punctuation style, no page
+// numbers or running headers, and lines that PDF extraction broke mid-sentence joined again.
+// Pure: text in, paragraphs out.
+
+/** ASCII punctuation that Chinese documents write in full width, and back. */
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？', '[': '［', ']': '］' };
+const SENTENCE_END = /[。；！？：:]$/;
+const PAGE_NUMBER = /^[-—–－·•\s]*(?:第\s*)?\d{1,3}\s*(?:页|\/\s*\d{1,3})?(?:\s*共\s*\d+\s*页)?[-—–－·•\s]*$/;
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》〔〕、]/;
+
+/** NFKC, then the document's own punctuation style: （一） and ，； whatever the input used. */
+export function regularisePunctuation(text: string): string {
+  const folded = text.normalize('NFKC').replace(/\u00a0|\u3000/g, ' ').replace(/<br\s*\/?>/gi, '\n');
+  let out = '';
+  const chars = [...folded];
+  chars.forEach((c, i) => {
+    const full = FULL_WIDTH[c];
+    if (full === undefined) {
+      out += c;
+      return;
+    }
+    // 1,900 and 3:30 stay; a comma between digits is a thousands separator, dropped later
+    const before = chars[i - 1] ?? '';
+    const after = chars[i + 1] ?? '';
+    if ((c === ',' || c === ':') && /\d/.test(before) && /\d/.test(after)) out += c;
+    else out += full;
+  });
+  // spaces inside Chinese text are layout (PDF, justified Word text), not words
+  return out.replace(/[ \t]+/g, (spaces, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + spaces.length] ?? '';
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : CJK.test(before) || CJK.test(after) || before === '' || after === '' ? '' : ' ';
+  });
+}
+
+/** Markdown marks out: # headings, emphasis, list bullets, <br>. */
+export function stripMarkdown(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/^\s*[-*+]\s+/, '').replace(/\*\*|__/g, '').replace(/<br\s*\/?>/gi, '\n'))
+    .join('\n');
+}
+
+export interface Paragraph {
+  text: string;
+  /** 1-based line of the source where it starts */
+  line: number;
+}
+
+const HEADING_START = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d)|（\d{1,2}）|第[一二三四五六七八九十]+[部分章节条])/;
+
+/**
+ * Lines to paragraphs. A line joins the next when it does not end a sentence and is about as long
+ * as the document's full lines (so a wrapped PDF line joins, a short title does not), and the next
+ * does not open a numbered heading. Page numbers and running headers (a short line seen three or
+ * more times) are dropped.
+ */
+export function toParagraphs(text: string): Paragraph[] {
+  const raw = text.split('\n').map((line, index) => ({ text: line.trim(), line: index + 1 }));
+  const counts = new Map<string, number>();
+  for (const { text: t } of raw) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const lines = raw.filter(({ text: t }) => t !== '' && !PAGE_NUMBER.test(t) && !(t.length < 40 && (counts.get(t) ?? 0) >= 3 && !HEADING_START.test(t) && !/(?:局|委员会|政府|办公室|办公厅)$/.test(t)));
+  const lengths = lines.map((l) => [...l.text].length).sort((a, b) => a - b);
+  const fullWidth = lengths.length ? lengths[Math.floor(lengths.length * 0.8)]! : 0;
+  const paragraphs: Paragraph[] = [];
+  let current: Paragraph | undefined;
+  for (const line of lines) {
+    if (current && !HEADING_START.test(line.text) && !startsDocumentPart(line.text)) {
+      current.text += line.text;
+    } else {
+      if (current) paragraphs.push(current);
+      current = { ...line };
+    }
+    const length = [...line.text].length;
+    // only a text laid out in short lines (PDF extraction, 20 to 60 characters) is wrapped; a Word or web text keeps a paragraph on one line
+    // and a body paragraph (longer than any title) that stops without punctuation was broken mid-sentence
+    const wrapped = !SENTENCE_END.test(line.text) && ((fullWidth >= 15 && fullWidth <= 60 && length >= fullWidth * 0.85) || (length > 60 && !/[）)」”]$/.test(line.text)));
+    if (!wrapped) {
+      paragraphs.push(current);
+      current = undefined;
+    }
+  }
+  if (current) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Lines that never continue a sentence: a document number, a date line, a title of a plan. */
+function startsDocumentPart(text: string): boolean {
+  return /〔\d{4}〕\d+号$/.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日/.test(text) || /^(?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:]/.test(text);
+}
+
+/** Sentences of a paragraph: split after 。；！？ (a bracket group stays with its sentence). */
+export function toSentences(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const chars = [...text];
+  chars.forEach((c, i) => {
+    if (c === '（' || c === '［' || c === '【' || c === '《') depth += 1;
+    else if ((c === '）' || c === '］' || c === '】' || c === '》') && depth > 0) depth -= 1;
+    else if (depth === 0 && /[。；！？]/.test(c)) {
+      // a responsibility bracket right after the full stop belongs to this sentence
+      let end = i + 1;
+      if (chars[end] === '［' || chars[end] === '【' || chars[end] === '（') {
+        const close = chars.indexOf(chars[end] === '［' ? '］' : chars[end] === '【' ? '】' : '）', end);
+        const inside = chars.slice(end, close + 1).join('');
+        if (close > 0 && /牵头|负责|配合|参与|责任单位/.test(inside)) end = close + 1;
+      }
+      out.push(chars.slice(start, end).join(''));
+      start = end;
+    }
+  });
+  if (start < chars.length) out.push(chars.slice(start).join(''));
+  return out.map((s) => s.trim()).filter((s) => s !== '' && !/^[）］】]+$/.test(s));
+}

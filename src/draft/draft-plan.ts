@@ -1,0 +1,425 @@
+// From a published work plan's text to a draft plan: title, issuer, document number, sections and
+// numbered tasks, lead and support units, targets, phases and duties, with what was guessed kept
+// for # 核对 comments and every number that became nothing listed. Pure: text in, data out.
+import { decimalText, dropThousandsSeparators } from '../core/chinese-number.js';
+import { multiply, rational } from '../core/rational.js';
+import { canonicalText, readTargetWording } from '../core/target-wording.js';
+import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
+import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
+import { findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
+
+interface DraftTarget {
+  id: string;
+  metric: string;
+  target: string;
+  unit?: string;
+  kind: 'count' | 'percent' | 'per_capita';
+  source: string;
+  /** what the draft guessed about this target */
+  check?: string;
+}
+
+export interface DraftTask {
+  id: string;
+  title: string;
+  lead: string[];
+  support: string[];
+  targets: DraftTarget[];
+  /** sentences with a number that became no target */
+  unread: string[];
+  checks: string[];
+  line: number;
+}
+
+interface DraftSection {
+  title: string;
+  tasks: DraftTask[];
+}
+
+export interface DraftPlan {
+  title: string;
+  issuer?: string;
+  docNo?: string;
+  issued?: string;
+  year: number;
+  period: { start: string; end: string };
+  sections: DraftSection[];
+  phases: DraftPhase[];
+  duties: DraftDuty[];
+  units: string[];
+  checks: string[];
+  /** every sentence, when no task was found: the skeleton lists them for review */
+  sentences: string[];
+}
+
+type Level = 'A' | 'B' | 'C' | 'D';
+interface Block {
+  level: Level | undefined;
+  number: string;
+  text: string;
+  line: number;
+}
+
+const LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
+  ['A', /^([一二三四五六七八九十]+)、(.*)$/],
+  ['A', /^第([一二三四五六七八九十]+)(?:部分|章)\s*(.*)$/],
+  ['B', /^（([一二三四五六七八九十]+)）(.*)$/],
+  ['C', /^(\d{1,2})[.、．](?!\d)(.*)$/],
+  ['D', /^（(\d{1,2})）(.*)$/],
+];
+const TITLE_END = /(?:实施方案|工作方案|方案|工作要点|要点|工作安排|安排|实施意见|意见|工作计划|计划|行动)$/;
+const CHINESE_DIGITS = '零一二三四五六七八九';
+
+function blockOf(paragraph: Paragraph): Block {
+  for (const [level, pattern] of LEVELS) {
+    const match = pattern.exec(paragraph.text);
+    if (match) return { level, number: match[1]!, text: match[2]!.trim(), line: paragraph.line };
+  }
+  return { level: undefined, number: '', text: paragraph.text, line: paragraph.line };
+}
+
+function numberValue(number: string): number {
+  if (/^\d+$/.test(number)) return Number(number);
+  if (number === '十') return 10;
+  const tens = number.indexOf('十');
+  if (tens < 0) return CHINESE_DIGITS.indexOf(number);
+  const high = tens === 0 ? 1 : CHINESE_DIGITS.indexOf(number[0]!);
+  const low = tens === number.length - 1 ? 0 : CHINESE_DIGITS.indexOf(number[tens + 1]!);
+  return high * 10 + low;
+}
+
+/** A heading's title: up to its first full stop (or colon), without a trailing responsibility bracket. */
+function titleOf(text: string): string {
+  const cut = /^(.*?)[。；：:]/.exec(text);
+  let title = (cut ? cut[1]! : text).replace(/（[^（）]*(?:牵头|负责|配合)[^（）]*）$/, '').trim();
+  // a heading that runs on as a sentence: its first clause names the task
+  const clause = /^(.{4,}?)，/.exec(title);
+  if ([...title].length > 30 && clause) title = clause[1]!;
+  return [...title].length > 80 ? `${[...title].slice(0, 80).join('')}…` : title || text.slice(0, 40).trim();
+}
+
+interface DraftOptions {
+  /** the file name, for an id when the text has no title */
+  fileName?: string;
+  /** the year to assume when the text names none (the current year, from the caller) */
+  fallbackYear?: number;
+}
+
+/** Every plan the document holds (a 通知 may issue two), drafted. */
+export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[] {
+  const paragraphs = toParagraphs(text);
+  const header = readHeader(paragraphs);
+  const starts = findPlanStarts(paragraphs, header.titles);
+  if (starts.length === 0) return [draftOne(paragraphs, paragraphs.findIndex((p) => TITLE_END.test(p.text) && p.text.length <= 60 && blockOf(p).level === undefined && !/^关于印发|^现将/.test(p.text)), header, options)];
+  return starts.map((start, i) => draftOne(paragraphs.slice(0, starts[i + 1] ?? paragraphs.length), start, header, options));
+}
+
+interface Header {
+  issuer?: string;
+  docNo?: string;
+  issued?: string;
+  /** plan titles named in 关于印发《…》的通知 */
+  titles: string[];
+  webDate?: string;
+}
+
+function readHeader(paragraphs: readonly Paragraph[]): Header {
+  const header: Header = { titles: [] };
+  for (const [index, { text }] of paragraphs.entries()) {
+    const docNo = /^([\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)$/u.exec(text);
+    if (docNo && !header.docNo && index < 30) header.docNo = docNo[1];
+    if (!header.issuer && /^(.{4,40}?)文件$/.test(text)) header.issuer = text.replace(/文件$/, '');
+    const date = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发)?$/.exec(text);
+    const webDate = /日期[：:](\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
+    if (webDate && !header.webDate) header.webDate = `${webDate[1]}-${webDate[2]!.padStart(2, '0')}-${webDate[3]!.padStart(2, '0')}`;
+    if (date && !header.issued) {
+      header.issued = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
+      const before = paragraphs[index - 1]?.text ?? '';
+      if (!header.issuer && /(?:局|委员会|政府|办公室|办公厅|委|办)$/.test(before) && before.length <= 40) header.issuer = before;
+    }
+    if (/关于印发/.test(text) && header.titles.length === 0 && index < 30) {
+      // the notice's title may be broken over several lines: read on to 的通知
+      const notice = /关于印发(.*?)的通知/.exec(paragraphs.slice(index, index + 6).map((p) => p.text).join(''));
+      header.titles = [...(notice?.[1] ?? text).matchAll(/《([^《》]+)》/g)].map((m) => m[1]!.replace(/[《》<>]/g, ''));
+      const prefix = /^(.{4,40}?)关于印发/.exec(text);
+      if (!header.issuer && prefix) header.issuer = prefix[1];
+    }
+  }
+  // a web page's 日期 is when it was posted: the document's own date line comes first
+  if (!header.issued && header.webDate) header.issued = header.webDate;
+  return header;
+}
+
+/** Where each plan's own title stands, after the notice that issues them. */
+function findPlanStarts(paragraphs: readonly Paragraph[], titles: readonly string[]): number[] {
+  const starts: number[] = [];
+  for (const title of titles) {
+    const bare = title.replace(/^.*?(?=\d{4}年)/, '');
+    const at = paragraphs.findIndex((p, i) => !starts.includes(i) && (p.text === title || p.text === bare || (p.text.endsWith(bare) && p.text.length <= title.length + 4)) && !/关于印发|现将/.test(p.text));
+    if (at >= 0) starts.push(at);
+  }
+  return starts.sort((a, b) => a - b);
+}
+
+function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: Header, options: DraftOptions): DraftPlan {
+  const checks: string[] = [];
+  const title = titleIndex >= 0 ? (header.titles.some((t) => paragraphs[titleIndex]!.text.endsWith(t.replace(/^.*?(?=\d{4}年)/, ''))) ? paragraphs[titleIndex]!.text : joinTitle(paragraphs, titleIndex)) : header.titles[0] ?? untitled(paragraphs) ?? options.fileName ?? '工作方案';
+  if (titleIndex < 0) checks.push(`未找到方案标题，暂用“${title}”`);
+  if (title.trim() === '') return draftOne(paragraphs, -1, { ...header, titles: ['工作方案'] }, options);
+  const body = paragraphs.slice(titleIndex + 1);
+  const year = findYear(title, header, body) ?? options.fallbackYear ?? 2000;
+  if (!/\d{4}年/.test(title)) checks.push(`标题中没有年份，年份取 ${year}（${header.issued ? '印发日期' : findYear(title, header, body) ? '正文中最早出现的年份' : '原文未写年份，取今年'}）`);
+  const blocks = body.map(blockOf);
+  const sections = buildSections(blocks, checks);
+  const allText = body.map((p) => p.text);
+  const phases = findPhases(allText, year);
+  const leads = sections.flatMap((s) => s.tasks.flatMap((t) => t.lead));
+  const duties = findDuties(allText, year, header.issuer ?? leads[0]);
+  const fallbackLead = header.issuer ?? leads[0] ?? '待定单位';
+  for (const task of sections.flatMap((s) => s.tasks)) {
+    if (task.lead.length > 0) continue;
+    task.lead = [fallbackLead];
+    task.checks.push(`原文未写明牵头单位，暂取“${fallbackLead}”`);
+  }
+  const units: string[] = [];
+  const add = (unit: string): void => {
+    if (!units.includes(unit)) units.push(unit);
+  };
+  for (const task of sections.flatMap((s) => s.tasks)) [...task.lead, ...task.support].forEach(add);
+  for (const duty of duties) ([] as string[]).concat(duty.owner).forEach(add);
+  const lastDue = [...phases.map((p) => p.due), ...duties.flatMap((d) => (d.due ? [d.due] : []))].sort().at(-1);
+  const end = lastDue && lastDue > `${year}-12-31` ? `${lastDue.slice(0, 4)}-12-31` : `${year}-12-31`;
+  if (end !== `${year}-12-31`) checks.push(`阶段或报送日期延续到 ${lastDue}，期间结束取 ${end}`);
+  const sentences = sections.length === 0 ? allText.flatMap(toSentences) : [];
+  if (sections.length === 0) checks.push('未找到编号任务：下面列出全文句子，请按原文补写 sections');
+  return {
+    title,
+    ...(header.issuer ? { issuer: header.issuer } : {}),
+    ...(header.docNo ? { docNo: header.docNo } : {}),
+    ...(header.issued ? { issued: header.issued } : {}),
+    year,
+    period: { start: `${year}-01-01`, end },
+    sections,
+    phases,
+    duties,
+    units,
+    checks,
+    sentences,
+  };
+}
+
+/** A title broken over lines (郑州市人民政府办公厅 / 关于进一步加强… / 监管工作的意见) read back as one. */
+function joinTitle(paragraphs: readonly Paragraph[], index: number): string {
+  let title = paragraphs[index]!.text;
+  for (let i = index - 1; i >= 0 && i >= index - 3; i -= 1) {
+    const line = paragraphs[i]!.text;
+    if (line.length > 30 || /[。；：，]$|文件$|〔\d{4}〕|^\d{4}年/.test(line)) break;
+    title = line + title;
+  }
+  return title;
+}
+
+/** No title: the subject of the first sentence (全区食品药品安全工作总体要求是… → 全区食品药品安全工作). */
+function untitled(paragraphs: readonly Paragraph[]): string | undefined {
+  const first = paragraphs[0]?.text ?? '';
+  const subject = /^(.{4,30}?)(?:总体要求|的总体要求|要以|要坚持|以|为)/.exec(first)?.[1];
+  return subject ?? first.split(/[，。：]/)[0]?.slice(0, 30);
+}
+
+function findYear(title: string, header: Header, body: readonly Paragraph[]): number | undefined {
+  const inTitle = /(\d{4})年/.exec(title);
+  if (inTitle) return Number(inTitle[1]);
+  if (header.issued) return Number(header.issued.slice(0, 4));
+  const docYear = /〔(\d{4})〕/.exec(header.docNo ?? '');
+  if (docYear) return Number(docYear[1]);
+  for (const p of body) {
+    const any = /(20\d{2})年/.exec(p.text);
+    if (any) return Number(any[1]);
+  }
+  return undefined;
+}
+
+/**
+ * Sections and tasks. Under each top-level heading (一、): its numbered items (1.) are tasks,
+ * grouped by the （一） headings between them when there are any; a top-level part with （一）
+ * items and no numbered ones has those as its tasks; a part with neither holds no task.
+ */
+function buildSections(blocks: readonly Block[], checks: string[]): DraftSection[] {
+  const parts: Block[][] = [];
+  for (const block of blocks) {
+    if (block.level === 'A' || parts.length === 0) parts.push([]);
+    parts.at(-1)!.push(block);
+  }
+  const hasA = blocks.some((b) => b.level === 'A');
+  const sections: DraftSection[] = [];
+  const ids = new Set<string>();
+  for (const part of parts) {
+    const head = part[0]!.level === 'A' ? part[0]! : undefined;
+    const hasC = part.some((b) => b.level === 'C');
+    const hasB = part.some((b) => b.level === 'B');
+    const taskLevel: Level | undefined = hasC ? 'C' : hasB ? 'B' : undefined;
+    if (!taskLevel) continue;
+    if (taskLevel === 'B' && head) checks.push(`“${head.number}、${titleOf(head.text)}”下没有 1. 2. 编号的任务，把（一）（二）各项列为任务，请核对它们是否是任务`);
+    const groupLevel: Level | undefined = taskLevel === 'C' && hasB ? 'B' : head ? 'A' : undefined;
+    let section: DraftSection | undefined;
+    let groupNumber = head ? String(numberValue(head.number)) : '';
+    let task: { block: Block; text: string[]; id: string } | undefined;
+    const flush = (): void => {
+      if (task && section) section.tasks.push(draftTask(task.id, task.block, task.text));
+      task = undefined;
+    };
+    for (const block of part) {
+      if (block.level === groupLevel || (block === head && groupLevel !== 'A')) {
+        flush();
+        if (block.level === groupLevel) {
+          section = { title: titleOf(block.text) || '任务', tasks: [] };
+          sections.push(section);
+          if (groupLevel === 'B') groupNumber = `${head ? numberValue(head.number) : ''}${head ? '-' : ''}${numberValue(block.number)}`;
+          if (groupLevel === 'B') continue;
+        }
+        continue;
+      }
+      if (block.level === taskLevel) {
+        flush();
+        if (!section) {
+          section = { title: head ? titleOf(head.text) : hasA ? '' : '任务', tasks: [] };
+          sections.push(section);
+        }
+        // （一） items as tasks are numbered within their part: 2-1, 2-2 (1. items keep their own number)
+        let id = taskLevel === 'B' && head ? `${numberValue(head.number)}-${numberValue(block.number)}` : String(numberValue(block.number));
+        if (ids.has(id)) id = `${groupNumber || sections.length}-${id}`;
+        while (ids.has(id)) id = `${id}-1`;
+        ids.add(id);
+        task = { block, text: [block.text], id };
+        continue;
+      }
+      if (task) task.text.push(block.level === 'D' ? `（${block.number}）${block.text}` : block.text);
+    }
+    flush();
+  }
+  return sections.filter((s) => s.tasks.length > 0).map((s) => ({ ...s, title: s.title || '任务' }));
+}
+
+function draftTask(id: string, block: Block, paragraphs: readonly string[]): DraftTask {
+  const found = emptyResponsibility();
+  const text = paragraphs.join('\n');
+  const withoutClauses = findResponsibility(text, found);
+  const { lead, support, checks } = settleResponsibility(found);
+  // a number alone on its line (1. then the text below it): the title is the next line's
+  const title = titleOf(block.text) || titleOf(paragraphs.slice(1).join('')) || `任务${id}`;
+  const task: DraftTask = { id, title, lead, support, targets: [], unread: [], checks, line: block.line };
+  for (const sentence of withoutClauses.split('\n').flatMap(toSentences)) readQuantities(sentence, task);
+  return task;
+}
+
+// A quantity in a sentence: [comparison] NUMBER [%|unit] [/denominator] [以上|以下|以内].
+const OP_WORDS = '不少于|不低于|不小于|不得少于|不得低于|至少|达到|达|超过|多于|高于|不超过|不多于|不高于|不得超过|控制在|少于|低于|≥|≤';
+const MEASURE = '个工作日|个小时|工作日|小时|批次|人次|家次|户次|万元|亿元|公里|平方米|公斤|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道';
+const QUANTITY = new RegExp(
+  `(?:(${OP_WORDS}))?(?:(百分之|万分之|千分之)([零〇一二两三四五六七八九十百]+)|(\\d+(?:\\.\\d+)?[万亿]?)(%|‰)?(${MEASURE})?(/(?:千人口?|万人口?|百人|\\d+万?人?口?)年?)?)(及以上|以上|及以下|以下|以内)?`,
+  'g',
+);
+// Chinese numerals only after a comparison word (不少于两次) or in a recurring count (每季度开展一次): 一 is too common otherwise
+const CHINESE_QUANTITY = new RegExp(`(${OP_WORDS}|(?<=每(?:半年|季度|季|月|年)[\\p{Script=Han}]{0,6}))([一二两三四五六七八九十百千万]+)(次|期|场|批次)(以上|以下|以内)?`, 'gu');
+
+function readQuantities(sentence: string, task: DraftTask): void {
+  const plain = dropThousandsSeparators(sentence).replace(/《[^》]*》|〔\d{4}〕\d*号?|“[^”]{0,12}”/g, (m) => ' '.repeat(m.length));
+  let read = false;
+  let unreadNumber = false;
+  const none = /(?:确保|全年)?(?:未发生|不发生|零发生)([^，。；]{0,30}?(?:事故|事件|案件|舆情|问题))/.exec(plain);
+  if (none) {
+    addTarget(task, `${clauseBefore(plain, none.index)}${none[1]}`.slice(-40) || none[1]!, '不发生', sentence, /事故|事件|案件/.test(none[1]!) ? '起' : undefined);
+    read = true;
+  }
+  const every = /全覆盖|全面覆盖|全部(?:达到|实现|完成|纳入|落实)/;
+  if (every.test(plain) && !/\d+(?:\.\d+)?%/.test(plain)) {
+    const at = plain.search(every);
+    addTarget(task, `${clauseBefore(plain, at)}覆盖率`.slice(-40), '全覆盖', sentence);
+    read = true;
+  }
+  for (const match of [...plain.matchAll(QUANTITY), ...plain.matchAll(CHINESE_QUANTITY)]) {
+    const [whole] = match;
+    if (!/\d|[一二两三四五六七八九十]/.test(whole)) continue;
+    const at = match.index;
+    const after = plain.slice(at + whole.length, at + whole.length + 2);
+    const before = plain.slice(Math.max(0, at - 1), at);
+    if (/[A-Za-z]/.test(before)) continue; // ISO22000, H7N9: part of a name, not a quantity
+    if (before === '第' || /^[年月日号时届期]/.test(after) || /^[.．\d]/.test(after)) {
+      if (!/^[年月日号]/.test(after)) unreadNumber = true;
+      continue;
+    }
+    if (/^(?:个百分点|倍)/.test(after)) {
+      unreadNumber = true;
+      continue;
+    }
+    const isChinese = match[0] !== undefined && match.length === 5;
+    const op = isChinese ? match[1] : match[1];
+    const percent = isChinese ? false : match[5] === '%' || match[2] === '百分之';
+    const unit = isChinese ? match[3] : match[6];
+    const perCapita = isChinese ? false : Boolean(match[7]) || match[2] === '万分之' || match[2] === '千分之';
+    const suffix = isChinese ? match[4] : match[8];
+    const metricBefore = clauseBefore(plain, at);
+    // a percentage is a level to reach, unless it is a change (同比增长5%, 提高2%)
+    const change = /(?:增长|提高|下降|降低|减少|增加|提升|增幅|降幅)$/.test(clauseBefore(plain, at, false));
+    const meaningful = percent ? !change : perCapita || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
+    if (!meaningful) {
+      unreadNumber = true;
+      continue;
+    }
+    const reading = readTargetWording(whole.replace(/^达(?!到)/, '达到'));
+    if (!reading) {
+      unreadNumber = true;
+      continue;
+    }
+    // 每半年开展1次: a count a year (2), as the year's plan counts it
+    const frequency = unit === '次' ? /每(半年|季度|季|月)/.exec(plain.slice(0, at).split(/[，。；]/).at(-1) ?? '')?.[1] : undefined;
+    const times = frequency === '半年' ? 2 : frequency === '季度' || frequency === '季' ? 4 : frequency === '月' ? 12 : 1;
+    // 完成率、整改率达到100%: one target per rate named
+    const wholeClause = clauseBefore(plain, at, false);
+    const metrics = wholeClause.split('、').map((m) => m.trim());
+    // 设立22家哨点: a verb alone before the number takes the words after it (设立哨点)
+    const object = /^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '';
+    const named = [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
+    let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [named || sentence.slice(0, 30)];
+    // 知晓率和支持率分别达到75%和85%: the n-th number belongs to the n-th name
+    const respectively = /^(.*?)分别/.exec(wholeClause);
+    if (respectively) {
+      const listed = respectively[1]!.split(/和|、|及/).map((m) => m.trim()).filter(Boolean);
+      const position = (/分别(.*)$/.exec(wholeClause)?.[1] ?? '').split(/和|、/).length - 1;
+      if (listed.length > 1 && listed[position]) names = [listed[position]!];
+    }
+    for (const name of names) addTarget(task, name, whole, sentence, reading.unit, times, frequency);
+    read = true;
+  }
+  // any number that became nothing lists its sentence, even beside one that became a target
+  if (unreadNumber) task.unread.push(sentence);
+  else if (!read && /\d/.test(plain.replace(/\d{4}年|\d{1,2}月|\d{1,2}日|\s/g, ''))) task.unread.push(sentence);
+}
+
+/** The words before a quantity in its clause: 食品抽检合格率 in “…，食品抽检合格率达到98%以上”. */
+function clauseBefore(text: string, at: number, stopAtListComma = true): string {
+  const clause = text.slice(0, at).split(stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/).at(-1) ?? '';
+  return clause
+    .replace(new RegExp(`(?:${OP_WORDS})$`), '')
+    .replace(/^(?:其中|并|确保|力争|要|全年|全区|全市|全县|实现|保持|稳定在)/, '')
+    .replace(/\s+/g, '')
+    .trim();
+}
+
+function addTarget(task: DraftTask, metric: string, wording: string, sentence: string, unit?: string, times = 1, frequency?: string): void {
+  const reading = readTargetWording(wording);
+  if (!reading) return;
+  const number = task.targets.length + 1;
+  const value = times === 1 ? reading.value : multiply(reading.value, rational(BigInt(times)));
+  task.targets.push({
+    id: `t${number}`,
+    metric: metric.trim() || `指标${number}`,
+    target: times === 1 ? reading.canonical : canonicalText(reading.op, value, reading.kind, reading.per),
+    ...(times === 1 ? {} : { check: `原文“每${frequency}${decimalText(reading.value)}次”，按全年折算为 ${decimalText(value)} 次` }),
+    ...(unit ?? reading.unit ? { unit: unit ?? reading.unit } : {}),
+    kind: reading.kind,
+    source: sentence,
+  });
+}
+
+export { splitUnits };

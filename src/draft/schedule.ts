@@ -1,0 +1,178 @@
+// Phases (动员部署阶段（4月底至5月初）, 6月1日至11月30日) and duties (每月10日前报送…, 11月15日前报…,
+// 每季度开展一次督导) from a plan's text. Pure.
+import { splitUnits } from './responsibility.js';
+
+export interface DraftPhase {
+  id: string;
+  title: string;
+  start?: string;
+  due: string;
+  source: string;
+  checks: string[];
+}
+
+export interface DraftDuty {
+  id: string;
+  title: string;
+  kind: 'report' | 'activity';
+  owner: string | string[];
+  every?: 'week' | 'month' | 'quarter' | 'half_year' | 'year';
+  day?: number;
+  month?: number;
+  due?: string;
+  source: string;
+  checks: string[];
+}
+
+const DATE = String.raw`(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))?`;
+
+interface DatePoint {
+  date: string;
+  guessed?: string;
+}
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** 4月底 → 04-30, 5月初 → 05-10 (上旬末), 6月1日 → 06-01; the end of a range takes the later reading. */
+function datePoint(groups: readonly (string | undefined)[], year: number, isEnd: boolean): DatePoint | undefined {
+  const y = groups[0] ? Number(groups[0]) : year;
+  const month = Number(groups[1]);
+  if (!(month >= 1 && month <= 12)) return undefined;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const last = lastDay(y, month);
+  if (groups[2]) {
+    const day = Number(groups[2]);
+    return day >= 1 && day <= last ? { date: `${y}-${pad(month)}-${pad(day)}` } : undefined;
+  }
+  const word = groups[3];
+  const day = word === '底' || word === '末' ? last : word === '初' || word === '上旬' ? (isEnd ? 10 : 1) : word === '中旬' ? (isEnd ? 20 : 11) : word === '下旬' ? (isEnd ? last : 21) : isEnd ? last : 1;
+  return { date: `${y}-${pad(month)}-${pad(day)}`, guessed: `“${month}月${word ?? ''}”取 ${y}-${pad(month)}-${pad(day)}` };
+}
+
+/**
+ * Items of a 工作步骤/时间安排 part that carry dates are phases even without the word 阶段:
+ * （一）制定方案。2018年7月初，…。2018年7月底前，…: one phase per dated sentence. A recurring
+ * date (每年10月底前) is a duty, not a phase.
+ */
+function scheduleItemPhases(text: string, year: number, firstIndex: number): DraftPhase[] {
+  const item = /^（[一二三四五六七八九十]+）([^。：]{2,20})[。：]/.exec(text);
+  if (!item) return [];
+  const phases: DraftPhase[] = [];
+  for (const sentence of text.slice(item[0].length).split(/(?<=[。；])/)) {
+    if (/每(?:年|月|季|半年|周)/.test(sentence)) continue;
+    const dates = [...sentence.matchAll(new RegExp(DATE, 'g'))].filter((m) => m[2] !== undefined);
+    if (dates.length === 0) continue;
+    const due = datePoint(dates.at(-1)!.slice(1, 5), year, true);
+    if (!due) continue;
+    const start = dates.length > 1 ? datePoint(dates[0]!.slice(1, 5), year, false) : undefined;
+    phases.push({ id: `phase-${firstIndex + phases.length}`, title: item[1]!, ...(start ? { start: start.date } : {}), due: due.date, source: sentence.slice(0, 160), checks: [start?.guessed, due.guessed].filter((c): c is string => Boolean(c)) });
+  }
+  return phases;
+}
+
+export function findPhases(paragraphs: readonly string[], year: number): DraftPhase[] {
+  const phases: DraftPhase[] = [];
+  let schedulePart = false;
+  const range = new RegExp(`([\\p{Script=Han}]{2,16}阶段)[）)]?[^。]{0,6}?[（(：]?${DATE}(?:[—\\-－~～至到]+)${DATE}`, 'u');
+  const single = new RegExp(`([\\p{Script=Han}]{2,16}阶段)[（(：:]?${DATE}(?:前|以前)?[）)]`, 'u');
+  for (const text of paragraphs) {
+    if (/^[一二三四五六七八九十]+、/.test(text)) schedulePart = /步骤|工作安排|进度|时间安排|实施安排|阶段/.test(text);
+    const m = range.exec(text);
+    if (m) {
+      const start = datePoint(m.slice(2, 6), year, false);
+      const startYear = start ? Number(start.date.slice(0, 4)) : year;
+      let due = datePoint(m.slice(6, 10), m[6] ? Number(m[6]) : startYear, true);
+      if (due && start && due.date < start.date) due = datePoint(m.slice(6, 10), startYear + 1, true);
+      if (!due) continue;
+      phases.push({ id: `phase-${phases.length + 1}`, title: cleanPhaseTitle(m[1]!), ...(start ? { start: start.date } : {}), due: due.date, source: text.slice(0, 160), checks: [start?.guessed, due.guessed].filter((c): c is string => Boolean(c)) });
+      continue;
+    }
+    const s = single.exec(text);
+    if (s) {
+      const due = datePoint(s.slice(2, 6), year, true);
+      if (due) phases.push({ id: `phase-${phases.length + 1}`, title: cleanPhaseTitle(s[1]!), due: due.date, source: text.slice(0, 160), checks: due.guessed ? [due.guessed] : [] });
+      continue;
+    }
+    if (schedulePart) phases.push(...scheduleItemPhases(text, year, phases.length + 1));
+  }
+  return phases;
+}
+
+function cleanPhaseTitle(title: string): string {
+  return title.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+)/, '').replace(/^[是为即]/, '');
+}
+
+const REPORT_VERBS = /报送|上报|报告|报(?=[^，。；]{0,30}(?:情况|总结|材料|报表|进展|台账|信息))|提交|汇总/;
+const ACTIVITY_VERBS = /开展|组织|召开|进行|督导|检查|调度|通报/;
+
+/**
+ * Duties: a sentence with a recurring time (每月X日前, 每季度, 每半年, 每年X月底前) or a one-off
+ * date (X月X日前) and a reporting verb (报送, 上报, 报…情况) — or, recurring, an activity verb.
+ */
+export function findDuties(paragraphs: readonly string[], year: number, defaultOwner: string | undefined): DraftDuty[] {
+  const duties: DraftDuty[] = [];
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph.split(/(?<=[。；])/)) readDutySentence(sentence, year, defaultOwner, duties);
+  }
+  return duties;
+}
+
+function readDutySentence(sentence: string, year: number, defaultOwner: string | undefined, duties: DraftDuty[]): void {
+  // one sentence may hold several: 每月10日前报…落实情况，11月15日前报全年工作开展情况
+  const clauses = sentence.split(/[，,](?=[^，,]*?(?:每月|每季|每半年|每年|\d{1,2}月\d{1,2}日前|\d{1,2}月底前))/);
+  const owners = ownersOf(sentence) ?? (defaultOwner ? [defaultOwner] : []);
+  for (const clause of clauses) {
+    const recurring = /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause);
+    const oneOff = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))(?:前|之前|以前)?/.exec(clause);
+    const report = REPORT_VERBS.test(clause);
+    const activity = !report && ACTIVITY_VERBS.test(clause);
+    if (!recurring && !oneOff) continue;
+    if (!report && !(recurring && activity)) continue;
+    if (owners.length === 0) continue;
+    const checks: string[] = [];
+    const owner = owners.length === 1 ? owners[0]! : owners;
+    if (!ownersOf(sentence)) checks.push(`原文未写报送单位，暂取${owners[0]}`);
+    const title = dutyTitle(clause);
+    const id = `duty-${duties.length + 1}`;
+    if (recurring) {
+      const every = ({ 月: 'month', 季度: 'quarter', 半年: 'half_year', 年: 'year', 周: 'week' } as const)[recurring[1] as '月' | '季度' | '半年' | '年' | '周'];
+      const monthInPeriod = recurring[2] ? Number(recurring[2]) : recurring[4] ? Number(recurring[4]) : undefined;
+      let day = recurring[3] ? Number(recurring[3]) : undefined;
+      if (day === undefined) {
+        // 每季度 without a day: due by the period's last day
+        day = 31;
+        checks.push(every === 'month' ? '原文未写日期，取每月月底' : '原文未写具体日期，取周期末月月底');
+      }
+      const month = every === 'month' || every === 'week' ? undefined : monthInPeriod ?? (recurring[3] ? undefined : every === 'quarter' ? 3 : every === 'half_year' ? 6 : 12);
+      if (every === 'week' && day > 7) continue;
+      duties.push({ id, title, kind: report ? 'report' : 'activity', owner, every, day, ...(month ? { month } : {}), source: sentence, checks });
+    } else if (oneOff) {
+      const y = oneOff[1] ? Number(oneOff[1]) : year;
+      const m = Number(oneOff[2]);
+      if (m < 1 || m > 12) continue;
+      const last = lastDay(y, m);
+      const d = oneOff[3] ? Number(oneOff[3]) : oneOff[4] === '初' || oneOff[4] === '上旬' ? 10 : oneOff[4] === '中旬' ? 20 : last;
+      if (!oneOff[3]) checks.push(`“${m}月${oneOff[4]}”取 ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      if (d < 1 || d > last) continue;
+      duties.push({ id, title, kind: 'report', owner, due: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, source: sentence, checks });
+    }
+  }
+}
+
+function dutyTitle(clause: string): string {
+  const after = /(?:前|之前|以前)(.*)$/.exec(clause)?.[1] ?? clause;
+  const title = after.replace(/^[，,]?(?:将|把|分别|向[^，。]{1,20}?)?/, '').replace(/[。；，,]+$/, '').trim();
+  const text = title.length >= 2 ? title : clause.replace(/[。；]+$/, '');
+  return [...text].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text;
+}
+
+/** The units that a duty sentence names before its verb: 食品安全组和药品安全组每月10日前…. */
+function ownersOf(sentence: string): string[] | undefined {
+  const subject = (/^(.*?)(?:每月|每季|每半年|每年|\d{1,2}月|要|应|须|于)/.exec(sentence)?.[1] ?? '').replace(/^.*[，,]/, '');
+  // 食品安全组和药品安全组: two units; 区工业和信息化局: one
+  const pieces = subject.split(/和|及|、/);
+  const joined = pieces.length > 1 && pieces.every((piece) => splitUnits(piece).length === 1) ? pieces.flatMap(splitUnits) : splitUnits(subject);
+  return joined.length > 0 ? joined : undefined;
+}

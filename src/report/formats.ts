@@ -1,0 +1,56 @@
+// The output formats, one registry per family: the keys are the --format choices (the first is
+// the default), each value loads its formatter when that format is asked for, so a command loads
+// only the code of the format it writes. Every formatter of a family has the same signature,
+// (report, ctx) => text or bytes. A new format is one file plus one line here.
+import type { FormatContext } from './context.js';
+import type { DiffReport } from './diff.js';
+import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
+
+/** Text, or bytes for a binary format (a spreadsheet). */
+export type Formatter<Report> = (report: Report, ctx: FormatContext) => string | Uint8Array;
+type Registry<Report> = Record<string, () => Promise<Formatter<Report>>>;
+
+export const statusFormats = {
+  table: async () => (await import('./table.js')).formatStatusTable,
+  json: async () => (await import('./json.js')).formatStatusJson,
+  md: async () => (await import('./markdown.js')).formatStatusMarkdown,
+} satisfies Registry<StatusReport>;
+
+export const gapsFormats = {
+  table: async () => (await import('./table.js')).formatTargetsTable,
+  csv: async () => (await import('./csv.js')).formatTargetsCsv,
+  json: async () => (await import('./json.js')).formatTargetsJson,
+  md: async () => (await import('./markdown.js')).formatTargetsMarkdown,
+} satisfies Registry<GapsReport>;
+
+export const deadlinesFormats = {
+  table: async () => (await import('./table.js')).formatDeadlinesTable,
+  csv: async () => (await import('./csv.js')).formatDeadlinesCsv,
+  json: async () => (await import('./json.js')).formatDeadlinesJson,
+  md: async () => (await import('./markdown.js')).formatDeadlinesMarkdown,
+} satisfies Registry<DeadlinesReport>;
+
+export const diagnosticsFormats = {
+  text: async () => (await import('./diagnostics-text.js')).formatValidateText,
+  json: async () => (await import('./json.js')).formatDiagnosticsJson,
+  github: async () => (await import('./diagnostics-text.js')).formatDiagnosticsGithub,
+  sarif: async () => (await import('./sarif.js')).formatSarif,
+  junit: async () => (await import('./junit.js')).formatJunit,
+} satisfies Registry<DiagnosticsReport>;
+
+export const diffFormats = {
+  table: async () => (await import('./diff.js')).formatDiffTable,
+  md: async () => (await import('./diff.js')).formatDiffMarkdown,
+  json: async () => (await import('./diff.js')).formatDiffJson,
+  github: async () => (await import('./diff.js')).formatDiffGithub,
+} satisfies Registry<DiffReport>;
+
+/** The --format choices of a registry, the default first. */
+export const formatNames = <R extends Registry<never>>(registry: R): (keyof R & string)[] => Object.keys(registry) as (keyof R & string)[];
+
+/** The formatter of a format already checked against the registry's names. */
+export function formatterOf<Report>(registry: Registry<Report>, format: string): Promise<Formatter<Report>> {
+  const load = registry[format];
+  if (!load) throw new Error(`no formatter "${format}"`);
+  return load();
+}

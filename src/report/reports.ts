@@ -1,0 +1,48 @@
+// What each family of formats is given: one report type per family, the same for every format of it.
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Plan } from '../core/model.js';
+import type { Evaluation, countProject } from '../core/project.js';
+import type { SourceKind } from '../core/source-kinds.js';
+import type { DeadlineRow, TargetRow } from './rows.js';
+import type { StatusViewOptions } from './status-view.js';
+
+/** status: the selected results, the plans, and what the meeting view shows of them. */
+export interface StatusReport {
+  /** the evaluation with only the selected targets and deadlines */
+  evaluation: Evaluation;
+  /** every plan loaded */
+  plans: readonly Plan[];
+  /** the plans the view covers (those named with --plan, else all) */
+  shownPlans: readonly Plan[];
+  view: StatusViewOptions;
+}
+
+/** gaps: one row per selected target. */
+export interface GapsReport {
+  asOf: string;
+  rows: readonly TargetRow[];
+}
+
+/** deadlines: one row per deadline shown. */
+export interface DeadlinesReport {
+  asOf: string;
+  rows: readonly DeadlineRow[];
+}
+
+/** A file validate checked, as displayed: relative to the working folder when inside it. */
+export interface CheckedFile {
+  path: string;
+  kind: SourceKind | 'config';
+}
+
+/** validate: every diagnostic of every file checked. */
+export interface DiagnosticsReport {
+  diagnostics: readonly Diagnostic[];
+  /** decoded text per displayed path, for code frames, columns and fingerprints */
+  texts: ReadonlyMap<string, string>;
+  /** every file checked: the config file first when one was read */
+  files: readonly CheckedFile[];
+  counts: ReturnType<typeof countProject>;
+  /** the plans that loaded, for the canonical reading of targets written in the plan's own words */
+  plans: readonly Plan[];
+}
