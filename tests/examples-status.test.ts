@@ -104,3 +104,15 @@ describe.each(timezones)('a multi-owner duty with a missing unit in TZ=%s', (tz)
     expect(occurrence('duty/monthly-food@2022-08-10')[0]).toMatchObject({ status: 'done', late: true, light: 'green' });
   });
 });
+
+describe('on-time rates per unit in the shipped meeting view', () => {
+  // jiuquan-2018 ended 2020-12-31: its lead 市编办 has two task deadlines due by then (tasks led
+  // in the plan), so the JSON summary, which covers every selected plan, counts them; the table
+  // shows ended plans as one line each and so leaves their units out, unless --all asks for detail
+  it('JSON counts every selected plan; the table only the plans it shows in detail', () => {
+    const data = JSON.parse(runBin(['status', '--format', 'json']).stdout) as { summary: { units: { unit: string; due_so_far: number }[] } };
+    expect(data.summary.units.find((u) => u.unit === '市编办')?.due_so_far).toBe(2);
+    expect(runBin(['status', '--lang', 'en']).stdout).not.toContain('市编办');
+    expect(runBin(['status', '--lang', 'en', '--all']).stdout).toMatch(/│ 市编办 +│ 2 +│/);
+  });
+});

@@ -38,7 +38,7 @@ interface StatusView {
   deadlines: DeadlineRow[];
   showingAllDeadlines: boolean;
   ended: { id: string; title: string; end: string; counts: StatusCounts }[];
-  /** on-time rates per unit over the selected plans (all statuses) */
+  /** on-time rates per unit over the plans shown in detail (all statuses) */
   units: UnitOnTimeRow[];
 }
 
@@ -48,7 +48,10 @@ export interface StatusViewOptions {
   explicitPlans: boolean;
   /** a --status filter replaces the attention rule */
   explicitStatuses: boolean;
+  /** on-time rates per unit over every selected plan (the JSON summary) */
   units: UnitOnTimeRow[];
+  /** the same over the plans the view shows in detail: an ended plan's compact line has no units */
+  unitsOf: (planIds: ReadonlySet<string>) => UnitOnTimeRow[];
 }
 
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
@@ -74,6 +77,6 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     ended: plans
       .filter((plan) => !detailed.has(plan.id))
       .map((plan) => ({ id: plan.id, title: plan.title, end: formatDay(plan.period.end), counts: countStatuses(rows.filter((row) => row.plan === plan.id)) })),
-    units: options.units,
+    units: options.unitsOf(detailed),
   };
 }

@@ -8,11 +8,11 @@ import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
 import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
 
-/** On-time rates per unit over the selected plans and units, whatever --status shows. */
-function unitOnTimeRows(prepared: Prepared): UnitOnTimeRow[] {
+/** On-time rates per unit over the selected plans (or those of them given) and units, whatever --status shows. */
+function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): UnitOnTimeRow[] {
   const plans = prepared.loaded.project.plans;
   const { selection } = prepared.settings;
-  const deadlines = selectDeadlines(prepared.evaluation.deadlines, { ...selection, statuses: 'all' }, plans);
+  const deadlines = selectDeadlines(prepared.evaluation.deadlines, { ...selection, statuses: 'all' }, plans).filter((d) => !planIds || planIds.has(d.plan));
   const wanted = selection.owner === undefined ? undefined : resolveOwner(selection.owner, plans);
   return onTimeByUnit(deadlines, prepared.evaluation.asOf)
     .filter((unit) => !wanted || wanted.has(unit.unit))
@@ -29,7 +29,7 @@ export async function runStatus(paths: string[], options: CommandOptions, io: Cl
     evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
     plans,
     shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
-    view: { all: settings.all, explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', units: unitOnTimeRows(prepared) },
+    view: { all: settings.all, explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', units: unitOnTimeRows(prepared), unitsOf: (planIds: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds) },
   };
   await deliver(formatterOf(statusFormats, settings.format), report, prepared, io, prepared.targets.length);
   return { failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
