@@ -1,4 +1,4 @@
-// Table-driven checks of the contract's "Evaluation at a date T" rules (docs/plan-format.md).
+// Table-driven checks of the contract's "Evaluation at a date T" rules (docs/format.md).
 // Every expected figure below was computed by hand from the contract wording; the arithmetic sits
 // next to it. Fractions are written as integer / integer so that JavaScript performs exactly one
 // correctly rounded division, which is the same double as the exact value rounded once.
