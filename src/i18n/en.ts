@@ -97,6 +97,8 @@ export const labels = {
   'heading.ended_plans': 'Plans whose period has ended (final figures; --all or --plan ID for detail)',
   'summary.counts': '{targets} targets: {parts}',
   'summary.nothing': 'Nothing needs attention.',
+  'summary.nothing_current': 'Nothing in the plans shown in detail needs attention; the ended plans below still have open problems.',
+  'summary.ended_overdue': '; overdue deadlines: {count}',
   'summary.ended_plan': '{title} ({id}), ended {end}: {parts}',
   'summary.more_deadlines': '… and {count} more (plan-check deadlines)',
   'validate.ok': 'Checked {plans} plans, {tasks} tasks, {targets} targets, {actuals} actuals files ({rows} rows): no problems.',

@@ -98,6 +98,8 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'heading.ended_plans': '已结束的方案（最终情况；用 --all 或 --plan ID 查看明细）',
   'summary.counts': '共 {targets} 项指标：{parts}',
   'summary.nothing': '没有需要关注的事项。',
+  'summary.nothing_current': '进行中的方案没有需要关注的事项；下面已结束的方案仍有未解决的问题。',
+  'summary.ended_overdue': '；逾期未完成的截止事项 {count} 项',
   'summary.ended_plan': '{title}（{id}），{end} 结束：{parts}',
   'summary.more_deadlines': '……另有 {count} 项（plan-check deadlines）',
   'validate.ok': '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：没有问题。',

@@ -105,12 +105,12 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
     const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length });
     out.push(`### ${markdownText(heading)}`, '', markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx)), '');
   }
-  if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, 'summary.nothing')), '');
+  if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, view.endedProblems > 0 ? 'summary.nothing_current' : 'summary.nothing')), '');
   const units = unitsWithDeadlinesDue(view.units);
   if (units.length > 0) out.push(`### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`, '', markdownTable(onTimeHead(lang), onTimeCells(units)), '');
   if (view.ended.length > 0) {
     out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
-    for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: summaryText(plan.counts, ctx) || '—' }))}`);
+    for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: (summaryText(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') }))}`);
     out.push('');
   }
   return out.join('\n');

@@ -37,7 +37,9 @@ interface StatusView {
   showingAllTargets: boolean;
   deadlines: DeadlineRow[];
   showingAllDeadlines: boolean;
-  ended: { id: string; title: string; end: string; counts: StatusCounts }[];
+  ended: { id: string; title: string; end: string; counts: StatusCounts; overdue: number }[];
+  /** what the compact lines of ended plans still hold that needs attention (missed, breached, behind, overdue) */
+  endedProblems: number;
   /** on-time rates per unit over the plans shown in detail (all statuses) */
   units: UnitOnTimeRow[];
 }
@@ -76,7 +78,15 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     showingAllDeadlines: options.all,
     ended: plans
       .filter((plan) => !detailed.has(plan.id))
-      .map((plan) => ({ id: plan.id, title: plan.title, end: formatDay(plan.period.end), counts: countStatuses(rows.filter((row) => row.plan === plan.id)) })),
+      .map((plan) => ({
+        id: plan.id,
+        title: plan.title,
+        end: formatDay(plan.period.end),
+        counts: countStatuses(rows.filter((row) => row.plan === plan.id)),
+        overdue: evaluation.deadlines.filter((d) => d.plan === plan.id && d.status === 'overdue').length,
+      })),
+    endedProblems: rows.filter((row) => !detailed.has(row.plan) && attentionStatuses.includes(row.status) && row.status !== 'no_data').length
+      + evaluation.deadlines.filter((d) => !detailed.has(d.plan) && d.status === 'overdue').length,
     units: options.unitsOf(detailed),
   };
 }

@@ -187,7 +187,7 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
     out.push('');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) {
-    out.push(t(lang, 'summary.nothing'));
+    out.push(t(lang, view.endedProblems > 0 ? 'summary.nothing_current' : 'summary.nothing'));
     out.push('');
   }
   const units = unitsWithDeadlinesDue(view.units);
@@ -199,7 +199,7 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   if (view.ended.length > 0) {
     out.push(ctx.chalk.bold(t(lang, 'heading.ended_plans')));
     for (const plan of view.ended) {
-      out.push(`  ${t(lang, 'summary.ended_plan', { title: safeText(plan.title), id: plan.id, end: plan.end, parts: summaryParts(plan.counts, ctx) || '—' })}`);
+      out.push(`  ${t(lang, 'summary.ended_plan', { title: safeText(plan.title), id: plan.id, end: plan.end, parts: (summaryParts(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') })}`);
     }
     out.push('');
   }
