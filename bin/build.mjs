@@ -135,6 +135,9 @@ await build({
   // bundled ES modules that read import.meta.url (tinyglobby's createRequire) get the bundle's URL
   banner: { js: "var __pcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __PLAN_CHECK_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__pcImportMetaUrl' },
+  // exceljs (about 1 MB) stays outside the bundle: src/io/xlsx-read.ts loads it from node_modules by
+  // dynamic import, only when an .xlsx is read or written
+  external: ['exceljs'],
   plugins: [precompiledSchemas, cachedStringWidth, cliTable3DebugPreview, lazyChildProcess, noChalkDetection, fdirCommonJs],
   logLevel: 'warning',
 });

@@ -9,6 +9,7 @@ import { defaultYamlLimits } from '../core/yaml-source.js';
 import { type Config, type LoadedConfig, findConfigFile } from '../io/config.js';
 import { createParseCache, createPlanCache } from '../io/parse-cache.js';
 import { type FoundFile, UsageError, defaultGlobs, findFromGlobs, findFromPaths } from '../io/find-sources.js';
+import { unpackSheets } from '../io/xlsx-read.js';
 import { displayFor, loadConfigOnce } from './config-file.js';
 import type { CliIo } from './io.js';
 import type { CommonOptions } from './settings.js';
@@ -105,7 +106,7 @@ function streamedTexts(project: Project, streamed: readonly StreamedSourceFile[]
   return texts;
 }
 
-export function loadInputs(paths: readonly string[], options: CommonOptions, io: CliIo): Loaded {
+export async function loadInputs(paths: readonly string[], options: CommonOptions, io: CliIo): Promise<Loaded> {
   if (options.encoding !== undefined) {
     try {
       new TextDecoder(options.encoding);
@@ -155,6 +156,7 @@ export function loadInputs(paths: readonly string[], options: CommonOptions, io:
       if (read.openFd !== undefined) openFds.push(read.openFd);
       if ('chunks' in read.source) streamed.push(read.source);
     }
+    await unpackSheets(sources);
     const cached = options.cache !== false;
     const yamlCache = cached ? createParseCache(io.env, defaultYamlLimits) : undefined;
     const planCache = cached ? createPlanCache(io.env, defaultYamlLimits) : undefined;

@@ -139,21 +139,21 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
   addOptions(program.command('validate').description(say('cmd.validate')).addArgument(paths()), make.common())
     .addOption(make.format(validateFormats, 'text'))
     .addHelpText('after', () => formatExamples(lang, examples.validate))
-    .action(async (paths: string[], options) => settle((await commands.validate()).runValidate(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.validate()).runValidate(paths, options, io)));
 
   addOptions(program.command('status').description(say('cmd.status')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'json', 'md'], 'table'))
     .addOption(make.all('opt.all_status'))
     .addOption(make.output())
     .addHelpText('after', () => formatExamples(lang, examples.status))
-    .action(async (paths: string[], options) => settle((await commands.status()).runStatus(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.status()).runStatus(paths, options, io)));
 
   addOptions(program.command('gaps').description(say('cmd.gaps')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(['table', 'csv', 'json', 'md'], 'table'))
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', () => formatExamples(lang, examples.gaps))
-    .action(async (paths: string[], options) => settle((await commands.gaps()).runGaps(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.gaps()).runGaps(paths, options, io)));
 
   addOptions(program.command('deadlines').description(say('cmd.deadlines')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.within())
@@ -162,11 +162,11 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', () => formatExamples(lang, examples.deadlines))
-    .action(async (paths: string[], options) => settle((await commands.deadlines()).runDeadlines(paths, options, io)));
+    .action(async (paths: string[], options) => settle(await (await commands.deadlines()).runDeadlines(paths, options, io)));
 
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
     .addHelpText('after', () => formatExamples(lang, examples.explain))
-    .action(async (ref: string, paths: string[], options) => settle((await commands.explain()).runExplain(ref, paths, options, io)));
+    .action(async (ref: string, paths: string[], options) => settle(await (await commands.explain()).runExplain(ref, paths, options, io)));
 
   addOptions(program.command('init').description(say('cmd.init')).addArgument(new Argument('[dir]', say('arg.dir'))), make.minimal())
     .addHelpText('after', () => formatExamples(lang, examples.init))

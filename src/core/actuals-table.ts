@@ -1,18 +1,42 @@
 // The meaning of tabular actuals, whatever split them (CSV text today, a spreadsheet's sheet next):
 // a header and records in, rows and diagnostics out. Columns, value forms, dates and refs are
 // read here once, so every tabular kind follows the same rules.
-import { parseIsoDate } from './dates.js';
+import { formatDay, parseWrittenDate } from './dates.js';
 import { type Diagnostic, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
 import type { ActualRow, ActualsFile } from './model.js';
 import { ABSURD_COUNT, isAbsurdValue, parseValueText } from './actual-value.js';
+
+/** What a spreadsheet cell was before it became text (a CSV field is always text). */
+export type CellKind = 'text' | 'number' | 'percent' | 'date' | 'formula-without-value';
 
 /** One record of a tabular source: its fields, the line (row) it starts on, and where each field starts. */
 export interface SourceRecord {
   fields: string[];
   line: number;
   columns: number[];
+  /** per field, for a spreadsheet's cells */
+  kinds?: CellKind[];
 }
+
+/** A spreadsheet's sheet as io/ unpacked it, or why it could not be. */
+export type SheetContents =
+  | { ok: true; sheet: string; records: SourceRecord[] }
+  | { ok: false; problem: 'ole' | 'not-zip' | 'damaged' | 'no-sheet' };
+
+/** What the first bytes tell of a file that should be an .xlsx (a zip): an OLE container is an old .xls/.et or an encrypted workbook. */
+export function sheetBytesProblem(bytes: Uint8Array): 'ole' | 'not-zip' | 'damaged' {
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return 'not-zip';
+  return 'damaged';
+}
+
+/** Excel's day number (1900 date system) as a day: 45473 is 2024-06-30. */
+const serialDayNumber = (serial: number): number => Math.floor(serial) - 25569;
+
+/** Text that reads as a date: what Excel makes of a fraction such as 9/12 (9月12日, 2024/9/12, 12-Sep). */
+const looksLikeExcelDate = (text: string): boolean =>
+  /^(\d{1,4}[-/.])?\d{1,2}[-/.]\d{1,4}$|^(\d{4}年)?\d{1,2}月\d{1,2}日$|^\d{1,2}-[A-Za-z]{3}(-\d{2,4})?$/.test(text.normalize('NFKC').trim());
 
 export interface ReadActuals {
   actuals: ActualsFile;
@@ -64,6 +88,7 @@ interface TableHeader {
  */
 export class ActualsTable {
   private readonly file: string;
+  private readonly sheet: string | undefined;
   private header: TableHeader | undefined;
   /** the header was refused: the rest is read for syntax only */
   private refused = false;
@@ -73,8 +98,10 @@ export class ActualsTable {
   /** dates repeat (one per reporting period): each distinct text is read once */
   private readonly days = new Map<string, number | undefined>();
 
-  constructor(file: string) {
+  /** `sheet`: the spreadsheet sheet the records come from (positions are then its rows and columns) */
+  constructor(file: string, sheet?: string) {
     this.file = file;
+    this.sheet = sheet;
   }
 
   record(record: SourceRecord): void {
@@ -97,11 +124,15 @@ export class ActualsTable {
   }
 
   private at(line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]): void {
-    this.diagnostics.push(makeDiagnostic(code, this.file, { line, column }, args));
+    this.diagnostics.push(makeDiagnostic(code, this.file, this.place(line, column), args));
+  }
+
+  private place(line: number, column: number): { file: string; line: number; column: number; sheet?: string } {
+    return this.sheet === undefined ? { file: this.file, line, column } : { file: this.file, line, column, sheet: this.sheet };
   }
 
   private empty(): ActualsFile {
-    return { file: this.file, planPlace: { file: this.file, line: 1, column: 1 }, rows: [], completions: [], dutyRecords: [] };
+    return { file: this.file, planPlace: this.place(1, 1), rows: [], completions: [], dutyRecords: [] };
   }
 
   private readHeader({ fields, line, columns }: SourceRecord): void {
@@ -146,8 +177,8 @@ export class ActualsTable {
     };
   }
 
-  private row(header: TableHeader, { fields, line, columns }: SourceRecord): void {
-    const file = this.file;
+  private row(header: TableHeader, record: SourceRecord): void {
+    const { fields, line, columns } = record;
     // a row of nothing but delimiters is what a spreadsheet saves for a blank row
     if (fields.every((field) => field.trim() === '')) return;
     if (fields.length !== header.fields.length) {
@@ -162,16 +193,29 @@ export class ActualsTable {
       this.at(line, columns[index] ?? 1, 'csv-unknown-column', { column: '', unnamed: 'yes', allowed: Object.values(csvColumns).flat() });
       header.unnamed.delete(index);
     }
-    const asOfText = cell(fields, header.asOf).normalize('NFKC');
-    if (!this.days.has(asOfText)) this.days.set(asOfText, parseIsoDate(asOfText));
+    const kinds = record.kinds;
+    const noValue = kinds?.findIndex((kind) => kind === 'formula-without-value') ?? -1;
+    if (noValue >= 0) {
+      this.at(line, columns[noValue] ?? 1, 'xlsx-formula-no-value', {});
+      return;
+    }
+    let asOfText = cell(fields, header.asOf).normalize('NFKC');
+    if (kinds?.[header.asOf] === 'number' && serialDay(asOfText)) {
+      // a date cell in a style exceljs does not know as a date (2024年6月30日) arrives as its day number
+      const converted = formatDay(serialDayNumber(Number(asOfText)));
+      this.at(line, columns[header.asOf] ?? 1, 'xlsx-date-serial', { value: asOfText, date: converted });
+      asOfText = converted;
+    }
+    if (!this.days.has(asOfText)) this.days.set(asOfText, parseWrittenDate(asOfText));
     const asOf = this.days.get(asOfText);
     if (asOf === undefined) {
-      this.at(line, columns[header.asOf] ?? 1, 'invalid-date', { field: header.fields[header.asOf] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : undefined });
+      this.at(line, columns[header.asOf] ?? 1, 'invalid-date', { field: header.fields[header.asOf] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : 'forms' });
     }
     const valueText = cell(fields, header.value);
     let value = parseValueText(valueText);
     if (typeof value === 'string') {
-      this.at(line, columns[header.value] ?? 1, 'invalid-value-cell', { value: shown(valueText), problem: value });
+      const excelDate = kinds?.[header.value] === 'date' || looksLikeExcelDate(valueText);
+      this.at(line, columns[header.value] ?? 1, 'invalid-value-cell', { value: shown(valueText), problem: excelDate ? 'excel-date' : value });
     } else if (isAbsurdValue(value)) {
       this.at(line, columns[header.value] ?? 1, 'absurd-number', absurdArgs(valueText));
       value = 'not-a-value';
@@ -188,9 +232,20 @@ export class ActualsTable {
       asOf,
       reportedBy: cell(fields, header.unit),
       note: cell(fields, header.note) || undefined,
-      place: { file, line, column: 1 },
-      valuePlace: { file, line, column: columns[header.value] ?? 1 },
-      refPlace: { file, line, column: columns[header.target] ?? 1 },
+      place: this.place(line, 1),
+      valuePlace: this.place(line, columns[header.value] ?? 1),
+      refPlace: this.place(line, columns[header.target] ?? 1),
     });
   }
+}
+
+/** A spreadsheet's actuals: its sheet's records through the same table, or why it could not be read. */
+export function readActualsSheet(contents: SheetContents, file: string): ReadActuals {
+  if (!contents.ok) {
+    const table = new ActualsTable(file);
+    return { actuals: table.end().actuals, diagnostics: [makeDiagnostic('xlsx-unreadable', file, { line: 1, column: 1 }, { problem: contents.problem })] };
+  }
+  const table = new ActualsTable(file, contents.sheet);
+  for (const record of contents.records) table.record(record);
+  return table.end();
 }

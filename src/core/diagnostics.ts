@@ -55,6 +55,10 @@ export const diagnosticCodes = {
   'csv-unknown-column': 'error',
   'csv-duplicate-column': 'error',
   'csv-missing-column': 'error',
+  // XLSX
+  'xlsx-unreadable': 'error',
+  'xlsx-formula-no-value': 'error',
+  'xlsx-date-serial': 'warning',
   // project
   'no-input': 'error',
 } as const satisfies Record<string, Severity>;
@@ -73,11 +77,14 @@ export interface Diagnostic {
   /** JSON path inside the file, when the problem belongs to a node */
   path?: JsonPath;
   args: DiagnosticArgs;
+  /** the sheet of a spreadsheet: line and column are then its row and column (报送!C7) */
+  sheet?: string;
 }
 
 export interface Position {
   line: number;
   column: number;
+  sheet?: string;
 }
 
 export function makeDiagnostic(
@@ -87,7 +94,9 @@ export function makeDiagnostic(
   args: DiagnosticArgs = {},
   path?: JsonPath,
 ): Diagnostic {
-  return { code, severity: diagnosticCodes[code], file, line: position.line, column: position.column, path, args };
+  const diagnostic: Diagnostic = { code, severity: diagnosticCodes[code], file, line: position.line, column: position.column, path, args };
+  if (position.sheet !== undefined) diagnostic.sheet = position.sheet;
+  return diagnostic;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

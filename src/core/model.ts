@@ -11,6 +11,8 @@ export interface SourcePlace {
   file: string;
   line: number;
   column: number;
+  /** a spreadsheet's sheet: line and column are its row and column */
+  sheet?: string;
 }
 
 export interface Plan {

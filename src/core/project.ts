@@ -10,6 +10,7 @@ import type { ActualsFile, Plan } from './model.js';
 import { normalisePlan } from './plan-normalize.js';
 import { CsvActualsReader, type ReadActuals, readActualsCsv } from './actuals-read.js';
 import { readActualsYaml } from './actuals-yaml.js';
+import { type SheetContents, readActualsSheet, sheetBytesProblem } from './actuals-table.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
 import { type PlanCache, restorePlan, snapshotPlan } from './plan-snapshot.js';
@@ -20,6 +21,14 @@ export interface SourceFile {
   path: string;
   kind: SourceKind;
   bytes: Uint8Array;
+}
+
+/** A spreadsheet, its sheet unpacked by io/ (unpacking is asynchronous; the core stays pure and synchronous). */
+export interface SheetSourceFile {
+  path: string;
+  kind: 'actuals-xlsx';
+  size: number;
+  sheet: SheetContents;
 }
 
 /**
@@ -33,7 +42,7 @@ export interface StreamedSourceFile {
   chunks: () => Iterable<Uint8Array>;
 }
 
-export type InputFile = SourceFile | StreamedSourceFile;
+export type InputFile = SourceFile | StreamedSourceFile | SheetSourceFile;
 
 export interface LoadOptions {
   encoding?: string;
@@ -66,9 +75,12 @@ export const sourceKinds = {
   plan: { pattern: /\.plan\.ya?ml$/i, contents: 'text' },
   'actuals-yaml': { pattern: /\.actuals\.ya?ml$/i, contents: 'text' },
   'actuals-csv': { pattern: /\.actuals\.csv$/i, contents: 'text' },
-} as const satisfies Record<string, { pattern: RegExp; contents: 'text' }>;
+  // .xls and .et are recognised so that they are refused with a hint to save as .xlsx
+  'actuals-xlsx': { pattern: /\.actuals\.(?:xlsx|xls|et)$/i, contents: 'sheet' },
+} as const satisfies Record<string, { pattern: RegExp; contents: 'text' | 'sheet' }>;
 
 export type SourceKind = keyof typeof sourceKinds;
+type TextKind = { [K in SourceKind]: (typeof sourceKinds)[K]['contents'] extends 'text' ? K : never }[SourceKind];
 
 export function sourceKindOf(path: string): SourceKind | undefined {
   return (Object.keys(sourceKinds) as SourceKind[]).find((kind) => sourceKinds[kind].pattern.test(path));
@@ -159,7 +171,7 @@ function addActuals(loaded: Loaded, read: ReadActuals): void {
 }
 
 /** The reader of each kind whose contents are text. */
-const textReaders: Record<SourceKind, (text: string, file: string, options: LoadOptions, loaded: Loaded) => void> = {
+const textReaders: Record<TextKind, (text: string, file: string, options: LoadOptions, loaded: Loaded) => void> = {
   plan: readPlanText,
   'actuals-yaml': readActualsYamlText,
   'actuals-csv': (text, file, options, loaded) => addActuals(loaded, readActualsCsv(text, file, { delimiter: options.delimiter })),
@@ -178,6 +190,15 @@ export function loadProject(sources: readonly InputFile[], options: LoadOptions 
       diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size, limit: maxBytes }));
       continue;
     }
+    if ('sheet' in source) {
+      addActuals(loaded, readActualsSheet(source.sheet, source.path));
+      continue;
+    }
+    if (source.kind === 'actuals-xlsx') {
+      // a spreadsheet's bytes that io/ did not unpack (a caller of the core alone): what can be told without unpacking
+      addActuals(loaded, readActualsSheet({ ok: false, problem: 'bytes' in source ? sheetBytesProblem(source.bytes) : 'damaged' }, source.path));
+      continue;
+    }
     if (!('bytes' in source)) {
       const streamed = readStreamedCsv(source, options);
       if (streamed) {
@@ -191,7 +212,7 @@ export function loadProject(sources: readonly InputFile[], options: LoadOptions 
       continue;
     }
     texts.set(source.path, decoded.text);
-    textReaders[source.kind](decoded.text, source.path, options, loaded);
+    textReaders[source.kind as TextKind](decoded.text, source.path, options, loaded);
   }
   const seenPlans = new Map<string, Plan>();
   for (const plan of plans) {

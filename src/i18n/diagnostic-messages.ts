@@ -39,6 +39,7 @@ const valueProblemEn: Record<string, string> = {
   'not-a-value': 'write a number (1020), a percentage (94%) or a fraction (47/50)',
   'decimal-comma': 'write the decimal point as "." (1020.5, not 1020,5)',
   'too-many-digits': 'a figure has at most 40 digits',
+  'excel-date': 'Excel took this fraction for a date: give it in two columns done,of (完成数,应完成数), or format the cell as text',
 };
 const valueProblemZh: Record<string, string> = {
   'thousands-separator': '数字不要加千位分隔符（写 1900，不写 1,900）',
@@ -47,6 +48,7 @@ const valueProblemZh: Record<string, string> = {
   'not-a-value': '请写数字（1020）、百分比（94%）或分数（47/50）',
   'decimal-comma': '小数点请用“.”（写 1020.5，不写 1020,5）',
   'too-many-digits': '数值最多 40 位数字',
+  'excel-date': 'Excel 把分数当成了日期（如把 9/12 变成 9月12日）：请用完成数、应完成数两列，或把单元格设为文本',
 };
 // JSON Schema's type names (from ajv) and ours (list, mapping), as a reader of YAML calls them
 const typeEn: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', list: 'a list', object: 'a mapping (key: value)', mapping: 'a mapping (key: value)', null: 'empty' };
@@ -105,8 +107,8 @@ export const diagnosticMessages = {
   },
   'unknown-format': { en: (a) => `unknown file format "${a.value}": this version of plan-check reads "${a.expected}"`, zh: (a) => `未知的文件格式“${a.value}”：本版本 plan-check 读取“${a.expected}”` },
   'invalid-date': {
-    en: (a) => `"${a.field}" is "${a.value}", not a real calendar date YYYY-MM-DD${a.hint === 'serial' ? ' (a number like this is a spreadsheet\'s day count: format the cell as a date YYYY-MM-DD)' : ''}`,
-    zh: (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）${a.hint === 'serial' ? '（这样的数字是电子表格的日期序号：请把单元格设为日期格式 YYYY-MM-DD）' : ''}`,
+    en: (a) => `"${a.field}" is "${a.value}", not a real calendar date YYYY-MM-DD${a.hint === 'serial' ? ' (a number like this is a spreadsheet\'s day count: format the cell as a date YYYY-MM-DD)' : a.hint === 'forms' ? ' (write 2024-06-30; 2024/6/30, 2024-6-30, 2024.6.30 and 2024年6月30日 are read too)' : ''}`,
+    zh: (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）${a.hint === 'serial' ? '（这样的数字是电子表格的日期序号：请把单元格设为日期格式 YYYY-MM-DD）' : a.hint === 'forms' ? '（请写 2024-06-30；也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）' : ''}`,
   },
   'duplicate-id': { en: (a) => `duplicate ${a.kind} id "${a.id}" (first at ${a.firstFile ? `${a.firstFile}:` : 'line '}${a.firstLine})`, zh: (a) => `${kindZh[String(a.kind)] ?? a.kind}编号“${a.id}”重复（第一次出现在${a.firstFile ? `${a.firstFile}:` : '第 '}${a.firstLine}${a.firstFile ? '' : ' 行'}）` },
   'start-after-due': { en: (a) => `start ${a.start} is after the ${a.endName ?? 'due date'} ${a.due}`, zh: (a) => `开始日期 ${a.start} 晚于${a.endName === 'end' ? '结束日期' : '截止日期'} ${a.due}` },
@@ -148,6 +150,18 @@ export const diagnosticMessages = {
   'csv-unknown-column': { en: (a) => a.unnamed ? `this value is in a column without a header, so it would be ignored: name the column (${list(a.allowed)}) or move the value` : `unknown column "${a.column}".${hintEn(a)} Known: ${list(a.allowed)}`, zh: (a) => a.unnamed ? `该数值所在的列没有表头，会被忽略：请填写列名（${list(a.allowed)}）或移动该数值` : `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}` },
   'csv-duplicate-column': { en: (a) => `column "${a.column}" appears twice`, zh: (a) => `列“${a.column}”重复` },
   'csv-missing-column': { en: (a) => `missing column "${a.column}" (${list(a.names)})`, zh: (a) => `缺少列“${a.column}”（${list(a.names)}）` },
+  'xlsx-unreadable': {
+    en: (a) => `cannot read this file as an .xlsx workbook (${a.problem === 'ole' ? 'an old .xls/.et file or a password-protected workbook' : a.problem === 'no-sheet' ? 'it has no visible sheet' : 'not a valid .xlsx file'}): open it in Excel or WPS, remove any password and save as .xlsx`,
+    zh: (a) => `无法按 .xlsx 工作簿读取此文件（${a.problem === 'ole' ? '这是旧的 .xls/.et 文件或加了密码的工作簿' : a.problem === 'no-sheet' ? '没有可见的工作表' : '不是有效的 .xlsx 文件'}）：请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx`,
+  },
+  'xlsx-formula-no-value': {
+    en: () => 'this formula cell has no saved result: open the file in Excel or WPS and save it again, so that the values are stored',
+    zh: () => '该公式单元格没有保存计算结果：请用 Excel 或 WPS 打开此文件并重新保存',
+  },
+  'xlsx-date-serial': {
+    en: (a) => `the date cell holds the day number ${a.value}; read as ${a.date}: check it is the date meant`,
+    zh: (a) => `该日期单元格中是日期序号 ${a.value}，已按 ${a.date} 读取：请核对是否为所填日期`,
+  },
   'no-input': { en: (a) => `no plan files found in ${a.where} (looked for *.plan.yaml, *.actuals.yaml, *.actuals.csv)`, zh: (a) => `在 ${a.where} 中没有找到方案文件（*.plan.yaml、*.actuals.yaml、*.actuals.csv）` },
 } satisfies Record<DiagnosticCode, Entry>;
 

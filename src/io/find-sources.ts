@@ -80,7 +80,7 @@ export function findFromPaths(paths: readonly string[], cwd: string): FoundFile[
 
 export const defaultGlobs = {
   plans: ['**/*.plan.yaml', '**/*.plan.yml'],
-  actuals: ['**/*.actuals.yaml', '**/*.actuals.yml', '**/*.actuals.csv'],
+  actuals: ['**/*.actuals.yaml', '**/*.actuals.yml', '**/*.actuals.csv', '**/*.actuals.xlsx', '**/*.actuals.xls', '**/*.actuals.et'],
 };
 
 export function findFromGlobs(globs: readonly string[], base: string, cwd: string): FoundFile[] {

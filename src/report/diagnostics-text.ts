@@ -24,6 +24,18 @@ function codeFrame(text: string | undefined, line: number, column: number, ctx: 
   return out;
 }
 
+/** A spreadsheet column's letters: 1 is A, 27 is AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** file:line:col, or for a spreadsheet's cell file:报送!C7. */
+export function positionText(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'sheet'>): string {
+  return d.sheet === undefined ? `${d.file}:${d.line}:${d.column}` : `${d.file}:${d.sheet}!${columnLetters(d.column)}${d.line}`;
+}
+
 export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], sources: SourceTexts, ctx: FormatContext): string {
   const out: string[] = [];
   let currentFile: string | undefined;
@@ -34,7 +46,7 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], source
       currentFile = d.file;
     }
     const severity = d.severity === 'error' ? ctx.chalk.red(t(ctx.lang, 'severity.error')) : ctx.chalk.yellow(t(ctx.lang, 'severity.warning'));
-    out.push(`${d.file}:${d.line}:${d.column}  ${severity}  ${ctx.chalk.bold(d.code)}  ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`);
+    out.push(`${positionText(d)}  ${severity}  ${ctx.chalk.bold(d.code)}  ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`);
     out.push(...codeFrame(sources.get(d.file), d.line, d.column, ctx));
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';

@@ -205,6 +205,18 @@ const ruleText = {
     en: { short: 'Missing CSV column', full: 'The header lacks a column the actuals format requires.' },
     zh: { short: '缺少 CSV 列', full: '表头缺少报送数据格式要求的列。' },
   },
+  'xlsx-unreadable': {
+    en: { short: 'Not a readable .xlsx', full: 'The file is an old .xls/.et, a password-protected workbook or not an .xlsx at all: save it as .xlsx.' },
+    zh: { short: '无法读取的 .xlsx', full: '文件是旧的 .xls/.et、加密的工作簿或不是 .xlsx：请另存为 .xlsx。' },
+  },
+  'xlsx-formula-no-value': {
+    en: { short: 'Formula without a saved value', full: 'A formula cell has no cached result: open the file in Excel or WPS and save it.' },
+    zh: { short: '公式没有保存结果', full: '公式单元格没有保存计算结果：请用 Excel 或 WPS 打开并保存。' },
+  },
+  'xlsx-date-serial': {
+    en: { short: 'Date read from a day number', full: 'A date cell held a day number (a date style exceljs does not know); it was read as the date shown in the message.' },
+    zh: { short: '日期按序号读取', full: '日期单元格中是日期序号（未识别的日期格式），已按消息中的日期读取。' },
+  },
   'no-input': {
     en: { short: 'No input files', full: 'No plan or actuals files were found where plan-check looked.' },
     zh: { short: '没有输入文件', full: '在查找范围内没有找到方案或报送数据文件。' },

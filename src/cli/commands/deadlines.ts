@@ -16,12 +16,12 @@ export interface DeadlinesOptions extends SelectionOptions {
   within?: string;
 }
 
-export function runDeadlines(paths: string[], options: DeadlinesOptions, io: CliIo): Outcome {
+export async function runDeadlines(paths: string[], options: DeadlinesOptions, io: CliIo): Promise<Outcome> {
   const format = options.format ?? 'table';
   checkChoice('--format', format, deadlinesFormats);
   const within = options.within === undefined ? undefined : Number(options.within);
   if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new UsageError(`--within must be a whole number of days, not "${options.within}"`);
-  const { prepared, outcome } = prepare(paths, options, io);
+  const { prepared, outcome } = await prepare(paths, options, io);
   if (!prepared) return outcome;
   // --within selects (and so counts for --fail-on); hiding what is done is only a matter of display
   const selected = within === undefined ? prepared.deadlines : prepared.deadlines.filter((d) => d.status !== 'done' && d.daysLeft <= within);

@@ -11,10 +11,10 @@ import { type SelectionOptions, checkChoice, deliver, failOnHit, prepare } from 
 
 export const gapsFormats = ['table', 'csv', 'json', 'md'] as const;
 
-export function runGaps(paths: string[], options: SelectionOptions, io: CliIo): Outcome {
+export async function runGaps(paths: string[], options: SelectionOptions, io: CliIo): Promise<Outcome> {
   const format = options.format ?? 'table';
   checkChoice('--format', format, gapsFormats);
-  const { prepared, outcome } = prepare(paths, options, io);
+  const { prepared, outcome } = await prepare(paths, options, io);
   if (!prepared) return outcome;
   const plansById = new Map(prepared.loaded.project.plans.map((plan) => [plan.id, plan]));
   const rows = prepared.targets.map((r) => toTargetRow(r, plansById));

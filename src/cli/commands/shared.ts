@@ -49,9 +49,9 @@ export function formatContext(lang: Lang, chalk: ChalkInstance, io: CliIo): Form
 }
 
 /** Load and evaluate; undefined (with the diagnostics printed) when the input has errors. */
-export function prepare(paths: readonly string[], options: SelectionOptions, io: CliIo): { prepared?: Prepared; outcome: Outcome } {
+export async function prepare(paths: readonly string[], options: SelectionOptions, io: CliIo): Promise<{ prepared?: Prepared; outcome: Outcome }> {
   for (const status of parseList(options.failOn) ?? []) checkChoice('--fail-on', status, [...targetStatusNames, ...deadlineStatusNames]);
-  const loaded = loadInputs(paths, options, io);
+  const loaded = await loadInputs(paths, options, io);
   const lang = resolveLang(options, loaded.config, io.env, loaded.project.plans);
   const stderrCtx: FormatContext = { lang, chalk: resolveChalk(options, io.env, io.stderr.isTTY) };
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');

@@ -23,10 +23,10 @@ function unitOnTimeRows(prepared: Prepared) {
 
 export const statusFormats = ['table', 'json', 'md'] as const;
 
-export function runStatus(paths: string[], options: SelectionOptions, io: CliIo): Outcome {
+export async function runStatus(paths: string[], options: SelectionOptions, io: CliIo): Promise<Outcome> {
   const format = options.format ?? 'table';
   checkChoice('--format', format, statusFormats);
-  const { prepared, outcome } = prepare(paths, options, io);
+  const { prepared, outcome } = await prepare(paths, options, io);
   if (!prepared) return outcome;
   const plans = prepared.loaded.project.plans;
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));

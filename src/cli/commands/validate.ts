@@ -32,10 +32,10 @@ function checkedFiles(loaded: Loaded, cwd: string): CheckedFile[] {
   return files;
 }
 
-export function runValidate(paths: string[], options: CommonOptions & { format?: string }, io: CliIo): Outcome {
+export async function runValidate(paths: string[], options: CommonOptions & { format?: string }, io: CliIo): Promise<Outcome> {
   const format = options.format ?? 'text';
   checkChoice('--format', format, validateFormats);
-  const loaded = loadInputs(paths, options, io);
+  const loaded = await loadInputs(paths, options, io);
   const lang = resolveLang(options, loaded.config, io.env, loaded.project.plans);
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) {
     io.stderr.write(`plan-check: ${t(lang, 'error.no_plans')}\n`);
