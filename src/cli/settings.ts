@@ -1,7 +1,7 @@
 // Settings from the command line, plan-check.yaml and the environment, in that order of precedence.
 import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { formatDay, parseIsoDate } from '../core/dates.js';
+import { formatDay, parseIsoDate, parseWrittenDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
 import { type Lang, langFromLocale, t } from '../i18n/labels.js';
 import { type Config, findConfigFile } from '../io/config.js';
@@ -37,7 +37,7 @@ function messageLang(options: CommonOptions, config: Config, env: CliIo['env']):
 export function resolveAsOf(options: CommonOptions, config: Config, io: CliIo): number {
   const given = options.asOf ?? config.as_of;
   if (given !== undefined) {
-    const day = parseIsoDate(given);
+    const day = parseWrittenDate(given);
     if (day === undefined) throw new UsageError(t(messageLang(options, config, io.env), 'usage.bad_as_of', { value: given }));
     return day;
   }

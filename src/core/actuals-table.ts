@@ -4,8 +4,8 @@
 import { formatDay, parseWrittenDate } from './dates.js';
 import { type Diagnostic, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import type { ActualRow, ActualsFile } from './model.js';
-import { ABSURD_COUNT, isAbsurdValue, parseValueText } from './actual-value.js';
+import type { ActualRow, ActualValue, ActualsFile } from './model.js';
+import { ABSURD_COUNT, type ValueProblem, isAbsurdValue, parseValueText } from './actual-value.js';
 
 /** What a spreadsheet cell was before it became text (a CSV field is always text). */
 export type CellKind = 'text' | 'number' | 'percent' | 'date' | 'formula-without-value';
@@ -57,12 +57,26 @@ export const csvColumns = {
   value: ['value', '数值'],
   reported_by: ['reported_by', '填报单位'],
   note: ['note', '备注'],
+  // v2: a fraction in two cells, since Excel turns 9/12 into a date
+  done: ['done', '完成数'],
+  of: ['of', '应完成数'],
 } as const;
 type CsvColumn = keyof typeof csvColumns;
-const requiredCsvColumns: CsvColumn[] = ['plan', 'target', 'as_of', 'value'];
+const requiredCsvColumns: CsvColumn[] = ['plan', 'target', 'as_of'];
+
+/** Columns `plan-check template` writes for people to read: ignored when a filled form comes back. */
+export const readOnlyColumns = {
+  metric: ['metric', '指标名称'],
+  required: ['required', '目标'],
+  unit: ['unit', '计量单位'],
+  previous: ['previous', '上次数值'],
+} as const;
+const readOnlyNames = new Set<string>(Object.values(readOnlyColumns).flat());
+
+const foldName = (header: string): string => header.normalize('NFKC').trim().toLowerCase();
 
 function columnFor(header: string): CsvColumn | undefined {
-  const name = header.normalize('NFKC').trim().toLowerCase();
+  const name = foldName(header);
   return (Object.keys(csvColumns) as CsvColumn[]).find((column) => (csvColumns[column] as readonly string[]).includes(name));
 }
 
@@ -74,7 +88,10 @@ interface TableHeader {
   plan: number;
   target: number;
   asOf: number;
-  value: number;
+  /** the value column, or the done and of columns, or all three */
+  value?: number;
+  done?: number;
+  of?: number;
   unit?: number;
   note?: number;
   /** columns without a name (Excel keeps a few after the data when cells there were ever formatted) */
@@ -149,6 +166,8 @@ export class ActualsTable {
       const place = columns[index] ?? 1;
       if (name.trim() === '') {
         unnamed.add(index);
+      } else if (!column && readOnlyNames.has(foldName(name))) {
+        // a column of the template for people to read: not data
       } else if (!column) {
         const known = Object.values(csvColumns).flat();
         this.at(line, place, 'csv-unknown-column', { column: name, suggestion: nearestName(name.trim(), known), allowed: known });
@@ -159,6 +178,14 @@ export class ActualsTable {
       }
     });
     const missing = requiredCsvColumns.filter((column) => !columnIndex.has(column));
+    // a value column, or done and of (one of the two alone names the other as missing)
+    if (!columnIndex.has('value')) {
+      if (columnIndex.has('done') && !columnIndex.has('of')) missing.push('of');
+      else if (columnIndex.has('of') && !columnIndex.has('done')) missing.push('done');
+      else if (!columnIndex.has('done')) missing.push('value');
+    } else if (columnIndex.has('done') !== columnIndex.has('of')) {
+      missing.push(columnIndex.has('done') ? 'of' : 'done');
+    }
     for (const column of missing) this.at(line, 1, 'csv-missing-column', { column, names: [...csvColumns[column]] });
     if (missing.length > 0) {
       this.refused = true;
@@ -170,17 +197,47 @@ export class ActualsTable {
       plan: columnIndex.get('plan')!,
       target: columnIndex.get('target')!,
       asOf: columnIndex.get('as_of')!,
-      value: columnIndex.get('value')!,
+      value: columnIndex.get('value'),
+      done: columnIndex.get('done'),
+      of: columnIndex.get('of'),
       unit: columnIndex.get('reported_by'),
       note: columnIndex.get('note'),
       unnamed,
     };
   }
 
+  /** The row's figure: the value cell, or done and of as a fraction; `index` is the cell to point at. */
+  private value(header: TableHeader, { fields }: SourceRecord): { value: ActualValue | ValueProblem | 'fraction-and-value' | 'half-fraction'; text: string; index: number } {
+    const valueText = cell(fields, header.value);
+    const doneText = cell(fields, header.done);
+    const ofText = cell(fields, header.of);
+    if (header.done === undefined || header.of === undefined || (doneText === '' && ofText === '')) {
+      return { value: parseValueText(valueText), text: valueText, index: header.value ?? header.done ?? 0 };
+    }
+    if (valueText !== '') return { value: 'fraction-and-value', text: valueText, index: header.value ?? 0 };
+    if (doneText === '' || ofText === '') {
+      const index = doneText === '' ? header.done : header.of;
+      return { value: 'half-fraction', text: '', index };
+    }
+    const done = parseValueText(doneText);
+    if (typeof done === 'string' || done.kind !== 'number') return { value: typeof done === 'string' ? done : 'not-a-value', text: doneText, index: header.done };
+    const of = parseValueText(ofText);
+    if (typeof of === 'string' || of.kind !== 'number') return { value: typeof of === 'string' ? of : 'not-a-value', text: ofText, index: header.of };
+    return { value: { kind: 'fraction', done: done.value, of: of.value }, text: `${doneText}/${ofText}`, index: header.done };
+  }
+
   private row(header: TableHeader, record: SourceRecord): void {
     const { fields, line, columns } = record;
     // a row of nothing but delimiters is what a spreadsheet saves for a blank row
     if (fields.every((field) => field.trim() === '')) return;
+    const kinds = record.kinds;
+    const noValue = kinds?.findIndex((kind) => kind === 'formula-without-value') ?? -1;
+    if (noValue >= 0) {
+      this.at(line, columns[noValue] ?? 1, 'xlsx-formula-no-value', {});
+      return;
+    }
+    // a form line nobody filled in: no value, no done, no of
+    if ([header.value, header.done, header.of].every((index) => cell(fields, index) === '') && fields.length === header.fields.length) return;
     if (fields.length !== header.fields.length) {
       // more fields than the header: point at the first surplus one (an unquoted comma in a note)
       const surplus = fields.length > header.fields.length ? columns[header.fields.length] : undefined;
@@ -192,12 +249,6 @@ export class ActualsTable {
       // the value would be lost: say so where it is, once per column
       this.at(line, columns[index] ?? 1, 'csv-unknown-column', { column: '', unnamed: 'yes', allowed: Object.values(csvColumns).flat() });
       header.unnamed.delete(index);
-    }
-    const kinds = record.kinds;
-    const noValue = kinds?.findIndex((kind) => kind === 'formula-without-value') ?? -1;
-    if (noValue >= 0) {
-      this.at(line, columns[noValue] ?? 1, 'xlsx-formula-no-value', {});
-      return;
     }
     let asOfText = cell(fields, header.asOf).normalize('NFKC');
     if (kinds?.[header.asOf] === 'number' && serialDay(asOfText)) {
@@ -211,13 +262,13 @@ export class ActualsTable {
     if (asOf === undefined) {
       this.at(line, columns[header.asOf] ?? 1, 'invalid-date', { field: header.fields[header.asOf] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : 'forms' });
     }
-    const valueText = cell(fields, header.value);
-    let value = parseValueText(valueText);
+    const read = this.value(header, record);
+    let value = read.value;
     if (typeof value === 'string') {
-      const excelDate = kinds?.[header.value] === 'date' || looksLikeExcelDate(valueText);
-      this.at(line, columns[header.value] ?? 1, 'invalid-value-cell', { value: shown(valueText), problem: excelDate ? 'excel-date' : value });
+      const excelDate = kinds?.[read.index] === 'date' || looksLikeExcelDate(read.text);
+      this.at(line, columns[read.index] ?? 1, 'invalid-value-cell', { value: shown(read.text), problem: excelDate && value === 'not-a-value' ? 'excel-date' : value });
     } else if (isAbsurdValue(value)) {
-      this.at(line, columns[header.value] ?? 1, 'absurd-number', absurdArgs(valueText));
+      this.at(line, columns[read.index] ?? 1, 'absurd-number', absurdArgs(read.text));
       value = 'not-a-value';
     }
     const planId = cell(fields, header.plan);
@@ -233,7 +284,7 @@ export class ActualsTable {
       reportedBy: cell(fields, header.unit),
       note: cell(fields, header.note) || undefined,
       place: this.place(line, 1),
-      valuePlace: this.place(line, columns[header.value] ?? 1),
+      valuePlace: this.place(line, columns[read.index] ?? 1),
       refPlace: this.place(line, columns[header.target] ?? 1),
     });
   }

@@ -39,6 +39,8 @@ const valueProblemEn: Record<string, string> = {
   'not-a-value': 'write a number (1020), a percentage (94%) or a fraction (47/50)',
   'decimal-comma': 'write the decimal point as "." (1020.5, not 1020,5)',
   'too-many-digits': 'a figure has at most 40 digits',
+  'fraction-and-value': 'give either a value or done and of, not both',
+  'half-fraction': 'done and of go together: fill in both cells',
   'excel-date': 'Excel took this fraction for a date: give it in two columns done,of (完成数,应完成数), or format the cell as text',
 };
 const valueProblemZh: Record<string, string> = {
@@ -48,6 +50,8 @@ const valueProblemZh: Record<string, string> = {
   'not-a-value': '请写数字（1020）、百分比（94%）或分数（47/50）',
   'decimal-comma': '小数点请用“.”（写 1020.5，不写 1020,5）',
   'too-many-digits': '数值最多 40 位数字',
+  'fraction-and-value': '数值与完成数、应完成数只填一种，不要都填',
+  'half-fraction': '完成数和应完成数要一起填写',
   'excel-date': 'Excel 把分数当成了日期（如把 9/12 变成 9月12日）：请用完成数、应完成数两列，或把单元格设为文本',
 };
 // JSON Schema's type names (from ajv) and ours (list, mapping), as a reader of YAML calls them
