@@ -286,6 +286,7 @@ export class ActualsTable {
       place: this.place(line, 1),
       valuePlace: this.place(line, columns[read.index] ?? 1),
       refPlace: this.place(line, columns[header.target] ?? 1),
+      typed: true,
     });
   }
 }

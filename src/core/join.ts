@@ -6,6 +6,7 @@ import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnost
 import { nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
+import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
 
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
@@ -114,6 +115,8 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const targetsByRef = new Map<Plan, Map<string, Target | undefined>>();
   const unitsByName = new Map<Plan, Map<string, string>>();
   const targetOf = (ref: string, plan: Plan): Target | undefined => memo(targetsByRef, plan, ref, () => resolveTargetRef(ref, plan));
+  const typedByText = new Map<Plan, Map<string, TypedRef>>();
+  const typedOf = (text: string, plan: Plan): TypedRef => memo(typedByText, plan, text, () => resolveTypedRef(text, plan));
   const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => canonicalUnit(plan, name));
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
@@ -125,9 +128,12 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     for (let row of file.rows) {
       const plan = file.planId !== undefined ? plansById.get(file.planId) : findPlan(row.planId, row.refPlace);
       if (!plan) continue;
-      const target = targetOf(row.targetRef, plan);
+      const typed = row.typed && !targetOf(row.targetRef, plan) ? typedOf(row.targetRef, plan) : undefined;
+      const target = typed ? ('target' in typed ? typed.target : undefined) : targetOf(row.targetRef, plan);
       if (!target) {
-        diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, suggestion: nearestName(row.targetRef, localRefs(plan)) }));
+        const suggestion = nearestName(row.targetRef, localRefs(plan));
+        const candidates = typed && 'ambiguous' in typed ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) } : typed && 'closest' in typed && !suggestion ? { candidates: candidateTexts(typed.closest) } : { suggestion };
+        diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, ...candidates }));
         continue;
       }
       if (!checkValueKind(row, target, diagnostics)) continue;

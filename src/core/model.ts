@@ -117,6 +117,8 @@ export interface ActualRow {
   /** where the value itself sits, for diagnostics */
   valuePlace: SourcePlace;
   refPlace: SourcePlace;
+  /** typed by a person in a form (CSV, XLSX): the ref may also be a unique target id or metric */
+  typed?: true;
 }
 
 export interface CompletionRecord {

@@ -122,7 +122,10 @@ export const diagnosticMessages = {
   'unknown-unit': { en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)} Use a registered name or alias, or add the unit to "units"`, zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units` },
   'absurd-number': { en: (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`, zh: (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）` },
   'unknown-plan': { en: (a) => `no loaded plan has the id "${a.plan}".${hintEn(a)}`, zh: (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}` },
-  'unknown-ref': { en: (a) => `plan ${a.plan} has no ${a.kind} "${a.ref}".${hintEn(a)}`, zh: (a) => `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}` },
+  'unknown-ref': {
+    en: (a) => a.ambiguous ? `"${a.ref}" matches several targets of plan ${a.plan}: ${list(a.candidates)}; write the ref` : `plan ${a.plan} has no ${a.kind} "${a.ref}".${hintEn(a)}${a.candidates ? ` Closest: ${list(a.candidates)}` : ''}`,
+    zh: (a) => a.ambiguous ? `“${a.ref}”对应方案 ${a.plan} 中的多个指标：${list(a.candidates)}；请填写指标编号` : `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}${a.candidates ? `最接近的：${list(a.candidates)}` : ''}`,
+  },
   'value-kind-mismatch': { en: (a) => `target ${a.ref} takes a ${a.expected === 'percent' ? 'percentage ("94%" or {done, of})' : 'count (a plain number)'}, not a ${a.actual}`, zh: (a) => `指标 ${a.ref} 需要${a.expected === 'percent' ? '百分比（"94%" 或 {done, of}）' : '计数（普通数字）'}，不是${kindZh[String(a.actual)] ?? a.actual}` },
   'invalid-value-cell': { en: (a) => `cannot read the value "${a.value}": ${valueProblemEn[String(a.problem)]}`, zh: (a) => `无法识别数值“${a.value}”：${valueProblemZh[String(a.problem)]}` },
   'negative-value': { en: () => 'a reported value cannot be negative', zh: () => '报送数值不能为负数' },
