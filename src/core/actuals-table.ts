@@ -287,6 +287,7 @@ export class ActualsTable {
       valuePlace: this.place(line, columns[read.index] ?? 1),
       refPlace: this.place(line, columns[header.target] ?? 1),
       typed: true,
+      ...(header.unit !== undefined ? { unitPlace: this.place(line, columns[header.unit] ?? 1) } : {}),
     });
   }
 }

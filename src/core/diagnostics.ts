@@ -50,6 +50,7 @@ export const diagnosticCodes = {
   'missing-reported-by': 'error',
   'not-duty-owner': 'warning',
   'record-before-start': 'error',
+  'similar-units': 'warning',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',

@@ -7,6 +7,7 @@ import { nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
 import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
+import { closestUnit, probablySameUnit } from './unit-names.js';
 
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
@@ -53,6 +54,38 @@ export function canonicalUnit(plan: Plan, name: string): string {
     foldedRegistries.set(plan, registry);
   }
   return registry.get(folded) ?? folded;
+}
+
+/** The registry's canonical names, folded as canonicalUnit gives them. */
+const registeredNames = new WeakMap<Plan, Set<string>>();
+function registeredUnitNames(plan: Plan): Set<string> {
+  let names = registeredNames.get(plan);
+  if (!names) {
+    names = new Set([...(plan.unitNames?.values() ?? [])].map(foldUnitName));
+    registeredNames.set(plan, names);
+  }
+  return names;
+}
+
+/**
+ * Without a registry, two reporting units of one target that are probably one unit: a warning
+ * naming both at the first row of the second, since combine: sum would add them.
+ */
+function similarUnitWarnings(plans: ReadonlyMap<string, Plan>, rowsByTarget: ReadonlyMap<string, ActualRow[]>, out: Diagnostic[]): void {
+  for (const [ref, rows] of rowsByTarget) {
+    const plan = plans.get(ref.slice(0, ref.indexOf(':')));
+    if (!plan || plan.unitNames) continue;
+    const firstRows = new Map<string, ActualRow>();
+    for (const row of rows) if (row.reportedBy !== '' && !firstRows.has(row.reportedBy)) firstRows.set(row.reportedBy, row);
+    const units = [...firstRows.keys()];
+    for (let i = 0; i < units.length; i += 1) {
+      for (let j = i + 1; j < units.length; j += 1) {
+        if (!probablySameUnit(units[i]!, units[j]!)) continue;
+        const row = firstRows.get(units[j]!)!;
+        out.push(diagnosticAt('similar-units', row.unitPlace ?? row.place, { ref, unit: units[j], other: units[i] }));
+      }
+    }
+  }
 }
 
 function localRefs(plan: Plan): string[] {
@@ -139,6 +172,10 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       if (!checkValueKind(row, target, diagnostics)) continue;
       const reportedBy = unitOf(row.reportedBy, plan);
       if (reportedBy !== row.reportedBy) row = { ...row, reportedBy };
+      if (plan.unitNames && reportedBy !== '' && !registeredUnitNames(plan).has(reportedBy)) {
+        const closest = closestUnit(reportedBy, registeredUnitNames(plan));
+        diagnostics.push(diagnosticAt('unknown-unit', row.unitPlace ?? row.place, { name: row.reportedBy, suggestion: closest?.name, alias: closest?.alias ? closest.name : undefined }));
+      }
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
         diagnostics.push(diagnosticAt('as-of-outside-period', row.place, { as_of: formatDay(row.asOf), start: formatDay(plan.period.start), end: formatDay(plan.period.end) }));
       }
@@ -167,6 +204,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     }
   }
   checkRowsPerTarget(rowsByTarget, plans, diagnostics);
+  similarUnitWarnings(plansById, rowsByTarget, diagnostics);
   return { rowsByTarget, completions, dutyRecords, diagnostics };
 }
 

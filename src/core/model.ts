@@ -119,6 +119,8 @@ export interface ActualRow {
   refPlace: SourcePlace;
   /** typed by a person in a form (CSV, XLSX): the ref may also be a unique target id or metric */
   typed?: true;
+  /** where the reporting unit is written, when the row names one itself */
+  unitPlace?: SourcePlace;
 }
 
 export interface CompletionRecord {

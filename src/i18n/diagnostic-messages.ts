@@ -119,7 +119,14 @@ export const diagnosticMessages = {
   'due-outside-period': { en: (a) => `due date ${a.due} is outside the plan period ${a.start} – ${a.end}`, zh: (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内` },
   'missing-population': { en: (a) => `"${a.target}" is per head of population, but the plan has no "population"`, zh: (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）` },
   'invalid-target': { en: (a) => `cannot read the target "${a.value}";${hintEn(a)} accepted forms: ${list(a.forms)}`, zh: (a) => `无法识别目标“${a.value}”；${hintZh(a)}可用写法：${list(a.forms)}` },
-  'unknown-unit': { en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)} Use a registered name or alias, or add the unit to "units"`, zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units` },
+  'unknown-unit': {
+    en: (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)} Use a registered name or alias, or add the unit to "units"${a.alias ? ` (if it is the same unit, add it as an alias: { name: ${a.alias}, aliases: [${a.name}] })` : ''}`,
+    zh: (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units${a.alias ? `（若是同一单位，请把它加为简称：{ name: ${a.alias}, aliases: [${a.name}] }）` : ''}`,
+  },
+  'similar-units': {
+    en: (a) => `"${a.unit}" and "${a.other}" both report on ${a.ref} and look like one unit spelt two ways: their figures are combined as two units. Use one name, or add a units registry with aliases`,
+    zh: (a) => `“${a.unit}”和“${a.other}”都报送了 ${a.ref}，看起来是同一单位的两种写法：二者的数值会按两个单位合计。请统一名称，或在方案中加入单位名册（units）并写明简称`,
+  },
   'absurd-number': { en: (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`, zh: (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）` },
   'unknown-plan': { en: (a) => `no loaded plan has the id "${a.plan}".${hintEn(a)}`, zh: (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}` },
   'unknown-ref': {

@@ -205,6 +205,10 @@ const ruleText = {
     en: { short: 'Missing CSV column', full: 'The header lacks a column the actuals format requires.' },
     zh: { short: '缺少 CSV 列', full: '表头缺少报送数据格式要求的列。' },
   },
+  'similar-units': {
+    en: { short: 'Probably one unit, two names', full: 'Two reporting units of one target look like one unit spelt two ways; without a registry their figures are added as two units.' },
+    zh: { short: '疑似同一单位的两种写法', full: '同一指标的两个报送单位看起来是同一单位；没有单位名册时会按两个单位合计。' },
+  },
   'xlsx-unreadable': {
     en: { short: 'Not a readable .xlsx', full: 'The file is an old .xls/.et, a password-protected workbook or not an .xlsx at all: save it as .xlsx.' },
     zh: { short: '无法读取的 .xlsx', full: '文件是旧的 .xls/.et、加密的工作簿或不是 .xlsx：请另存为 .xlsx。' },
