@@ -21,6 +21,7 @@ const commands = {
   gaps: () => import('./commands/gaps.js'),
   deadlines: () => import('./commands/deadlines.js'),
   explain: () => import('./commands/explain.js'),
+  template: () => import('./commands/template.js'),
   init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
 } satisfies Record<CommandName, () => Promise<unknown>>;
@@ -167,6 +168,14 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
     .addHelpText('after', () => formatExamples(lang, examples.explain))
     .action(async (ref: string, paths: string[], options) => settle(await (await commands.explain()).runExplain(ref, paths, options, io)));
+
+  addOptions(program.command('template').description(say('cmd.template')).addArgument(paths()), make.common())
+    .addOption(new Option('--owner <unit>', say('opt.template_owner')))
+    .addOption(new Option('--split <dir>', say('opt.split')))
+    .addOption(make.format(['xlsx', 'csv'], 'xlsx'))
+    .addOption(make.output())
+    .addOption(make.noBom())
+    .action(async (paths: string[], options) => settle(await (await commands.template()).runTemplate(paths, options, io)));
 
   addOptions(program.command('init').description(say('cmd.init')).addArgument(new Argument('[dir]', say('arg.dir'))), make.minimal())
     .addHelpText('after', () => formatExamples(lang, examples.init))
