@@ -1,6 +1,7 @@
 // An .xlsx actuals file unpacked into the records the tabular reader takes (core/actuals-table.ts).
 // exceljs is loaded here, and only here, by dynamic import: a run without an .xlsx never loads it.
 import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import type { InputFile } from '../core/project.js';
 import { type CellKind, type SheetContents, type SourceRecord, sheetBytesProblem } from '../core/actuals-table.js';
 
@@ -69,9 +70,49 @@ function cellText(cell: Cell, value: unknown = cell.value): { text: string; kind
 }
 
 
+/** One worksheet row as records take it: fields and kinds from column 1 on. */
+function rowCells(row: { eachCell: (options: { includeEmpty: boolean }, callback: (cell: unknown, column: number) => void) => void }): { fields: string[]; kinds: CellKind[] } {
+  const fields: string[] = [];
+  const kinds: CellKind[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    const typed = cell as Cell;
+    // the other cells of a merged range repeat the top-left cell's value: count it once
+    const text = typed.isMerged && typed.master && typed.master.address !== typed.address ? { text: '', kind: 'text' as const } : cellText(typed);
+    while (fields.length < column - 1) {
+      fields.push('');
+      kinds.push('text');
+    }
+    fields[column - 1] = text.text;
+    kinds[column - 1] = text.kind;
+  });
+  return { fields, kinds };
+}
+
+/** Records of one sheet's rows: as wide as the header, or wider where a row has cells beyond it. */
+class SheetRecords {
+  readonly records: SourceRecord[] = [];
+  private width = 0;
+
+  add(fields: string[], kinds: CellKind[], line: number): void {
+    if (this.records.length === 0) this.width = lastFilled(fields, kinds);
+    const size = Math.max(this.width, lastFilled(fields, kinds));
+    while (fields.length < size) {
+      fields.push('');
+      kinds.push('text');
+    }
+    fields.length = size;
+    kinds.length = size;
+    this.records.push({ fields, line, columns: fields.map((_, index) => index + 1), kinds });
+  }
+}
+
+const isReportSheet = (name: string): boolean => name.normalize('NFKC').trim() === reportSheetName;
+
 /**
  * The sheet named 报送, else the first visible one, as records: row numbers are lines, column
- * numbers are columns. A merged cell counts once, in its top-left cell; hidden sheets are ignored.
+ * numbers are columns. Read as a stream (exceljs's WorkbookReader: no workbook model is built,
+ * about half the time of a full load); hidden sheets are skipped; the cells a merged range
+ * covers are empty in the file, so a merged header cell counts once.
  */
 export async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetContents> {
   // .xls and .et are refused by name, whatever they hold: the contract asks for .xlsx
@@ -79,47 +120,36 @@ export async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<Sh
   const problem = sheetBytesProblem(bytes);
   if (problem !== 'damaged') return { ok: false, problem };
   const ExcelJS = loadExcelJs();
-  const workbook = new ExcelJS.Workbook();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  } as never);
+  let chosen: { name: string; records: SheetRecords } | undefined;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<{ number: number } & Parameters<typeof rowCells>[0]> & { name: string; state?: string }>) {
+      const visible = worksheet.state === undefined || worksheet.state === 'visible';
+      const wanted = visible && (!chosen || (isReportSheet(worksheet.name) && !isReportSheet(chosen.name)));
+      const records = new SheetRecords();
+      for await (const row of worksheet) {
+        if (!wanted) continue; // the rows of a sheet not read must still be consumed
+        const { fields, kinds } = rowCells(row);
+        if (fields.length > 0) records.add(fields, kinds, row.number);
+      }
+      if (wanted) chosen = { name: worksheet.name, records };
+    }
   } catch {
     return { ok: false, problem: 'damaged' };
   }
-  const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
-  const sheet = visible.find((candidate) => candidate.name.normalize('NFKC').trim() === reportSheetName) ?? visible[0];
-  if (!sheet) return { ok: false, problem: 'no-sheet' };
-  const records: SourceRecord[] = [];
-  let width = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const fields: string[] = [];
-    const kinds: CellKind[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, column) => {
-      const typed = cell as unknown as Cell;
-      // the other cells of a merged range repeat the top-left cell's value: count it once
-      const text = typed.isMerged && typed.master && typed.master.address !== typed.address ? { text: '', kind: 'text' as const } : cellText(typed);
-      while (fields.length < column - 1) {
-        fields.push('');
-        kinds.push('text');
-      }
-      fields[column - 1] = text.text;
-      kinds[column - 1] = text.kind;
-    });
-    // a record is as wide as the header, or wider where a row has cells beyond it
-    if (records.length === 0) width = lastFilled(fields);
-    const size = Math.max(width, lastFilled(fields));
-    while (fields.length < size) {
-      fields.push('');
-      kinds.push('text');
-    }
-    fields.length = size;
-    kinds.length = size;
-    records.push({ fields, line: rowNumber, columns: fields.map((_, index) => index + 1), kinds });
-  });
-  return { ok: true, sheet: sheet.name, records };
+  if (!chosen) return { ok: false, problem: 'no-sheet' };
+  return { ok: true, sheet: chosen.name, records: chosen.records.records };
 }
 
-const lastFilled = (fields: readonly string[]): number => {
-  for (let index = fields.length - 1; index >= 0; index -= 1) if ((fields[index] ?? '').trim() !== '') return index + 1;
+/** Where the last cell with something in it is (a formula without a value counts). */
+const lastFilled = (fields: readonly string[], kinds: readonly CellKind[]): number => {
+  for (let index = fields.length - 1; index >= 0; index -= 1) if ((fields[index] ?? '').trim() !== '' || kinds[index] === 'formula-without-value') return index + 1;
   return 0;
 };
 
