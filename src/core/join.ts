@@ -67,6 +67,9 @@ function registeredUnitNames(plan: Plan): Set<string> {
   return names;
 }
 
+/** Most reporting units of one target compared pair by pair (300 units: 44,850 pairs). */
+const SIMILAR_UNITS_CHECKED = 300;
+
 /**
  * Without a registry, two reporting units of one target that are probably one unit: a warning
  * naming both at the first row of the second, since combine: sum would add them.
@@ -78,6 +81,9 @@ function similarUnitWarnings(plans: ReadonlyMap<string, Plan>, rowsByTarget: Rea
     const firstRows = new Map<string, ActualRow>();
     for (const row of rows) if (row.reportedBy !== '' && !firstRows.has(row.reportedBy)) firstRows.set(row.reportedBy, row);
     const units = [...firstRows.keys()];
+    // every pair is compared: real targets have dozens of reporting units (departments, towns);
+    // past SIMILAR_UNITS_CHECKED the n²/2 comparisons would cost more than reading the rows
+    if (units.length > SIMILAR_UNITS_CHECKED) continue;
     for (let i = 0; i < units.length; i += 1) {
       for (let j = i + 1; j < units.length; j += 1) {
         if (!probablySameUnit(units[i]!, units[j]!)) continue;
