@@ -4,6 +4,7 @@
 // files), or plan-check itself on the same input in another format.
 // BENCH_RUNS (default 10) sets the runs of light scenarios; heavy ones (marked) use at most 3.
 // `--smoke` runs one tiny scenario with 2 runs, only to prove the harness works (CI).
+// `--only xlsx` runs only the XLSX scenario: status on 30,000 rows in .xlsx against the same rows in CSV.
 // Peers are installed on first use into bench/.peers (npm registry); without them their rows say so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { writeScenario } from './generate.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'bin', 'plan-check.js');
 const smoke = process.argv.includes('--smoke');
+const onlyXlsx = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'xlsx';
 const runs = smoke ? 2 : Number(process.env.BENCH_RUNS ?? 10);
 const heavyRuns = Math.min(runs, 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-bench-'));
@@ -69,9 +71,36 @@ function peers() {
   return { ajv: bin('ajv'), spectral: bin('spectral'), ruleset };
 }
 
+/** The CSV actuals as a workbook, as a department's Excel would hold them. */
+async function writeWorkbook(csvFile, xlsxFile) {
+  const { createRequire } = await import('node:module');
+  const ExcelJS = createRequire(import.meta.url)('exceljs');
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('报送');
+  const [header, ...lines] = readFileSync(csvFile, 'utf8').trimEnd().split('\n');
+  sheet.addRow(header.split(','));
+  for (const line of lines) {
+    const [plan, ref, date, value, unit, note] = line.split(',');
+    const [year, month, day] = date.split('-').map(Number);
+    sheet.addRow([plan, ref, new Date(Date.UTC(year, month - 1, day)), /^\d+$/.test(value) ? Number(value) : value, unit, note || null]);
+  }
+  await book.xlsx.writeFile(xlsxFile);
+}
+
 const floor = 'node -e ""';
 add(floor, ['-e', ''], undefined, { command: process.execPath });
-if (smoke) {
+if (onlyXlsx) {
+  // the same 30,000 rows as CSV and as a workbook: dates as date cells, counts as numbers, fractions as text
+  const csvFolder = writeScenario(path.join(work, 'rows-csv-30000'), { tasks: 2000, rows: 30000 });
+  const xlsxFolder = path.join(work, 'rows-xlsx-30000');
+  mkdirSync(xlsxFolder, { recursive: true });
+  writeFileSync(path.join(xlsxFolder, 'bench-1.plan.yaml'), readFileSync(path.join(csvFolder, 'bench-1.plan.yaml')));
+  await writeWorkbook(path.join(csvFolder, 'bench-1.actuals.csv'), path.join(xlsxFolder, 'bench-1.actuals.xlsx'));
+  const heavy = { runCount: heavyRuns };
+  const csvName = 'status, 30,000 CSV rows, no cache';
+  add(csvName, ['status', csvFolder, '--as-of', '2024-09-30', '--no-config', '--no-cache'], floor, heavy);
+  add('status, 30,000 XLSX rows (same rows), no cache', ['status', xlsxFolder, '--as-of', '2024-09-30', '--no-config', '--no-cache'], csvName, heavy);
+} else if (smoke) {
   const tiny = writeScenario(path.join(work, 'tiny'), { tasks: 20, rows: 100 });
   add('status, 20 tasks, 100 rows', ['status', tiny, '--as-of', '2024-06-30', '--no-config'], floor);
 } else {
@@ -143,5 +172,5 @@ for (const s of scenarios) {
   lines.push(s.median === null ? `| ${s.name} | — | — | — | ${s.note} |` : `| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb ?? '—'} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`);
 }
 console.log(lines.join('\n'));
-writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
+writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

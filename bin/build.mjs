@@ -135,8 +135,9 @@ await build({
   // bundled ES modules that read import.meta.url (tinyglobby's createRequire) get the bundle's URL
   banner: { js: "var __pcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { __PLAN_CHECK_BUILD__: JSON.stringify(buildId()), 'import.meta.url': '__pcImportMetaUrl' },
-  // libraries only `draft` needs are loaded from node_modules when it runs, not carried in the bundle
-  external: ['opencc-js', 'opencc-js/*', 'pinyin-pro', 'fflate', 'fast-xml-parser'],
+  // libraries only `draft` needs are loaded from node_modules when it runs, not carried in the bundle;
+  // exceljs (about 1 MB) likewise: src/io/xlsx-read.ts loads it by dynamic import, only when an .xlsx is read or written
+  external: ['opencc-js', 'opencc-js/*', 'pinyin-pro', 'fflate', 'fast-xml-parser', 'exceljs'],
   plugins: [precompiledSchemas, cachedStringWidth, cliTable3DebugPreview, lazyChildProcess, noChalkDetection, fdirCommonJs],
   logLevel: 'warning',
 });

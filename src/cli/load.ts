@@ -65,14 +65,14 @@ function findFiles(settings: Settings, io: CliIo): FoundFile[] {
   return found.files;
 }
 
-export function loadInputs(settings: Settings, io: CliIo): Loaded {
+export async function loadInputs(settings: Settings, io: CliIo): Promise<Loaded> {
   const files = findFiles(settings, io);
   const { encoding, delimiter, maxFileBytes } = settings;
   // the tree the inputs come from: a cache found there (not named by PLAN_CHECK_CACHE_DIR) is not trusted
   const inputRoots = settings.paths.length > 0 ? settings.paths.map((given) => path.resolve(io.cwd, given)) : [settings.config.folder ?? io.cwd];
   const yamlCache = settings.cache ? createParseCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
   const planCache = settings.cache ? createPlanCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
-  const { project, texts, problems } = withSources(files, maxFileBytes, ({ sources, problems }) => {
+  const { project, texts, problems } = await withSources(files, maxFileBytes, ({ sources, problems }) => {
     const project = loadProject(sources, { encoding, delimiter, maxFileBytes, yamlCache, planCache });
     const streamed = sources.filter((source): source is StreamedSourceFile => 'chunks' in source);
     return { project, problems, texts: new Map([...project.texts, ...streamedTexts(project, streamed, encoding)]) };

@@ -10,7 +10,7 @@ import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
 import { resolveInterfaceLang } from './settings.js';
-import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, statusFormats } from '../report/formats.js';
+import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, statusFormats, templateFormats } from '../report/formats.js';
 import type { CommandName } from './command-names.js';
 
 // Each command's module (and the libraries only it needs) is loaded when that command runs, so
@@ -22,6 +22,7 @@ const commands = {
   gaps: () => import('./commands/gaps.js'),
   deadlines: () => import('./commands/deadlines.js'),
   explain: () => import('./commands/explain.js'),
+  template: () => import('./commands/template.js'),
   init: () => import('./commands/init.js'),
   schema: () => import('./commands/schema.js'),
   diff: () => import('./commands/diff.js'),
@@ -177,7 +178,15 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
 
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
     .addHelpText('after', () => formatExamples(lang, examples.explain))
-    .action(async (ref: string, paths: string[], options) => settle((await commands.explain()).runExplain(ref, paths, options, io)));
+    .action(async (ref: string, paths: string[], options) => settle(await (await commands.explain()).runExplain(ref, paths, options, io)));
+
+  addOptions(program.command('template').description(say('cmd.template')).addArgument(paths()), make.common())
+    .addOption(new Option('--owner <unit>', say('opt.template_owner')))
+    .addOption(new Option('--split <dir>', say('opt.split')))
+    .addOption(make.format(formatNames(templateFormats)))
+    .addOption(make.output())
+    .addOption(make.noBom())
+    .action(async (paths: string[], options) => settle(await (await commands.template()).runTemplate(paths, options, io)));
 
   addOptions(program.command('init').description(say('cmd.init')).addArgument(new Argument('[dir]', say('arg.dir'))), make.minimal())
     .addHelpText('after', () => formatExamples(lang, examples.init))

@@ -3,7 +3,7 @@
 // so the first bad one is a usage error (exit 2) whether the input is valid or not. Only the
 // language can depend on the data (the plans' own language), decided once after loading.
 import path from 'node:path';
-import { type DayNumber, parseIsoDate } from '../core/dates.js';
+import { type DayNumber, parseIsoDate, parseWrittenDate } from '../core/dates.js';
 import type { Plan } from '../core/model.js';
 import type { Selection } from '../core/select.js';
 import { type EvaluationSettings, defaultEvaluationSettings } from '../core/evaluate.js';
@@ -43,6 +43,8 @@ export interface CommandOptions {
   bom?: boolean;
   all?: boolean;
   within?: string;
+  /** template: a folder for one form per owning unit */
+  split?: string;
 }
 
 export type ColourLevel = 0 | 1 | 2 | 3;
@@ -77,6 +79,8 @@ export interface Settings {
   all: boolean;
   /** deadlines: only those due within this many days */
   within?: number;
+  /** template: the folder to write one form per owning unit into */
+  split?: string;
   /** the light bands and the stale age of plan-check.yaml */
   evaluation: EvaluationSettings;
 }
@@ -208,7 +212,7 @@ function looksLikePosixTz(value: string): boolean {
 
 function resolveAsOf(given: string | undefined, zone: string | undefined, lang: Lang, io: CliIo): DayNumber {
   if (given !== undefined) {
-    const day = parseIsoDate(given);
+    const day = parseWrittenDate(given);
     if (day === undefined) throw new UsageError(t(lang, 'usage.bad_as_of', { value: given }));
     return day;
   }
@@ -284,6 +288,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     bom: options.bom !== false,
     all: Boolean(options.all),
     within,
+    split: options.split,
     evaluation: {
       lights: { ...defaultLightBands, ...config.config.lights },
       staleDays: config.config.stale_days ?? defaultEvaluationSettings.staleDays,

@@ -1,5 +1,6 @@
 // Calendar dates as whole day numbers (days since 1970-01-01), computed in UTC arithmetic so that
 // no result depends on the machine's timezone. Dates are strict: 2023-02-30 is rejected, never rolled.
+import { foldText } from './text-fold.js';
 
 export type DayNumber = number;
 
@@ -23,6 +24,24 @@ export function readDate(value: unknown): DayNumber | 'not-a-day' | undefined {
   if (typeof value !== 'string') return undefined;
   const day = parseIsoDate(value);
   return day === undefined && ISO_DATE.test(value) ? 'not-a-day' : day;
+}
+
+/**
+ * A date as Excel and WPS write it in a Chinese locale, besides YYYY-MM-DD: 2024/6/30, 2024-6-30,
+ * 2024.6.30 and 2024年6月30日 (full-width forms folded first). Four-digit years only: 6/30/2024 and
+ * two-digit years are refused, never guessed.
+ */
+export function parseWrittenDate(text: string): DayNumber | undefined {
+  const folded = foldText(text);
+  const iso = parseIsoDate(folded);
+  if (iso !== undefined) return iso;
+  const match = /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日)$/.exec(folded);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[3] ?? match[5]);
+  const day = Number(match[4] ?? match[6]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return dayNumber(year, month, day);
 }
 
 export function dayNumber(year: number, month: number, day: number): DayNumber {

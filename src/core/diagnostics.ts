@@ -59,11 +59,16 @@ export const diagnosticCodes = {
   'not-duty-owner': 'warning',
   'record-before-start': 'error',
   'each-unit-not-listed': 'warning',
+  'similar-units': 'warning',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',
   'csv-duplicate-column': 'error',
   'csv-missing-column': 'error',
+  // XLSX
+  'xlsx-unreadable': 'error',
+  'xlsx-formula-no-value': 'error',
+  'xlsx-date-serial': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type Severity = 'error' | 'warning';
@@ -80,11 +85,14 @@ export interface Diagnostic {
   /** JSON path inside the file, when the problem belongs to a node */
   path?: JsonPath;
   args: DiagnosticArgs;
+  /** the sheet of a spreadsheet: line and column are then its row and column (报送!C7) */
+  sheet?: string;
 }
 
 export interface Position {
   line: number;
   column: number;
+  sheet?: string;
 }
 
 export function makeDiagnostic(
@@ -94,7 +102,9 @@ export function makeDiagnostic(
   args: DiagnosticArgs = {},
   path?: JsonPath,
 ): Diagnostic {
-  return { code, severity: diagnosticCodes[code], file, line: position.line, column: position.column, path, args };
+  const diagnostic: Diagnostic = { code, severity: diagnosticCodes[code], file, line: position.line, column: position.column, path, args };
+  if (position.sheet !== undefined) diagnostic.sheet = position.sheet;
+  return diagnostic;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -7,6 +7,8 @@ import { nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
 import { foldText } from './text-fold.js';
+import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
+import { closestUnit, probablySameUnit } from './unit-names.js';
 
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
@@ -43,7 +45,7 @@ const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
  * One reporting unit, however it was typed: names are folded and registry aliases resolve to the
  * canonical name, so a unit is never counted twice.
  */
-function canonicalUnit(plan: Plan, name: string): string {
+export function canonicalUnit(plan: Plan, name: string): string {
   const folded = foldUnitName(name);
   if (!plan.unitNames) return folded;
   let registry = foldedRegistries.get(plan);
@@ -53,6 +55,44 @@ function canonicalUnit(plan: Plan, name: string): string {
     foldedRegistries.set(plan, registry);
   }
   return registry.get(folded) ?? folded;
+}
+
+/** The registry's canonical names, folded as canonicalUnit gives them. */
+const registeredNames = new WeakMap<Plan, Set<string>>();
+function registeredUnitNames(plan: Plan): Set<string> {
+  let names = registeredNames.get(plan);
+  if (!names) {
+    names = new Set([...(plan.unitNames?.values() ?? [])].map(foldUnitName));
+    registeredNames.set(plan, names);
+  }
+  return names;
+}
+
+/** Most reporting units of one target compared pair by pair (300 units: 44,850 pairs). */
+const SIMILAR_UNITS_CHECKED = 300;
+
+/**
+ * Without a registry, two reporting units of one target that are probably one unit: a warning
+ * naming both at the first row of the second, since combine: sum would add them.
+ */
+function similarUnitWarnings(plans: ReadonlyMap<string, Plan>, rowsByTarget: ReadonlyMap<string, ActualRow[]>, out: Diagnostic[]): void {
+  for (const [ref, rows] of rowsByTarget) {
+    const plan = plans.get(ref.slice(0, ref.indexOf(':')));
+    if (!plan || plan.unitNames) continue;
+    const firstRows = new Map<string, ActualRow>();
+    for (const row of rows) if (row.reportedBy !== '' && !firstRows.has(row.reportedBy)) firstRows.set(row.reportedBy, row);
+    const units = [...firstRows.keys()];
+    // every pair is compared: real targets have dozens of reporting units (departments, towns);
+    // past SIMILAR_UNITS_CHECKED the n²/2 comparisons would cost more than reading the rows
+    if (units.length > SIMILAR_UNITS_CHECKED) continue;
+    for (let i = 0; i < units.length; i += 1) {
+      for (let j = i + 1; j < units.length; j += 1) {
+        if (!probablySameUnit(units[i]!, units[j]!)) continue;
+        const row = firstRows.get(units[j]!)!;
+        out.push(diagnosticAt('similar-units', row.unitPlace ?? row.place, { ref, unit: units[j], other: units[i] }));
+      }
+    }
+  }
 }
 
 function localRefs(plan: Plan): string[] {
@@ -115,6 +155,8 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const targetsByRef = new Map<Plan, Map<string, Target | undefined>>();
   const unitsByName = new Map<Plan, Map<string, string>>();
   const targetOf = (ref: string, plan: Plan): Target | undefined => memo(targetsByRef, plan, ref, () => resolveTargetRef(ref, plan));
+  const typedByText = new Map<Plan, Map<string, TypedRef>>();
+  const typedOf = (text: string, plan: Plan): TypedRef => memo(typedByText, plan, text, () => resolveTypedRef(text, plan));
   const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => canonicalUnit(plan, name));
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
@@ -126,14 +168,21 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     for (let row of file.rows) {
       const plan = file.planId !== undefined ? plansById.get(file.planId) : findPlan(row.planId, row.refPlace);
       if (!plan) continue;
-      const target = targetOf(row.targetRef, plan);
+      const typed = row.typed && !targetOf(row.targetRef, plan) ? typedOf(row.targetRef, plan) : undefined;
+      const target = typed ? ('target' in typed ? typed.target : undefined) : targetOf(row.targetRef, plan);
       if (!target) {
-        diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, suggestion: nearestName(row.targetRef, localRefs(plan)) }));
+        const suggestion = nearestName(row.targetRef, localRefs(plan));
+        const candidates = typed && 'ambiguous' in typed ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) } : typed && 'closest' in typed && !suggestion ? { candidates: candidateTexts(typed.closest) } : { suggestion };
+        diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, ...candidates }));
         continue;
       }
       if (!checkValueKind(row, target, diagnostics)) continue;
       const reportedBy = unitOf(row.reportedBy, plan);
       if (reportedBy !== row.reportedBy) row = { ...row, reportedBy };
+      if (plan.unitNames && reportedBy !== '' && !registeredUnitNames(plan).has(reportedBy)) {
+        const closest = closestUnit(reportedBy, registeredUnitNames(plan));
+        diagnostics.push(diagnosticAt('unknown-unit', row.unitPlace ?? row.place, { name: row.reportedBy, suggestion: closest?.name, alias: closest?.alias ? closest.name : undefined }));
+      }
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
         diagnostics.push(diagnosticAt('as-of-outside-period', row.place, { as_of: formatDay(row.asOf), start: formatDay(plan.period.start), end: formatDay(plan.period.end) }));
       }
@@ -162,6 +211,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     }
   }
   checkRowsPerTarget(rowsByTarget, plans, diagnostics);
+  similarUnitWarnings(plansById, rowsByTarget, diagnostics);
   return { rowsByTarget, completions, dutyRecords, diagnostics };
 }
 

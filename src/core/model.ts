@@ -12,6 +12,8 @@ export interface SourcePlace {
   file: string;
   line: number;
   column: number;
+  /** a spreadsheet's sheet: line and column are its row and column */
+  sheet?: string;
 }
 
 export interface Plan {
@@ -136,6 +138,10 @@ export interface ActualRow {
   /** where the value itself sits, for diagnostics */
   valuePlace: SourcePlace;
   refPlace: SourcePlace;
+  /** typed by a person in a form (CSV, XLSX): the ref may also be a unique target id or metric */
+  typed?: true;
+  /** where the reporting unit is written, when the row names one itself */
+  unitPlace?: SourcePlace;
 }
 
 export interface CompletionRecord {

@@ -8,12 +8,14 @@ import { type EvaluationSettings, type TargetResult, defaultEvaluationSettings, 
 import { type JoinedActuals, joinActuals } from './join.js';
 import { type ActualsFile, type Plan, allTargets } from './model.js';
 import { normalisePlan } from './plan-normalize.js';
-import { CsvActualsReader, type ReadActuals, readActualsCsv, readActualsYaml } from './actuals-read.js';
+import { CsvActualsReader, type ReadActuals, readActualsCsv } from './actuals-read.js';
+import { readActualsYaml } from './actuals-yaml.js';
+import { type SheetContents, readActualsSheet, sheetBytesProblem } from './actuals-table.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
 import { type PlanCache, restorePlan, snapshotPlan } from './plan-snapshot.js';
 import { type YamlCache, type YamlLimits, defaultYamlLimits, deferredLocator, parseYaml } from './yaml-source.js';
-import { type SourceKind, sourceKindOf } from './source-kinds.js';
+import { type SourceKind, type TextKind, sourceKindOf } from './source-kinds.js';
 
 export { type SourceKind, sourceKindOf };
 
@@ -22,6 +24,14 @@ export interface SourceFile {
   path: string;
   kind: SourceKind;
   bytes: Uint8Array;
+}
+
+/** A spreadsheet, its sheet unpacked by io/ (unpacking is asynchronous; the core stays pure and synchronous). */
+interface SheetSourceFile {
+  path: string;
+  kind: 'actuals-xlsx';
+  size: number;
+  sheet: SheetContents;
 }
 
 /**
@@ -35,7 +45,7 @@ export interface StreamedSourceFile {
   chunks: () => Iterable<Uint8Array>;
 }
 
-export type InputFile = SourceFile | StreamedSourceFile;
+export type InputFile = SourceFile | StreamedSourceFile | SheetSourceFile;
 
 interface LoadOptions {
   encoding?: string;
@@ -58,7 +68,6 @@ export interface Project {
 }
 
 export const defaultMaxFileBytes = 20 * 1024 * 1024;
-
 
 /** push(...items) puts every item on the stack: 300,000 rows' diagnostics overflow it. */
 function append<T>(target: T[], items: readonly T[]): void {
@@ -103,10 +112,57 @@ function restoreCached(cache: PlanCache | undefined, text: string, file: string,
   }
 }
 
+/** What the readers add to as the files are read. */
+interface Loaded {
+  diagnostics: Diagnostic[];
+  plans: Plan[];
+  actualsFiles: ActualsFile[];
+}
+
+function readPlanText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
+  const limits = options.yamlLimits ?? defaultYamlLimits;
+  const restored = restoreCached(options.planCache, text, file, limits);
+  if (restored) {
+    loaded.plans.push(restored);
+    return;
+  }
+  const parsed = parseYaml(text, file, limits, options.yamlCache);
+  append(loaded.diagnostics, parsed.diagnostics);
+  if (parsed.data === undefined) return;
+  const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), parsed.data, file, parsed.locator);
+  append(loaded.diagnostics, schemaDiagnostics);
+  const normalised = normalisePlan(parsed.data, file, parsed.locator);
+  append(loaded.diagnostics, normalised.diagnostics);
+  if (!normalised.plan) return;
+  loaded.plans.push(normalised.plan);
+  const clean = parsed.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
+  const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
+  if (snapshot) options.planCache?.set(text, snapshot);
+}
+
+function readActualsYamlText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
+  const parsed = parseYaml(text, file, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
+  append(loaded.diagnostics, parsed.diagnostics);
+  if (parsed.data === undefined) return;
+  append(loaded.diagnostics, checkAgainstSchema(getValidator('actuals'), parsed.data, file, parsed.locator));
+  addActuals(loaded, readActualsYaml(parsed.data, file, parsed.locator));
+}
+
+function addActuals(loaded: Loaded, read: ReadActuals): void {
+  append(loaded.diagnostics, read.diagnostics);
+  loaded.actualsFiles.push(read.actuals);
+}
+
+/** The reader of each kind whose contents are text. */
+const textReaders: Record<TextKind, (text: string, file: string, options: LoadOptions, loaded: Loaded) => void> = {
+  plan: readPlanText,
+  'actuals-yaml': readActualsYamlText,
+  'actuals-csv': (text, file, options, loaded) => addActuals(loaded, readActualsCsv(text, file, { delimiter: options.delimiter })),
+};
+
 export function loadProject(sources: readonly InputFile[], options: LoadOptions = {}): Project {
-  const diagnostics: Diagnostic[] = [];
-  const plans: Plan[] = [];
-  const actualsFiles: ActualsFile[] = [];
+  const loaded: Loaded = { diagnostics: [], plans: [], actualsFiles: [] };
+  const { diagnostics, plans, actualsFiles } = loaded;
   const texts = new Map<string, string>();
   const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const source of ordered) {
@@ -117,11 +173,19 @@ export function loadProject(sources: readonly InputFile[], options: LoadOptions 
       diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size, limit: maxBytes }));
       continue;
     }
+    if ('sheet' in source) {
+      addActuals(loaded, readActualsSheet(source.sheet, source.path));
+      continue;
+    }
+    if (source.kind === 'actuals-xlsx') {
+      // a spreadsheet's bytes that io/ did not unpack (a caller of the core alone): what can be told without unpacking
+      addActuals(loaded, readActualsSheet({ ok: false, problem: 'bytes' in source ? sheetBytesProblem(source.bytes) : 'damaged' }, source.path));
+      continue;
+    }
     if (!('bytes' in source)) {
       const streamed = readStreamedCsv(source, options);
       if (streamed) {
-        append(diagnostics, streamed.diagnostics);
-        actualsFiles.push(streamed.actuals);
+        addActuals(loaded, streamed);
         continue;
       }
     }
@@ -131,39 +195,7 @@ export function loadProject(sources: readonly InputFile[], options: LoadOptions 
       continue;
     }
     texts.set(source.path, decoded.text);
-    if (source.kind === 'actuals-csv') {
-      const read = readActualsCsv(decoded.text, source.path, { delimiter: options.delimiter });
-      append(diagnostics, read.diagnostics);
-      actualsFiles.push(read.actuals);
-      continue;
-    }
-    const limits = options.yamlLimits ?? defaultYamlLimits;
-    if (source.kind === 'plan') {
-      const restored = restoreCached(options.planCache, decoded.text, source.path, limits);
-      if (restored) {
-        plans.push(restored);
-        continue;
-      }
-    }
-    const parsed = parseYaml(decoded.text, source.path, limits, options.yamlCache);
-    append(diagnostics, parsed.diagnostics);
-    if (parsed.data === undefined) continue;
-    const schemaName = source.kind === 'plan' ? 'plan' : 'actuals';
-    const schemaDiagnostics = checkAgainstSchema(getValidator(schemaName), parsed.data, source.path, parsed.locator);
-    append(diagnostics, schemaDiagnostics);
-    if (source.kind === 'plan') {
-      const normalised = normalisePlan(parsed.data, source.path, parsed.locator);
-      append(diagnostics, normalised.diagnostics);
-      if (!normalised.plan) continue;
-      plans.push(normalised.plan);
-      const clean = parsed.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
-      const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
-      if (snapshot) options.planCache?.set(decoded.text, snapshot);
-    } else {
-      const read = readActualsYaml(parsed.data, source.path, parsed.locator);
-      append(diagnostics, read.diagnostics);
-      actualsFiles.push(read.actuals);
-    }
+    textReaders[source.kind as TextKind](decoded.text, source.path, options, loaded);
   }
   const seenPlans = new Map<string, Plan>();
   for (const plan of plans) {

@@ -1,14 +1,19 @@
 // The kinds of input file, named once: how a file name says its kind, where the files of a kind
 // are looked for by default, and whether it holds plans or actuals. File discovery, the default
 // globs and validate's JUnit suites all derive from this table; a new input kind is one entry
-// here (plus its reader in the project loader).
+// here (plus its reader in the project loader). `contents` says how a file's contents are taken:
+// decoded as text, or a spreadsheet's sheet that src/io unpacked from its bytes.
 const sourceKinds = {
-  plan: { holds: 'plans', suffixes: ['.plan.yaml', '.plan.yml'] },
-  'actuals-yaml': { holds: 'actuals', suffixes: ['.actuals.yaml', '.actuals.yml'] },
-  'actuals-csv': { holds: 'actuals', suffixes: ['.actuals.csv'] },
-} as const satisfies Record<string, { holds: 'plans' | 'actuals'; suffixes: readonly string[] }>;
+  plan: { holds: 'plans', suffixes: ['.plan.yaml', '.plan.yml'], contents: 'text' },
+  'actuals-yaml': { holds: 'actuals', suffixes: ['.actuals.yaml', '.actuals.yml'], contents: 'text' },
+  'actuals-csv': { holds: 'actuals', suffixes: ['.actuals.csv'], contents: 'text' },
+  // .xls and .et are recognised so that they are refused with a hint to save as .xlsx
+  'actuals-xlsx': { holds: 'actuals', suffixes: ['.actuals.xlsx', '.actuals.xls', '.actuals.et'], contents: 'sheet' },
+} as const satisfies Record<string, { holds: 'plans' | 'actuals'; suffixes: readonly string[]; contents: 'text' | 'sheet' }>;
 
 export type SourceKind = keyof typeof sourceKinds;
+/** The kinds whose contents are text (each has a text reader in the project loader). */
+export type TextKind = { [K in SourceKind]: (typeof sourceKinds)[K]['contents'] extends 'text' ? K : never }[SourceKind];
 
 const kinds = Object.keys(sourceKinds) as SourceKind[];
 

@@ -184,6 +184,11 @@ export const labels = {
   'cmd.gaps': 'every target, one row each: required, expected, actual, gap, progress, status',
   'cmd.deadlines': 'tasks, phases and duty occurrences (one per owner), overdue first',
   'cmd.explain': 'the arithmetic behind one target or deadline',
+  'cmd.template': 'write the fill-in form (XLSX or CSV) for a unit, or one per owning unit',
+  'opt.split': 'write one form per owning unit into this folder',
+  'opt.template_owner': 'the unit whose targets the form lists (aliases from the registry)',
+  'template.need_unit': 'say whose form: --owner UNIT, or --split DIR for every owning unit',
+  'template.none': 'no target is owned by "{owner}"',
   'cmd.init': 'scaffold a plan repository: config, example plan and actuals, CI and editor settings',
   'cmd.schema': 'print a JSON Schema (for editors and other tools)',
   'cmd.draft': 'draft a plan YAML from the published document (.txt, .md, .docx), to review and validate',
@@ -357,6 +362,9 @@ const valueProblemEn: Record<string, string> = {
   'not-a-value': 'write a number (1020), a percentage (94%) or a fraction (47/50)',
   'decimal-comma': 'write the decimal point as "." (1020.5, not 1020,5)',
   'too-many-digits': 'a figure has at most 40 digits',
+  'fraction-and-value': 'give either a value or done and of, not both',
+  'half-fraction': 'done and of go together: fill in both cells',
+  'excel-date': 'Excel took this fraction for a date: give it in two columns done,of (完成数,应完成数), or format the cell as text',
 };
 const typeEn: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', list: 'a list', object: 'a mapping (key: value)', mapping: 'a mapping (key: value)', null: 'empty' };
 const ruleEn: Record<string, string> = {
@@ -396,14 +404,14 @@ export const messages = {
   'number-as-text': (a) => `"${a.field}" is text, but YAML reads ${a.text} as ${a.kind === 'boolean' ? 'true/false' : 'a number'}: quote it ("${a.text}")`,
   'invalid-value': (a) => a.reason === 'red-below-yellow' ? `"lights.red" ${a.red} is below "lights.yellow" ${a.yellow} (a band not written takes its default: yellow 0, red 30): make red at least yellow` : a.reason === 'month-unused' ? `"month" only applies to every: quarter, half_year or year; remove it or change "every"` : a.reason === 'exclusive-done' ? 'a completion names either "task" or "phase", not both' : a.reason === 'empty' ? `"${a.field}" must not be empty` : a.reason === 'exclusive' ? 'a duty has either "every" (recurring) or "due" (one-off), not both: remove one' : a.allowed ? `"${a.field}" is "${a.value}"; allowed: ${list(a.allowed)}.${hintEn(a)}` : a.reason === 'too-long' ? `"${a.field}" is longer than ${a.limit} characters ("${a.value}…")` : a.rule && ruleEn[String(a.rule)] ? `"${a.field}" is "${a.value}": ${ruleEn[String(a.rule)]}` : a.pattern ? `"${a.field}" is "${a.value}", which does not match ${a.pattern}` : `"${a.field}" has an invalid value "${a.value}" (${a.reason ?? ''})`,
   'unknown-format': (a) => `unknown file format "${a.value}": this version of plan-check reads "${a.expected}"`,
-  'invalid-date': (a) => `"${a.field}" is "${a.value}", not a real calendar date YYYY-MM-DD${a.hint === 'serial' ? ' (a number like this is a spreadsheet\'s day count: format the cell as a date YYYY-MM-DD)' : ''}`,
+  'invalid-date': (a) => `"${a.field}" is "${a.value}", not a real calendar date YYYY-MM-DD${a.hint === 'serial' ? ' (a number like this is a spreadsheet\'s day count: format the cell as a date YYYY-MM-DD)' : a.hint === 'forms' ? ' (write 2024-06-30; 2024/6/30, 2024-6-30, 2024.6.30 and 2024年6月30日 are read too)' : ''}`,
   'duplicate-id': (a) => `duplicate ${a.kind} id "${a.id}" (first at ${a.firstFile ? `${a.firstFile}:` : 'line '}${a.firstLine})`,
   'start-after-due': (a) => `start ${a.start} is after the ${a.endName ?? 'due date'} ${a.due}`,
   'due-outside-period': (a) => `due date ${a.due} is outside the plan period ${a.start} – ${a.end}`,
   'missing-population': (a) => `"${a.target}" is per head of population, but the plan has no "population"`,
   'invalid-target': (a) => `cannot read the target "${a.value}";${hintEn(a)} accepted forms: ${list(a.forms)}`,
   'target-unit-conflict': (a) => `"unit" is "${a.unit}" but the target "${a.written}" names the unit "${a.wordingUnit}"; remove "unit" or make them agree`,
-  'unknown-unit': (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)} Use a registered name or alias, or add the unit to "units"`,
+  'unknown-unit': (a) => `"${a.name}" is not in the plan's units registry.${hintEn(a)} Use a registered name or alias, or add the unit to "units"${a.alias ? ` (if it is the same unit, add it as an alias: { name: ${a.alias}, aliases: [${a.name}] })` : ''}`,
   'absurd-number': (a) => `"${a.field}" is ${a.value}: outside what a real plan holds (${a.limit})`,
   'baseline-not-allowed': (a) => a.reason === 'limit' ? `a limit (${a.op}) has no baseline: it must hold at every date; remove "baseline"` : `"baseline" applies to progress: linear, not ${a.progress}: remove "baseline" or write progress: linear`,
   'baseline-above-target': (a) => `baseline ${a.baseline} is above the target ${a.required}: the baseline is the value at the start and must be at most the target`,
@@ -411,7 +419,7 @@ export const messages = {
   'each-missing-population': (a) => `the target is per head of population, so "${a.unit}" needs its own population: write { unit: ${a.unit}, population: N }`,
   'target-id-is-task-id': (a) => `plan-level target id "${a.id}" is also a task id (line ${a.taskLine}): refs would be ambiguous; rename the target`,
   'unknown-plan': (a) => `no loaded plan has the id "${a.plan}".${hintEn(a)}`,
-  'unknown-ref': (a) => `plan ${a.plan} has no ${a.kind} "${a.ref}".${hintEn(a)}`,
+  'unknown-ref': (a) => a.ambiguous ? `"${a.ref}" matches several targets of plan ${a.plan}: ${list(a.candidates)}; write the ref` : `plan ${a.plan} has no ${a.kind} "${a.ref}".${hintEn(a)}${a.candidates ? ` Closest: ${list(a.candidates)}` : ''}`,
   'value-kind-mismatch': (a) => `target ${a.ref} takes a ${a.expected === 'percent' ? 'percentage ("94%" or {done, of})' : 'count (a plain number)'}, not a ${a.actual}`,
   'invalid-value-cell': (a) => `cannot read the value "${a.value}": ${valueProblemEn[String(a.problem)]}`,
   'negative-value': () => 'a reported value cannot be negative',
@@ -425,10 +433,14 @@ export const messages = {
   'not-duty-owner': (a) => `"${a.unit}" is not an owner of duty ${a.duty} (owners: ${list(a.owners)}); the record counts for no one: correct "reported_by" or the duty's owners`,
   'record-before-start': (a) => `date ${a.date} is before duty ${a.duty} starts (${a.start}${a.source === 'issued' ? ', the date the plan was issued' : a.source === 'period' ? ', the period start' : ''}): correct the date`,
   'each-unit-not-listed': (a) => `"${a.unit}" is not listed in "each" of target ${a.ref}: the row is ignored (listed: ${list(a.units)})`,
+  'similar-units': (a) => `"${a.unit}" and "${a.other}" both report on ${a.ref} and look like one unit spelt two ways: their figures are combined as two units. Use one name, or add a units registry with aliases`,
   'csv-syntax': (a) => a.detail === 'unclosed-quote' ? 'a quoted field is never closed: add the closing "' : a.detail === 'bad-quote' ? 'a quote inside a field must be doubled ("") and the field quoted' : a.detail === 'ragged' ? `this row has ${a.fields} fields, the header has ${a.expected}` : a.detail === 'delimiter' ? `the header looks separated by "${a.delimiter}", not commas: pass --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" or save as comma-separated CSV` : `malformed CSV: ${a.detail}`,
   'csv-unknown-column': (a) => a.unnamed ? `this value is in a column without a header, so it would be ignored: name the column (${list(a.allowed)}) or move the value` : `unknown column "${a.column}".${hintEn(a)} Known: ${list(a.allowed)}`,
   'csv-duplicate-column': (a) => `column "${a.column}" appears twice`,
   'csv-missing-column': (a) => `missing column "${a.column}" (${list(a.names)})`,
+  'xlsx-unreadable': (a) => `cannot read this file as an .xlsx workbook (${a.problem === 'ole' ? 'an old .xls/.et file or a password-protected workbook' : a.problem === 'no-sheet' ? 'it has no visible sheet' : 'not a valid .xlsx file'}): open it in Excel or WPS, remove any password and save as .xlsx`,
+  'xlsx-formula-no-value': () => 'this formula cell has no saved result: open the file in Excel or WPS and save it again, so that the values are stored',
+  'xlsx-date-serial': (a) => `the date cell holds the day number ${a.value}; read as ${a.date}: check it is the date meant`,
 } satisfies Record<DiagnosticCode, (a: DiagnosticArgs) => string>;
 
 /** SARIF rule texts: a short title and the full description of each code. */
@@ -485,10 +497,14 @@ export const ruleTexts = {
   'not-duty-owner': { short: 'Not an owner of the duty', full: 'The record\'s unit is not among the owners of this multi-owner duty, so it counts for no one. Correct reported_by, or the duty\'s owner list.' },
   'record-before-start': { short: 'Record before the duty starts', full: 'The record is dated before the duty starts (its start, else the later of the period start and the date issued). Correct the date.' },
   'each-unit-not-listed': { short: 'Unit not listed in each', full: 'A unit reported on an each target that does not list it; the row is left out.' },
+  'similar-units': { short: 'Probably one unit, two names', full: 'Two reporting units of one target look like one unit spelt two ways; without a registry their figures are added as two units.' },
   'csv-syntax': { short: 'CSV syntax error', full: 'The CSV is malformed (an unclosed quote, a row with the wrong number of fields, another delimiter).' },
   'csv-unknown-column': { short: 'Unknown CSV column', full: 'The header names a column the actuals format does not have.' },
   'csv-duplicate-column': { short: 'Duplicate CSV column', full: 'The header names one column twice.' },
   'csv-missing-column': { short: 'Missing CSV column', full: 'The header lacks a column the actuals format requires.' },
+  'xlsx-unreadable': { short: 'Not a readable .xlsx', full: 'The file is an old .xls/.et, a password-protected workbook or not an .xlsx at all: save it as .xlsx.' },
+  'xlsx-formula-no-value': { short: 'Formula without a saved value', full: 'A formula cell has no cached result: open the file in Excel or WPS and save it.' },
+  'xlsx-date-serial': { short: 'Date read from a day number', full: 'A date cell held a day number (a date style exceljs does not know); it was read as the date shown in the message.' },
 } satisfies Record<DiagnosticCode, { short: string; full: string }>;
 
 /** The comments and notes of the files `plan-check init` writes (src/init/scaffold.ts). */

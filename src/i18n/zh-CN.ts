@@ -185,6 +185,11 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'cmd.gaps': '逐项列出指标：目标值、序时进度、实际、差距、完成率、状态',
   'cmd.deadlines': '任务、阶段和工作事项每一次的截止日期（每个责任单位各一项），已逾期的排在前面',
   'cmd.explain': '说明一项指标或截止事项是怎么算出来的',
+  'cmd.template': '生成填报表（XLSX 或 CSV）：某个单位的，或每个责任单位各一份',
+  'opt.split': '为每个责任单位各写一份填报表到该文件夹',
+  'opt.template_owner': '填报表所列指标的责任单位（可用单位名册中的简称）',
+  'template.need_unit': '请指明为谁生成：--owner 单位，或 --split 文件夹（每个责任单位一份）',
+  'template.none': '没有由“{owner}”负责的指标',
   'cmd.init': '初始化方案仓库：项目设置、示例方案和实际数据、CI 和编辑器配置',
   'cmd.schema': '输出 JSON Schema（供编辑器和其他工具使用）',
   'cmd.draft': '由印发的方案原文（.txt、.md、.docx）起草方案 YAML，供核对和校验',
@@ -358,6 +363,9 @@ const valueProblemZh: Record<string, string> = {
   'not-a-value': '请写数字（1020）、百分比（94%）或分数（47/50）',
   'decimal-comma': '小数点请用“.”（写 1020.5，不写 1020,5）',
   'too-many-digits': '数值最多 40 位数字',
+  'fraction-and-value': '数值与完成数、应完成数只填一种，不要都填',
+  'half-fraction': '完成数和应完成数要一起填写',
+  'excel-date': 'Excel 把分数当成了日期（如把 9/12 变成 9月12日）：请用完成数、应完成数两列，或把单元格设为文本',
 };
 const typeZh: Record<string, string> = { string: '文字', number: '数字', integer: '整数', boolean: 'true 或 false', array: '列表', list: '列表', object: '映射（键: 值）', mapping: '映射（键: 值）', null: '空值' };
 const ruleZh: Record<string, string> = {
@@ -398,14 +406,14 @@ export const messages = {
   'number-as-text': (a) => `“${a.field}”应为文字，但 YAML 把 ${a.text} 读成了${a.kind === 'boolean' ? '布尔值（true/false）' : '数字'}：请加引号（"${a.text}"）`,
   'invalid-value': (a) => a.reason === 'red-below-yellow' ? `红灯标准 lights.red ${a.red} 小于黄灯标准 lights.yellow ${a.yellow}（未写的一项取默认值：yellow 0、red 30）：请使红灯标准不低于黄灯标准` : a.reason === 'month-unused' ? '“month”只适用于 every: quarter、half_year 或 year；请删除它或修改 every' : a.reason === 'exclusive-done' ? '完成记录只能写 task（任务）或 phase（阶段）其中之一' : a.reason === 'empty' ? `“${a.field}”不能为空` : a.reason === 'exclusive' ? '工作事项只能用 every（定期）或 due（一次性）其中之一：请删去一个' : a.allowed ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}` : a.reason === 'too-long' ? `“${a.field}”超过 ${a.limit} 个字符（“${a.value}…”）` : a.rule && ruleZh[String(a.rule)] ? `“${a.field}”的值“${a.value}”不合法：${ruleZh[String(a.rule)]}` : a.pattern ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}` : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
   'unknown-format': (a) => `未知的文件格式“${a.value}”：本版本 plan-check 读取“${a.expected}”`,
-  'invalid-date': (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）${a.hint === 'serial' ? '（这样的数字是电子表格的日期序号：请把单元格设为日期格式 YYYY-MM-DD）' : ''}`,
+  'invalid-date': (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）${a.hint === 'serial' ? '（这样的数字是电子表格的日期序号：请把单元格设为日期格式 YYYY-MM-DD）' : a.hint === 'forms' ? '（请写 2024-06-30；也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）' : ''}`,
   'duplicate-id': (a) => `${kindZh[String(a.kind)] ?? a.kind}编号“${a.id}”重复（第一次出现在${a.firstFile ? `${a.firstFile}:` : '第 '}${a.firstLine}${a.firstFile ? '' : ' 行'}）`,
   'start-after-due': (a) => `开始日期 ${a.start} 晚于${a.endName === 'end' ? '结束日期' : '截止日期'} ${a.due}`,
   'due-outside-period': (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内`,
   'missing-population': (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）`,
   'invalid-target': (a) => `无法识别目标“${a.value}”；${hintZh(a)}可用写法：${list(a.forms)}`,
   'target-unit-conflict': (a) => `unit 写的是“${a.unit}”，而目标“${a.written}”中的单位是“${a.wordingUnit}”；请删除 unit 或使两者一致`,
-  'unknown-unit': (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units`,
+  'unknown-unit': (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units${a.alias ? `（若是同一单位，请把它加为简称：{ name: ${a.alias}, aliases: [${a.name}] }）` : ''}`,
   'absurd-number': (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）`,
   'baseline-not-allowed': (a) => a.reason === 'limit' ? `上限指标（${a.op}）没有基数（baseline）：任何时候都须满足；请删除 baseline` : `基数（baseline）只用于 progress: linear，不能与 ${a.progress} 同用：请删除 baseline 或改为 progress: linear`,
   'baseline-above-target': (a) => `基数 ${a.baseline} 高于目标值 ${a.required}：基数是起算日的水平，不能高于目标值`,
@@ -413,7 +421,7 @@ export const messages = {
   'each-missing-population': (a) => `该指标按人口计算，“${a.unit}”需要填写自己的人口：写成 { unit: ${a.unit}, population: 人口数 }`,
   'target-id-is-task-id': (a) => `全方案指标编号“${a.id}”与任务编号相同（第 ${a.taskLine} 行）：引用会有歧义，请给指标改名`,
   'unknown-plan': (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}`,
-  'unknown-ref': (a) => `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}`,
+  'unknown-ref': (a) => a.ambiguous ? `“${a.ref}”对应方案 ${a.plan} 中的多个指标：${list(a.candidates)}；请填写指标编号` : `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}${a.candidates ? `最接近的：${list(a.candidates)}` : ''}`,
   'value-kind-mismatch': (a) => `指标 ${a.ref} 需要${a.expected === 'percent' ? '百分比（"94%" 或 {done, of}）' : '计数（普通数字）'}，不是${kindZh[String(a.actual)] ?? a.actual}`,
   'invalid-value-cell': (a) => `无法识别数值“${a.value}”：${valueProblemZh[String(a.problem)]}`,
   'negative-value': () => '报送数值不能为负数',
@@ -427,10 +435,14 @@ export const messages = {
   'not-duty-owner': (a) => `“${a.unit}”不是工作事项 ${a.duty} 的责任单位（责任单位：${list(a.owners)}）；该记录不计入：请改正 reported_by 或方案中的 owner`,
   'record-before-start': (a) => `日期 ${a.date} 早于工作事项 ${a.duty} 的开始日期（${a.start}${a.source === 'issued' ? '，即方案印发日期' : a.source === 'period' ? '，即方案开始日期' : ''}）：请改正日期`,
   'each-unit-not-listed': (a) => `“${a.unit}”不在指标 ${a.ref} 的 each 名单中：该行不计入（名单：${list(a.units)}）`,
+  'similar-units': (a) => `“${a.unit}”和“${a.other}”都报送了 ${a.ref}，看起来是同一单位的两种写法：二者的数值会按两个单位合计。请统一名称，或在方案中加入单位名册（units）并写明简称`,
   'csv-syntax': (a) => a.detail === 'unclosed-quote' ? '带引号的字段没有结束：请补上右引号 "' : a.detail === 'bad-quote' ? '字段中的引号必须写成两个（""），并给整个字段加引号' : a.detail === 'ragged' ? `本行有 ${a.fields} 列，表头有 ${a.expected} 列` : a.detail === 'delimiter' ? `表头看起来用“${a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV` : `CSV 格式错误：${a.detail}`,
   'csv-unknown-column': (a) => a.unnamed ? `该数值所在的列没有表头，会被忽略：请填写列名（${list(a.allowed)}）或移动该数值` : `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}`,
   'csv-duplicate-column': (a) => `列“${a.column}”重复`,
   'csv-missing-column': (a) => `缺少列“${a.column}”（${list(a.names)}）`,
+  'xlsx-unreadable': (a) => `无法按 .xlsx 工作簿读取此文件（${a.problem === 'ole' ? '这是旧的 .xls/.et 文件或加了密码的工作簿' : a.problem === 'no-sheet' ? '没有可见的工作表' : '不是有效的 .xlsx 文件'}）：请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx`,
+  'xlsx-formula-no-value': () => '该公式单元格没有保存计算结果：请用 Excel 或 WPS 打开此文件并重新保存',
+  'xlsx-date-serial': (a) => `该日期单元格中是日期序号 ${a.value}，已按 ${a.date} 读取：请核对是否为所填日期`,
 } satisfies Record<DiagnosticCode, (a: DiagnosticArgs) => string>;
 
 /** SARIF rule texts: a short title and the full description of each code. */
@@ -487,10 +499,14 @@ export const ruleTexts = {
   'not-duty-owner': { short: '不是该事项的责任单位', full: '记录的填报单位不在该工作事项的责任单位中，因此不计入任何单位。请改正 reported_by 或方案中的 owner。' },
   'record-before-start': { short: '记录早于事项开始', full: '记录日期早于该工作事项的开始日期（其 start，否则为方案开始日期与印发日期中较晚者）。请改正日期。' },
   'each-unit-not-listed': { short: '单位不在 each 名单中', full: '某单位报送了按 each 分别评估、但名单中没有该单位的指标；该行不计入。' },
+  'similar-units': { short: '疑似同一单位的两种写法', full: '同一指标的两个报送单位看起来是同一单位；没有单位名册时会按两个单位合计。' },
   'csv-syntax': { short: 'CSV 格式错误', full: 'CSV 格式有误（引号未闭合、列数不对或分隔符不是逗号等）。' },
   'csv-unknown-column': { short: '未知的 CSV 列', full: '表头中有报送数据格式不包含的列。' },
   'csv-duplicate-column': { short: 'CSV 列重复', full: '表头中同一列出现了两次。' },
   'csv-missing-column': { short: '缺少 CSV 列', full: '表头缺少报送数据格式要求的列。' },
+  'xlsx-unreadable': { short: '无法读取的 .xlsx', full: '文件是旧的 .xls/.et、加密的工作簿或不是 .xlsx：请另存为 .xlsx。' },
+  'xlsx-formula-no-value': { short: '公式没有保存结果', full: '公式单元格没有保存计算结果：请用 Excel 或 WPS 打开并保存。' },
+  'xlsx-date-serial': { short: '日期按序号读取', full: '日期单元格中是日期序号（未识别的日期格式），已按消息中的日期读取。' },
 } satisfies Record<DiagnosticCode, { short: string; full: string }>;
 
 /** The comments and notes of the files `plan-check init` writes (src/init/scaffold.ts). */

@@ -3,6 +3,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } fro
 import { type Diagnostic, makeDiagnostic } from '../core/diagnostics.js';
 import type { InputFile } from '../core/project.js';
 import type { FoundFile } from './find-sources.js';
+import { unpackSheets } from './xlsx-read.js';
 
 const start = { line: 1, column: 1 };
 
@@ -63,8 +64,11 @@ interface ReadSources {
   problems: Diagnostic[];
 }
 
-/** Read every file and hand them to `use`; the descriptors of streamed files are closed afterwards. */
-export function withSources<T>(files: readonly FoundFile[], maxBytes: number, use: (read: ReadSources) => T): T {
+/**
+ * Read every file and hand them to `use`, spreadsheets unpacked (exceljs is loaded only when there
+ * is one); the descriptors of streamed files are closed afterwards.
+ */
+export async function withSources<T>(files: readonly FoundFile[], maxBytes: number, use: (read: ReadSources) => T): Promise<T> {
   const openFds: number[] = [];
   const read: ReadSources = { sources: [], problems: [] };
   try {
@@ -77,6 +81,7 @@ export function withSources<T>(files: readonly FoundFile[], maxBytes: number, us
       read.sources.push(result.source);
       if (result.openFd !== undefined) openFds.push(result.openFd);
     }
+    await unpackSheets(read.sources);
     return use(read);
   } finally {
     for (const fd of openFds) closeSync(fd);

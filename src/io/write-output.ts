@@ -198,10 +198,10 @@ function resolvedTarget(target: string): string {
 }
 
 /** A report written with -o: never over one of the inputs, replacing an older report atomically. */
-export function writeOutput(target: string, content: string | Uint8Array, inputs: readonly string[]): Written | 'is-an-input' | { notAFile: NotAFile } {
+export function writeOutput(target: string, content: string | Uint8Array, inputs: readonly string[], options: { makeFolder?: boolean } = {}): Written | 'is-an-input' | { notAFile: NotAFile } {
   const resolved = resolvedTarget(target);
   const kind = notAFile(resolved);
   if (kind !== undefined) return { notAFile: kind };
   if (inputs.some((input) => resolvedTarget(input) === resolved || sameFile(input, target))) return 'is-an-input';
-  return writeFileAtomic(resolved, () => [content], { sync: true, keepModeAndOwner: true });
+  return writeFileAtomic(resolved, () => [content], { sync: true, keepModeAndOwner: true, makeFolder: options.makeFolder });
 }

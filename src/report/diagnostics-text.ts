@@ -67,6 +67,19 @@ function codeFrame(source: IndexedText | undefined, line: number, column: number
   return out;
 }
 
+/** A spreadsheet column's letters: 1 is A, 27 is AA. */
+function columnLetters(column: number): string {
+  let letters = '';
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** file:line:col, or for a spreadsheet's cell file:报送!C7. */
+function positionText(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'sheet'>): string {
+  const file = escapeForTerminal(d.file);
+  return d.sheet === undefined ? `${file}:${d.line}:${d.column}` : `${file}:${escapeForTerminal(d.sheet)}!${columnLetters(d.column)}${d.line}`;
+}
+
 export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], sources: SourceTexts, ctx: FormatContext): string {
   const out: string[] = [];
   const indexed = new Map<string, IndexedText | undefined>();
@@ -85,7 +98,7 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], source
       currentFile = d.file;
     }
     const severity = d.severity === 'error' ? ctx.chalk.red(t(ctx.lang, 'severity.error')) : ctx.chalk.yellow(t(ctx.lang, 'severity.warning'));
-    out.push(`${escapeForTerminal(d.file)}:${d.line}:${d.column}  ${severity}  ${ctx.chalk.bold(d.code)}  ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`);
+    out.push(`${positionText(d)}  ${severity}  ${ctx.chalk.bold(d.code)}  ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`);
     out.push(...codeFrame(indexedText(d.file), d.line, d.column, ctx));
   }
   if (diagnostics.length > MAX_DIAGNOSTICS_SHOWN) out.push('', t(ctx.lang, 'diagnostics.more', { more: diagnostics.length - MAX_DIAGNOSTICS_SHOWN }));

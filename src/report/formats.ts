@@ -4,10 +4,10 @@
 // (report, ctx) => text or bytes. A new format is one file plus one line here.
 import type { FormatContext } from './context.js';
 import type { DiffReport } from './diff.js';
-import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
+import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport, TemplateReport } from './reports.js';
 
-/** Text, or bytes for a binary format (a spreadsheet). */
-export type Formatter<Report> = (report: Report, ctx: FormatContext) => string | Uint8Array;
+/** Text, or bytes for a binary format (a spreadsheet, which may take a moment to pack). */
+export type Formatter<Report> = (report: Report, ctx: FormatContext) => string | Uint8Array | Promise<Uint8Array>;
 type Registry<Report> = Record<string, () => Promise<Formatter<Report>>>;
 
 export const statusFormats = {
@@ -44,6 +44,12 @@ export const diffFormats = {
   json: async () => (await import('./diff.js')).formatDiffJson,
   github: async () => (await import('./diff.js')).formatDiffGithub,
 } satisfies Registry<DiffReport>;
+
+/** The fill-in forms of plan-check template; exceljs is loaded only when an .xlsx form is written. */
+export const templateFormats = {
+  xlsx: async () => (await import('../io/xlsx-write.js')).templateXlsx,
+  csv: async () => (await import('./template-csv.js')).templateCsv,
+} satisfies Registry<TemplateReport>;
 
 /** The --format choices of a registry, the default first. */
 export const formatNames = <R extends Registry<never>>(registry: R): (keyof R & string)[] => Object.keys(registry) as (keyof R & string)[];

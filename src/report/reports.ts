@@ -1,6 +1,7 @@
 // What each family of formats is given: one report type per family, the same for every format of it.
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Plan } from '../core/model.js';
+import type { TemplateRow } from '../core/template.js';
 import type { Evaluation, countProject } from '../core/project.js';
 import type { SourceKind } from '../core/source-kinds.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
@@ -27,6 +28,11 @@ export interface GapsReport {
 export interface DeadlinesReport {
   asOf: string;
   rows: readonly DeadlineRow[];
+}
+
+/** template: the lines of one unit's fill-in form. */
+export interface TemplateReport {
+  rows: readonly TemplateRow[];
 }
 
 /** A file validate checked, as displayed: relative to the working folder when inside it. */

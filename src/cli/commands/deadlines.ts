@@ -9,7 +9,7 @@ import { deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.
 
 export async function runDeadlines(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: formatNames(deadlinesFormats) });
-  const { prepared, outcome } = prepare(settings, io);
+  const { prepared, outcome } = await prepare(settings, io);
   if (!prepared) return outcome;
   const { within } = settings;
   // --within selects (and so counts for --fail-on); hiding what is done is only a matter of display

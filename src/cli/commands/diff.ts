@@ -178,7 +178,7 @@ export async function runDiff(args: string[], options: DiffOptions, io: CliIo): 
   }
   if (before.outlines.length === 0 && after.outlines.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
   const report: DiffReport = { old: sides.old.label!, new: sides.new.label ?? t(lang, 'diff.working_tree'), changes: comparePlanSets(before.outlines, after.outlines), failOn };
-  const text = (await formatterOf(diffFormats, settings.format))(report, formatContext(lang, settings.colour.stdout, settings, io));
+  const text = await (await formatterOf(diffFormats, settings.format))(report, formatContext(lang, settings.colour.stdout, settings, io));
   if (settings.output === undefined) io.stdout.write(text);
   else {
     writeReportFile(settings.output, text, [...before.absolute, ...after.absolute], lang, io);

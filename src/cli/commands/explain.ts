@@ -15,8 +15,8 @@ function matches(candidate: string, ref: string): boolean {
   return candidate === wanted || candidate.slice(candidate.indexOf(':') + 1) === wanted;
 }
 
-export function runExplain(ref: string, paths: string[], options: CommandOptions, io: CliIo): Outcome {
-  const { prepared, outcome } = prepare(resolveSettings(paths, options, io), io);
+export async function runExplain(ref: string, paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
+  const { prepared, outcome } = await prepare(resolveSettings(paths, options, io), io);
   if (!prepared) return outcome;
   const { evaluation, ctx } = prepared;
   const targets = evaluation.targets.filter((r) => matches(r.target.ref, ref) || (matches(`${r.target.planId}:${r.target.taskId}`, ref) && prepared.loaded.project.plans.find((p) => p.id === r.target.planId)?.tasks.find((task) => task.id === r.target.taskId)?.targets.length === 1));

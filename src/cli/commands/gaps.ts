@@ -9,7 +9,7 @@ import { deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.
 
 export async function runGaps(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: formatNames(gapsFormats) });
-  const { prepared, outcome } = prepare(settings, io);
+  const { prepared, outcome } = await prepare(settings, io);
   if (!prepared) return outcome;
   const plansById = new Map(prepared.loaded.project.plans.map((plan) => [plan.id, plan]));
   const targetRows = prepared.targets.map((r) => toTargetRow(r, plansById));

@@ -34,8 +34,8 @@ export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Set
 }
 
 /** Load and evaluate; undefined (with the diagnostics printed) when the input has errors. */
-export function prepare(settings: Settings, io: CliIo): { prepared?: Prepared; outcome: Outcome } {
-  const loaded = loadInputs(settings, io);
+export async function prepare(settings: Settings, io: CliIo): Promise<{ prepared?: Prepared; outcome: Outcome }> {
+  const loaded = await loadInputs(settings, io);
   const plans = loaded.project.plans;
   const lang = reportLang(settings, plans);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -82,7 +82,7 @@ export function failOnHit(failOn: readonly FailOnValue[], marks: readonly string
 
 /** Format the report and deliver it: stdout, or a file written atomically (never over an input). */
 export async function deliver<Report>(formatter: Promise<Formatter<Report>>, report: Report, prepared: Prepared, io: CliIo, rows: number): Promise<void> {
-  const text = (await formatter)(report, prepared.ctx);
+  const text = await (await formatter)(report, prepared.ctx);
   const { settings, loaded, ctx } = prepared;
   if (settings.output === undefined) {
     io.stdout.write(text);
@@ -97,8 +97,8 @@ export async function deliver<Report>(formatter: Promise<Formatter<Report>>, rep
  * A report written with -o: never over an input, never onto a device, FIFO, socket or folder, an
  * older report replaced atomically. Every refusal is a usage error (exit 2) naming the path.
  */
-export function writeReportFile(output: string, content: string | Uint8Array, inputs: readonly string[], lang: Lang, io: Pick<CliIo, 'cwd'>): void {
-  const written = writeOutput(path.resolve(io.cwd, output), content, inputs);
+export function writeReportFile(output: string, content: string | Uint8Array, inputs: readonly string[], lang: Lang, io: Pick<CliIo, 'cwd'>, options: { makeFolder?: boolean } = {}): void {
+  const written = writeOutput(path.resolve(io.cwd, output), content, inputs, options);
   const shown = escapeForTerminal(output);
   if (written === 'is-an-input') throw new UsageError(t(lang, 'error.output_is_input', { path: shown }));
   if (typeof written === 'object' && 'notAFile' in written) throw new UsageError(t(lang, 'error.output_not_a_file', { path: shown, kind: t(lang, `output_kind.${written.notAFile}`) }));

@@ -21,7 +21,7 @@ function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): Unit
 
 export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats) });
-  const { prepared, outcome } = prepare(settings, io);
+  const { prepared, outcome } = await prepare(settings, io);
   if (!prepared) return outcome;
   const plans = prepared.loaded.project.plans;
   const { selection } = settings;

@@ -21,7 +21,7 @@ function checkedFiles(loaded: Loaded, cwd: string): CheckedFile[] {
 
 export async function runValidate(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: validateFormats });
-  const loaded = loadInputs(settings, io);
+  const loaded = await loadInputs(settings, io);
   const lang = reportLang(settings, loaded.project.plans);
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) {
     io.stderr.write(`plan-check: ${t(lang, 'error.no_plans')}\n`);
@@ -29,7 +29,7 @@ export async function runValidate(paths: string[], options: CommandOptions, io: 
   }
   const formatter = await formatterOf(diagnosticsFormats, settings.format);
   const report = { diagnostics: loaded.diagnostics, texts: loaded.texts, files: checkedFiles(loaded, io.cwd), counts: countProject(loaded.project), plans: loaded.project.plans };
-  io.stdout.write(formatter(report, formatContext(lang, settings.colour.stdout, settings, io)));
+  io.stdout.write(await formatter(report, formatContext(lang, settings.colour.stdout, settings, io)));
   const errors = loaded.diagnostics.some((d) => d.severity === 'error');
   return { invalidInput: errors && !loaded.unreadable, unreadableInput: loaded.unreadable };
 }
