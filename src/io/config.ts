@@ -4,6 +4,7 @@
 // found by searching that is a link to a file outside its own folder is not read: it is reported,
 // as a plan file found in a folder would be.
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { lexists } from './write-output.js';
 import path from 'node:path';
 import { type CheckedConfig, type Config, checkConfig } from '../core/config-check.js';
 import { makeDiagnostic } from '../core/diagnostics.js';
@@ -24,14 +25,6 @@ export interface LoadedConfig extends CheckedConfig {
 
 const CONFIG_NAME = 'plan-check.yaml';
 
-function lexists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function findConfigFile(cwd: string): string | undefined {
   let folder = path.resolve(cwd);

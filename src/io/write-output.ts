@@ -83,7 +83,8 @@ function linkExclusive(temporary: string, target: string): void {
   }
 }
 
-function lexists(file: string): boolean {
+/** Whether anything (a link too, even a dangling one) is at this path. */
+export function lexists(file: string): boolean {
   try {
     lstatSync(file);
     return true;
