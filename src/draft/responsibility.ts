@@ -20,19 +20,7 @@ export function emptyResponsibility(): Responsibility {
 
 /** A list of units as written: 区市场监管局、区卫健局，各街道 (and 等 at the end dropped). */
 export function splitUnits(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const c of text) {
-    if (c === '（') depth += 1;
-    if (c === '）' && depth > 0) depth -= 1;
-    if (depth === 0 && (c === '、' || c === '，' || c === ',' || c === '；')) {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  parts.push(current);
-  return parts.map(cleanUnit).filter((u): u is string => u !== undefined);
+  return splitTopLevel(text, '、，,；').map(cleanUnit).filter((u): u is string => u !== undefined);
 }
 
 function cleanUnit(raw: string): string | undefined {
@@ -131,14 +119,15 @@ function readLabelled(label: string, value: string, into: Responsibility): void 
   else addAll(into.support, units);
 }
 
-function splitTopLevel(text: string, separator: string): string[] {
+/** The text cut at any of `separators` outside full-width brackets (（…）): a bracket keeps its commas. */
+function splitTopLevel(text: string, separators: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let current = '';
   for (const c of text) {
     if (c === '（') depth += 1;
     if (c === '）' && depth > 0) depth -= 1;
-    if (depth === 0 && c === separator) {
+    if (depth === 0 && separators.includes(c)) {
       parts.push(current);
       current = '';
     } else current += c;
