@@ -35,8 +35,6 @@ function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   return task.targets.find((t) => t.id === local.slice(slash + 1));
 }
 
-/** A unit name as a reader sees it: full-width brackets and stray spaces folded (NFKC). */
-export const foldUnitName = foldText;
 
 /** Per plan, folded registry names and aliases → canonical name; built once, not per row. */
 const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
@@ -46,12 +44,12 @@ const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
  * canonical name, so a unit is never counted twice.
  */
 export function canonicalUnit(plan: Plan, name: string): string {
-  const folded = foldUnitName(name);
+  const folded = foldText(name);
   if (!plan.unitNames) return folded;
   let registry = foldedRegistries.get(plan);
   if (!registry) {
     registry = new Map();
-    for (const [known, canonical] of plan.unitNames) if (!registry.has(foldUnitName(known))) registry.set(foldUnitName(known), canonical);
+    for (const [known, canonical] of plan.unitNames) if (!registry.has(foldText(known))) registry.set(foldText(known), canonical);
     foldedRegistries.set(plan, registry);
   }
   return registry.get(folded) ?? folded;
@@ -62,7 +60,7 @@ const registeredNames = new WeakMap<Plan, Set<string>>();
 function registeredUnitNames(plan: Plan): Set<string> {
   let names = registeredNames.get(plan);
   if (!names) {
-    names = new Set([...(plan.unitNames?.values() ?? [])].map(foldUnitName));
+    names = new Set([...(plan.unitNames?.values() ?? [])].map(foldText));
     registeredNames.set(plan, names);
   }
   return names;

@@ -3,7 +3,6 @@
 import { type DayNumber, formatDay, readDate } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import { foldUnitName } from './join.js';
 import type { Accumulate, Combine, Duty, DutyStartSource, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
 import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
 import { type Comparison, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
@@ -223,7 +222,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
       const entryPath = [...path, index];
       if (name === undefined) return;
       // as join.ts names a reporting unit: the registry's name, else the name folded
-      const unit = unitNames ? resolveUnit(name, object ? [...entryPath, 'unit'] : entryPath) : foldUnitName(name);
+      const unit = unitNames ? resolveUnit(name, object ? [...entryPath, 'unit'] : entryPath) : foldText(name);
       const first = seen.get(unit);
       if (first !== undefined) {
         check.report('duplicate-id', entryPath, { kind: 'unit', id: name, firstLine: locator.locate([...path, first]).line });
@@ -254,7 +253,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
       check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms], suggestion: typeof target.target === 'string' && !tooLong ? suggestTargetReading(target.target) : undefined });
     }
-    if (expression?.unit && typeof target.unit === 'string' && target.unit.normalize('NFKC').trim() !== expression.unit) {
+    if (expression?.unit && typeof target.unit === 'string' && foldText(target.unit) !== expression.unit) {
       check.report('target-unit-conflict', [...targetPath, 'unit'], { unit: shown(target.unit), written: shown(expression.written ?? ''), wordingUnit: expression.unit });
     }
     if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {

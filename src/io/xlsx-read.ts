@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type { InputFile } from '../core/project.js';
 import { type CellKind, type SheetContents, type SourceRecord, sheetBytesProblem } from '../core/actuals-table.js';
+import { foldText } from '../core/text-fold.js';
 
 /** The sheet read when there is one by this name; else the first visible sheet. */
 export const reportSheetName = '报送';
@@ -100,7 +101,7 @@ class SheetRecords {
   }
 }
 
-const isReportSheet = (name: string): boolean => name.normalize('NFKC').trim() === reportSheetName;
+const isReportSheet = (name: string): boolean => foldText(name) === reportSheetName;
 
 /**
  * The sheet named 报送, else the first visible one, as records: row numbers are lines, column
