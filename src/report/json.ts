@@ -55,7 +55,7 @@ export function formatStatusJson(report: StatusReport): string {
   const asOf = formatDay(report.evaluation.asOf);
   const targets = report.evaluation.targets.map((result) => toTargetRow(result, plansById));
   const deadlines = report.evaluation.deadlines.map(toDeadlineRow);
-  const summary = { ...countStatuses(targets), units: report.view.units };
+  const summary = { ...countStatuses(targets), units: report.view.unitsOf() };
   return `${JSON.stringify({ as_of: asOf, summary, targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
 }
 

@@ -50,10 +50,11 @@ export interface StatusViewOptions {
   explicitPlans: boolean;
   /** a --status filter replaces the attention rule */
   explicitStatuses: boolean;
-  /** on-time rates per unit over every selected plan (the JSON summary) */
-  units: UnitOnTimeRow[];
-  /** the same over the plans the view shows in detail: an ended plan's compact line has no units */
-  unitsOf: (planIds: ReadonlySet<string>) => UnitOnTimeRow[];
+  /**
+   * On-time rates per unit, worked out when a format asks: over every selected plan (the JSON
+   * summary), or over the plans the view shows in detail (an ended plan's compact line has no units).
+   */
+  unitsOf: (planIds?: ReadonlySet<string>) => UnitOnTimeRow[];
 }
 
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
