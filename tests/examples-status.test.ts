@@ -12,7 +12,7 @@
 //     the target: worst status (behind), reddest light (yellow), no actual of its own
 //   green: 4/sentinel-sites A = 22 ≥ R = 22 → met
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBin, runCliInZone, timezones } from './helpers.js';
+import { runCli, runCliInZone, timezones } from './helpers.js';
 
 interface Unit { unit: string; status: string; light: string; actual: number | null; expected: number | null; lag: number | null }
 interface Target {
@@ -156,10 +156,10 @@ describe('on-time rates per unit in the shipped meeting view', () => {
   // jiuquan-2018 ended 2020-12-31: its lead 市编办 has two task deadlines due by then (tasks led
   // in the plan), so the JSON summary, which covers every selected plan, counts them; the table
   // shows ended plans as one line each and so leaves their units out, unless --all asks for detail
-  it('JSON counts every selected plan; the table only the plans it shows in detail', () => {
-    const data = JSON.parse(runBin(['status', '--format', 'json']).stdout) as { summary: { units: { unit: string; due_so_far: number }[] } };
+  it('JSON counts every selected plan; the table only the plans it shows in detail', async () => {
+    const data = JSON.parse((await runCli(['status', '--format', 'json'])).stdout) as { summary: { units: { unit: string; due_so_far: number }[] } };
     expect(data.summary.units.find((u) => u.unit === '市编办')?.due_so_far).toBe(2);
-    expect(runBin(['status', '--lang', 'en']).stdout).not.toContain('市编办');
-    expect(runBin(['status', '--lang', 'en', '--all']).stdout).toMatch(/│ 市编办 +│ 2 +│/);
+    expect((await runCli(['status', '--lang', 'en'])).stdout).not.toContain('市编办');
+    expect((await runCli(['status', '--lang', 'en', '--all'])).stdout).toMatch(/│ 市编办 +│ 2 +│/);
   });
 });
