@@ -7,9 +7,14 @@
 //   lag(recheck) = (95 − 770/9)/95 × 100 = 1700/171 = 9.9415…  → behind, yellow (0 < lag ≤ 30)
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { repoRoot, runBin, timezones } from './helpers.js';
+import { repoRoot, runBin, runCli, runCliInZone as runInZone, timezones } from './helpers.js';
 
 const demo = path.join('tests', 'fixtures', 'cli');
+
+// The case tables run in this process (runCli); one test per command spawns the built binary
+// (runBin) end to end: the Chinese meeting view (status), control characters (gaps), --within
+// (deadlines), the per-capita arithmetic (explain), the shipped examples (validate), and one
+// usage error.
 
 interface JsonTarget {
   ref: string;
@@ -32,8 +37,8 @@ interface JsonDeadline {
   light: string;
 }
 
-function statusJson(asOf: string, tz: string) {
-  const result = runBin(['status', demo, '--format', 'json', '--as-of', asOf], { env: { TZ: tz } });
+async function statusJson(asOf: string, tz: string) {
+  const result = await runInZone(tz, ['status', demo, '--format', 'json', '--as-of', asOf]);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   const data = JSON.parse(result.stdout) as { as_of: string; summary: Record<string, unknown>; targets: JsonTarget[]; deadlines: JsonDeadline[] };
@@ -43,8 +48,8 @@ function statusJson(asOf: string, tz: string) {
 }
 
 describe.each(timezones)('status --format json under TZ=%s', (tz) => {
-  it('at 2024-06-30 matches the hand computation', () => {
-    const { data, target, deadline } = statusJson('2024-06-30', tz);
+  it('at 2024-06-30 matches the hand computation', async () => {
+    const { data, target, deadline } = await statusJson('2024-06-30', tz);
     expect(data.as_of).toBe('2024-06-30');
     const { units, ...counts } = data.summary;
     // lights: sampling on track → green; recheck lag 1700/171 → yellow; accidents met → green;
@@ -102,8 +107,8 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(data.deadlines[0]!.status).toBe('overdue');
   });
 
-  it('at 2024-09-30 takes the later CSV row (full-width digits) and the summed training', () => {
-    const { target, deadline } = statusJson('2024-09-30', tz);
+  it('at 2024-09-30 takes the later CSV row (full-width digits) and the summed training', async () => {
+    const { target, deadline } = await statusJson('2024-09-30', tz);
     const sampling = target('1/sampling');
     expect(sampling.actual).toBe(1500);
     expect(sampling.expected).toBeCloseTo(1422.4039972677595, 9);
@@ -114,22 +119,23 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(deadline('task/2')).toMatchObject({ status: 'done', late: true });
   });
 
-  it('after the period, unmet targets are missed', () => {
-    const { target } = statusJson('2025-01-05', tz);
+  it('after the period, unmet targets are missed', async () => {
+    const { target } = await statusJson('2025-01-05', tz);
     expect(target('1/sampling')).toMatchObject({ actual: 1500, status: 'missed' });
     expect(target('1/recheck').status).toBe('missed');
   });
 });
 
 describe('the same output whatever the machine timezone', () => {
-  it.each(['status', 'gaps', 'deadlines'])('%s table is byte-identical in three timezones', (command) => {
-    const outputs = timezones.map((tz) => runBin([command, demo, '--as-of', '2024-06-30'], { env: { TZ: tz } }).stdout);
+  it.each(['status', 'gaps', 'deadlines'])('%s table is byte-identical in three timezones', async (command) => {
+    const outputs: string[] = [];
+    for (const tz of timezones) outputs.push((await runInZone(tz, [command, demo, '--as-of', '2024-06-30'])).stdout);
     expect(outputs[0]!.length).toBeGreaterThan(100);
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
   });
 
-  it('"today" comes from the configured timezone, not the machine', () => {
+  it('"today" comes from the configured timezone, not the machine', async () => {
     // --timezone decides the date. Pacific/Kiritimati (UTC+14) and Pacific/Pago_Pago (UTC−11) are 25 hours
     // apart, so they are one calendar day apart for 23 hours of each UTC day and two days apart for the other
     // hour: the expected dates are worked out for the instant of the run (before and after, in case a
@@ -137,7 +143,7 @@ describe('the same output whatever the machine timezone', () => {
     const dateIn = (timeZone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
     for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
       const before = dateIn(timeZone, new Date());
-      const asOf = JSON.parse(runBin(['status', demo, '--format', 'json', '--no-config', '--timezone', timeZone], { env: { TZ: 'America/Los_Angeles' } }).stdout).as_of;
+      const asOf = JSON.parse((await runInZone('America/Los_Angeles', ['status', demo, '--format', 'json', '--no-config', '--timezone', timeZone])).stdout).as_of;
       const after = dateIn(timeZone, new Date());
       expect([before, after]).toContain(asOf);
     }
@@ -154,28 +160,28 @@ describe('the meeting view', () => {
     expect(result.stdout).toMatchSnapshot();
   });
 
-  it('speaks English with --lang en', () => {
-    const result = runBin(['status', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+  it('speaks English with --lang en', async () => {
+    const result = await runCli(['status', demo, '--as-of', '2024-06-30', '--lang', 'en']);
     expect(result.stdout).toContain('Status as of 2024-06-30');
     expect(result.stdout).toContain('behind');
     expect(result.stdout).not.toMatch(/滞后|需要关注/);
   });
 
-  it('filters by owner, including supporting units and aliases', () => {
-    const rows = (owner: string, extra: string[] = []) =>
-      (JSON.parse(runBin(['gaps', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', owner, ...extra]).stdout).targets as JsonTarget[]).map((t) => t.ref).sort();
-    expect(rows('区卫健局')).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling', 'demo-2024:2/accidents', 'demo-2024:2/training']);
-    expect(rows('区卫健局', ['--role', 'lead'])).toEqual(['demo-2024:2/accidents', 'demo-2024:2/training']);
-    expect(rows('区卫健局', ['--role', 'support'])).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling']);
-    const deadlines = JSON.parse(runBin(['deadlines', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', '食药安办']).stdout).deadlines as JsonDeadline[];
+  it('filters by owner, including supporting units and aliases', async () => {
+    const rows = async (owner: string, extra: string[] = []) =>
+      (JSON.parse((await runCli(['gaps', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', owner, ...extra])).stdout).targets as JsonTarget[]).map((t) => t.ref).sort();
+    expect(await rows('区卫健局')).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling', 'demo-2024:2/accidents', 'demo-2024:2/training']);
+    expect(await rows('区卫健局', ['--role', 'lead'])).toEqual(['demo-2024:2/accidents', 'demo-2024:2/training']);
+    expect(await rows('区卫健局', ['--role', 'support'])).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling']);
+    const deadlines = JSON.parse((await runCli(['deadlines', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', '食药安办'])).stdout).deadlines as JsonDeadline[];
     expect(deadlines.length).toBeGreaterThan(0);
     expect(deadlines.every((d) => d.kind === 'report')).toBe(true);
   });
 
-  it('colours only when asked: FORCE_COLOR on, NO_COLOR and --no-color off', () => {
-    expect(runBin(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\u001b[');
-    expect(runBin(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
-    expect(runBin(['status', demo, '--as-of', '2024-06-30', '--no-color'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).not.toContain('\u001b[');
+  it('colours only when asked: FORCE_COLOR on, NO_COLOR and --no-color off', async () => {
+    expect((await runCli(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout).toContain('\u001b[');
+    expect((await runCli(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await runCli(['status', demo, '--as-of', '2024-06-30', '--no-color'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout).not.toContain('\u001b[');
   });
 
   it('never lets control characters from a title reach the terminal', () => {
@@ -184,11 +190,11 @@ describe('the meeting view', () => {
     expect(result.stdout).not.toContain('\u001b');
   });
 
-  it('--fail-on exits 1 when a listed status is present, 0 otherwise', () => {
-    expect(runBin(['status', demo, '--as-of', '2024-06-30', '--fail-on', 'behind']).status).toBe(1);
-    expect(runBin(['status', demo, '--as-of', '2024-06-30', '--fail-on', 'missed,breached']).status).toBe(0);
-    expect(runBin(['deadlines', demo, '--as-of', '2024-06-30', '--fail-on', 'overdue']).status).toBe(1);
-    expect(runBin(['gaps', demo, '--as-of', '2024-06-30', '--fail-on', 'nonsense']).status).toBe(2);
+  it('--fail-on exits 1 when a listed status is present, 0 otherwise', async () => {
+    expect((await runCli(['status', demo, '--as-of', '2024-06-30', '--fail-on', 'behind'])).status).toBe(1);
+    expect((await runCli(['status', demo, '--as-of', '2024-06-30', '--fail-on', 'missed,breached'])).status).toBe(0);
+    expect((await runCli(['deadlines', demo, '--as-of', '2024-06-30', '--fail-on', 'overdue'])).status).toBe(1);
+    expect((await runCli(['gaps', demo, '--as-of', '2024-06-30', '--fail-on', 'nonsense'])).status).toBe(2);
   });
 
   it('deadlines --within lists what is not done and due within the days, overdue first', () => {
@@ -202,7 +208,7 @@ describe('the meeting view', () => {
     ]);
   });
 
-  it('explain shows the arithmetic of a per-capita target', () => {
+  it('explain shows the arithmetic of a per-capita target', async () => {
     const result = runBin(['explain', 'demo-2024:1/sampling', demo, '--as-of', '2024-06-30', '--lang', 'en']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Required R = 3.5 × population 542857 ÷ 1000 = 1899.9995 批次');
@@ -211,9 +217,9 @@ describe('the meeting view', () => {
     expect(result.stdout).toContain('区市场监管局  2024-06-30  1020');
     expect(result.stdout).toContain('Gap = max(R − A, 0) = 879.9995');
     expect(result.stdout).toContain('on track');
-    const deadline = runBin(['explain', 'duty/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
+    const deadline = await runCli(['explain', 'duty/monthly@2024-03-10', demo, '--as-of', '2024-06-30', '--lang', 'en']);
     expect(deadline.stdout).toContain('区食药安办: submitted 2024-03-11 (late)');
-    expect(runBin(['explain', 'nothing/here', demo, '--as-of', '2024-06-30']).status).toBe(2);
+    expect((await runCli(['explain', 'nothing/here', demo, '--as-of', '2024-06-30'])).status).toBe(2);
   });
 });
 
@@ -226,8 +232,8 @@ describe('validate', () => {
     expect(result.stdout).toMatch(/Checked 6 plans, 135 tasks, 64 targets, 12 actuals files \(\d+ rows\): no problems\./);
   });
 
-  it('runs with no arguments from plan-check.yaml at the repository root', () => {
-    const result = runBin(['status', '--format', 'json'], { cwd: repoRoot });
+  it('runs with no arguments from plan-check.yaml at the repository root', async () => {
+    const result = await runCli(['status', '--format', 'json'], { cwd: repoRoot });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).as_of).toBe('2024-09-30');
   });
@@ -243,23 +249,31 @@ describe('usage errors and internal errors', () => {
     [['gaps', demo, '--format', 'xlsx']],
     [['status', demo, '--plan', 'no-such-plan']],
     [['status', demo, '--owner', '不存在的单位']],
-  ])('%j exits 2 with a one-line message and no stack trace', (args) => {
-    const result = runBin(args);
+  ])('%j exits 2 with a one-line message and no stack trace', async (args) => {
+    const result = await runCli(args);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr.trim().length).toBeGreaterThan(0);
   });
 
-  it('status on invalid input exits 1, prints the errors and no report', () => {
-    const result = runBin(['status', 'tests/fixtures/cli-invalid', '--as-of', '2024-06-30', '--lang', 'en']);
+  it('the built binary: a usage error exits 2 with a one-line message and no stack trace', () => {
+    const result = runBin(['status', demo, '--as-of', '2024-02-30']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr.trim().length).toBeGreaterThan(0);
+  });
+
+  it('status on invalid input exits 1, prints the errors and no report', async () => {
+    const result = await runCli(['status', 'tests/fixtures/cli-invalid', '--as-of', '2024-06-30', '--lang', 'en']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('tests/fixtures/cli-invalid/broken.plan.yaml:4:35  error  invalid-date');
   });
 
-  it('a broken plan-check.yaml is invalid input with its own line and column', () => {
-    const result = runBin(['status', demo, '--as-of', '2024-06-30', '--config', 'tests/fixtures/cli/broken-config.yaml', '--lang', 'en']);
+  it('a broken plan-check.yaml is invalid input with its own line and column', async () => {
+    const result = await runCli(['status', demo, '--as-of', '2024-06-30', '--config', 'tests/fixtures/cli/broken-config.yaml', '--lang', 'en']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('tests/fixtures/cli/broken-config.yaml:1:12  error  wrong-type');
   });

@@ -7,7 +7,7 @@ import { parseWrittenDate } from '../src/core/dates.js';
 import { evaluateProject } from '../src/core/project.js';
 import { toNumber } from '../src/core/rational.js';
 import { diagnosticMessage } from '../src/i18n/diagnostic-messages.js';
-import { day, project, runBin, timezones, useTimezone } from './helpers.js';
+import { day, project, runCli, timezones, useTimezone } from './helpers.js';
 
 const plan = `format: plan/1
 id: xl
@@ -97,8 +97,9 @@ describe("Excel's CSV: what is refused, and how it is said", () => {
 });
 
 describe('--as-of in the same forms', () => {
-  it('2024/6/30 and 2024年6月30日 evaluate as 2024-06-30', () => {
-    const outputs = ['2024-06-30', '2024/6/30', '2024年6月30日'].map((asOf) => runBin(['status', 'examples/district-2024', '--as-of', asOf, '--format', 'json', '--no-cache']));
+  it('2024/6/30 and 2024年6月30日 evaluate as 2024-06-30', async () => {
+    const outputs = [];
+    for (const asOf of ['2024-06-30', '2024/6/30', '2024年6月30日']) outputs.push(await runCli(['status', 'examples/district-2024', '--as-of', asOf, '--format', 'json', '--no-cache']));
     for (const output of outputs) expect(output.status).toBe(0);
     expect(JSON.parse(outputs[1]!.stdout)).toEqual(JSON.parse(outputs[0]!.stdout));
     expect(JSON.parse(outputs[2]!.stdout)).toEqual(JSON.parse(outputs[0]!.stdout));

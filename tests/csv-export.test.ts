@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { binPath, repoRoot, runBin } from './helpers.js';
+import { binPath, repoRoot, runCli } from './helpers.js';
 import { neutraliseFormula } from '../src/report/csv.js';
 
 let work: string;
@@ -17,11 +17,11 @@ beforeAll(() => {
   for (const name of demoFiles) cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(work, name));
 });
 
-const gaps = (args: string[]) => runBin(['gaps', '.', '--format', 'csv', '--as-of', '2024-06-30', '--no-config', ...args], { cwd: work });
+const gaps = (args: string[]) => runCli(['gaps', '.', '--format', 'csv', '--as-of', '2024-06-30', '--no-config', ...args], { cwd: work });
 
 describe('gaps --format csv -o FILE', () => {
-  it('writes a UTF-8 BOM and CRLF rows that csv-parse reads back exactly', () => {
-    const result = gaps(['-o', 'gaps.csv', '--lang', 'zh-CN']);
+  it('writes a UTF-8 BOM and CRLF rows that csv-parse reads back exactly', async () => {
+    const result = await gaps(['-o', 'gaps.csv', '--lang', 'zh-CN']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('');
     const bytes = readFileSync(path.join(work, 'gaps.csv'));
@@ -36,8 +36,8 @@ describe('gaps --format csv -o FILE', () => {
     expect(bytes.toString('utf8')).toContain('\r\n');
   });
 
-  it('neutralises text that a spreadsheet would run as a formula', () => {
-    gaps(['-o', 'gaps.csv']);
+  it('neutralises text that a spreadsheet would run as a formula', async () => {
+    await gaps(['-o', 'gaps.csv']);
     const records = parse(readFileSync(path.join(work, 'gaps.csv')), { bom: true, columns: true }) as Record<string, string>[];
     const canteens = records.find((r) => r.ref === 'demo-2024:3/canteens')!;
     expect(canteens.metric).toBe("'@示范食堂");
@@ -46,19 +46,19 @@ describe('gaps --format csv -o FILE', () => {
     expect(neutraliseFormula('区市场监管局')).toBe('区市场监管局');
   });
 
-  it('omits the BOM with --no-bom and on standard output', () => {
-    gaps(['-o', 'plain.csv', '--no-bom']);
+  it('omits the BOM with --no-bom and on standard output', async () => {
+    await gaps(['-o', 'plain.csv', '--no-bom']);
     expect(readFileSync(path.join(work, 'plain.csv'))[0]).toBe('r'.charCodeAt(0));
-    expect(gaps([]).stdout.startsWith('ref,plan,')).toBe(true);
+    expect((await gaps([])).stdout.startsWith('ref,plan,')).toBe(true);
   });
 
-  it('refuses to write over an input file, also through a symlink or a hard link, and leaves it intact', () => {
+  it('refuses to write over an input file, also through a symlink or a hard link, and leaves it intact', async () => {
     const plan = path.join(work, 'demo.plan.yaml');
     const before = readFileSync(plan, 'utf8');
     symlinkSync(plan, path.join(work, 'link.csv'));
     linkSync(plan, path.join(work, 'hard.csv'));
     for (const target of ['demo.plan.yaml', 'link.csv', 'hard.csv', 'demo.actuals.csv']) {
-      const result = gaps(['-o', target]);
+      const result = await gaps(['-o', target]);
       expect(result.status, target).toBe(2);
       expect(result.stderr).toMatch(/input|输入/);
     }
@@ -66,9 +66,9 @@ describe('gaps --format csv -o FILE', () => {
     expect(readdirSync(work).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('a failed write leaves the older report untouched and no temporary file', () => {
+  it('a failed write leaves the older report untouched and no temporary file', async () => {
     writeFileSync(path.join(work, 'old.csv'), 'older report');
-    const result = gaps(['-o', path.join('no-such-folder', 'gaps.csv')]);
+    const result = await gaps(['-o', path.join('no-such-folder', 'gaps.csv')]);
     expect(result.status).toBe(2);
     expect(existsSync(path.join(work, 'no-such-folder'))).toBe(false);
     expect(readFileSync(path.join(work, 'old.csv'), 'utf8')).toBe('older report');

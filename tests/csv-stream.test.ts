@@ -12,7 +12,7 @@ import type { ReadActuals } from '../src/core/actuals-read.js';
 import { Utf8ChunkDecoder, decodeText } from '../src/core/decode-text.js';
 import { readSource } from '../src/io/read-sources.js';
 import { type StreamedSourceFile, loadProject } from '../src/core/project.js';
-import { runBin } from './helpers.js';
+import { runCli } from './helpers.js';
 
 const file = 'big.actuals.csv';
 
@@ -200,39 +200,39 @@ describe('CSV actuals through the built CLI, read in 1 MiB chunks', () => {
     return { csv: Buffer.from(`${lines.join('\r\n')}\r\n`), sum, lines };
   }
 
-  it('gives the figures of the whole file, a CR LF and a character split between chunks included', () => {
+  it('gives the figures of the whole file, a CR LF and a character split between chunks included', async () => {
     const { csv, sum } = bigCsv(2.5 * (1 << 20));
     expect([csv[(1 << 20) - 1], csv[1 << 20]]).toEqual([0x0d, 0x0a]);
     expect(csv.subarray((2 << 20) - 1, (2 << 20) + 2).toString()).toBe('区');
     writeFileSync(path.join(work, 'big.plan.yaml'), plan);
     writeFileSync(path.join(work, 'big.actuals.csv'), csv);
-    const status = runBin(['status', '.', '--no-config', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
+    const status = await runCli(['status', '.', '--no-config', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
     expect(status.stderr).toBe('');
     const target = (JSON.parse(status.stdout) as { targets: { actual: number }[] }).targets[0]!;
     expect(target.actual).toBe(sum);
   });
 
-  it('reports a bad cell in the middle at its line:col, with its code frame read again from the file', () => {
+  it('reports a bad cell in the middle at its line:col, with its code frame read again from the file', async () => {
     const { lines } = bigCsv(2.5 * (1 << 20));
     const middle = Math.floor(lines.length / 2);
     lines[middle] = 'big,1/count,2024-02-30,5,填报中间,中间的错误日期';
     writeFileSync(path.join(work, 'big.plan.yaml'), plan);
     writeFileSync(path.join(work, 'big.actuals.csv'), `${lines.join('\r\n')}\r\n`);
-    const json = runBin(['validate', '.', '--no-config', '--format', 'json'], { cwd: work });
+    const json = await runCli(['validate', '.', '--no-config', '--format', 'json'], { cwd: work });
     const reported = (JSON.parse(json.stdout) as { diagnostics: { line: number; column: number; code: string }[] }).diagnostics;
     // lines[0] is line 1; the date column starts after "big,1/count," (12 characters)
     expect(reported.map((d) => [d.code, d.line, d.column])).toEqual([['invalid-date', middle + 1, 13]]);
-    const text = runBin(['validate', '.', '--no-config'], { cwd: work, env: { LANG: 'en_US.UTF-8' } });
+    const text = await runCli(['validate', '.', '--no-config'], { cwd: work, env: { LANG: 'en_US.UTF-8' } });
     expect(text.stdout).toContain(`> ${middle + 1} | big,1/count,2024-02-30,5,填报中间,中间的错误日期`);
   });
 
-  it('reads a GB18030 file (not UTF-8) whole, as before: refused without --encoding, read with it', () => {
+  it('reads a GB18030 file (not UTF-8) whole, as before: refused without --encoding, read with it', async () => {
     const gbk = Buffer.concat([Buffer.from('plan,target,as_of,value,reported_by\nbig,1/count,2024-01-31,5,'), Buffer.from([0xc7, 0xf8]), Buffer.from('\nbig,1/count,2024-01-31,7,x\n')]);
     writeFileSync(path.join(work, 'big.plan.yaml'), plan);
     writeFileSync(path.join(work, 'big.actuals.csv'), gbk);
-    const refused = runBin(['validate', '.', '--no-config', '--format', 'json'], { cwd: work });
+    const refused = await runCli(['validate', '.', '--no-config', '--format', 'json'], { cwd: work });
     expect((JSON.parse(refused.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['file-encoding']);
-    const read = runBin(['status', '.', '--no-config', '--encoding', 'gb18030', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
+    const read = await runCli(['status', '.', '--no-config', '--encoding', 'gb18030', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
     expect((JSON.parse(read.stdout) as { targets: { actual: number }[] }).targets[0]!.actual).toBe(12);
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { changeKinds } from '../src/diff/change-kinds.js';
 import { scaffoldFiles } from '../src/init/scaffold.js';
-import { STACK_FRAME, repoRoot, runBin, timezones } from './helpers.js';
+import { STACK_FRAME, repoRoot, runBin, runCli, timezones, useTimezone } from './helpers.js';
 
 const plan = `format: plan/1
 id: town-2024
@@ -63,7 +63,9 @@ function repository(): string {
   return root;
 }
 
-const run = (cwd: string, args: string[], env: Record<string, string> = {}) => runBin(['diff', ...args], { cwd, env: { HOME: cwd, ...env } });
+// the case tables run in this process (runCli); the scaffolded repository below is the one end-to-end run of the built binary
+const run = (cwd: string, args: string[], env: Record<string, string> = {}) => runCli(['diff', ...args], { cwd, env: { HOME: cwd, ...env } });
+const runSpawned = (cwd: string, args: string[]) => runBin(['diff', ...args], { cwd, env: { HOME: cwd } });
 const kinds = (stdout: string) => (JSON.parse(stdout) as { changes: { id: string }[] }).changes.map((change) => change.id);
 
 describe('plan-check diff on a git repository', () => {
@@ -76,23 +78,27 @@ describe('plan-check diff on a git repository', () => {
   const committed = ['deadline-later@town-2024:task/4', 'lowered@town-2024:4/sampling'];
   const uncommitted = ['removed@town-2024:duty/annual'];
 
-  it.each(timezones)('reads every form of revision the same way (TZ=%s)', (tz) => {
-    const env = { TZ: tz };
-    for (const form of [['HEAD~1..HEAD'], ['HEAD~1...HEAD'], ['HEAD~1', 'HEAD'], ['HEAD~1..HEAD', 'plans'], ['main~1..main', 'plans/town.plan.yaml']]) {
-      const result = run(root, [...form, '--format', 'json'], env);
-      expect(result.stderr, form.join(' ')).toBe('');
-      expect(result.status).toBe(0);
-      expect(kinds(result.stdout), form.join(' ')).toEqual(committed);
-    }
-    expect(kinds(run(root, ['--base', 'HEAD', '--format', 'json'], env).stdout)).toEqual(uncommitted);
-    // the removed duty is placed where `duties:` still is (line 6), before task 4
-    expect(kinds(run(root, ['--base', 'HEAD~1', 'plans', '--format', 'json'], env).stdout)).toEqual([...uncommitted, ...committed]);
-    expect(kinds(run(root, ['HEAD~1', 'plans/town.plan.yaml', '--format', 'json'], env).stdout)).toEqual(kinds(run(root, ['--base', 'HEAD~1', '--format', 'json'], env).stdout));
+  // in process, the zone is the process's own (useTimezone), as the binary's would be under TZ
+  describe.each(timezones)('TZ=%s', (tz) => {
+    useTimezone(tz);
+    it('reads every form of revision the same way', async () => {
+      const env = { TZ: tz };
+      for (const form of [['HEAD~1..HEAD'], ['HEAD~1...HEAD'], ['HEAD~1', 'HEAD'], ['HEAD~1..HEAD', 'plans'], ['main~1..main', 'plans/town.plan.yaml']]) {
+        const result = await run(root, [...form, '--format', 'json'], env);
+        expect(result.stderr, form.join(' ')).toBe('');
+        expect(result.status).toBe(0);
+        expect(kinds(result.stdout), form.join(' ')).toEqual(committed);
+      }
+      expect(kinds((await run(root, ['--base', 'HEAD', '--format', 'json'], env)).stdout)).toEqual(uncommitted);
+      // the removed duty is placed where `duties:` still is (line 6), before task 4
+      expect(kinds((await run(root, ['--base', 'HEAD~1', 'plans', '--format', 'json'], env)).stdout)).toEqual([...uncommitted, ...committed]);
+      expect(kinds((await run(root, ['HEAD~1', 'plans/town.plan.yaml', '--format', 'json'], env)).stdout)).toEqual(kinds((await run(root, ['--base', 'HEAD~1', '--format', 'json'], env)).stdout));
+    });
   });
 
 
-  it('gives the figures: the change in %, the days, the places in the new file', () => {
-    const result = run(root, ['HEAD~1..HEAD', '--format', 'json']);
+  it('gives the figures: the change in %, the days, the places in the new file', async () => {
+    const result = await run(root, ['HEAD~1..HEAD', '--format', 'json']);
     const body = JSON.parse(result.stdout);
     expect(body.old).toBe('HEAD~1');
     expect(body.new).toBe('HEAD');
@@ -105,34 +111,34 @@ describe('plan-check diff on a git repository', () => {
     expect(lowered.change_percent).toBeCloseTo(((1800 - 1900) / 1900) * 100, 9);
   });
 
-  it('gates with --fail-on: exit 1 for a kind present, 0 for one absent', () => {
-    const gated = run(root, ['HEAD~1..HEAD', '--fail-on', 'lowered,removed', '--lang', 'en']);
+  it('gates with --fail-on: exit 1 for a kind present, 0 for one absent', async () => {
+    const gated = await run(root, ['HEAD~1..HEAD', '--fail-on', 'lowered,removed', '--lang', 'en']);
     expect(gated.status).toBe(1);
     expect(gated.stdout).toContain('1 changes of the kinds named by --fail-on (lowered) are not approved.');
-    expect(run(root, ['HEAD~1..HEAD', '--fail-on', 'raised,removed']).status).toBe(0);
-    expect(run(root, ['--base', 'HEAD', '--fail-on', 'removed']).status).toBe(1);
-    expect(run(root, ['--base', 'HEAD', '--fail-on', 'any']).status).toBe(1);
-    const json = run(root, ['HEAD~1..HEAD', '--fail-on', 'lowered', '--format', 'json', '--lang', 'en']);
+    expect((await run(root, ['HEAD~1..HEAD', '--fail-on', 'raised,removed'])).status).toBe(0);
+    expect((await run(root, ['--base', 'HEAD', '--fail-on', 'removed'])).status).toBe(1);
+    expect((await run(root, ['--base', 'HEAD', '--fail-on', 'any'])).status).toBe(1);
+    const json = await run(root, ['HEAD~1..HEAD', '--fail-on', 'lowered', '--format', 'json', '--lang', 'en']);
     expect(json.status).toBe(1);
     expect(json.stderr).toBe('1 changes of the kinds named by --fail-on (lowered) are not approved.\n');
     expect(JSON.parse(json.stdout).gate).toEqual({ fail_on: ['lowered'], failed: true, changes: ['lowered@town-2024:4/sampling'] });
   });
 
-  it('lets an `# approved:` note in the new plan pass the gate, and shows the change as approved', () => {
+  it('lets an `# approved:` note in the new plan pass the gate, and shows the change as approved', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'plan-check-diff-approved-'));
     folders.push(folder);
     writeFileSync(path.join(folder, 'old.plan.yaml'), plan);
     writeFileSync(path.join(folder, 'new.plan.yaml'), `${second}# approved: lowered@4/sampling  (区政府常务会议 2024-05-10 同意)\n`);
-    const result = run(folder, ['old.plan.yaml', 'new.plan.yaml', '--fail-on', 'lowered', '--format', 'json']);
+    const result = await run(folder, ['old.plan.yaml', 'new.plan.yaml', '--fail-on', 'lowered', '--format', 'json']);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).changes.map((change: { id: string; approved: boolean }) => [change.id, change.approved])).toEqual([
       ['deadline-later@town-2024:task/4', false],
       ['lowered@town-2024:4/sampling', true],
     ]);
-    expect(run(folder, ['old.plan.yaml', 'new.plan.yaml', '--fail-on', 'lowered,deadline-later']).status).toBe(1);
+    expect((await run(folder, ['old.plan.yaml', 'new.plan.yaml', '--fail-on', 'lowered,deadline-later'])).status).toBe(1);
   });
 
-  it('finds no change in a commit that only reformats the plan', () => {
+  it('finds no change in a commit that only reformats the plan', async () => {
     const folder = repository();
     git(folder, 'commit', '-q', '-am', 'third');
     const reformatted = working
@@ -141,13 +147,13 @@ describe('plan-check diff on a git repository', () => {
       .replace('lead: [区市场监管局]', 'lead:\n          - 区市场监管局');
     writeFileSync(path.join(folder, 'plans', 'town.plan.yaml'), `# 重新排版\n${reformatted}`);
     git(folder, 'commit', '-q', '-am', 'reformat');
-    const result = run(folder, ['HEAD~1..HEAD', '--fail-on', 'any', '--lang', 'en']);
+    const result = await run(folder, ['HEAD~1..HEAD', '--fail-on', 'any', '--lang', 'en']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('Plan changes: HEAD~1 → HEAD\nNo change to the commitments.\n');
   });
 
-  it('writes Markdown for a pull-request comment, in the plan\'s language', () => {
-    const result = run(root, ['HEAD~1..HEAD', '--format', 'md', '--fail-on', 'lowered'], { LANG: '' });
+  it('writes Markdown for a pull-request comment, in the plan\'s language', async () => {
+    const result = await run(root, ['HEAD~1..HEAD', '--format', 'md', '--fail-on', 'lowered'], { LANG: '' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
       [
@@ -167,8 +173,8 @@ describe('plan-check diff on a git repository', () => {
     );
   });
 
-  it('prints a table in English with --lang en', () => {
-    const result = run(root, ['HEAD~1..HEAD', '--lang', 'en']);
+  it('prints a table in English with --lang en', async () => {
+    const result = await run(root, ['HEAD~1..HEAD', '--lang', 'en']);
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Plan changes: HEAD~1 → HEAD');
@@ -177,8 +183,8 @@ describe('plan-check diff on a git repository', () => {
     expect(lines.at(-2)).toBe('2 changes (due later 1, target lowered 1).');
   });
 
-  it('annotates the changed lines of the new file for GitHub', () => {
-    const result = run(root, ['HEAD~1..HEAD', '--format', 'github', '--fail-on', 'lowered', '--lang', 'en']);
+  it('annotates the changed lines of the new file for GitHub', async () => {
+    const result = await run(root, ['HEAD~1..HEAD', '--format', 'github', '--fail-on', 'lowered', '--lang', 'en']);
     expect(result.status).toBe(1);
     expect(result.stdout.split('\n')).toEqual([
       '::notice file=plans/town.plan.yaml,line=14,col=14,title=plan-check diff%3A deadline-later::due later: task task/4 提升风险预警能力 · due: 2024-06-30 → 2024-09-30 (92 days later) [deadline-later@task/4]',
@@ -198,18 +204,18 @@ describe('plan-check diff: bad input', () => {
     writeFileSync(path.join(folder, 'list.plan.yaml'), '- a\n- b\n');
   });
 
-  it('a YAML syntax error: the diagnostic with file:line:col on standard error, exit 1, nothing on standard output', () => {
-    const result = run(folder, ['old.plan.yaml', 'broken.plan.yaml', '--lang', 'en']);
+  it('a YAML syntax error: the diagnostic with file:line:col on standard error, exit 1, nothing on standard output', async () => {
+    const result = await run(folder, ['old.plan.yaml', 'broken.plan.yaml', '--lang', 'en']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^broken\.plan\.yaml:\d+:\d+ {2}error {2}yaml-syntax {2}/m);
     expect(result.stderr).not.toMatch(STACK_FRAME);
-    const zh = run(folder, ['old.plan.yaml', 'list.plan.yaml', '--lang', 'zh-CN']);
+    const zh = await run(folder, ['old.plan.yaml', 'list.plan.yaml', '--lang', 'zh-CN']);
     expect(zh.status).toBe(1);
     expect(zh.stderr).toContain('list.plan.yaml:1:1  错误  wrong-type  文件内容应为“键: 值”形式的映射');
   });
 
-  it('usage errors exit 2: one side, an unknown side, an unknown kind for --fail-on, outside a repository', () => {
+  it('usage errors exit 2: one side, an unknown side, an unknown kind for --fail-on, outside a repository', async () => {
     for (const [args, message] of [
       [['old.plan.yaml'], 'give OLD and NEW (files, folders or git revisions), or REV..REV, or --base REV'],
       [['old.plan.yaml', 'nope'], 'nope: no such file or folder, and not a git revision here'],
@@ -217,7 +223,7 @@ describe('plan-check diff: bad input', () => {
       [['--base', 'HEAD'], 'HEAD: no such file or folder, and not a git revision here'],
       [['--base', '--output=x'], 'not a git revision'],
     ] as const) {
-      const result = run(folder, [...args, '--lang', 'en']);
+      const result = await run(folder, [...args, '--lang', 'en']);
       expect(result.status, args.join(' ')).toBe(2);
       expect(result.stderr, args.join(' ')).toContain(message);
       expect(result.stderr).not.toMatch(STACK_FRAME);
@@ -260,13 +266,13 @@ describe('plan-check init: the CI files run plan-check diff', () => {
     writeFileSync(planFile, text.replace('target: ">= 1500"', 'target: ">= 1200"'));
     git(root, 'commit', '-q', '-am', 'lower');
     // what the workflow runs, with main~1 standing for origin/main
-    const gated = run(root, ['main~1...HEAD', '--format', 'github', '--fail-on', 'lowered,removed,deadline-later', '--lang', 'en']);
+    const gated = runSpawned(root, ['main~1...HEAD', '--format', 'github', '--fail-on', 'lowered,removed,deadline-later', '--lang', 'en']);
     expect(gated.status).toBe(1);
     // (1200 − 1500) / 1500 = −20%
     expect(gated.stdout).toMatch(/^::error file=plans\/example-\d{4}-food-safety\.plan\.yaml,line=\d+,col=\d+,title=plan-check diff%3A lowered::target lowered: target 1\/sampling 食品监督抽检量: 1,500 批次 → 1,200 批次 \(−20%25 \(weaker\)\) \[lowered@1\/sampling\]\n$/);
     writeFileSync(planFile, `${readFileSync(planFile, 'utf8')}# approved: lowered@1/sampling\n`);
     git(root, 'commit', '-q', '-am', 'approve');
-    expect(run(root, ['main~2...HEAD', '--fail-on', 'lowered,removed,deadline-later']).status).toBe(0);
+    expect(runSpawned(root, ['main~2...HEAD', '--fail-on', 'lowered,removed,deadline-later']).status).toBe(0);
   });
 });
 

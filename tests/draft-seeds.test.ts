@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runBin } from './helpers.js';
+import { repoRoot, runCli } from './helpers.js';
 
 const seeds = path.resolve(repoRoot, '..', 'shared', 'seeds');
 
@@ -14,13 +14,13 @@ describe('draft on the seed documents', () => {
   });
 
   const files = existsSync(seeds) ? readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort() : [];
-  it.each(files)('%s drafts into plans that validate as written', (file) => {
+  it.each(files)('%s drafts into plans that validate as written', async (file) => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'plan-check-draft-'));
-    const drafted = runBin(['draft', path.join(seeds, file), '-o', path.join(out, 'draft.plan.yaml'), '--lang', 'en']);
+    const drafted = await runCli(['draft', path.join(seeds, file), '-o', path.join(out, 'draft.plan.yaml'), '--lang', 'en']);
     expect(drafted.status, drafted.stderr).toBe(0);
     const plans = readdirSync(out).filter((f) => f.endsWith('.plan.yaml'));
     expect(plans.length).toBeGreaterThan(0);
-    const checked = runBin(['validate', out, '--no-config', '--format', 'json']);
+    const checked = await runCli(['validate', out, '--no-config', '--format', 'json']);
     expect(JSON.parse(checked.stdout).diagnostics).toEqual([]);
     expect(checked.status).toBe(0);
     // every plan has tasks and a units registry

@@ -11,7 +11,7 @@ import { draftPlans } from '../src/draft/draft-plan.js';
 import { formatDraftYaml } from '../src/draft/draft-yaml.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility } from '../src/draft/responsibility.js';
 import { readDocxText } from '../src/io/read-docx.js';
-import { STACK_FRAME, project, runBin } from './helpers.js';
+import { STACK_FRAME, project, runBin, runCli } from './helpers.js';
 
 // Written in the seeds' own phrasing (a notice, a plan, four ways of naming owners).
 const NOTICE = `滨江区食品药品安全委员会文件
@@ -171,7 +171,7 @@ describe('any text at all', () => {
 });
 
 describe('.docx through its own XML, numbering kept', () => {
-  it('writes Word automatic numbering out as 一、 （一） 1.', () => {
+  it('writes Word automatic numbering out as 一、 （一） 1.', async () => {
     const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const paragraph = (text: string, level?: number) => `<w:p>${level === undefined ? '' : `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>`}<w:r><w:t>${text}</w:t></w:r></w:p>`;
     const document = `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${paragraph('2024年工作要点')}${paragraph('提升能力', 0)}${paragraph('风险预警', 1)}${paragraph('加强抽检。抽检不少于100批次。（区市场监管局）', 2)}${paragraph('强化监管。（区卫健局）', 2)}${paragraph('保障措施', 0)}</w:body></w:document>`;
@@ -180,7 +180,7 @@ describe('.docx through its own XML, numbering kept', () => {
     expect(readDocxText(bytes)!.split('\n')).toEqual(['2024年工作要点', '一、提升能力', '（一）风险预警', '1.加强抽检。抽检不少于100批次。（区市场监管局）', '2.强化监管。（区卫健局）', '二、保障措施']);
     const folder = mkdtempSync(path.join(os.tmpdir(), 'draft-docx-'));
     writeFileSync(path.join(folder, 'plan.docx'), bytes);
-    const result = runBin(['draft', 'plan.docx', '-o', 'out.plan.yaml'], { cwd: folder });
+    const result = await runCli(['draft', 'plan.docx', '-o', 'out.plan.yaml'], { cwd: folder });
     expect(result.status).toBe(0);
     const yaml = readFileSync(path.join(folder, 'out.plan.yaml'), 'utf8');
     expect(validateDraft(yaml)).toEqual([]);
@@ -208,33 +208,33 @@ describe('the command', () => {
   writeFileSync(path.join(folder, 'scan.txt'), new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]));
   writeFileSync(path.join(folder, 'traditional.txt'), '2024年全區食品安全工作要點\n\n一、壓實責任\n1.壓實屬地責任。包保督導完成率達到100%。（區食藥安辦牽頭，各街道配合）\n');
 
-  it('prints the draft, and writes it with -o', () => {
-    const printed = runBin(['draft', 'notice.txt'], { cwd: folder });
+  it('prints the draft, and writes it with -o', async () => {
+    const printed = await runCli(['draft', 'notice.txt'], { cwd: folder });
     expect(printed.status).toBe(0);
     expect(printed.stdout).toMatch(/^id: 2024-/m);
-    const written = runBin(['draft', 'notice.txt', '-o', 'notice.plan.yaml'], { cwd: folder });
+    const written = await runCli(['draft', 'notice.txt', '-o', 'notice.plan.yaml'], { cwd: folder });
     expect(written.status).toBe(0);
     // the file is the printed draft, with the schema line for editors first
     const file = readFileSync(path.join(folder, 'notice.plan.yaml'), 'utf8');
     expect(file.replace(/^# yaml-language-server: .*\n/, '')).toBe(printed.stdout);
   });
 
-  it('refuses to write over its own input (exit 2, the input untouched)', () => {
-    const result = runBin(['draft', 'notice.txt', '-o', 'notice.txt'], { cwd: folder });
+  it('refuses to write over its own input (exit 2, the input untouched)', async () => {
+    const result = await runCli(['draft', 'notice.txt', '-o', 'notice.txt'], { cwd: folder });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/input/);
     expect(readFileSync(path.join(folder, 'notice.txt'), 'utf8')).toBe(NOTICE);
   });
 
-  it.each([['old.doc', /\.docx/], ['scan.txt', /PDF/]])('refuses %s with a hint, exit 2, no stack trace', (file, hint) => {
-    const result = runBin(['draft', file], { cwd: folder });
+  it.each([['old.doc', /\.docx/], ['scan.txt', /PDF/]])('refuses %s with a hint, exit 2, no stack trace', async (file, hint) => {
+    const result = await runCli(['draft', file], { cwd: folder });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(hint);
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
-  it('reads a traditional-character text as simplified', () => {
-    const result = runBin(['draft', 'traditional.txt'], { cwd: folder });
+  it('reads a traditional-character text as simplified', async () => {
+    const result = await runCli(['draft', 'traditional.txt'], { cwd: folder });
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/lead: \[区食药安办\]/);
     expect(result.stdout).toMatch(/target: ">= 100%"/);

@@ -16,7 +16,7 @@ import { onTimeByUnit } from '../src/core/on-time.js';
 import { evaluateProject } from '../src/core/project.js';
 import { groupDeadlineRows } from '../src/report/deadline-lines.js';
 import { type DeadlineRow, toDeadlineRow, toUnitOnTimeRow } from '../src/report/rows.js';
-import { day, project, repoRoot, runBin, timezones, useTimezone } from './helpers.js';
+import { day, project, repoRoot, runBin, runCli, runCliInZone, timezones, useTimezone } from './helpers.js';
 
 const folder = path.join(repoRoot, 'tests', 'fixtures', 'duties');
 const relativeFolder = 'tests/fixtures/duties';
@@ -134,16 +134,17 @@ describe.each(timezones)('duties, TZ=%s', (tz) => {
   });
 });
 
-describe('duties through the built binary', () => {
-  const json = (args: string[], tz: string) => {
-    const result = runBin([...args, relativeFolder, '--format', 'json', '--no-config'], { env: { TZ: tz } });
+// in process (runCli), but for the deadlines table: the built binary end to end
+describe('duties through the CLI', () => {
+  const json = async (args: string[], tz: string) => {
+    const result = await runCliInZone(tz, [...args, relativeFolder, '--format', 'json', '--no-config']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     return JSON.parse(result.stdout) as { summary: { units: { unit: string; on_time_rate: number | null }[] }; deadlines: { ref: string; kind: string; owner: string; status: string; late: boolean; days_left: number }[] };
   };
 
-  it.each(timezones)('status --format json keeps one entry per owner, and the rates, under TZ=%s', (tz) => {
-    const data = json(['status', '--as-of', '2024-06-30'], tz);
+  it.each(timezones)('status --format json keeps one entry per owner, and the rates, under TZ=%s', async (tz) => {
+    const data = await json(['status', '--as-of', '2024-06-30'], tz);
     const entries = data.deadlines.filter((d) => d.ref === refOf('members', '2024-04-05')).map((d) => [d.owner, d.status, d.late, d.days_left]);
     // 96 − 182 = −86
     expect(entries).toEqual([[EDUCATION, 'overdue', false, -86], [MARKET, 'done', false, -86], [HEALTH, 'done', true, -86]]);
@@ -152,11 +153,11 @@ describe('duties through the built binary', () => {
     expect(data.deadlines.filter((d) => d.ref.startsWith('duty-2024:duty/members@') && d.ref < refOf('members', '2024-04-01'))).toEqual([]);
     expect(data.summary.units.map((u) => [u.unit, u.on_time_rate])).toEqual([[EDUCATION, 0 / 3], [OFFICE, 2 / 8], [HEALTH, 1 / 3], [MARKET, 2 / 3]]);
     // CSV: one row per owner too, the owner in its own column
-    const csv = runBin(['deadlines', relativeFolder, '--format', 'csv', '--all', '--no-config', '--as-of', '2024-06-30'], { env: { TZ: tz } }).stdout;
+    const csv = (await runCliInZone(tz, ['deadlines', relativeFolder, '--format', 'csv', '--all', '--no-config', '--as-of', '2024-06-30'])).stdout;
     expect(csv.split('\r\n').filter((line) => line.startsWith(`${refOf('members', '2024-04-05')},`)).map((line) => line.split(',')[4])).toEqual([EDUCATION, MARKET, HEALTH]);
   });
 
-  it('deadlines and status tables give a multi-owner occurrence one line naming who has not reported', () => {
+  it('deadlines and status tables give a multi-owner occurrence one line naming who has not reported', async () => {
     const table = runBin(['deadlines', relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'zh-CN']).stdout;
     // 04-05: 2 of 3 submitted (one late), 区教体局 missing; 05-05: nobody yet
     // done rows are hidden by default: 04-05 shows its one missing owner, the count says the rest
@@ -165,24 +166,24 @@ describe('duties through the built binary', () => {
     // one line per occurrence: 9 occurrences of the members' duty, 8 of them with all three open
     expect(table.match(/报送工作进展/g)).toHaveLength(9);
     expect(table.match(/3 个单位/g)).toHaveLength(8);
-    const md = runBin(['deadlines', relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'zh-CN', '--format', 'md']).stdout;
+    const md = (await runCli(['deadlines', relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'zh-CN', '--format', 'md'])).stdout;
     expect(md).toContain('| 报送 | 报送工作进展 | 区教体局 | 2024-04-05 | -25 | 已逾期 2/3 已报送，未报：区教体局，其中逾期 1 个 |');
-    const status = runBin(['status', relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'en']).stdout;
+    const status = (await runCli(['status', relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'en'])).stdout;
     expect(status).toMatch(/│ 2\/3 submitted; not yet: 区教体局 *│ *│\n.*│ 1 late *│ *│/);
     expect(status).toContain('On time by unit');
     // English labels of an activity: carried out
-    const all = runBin(['deadlines', relativeFolder, '--all', '--no-config', '--as-of', '2024-04-30', '--lang', 'en']).stdout;
+    const all = (await runCli(['deadlines', relativeFolder, '--all', '--no-config', '--as-of', '2024-04-30', '--lang', 'en'])).stdout;
     expect(all).toMatch(/activity\s*│ 包保干部开展督导\s*│ 区食药安办\s*│ 2024-03-31 │ -30\s*│ carried out/);
   });
 
-  it('explain shows where occurrences start and each owner\'s state', () => {
-    const result = runBin(['explain', refOf('members', '2024-04-05'), relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'en']);
+  it('explain shows where occurrences start and each owner\'s state', async () => {
+    const result = await runCli(['explain', refOf('members', '2024-04-05'), relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'en']);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Occurrences count from 2024-03-15, the date the plan was issued (later than the period start 2024-01-01); the first falls due 2024-04-05.');
     expect(result.stdout).toContain(`${MARKET}: submitted 2024-04-03 (${relativeFolder}/a-market.actuals.yaml:5)`);
     expect(result.stdout).toContain(`${HEALTH}: submitted 2024-04-09 (late) (${relativeFolder}/b-members.actuals.yaml:4)`);
     expect(result.stdout).toContain(`${EDUCATION}: nothing recorded on or before 2024-04-30: overdue`);
-    const own = runBin(['explain', 'duty/office-monthly@2024-02-10', relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'zh-CN']);
+    const own = await runCli(['explain', 'duty/office-monthly@2024-02-10', relativeFolder, '--no-config', '--as-of', '2024-04-30', '--lang', 'zh-CN']);
     expect(own.stdout).toContain('自该事项的开始日期 2024-01-01 起计算；第一次截止于 2024-01-10。');
   });
 });

@@ -101,3 +101,18 @@ export function useTimezone(tz: (typeof timezones)[number]): void {
     expect(new Date(2024, 0, 1).getTimezoneOffset()).toBe(timezoneOffsets[tz]);
   });
 }
+
+/**
+ * runCli with the process's timezone set to `tz` for the run (and TZ in its environment), as the
+ * built binary's is under TZ=tz: what the timezone case tables use instead of spawning.
+ */
+export async function runCliInZone(tz: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const saved = process.env.TZ;
+  process.env.TZ = tz;
+  try {
+    return await runCli(args, { ...options, env: { TZ: tz, ...options.env } });
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}

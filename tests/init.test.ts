@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { validateFormats } from '../src/cli/commands/validate.js';
 import { scaffoldFiles } from '../src/init/scaffold.js';
-import { project, repoRoot, runBin } from './helpers.js';
+import { project, repoRoot, runBin, runCli } from './helpers.js';
 
 const temporary: string[] = [];
 function freshFolder(): string {
@@ -27,6 +27,7 @@ function snapshot(folder: string): Record<string, string> {
 
 const scaffoldPaths = scaffoldFiles({ today: '2025-06-15', lang: 'en' }).map((file) => file.path.replace(/example-2025/, 'example-YEAR'));
 
+// init runs the built binary once (plan-check init DIR, below); the rest runs in process (runCli)
 describe('plan-check init DIR', () => {
   const parent = freshFolder();
   const dir = path.join(parent, 'plans-repo');
@@ -42,39 +43,39 @@ describe('plan-check init DIR', () => {
     expect(first.stdout).toContain('cd plans-repo');
   });
 
-  it('is a plan repository that validate accepts without a warning', () => {
-    const text = runBin(['validate', '--lang', 'en'], { cwd: dir });
+  it('is a plan repository that validate accepts without a warning', async () => {
+    const text = await runCli(['validate', '--lang', 'en'], { cwd: dir });
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^Checked 1 plans, 3 tasks, 3 targets, 2 actuals files \(4 rows\): no problems\.$/m);
-    const json = runBin(['validate', '--format', 'json'], { cwd: dir });
+    const json = await runCli(['validate', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout)).toEqual({ valid: true, diagnostics: [] });
   });
 
-  it('gives status a live meeting view: the plan covers this year, the figures are dated today', () => {
-    const table = runBin(['status', '--lang', 'en'], { cwd: dir });
+  it('gives status a live meeting view: the plan covers this year, the figures are dated today', async () => {
+    const table = await runCli(['status', '--lang', 'en'], { cwd: dir });
     expect(table.stderr).toBe('');
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/^Status as of \d{4}-\d{2}-\d{2}$/m);
     expect(table.stdout).toMatch(/^3 targets: /m);
-    const json = runBin(['status', '--format', 'json'], { cwd: dir });
+    const json = await runCli(['status', '--format', 'json'], { cwd: dir });
     const data = JSON.parse(json.stdout) as { summary: Record<string, number>; targets: { ref: string; status: string }[]; deadlines: { kind: string }[] };
     expect(data.summary.targets).toBe(3);
     expect(data.summary.no_data).toBe(0);
     expect(data.targets.find((target) => target.ref.endsWith(':2/accidents'))?.status).toBe('met');
-    const markdown = runBin(['status', '--format', 'md', '--lang', 'zh-CN'], { cwd: dir });
+    const markdown = await runCli(['status', '--format', 'md', '--lang', 'zh-CN'], { cwd: dir });
     expect(markdown.status).toBe(0);
     expect(markdown.stdout).toMatch(/^## 截至 \d{4}-\d{2}-\d{2} 工作进展$/m);
   });
 
-  it.runIf((validateFormats as readonly string[]).includes('junit'))('gives GitLab its JUnit report', () => {
-    const junit = runBin(['validate', '--format', 'junit'], { cwd: dir });
+  it.runIf((validateFormats as readonly string[]).includes('junit'))('gives GitLab its JUnit report', async () => {
+    const junit = await runCli(['validate', '--format', 'junit'], { cwd: dir });
     expect(junit.status).toBe(0);
     expect(junit.stdout).toMatch(/^<\?xml/);
   });
 
-  it('writes the schemas the schema command prints, and the editor settings bind them', () => {
+  it('writes the schemas the schema command prints, and the editor settings bind them', async () => {
     for (const name of ['plan', 'actuals', 'config']) {
-      expect(created[`.plan-check/schemas/${name}.schema.json`]).toBe(runBin(['schema', name]).stdout);
+      expect(created[`.plan-check/schemas/${name}.schema.json`]).toBe((await runCli(['schema', name])).stdout);
     }
     const settings = JSON.parse(created['.vscode/settings.json']!) as { 'yaml.schemas': Record<string, string[]> };
     const bound = settings['yaml.schemas'];
@@ -124,16 +125,16 @@ describe('plan-check init DIR', () => {
     expect(job.artifacts).toEqual({ when: 'always', reports: { junit: 'plan-check-junit.xml' } });
   });
 
-  it('keeps every file on a second run, unchanged', () => {
-    const again = runBin(['init', 'plans-repo', '--lang', 'en'], { cwd: parent });
+  it('keeps every file on a second run, unchanged', async () => {
+    const again = await runCli(['init', 'plans-repo', '--lang', 'en'], { cwd: parent });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`0 files created, ${Object.keys(created).length} existing files kept`);
     for (const file of Object.keys(created)) expect(again.stdout).toMatch(new RegExp(`^  kept     ${file.replace(/\./g, '\\.')} \\(already there, not changed\\)$`, 'm'));
     expect(snapshot(dir)).toEqual(created);
   });
 
-  it('says so in Chinese', () => {
-    const again = runBin(['init', 'plans-repo', '--lang', 'zh-CN'], { cwd: parent });
+  it('says so in Chinese', async () => {
+    const again = await runCli(['init', 'plans-repo', '--lang', 'zh-CN'], { cwd: parent });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`新建 0 个文件，保留 ${Object.keys(created).length} 个已有文件`);
     expect(again.stdout).toMatch(/^ {2}已保留 {2}plan-check\.yaml（文件已存在，未改动）$/m);
@@ -141,10 +142,10 @@ describe('plan-check init DIR', () => {
 });
 
 describe('plan-check init into a folder with files of its own', () => {
-  it('keeps an existing file and creates the rest', () => {
+  it('keeps an existing file and creates the rest', async () => {
     const dir = freshFolder();
     writeFileSync(path.join(dir, 'plan-check.yaml'), 'warn_days: 3\n');
-    const result = runBin(['init', '--lang', 'en'], { cwd: dir });
+    const result = await runCli(['init', '--lang', 'en'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(readFileSync(path.join(dir, 'plan-check.yaml'), 'utf8')).toBe('warn_days: 3\n');
     expect(result.stdout).toMatch(/^ {2}kept {5}plan-check\.yaml /m);
@@ -152,14 +153,14 @@ describe('plan-check init into a folder with files of its own', () => {
     expect(result.stdout).not.toContain('cd ');
   });
 
-  it('refuses a DIR that is a file, and reports a file where a folder belongs', () => {
+  it('refuses a DIR that is a file, and reports a file where a folder belongs', async () => {
     const dir = freshFolder();
     writeFileSync(path.join(dir, 'not-a-folder'), '');
-    const onFile = runBin(['init', 'not-a-folder', '--lang', 'en'], { cwd: dir });
+    const onFile = await runCli(['init', 'not-a-folder', '--lang', 'en'], { cwd: dir });
     expect(onFile.status).toBe(2);
     expect(onFile.stderr).toBe('plan-check: not-a-folder exists and is not a folder\n');
     writeFileSync(path.join(dir, 'plans'), 'a file, not a folder');
-    const blocked = runBin(['init', '--lang', 'en'], { cwd: dir });
+    const blocked = await runCli(['init', '--lang', 'en'], { cwd: dir });
     expect(blocked.status).toBe(2);
     expect(blocked.stdout).toMatch(/^ {2}failed {3}plans\/example-\d{4}-food-safety\.plan\.yaml \(could not create it: (EEXIST|ENOTDIR)\)$/m);
     expect(readFileSync(path.join(dir, 'plans'), 'utf8')).toBe('a file, not a folder');
@@ -181,7 +182,7 @@ describe('.pre-commit-hooks.yaml', () => {
   const hook = hooks.find((h) => h.id === 'plan-check-validate')!;
   const fixtures = path.join(repoRoot, 'tests', 'fixtures', 'pre-commit');
 
-  it('declares the validate hook for node, on the files plan-check reads', () => {
+  it('declares the validate hook for node, on the files plan-check reads', async () => {
     expect(hook).toMatchObject({ entry: 'plan-check validate', language: 'node', pass_filenames: true, require_serial: true });
     const files = new RegExp(String(hook.files));
     for (const name of ['plans/a.plan.yaml', 'a.plan.yml', 'actuals/x.actuals.yaml', 'x.actuals.yml', 'data/x.actuals.csv', 'plan-check.yaml', 'sub/plan-check.yaml']) {
@@ -195,18 +196,18 @@ describe('.pre-commit-hooks.yaml', () => {
     const [command, ...args] = String(hook.entry).split(/\s+/);
     expect(command).toBe('plan-check');
     const matching = files.filter((file) => new RegExp(String(hook.files)).test(file));
-    return runBin([...args, ...matching, '--lang', 'en'], { cwd: fixtures });
+    return runCli([...args, ...matching, '--lang', 'en'], { cwd: fixtures });
   }
 
-  it('passes a commit of valid files', () => {
-    const result = runHook(['plans/good.plan.yaml', 'actuals/good.actuals.yaml', 'actuals/good.actuals.csv', 'README.md']);
+  it('passes a commit of valid files', async () => {
+    const result = await runHook(['plans/good.plan.yaml', 'actuals/good.actuals.yaml', 'actuals/good.actuals.csv', 'README.md']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 2 actuals files (2 rows): no problems.');
     expect(result.status).toBe(0);
   });
 
-  it('stops a commit of invalid files, naming file:line:col', () => {
-    const result = runHook(['invalid/broken.plan.yaml', 'invalid/broken.actuals.csv']);
+  it('stops a commit of invalid files, naming file:line:col', async () => {
+    const result = await runHook(['invalid/broken.plan.yaml', 'invalid/broken.actuals.csv']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('invalid/broken.plan.yaml:4:35  error  invalid-date');
     expect(result.stdout).toContain('invalid/broken.plan.yaml:6:9  error  number-as-text');
@@ -215,15 +216,15 @@ describe('.pre-commit-hooks.yaml', () => {
 
   // pre-commit passes only the files of the commit: the named files are read in the context of the
   // project that plan-check.yaml describes
-  it('passes a commit that changes only an actuals file of a valid project (its plan comes from the config)', () => {
-    const result = runHook(['actuals/good.actuals.csv']);
+  it('passes a commit that changes only an actuals file of a valid project (its plan comes from the config)', async () => {
+    const result = await runHook(['actuals/good.actuals.csv']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 1 actuals files');
     expect(result.status).toBe(0);
   });
 
-  it('passes a commit that changes only plan-check.yaml (the whole project is checked)', () => {
-    const result = runHook(['plan-check.yaml']);
+  it('passes a commit that changes only plan-check.yaml (the whole project is checked)', async () => {
+    const result = await runHook(['plan-check.yaml']);
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/Checked 1 plans, 1 tasks, 2 targets, \d+ actuals files/);
     expect(result.status).toBe(0);
@@ -236,15 +237,15 @@ describe('.pre-commit-hooks.yaml', () => {
       expect(project).toMatchObject({ entry: 'plan-check validate', language: 'node', pass_filenames: false, files: hook.files });
     });
 
-    it('checks the whole project when only an actuals file changed', () => {
+    it('checks the whole project when only an actuals file changed', async () => {
       const [, ...args] = String(project.entry).split(/\s+/);
-      const valid = runBin([...args, '--lang', 'en'], { cwd: fixtures });
+      const valid = await runCli([...args, '--lang', 'en'], { cwd: fixtures });
       expect(valid.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 2 actuals files (2 rows): no problems.');
       expect(valid.status).toBe(0);
       const copy = freshFolder();
       cpSync(fixtures, copy, { recursive: true });
       appendFileSync(path.join(copy, 'actuals', 'good.actuals.csv'), 'hook-2024,1/recheck,2024-06-30,60/50,区市场监管局,\n');
-      const broken = runBin([...args, '--lang', 'en'], { cwd: copy });
+      const broken = await runCli([...args, '--lang', 'en'], { cwd: copy });
       expect(broken.status).toBe(1);
       expect(broken.stdout).toContain('actuals/good.actuals.csv:3:');
       expect(broken.stdout).toContain('done-exceeds-of');

@@ -13,7 +13,7 @@ import { formatDiagnosticsJunit } from '../src/report/junit.js';
 import { markdownText } from '../src/report/markdown.js';
 import { formatDiagnosticsSarif } from '../src/report/sarif.js';
 import { VERSION } from '../src/version.js';
-import { repoRoot, runBin } from './helpers.js';
+import { repoRoot, runBin, runCli } from './helpers.js';
 
 type AjvClass = typeof AjvModule.default;
 const Ajv: AjvClass = (AjvModule as unknown as { default?: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
@@ -124,7 +124,7 @@ const brokenFiles = ['a.plan.yaml', 'b.plan.yaml', 'c.actuals.yaml', 'd.actuals.
 const valid = 'tests/fixtures/cli';
 
 describe('validate --format sarif', () => {
-  const run = (args: string[], cwd?: string) => runBin(['validate', ...args, '--no-config', '--lang', 'en'], { cwd });
+  const run = (args: string[], cwd?: string) => runCli(['validate', ...args, '--no-config', '--lang', 'en'], { cwd });
 
   it('checks against a schema that really rejects bad logs', () => {
     const minimal = (result: object) => ({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [result] }] });
@@ -137,8 +137,8 @@ describe('validate --format sarif', () => {
     expect(validateSarif(at('a%20b.plan.yaml'))).toBe(true);
   });
 
-  it('is valid SARIF 2.1.0 naming the file, line and column of every diagnostic', () => {
-    const sarif = run([broken, '--format', 'sarif']);
+  it('is valid SARIF 2.1.0 naming the file, line and column of every diagnostic', async () => {
+    const sarif = await run([broken, '--format', 'sarif']);
     expect(sarif.stderr).toBe('');
     expect(sarif.status).toBe(1);
     const log = JSON.parse(sarif.stdout) as SarifLog;
@@ -158,7 +158,7 @@ describe('validate --format sarif', () => {
     }
 
     // the same diagnostics, in the same order, as --format json
-    const json = JSON.parse(run([broken, '--format', 'json']).stdout) as { diagnostics: JsonDiagnostic[] };
+    const json = JSON.parse((await run([broken, '--format', 'json'])).stdout) as { diagnostics: JsonDiagnostic[] };
     expect(run0.results).toHaveLength(json.diagnostics.length);
     run0.results.forEach((result, i) => {
       const d = json.diagnostics[i]!;
@@ -182,14 +182,14 @@ describe('validate --format sarif', () => {
     expect(new Set(prints).size).toBe(prints.length);
   });
 
-  it('is deterministic: the same bytes on every run, no timestamps', () => {
-    const first = run([broken, '--format', 'sarif']).stdout;
-    expect(run([broken, '--format', 'sarif']).stdout).toBe(first);
+  it('is deterministic: the same bytes on every run, no timestamps', async () => {
+    const first = (await run([broken, '--format', 'sarif'])).stdout;
+    expect((await run([broken, '--format', 'sarif'])).stdout).toBe(first);
     expect(first).not.toMatch(/Time|timestamp|\d{4}-\d\d-\d\dT/i);
   });
 
-  it('has zero results and exit 0 on a valid folder', () => {
-    const sarif = run([valid, '--format', 'sarif']);
+  it('has zero results and exit 0 on a valid folder', async () => {
+    const sarif = await run([valid, '--format', 'sarif']);
     expect(sarif.status).toBe(0);
     const log = JSON.parse(sarif.stdout) as SarifLog;
     expectValidSarif(log);
@@ -208,15 +208,15 @@ describe('validate --format sarif', () => {
     expect(sarif.stdout).not.toContain('\ufffd');
   });
 
-  it('counts columns in UTF-16 code units, as SARIF does by default, and encodes paths as URIs', () => {
+  it('counts columns in UTF-16 code units, as SARIF does by default, and encodes paths as URIs', async () => {
     // reordered columns put an emoji (two UTF-16 units, one character) before the bad value
     const dir = tempFolder({
       'p.plan.yaml': readFileSync(path.join(repoRoot, valid, 'demo.plan.yaml'), 'utf8'),
       '区 数据.actuals.csv': 'note,plan,target,as_of,value,reported_by\n😀😀,demo-2024,1/sampling,2024-06-30,abc,区市场监管局\n',
     });
-    const json = JSON.parse(run(['.', '--format', 'json'], dir).stdout) as { diagnostics: JsonDiagnostic[] };
+    const json = JSON.parse((await run(['.', '--format', 'json'], dir)).stdout) as { diagnostics: JsonDiagnostic[] };
     expect(json.diagnostics.map((d) => [d.file, d.line, d.column, d.code])).toEqual([['区 数据.actuals.csv', 2, 36, 'invalid-value-cell']]);
-    const log = JSON.parse(run(['.', '--format', 'sarif'], dir).stdout) as SarifLog;
+    const log = JSON.parse((await run(['.', '--format', 'sarif'], dir)).stdout) as SarifLog;
     expectValidSarif(log);
     const location = log.runs[0]!.results[0]!.locations[0]!.physicalLocation;
     expect(log.runs[0]!.columnKind).toBe('utf16CodeUnits');
@@ -244,10 +244,10 @@ describe('validate --format sarif', () => {
 });
 
 describe('validate --format junit', () => {
-  const run = (args: string[], env?: Record<string, string>) => runBin(['validate', ...args, '--no-config', '--lang', 'en'], { env });
+  const run = (args: string[], env?: Record<string, string>) => runCli(['validate', ...args, '--no-config', '--lang', 'en'], { env });
 
-  it('fails each broken file with one <failure> per error, warnings in <system-out>', () => {
-    const result = run([broken, '--format', 'junit']);
+  it('fails each broken file with one <failure> per error, warnings in <system-out>', async () => {
+    const result = await run([broken, '--format', 'junit']);
     expect(result.status).toBe(1);
     const junit = parseJunit(result.stdout);
     expectJunitCounts(junit);
@@ -264,19 +264,19 @@ describe('validate --format junit', () => {
     expect(d.failure![0]!['#text']).toContain(`${broken}/d.actuals.csv:3:1 csv-syntax`);
     expect(d['system-out']).toContain(`${broken}/d.actuals.csv:2:1 warning duplicate-row`);
     // one <failure> per error: the JSON output's errors, file by file
-    const json = JSON.parse(run([broken, '--format', 'json']).stdout) as { diagnostics: JsonDiagnostic[] };
+    const json = JSON.parse((await run([broken, '--format', 'json'])).stdout) as { diagnostics: JsonDiagnostic[] };
     for (const c of cases(junit)) {
       expect((c.failure ?? []).length).toBe(json.diagnostics.filter((x) => x.file === c.name && x.severity === 'error').length);
     }
   });
 
-  it('lists files without problems as passing test cases', () => {
+  it('lists files without problems as passing test cases', async () => {
     const dir = tempFolder({
       'p.plan.yaml': readFileSync(path.join(repoRoot, valid, 'demo.plan.yaml'), 'utf8'),
       'good.actuals.csv': 'plan,target,as_of,value,reported_by,note\ndemo-2024,1/sampling,2024-06-30,1020,区市场监管局,\n',
       'bad.actuals.csv': 'plan,target,as_of,value,reported_by,note\ndemo-2024,1/sampling,2024-06-30,-5,区市场监管局,\n',
     });
-    const result = runBin(['validate', '.', '--format', 'junit', '--no-config', '--lang', 'en'], { cwd: dir });
+    const result = await runCli(['validate', '.', '--format', 'junit', '--no-config', '--lang', 'en'], { cwd: dir });
     expect(result.status).toBe(1);
     const junit = parseJunit(result.stdout);
     expectJunitCounts(junit);
@@ -291,8 +291,8 @@ describe('validate --format junit', () => {
     ]);
   });
 
-  it('has zero failures and exit 0 on a valid folder', () => {
-    const result = run([valid, '--format', 'junit']);
+  it('has zero failures and exit 0 on a valid folder', async () => {
+    const result = await run([valid, '--format', 'junit']);
     expect(result.status).toBe(0);
     const junit = parseJunit(result.stdout);
     expectJunitCounts(junit);
@@ -300,9 +300,9 @@ describe('validate --format junit', () => {
     expect(cases(junit).every((c) => c.failure === undefined)).toBe(true);
   });
 
-  it('keeps Chinese text intact and is the same on every run', () => {
-    const first = runBin(['validate', broken, '--format', 'junit', '--no-config', '--lang', 'zh-CN']).stdout;
-    expect(runBin(['validate', broken, '--format', 'junit', '--no-config', '--lang', 'zh-CN']).stdout).toBe(first);
+  it('keeps Chinese text intact and is the same on every run', async () => {
+    const first = (await runCli(['validate', broken, '--format', 'junit', '--no-config', '--lang', 'zh-CN'])).stdout;
+    expect((await runCli(['validate', broken, '--format', 'junit', '--no-config', '--lang', 'zh-CN'])).stdout).toBe(first);
     const junit = parseJunit(first);
     const a = cases(junit).find((c) => c.name.endsWith('a.plan.yaml'))!;
     expect(a.failure![0]!.message).toContain('任务编号“1”重复（第一次出现在第 6 行）');
@@ -310,10 +310,10 @@ describe('validate --format junit', () => {
     expect(first).not.toContain('\ufffd');
   });
 
-  it('survives control characters in a message (end to end)', () => {
+  it('survives control characters in a message (end to end)', async () => {
     const plan = readFileSync(path.join(repoRoot, valid, 'demo.plan.yaml'), 'utf8').replace('population: 542857', 'population: 542857\n"bad\\x01\\x1b[31mkey\\x7f": 1');
     const dir = tempFolder({ 'p.plan.yaml': plan });
-    const result = runBin(['validate', '.', '--format', 'junit', '--no-config', '--lang', 'en'], { cwd: dir });
+    const result = await runCli(['validate', '.', '--format', 'junit', '--no-config', '--lang', 'en'], { cwd: dir });
     expect(result.status).toBe(1);
     // eslint-disable-next-line no-control-regex
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/);
@@ -322,7 +322,7 @@ describe('validate --format junit', () => {
     expect(failure.type).toBe('unknown-key');
     expect(failure.message).toContain('unknown key "bad\\u0001\\u001b[31mkey\\u007f"');
     // SARIF (JSON) carries the same message with the characters JSON-escaped
-    const sarif = runBin(['validate', '.', '--format', 'sarif', '--no-config', '--lang', 'en'], { cwd: dir });
+    const sarif = await runCli(['validate', '.', '--format', 'sarif', '--no-config', '--lang', 'en'], { cwd: dir });
     const log = JSON.parse(sarif.stdout) as SarifLog;
     expectValidSarif(log);
     expect(log.runs[0]!.results[0]!.message.text).toContain('unknown key "bad\u0001\u001b[31mkey\u007f"');
@@ -366,7 +366,7 @@ sections:
           - { id: b, metric: 覆盖率, target: ">= 100%" }
 `;
   const dir = tempFolder({ 'md.plan.yaml': plan });
-  const md = (args: string[], env?: Record<string, string>) => runBin([...args, '.', '--format', 'md', '--no-config', '--lang', 'zh-CN', '--as-of', '2024-06-30'], { cwd: dir, env });
+  const md = (args: string[], env?: Record<string, string>) => runCli([...args, '.', '--format', 'md', '--no-config', '--lang', 'zh-CN', '--as-of', '2024-06-30'], { cwd: dir, env });
 
   /** Cells of a Markdown table row, split on pipes that are not backslash-escaped. */
   const cellsOf = (line: string): string[] => line.replace(/^\| | \|$/g, '').split(/(?<!\\) \| /);
@@ -383,8 +383,8 @@ sections:
     return lines.slice(2).map(cellsOf);
   }
 
-  it('gaps: pipes escaped, line breaks and markup made literal, long Chinese text unbroken', () => {
-    const result = md(['gaps']);
+  it('gaps: pipes escaped, line breaks and markup made literal, long Chinese text unbroken', async () => {
+    const result = await md(['gaps']);
     expect(result.stderr).toBe('');
     const rows = expectTable(result.stdout, 2);
     const first = rows.find((r) => r[1]!.startsWith('抽检'))!;
@@ -394,8 +394,8 @@ sections:
     expect(first[3]).toBe('>= 100 批\\|次');
   });
 
-  it('status and deadlines: tables intact, no colour codes even when colour is forced', () => {
-    const status = md(['status', '--all'], { FORCE_COLOR: '1' });
+  it('status and deadlines: tables intact, no colour codes even when colour is forced', async () => {
+    const status = await md(['status', '--all'], { FORCE_COLOR: '1' });
     expect(status.stderr).toBe('');
     expect(status.stdout).not.toContain('\u001b');
     expect(status.stdout).toContain('方案：方案 \\| 一 (md-2024)');
@@ -406,7 +406,7 @@ sections:
     // on time by unit: task 1 (due 03-31, not done at 06-30) is the lead's one deadline due, overdue:
     // 1 due, 0 on time, 0 late, 1 overdue, 0/1 = 0%; no report due → —
     expect(expectTable(tables[2]!, 1)).toEqual([['区市场监管局 \\| 区卫健局', '1', '0', '0', '1', '0%', '—']]);
-    const deadlines = md(['deadlines'], { FORCE_COLOR: '1' });
+    const deadlines = await md(['deadlines'], { FORCE_COLOR: '1' });
     expect(deadlines.stdout).not.toContain('\u001b');
     const rows = expectTable(deadlines.stdout, 1);
     expect(rows[0]![1]).toBe(`1 ${longTitle}`);

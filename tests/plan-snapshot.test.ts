@@ -39,7 +39,7 @@ describe('plan snapshots', () => {
     const restored = restorePlan(snapshot!, name, deferredLocator(text, name));
     expect(withoutPlaces(restored)).toEqual(withoutPlaces(plan));
     expect(places(restored)).toEqual(places(plan));
-    expect(restored.unitNames instanceof Map || restored.unitNames === undefined).toBe(true);
+    expect(restored.units === undefined || restored.units.written instanceof Map).toBe(true);
     for (const task of restored.tasks) for (const target of task.targets) expect(typeof target.required.n).toBe('bigint');
   });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActualsCsv } from '../src/core/actuals-read.js';
 import { evaluateProject } from '../src/core/project.js';
-import { binPath, day, project, repoRoot, runBin } from './helpers.js';
+import { binPath, day, project, repoRoot, runBin, runCli } from './helpers.js';
 
 const plan = `format: plan/1
 id: p1
@@ -51,15 +51,15 @@ describe('review regressions', () => {
     expect(read.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['invalid-value-cell@4:17', 'invalid-value-cell@7:17']);
   });
 
-  it('--fail-on sees every selected result whatever the format shows', () => {
+  it('--fail-on sees every selected result whatever the format shows', async () => {
     for (const format of ['table', 'md', 'json']) {
-      expect(runBin(['status', '--fail-on', 'missed', '--format', format], { cwd: repoRoot }).status, format).toBe(1);
+      expect((await runCli(['status', '--fail-on', 'missed', '--format', format], { cwd: repoRoot })).status, format).toBe(1);
     }
   });
 
-  it('a bad --fail-on value is a usage error before anything is written', () => {
+  it('a bad --fail-on value is a usage error before anything is written', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-failon-'));
-    const result = runBin(['gaps', path.join(repoRoot, 'tests/fixtures/cli'), '--format', 'csv', '-o', path.join(work, 'g.csv'), '--fail-on', 'bogus', '--as-of', '2024-06-30']);
+    const result = await runCli(['gaps', path.join(repoRoot, 'tests/fixtures/cli'), '--format', 'csv', '-o', path.join(work, 'g.csv'), '--fail-on', 'bogus', '--as-of', '2024-06-30']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(spawnSync('ls', [work], { encoding: 'utf8' }).stdout.trim()).toBe('');
@@ -79,15 +79,15 @@ describe('review regressions', () => {
     expect(JSON.parse(result.stdout).as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('--encoding is a fallback: a GB18030 CSV reads beside UTF-8 plans; an unknown name is a usage error', () => {
+  it('--encoding is a fallback: a GB18030 CSV reads beside UTF-8 plans; an unknown name is a usage error', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-gbk-'));
     writeFileSync(path.join(work, 'p1.plan.yaml'), planWithoutReports);
     const csv = 'plan,target,as_of,value,reported_by,note\np1,1,2024-06-30,5,区市场监管局,抽检\n';
     const gbk = spawnSync('iconv', ['-f', 'utf-8', '-t', 'gb18030'], { input: csv });
     writeFileSync(path.join(work, 'p1.actuals.csv'), gbk.stdout);
-    expect(runBin(['validate', work, '--no-config']).status).toBe(1);
-    expect(runBin(['validate', work, '--no-config', '--encoding', 'gb18030']).status).toBe(0);
-    expect(runBin(['validate', work, '--no-config', '--encoding', 'no-such-encoding']).status).toBe(2);
+    expect((await runCli(['validate', work, '--no-config'])).status).toBe(1);
+    expect((await runCli(['validate', work, '--no-config', '--encoding', 'gb18030'])).status).toBe(0);
+    expect((await runCli(['validate', work, '--no-config', '--encoding', 'no-such-encoding'])).status).toBe(2);
   });
 
   it('says what is wrong with a completion that names both a task and a phase, or neither', () => {

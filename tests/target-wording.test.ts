@@ -5,7 +5,7 @@ import { parseChineseInteger, parseNumberToken, decimalText } from '../src/core/
 import { toNumber, fromDecimalString } from '../src/core/rational.js';
 import { parseTargetExpression } from '../src/core/target-expression.js';
 import { readTargetWording, suggestTargetReading } from '../src/core/target-wording.js';
-import { project, runBin } from './helpers.js';
+import { project, runCli } from './helpers.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,16 +207,16 @@ describe('validate --format json and explain show the canonical form', () => {
   writeFileSync(path.join(folder, 'a.plan.yaml'), planWith('不少于1900批次'));
   writeFileSync(path.join(folder, 'a.actuals.yaml'), 'format: actuals/1\nplan: p\nas_of: 2024-06-30\nvalues:\n  - { target: 1/s, value: 1000 }\n');
 
-  it('validate', () => {
-    const result = runBin(['validate', '--format', 'json', 'a.plan.yaml'], { cwd: folder });
+  it('validate', async () => {
+    const result = await runCli(['validate', '--format', 'json', 'a.plan.yaml'], { cwd: folder });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).canonical_targets).toEqual([
       { file: 'a.plan.yaml', line: 10, column: 9, ref: 'p:1/s', written: '不少于1900批次', canonical: '>= 1900', unit: '批次' },
     ]);
   });
 
-  it('explain', () => {
-    const result = runBin(['explain', 'p:1/s', '--as-of', '2024-06-30', '.'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8' } });
+  it('explain', async () => {
+    const result = await runCli(['explain', 'p:1/s', '--as-of', '2024-06-30', '.'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8' } });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('目标：>= 1900（不少于1900批次）');
   });

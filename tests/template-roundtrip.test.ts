@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type InputFile, evaluateProject, loadProject } from '../src/core/project.js';
 import { toNumber } from '../src/core/rational.js';
 import { unpackSheets } from '../src/io/xlsx-read.js';
-import { day, repoRoot, runBin, source, timezones, useTimezone } from './helpers.js';
+import { day, repoRoot, runBin, runCli, source, timezones, useTimezone } from './helpers.js';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
 const real = path.join(repoRoot, 'tests', 'fixtures', 'xlsx-real');
@@ -104,8 +104,8 @@ describe('template → fill → status', () => {
     rmSync(path.join(folder, 'forms'), { recursive: true });
   });
 
-  it('writes CSV forms per owning unit with --split, and a filled one reads back', () => {
-    const written = runBin(['template', '--split', 'out', '--format', 'csv', '--no-cache'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8' } });
+  it('writes CSV forms per owning unit with --split, and a filled one reads back', async () => {
+    const written = await runCli(['template', '--split', 'out', '--format', 'csv', '--no-cache'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8' } });
     expect(written.status).toBe(0);
     const mine = readFileSync(path.join(folder, 'out', '区市场监管局.actuals.csv'), 'utf8');
     const theirs = readFileSync(path.join(folder, 'out', '区卫健局.actuals.csv'), 'utf8');
@@ -119,9 +119,9 @@ describe('template → fill → status', () => {
     expect(actualOf(loaded, 'xl:1/count', '2024-06-30')).toBeUndefined();
   });
 
-  it('asks whose form when neither --owner nor --split is given', () => {
+  it('asks whose form when neither --owner nor --split is given', async () => {
     mkdirSync(path.join(folder, 'x'), { recursive: true });
-    const result = runBin(['template', '--no-cache'], { cwd: folder });
+    const result = await runCli(['template', '--no-cache'], { cwd: folder });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--owner UNIT, or --split DIR/);
   });

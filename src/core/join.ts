@@ -9,6 +9,7 @@ import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
 import { foldText } from './text-fold.js';
 import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
 import { closestUnit, probablySameUnit } from './unit-names.js';
+import { reportingUnit } from './unit-registry.js';
 
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
@@ -36,35 +37,6 @@ function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
 }
 
 
-/** Per plan, folded registry names and aliases → canonical name; built once, not per row. */
-const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
-
-/**
- * One reporting unit, however it was typed: names are folded and registry aliases resolve to the
- * canonical name, so a unit is never counted twice.
- */
-export function canonicalUnit(plan: Plan, name: string): string {
-  const folded = foldText(name);
-  if (!plan.unitNames) return folded;
-  let registry = foldedRegistries.get(plan);
-  if (!registry) {
-    registry = new Map();
-    for (const [known, canonical] of plan.unitNames) if (!registry.has(foldText(known))) registry.set(foldText(known), canonical);
-    foldedRegistries.set(plan, registry);
-  }
-  return registry.get(folded) ?? folded;
-}
-
-/** The registry's canonical names, folded as canonicalUnit gives them. */
-const registeredNames = new WeakMap<Plan, Set<string>>();
-function registeredUnitNames(plan: Plan): Set<string> {
-  let names = registeredNames.get(plan);
-  if (!names) {
-    names = new Set([...(plan.unitNames?.values() ?? [])].map(foldText));
-    registeredNames.set(plan, names);
-  }
-  return names;
-}
 
 /** Most reporting units of one target compared pair by pair (300 units: 44,850 pairs). */
 const SIMILAR_UNITS_CHECKED = 300;
@@ -76,7 +48,7 @@ const SIMILAR_UNITS_CHECKED = 300;
 function similarUnitWarnings(plans: ReadonlyMap<string, Plan>, rowsByTarget: ReadonlyMap<string, ActualRow[]>, out: Diagnostic[]): void {
   for (const [ref, rows] of rowsByTarget) {
     const plan = plans.get(ref.slice(0, ref.indexOf(':')));
-    if (!plan || plan.unitNames) continue;
+    if (!plan || plan.units) continue;
     const firstRows = new Map<string, ActualRow>();
     for (const row of rows) if (row.reportedBy !== '' && !firstRows.has(row.reportedBy)) firstRows.set(row.reportedBy, row);
     const units = [...firstRows.keys()];
@@ -155,7 +127,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const targetOf = (ref: string, plan: Plan): Target | undefined => memo(targetsByRef, plan, ref, () => resolveTargetRef(ref, plan));
   const typedByText = new Map<Plan, Map<string, TypedRef>>();
   const typedOf = (text: string, plan: Plan): TypedRef => memo(typedByText, plan, text, () => resolveTypedRef(text, plan));
-  const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => canonicalUnit(plan, name));
+  const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => reportingUnit(plan.units, name));
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
     if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
@@ -177,8 +149,8 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       if (!checkValueKind(row, target, diagnostics)) continue;
       const reportedBy = unitOf(row.reportedBy, plan);
       if (reportedBy !== row.reportedBy) row = { ...row, reportedBy };
-      if (plan.unitNames && reportedBy !== '' && !registeredUnitNames(plan).has(reportedBy)) {
-        const closest = closestUnit(reportedBy, registeredUnitNames(plan));
+      if (plan.units && reportedBy !== '' && !plan.units.canonical.has(reportedBy)) {
+        const closest = closestUnit(reportedBy, plan.units.canonical);
         diagnostics.push(diagnosticAt('unknown-unit', row.unitPlace ?? row.place, { name: row.reportedBy, suggestion: closest?.name, alias: closest?.alias ? closest.name : undefined }));
       }
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
@@ -250,7 +222,7 @@ function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) 
       out.push(diagnosticAt('missing-reported-by', record.place, { duty: duty.id, owners: duty.owners }));
       owner = undefined;
     } else if (!duty.owners.some((name) => unitOf(name) === unit)) {
-      if (plan.unitNames && !plan.unitNames.has(unit)) {
+      if (plan.units && !plan.units.written.has(unit)) {
         out.push(diagnosticAt('unknown-unit', record.unitPlace, { name: record.reportedBy, suggestion: nearestName(record.reportedBy, duty.owners) }));
       } else {
         out.push(diagnosticAt('not-duty-owner', record.unitPlace, { unit, duty: duty.id, owners: duty.owners }));

@@ -2,6 +2,7 @@
 import type { DayNumber } from './dates.js';
 import type { Rational } from './rational.js';
 import type { TargetExpression } from './target-expression.js';
+import type { UnitRegistry } from './unit-registry.js';
 
 export type Progress = 'linear' | 'at_due' | 'level';
 export type Combine = 'sum' | 'mean';
@@ -24,8 +25,8 @@ export interface Plan {
   file: string;
   period: { start: DayNumber; end: DayNumber };
   population?: Rational;
-  /** every known name or alias → canonical unit name; undefined when the plan has no registry */
-  unitNames?: ReadonlyMap<string, string>;
+  /** the plan's unit registry (`units:`), built once when the plan is read; undefined when it has none */
+  units?: UnitRegistry;
   /** the date the plan was issued (印发日期), when given: duties start no earlier */
   issued?: DayNumber;
   phases: Phase[];

@@ -3,13 +3,14 @@
 import { type DayNumber, formatDay, readDate } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import type { Accumulate, Combine, Duty, DutyStartSource, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
+import type { Accumulate, Combine, Duty, DutyStartSource, EachUnit, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
 import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
-import { type Comparison, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
+import { type Comparison, type TargetExpression, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
 import { suggestTargetReading } from './target-wording.js';
 import { ABSURD_COUNT } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
 import { foldText } from './text-fold.js';
+import { type UnitRegistry, buildUnitRegistry, registeredUnit } from './unit-registry.js';
 
 type Data = Record<string, unknown>;
 
@@ -17,8 +18,6 @@ const asObject = (value: unknown): Data | undefined =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Data) : undefined;
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const asList = (value: unknown): string[] =>
-  typeof value === 'string' ? [value] : asArray(value).filter((v): v is string => typeof v === 'string');
 
 /** A task id as refs are compared (join.ts folds refs the same way): full-width forms folded, so
  * "三（一）" and "三(一)", or "４" and "4", are one task, and a twin is a duplicate. */
@@ -136,21 +135,6 @@ function checkBaseline(check: PlanChecker, target: Data, path: JsonPath, op: Com
   return baseline;
 }
 
-function buildUnitNames(units: unknown[]): Map<string, string> | undefined {
-  if (units.length === 0) return undefined;
-  const names = new Map<string, string>();
-  for (const entry of units) {
-    if (typeof entry === 'string') names.set(entry, entry);
-    const object = asObject(entry);
-    const name = asString(object?.name);
-    if (name) {
-      names.set(name, name);
-      for (const alias of asList(object?.aliases)) names.set(alias, name);
-    }
-  }
-  return names;
-}
-
 /**
  * A duty counts from its own `start`, else from the later of the period start and the date the
  * plan was issued: a plan issued in April owes no report for January.
@@ -171,15 +155,24 @@ function checkDuplicateOwners(check: PlanChecker, written: unknown, path: JsonPa
   });
 }
 
+
 interface NormalisedPlan {
   plan?: Plan;
   diagnostics: Diagnostic[];
 }
 
-export function normalisePlan(data: unknown, file: string, locator: Locator): NormalisedPlan {
-  const check = new PlanChecker(file, locator);
-  const root = asObject(data);
-  if (!root) return { diagnostics: check.diagnostics };
+/** What every part of a plan is read against: its checker, period, population and unit registry. */
+interface PlanContext {
+  check: PlanChecker;
+  root: Data;
+  planId: string;
+  period?: { start: DayNumber; end: DayNumber };
+  issued?: DayNumber;
+  population?: Rational;
+  units?: UnitRegistry;
+}
+
+function readPlanContext(check: PlanChecker, root: Data): PlanContext {
   const periodData = asObject(root.period);
   const periodStart = check.date(periodData?.start, ['period', 'start']);
   const periodEnd = check.date(periodData?.end, ['period', 'end']);
@@ -188,123 +181,158 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     ? { start: periodStart, end: periodEnd }
     : undefined;
   const issued = check.date(root.issued, ['issued']);
-
-  const unitNames = buildUnitNames(asArray(root.units));
-  // one unit however it is typed: full-width brackets and stray spaces folded (NFKC), as for
-  // reporting units and --owner
-  const foldedUnits = new Map<string, string>();
-  for (const [known, canonical] of unitNames ?? []) {
-    const folded = foldText(known);
-    if (!foldedUnits.has(folded)) foldedUnits.set(folded, canonical);
-  }
-  const resolveUnit = (name: string, path: JsonPath): string => {
-    if (!unitNames) return name;
-    const canonical = unitNames.get(name) ?? foldedUnits.get(foldText(name));
-    if (canonical) return canonical;
-    check.report('unknown-unit', path, { name, suggestion: nearestName(name, unitNames.keys()) });
-    return name;
-  };
-  const resolveUnits = (value: unknown, path: JsonPath): string[] =>
-    typeof value === 'string' ? [resolveUnit(value, path)] : asArray(value).map((v, i) => (typeof v === 'string' ? resolveUnit(v, [...path, i]) : '')).filter(Boolean);
-
   const population = typeof root.population === 'number' && Number.isFinite(root.population) && root.population > 0
     ? fromNumber(root.population)
     : undefined;
-  const planId = asString(root.id) ?? '';
+  return { check, root, planId: asString(root.id) ?? '', period, issued, population, units: buildUnitRegistry(root.units) };
+}
 
-  const readEach = (value: unknown, path: JsonPath, perCapita: boolean): { unit: string; population?: Rational; place: SourcePlace }[] | undefined => {
-    if (!Array.isArray(value)) return undefined;
-    const seen = new Map<string, number>();
-    const entries: { unit: string; population?: Rational; place: SourcePlace }[] = [];
-    value.forEach((item, index) => {
-      const object = asObject(item);
-      const name = typeof item === 'string' ? item : asString(object?.unit);
-      const entryPath = [...path, index];
-      if (name === undefined) return;
-      // as join.ts names a reporting unit: the registry's name, else the name folded
-      const unit = unitNames ? resolveUnit(name, object ? [...entryPath, 'unit'] : entryPath) : foldText(name);
-      const first = seen.get(unit);
-      if (first !== undefined) {
-        check.report('duplicate-id', entryPath, { kind: 'unit', id: name, firstLine: locator.locate([...path, first]).line });
-        return;
-      }
-      seen.set(unit, index);
-      const people = object?.population;
-      const population = typeof people === 'number' && Number.isFinite(people) && people > 0 ? fromNumber(people) : undefined;
-      if (perCapita && people === undefined) check.report('each-missing-population', entryPath, { unit: name });
-      entries.push({ unit, population, place: check.place(entryPath) });
-    });
-    return entries;
-  };
+/**
+ * A unit as the plan names it: the registry's canonical name, however it is typed (full-width
+ * brackets and stray spaces folded, as for reporting units and --owner); an unknown one is reported.
+ */
+function resolveUnit(plan: PlanContext, name: string, path: JsonPath): string {
+  if (!plan.units) return name;
+  const canonical = registeredUnit(plan.units, name);
+  if (canonical) return canonical;
+  plan.check.report('unknown-unit', path, { name, suggestion: nearestName(name, plan.units.written.keys()) });
+  return name;
+}
 
-  interface TargetScope {
-    taskId?: string;
-    start?: DayNumber;
-    due?: DayNumber;
-    lead: string[];
-    support: string[];
+const resolveUnits = (plan: PlanContext, value: unknown, path: JsonPath): string[] =>
+  typeof value === 'string' ? [resolveUnit(plan, value, path)] : asArray(value).map((v, i) => (typeof v === 'string' ? resolveUnit(plan, v, [...path, i]) : '')).filter(Boolean);
+
+type EachEntry = Omit<EachUnit, 'required'>;
+
+/** The units of an `each` target, each once, with its population when per-capita. */
+function readEach(plan: PlanContext, value: unknown, path: JsonPath, perCapita: boolean): EachEntry[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const { check } = plan;
+  const seen = new Map<string, number>();
+  const entries: EachEntry[] = [];
+  value.forEach((item, index) => {
+    const object = asObject(item);
+    const name = typeof item === 'string' ? item : asString(object?.unit);
+    const entryPath = [...path, index];
+    if (name === undefined) return;
+    // as join.ts names a reporting unit: the registry's name, else the name folded
+    const unit = plan.units ? resolveUnit(plan, name, object ? [...entryPath, 'unit'] : entryPath) : foldText(name);
+    const first = seen.get(unit);
+    if (first !== undefined) {
+      check.report('duplicate-id', entryPath, { kind: 'unit', id: name, firstLine: check.locator.locate([...path, first]).line });
+      return;
+    }
+    seen.set(unit, index);
+    const people = object?.population;
+    const population = typeof people === 'number' && Number.isFinite(people) && people > 0 ? fromNumber(people) : undefined;
+    if (perCapita && people === undefined) check.report('each-missing-population', entryPath, { unit: name });
+    entries.push({ unit, population, place: check.place(entryPath) });
+  });
+  return entries;
+}
+
+/** The task a target belongs to (none for a plan-level target), or the plan's period and no units. */
+interface TargetScope {
+  taskId?: string;
+  start?: DayNumber;
+  due?: DayNumber;
+  lead: string[];
+  support: string[];
+}
+
+/** The target's expression, when it reads as one; what is wrong with its wording is reported. */
+function readTargetExpression(check: PlanChecker, target: Data, targetPath: JsonPath): TargetExpression | undefined {
+  const tooLong = typeof target.target === 'string' && target.target.length > MAX_TARGET_TEXT;
+  const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
+  const structured = asObject(target.target);
+  if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
+    check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms], suggestion: typeof target.target === 'string' && !tooLong ? suggestTargetReading(target.target) : undefined });
   }
+  if (expression?.unit && typeof target.unit === 'string' && foldText(target.unit) !== expression.unit) {
+    check.report('target-unit-conflict', [...targetPath, 'unit'], { unit: shown(target.unit), written: shown(expression.written ?? ''), wordingUnit: expression.unit });
+  }
+  if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
+    check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });
+  }
+  return expression;
+}
 
-  /** One target of a task, or a plan-level one (no task): checked, then normalised when whole. */
-  const readTarget = (target: Data, targetPath: JsonPath, scope: TargetScope): Target | undefined => {
-    const tooLong = typeof target.target === 'string' && target.target.length > MAX_TARGET_TEXT;
-    const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
-    const structured = asObject(target.target);
-    if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
-      check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms], suggestion: typeof target.target === 'string' && !tooLong ? suggestTargetReading(target.target) : undefined });
-    }
-    if (expression?.unit && typeof target.unit === 'string' && foldText(target.unit) !== expression.unit) {
-      check.report('target-unit-conflict', [...targetPath, 'unit'], { unit: shown(target.unit), written: shown(expression.written ?? ''), wordingUnit: expression.unit });
-    }
-    if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
-      check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });
-    }
-    const perCapita = expression?.kind === 'per_capita';
-    const eachData = target.each;
-    if (perCapita && root.population === undefined && eachData === undefined) {
-      check.report('missing-population', [...targetPath, 'target'], { target: expression.text });
-    }
-    if (eachData !== undefined && target.combine !== undefined) check.report('each-with-combine', [...targetPath, 'combine'], {}, true);
-    const targetStart = check.date(target.start, [...targetPath, 'start']) ?? scope.start;
-    const targetDue = check.date(target.due, [...targetPath, 'due']) ?? scope.due;
-    check.checkOrder(targetStart, targetDue, targetPath, target.due !== undefined ? 'due' : 'start');
-    if (target.due !== undefined) check.checkInPeriod(targetDue, period, [...targetPath, 'due']);
-    const owner = typeof target.owner === 'string' ? resolveUnit(target.owner, [...targetPath, 'owner']) : scope.lead[0] ?? '';
-    const eachEntries = readEach(eachData, [...targetPath, 'each'], perCapita);
-    const targetId = asString(target.id);
-    if (!expression || !targetId || targetStart === undefined || targetDue === undefined) return undefined;
-    const perCapitaRequired = (people: Rational | undefined): Rational | undefined =>
-      people && expression.per ? divide(multiply(expression.value, people), expression.per) : undefined;
-    const required = perCapita ? perCapitaRequired(population) ?? (eachEntries ? expression.value : undefined) : expression.value;
-    if (!required) return undefined;
-    const each = eachEntries?.map((entry) => ({ ...entry, required: perCapita ? perCapitaRequired(entry.population) ?? zero : required }));
-    const baseline = checkBaseline(check, target, targetPath, expression.op, each ? each.map((unit) => unit.required) : [required]);
-    const written = asString(target.progress) as Progress | undefined;
-    const progress: Progress = written ?? (baseline !== undefined || expression.kind !== 'percent' ? 'linear' : 'level');
-    return {
-      planId,
-      taskId: scope.taskId,
-      id: targetId,
-      ref: scope.taskId === undefined ? `${planId}:${targetId}` : `${planId}:${scope.taskId}/${targetId}`,
-      metric: asString(target.metric) ?? targetId,
-      unit: asString(target.unit) ?? expression.unit,
-      expression,
-      required,
-      start: targetStart,
-      due: targetDue,
-      progress,
-      progressWritten: written !== undefined,
-      baseline,
-      accumulate: (asString(target.accumulate) as Accumulate | undefined) ?? 'latest',
-      combine: (asString(target.combine) as Combine | undefined) ?? 'sum',
-      each,
-      owner,
-      taskUnits: { lead: scope.lead, support: scope.support },
-      place: check.place(targetPath),
-    };
+/** R of the target (per-capita multiplied out by the plan's population) and of each of its units. */
+function requiredValues(plan: PlanContext, expression: TargetExpression, eachEntries: EachEntry[] | undefined): { total: Rational; each?: EachUnit[] } | undefined {
+  const perCapita = expression.kind === 'per_capita';
+  const perCapitaRequired = (people: Rational | undefined): Rational | undefined =>
+    people && expression.per ? divide(multiply(expression.value, people), expression.per) : undefined;
+  const total = perCapita ? perCapitaRequired(plan.population) ?? (eachEntries ? expression.value : undefined) : expression.value;
+  if (!total) return undefined;
+  const each = eachEntries?.map((entry) => ({ ...entry, required: perCapita ? perCapitaRequired(entry.population) ?? zero : total }));
+  return { total, each };
+}
+
+/** What readTarget worked out, for the model. */
+interface TargetParts {
+  id: string;
+  expression: TargetExpression;
+  required: Rational;
+  each?: EachUnit[];
+  start: DayNumber;
+  due: DayNumber;
+  owner: string;
+  baseline?: Rational;
+}
+
+function targetModel(plan: PlanContext, target: Data, targetPath: JsonPath, scope: TargetScope, parts: TargetParts): Target {
+  const { id, expression, baseline } = parts;
+  const written = asString(target.progress) as Progress | undefined;
+  return {
+    planId: plan.planId,
+    taskId: scope.taskId,
+    id,
+    ref: scope.taskId === undefined ? `${plan.planId}:${id}` : `${plan.planId}:${scope.taskId}/${id}`,
+    metric: asString(target.metric) ?? id,
+    unit: asString(target.unit) ?? expression.unit,
+    expression,
+    required: parts.required,
+    start: parts.start,
+    due: parts.due,
+    progress: written ?? (baseline !== undefined || expression.kind !== 'percent' ? 'linear' : 'level'),
+    progressWritten: written !== undefined,
+    baseline,
+    accumulate: (asString(target.accumulate) as Accumulate | undefined) ?? 'latest',
+    combine: (asString(target.combine) as Combine | undefined) ?? 'sum',
+    each: parts.each,
+    owner: parts.owner,
+    taskUnits: { lead: scope.lead, support: scope.support },
+    place: plan.check.place(targetPath),
   };
+}
 
-  const phasesData = asArray(root.phases);
+/** One target of a task, or a plan-level one (no task): checked, then normalised when whole. */
+function readTarget(plan: PlanContext, target: Data, targetPath: JsonPath, scope: TargetScope): Target | undefined {
+  const { check } = plan;
+  const expression = readTargetExpression(check, target, targetPath);
+  const perCapita = expression?.kind === 'per_capita';
+  const eachData = target.each;
+  if (perCapita && plan.root.population === undefined && eachData === undefined) {
+    check.report('missing-population', [...targetPath, 'target'], { target: expression.text });
+  }
+  if (eachData !== undefined && target.combine !== undefined) check.report('each-with-combine', [...targetPath, 'combine'], {}, true);
+  const start = check.date(target.start, [...targetPath, 'start']) ?? scope.start;
+  const due = check.date(target.due, [...targetPath, 'due']) ?? scope.due;
+  check.checkOrder(start, due, targetPath, target.due !== undefined ? 'due' : 'start');
+  if (target.due !== undefined) check.checkInPeriod(due, plan.period, [...targetPath, 'due']);
+  const owner = typeof target.owner === 'string' ? resolveUnit(plan, target.owner, [...targetPath, 'owner']) : scope.lead[0] ?? '';
+  const eachEntries = readEach(plan, eachData, [...targetPath, 'each'], perCapita);
+  const id = asString(target.id);
+  if (!expression || !id || start === undefined || due === undefined) return undefined;
+  const required = requiredValues(plan, expression, eachEntries);
+  if (!required) return undefined;
+  const baseline = checkBaseline(check, target, targetPath, expression.op, required.each ? required.each.map((unit) => unit.required) : [required.total]);
+  return targetModel(plan, target, targetPath, scope, { id, expression, required: required.total, each: required.each, start, due, owner, baseline });
+}
+
+function readPhases(plan: PlanContext): Phase[] {
+  const { check } = plan;
+  const phasesData = asArray(plan.root.phases);
   check.checkUniqueIds(phasesData, ['phases'], 'phase');
   const phases: Phase[] = [];
   phasesData.forEach((item, index) => {
@@ -315,88 +343,125 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const due = check.date(phase.due, [...path, 'due']);
     const done = check.date(phase.done, [...path, 'done']);
     check.checkOrder(start, due, path, 'due');
-    check.checkInPeriod(due, period, [...path, 'due']);
-    const owner = typeof phase.owner === 'string' ? resolveUnit(phase.owner, [...path, 'owner']) : undefined;
+    check.checkInPeriod(due, plan.period, [...path, 'due']);
+    const owner = typeof phase.owner === 'string' ? resolveUnit(plan, phase.owner, [...path, 'owner']) : undefined;
     if (typeof phase.id === 'string' && due !== undefined) {
       phases.push({ id: phase.id, title: asString(phase.title) ?? phase.id, start, due, done, owner, place: check.place(path) });
     }
   });
+  return phases;
+}
 
-  const dutiesData = asArray(root.duties);
-  check.checkUniqueIds(dutiesData, ['duties'], 'duty');
+function readDuty(plan: PlanContext, duty: Data, path: JsonPath): Duty | undefined {
+  const { check, period } = plan;
+  const ownStart = check.date(duty.start, [...path, 'start']);
+  const { start, startSource } = dutyStart(ownStart, period?.start, plan.issued);
+  const until = check.date(duty.until, [...path, 'until']) ?? period?.end;
+  const due = check.date(duty.due, [...path, 'due']);
+  check.checkOrder(start, until, path, 'until');
+  check.checkInPeriod(due, period, [...path, 'due']);
+  const owners = resolveUnits(plan, duty.owner, [...path, 'owner']);
+  if (Array.isArray(duty.owner) && duty.owner.length === 0) check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
+  checkRecurrence(check, duty, path);
+  checkDuplicateOwners(check, duty.owner, [...path, 'owner'], owners);
+  if (typeof duty.id !== 'string' || start === undefined || until === undefined) return undefined;
+  return {
+    id: duty.id,
+    title: asString(duty.title) ?? duty.id,
+    kind: duty.kind === 'activity' ? 'activity' : 'report',
+    owners: [...new Set(owners)],
+    every: asString(duty.every) as Recurrence | undefined,
+    day: typeof duty.day === 'number' ? duty.day : undefined,
+    month: typeof duty.month === 'number' ? duty.month : undefined,
+    start,
+    startSource,
+    until,
+    due,
+    place: check.place(path),
+  };
+}
+
+function readDuties(plan: PlanContext): Duty[] {
+  const dutiesData = asArray(plan.root.duties);
+  plan.check.checkUniqueIds(dutiesData, ['duties'], 'duty');
   const duties: Duty[] = [];
   dutiesData.forEach((item, index) => {
     const duty = asObject(item);
-    const path = ['duties', index];
-    if (!duty) return;
-    const ownStart = check.date(duty.start, [...path, 'start']);
-    const { start, startSource } = dutyStart(ownStart, period?.start, issued);
-    const until = check.date(duty.until, [...path, 'until']) ?? period?.end;
-    const due = check.date(duty.due, [...path, 'due']);
-    check.checkOrder(start, until, path, 'until');
-    check.checkInPeriod(due, period, [...path, 'due']);
-    const owners = resolveUnits(duty.owner, [...path, 'owner']);
-    if (Array.isArray(duty.owner) && duty.owner.length === 0) check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
-    checkRecurrence(check, duty, path);
-    checkDuplicateOwners(check, duty.owner, [...path, 'owner'], owners);
-    if (typeof duty.id !== 'string' || start === undefined || until === undefined) return;
-    duties.push({
-      id: duty.id,
-      title: asString(duty.title) ?? duty.id,
-      kind: duty.kind === 'activity' ? 'activity' : 'report',
-      owners: [...new Set(owners)],
-      every: asString(duty.every) as Recurrence | undefined,
-      day: typeof duty.day === 'number' ? duty.day : undefined,
-      month: typeof duty.month === 'number' ? duty.month : undefined,
-      start,
-      startSource,
-      until,
-      due,
-      place: check.place(path),
-    });
+    const read = duty ? readDuty(plan, duty, ['duties', index]) : undefined;
+    if (read) duties.push(read);
   });
+  return duties;
+}
 
-  const taskEntries: { data: unknown; path: JsonPath; section?: string }[] = [];
+interface TaskEntry {
+  data: unknown;
+  path: JsonPath;
+  section?: string;
+}
+
+/** The tasks of every section, then the plan's own tasks, in the order they are written. */
+function taskEntriesOf(root: Data): TaskEntry[] {
+  const entries: TaskEntry[] = [];
   asArray(root.sections).forEach((sectionItem, sectionIndex) => {
     const section = asObject(sectionItem);
     asArray(section?.tasks).forEach((task, taskIndex) =>
-      taskEntries.push({ data: task, path: ['sections', sectionIndex, 'tasks', taskIndex], section: asString(section?.title) }),
+      entries.push({ data: task, path: ['sections', sectionIndex, 'tasks', taskIndex], section: asString(section?.title) }),
     );
   });
-  asArray(root.tasks).forEach((task, taskIndex) => taskEntries.push({ data: task, path: ['tasks', taskIndex] }));
+  asArray(root.tasks).forEach((task, taskIndex) => entries.push({ data: task, path: ['tasks', taskIndex] }));
+  return entries;
+}
 
-  const seenTasks = new Map<string, JsonPath>();
-  const tasks: Task[] = [];
-  for (const entry of taskEntries) {
-    const task = asObject(entry.data);
-    if (!task) continue;
-    const path = entry.path;
-    const id = taskIdOf(task.id);
-    if (id !== undefined) {
-      const first = seenTasks.get(id);
-      if (first) check.report('duplicate-id', [...path, 'id'], { kind: 'task', id: String(task.id), firstLine: locator.locate([...first, 'id']).line });
-      else seenTasks.set(id, path);
-    }
-    const start = check.date(task.start, [...path, 'start']) ?? period?.start;
-    const due = check.date(task.due, [...path, 'due']) ?? period?.end;
-    const done = check.date(task.done, [...path, 'done']);
-    check.checkOrder(start, due, path, task.due !== undefined ? 'due' : 'start');
-    if (task.due !== undefined) check.checkInPeriod(due, period, [...path, 'due']);
-    const lead = resolveUnits(task.lead, [...path, 'lead']);
-    const support = resolveUnits(task.support, [...path, 'support']);
-    const targetsData = asArray(task.targets);
-    check.checkUniqueIds(targetsData, [...path, 'targets'], 'target');
-    const targets: Target[] = [];
-    targetsData.forEach((targetItem, targetIndex) => {
-      const target = asObject(targetItem);
-      const read = target ? readTarget(target, [...path, 'targets', targetIndex], { taskId: id, start, due, lead, support }) : undefined;
-      if (read) targets.push(read);
-    });
-    if (id === undefined || start === undefined || due === undefined) continue;
-    tasks.push({ id, title: asString(task.title) ?? id, section: entry.section, lead, support, start, due, done, targets, place: check.place(path) });
+/** The targets of one task, each read in the task's scope. */
+function readTaskTargets(plan: PlanContext, task: Data, path: JsonPath, scope: TargetScope): Target[] {
+  const targetsData = asArray(task.targets);
+  plan.check.checkUniqueIds(targetsData, [...path, 'targets'], 'target');
+  const targets: Target[] = [];
+  targetsData.forEach((targetItem, targetIndex) => {
+    const target = asObject(targetItem);
+    const read = target ? readTarget(plan, target, [...path, 'targets', targetIndex], scope) : undefined;
+    if (read) targets.push(read);
+  });
+  return targets;
+}
+
+/** One task; `taskPaths` (folded id → path of its first task) says which ids were seen before. */
+function readTask(plan: PlanContext, task: Data, entry: TaskEntry, taskPaths: Map<string, JsonPath>): Task | undefined {
+  const { check, period } = plan;
+  const path = entry.path;
+  const id = taskIdOf(task.id);
+  if (id !== undefined) {
+    const first = taskPaths.get(id);
+    if (first) check.report('duplicate-id', [...path, 'id'], { kind: 'task', id: String(task.id), firstLine: check.locator.locate([...first, 'id']).line });
+    else taskPaths.set(id, path);
   }
+  const start = check.date(task.start, [...path, 'start']) ?? period?.start;
+  const due = check.date(task.due, [...path, 'due']) ?? period?.end;
+  const done = check.date(task.done, [...path, 'done']);
+  check.checkOrder(start, due, path, task.due !== undefined ? 'due' : 'start');
+  if (task.due !== undefined) check.checkInPeriod(due, period, [...path, 'due']);
+  const lead = resolveUnits(plan, task.lead, [...path, 'lead']);
+  const support = resolveUnits(plan, task.support, [...path, 'support']);
+  const targets = readTaskTargets(plan, task, path, { taskId: id, start, due, lead, support });
+  if (id === undefined || start === undefined || due === undefined) return undefined;
+  return { id, title: asString(task.title) ?? id, section: entry.section, lead, support, start, due, done, targets, place: check.place(path) };
+}
 
-  const planTargetsData = asArray(root.targets);
+function readTasks(plan: PlanContext): { tasks: Task[]; taskPaths: Map<string, JsonPath> } {
+  const taskPaths = new Map<string, JsonPath>();
+  const tasks: Task[] = [];
+  for (const entry of taskEntriesOf(plan.root)) {
+    const task = asObject(entry.data);
+    const read = task ? readTask(plan, task, entry, taskPaths) : undefined;
+    if (read) tasks.push(read);
+  }
+  return { tasks, taskPaths };
+}
+
+/** Plan-level targets: the plan's period, no task, and never a task's id. */
+function readPlanTargets(plan: PlanContext, taskPaths: ReadonlyMap<string, JsonPath>): Target[] {
+  const { check, period } = plan;
+  const planTargetsData = asArray(plan.root.targets);
   check.checkUniqueIds(planTargetsData, ['targets'], 'target');
   const planTargets: Target[] = [];
   planTargetsData.forEach((item, index) => {
@@ -404,28 +469,39 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const path = ['targets', index];
     if (!target) return;
     const id = taskIdOf(target.id);
-    const task = id === undefined ? undefined : seenTasks.get(id);
-    if (task) check.report('target-id-is-task-id', [...path, 'id'], { id: String(target.id), taskLine: locator.locate([...task, 'id']).line });
-    const read = readTarget(target, path, { start: period?.start, due: period?.end, lead: [], support: [] });
+    const task = id === undefined ? undefined : taskPaths.get(id);
+    if (task) check.report('target-id-is-task-id', [...path, 'id'], { id: String(target.id), taskLine: check.locator.locate([...task, 'id']).line });
+    const read = readTarget(plan, target, path, { start: period?.start, due: period?.end, lead: [], support: [] });
     if (read) planTargets.push(read);
   });
+  return planTargets;
+}
 
-  if (!period || !planId) return { diagnostics: check.diagnostics };
-  const plan: Plan = {
-    id: planId,
-    title: asString(root.title) ?? planId,
+export function normalisePlan(data: unknown, file: string, locator: Locator): NormalisedPlan {
+  const check = new PlanChecker(file, locator);
+  const root = asObject(data);
+  if (!root) return { diagnostics: check.diagnostics };
+  const plan = readPlanContext(check, root);
+  const phases = readPhases(plan);
+  const duties = readDuties(plan);
+  const { tasks, taskPaths } = readTasks(plan);
+  const targets = readPlanTargets(plan, taskPaths);
+  if (!plan.period || !plan.planId) return { diagnostics: check.diagnostics };
+  const model: Plan = {
+    id: plan.planId,
+    title: asString(root.title) ?? plan.planId,
     issuer: asString(root.issuer),
     docNo: asString(root.doc_no),
     file,
-    period,
-    population,
-    unitNames,
-    issued,
+    period: plan.period,
+    population: plan.population,
+    units: plan.units,
+    issued: plan.issued,
     phases,
     duties,
     tasks,
-    targets: planTargets,
+    targets,
     place: check.place(['id']),
   };
-  return { plan, diagnostics: check.diagnostics };
+  return { plan: model, diagnostics: check.diagnostics };
 }

@@ -6,6 +6,7 @@
 import type { JsonPath, Position } from './diagnostics.js';
 import type { Plan, SourcePlace, Target, Task } from './model.js';
 import type { Rational } from './rational.js';
+import { unitRegistryOf } from './unit-registry.js';
 import { LazyPlace, type Locator, pathOfPlace } from './yaml-source.js';
 
 /** The snapshot as JSON text: opaque outside this module. */
@@ -45,7 +46,7 @@ export function snapshotPlan(plan: Plan): PlanSnapshot | undefined {
     const compact = {
       ...plan,
       file: undefined,
-      unitNames: plan.unitNames ? [...plan.unitNames] : undefined,
+      units: plan.units ? [...plan.units.written] : undefined,
       tasks: plan.tasks.map((task) => ({ ...task, targets: task.targets.map((target) => compactTarget(plan, task, target)) })),
       targets: plan.targets.map((target) => compactTarget(plan, undefined, target)),
     };
@@ -80,7 +81,7 @@ export function restorePlan(snapshot: PlanSnapshot, file: string, locator: Locat
   plan.file = file;
   plan.place = place(plan.place);
   if (plan.population) plan.population = rationalOf(plan.population as unknown as RationalPair);
-  if (plan.unitNames) plan.unitNames = new Map(plan.unitNames as unknown as [string, string][]);
+  if (plan.units) plan.units = unitRegistryOf(plan.units as unknown as [string, string][]);
   for (const phase of plan.phases) phase.place = place(phase.place);
   for (const duty of plan.duties) duty.place = place(duty.place);
   for (const task of plan.tasks) {

@@ -160,43 +160,43 @@ const textReaders: Record<TextKind, (text: string, file: string, options: LoadOp
   'actuals-csv': (text, file, options, loaded) => addActuals(loaded, readActualsCsv(text, file, { delimiter: options.delimiter })),
 };
 
-export function loadProject(sources: readonly InputFile[], options: LoadOptions = {}): Project {
-  const loaded: Loaded = { diagnostics: [], plans: [], actualsFiles: [] };
-  const { diagnostics, plans, actualsFiles } = loaded;
-  const texts = new Map<string, string>();
-  const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const source of ordered) {
-    const start = { line: 1, column: 1 };
-    const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
-    const size = 'bytes' in source ? source.bytes.length : source.size;
-    if (size > maxBytes) {
-      diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size, limit: maxBytes }));
-      continue;
-    }
-    if ('sheet' in source) {
-      addActuals(loaded, readActualsSheet(source.sheet, source.path));
-      continue;
-    }
-    if (source.kind === 'actuals-xlsx') {
-      // a spreadsheet's bytes that io/ did not unpack (a caller of the core alone): what can be told without unpacking
-      addActuals(loaded, readActualsSheet({ ok: false, problem: 'bytes' in source ? sheetBytesProblem(source.bytes) : 'damaged' }, source.path));
-      continue;
-    }
-    if (!('bytes' in source)) {
-      const streamed = readStreamedCsv(source, options);
-      if (streamed) {
-        addActuals(loaded, streamed);
-        continue;
-      }
-    }
-    const decoded = decodeText('bytes' in source ? source.bytes : wholeBytes(source.chunks()), options.encoding);
-    if (!decoded.ok) {
-      diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
-      continue;
-    }
-    texts.set(source.path, decoded.text);
-    textReaders[source.kind as TextKind](decoded.text, source.path, options, loaded);
+/**
+ * One input file into `loaded`, by its kind: too large, an unpacked sheet, spreadsheet bytes io/
+ * did not unpack, a streamed CSV, else text decoded and read. Returns the decoded text, if any.
+ */
+function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): string | undefined {
+  const start = { line: 1, column: 1 };
+  const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
+  const size = 'bytes' in source ? source.bytes.length : source.size;
+  if (size > maxBytes) {
+    loaded.diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size, limit: maxBytes }));
+    return undefined;
   }
+  if ('sheet' in source) {
+    addActuals(loaded, readActualsSheet(source.sheet, source.path));
+    return undefined;
+  }
+  if (source.kind === 'actuals-xlsx') {
+    // a spreadsheet's bytes that io/ did not unpack (a caller of the core alone): what can be told without unpacking
+    addActuals(loaded, readActualsSheet({ ok: false, problem: 'bytes' in source ? sheetBytesProblem(source.bytes) : 'damaged' }, source.path));
+    return undefined;
+  }
+  const streamed = 'bytes' in source ? undefined : readStreamedCsv(source, options);
+  if (streamed) {
+    addActuals(loaded, streamed);
+    return undefined;
+  }
+  const decoded = decodeText('bytes' in source ? source.bytes : wholeBytes(source.chunks()), options.encoding);
+  if (!decoded.ok) {
+    loaded.diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
+    return undefined;
+  }
+  textReaders[source.kind as TextKind](decoded.text, source.path, options, loaded);
+  return decoded.text;
+}
+
+/** Each plan id once: a second plan with an id already loaded is reported and left out. */
+function uniquePlans(plans: readonly Plan[], diagnostics: Diagnostic[]): Plan[] {
   const seenPlans = new Map<string, Plan>();
   for (const plan of plans) {
     const first = seenPlans.get(plan.id);
@@ -206,11 +206,23 @@ export function loadProject(sources: readonly InputFile[], options: LoadOptions 
       seenPlans.set(plan.id, plan);
     }
   }
-  const uniquePlans = [...seenPlans.values()];
-  const joined = joinActuals(uniquePlans, actualsFiles);
+  return [...seenPlans.values()];
+}
+
+export function loadProject(sources: readonly InputFile[], options: LoadOptions = {}): Project {
+  const loaded: Loaded = { diagnostics: [], plans: [], actualsFiles: [] };
+  const { diagnostics, plans, actualsFiles } = loaded;
+  const texts = new Map<string, string>();
+  const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const source of ordered) {
+    const text = readSource(source, options, loaded);
+    if (text !== undefined) texts.set(source.path, text);
+  }
+  const planList = uniquePlans(plans, diagnostics);
+  const joined = joinActuals(planList, actualsFiles);
   append(diagnostics, joined.diagnostics);
   diagnostics.sort(compareDiagnostics);
-  return { plans: uniquePlans, actualsFiles, joined, diagnostics, texts };
+  return { plans: planList, actualsFiles, joined, diagnostics, texts };
 }
 
 export interface Evaluation {

@@ -23,7 +23,7 @@ export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string>
   const exact = new Set<string>();
   const allNames = new Set<string>();
   for (const plan of plans) {
-    const canonical = plan.unitNames?.get(wanted);
+    const canonical = plan.units?.written.get(wanted);
     if (canonical) exact.add(canonical);
     for (const task of plan.tasks) for (const unit of [...task.lead, ...task.support]) allNames.add(unit);
     for (const target of allTargets(plan)) {

@@ -2,7 +2,7 @@
 // of contract v2 ("Actuals"), its latest figure beside each for reference. Pure: rows and header
 // only; the CSV and XLSX writers lay them out.
 import { formatDay } from './dates.js';
-import { canonicalUnit } from './join.js';
+import { reportingUnit } from './unit-registry.js';
 import { type ActualRow, type ActualValue, type Plan, allTargets } from './model.js';
 import type { Project } from './project.js';
 import { type Rational, toNumber } from './rational.js';
@@ -47,14 +47,14 @@ function valueText(value: ActualValue): string {
 /** The latest row of one unit, with its date: 47/50（2024-06-30）. */
 function previousFigure(rows: readonly ActualRow[], plan: Plan, unit: string): string {
   let latest: ActualRow | undefined;
-  for (const row of rows) if (canonicalUnit(plan, row.reportedBy) === unit && (!latest || row.asOf >= latest.asOf)) latest = row;
+  for (const row of rows) if (reportingUnit(plan.units, row.reportedBy) === unit && (!latest || row.asOf >= latest.asOf)) latest = row;
   return latest ? `${valueText(latest.value)}（${formatDay(latest.asOf)}）` : '';
 }
 
 /** Every unit that owns a target, in plan order, each once. */
 export function owningUnits(project: Project): string[] {
   const units = new Set<string>();
-  for (const plan of project.plans) for (const target of allTargets(plan)) units.add(canonicalUnit(plan, target.owner));
+  for (const plan of project.plans) for (const target of allTargets(plan)) units.add(reportingUnit(plan.units, target.owner));
   return [...units];
 }
 
@@ -64,7 +64,7 @@ export function templateRows(project: Project, units: ReadonlySet<string>): Temp
   for (const plan of project.plans) {
     // a task's targets, then the plan-level ones (contract v2), referred to by their local ref
     for (const target of allTargets(plan)) {
-      const owner = canonicalUnit(plan, target.owner);
+      const owner = reportingUnit(plan.units, target.owner);
       if (!units.has(owner) && !units.has(target.owner)) continue;
       rows.push({
         plan: plan.id,

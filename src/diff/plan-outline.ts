@@ -6,6 +6,7 @@ import { type Rational, fromDecimalString, fromNumber } from '../core/rational.j
 import { type TargetExpression, parseTargetExpression } from '../core/target-expression.js';
 import type { Locator } from '../core/yaml-source.js';
 import { foldText } from '../core/text-fold.js';
+import { buildUnitRegistry, reportingUnit } from '../core/unit-registry.js';
 
 export interface OutlineTask {
   id: string;
@@ -105,18 +106,10 @@ function rationalOf(value: unknown): Rational | undefined {
   return undefined;
 }
 
-/** name or alias → the registered name (folded); names outside the registry stay as written. */
+/** name or alias → the registered name (folded), through the registry every command uses; names outside it stay as written (folded). */
 function unitResolver(units: unknown): (name: string) => string {
-  const names = new Map<string, string>();
-  for (const entry of listOf(units)) {
-    if (typeof entry === 'string') names.set(fold(entry), fold(entry));
-    else if (isMapping(entry) && typeof entry.name === 'string') {
-      const name = fold(entry.name);
-      names.set(name, name);
-      for (const alias of listOf(entry.aliases)) if (typeof alias === 'string') names.set(fold(alias), name);
-    }
-  }
-  return (name) => names.get(fold(name)) ?? fold(name);
+  const registry = buildUnitRegistry(units);
+  return (name) => fold(reportingUnit(registry, name));
 }
 
 function unitList(value: unknown, resolve: (name: string) => string): string[] {
