@@ -31,7 +31,12 @@ describe.each(timezones)('v2 targets through the CLI, TZ=%s', (tz) => {
   it('status --format json: lag, light, progress_kind, units, latest_as_of, stale, with the bands from plan-check.yaml', () => {
     const data = json(['status', folder, '--config', config, '--as-of', '2024-06-30'], tz);
     const { units: _onTime, ...counts } = data.summary;
-    expect(counts).toEqual({ targets: 4, met: 2, on_track: 0, behind: 2, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 1, green: 3, grey: 0 } });
+    // deadlines: task 1 + the monthly report 01-10 … 12-10 (12) = 13; reports 01 … 06 done (6);
+    // 07-10 is 10 ≤ 14 days away (due soon); reports 08 … 12 and task 1 (12-31) upcoming (6)
+    expect(counts).toEqual({
+      targets: 4, met: 2, on_track: 0, behind: 2, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 1, green: 3, grey: 0 },
+      deadlines: 1 + 12, done: 6, overdue: 0, due_soon: 1, upcoming: 5 + 1,
+    });
     const target = (ref: string) => data.targets.find((t) => t.ref === `towns-2024:${ref}`)!;
     const pass = target('1/pass');
     expect(pass).toMatchObject({ required: 98, expected: 98, actual: 97.5, status: 'behind', light: 'green', progress_kind: 'level', latest_as_of: '2024-06-30', stale: false });

@@ -5,7 +5,7 @@ import { type Plan, allTargets } from '../core/model.js';
 import type { FormatContext } from './context.js';
 import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
 import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
-import { countStatuses } from './status-view.js';
+import { countDeadlines, countStatuses } from './status-view.js';
 
 const targetJson = (row: TargetRow) => ({
   ref: row.ref,
@@ -55,16 +55,16 @@ export function formatStatusJson(report: StatusReport): string {
   const asOf = formatDay(report.evaluation.asOf);
   const targets = report.evaluation.targets.map((result) => toTargetRow(result, plansById));
   const deadlines = report.evaluation.deadlines.map(toDeadlineRow);
-  const summary = { ...countStatuses(targets), units: report.view.unitsOf() };
+  const summary = { ...countStatuses(targets), ...countDeadlines(deadlines), units: report.view.unitsOf() };
   return `${JSON.stringify({ as_of: asOf, summary, targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
 }
 
-export function formatTargetsJson({ asOf, rows }: GapsReport): string {
-  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(rows), targets: rows.map(targetJson) }, null, 2)}\n`;
+export function formatTargetsJson({ asOf, rows, overdueDeadlines }: GapsReport): string {
+  return `${JSON.stringify({ as_of: asOf, summary: { ...countStatuses(rows), overdue_deadlines: overdueDeadlines ?? 0 }, targets: rows.map(targetJson) }, null, 2)}\n`;
 }
 
-export function formatDeadlinesJson({ asOf, rows }: DeadlinesReport): string {
-  return `${JSON.stringify({ as_of: asOf, deadlines: rows.map(deadlineJson) }, null, 2)}\n`;
+export function formatDeadlinesJson({ asOf, rows, summary }: DeadlinesReport): string {
+  return `${JSON.stringify({ as_of: asOf, summary: summary ?? countDeadlines(rows), deadlines: rows.map(deadlineJson) }, null, 2)}\n`;
 }
 
 /** v2: a target written in the plan's own words, and the one canonical form it reads as. */

@@ -5,7 +5,7 @@ import type { TemplateRow } from '../core/template.js';
 import type { Evaluation, countProject } from '../core/project.js';
 import type { SourceKind } from '../core/source-kinds.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import type { StatusViewOptions } from './status-view.js';
+import type { DeadlineCounts, StatusViewOptions } from './status-view.js';
 
 /** status: the selected results, the plans, and what the meeting view shows of them. */
 export interface StatusReport {
@@ -22,12 +22,16 @@ export interface StatusReport {
 export interface GapsReport {
   asOf: string;
   rows: readonly TargetRow[];
+  /** overdue deadlines among the selected ones: gaps lists targets only, but its summary names them */
+  overdueDeadlines?: number;
 }
 
 /** deadlines: one row per deadline shown. */
 export interface DeadlinesReport {
   asOf: string;
   rows: readonly DeadlineRow[];
+  /** every selected deadline by status, those not shown (done, without --all) included; absent: the rows' */
+  summary?: DeadlineCounts;
 }
 
 /** template: the lines of one unit's fill-in form. */

@@ -2,6 +2,7 @@
 import { formatDay } from '../../core/dates.js';
 import { deadlinesFormats, formatNames } from '../../report/formats.js';
 import { toDeadlineRow } from '../../report/rows.js';
+import { countDeadlines } from '../../report/status-view.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
@@ -17,6 +18,6 @@ export async function runDeadlines(paths: string[], options: CommandOptions, io:
   const showDone = within !== undefined || settings.all || settings.selection.statuses !== 'all';
   const shown = showDone ? selected : selected.filter((d) => d.status !== 'done');
   const rows = shown.map(toDeadlineRow);
-  await deliver(formatterOf(deadlinesFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows }, prepared, io, rows.length);
+  await deliver(formatterOf(deadlinesFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows, summary: countDeadlines(selected) }, prepared, io, rows.length);
   return { failOnHit: failOnHit(settings.failOn, failOnMarks([], selected)) };
 }
