@@ -142,7 +142,36 @@ function memo<V>(cache: Map<Plan, Map<string, V>>, plan: Plan, key: string, comp
   return value;
 }
 
-export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[]): JoinedActuals {
+/** What the plan files' errors left out: plans that did not load, refs dropped from those that did. */
+interface PlanFailures {
+  /** ids of plans whose file had errors and gave no plan */
+  notLoaded: Set<string>;
+  /** per loaded plan, the refs its errors dropped (see PlanFailure in project.ts) */
+  dropped: Map<string, Set<string>>;
+}
+
+function planFailureIndex(failures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[], plans: readonly Plan[]): PlanFailures {
+  const loadedIds = new Set(plans.map((plan) => plan.id));
+  const notLoaded = new Set(failures.filter((f) => !f.loaded && f.planId !== undefined && !loadedIds.has(f.planId)).map((f) => f.planId!));
+  const dropped = new Map(failures.filter((f) => f.loaded && f.planId !== undefined && f.dropped.size > 0).map((f) => [f.planId!, f.dropped] as const));
+  return { notLoaded, dropped };
+}
+
+/** Whether a target ref as written names a task or target that its plan's errors dropped. */
+function namesDropped(ref: string, plan: Plan, failures: PlanFailures): boolean {
+  const dropped = failures.dropped.get(plan.id);
+  if (!dropped) return false;
+  const text = foldText(ref);
+  const local = text.startsWith(`${plan.id}:`) ? text.slice(plan.id.length + 1) : text;
+  const slash = local.indexOf('/');
+  return dropped.has(local) || (slash >= 0 && dropped.has(local.slice(0, slash)));
+}
+
+/** A diagnostic that follows from an error in a plan file: no suggestion (it would point elsewhere), marked. */
+const following = (diagnostic: Diagnostic, cause: 'plan' | 'target'): Diagnostic => ({ ...diagnostic, follows: cause });
+
+export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[], planFailures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[] = []): JoinedActuals {
+  const failures = planFailureIndex(planFailures, plans);
   const diagnostics: Diagnostic[] = [];
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
   const rowsByTarget = new Map<string, ActualRow[]>();
@@ -158,7 +187,8 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => canonicalUnit(plan, name));
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
-    if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
+    if (!plan && failures.notLoaded.has(planId)) diagnostics.push(following(diagnosticAt('unknown-plan', place, { plan: planId }), 'plan'));
+    else if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
     return plan;
   };
   for (const file of sortedFiles) {
@@ -168,6 +198,10 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       if (!plan) continue;
       const typed = row.typed && !targetOf(row.targetRef, plan) ? typedOf(row.targetRef, plan) : undefined;
       const target = typed ? ('target' in typed ? typed.target : undefined) : targetOf(row.targetRef, plan);
+      if (!target && namesDropped(row.targetRef, plan, failures)) {
+        diagnostics.push(following(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id }), 'target'));
+        continue;
+      }
       if (!target) {
         const suggestion = nearestName(row.targetRef, localRefs(plan));
         const candidates = typed && 'ambiguous' in typed ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) } : typed && 'closest' in typed && !suggestion ? { candidates: candidateTexts(typed.closest) } : { suggestion };
@@ -196,7 +230,8 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
         const kind = record.task !== undefined ? 'task' : 'phase';
         const candidates = kind === 'task' ? plan.tasks.map((t) => t.id) : plan.phases.map((p) => p.id);
         const ref = record.task ?? record.phase ?? '';
-        diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: nearestName(ref, candidates) }));
+        if (kind === 'task' && failures.dropped.get(plan.id)?.has(ref)) diagnostics.push(following(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id }), 'target'));
+        else diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: nearestName(ref, candidates) }));
         continue;
       }
       completions.push(record);
@@ -204,6 +239,10 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     for (const record of file.dutyRecords) {
       const plan = plansById.get(record.planId);
       if (!plan) continue;
+      if (!plan.duties.some((d) => d.id === record.duty) && failures.dropped.get(plan.id)?.has(`duty:${record.duty}`)) {
+        diagnostics.push(following(diagnosticAt('unknown-ref', record.place, { kind: 'duty', ref: record.duty, plan: plan.id }), 'target'));
+        continue;
+      }
       const owned = checkDutyRecord(record, plan, (name) => unitOf(name, plan), diagnostics);
       if (owned) dutyRecords.push(owned);
     }

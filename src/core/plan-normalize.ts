@@ -174,12 +174,28 @@ function checkDuplicateOwners(check: PlanChecker, written: unknown, path: JsonPa
 interface NormalisedPlan {
   plan?: Plan;
   diagnostics: Diagnostic[];
+  /**
+   * Where a slip was read the one way it can be meant (a task id written as a bare number, `id: 1`,
+   * read as "1"): the schema's error there stands, and the plan loads as if it were quoted.
+   */
+  recovered: JsonPath[];
+}
+
+/**
+ * A task id written as a bare number (`id: 1`, `id: 4.2`), as its digits were written: the only
+ * thing it can mean. Undefined for anything else (a list, true, 1e3).
+ */
+function numberAsWrittenId(value: unknown, path: JsonPath, locator: Locator): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  const written = locator.sourceText(path);
+  return written !== undefined && /^\d+(?:\.\d+)?$/.test(written) ? written : undefined;
 }
 
 export function normalisePlan(data: unknown, file: string, locator: Locator): NormalisedPlan {
   const check = new PlanChecker(file, locator);
   const root = asObject(data);
-  if (!root) return { diagnostics: check.diagnostics };
+  const recovered: JsonPath[] = [];
+  if (!root) return { diagnostics: check.diagnostics, recovered };
   const periodData = asObject(root.period);
   const periodStart = check.date(periodData?.start, ['period', 'start']);
   const periodEnd = check.date(periodData?.end, ['period', 'end']);
@@ -371,7 +387,9 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const task = asObject(entry.data);
     if (!task) continue;
     const path = entry.path;
-    const id = taskIdOf(task.id);
+    const idAsWritten = numberAsWrittenId(task.id, [...path, 'id'], locator);
+    if (idAsWritten !== undefined) recovered.push([...path, 'id']);
+    const id = idAsWritten ?? taskIdOf(task.id);
     if (id !== undefined) {
       const first = seenTasks.get(id);
       if (first) check.report('duplicate-id', [...path, 'id'], { kind: 'task', id: String(task.id), firstLine: locator.locate([...first, 'id']).line });
@@ -410,7 +428,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     if (read) planTargets.push(read);
   });
 
-  if (!period || !planId) return { diagnostics: check.diagnostics };
+  if (!period || !planId) return { diagnostics: check.diagnostics, recovered };
   const plan: Plan = {
     id: planId,
     title: asString(root.title) ?? planId,
@@ -427,5 +445,5 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     targets: planTargets,
     place: check.place(['id']),
   };
-  return { plan, diagnostics: check.diagnostics };
+  return { plan, diagnostics: check.diagnostics, recovered };
 }

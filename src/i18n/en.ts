@@ -107,6 +107,8 @@ export const labels = {
   'validate.ok': 'Checked {plans} plans, {tasks} tasks, {targets} targets, {actuals} actuals files ({rows} rows): no problems.',
   'validate.problems': '{errors} errors and {warnings} warnings in {files} files ({plans} plans, {tasks} tasks, {targets} targets checked).',
   'validate.warnings_only': 'Checked {plans} plans, {tasks} tasks, {targets} targets, {actuals} actuals files ({rows} rows): {warnings} warnings.',
+  'diagnostics.follow_plan': 'References not checked because their plan did not load: {count} more (fix the plan first; --format json lists each).',
+  'diagnostics.follow_target': 'References not checked because their task, target or duty did not load: {count} more (fix the plan first; --format json lists each).',
   'diagnostics.more': '… and {more} more not shown here (--format json lists every one).',
   'severity.error': 'error',
   'severity.warning': 'warning',

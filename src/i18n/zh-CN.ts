@@ -108,6 +108,8 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'validate.ok': '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：没有问题。',
   'validate.problems': '{files} 个文件中有 {errors} 个错误、{warnings} 个警告（已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标）。',
   'validate.warnings_only': '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：{warnings} 个警告。',
+  'diagnostics.follow_plan': '另有 {count} 处引用因方案未能载入而无法核对（请先修正方案；--format json 逐条列出）。',
+  'diagnostics.follow_target': '另有 {count} 处引用因所指的任务、指标或职责未能载入而无法核对（请先修正方案；--format json 逐条列出）。',
   'diagnostics.more': '……另有 {more} 条未在此显示（--format json 列出全部）。',
   'severity.error': '错误',
   'severity.warning': '警告',

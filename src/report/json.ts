@@ -91,7 +91,8 @@ export function formatDiagnosticsJson({ diagnostics, plans }: DiagnosticsReport,
   const readings = targetReadings(plans);
   return `${JSON.stringify({
     valid,
-    diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d.args, lang) })),
+    // a reference that only follows from an error in its plan stays one entry, marked (text folds them)
+    diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d.args, lang), ...(d.follows ? { follows: d.follows } : {}), ...(d.recovered ? { recovered: true } : {}) })),
     // only when some target is written in words, so plans in canonical form print what they always did
     ...(readings.length > 0 ? { canonical_targets: readings } : {}),
   }, null, 2)}\n`;
