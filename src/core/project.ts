@@ -212,10 +212,17 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
 function readActualsYamlText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
   const parsed = parseYaml(text, file, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
   append(loaded.diagnostics, parsed.diagnostics);
-  if (parsed.data === undefined) return;
-  append(loaded.diagnostics, checkAgainstSchema(getValidator('actuals'), parsed.data, file, parsed.locator));
-  addActuals(loaded, readActualsYaml(parsed.data, file, parsed.locator));
+  if (parsed.data === undefined) {
+    if (parsed.diagnostics.some((d) => d.severity === 'error')) loaded.actualsFiles.push(leftOutActuals(file));
+    return;
+  }
+  const schemaDiagnostics = checkAgainstSchema(getValidator('actuals'), parsed.data, file, parsed.locator);
+  append(loaded.diagnostics, schemaDiagnostics);
+  addActuals(loaded, readActualsYaml(parsed.data, file, parsed.locator, schemaDiagnostics));
 }
+
+/** An actuals file that could not be read at all: nothing of it is used, and a partial report names it. */
+const leftOutActuals = (file: string): ActualsFile => ({ file, planPlace: { file, line: 1, column: 1 }, rows: [], completions: [], dutyRecords: [], leftOut: true });
 
 function addActuals(loaded: Loaded, read: ReadActuals): void {
   append(loaded.diagnostics, read.diagnostics);
@@ -241,6 +248,7 @@ export function loadProject(sources: readonly InputFile[], options: LoadOptions 
     if (size > maxBytes) {
       diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size, limit: maxBytes }));
       if (source.kind === 'plan') planFailures.push({ file: source.path, loaded: false, dropped: new Set() });
+      else actualsFiles.push(leftOutActuals(source.path));
       continue;
     }
     if ('sheet' in source) {
@@ -263,6 +271,7 @@ export function loadProject(sources: readonly InputFile[], options: LoadOptions 
     if (!decoded.ok) {
       diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
       if (source.kind === 'plan' && 'bytes' in source) planFailures.push({ file: source.path, planId: planIdInText(new TextDecoder('latin1').decode(source.bytes)), loaded: false, dropped: new Set() });
+      else if (source.kind !== 'plan') actualsFiles.push(leftOutActuals(source.path));
       continue;
     }
     texts.set(source.path, decoded.text);
@@ -311,11 +320,19 @@ export interface Evaluation {
 export function evaluateProject(project: Project, asOf: DayNumber, warnDays: number, settings: EvaluationSettings = defaultEvaluationSettings): Evaluation {
   const targets: TargetResult[] = [];
   const deadlines: DeadlineResult[] = [];
+  const lost = project.joined.lost;
   for (const plan of project.plans) {
     for (const target of allTargets(plan)) {
-      targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf, settings));
+      const result = evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf, settings);
+      const dataErrors = lost.targets.get(target.ref);
+      targets.push(dataErrors === undefined ? result : { ...result, dataErrors });
     }
-    append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays));
+    for (const result of evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays)) {
+      // a duty record whose occurrence could not be read may have been for any occurrence of its duty
+      const anyOccurrence = result.ref.includes('@') ? lost.deadlines.get(`${result.ref.slice(0, result.ref.lastIndexOf('@'))}@*`) ?? 0 : 0;
+      const dataErrors = (lost.deadlines.get(result.ref) ?? 0) + (result.status === 'done' ? 0 : anyOccurrence);
+      deadlines.push(dataErrors === 0 ? result : { ...result, dataErrors });
+    }
   }
   deadlines.sort(compareDeadlines);
   return { asOf, warnDays, targets: sortTargetResults(targets), deadlines };

@@ -8,7 +8,8 @@ import { Chalk } from 'chalk';
 import { safeText } from './display.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
+import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
+import { partialLines, withDataErrorMarker } from './partial-text.js';
 import { buildStatusView, countDeadlines } from './status-view.js';
 import { summaryLines, targetSummaryParts } from './summary-text.js';
 import { deadlineTitle, gapsSummaryLines, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
@@ -57,7 +58,7 @@ function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][]
     gapCell(row, lang),
     progressCell(row, lang),
     row.due,
-    targetStatusLabel(lang, row),
+    withDataErrorMarker(targetStatusLabel(lang, row), row.data_errors, ctx),
     lightLabel(lang, row.light),
   ]);
 }
@@ -69,28 +70,40 @@ function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string
     deadlineOwnerText(ctx.lang, line),
     line.row.due,
     String(line.row.days_left),
-    deadlineStatusLine(ctx.lang, line),
+    withDataErrorMarker(deadlineStatusLine(ctx.lang, line), line.row.data_errors, ctx),
     lightLabel(ctx.lang, line.row.light),
   ]);
 }
+
+/** The partial-report notice as a quoted block (a paragraph of its own, then a blank line), or nothing. */
+function partialNotice(partial: PartialInput | undefined, ctx: FormatContext): string[] {
+  const lines = partialLines(partial, ctx);
+  return lines.length === 0 ? [] : [...lines.map((line, index) => `> ${index === 0 ? `**${markdownText(line)}**` : markdownText(line)}  `), ''];
+}
+
+/** The notice as a block followed by a blank line, before a table (which would otherwise continue the quote). */
+const partialBlock = (partial: PartialInput | undefined, ctx: FormatContext): string => {
+  const lines = partialNotice(partial, ctx);
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+};
 
 /** Summary text without colour, whatever the terminal. */
 const plain = new Chalk({ level: 0 });
 
 export function formatTargetsMarkdown(report: GapsReport, ctx: FormatContext): string {
   const summary = gapsSummaryLines(report, ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
-  return `${markdownTable(targetHead(ctx), targetCells(report.rows, ctx))}\n${summary}`;
+  return `${partialBlock(report.partial, ctx)}${markdownTable(targetHead(ctx), targetCells(report.rows, ctx))}\n${summary}`;
 }
 
 export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatContext): string {
   const summary = summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
-  return `${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx))}\n${summary}`;
+  return `${partialBlock(report.partial, ctx)}${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx))}\n${summary}`;
 }
 
 export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
-  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, ''];
+  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, '', ...partialNotice(report.partial, ctx)];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
   if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') })), '');
   for (const line of summaryLines(view.summary, view.deadlineSummary, ctx, plain)) out.push(markdownText(line), '');

@@ -84,7 +84,8 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
   const showAll = options.all || options.explicitStatuses;
   const deadlines = evaluation.deadlines
     .filter((d) => detailed.has(d.plan))
-    .filter((d) => options.all || d.status === 'overdue' || d.status === 'due_soon')
+    // a deadline that lost a record to an error is shown too: its status may be wrong
+    .filter((d) => options.all || d.status === 'overdue' || d.status === 'due_soon' || (d.dataErrors ?? 0) > 0)
     .map(toDeadlineRow);
   return {
     asOf: formatDay(evaluation.asOf),
@@ -93,7 +94,8 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     summary: countStatuses(rows.filter((row) => covered.has(row.plan))),
     deadlineSummary: countDeadlines(evaluation.deadlines.filter((d) => covered.has(d.plan))),
     detailTotal: detailRows.length,
-    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => attentionStatuses.includes(row.status))),
+    // a target that lost rows to an error is shown too, marked: its figures may be wrong
+    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => attentionStatuses.includes(row.status) || row.data_errors > 0)),
     showingAllTargets: showAll,
     deadlines,
     showingAllDeadlines: options.all,

@@ -8,7 +8,8 @@ import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './dead
 import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
 import { paintLight, paintStatus } from './status-text.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
-import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
+import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
+import { partialLines, withDataErrorMarker } from './partial-text.js';
 import { buildStatusView, countDeadlines, countStatuses } from './status-view.js';
 import { summaryLines, targetSummaryParts } from './summary-text.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
@@ -104,7 +105,7 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string
     gapCell(row, lang),
     progressCell(row, lang),
     row.due,
-    paintStatus(ctx.chalk, row.status, targetStatusLabel(lang, row)),
+    withDataErrorMarker(paintStatus(ctx.chalk, row.status, targetStatusLabel(lang, row)), row.data_errors, ctx),
     paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
   ]);
 }
@@ -125,7 +126,7 @@ function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): st
       wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
       row.due,
       String(row.days_left),
-      deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'),
+      withDataErrorMarker(deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'), row.data_errors, ctx),
       paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
     ];
   });
@@ -158,6 +159,7 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   const lang = ctx.lang;
   const out: string[] = [];
   out.push(ctx.chalk.bold(t(lang, 'heading.status', { asOf: view.asOf })));
+  out.push(...partialLines(report.partial, ctx).map((line) => ctx.chalk.red(line)));
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
   if (active.length > 0) out.push(t(lang, 'heading.plans', { plans: active.map((p) => `${safeText(p.title)} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') }));
   out.push(...summaryLines(view.summary, view.deadlineSummary, ctx));
@@ -193,6 +195,9 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   return out.join('\n');
 }
 
+/** The partial-report notice above a table, one line each (nothing for complete input). */
+const partialNotice = (partial: PartialInput | undefined, ctx: FormatContext): string => partialLines(partial, ctx).map((line) => `${ctx.chalk.red(line)}\n`).join('');
+
 /** On a terminal, more rows than this are not printed; a note says how many and how to get them. */
 export const TTY_ROW_LIMIT = 2000;
 export const TTY_ROWS_SHOWN = 100;
@@ -205,7 +210,7 @@ function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: r
 
 export function formatTargetsTable(report: GapsReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}${gapsSummaryLines(report, ctx).join('\n')}\n`;
+  return `${partialNotice(report.partial, ctx)}${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}${gapsSummaryLines(report, ctx).join('\n')}\n`;
 }
 
 /** gaps' summary: its targets (a unit's own line not counted again), and the overdue deadlines it does not list. */
@@ -217,5 +222,5 @@ export function gapsSummaryLines(report: GapsReport, ctx: FormatContext, chalk =
 
 export function formatDeadlinesTable(report: DeadlinesReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}${summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx).join('\n')}\n`;
+  return `${partialNotice(report.partial, ctx)}${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}${summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx).join('\n')}\n`;
 }
