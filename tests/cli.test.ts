@@ -54,7 +54,13 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     const { units, ...counts } = data.summary;
     // lights: sampling on track → green; recheck lag 1700/171 → yellow; accidents met → green;
     // training lag (2 − 1)/2 × 100 = 50 > 30 → red; canteens no data → grey
-    expect(counts).toEqual({ targets: 5, met: 1, on_track: 1, behind: 2, missed: 0, breached: 0, no_data: 1, not_started: 0, lights: { red: 1, yellow: 1, green: 2, grey: 1 } });
+    // deadlines: 3 tasks + 1 phase + the monthly report 02-10 … 12-10 (11) = 15; done: reports
+    // 02, 03, 04 and the phase = 4; overdue: reports 05-10, 06-10 = 2; due soon: task 2 (06-30,
+    // 0 days) and report 07-10 (10 ≤ 14 days) = 2; upcoming: reports 08 … 12 (5) + tasks 1, 3 = 7
+    expect(counts).toEqual({
+      targets: 5, met: 1, on_track: 1, behind: 2, missed: 0, breached: 0, no_data: 1, not_started: 0, lights: { red: 1, yellow: 1, green: 2, grey: 1 },
+      deadlines: 3 + 1 + 11, done: 3 + 1, overdue: 2, due_soon: 2, upcoming: 5 + 2,
+    });
     // on-time rates per unit, deadlines due ≤ T = 06-30:
     //   区卫健局 leads task 2 (due 06-30, done 07-20 after T): 1 due, not done, not overdue (due = T) → 0/1
     //   区食药安办 owns the monthly report from 02-01: 02-10 on time (02-09), 03-10 late (03-11),

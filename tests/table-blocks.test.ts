@@ -63,7 +63,7 @@ describe('large tables on a terminal', () => {
     ref: `p:${i}/t`, plan: 'p', task: String(i), task_title: '任务', target: 't', metric: '指标', owner: '区市场监管局', unit: '批次', op: '>=',
     kind: 'count' as const, expression: '>= 10', required: 10, expected: 5, actual: 4, gap: 6, progress: 0.4, lag: 10, light: 'yellow' as const,
     progress_kind: 'linear' as const, progress_written: false, baseline: null, start: '2024-01-01', due: '2024-12-31', status: 'behind' as const,
-    latest_as_of: '2024-06-30', stale: false, units: null,
+    latest_as_of: '2024-06-30', stale: false, units: null, data_errors: 0,
   });
   it('shows the first rows and says how many there are, only on a terminal', async () => {
     const { formatTargetsTable, TTY_ROW_LIMIT, TTY_ROWS_SHOWN } = await import('../src/report/table.js');

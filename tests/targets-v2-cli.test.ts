@@ -32,7 +32,12 @@ describe.each(timezones)('v2 targets through the CLI, TZ=%s', (tz) => {
   it('status --format json: lag, light, progress_kind, units, latest_as_of, stale, with the bands from plan-check.yaml', async () => {
     const data = await json(['status', folder, '--config', config, '--as-of', '2024-06-30'], tz);
     const { units: _onTime, ...counts } = data.summary;
-    expect(counts).toEqual({ targets: 4, met: 2, on_track: 0, behind: 2, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 1, green: 3, grey: 0 } });
+    // deadlines: task 1 + the monthly report 01-10 … 12-10 (12) = 13; reports 01 … 06 done (6);
+    // 07-10 is 10 ≤ 14 days away (due soon); reports 08 … 12 and task 1 (12-31) upcoming (6)
+    expect(counts).toEqual({
+      targets: 4, met: 2, on_track: 0, behind: 2, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 1, green: 3, grey: 0 },
+      deadlines: 1 + 12, done: 6, overdue: 0, due_soon: 1, upcoming: 5 + 1,
+    });
     const target = (ref: string) => data.targets.find((t) => t.ref === `towns-2024:${ref}`)!;
     const pass = target('1/pass');
     expect(pass).toMatchObject({ required: 98, expected: 98, actual: 97.5, status: 'behind', light: 'green', progress_kind: 'level', latest_as_of: '2024-06-30', stale: false });
@@ -109,11 +114,11 @@ describe('what a reader sees', () => {
     expect(md).toContain('| 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit | green |');
     const csv = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'csv', '--lang', 'en'])).stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress,start,due,status,status_label,lag,light,light_label,progress_kind,latest_as_of,stale,each_unit');
-    expect(lines.filter((l) => l.startsWith('towns-2024:1/towns,')).map((l) => l.split(',').slice(-7))).toEqual([
-      ['', 'yellow', 'yellow', 'linear', '2024-06-30', 'false', ''],
-      [String(5440 / 183), 'yellow', 'yellow', 'linear', '2024-06-30', 'false', '甲街道'],
-      [String(865 / 183), 'green', 'green', 'linear', '2024-06-30', 'false', '乙街道'],
+    expect(lines[0]).toBe('ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress,start,due,status,status_label,lag,light,light_label,progress_kind,latest_as_of,stale,each_unit,data_errors');
+    expect(lines.filter((l) => l.startsWith('towns-2024:1/towns,')).map((l) => l.split(',').slice(-8))).toEqual([
+      ['', 'yellow', 'yellow', 'linear', '2024-06-30', 'false', '', '0'],
+      [String(5440 / 183), 'yellow', 'yellow', 'linear', '2024-06-30', 'false', '甲街道', '0'],
+      [String(865 / 183), 'green', 'green', 'linear', '2024-06-30', 'false', '乙街道', '0'],
     ]);
     expect(lines.find((l) => l.startsWith('towns-2024:1/pass,'))).toContain(',behind,below target,');
   });

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { decodeText } from '../core/decode-text.js';
-import { type Project, type StreamedSourceFile, loadProject, wholeBytes } from '../core/project.js';
+import { type Project, type StreamedSourceFile, loadProject, rootCausesFirst, wholeBytes } from '../core/project.js';
 import { defaultGlobs, sourceKindOf } from '../core/source-kinds.js';
 import { defaultYamlLimits } from '../core/yaml-source.js';
 import { t } from '../i18n/labels.js';
@@ -85,7 +85,8 @@ export async function loadInputs(settings: Settings, io: CliIo): Promise<Loaded>
     configFile: config.file,
     files,
     project,
-    diagnostics: [...config.diagnostics, ...problems, ...project.diagnostics],
+    // root causes first: the config, then plan files, then actuals (what they refer to comes first)
+    diagnostics: [...config.diagnostics, ...(problems.length === 0 ? project.diagnostics : [...problems, ...project.diagnostics].sort(rootCausesFirst))],
     texts,
     // a file over the size limit is invalid input (exit 1), as when the core finds it; the rest could not be read (exit 2)
     unreadable: problems.some((problem) => problem.code === 'file-unreadable') || config.unreadable === true,

@@ -64,6 +64,7 @@ function optionsIn(lang: Lang) {
     output: () => option('-o, --output <file>', 'opt.output'),
     noBom: () => option('--no-bom', 'opt.no_bom'),
     within: () => option('--within <days>', 'opt.within'),
+    strict: () => option('--strict', 'opt.strict'),
     all: (key: 'opt.all_status' | 'opt.all_deadlines' | 'opt.all_gaps') => option('--all', key),
   };
 }
@@ -156,6 +157,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.format(formatNames(statusFormats)))
     .addOption(make.all('opt.all_status'))
     .addOption(make.output())
+    .addOption(make.strict())
     .addHelpText('after', () => formatExamples(lang, examples.status))
     .action(async (paths: string[], options) => settle(await (await commands.status()).runStatus(paths, options, io)));
 
@@ -164,6 +166,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.all('opt.all_gaps'))
     .addOption(make.output())
     .addOption(make.noBom())
+    .addOption(make.strict())
     .addHelpText('after', () => formatExamples(lang, examples.gaps))
     .action(async (paths: string[], options) => settle(await (await commands.gaps()).runGaps(paths, options, io)));
 
@@ -173,6 +176,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.format(formatNames(deadlinesFormats)))
     .addOption(make.output())
     .addOption(make.noBom())
+    .addOption(make.strict())
     .addHelpText('after', () => formatExamples(lang, examples.deadlines))
     .action(async (paths: string[], options) => settle(await (await commands.deadlines()).runDeadlines(paths, options, io)));
 

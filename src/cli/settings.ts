@@ -45,6 +45,8 @@ export interface CommandOptions {
   within?: string;
   /** template: a folder for one form per owning unit */
   split?: string;
+  /** status, gaps, deadlines: refuse input with errors instead of reporting on what is valid */
+  strict?: boolean;
 }
 
 export type ColourLevel = 0 | 1 | 2 | 3;
@@ -81,6 +83,10 @@ export interface Settings {
   within?: number;
   /** template: the folder to write one form per owning unit into */
   split?: string;
+  /** --strict: input with errors gets no report at all */
+  strict: boolean;
+  /** the meeting view shows a plan in full until this many days after its end (plan-check.yaml recent_days) */
+  recentDays: number;
   /** the light bands and the stale age of plan-check.yaml */
   evaluation: EvaluationSettings;
 }
@@ -89,6 +95,9 @@ export interface Settings {
 interface CommandSpec {
   formats?: readonly string[];
 }
+
+/** Ended plans stay in full in the meeting view this many days (contract v2, "The meeting view"). */
+export const defaultRecentDays = 90;
 
 const noConfig: LoadedConfig = { config: {}, diagnostics: [] };
 
@@ -289,6 +298,8 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     all: Boolean(options.all),
     within,
     split: options.split,
+    recentDays: config.config.recent_days ?? defaultRecentDays,
+    strict: options.strict === true,
     evaluation: {
       lights: { ...defaultLightBands, ...config.config.lights },
       staleDays: config.config.stale_days ?? defaultEvaluationSettings.staleDays,

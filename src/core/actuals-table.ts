@@ -4,7 +4,7 @@
 import { formatDay, parseWrittenDate } from './dates.js';
 import { type Diagnostic, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
-import type { ActualRow, ActualValue, ActualsFile } from './model.js';
+import type { ActualRow, ActualValue, ActualsFile, RejectedEntry } from './model.js';
 import { ABSURD_COUNT, type ValueProblem, isAbsurdValue, parseValueText } from './actual-value.js';
 import { foldText } from './text-fold.js';
 
@@ -113,6 +113,11 @@ export class ActualsTable {
   private failed = false;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly rows: ActualRow[] = [];
+  private readonly rejected: RejectedEntry[] = [];
+  /** an error in the header: the file as a whole is left out of a partial report */
+  private headerError = false;
+  /** errors so far (a count, not a scan: a file may have 300,000 rows) */
+  private errors = 0;
   /** dates repeat (one per reporting period): each distinct text is read once */
   private readonly days = new Map<string, number | undefined>();
 
@@ -136,13 +141,16 @@ export class ActualsTable {
   }
 
   end(): ReadActuals {
-    if (this.failed) return { actuals: this.empty(), diagnostics: this.diagnostics };
+    if (this.failed) return { actuals: { ...this.empty(), leftOut: true }, diagnostics: this.diagnostics };
     if (!this.header && !this.refused) this.at(1, 1, 'file-empty', {});
-    return { actuals: this.header ? { ...this.empty(), rows: this.rows } : this.empty(), diagnostics: this.diagnostics };
+    const leftOut = this.headerError || !this.header ? { leftOut: true as const } : {};
+    return { actuals: this.header ? { ...this.empty(), rows: this.rows, rejected: this.rejected, ...leftOut } : { ...this.empty(), ...leftOut }, diagnostics: this.diagnostics };
   }
 
   private at(line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]): void {
-    this.diagnostics.push(makeDiagnostic(code, this.file, this.place(line, column), args));
+    const diagnostic = makeDiagnostic(code, this.file, this.place(line, column), args);
+    if (diagnostic.severity === 'error') this.errors += 1;
+    this.diagnostics.push(diagnostic);
   }
 
   private place(line: number, column: number): { file: string; line: number; column: number; sheet?: string } {
@@ -153,7 +161,13 @@ export class ActualsTable {
     return { file: this.file, planPlace: this.place(1, 1), rows: [], completions: [], dutyRecords: [] };
   }
 
-  private readHeader({ fields, line, columns }: SourceRecord): void {
+  private readHeader(record: SourceRecord): void {
+    const errorsBefore = this.errors;
+    this.readHeaderCells(record);
+    if (this.errors > errorsBefore) this.headerError = true;
+  }
+
+  private readHeaderCells({ fields, line, columns }: SourceRecord): void {
     if (fields.length === 1 && /[;\t|]/.test(fields[0] ?? '')) {
       this.at(line, 1, 'csv-syntax', { detail: 'delimiter', delimiter: /;/.test(fields[0]!) ? ';' : /\t/.test(fields[0]!) ? 'tab' : '|' });
       this.refused = true;
@@ -227,7 +241,24 @@ export class ActualsTable {
     return { value: { kind: 'fraction', done: done.value, of: of.value }, text: `${doneText}/${ofText}`, index: header.done };
   }
 
+  /** A row read; one with an error is left out, kept as rejected with the plan and target it names. */
   private row(header: TableHeader, record: SourceRecord): void {
+    const errorsBefore = this.errorCount();
+    const row = this.readRow(header, record);
+    if (this.errorCount() === errorsBefore) {
+      if (row) this.rows.push(row);
+      return;
+    }
+    const planId = cell(record.fields, header.plan);
+    const ref = cell(record.fields, header.target);
+    this.rejected.push({ kind: 'value', planId: planId || undefined, ref: ref || undefined, place: this.place(record.line, 1) });
+  }
+
+  private errorCount(): number {
+    return this.errors;
+  }
+
+  private readRow(header: TableHeader, record: SourceRecord): ActualRow | undefined {
     const { fields, line, columns } = record;
     // a row of nothing but delimiters is what a spreadsheet saves for a blank row
     if (fields.every((field) => field.trim() === '')) return;
@@ -276,8 +307,8 @@ export class ActualsTable {
     const targetRef = cell(fields, header.target);
     if (!planId) this.at(line, columns[header.plan] ?? 1, 'missing-key', { key: header.fields[header.plan] ?? 'plan' });
     if (!targetRef) this.at(line, columns[header.target] ?? 1, 'missing-key', { key: header.fields[header.target] ?? 'target' });
-    if (asOf === undefined || typeof value === 'string' || !planId || !targetRef) return;
-    this.rows.push({
+    if (asOf === undefined || typeof value === 'string' || !planId || !targetRef) return undefined;
+    return {
       planId,
       targetRef,
       value,
@@ -289,7 +320,7 @@ export class ActualsTable {
       refPlace: this.place(line, columns[header.target] ?? 1),
       typed: true,
       ...(header.unit !== undefined ? { unitPlace: this.place(line, columns[header.unit] ?? 1) } : {}),
-    });
+    };
   }
 }
 

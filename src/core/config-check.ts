@@ -19,6 +19,8 @@ export interface Config {
   /** traffic-light bands, points behind the pace */
   lights?: Partial<LightBands>;
   stale_days?: number;
+  /** ended plans shown in full for this many days after their end */
+  recent_days?: number;
 }
 
 export interface CheckedConfig {

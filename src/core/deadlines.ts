@@ -32,6 +32,8 @@ export interface DutyOccurrence {
 
 export interface DeadlineResult {
   ref: string;
+  /** records meant for this deadline left out because of an error in them (a partial report marks it) */
+  dataErrors?: number;
   kind: DeadlineKind;
   plan: string;
   title: string;

@@ -87,6 +87,14 @@ export interface Diagnostic {
   args: DiagnosticArgs;
   /** the sheet of a spreadsheet: line and column are then its row and column (报送!C7) */
   sheet?: string;
+  /** a slip read the one way it can be meant (`id: 1` as "1"): the error stands, the input loads as if it were right */
+  recovered?: true;
+  /**
+   * An error that follows from another: a reference to a plan that did not load (`plan`), or to a
+   * task, target or duty dropped from its plan by an error there (`target`). Text output folds
+   * these into one line per cause; the machine formats keep each one, marked.
+   */
+  follows?: 'plan' | 'target';
 }
 
 export interface Position {

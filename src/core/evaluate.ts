@@ -22,6 +22,8 @@ export type { TargetStatus };
 
 export interface TargetResult {
   target: Target;
+  /** rows meant for this target left out because of an error in them (a partial report marks it) */
+  dataErrors?: number;
   /** R; undefined for a per-capita `each` target (each unit has its own) */
   required?: Rational;
   expected?: Rational;

@@ -11,12 +11,26 @@ import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
 import { closestUnit, probablySameUnit } from './unit-names.js';
 import { reportingUnit } from './unit-registry.js';
 
+/**
+ * What errors in the actuals cost: rows and records left out, counted per target ref and per
+ * deadline ref (`PLAN:task/ID`, `PLAN:phase/ID`, `PLAN:duty/ID@DUE`, or `PLAN:duty/ID@*` when the
+ * record's occurrence could not be read), and per actuals file (those that could not be tied to a
+ * target or deadline included); the files left out as a whole.
+ */
+export interface LostData {
+  targets: Map<string, number>;
+  deadlines: Map<string, number>;
+  files: Map<string, number>;
+  wholeFiles: string[];
+}
+
 export interface JoinedActuals {
   rowsByTarget: Map<string, ActualRow[]>;
   completions: CompletionRecord[];
   /** duty records that count, each with the owner whose deadline it completes */
   dutyRecords: OwnedDutyRecord[];
   diagnostics: Diagnostic[];
+  lost: LostData;
 }
 
 const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: DiagnosticArgs = {}): Diagnostic =>
@@ -114,7 +128,36 @@ function memo<V>(cache: Map<Plan, Map<string, V>>, plan: Plan, key: string, comp
   return value;
 }
 
-export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[]): JoinedActuals {
+/** What the plan files' errors left out: plans that did not load, refs dropped from those that did. */
+interface PlanFailures {
+  /** ids of plans whose file had errors and gave no plan */
+  notLoaded: Set<string>;
+  /** per loaded plan, the refs its errors dropped (see PlanFailure in project.ts) */
+  dropped: Map<string, Set<string>>;
+}
+
+function planFailureIndex(failures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[], plans: readonly Plan[]): PlanFailures {
+  const loadedIds = new Set(plans.map((plan) => plan.id));
+  const notLoaded = new Set(failures.filter((f) => !f.loaded && f.planId !== undefined && !loadedIds.has(f.planId)).map((f) => f.planId!));
+  const dropped = new Map(failures.filter((f) => f.loaded && f.planId !== undefined && f.dropped.size > 0).map((f) => [f.planId!, f.dropped] as const));
+  return { notLoaded, dropped };
+}
+
+/** Whether a target ref as written names a task or target that its plan's errors dropped. */
+function namesDropped(ref: string, plan: Plan, failures: PlanFailures): boolean {
+  const dropped = failures.dropped.get(plan.id);
+  if (!dropped) return false;
+  const text = foldText(ref);
+  const local = text.startsWith(`${plan.id}:`) ? text.slice(plan.id.length + 1) : text;
+  const slash = local.indexOf('/');
+  return dropped.has(local) || (slash >= 0 && dropped.has(local.slice(0, slash)));
+}
+
+/** A diagnostic that follows from an error in a plan file: no suggestion (it would point elsewhere), marked. */
+const following = (diagnostic: Diagnostic, cause: 'plan' | 'target'): Diagnostic => ({ ...diagnostic, follows: cause });
+
+export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[], planFailures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[] = []): JoinedActuals {
+  const failures = planFailureIndex(planFailures, plans);
   const diagnostics: Diagnostic[] = [];
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
   const rowsByTarget = new Map<string, ActualRow[]>();
@@ -130,31 +173,78 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => reportingUnit(plan.units, name));
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
-    if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
+    if (!plan && failures.notLoaded.has(planId)) diagnostics.push(following(diagnosticAt('unknown-plan', place, { plan: planId }), 'plan'));
+    else if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
     return plan;
   };
+  const lost: LostData = { targets: new Map(), deadlines: new Map(), files: new Map(), wholeFiles: [] };
+  const lose = (file: string, key?: { target?: string; deadline?: string }): void => {
+    lost.files.set(file, (lost.files.get(file) ?? 0) + 1);
+    if (key?.target !== undefined) lost.targets.set(key.target, (lost.targets.get(key.target) ?? 0) + 1);
+    if (key?.deadline !== undefined) lost.deadlines.set(key.deadline, (lost.deadlines.get(key.deadline) ?? 0) + 1);
+  };
+  /** The target a row's ref names, quietly (for marking what an error cost). */
+  const quietTarget = (planId: string | undefined, ref: string | undefined): string | undefined => {
+    const plan = planId === undefined ? undefined : plansById.get(planId);
+    if (!plan || ref === undefined) return undefined;
+    const target = targetOf(ref, plan) ?? (() => {
+      const typed = typedOf(ref, plan);
+      return 'target' in typed ? typed.target : undefined;
+    })();
+    return target?.ref;
+  };
+  const deadlineKeyOf = (planId: string, kind: 'done' | 'duty', ref: string, due?: number): string =>
+    kind === 'done' ? `${planId}:${ref}` : `${planId}:duty/${ref}@${due === undefined ? '*' : formatDay(due)}`;
   for (const file of sortedFiles) {
-    if (file.planId !== undefined && !findPlan(file.planId, file.planPlace)) continue;
+    // an error in the file as a whole: its entries are still checked (every problem in one run) but none is used
+    const wholeFileOut = file.leftOut === true;
+    if (wholeFileOut) lost.wholeFiles.push(file.file);
+    for (const entry of file.rejected ?? []) {
+      if (entry.kind === 'value') lose(file.file, { target: quietTarget(entry.planId, entry.ref) });
+      else lose(file.file, { deadline: entry.planId !== undefined && entry.ref !== undefined && plansById.has(entry.planId) ? deadlineKeyOf(entry.planId, entry.kind, entry.ref, entry.due) : undefined });
+    }
+    if (file.planId !== undefined && !findPlan(file.planId, file.planPlace)) {
+      for (let count = file.rows.length + file.completions.length + file.dutyRecords.length; count > 0; count -= 1) lose(file.file);
+      continue;
+    }
     for (let row of file.rows) {
       const plan = file.planId !== undefined ? plansById.get(file.planId) : findPlan(row.planId, row.refPlace);
-      if (!plan) continue;
+      if (!plan) {
+        lose(file.file);
+        continue;
+      }
       const typed = row.typed && !targetOf(row.targetRef, plan) ? typedOf(row.targetRef, plan) : undefined;
       const target = typed ? ('target' in typed ? typed.target : undefined) : targetOf(row.targetRef, plan);
+      if (!target && namesDropped(row.targetRef, plan, failures)) {
+        diagnostics.push(following(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id }), 'target'));
+        lose(file.file);
+        continue;
+      }
       if (!target) {
         const suggestion = nearestName(row.targetRef, localRefs(plan));
         const candidates = typed && 'ambiguous' in typed ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) } : typed && 'closest' in typed && !suggestion ? { candidates: candidateTexts(typed.closest) } : { suggestion };
         diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, ...candidates }));
+        lose(file.file);
         continue;
       }
-      if (!checkValueKind(row, target, diagnostics)) continue;
+      if (!checkValueKind(row, target, diagnostics)) {
+        lose(file.file, { target: target.ref });
+        continue;
+      }
       const reportedBy = unitOf(row.reportedBy, plan);
       if (reportedBy !== row.reportedBy) row = { ...row, reportedBy };
+      let unknownUnit = false;
       if (plan.units && reportedBy !== '' && !plan.units.canonical.has(reportedBy)) {
         const closest = closestUnit(reportedBy, plan.units.canonical);
         diagnostics.push(diagnosticAt('unknown-unit', row.unitPlace ?? row.place, { name: row.reportedBy, suggestion: closest?.name, alias: closest?.alias ? closest.name : undefined }));
+        unknownUnit = true;
       }
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
         diagnostics.push(diagnosticAt('as-of-outside-period', row.place, { as_of: formatDay(row.asOf), start: formatDay(plan.period.start), end: formatDay(plan.period.end) }));
+      }
+      if (unknownUnit || wholeFileOut) {
+        lose(file.file, { target: target.ref });
+        continue;
       }
       const list = rowsByTarget.get(target.ref) ?? [];
       list.push(row);
@@ -162,27 +252,52 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     }
     for (const record of file.completions) {
       const plan = plansById.get(record.planId);
-      if (!plan) continue;
+      if (!plan) {
+        lose(file.file);
+        continue;
+      }
       const known = record.task !== undefined ? taskById(plan, record.task) !== undefined : plan.phases.some((p) => p.id === record.phase);
       if (!known) {
         const kind = record.task !== undefined ? 'task' : 'phase';
         const candidates = kind === 'task' ? plan.tasks.map((t) => t.id) : plan.phases.map((p) => p.id);
         const ref = record.task ?? record.phase ?? '';
-        diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: nearestName(ref, candidates) }));
+        if (kind === 'task' && failures.dropped.get(plan.id)?.has(ref)) diagnostics.push(following(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id }), 'target'));
+        else diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: nearestName(ref, candidates) }));
+        lose(file.file);
+        continue;
+      }
+      if (wholeFileOut) {
+        lose(file.file, { deadline: deadlineKeyOf(plan.id, 'done', record.task !== undefined ? `task/${record.task}` : `phase/${record.phase}`) });
         continue;
       }
       completions.push(record);
     }
     for (const record of file.dutyRecords) {
       const plan = plansById.get(record.planId);
-      if (!plan) continue;
+      if (!plan) {
+        lose(file.file);
+        continue;
+      }
+      if (!plan.duties.some((d) => d.id === record.duty) && failures.dropped.get(plan.id)?.has(`duty:${record.duty}`)) {
+        diagnostics.push(following(diagnosticAt('unknown-ref', record.place, { kind: 'duty', ref: record.duty, plan: plan.id }), 'target'));
+        lose(file.file);
+        continue;
+      }
+      const before = diagnostics.length;
       const owned = checkDutyRecord(record, plan, (name) => unitOf(name, plan), diagnostics);
+      // a record that counts for no one because of an error is lost data; one for an occurrence that does not exist (a warning) is not
+      if (wholeFileOut || diagnostics.slice(before).some((d) => d.severity === 'error')) {
+        lose(file.file, plan.duties.some((d) => d.id === record.duty) ? { deadline: deadlineKeyOf(plan.id, 'duty', record.duty, record.due) } : undefined);
+        continue;
+      }
       if (owned) dutyRecords.push(owned);
     }
   }
-  checkRowsPerTarget(rowsByTarget, plans, diagnostics);
+  checkRowsPerTarget(rowsByTarget, plans, diagnostics, (ref, rows) => {
+    for (const row of rows) lose(row.place.file, { target: ref });
+  });
   similarUnitWarnings(plansById, rowsByTarget, diagnostics);
-  return { rowsByTarget, completions, dutyRecords, diagnostics };
+  return { rowsByTarget, completions, dutyRecords, diagnostics, lost };
 }
 
 /** The occurrence nearest to `due` (the earlier of two as near), for a record that names none. */
@@ -240,7 +355,7 @@ function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) 
  * Bare percentages from several units cannot be added; the same unit twice on one date is a slip;
  * a row of a unit that an `each` target does not list is left out, with a warning.
  */
-function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: readonly Plan[], out: Diagnostic[]): void {
+function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: readonly Plan[], out: Diagnostic[], leftOut: (ref: string, rows: readonly ActualRow[]) => void): void {
   const targets = new Map(plans.flatMap((plan) => allTargets(plan).map((target) => [target.ref, target] as const)));
   const percentTargets = new Set(
     [...targets.values()].filter((t) => t.expression.kind === 'percent' && t.combine === 'sum' && !t.each).map((t) => t.ref),
@@ -279,8 +394,12 @@ function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: reado
     if (!percentTargets.has(ref)) continue;
     const units = new Set(rows.map((row) => row.reportedBy));
     if (units.size < 2) continue;
-    for (const row of rows) {
-      if (row.value.kind === 'percent') out.push(diagnosticAt('percent-needs-fraction', row.valuePlace, { ref, units: units.size }));
+    const bare = rows.filter((row) => row.value.kind === 'percent');
+    for (const row of bare) out.push(diagnosticAt('percent-needs-fraction', row.valuePlace, { ref, units: units.size }));
+    // a bare percentage cannot be added to the others: left out (the error says how to write it)
+    if (bare.length > 0) {
+      rowsByTarget.set(ref, rows.filter((row) => row.value.kind !== 'percent'));
+      leftOut(ref, bare);
     }
   }
 }

@@ -169,6 +169,20 @@ export interface DutyRecord {
   unitPlace: SourcePlace;
 }
 
+/**
+ * An entry of an actuals file left out because of an error in it, with what could be read of it,
+ * so that the target or deadline it was meant for can be marked as having lost data.
+ */
+export interface RejectedEntry {
+  kind: 'value' | 'done' | 'duty';
+  planId?: string;
+  /** a value's target ref, a completion's task or phase (`task/ID`, `phase/ID`), a duty record's duty id */
+  ref?: string;
+  /** a duty record's occurrence, when its date could be read */
+  due?: DayNumber;
+  place: SourcePlace;
+}
+
 export interface ActualsFile {
   file: string;
   planId?: string;
@@ -176,6 +190,10 @@ export interface ActualsFile {
   rows: ActualRow[];
   completions: CompletionRecord[];
   dutyRecords: DutyRecord[];
+  /** entries left out because of an error in them */
+  rejected?: RejectedEntry[];
+  /** an error in the file as a whole (its header, its root): none of its entries can be trusted */
+  leftOut?: true;
 }
 
 /** Every target of a plan: the tasks' in plan order, then the plan-level ones. */

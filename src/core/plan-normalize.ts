@@ -159,6 +159,21 @@ function checkDuplicateOwners(check: PlanChecker, written: unknown, path: JsonPa
 interface NormalisedPlan {
   plan?: Plan;
   diagnostics: Diagnostic[];
+  /**
+   * Where a slip was read the one way it can be meant (a task id written as a bare number, `id: 1`,
+   * read as "1"): the schema's error there stands, and the plan loads as if it were quoted.
+   */
+  recovered: JsonPath[];
+}
+
+/**
+ * A task id written as a bare number (`id: 1`, `id: 4.2`), as its digits were written: the only
+ * thing it can mean. Undefined for anything else (a list, true, 1e3).
+ */
+function numberAsWrittenId(value: unknown, path: JsonPath, locator: Locator): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  const written = locator.sourceText(path);
+  return written !== undefined && /^\d+(?:\.\d+)?$/.test(written) ? written : undefined;
 }
 
 /** What every part of a plan is read against: its checker, period, population and unit registry. */
@@ -170,6 +185,8 @@ interface PlanContext {
   issued?: DayNumber;
   population?: Rational;
   units?: UnitRegistry;
+  /** Slips read the one way they can be meant (see NormalisedPlan.recovered). */
+  recovered: JsonPath[];
 }
 
 function readPlanContext(check: PlanChecker, root: Data): PlanContext {
@@ -184,7 +201,7 @@ function readPlanContext(check: PlanChecker, root: Data): PlanContext {
   const population = typeof root.population === 'number' && Number.isFinite(root.population) && root.population > 0
     ? fromNumber(root.population)
     : undefined;
-  return { check, root, planId: asString(root.id) ?? '', period, issued, population, units: buildUnitRegistry(root.units) };
+  return { check, root, planId: asString(root.id) ?? '', period, issued, population, units: buildUnitRegistry(root.units), recovered: [] };
 }
 
 /**
@@ -429,7 +446,9 @@ function readTaskTargets(plan: PlanContext, task: Data, path: JsonPath, scope: T
 function readTask(plan: PlanContext, task: Data, entry: TaskEntry, taskPaths: Map<string, JsonPath>): Task | undefined {
   const { check, period } = plan;
   const path = entry.path;
-  const id = taskIdOf(task.id);
+  const idAsWritten = numberAsWrittenId(task.id, [...path, 'id'], check.locator);
+  if (idAsWritten !== undefined) plan.recovered.push([...path, 'id']);
+  const id = idAsWritten ?? taskIdOf(task.id);
   if (id !== undefined) {
     const first = taskPaths.get(id);
     if (first) check.report('duplicate-id', [...path, 'id'], { kind: 'task', id: String(task.id), firstLine: check.locator.locate([...first, 'id']).line });
@@ -480,13 +499,13 @@ function readPlanTargets(plan: PlanContext, taskPaths: ReadonlyMap<string, JsonP
 export function normalisePlan(data: unknown, file: string, locator: Locator): NormalisedPlan {
   const check = new PlanChecker(file, locator);
   const root = asObject(data);
-  if (!root) return { diagnostics: check.diagnostics };
+  if (!root) return { diagnostics: check.diagnostics, recovered: [] };
   const plan = readPlanContext(check, root);
   const phases = readPhases(plan);
   const duties = readDuties(plan);
   const { tasks, taskPaths } = readTasks(plan);
   const targets = readPlanTargets(plan, taskPaths);
-  if (!plan.period || !plan.planId) return { diagnostics: check.diagnostics };
+  if (!plan.period || !plan.planId) return { diagnostics: check.diagnostics, recovered: plan.recovered };
   const model: Plan = {
     id: plan.planId,
     title: asString(root.title) ?? plan.planId,
@@ -503,5 +522,5 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     targets,
     place: check.place(['id']),
   };
-  return { plan: model, diagnostics: check.diagnostics };
+  return { plan: model, diagnostics: check.diagnostics, recovered: plan.recovered };
 }

@@ -1,6 +1,6 @@
 // Load a whole project: every plan and actuals file parsed, checked and joined, every problem of
 // every file collected in one pass. Pure: the caller hands in file contents.
-import { type Diagnostic, compareDiagnostics, makeDiagnostic } from './diagnostics.js';
+import { type Diagnostic, type JsonPath, compareDiagnostics, makeDiagnostic } from './diagnostics.js';
 import { Utf8ChunkDecoder, decodeText } from './decode-text.js';
 import { type DeadlineResult, compareDeadlines, evaluateDeadlines } from './deadlines.js';
 import type { DayNumber } from './dates.js';
@@ -16,6 +16,7 @@ import { getValidator } from './schema-validators.js';
 import { type PlanCache, restorePlan, snapshotPlan } from './plan-snapshot.js';
 import { type YamlCache, type YamlLimits, defaultYamlLimits, deferredLocator, parseYaml } from './yaml-source.js';
 import { type SourceKind, type TextKind, sourceKindOf } from './source-kinds.js';
+import { foldText } from './text-fold.js';
 
 export { type SourceKind, sourceKindOf };
 
@@ -58,8 +59,22 @@ interface LoadOptions {
   planCache?: PlanCache;
 }
 
+/**
+ * A plan file with an error: the plan id it gives (when it can be told), whether a plan came out
+ * of it at all, and the refs its errors dropped (`TASK`, `TASK/TARGET`, a plan-level `TARGET`,
+ * `duty:ID`), folded as refs are. References into these follow from its errors.
+ */
+export interface PlanFailure {
+  file: string;
+  planId?: string;
+  loaded: boolean;
+  dropped: Set<string>;
+}
+
 export interface Project {
   plans: Plan[];
+  /** plan files with errors (recovered slips alone do not count), in path order */
+  planFailures: PlanFailure[];
   actualsFiles: ActualsFile[];
   joined: JoinedActuals;
   diagnostics: Diagnostic[];
@@ -117,7 +132,51 @@ interface Loaded {
   diagnostics: Diagnostic[];
   plans: Plan[];
   actualsFiles: ActualsFile[];
+  planFailures: PlanFailure[];
 }
+
+/** The id a plan file gives, read from its text when it did not parse (ids are ASCII, so any decoding of the bytes finds it). */
+function planIdInText(text: string): string | undefined {
+  return /^id:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+}
+
+const asRecord = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const asItems = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+/** An id as written in the raw data: text, or a bare number as its text. */
+const rawId = (value: unknown): string | undefined => (typeof value === 'string' ? foldText(value) : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined);
+
+/** The refs the plan's raw data names that its normalised plan lacks: what its errors dropped. */
+function droppedRefs(data: unknown, plan: Plan | undefined): Set<string> {
+  const root = asRecord(data);
+  const dropped = new Set<string>();
+  if (!root) return dropped;
+  const kept = new Set<string>(plan ? [...plan.tasks.flatMap((task) => [task.id, ...task.targets.map((target) => `${task.id}/${target.id}`)]), ...plan.targets.map((target) => target.id), ...plan.duties.map((duty) => `duty:${duty.id}`)] : []);
+  const note = (ref: string): void => {
+    if (!kept.has(ref)) dropped.add(ref);
+  };
+  const tasks = [...asItems(root.tasks), ...asItems(root.sections).flatMap((section) => asItems(asRecord(section)?.tasks))];
+  for (const item of tasks) {
+    const task = asRecord(item);
+    const taskId = rawId(task?.id);
+    if (taskId === undefined) continue;
+    note(taskId);
+    for (const target of asItems(task?.targets)) {
+      const targetId = rawId(asRecord(target)?.id);
+      if (targetId !== undefined) note(`${taskId}/${targetId}`);
+    }
+  }
+  for (const target of asItems(root.targets)) {
+    const targetId = rawId(asRecord(target)?.id);
+    if (targetId !== undefined) note(targetId);
+  }
+  for (const duty of asItems(root.duties)) {
+    const dutyId = rawId(asRecord(duty)?.id);
+    if (dutyId !== undefined) note(`duty:${dutyId}`);
+  }
+  return dropped;
+}
+
+const sameJsonPath = (a: JsonPath | undefined, b: JsonPath): boolean => a !== undefined && a.length === b.length && a.every((part, index) => part === b[index]);
 
 function readPlanText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
   const limits = options.yamlLimits ?? defaultYamlLimits;
@@ -128,11 +187,21 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
   }
   const parsed = parseYaml(text, file, limits, options.yamlCache);
   append(loaded.diagnostics, parsed.diagnostics);
-  if (parsed.data === undefined) return;
+  if (parsed.data === undefined) {
+    if (parsed.diagnostics.some((d) => d.severity === 'error')) loaded.planFailures.push({ file, planId: planIdInText(text), loaded: false, dropped: new Set() });
+    return;
+  }
   const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), parsed.data, file, parsed.locator);
-  append(loaded.diagnostics, schemaDiagnostics);
   const normalised = normalisePlan(parsed.data, file, parsed.locator);
+  // a slip read the one way it can be meant: its error stands, marked, and the plan loads
+  const marked = normalised.recovered.length === 0 ? schemaDiagnostics : schemaDiagnostics.map((d) => (normalised.recovered.some((path) => sameJsonPath(d.path, path)) ? { ...d, recovered: true as const } : d));
+  append(loaded.diagnostics, marked);
   append(loaded.diagnostics, normalised.diagnostics);
+  const failed = [...parsed.diagnostics, ...marked, ...normalised.diagnostics].some((d) => d.severity === 'error' && !d.recovered);
+  if (failed) {
+    const root = asRecord(parsed.data);
+    loaded.planFailures.push({ file, planId: normalised.plan?.id ?? (typeof root?.id === 'string' ? root.id : planIdInText(text)), loaded: normalised.plan !== undefined, dropped: droppedRefs(parsed.data, normalised.plan) });
+  }
   if (!normalised.plan) return;
   loaded.plans.push(normalised.plan);
   const clean = parsed.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
@@ -143,10 +212,17 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
 function readActualsYamlText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
   const parsed = parseYaml(text, file, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
   append(loaded.diagnostics, parsed.diagnostics);
-  if (parsed.data === undefined) return;
-  append(loaded.diagnostics, checkAgainstSchema(getValidator('actuals'), parsed.data, file, parsed.locator));
-  addActuals(loaded, readActualsYaml(parsed.data, file, parsed.locator));
+  if (parsed.data === undefined) {
+    if (parsed.diagnostics.some((d) => d.severity === 'error')) loaded.actualsFiles.push(leftOutActuals(file));
+    return;
+  }
+  const schemaDiagnostics = checkAgainstSchema(getValidator('actuals'), parsed.data, file, parsed.locator);
+  append(loaded.diagnostics, schemaDiagnostics);
+  addActuals(loaded, readActualsYaml(parsed.data, file, parsed.locator, schemaDiagnostics));
 }
+
+/** An actuals file that could not be read at all: nothing of it is used, and a partial report names it. */
+const leftOutActuals = (file: string): ActualsFile => ({ file, planPlace: { file, line: 1, column: 1 }, rows: [], completions: [], dutyRecords: [], leftOut: true });
 
 function addActuals(loaded: Loaded, read: ReadActuals): void {
   append(loaded.diagnostics, read.diagnostics);
@@ -163,6 +239,7 @@ const textReaders: Record<TextKind, (text: string, file: string, options: LoadOp
 /**
  * One input file into `loaded`, by its kind: too large, an unpacked sheet, spreadsheet bytes io/
  * did not unpack, a streamed CSV, else text decoded and read. Returns the decoded text, if any.
+ * A file that cannot be read at all is recorded as left out (a plan failure, or actuals unused).
  */
 function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): string | undefined {
   const start = { line: 1, column: 1 };
@@ -170,6 +247,8 @@ function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): st
   const size = 'bytes' in source ? source.bytes.length : source.size;
   if (size > maxBytes) {
     loaded.diagnostics.push(makeDiagnostic('file-too-large', source.path, start, { size, limit: maxBytes }));
+    if (source.kind === 'plan') loaded.planFailures.push({ file: source.path, loaded: false, dropped: new Set() });
+    else loaded.actualsFiles.push(leftOutActuals(source.path));
     return undefined;
   }
   if ('sheet' in source) {
@@ -189,6 +268,8 @@ function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): st
   const decoded = decodeText('bytes' in source ? source.bytes : wholeBytes(source.chunks()), options.encoding);
   if (!decoded.ok) {
     loaded.diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
+    if (source.kind === 'plan' && 'bytes' in source) loaded.planFailures.push({ file: source.path, planId: planIdInText(new TextDecoder('latin1').decode(source.bytes)), loaded: false, dropped: new Set() });
+    else if (source.kind !== 'plan') loaded.actualsFiles.push(leftOutActuals(source.path));
     return undefined;
   }
   textReaders[source.kind as TextKind](decoded.text, source.path, options, loaded);
@@ -196,12 +277,13 @@ function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): st
 }
 
 /** Each plan id once: a second plan with an id already loaded is reported and left out. */
-function uniquePlans(plans: readonly Plan[], diagnostics: Diagnostic[]): Plan[] {
+function uniquePlans(loaded: Loaded): Plan[] {
   const seenPlans = new Map<string, Plan>();
-  for (const plan of plans) {
+  for (const plan of loaded.plans) {
     const first = seenPlans.get(plan.id);
     if (first) {
-      diagnostics.push(makeDiagnostic('duplicate-id', plan.file, plan.place, { kind: 'plan', id: plan.id, firstFile: first.file, firstLine: first.place.line }));
+      loaded.diagnostics.push(makeDiagnostic('duplicate-id', plan.file, plan.place, { kind: 'plan', id: plan.id, firstFile: first.file, firstLine: first.place.line }));
+      if (!loaded.planFailures.some((failure) => failure.file === plan.file)) loaded.planFailures.push({ file: plan.file, planId: plan.id, loaded: false, dropped: new Set() });
     } else {
       seenPlans.set(plan.id, plan);
     }
@@ -210,19 +292,35 @@ function uniquePlans(plans: readonly Plan[], diagnostics: Diagnostic[]): Plan[] 
 }
 
 export function loadProject(sources: readonly InputFile[], options: LoadOptions = {}): Project {
-  const loaded: Loaded = { diagnostics: [], plans: [], actualsFiles: [] };
-  const { diagnostics, plans, actualsFiles } = loaded;
+  const loaded: Loaded = { diagnostics: [], plans: [], actualsFiles: [], planFailures: [] };
+  const { diagnostics, actualsFiles, planFailures } = loaded;
   const texts = new Map<string, string>();
   const ordered = [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const source of ordered) {
     const text = readSource(source, options, loaded);
     if (text !== undefined) texts.set(source.path, text);
   }
-  const planList = uniquePlans(plans, diagnostics);
-  const joined = joinActuals(planList, actualsFiles);
+  const planList = uniquePlans(loaded);
+  const joined = joinActuals(planList, actualsFiles, planFailures);
   append(diagnostics, joined.diagnostics);
-  diagnostics.sort(compareDiagnostics);
-  return { plans: planList, actualsFiles, joined, diagnostics, texts };
+  diagnostics.sort(rootCausesFirst);
+  return { plans: planList, planFailures, actualsFiles, joined, diagnostics, texts };
+}
+
+/** Plan files before actuals files (what the actuals refer to comes first), then by file, line and column. */
+export function rootCausesFirst(a: Diagnostic, b: Diagnostic): number {
+  return fileRank(a.file) - fileRank(b.file) || compareDiagnostics(a, b);
+}
+
+const fileRanks = new Map<string, number>();
+function fileRank(file: string): number {
+  let rank = fileRanks.get(file);
+  if (rank === undefined) {
+    rank = sourceKindOf(file) === 'plan' ? 0 : 1;
+    if (fileRanks.size > 10_000) fileRanks.clear();
+    fileRanks.set(file, rank);
+  }
+  return rank;
 }
 
 export interface Evaluation {
@@ -235,11 +333,19 @@ export interface Evaluation {
 export function evaluateProject(project: Project, asOf: DayNumber, warnDays: number, settings: EvaluationSettings = defaultEvaluationSettings): Evaluation {
   const targets: TargetResult[] = [];
   const deadlines: DeadlineResult[] = [];
+  const lost = project.joined.lost;
   for (const plan of project.plans) {
     for (const target of allTargets(plan)) {
-      targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf, settings));
+      const result = evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf, settings);
+      const dataErrors = lost.targets.get(target.ref);
+      targets.push(dataErrors === undefined ? result : { ...result, dataErrors });
     }
-    append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays));
+    for (const result of evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays)) {
+      // a duty record whose occurrence could not be read may have been for any occurrence of its duty
+      const anyOccurrence = result.ref.includes('@') ? lost.deadlines.get(`${result.ref.slice(0, result.ref.lastIndexOf('@'))}@*`) ?? 0 : 0;
+      const dataErrors = (lost.deadlines.get(result.ref) ?? 0) + (result.status === 'done' ? 0 : anyOccurrence);
+      deadlines.push(dataErrors === 0 ? result : { ...result, dataErrors });
+    }
   }
   deadlines.sort(compareDeadlines);
   return { asOf, warnDays, targets: sortTargetResults(targets), deadlines };

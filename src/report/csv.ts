@@ -22,8 +22,8 @@ const escapeControls = (text: string): string => showAsCodePoints(text, CONTROL)
 const textCell = (value: string | null): string => (value === null ? '' : neutraliseFormula(escapeControls(value)));
 const numberCell = (value: number | null): string => (value === null ? '' : String(value));
 
-const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label', 'lag', 'light', 'light_label', 'progress_kind', 'latest_as_of', 'stale', 'each_unit'] as const;
-const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed', 'light', 'light_label'] as const;
+const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label', 'lag', 'light', 'light_label', 'progress_kind', 'latest_as_of', 'stale', 'each_unit', 'data_errors'] as const;
+const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed', 'light', 'light_label', 'data_errors'] as const;
 
 export function formatTargetsCsv(report: GapsReport, { lang, bom }: FormatContext): string {
   const records = report.rows.map((row) => [
@@ -31,6 +31,7 @@ export function formatTargetsCsv(report: GapsReport, { lang, bom }: FormatContex
     numberCell(row.required), numberCell(row.expected), numberCell(row.actual), numberCell(row.gap), numberCell(row.progress),
     row.start, row.due, row.status, targetStatusLabel(lang, row),
     numberCell(row.lag), row.light, lightLabel(lang, row.light), row.progress_kind ?? '', row.latest_as_of ?? '', row.stale ? 'true' : 'false', textCell(row.each_unit ?? null),
+    String(row.data_errors),
   ]);
   return stringify(records, { header: true, columns: [...targetCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
 }
@@ -39,6 +40,7 @@ export function formatDeadlinesCsv(report: DeadlinesReport, { lang, bom }: Forma
   const records = report.rows.map((row) => [
     textCell(row.ref), row.kind, textCell(row.plan), textCell(row.title), textCell(row.owner), row.due, String(row.days_left), row.status,
     deadlineStatusLabel(lang, row), row.late ? 'true' : 'false', row.completed ?? '', row.light, lightLabel(lang, row.light),
+    String(row.data_errors),
   ]);
   return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
 }

@@ -80,7 +80,15 @@ function positionText(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'sheet'>)
   return d.sheet === undefined ? `${file}:${d.line}:${d.column}` : `${file}:${escapeForTerminal(d.sheet)}!${columnLetters(d.column)}${d.line}`;
 }
 
-export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], sources: SourceTexts, ctx: FormatContext): string {
+/**
+ * Diagnostics for a reader: each root cause with its code frame; the references that only follow
+ * from a plan that did not load, or from a task or target its plan's errors dropped, are one line
+ * per cause at the end (every machine format keeps them one by one, marked `follows`).
+ */
+export function formatDiagnosticsText(all: readonly Diagnostic[], sources: SourceTexts, ctx: FormatContext): string {
+  const diagnostics = all.some((d) => d.follows !== undefined) ? all.filter((d) => d.follows === undefined) : all;
+  const followers = { plan: 0, target: 0 };
+  for (const d of all) if (d.follows !== undefined) followers[d.follows] += 1;
   const out: string[] = [];
   const indexed = new Map<string, IndexedText | undefined>();
   const indexedText = (file: string): IndexedText | undefined => {
@@ -102,6 +110,9 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], source
     out.push(...codeFrame(indexedText(d.file), d.line, d.column, ctx));
   }
   if (diagnostics.length > MAX_DIAGNOSTICS_SHOWN) out.push('', t(ctx.lang, 'diagnostics.more', { more: diagnostics.length - MAX_DIAGNOSTICS_SHOWN }));
+  if (followers.plan > 0 || followers.target > 0) out.push('');
+  if (followers.plan > 0) out.push(t(ctx.lang, 'diagnostics.follow_plan', { count: followers.plan }));
+  if (followers.target > 0) out.push(t(ctx.lang, 'diagnostics.follow_target', { count: followers.target }));
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }
 

@@ -5,7 +5,8 @@ import { type Plan, allTargets } from '../core/model.js';
 import type { FormatContext } from './context.js';
 import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport } from './reports.js';
 import { type DeadlineRow, type TargetRow, toDeadlineRow, toTargetRow } from './rows.js';
-import { countStatuses } from './status-view.js';
+import { countDeadlines, countStatuses } from './status-view.js';
+import { partialJson } from './partial-text.js';
 
 const targetJson = (row: TargetRow) => ({
   ref: row.ref,
@@ -31,6 +32,7 @@ const targetJson = (row: TargetRow) => ({
   status: row.status,
   latest_as_of: row.latest_as_of,
   stale: row.stale,
+  data_errors: row.data_errors,
   ...(row.units ? { units: row.units } : {}),
   ...(row.each_unit !== undefined ? { each_unit: row.each_unit } : {}),
 });
@@ -47,6 +49,7 @@ const deadlineJson = (row: DeadlineRow) => ({
   late: row.late,
   completed: row.completed,
   light: row.light,
+  data_errors: row.data_errors,
 });
 
 /** `units` in the summary: each unit's deadlines due so far and how many were done on time (rows.ts). */
@@ -55,16 +58,16 @@ export function formatStatusJson(report: StatusReport): string {
   const asOf = formatDay(report.evaluation.asOf);
   const targets = report.evaluation.targets.map((result) => toTargetRow(result, plansById));
   const deadlines = report.evaluation.deadlines.map(toDeadlineRow);
-  const summary = { ...countStatuses(targets), units: report.view.unitsOf() };
-  return `${JSON.stringify({ as_of: asOf, summary, targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
+  const summary = { ...countStatuses(targets), ...countDeadlines(deadlines), units: report.view.unitsOf() };
+  return `${JSON.stringify({ as_of: asOf, ...partialJson(report.partial), summary, targets: targets.map(targetJson), deadlines: deadlines.map(deadlineJson) }, null, 2)}\n`;
 }
 
-export function formatTargetsJson({ asOf, rows }: GapsReport): string {
-  return `${JSON.stringify({ as_of: asOf, summary: countStatuses(rows), targets: rows.map(targetJson) }, null, 2)}\n`;
+export function formatTargetsJson({ asOf, rows, overdueDeadlines, partial }: GapsReport): string {
+  return `${JSON.stringify({ as_of: asOf, ...partialJson(partial), summary: { ...countStatuses(rows), overdue_deadlines: overdueDeadlines ?? 0 }, targets: rows.map(targetJson) }, null, 2)}\n`;
 }
 
-export function formatDeadlinesJson({ asOf, rows }: DeadlinesReport): string {
-  return `${JSON.stringify({ as_of: asOf, deadlines: rows.map(deadlineJson) }, null, 2)}\n`;
+export function formatDeadlinesJson({ asOf, rows, summary, partial }: DeadlinesReport): string {
+  return `${JSON.stringify({ as_of: asOf, ...partialJson(partial), summary: summary ?? countDeadlines(rows), deadlines: rows.map(deadlineJson) }, null, 2)}\n`;
 }
 
 /** v2: a target written in the plan's own words, and the one canonical form it reads as. */
@@ -91,7 +94,8 @@ export function formatDiagnosticsJson({ diagnostics, plans }: DiagnosticsReport,
   const readings = targetReadings(plans);
   return `${JSON.stringify({
     valid,
-    diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d.args, lang) })),
+    // a reference that only follows from an error in its plan stays one entry, marked (text folds them)
+    diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d.args, lang), ...(d.follows ? { follows: d.follows } : {}), ...(d.recovered ? { recovered: true } : {}) })),
     // only when some target is written in words, so plans in canonical form print what they always did
     ...(readings.length > 0 ? { canonical_targets: readings } : {}),
   }, null, 2)}\n`;

@@ -4,15 +4,15 @@
 // of a Chinese title) and coloured (escape codes that have no place in a .md file).
 import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
-import { lightOrder } from '../core/lights.js';
+import { Chalk } from 'chalk';
 import { safeText } from './display.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
-import { type StatusCounts, buildStatusView } from './status-view.js';
-import { targetStatuses } from '../core/statuses.js';
-import { statusLabel } from './status-text.js';
-import { deadlineTitle, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
+import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
+import { partialLines, withDataErrorMarker } from './partial-text.js';
+import { buildStatusView, countDeadlines } from './status-view.js';
+import { summaryLines, targetSummaryParts } from './summary-text.js';
+import { deadlineTitle, gapsSummaryLines, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 
 /**
@@ -58,7 +58,7 @@ function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][]
     gapCell(row, lang),
     progressCell(row, lang),
     row.due,
-    targetStatusLabel(lang, row),
+    withDataErrorMarker(targetStatusLabel(lang, row), row.data_errors, ctx),
     lightLabel(lang, row.light),
   ]);
 }
@@ -70,35 +70,45 @@ function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string
     deadlineOwnerText(ctx.lang, line),
     line.row.due,
     String(line.row.days_left),
-    deadlineStatusLine(ctx.lang, line),
+    withDataErrorMarker(deadlineStatusLine(ctx.lang, line), line.row.data_errors, ctx),
     lightLabel(ctx.lang, line.row.light),
   ]);
 }
 
-/** "met 6 · on track 9; lights: green 15", without colour. */
-function summaryText(counts: StatusCounts, ctx: FormatContext): string {
-  const statuses = targetStatuses.filter((status) => counts[status] > 0).map((status) => `${statusLabel(ctx.lang, status)} ${counts[status]}`).join(' · ');
-  const lights = lightOrder.filter((light) => counts.lights[light] > 0).map((light) => `${lightLabel(ctx.lang, light)} ${counts.lights[light]}`).join(' · ');
-  return lights ? `${statuses}${t(ctx.lang, 'summary.lights', { parts: lights })}` : statuses;
+/** The partial-report notice as a quoted block (a paragraph of its own, then a blank line), or nothing. */
+function partialNotice(partial: PartialInput | undefined, ctx: FormatContext): string[] {
+  const lines = partialLines(partial, ctx);
+  return lines.length === 0 ? [] : [...lines.map((line, index) => `> ${index === 0 ? `**${markdownText(line)}**` : markdownText(line)}  `), ''];
 }
 
+/** The notice as a block followed by a blank line, before a table (which would otherwise continue the quote). */
+const partialBlock = (partial: PartialInput | undefined, ctx: FormatContext): string => {
+  const lines = partialNotice(partial, ctx);
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+};
+
+/** Summary text without colour, whatever the terminal. */
+const plain = new Chalk({ level: 0 });
+
 export function formatTargetsMarkdown(report: GapsReport, ctx: FormatContext): string {
-  return `${markdownTable(targetHead(ctx), targetCells(report.rows, ctx))}\n`;
+  const summary = gapsSummaryLines(report, ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
+  return `${partialBlock(report.partial, ctx)}${markdownTable(targetHead(ctx), targetCells(report.rows, ctx))}\n${summary}`;
 }
 
 export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatContext): string {
-  return `${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx))}\n`;
+  const summary = summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
+  return `${partialBlock(report.partial, ctx)}${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx))}\n${summary}`;
 }
 
 export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
-  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, ''];
+  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, '', ...partialNotice(report.partial, ctx)];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
-  if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id})`).join('; ') })), '');
-  out.push(markdownText(t(lang, 'summary.counts', { targets: view.summary.targets, parts: summaryText(view.summary, ctx) || '—' })), '');
+  if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') })), '');
+  for (const line of summaryLines(view.summary, view.deadlineSummary, ctx, plain)) out.push(markdownText(line), '');
   if (view.targets.length > 0) {
-    const heading = view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total: view.summary.targets });
+    const heading = view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total: view.detailTotal });
     out.push(`### ${markdownText(heading)}`, '', markdownTable(targetHead(ctx), targetCells(view.targets, ctx)), '');
   }
   if (view.deadlines.length > 0) {
@@ -110,7 +120,7 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
   if (units.length > 0) out.push(`### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`, '', markdownTable(onTimeHead(lang), onTimeCells(units)), '');
   if (view.ended.length > 0) {
     out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
-    for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: (summaryText(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') }))}`);
+    for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: (targetSummaryParts(plan.counts, ctx, plain) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') }))}`);
     out.push('');
   }
   return out.join('\n');

@@ -5,10 +5,24 @@ import type { TemplateRow } from '../core/template.js';
 import type { Evaluation, countProject } from '../core/project.js';
 import type { SourceKind } from '../core/source-kinds.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
-import type { StatusViewOptions } from './status-view.js';
+import type { DeadlineCounts, StatusViewOptions } from './status-view.js';
+
+/** What a report on input with errors left out (contract v2, "The meeting view"). */
+export interface PartialInput {
+  /** errors in the input (printed on standard error) */
+  errors: number;
+  /** plan files with errors, left out: their plan id when it could be read */
+  plans: { file: string; plan?: string }[];
+  /** actuals files with an error in the file as a whole, left out */
+  files: string[];
+  /** actuals rows and records left out because of an error in them or in their file */
+  entries: number;
+}
 
 /** status: the selected results, the plans, and what the meeting view shows of them. */
 export interface StatusReport {
+  /** set when the input has errors: what was left out */
+  partial?: PartialInput;
   /** the evaluation with only the selected targets and deadlines */
   evaluation: Evaluation;
   /** every plan loaded */
@@ -20,14 +34,20 @@ export interface StatusReport {
 
 /** gaps: one row per selected target. */
 export interface GapsReport {
+  partial?: PartialInput;
   asOf: string;
   rows: readonly TargetRow[];
+  /** overdue deadlines among the selected ones: gaps lists targets only, but its summary names them */
+  overdueDeadlines?: number;
 }
 
 /** deadlines: one row per deadline shown. */
 export interface DeadlinesReport {
+  partial?: PartialInput;
   asOf: string;
   rows: readonly DeadlineRow[];
+  /** every selected deadline by status, those not shown (done, without --all) included; absent: the rows' */
+  summary?: DeadlineCounts;
 }
 
 /** template: the lines of one unit's fill-in form. */

@@ -56,6 +56,8 @@ export interface TargetRow {
   stale: boolean;
   /** an `each` target's units; null otherwise */
   units: UnitRow[] | null;
+  /** rows meant for this target left out because of an error (a partial report) */
+  data_errors: number;
   /** set on a line of one unit of an `each` target */
   each_unit?: string;
   /** a unit's line shown under its target (gaps --all), not on its own */
@@ -82,6 +84,8 @@ export interface DeadlineRow {
   late: boolean;
   completed: string | null;
   light: Light;
+  /** records meant for this deadline left out because of an error (a partial report) */
+  data_errors: number;
   /** for an occurrence of a duty with several owners; not part of the machine formats (one entry per owner there) */
   occurrence?: OccurrenceSummary;
 }
@@ -139,6 +143,7 @@ export function toTargetRow(result: TargetResult, plans: ReadonlyMap<string, Pla
     latest_as_of: dayOrNull(result.latestAsOf),
     stale: result.stale,
     units: result.units ? result.units.map(toUnitRow) : null,
+    data_errors: result.dataErrors ?? 0,
     ...(result.eachUnit !== undefined ? { each_unit: result.eachUnit, owner: result.eachUnit } : {}),
   };
 }
@@ -196,6 +201,7 @@ export function toDeadlineRow(result: DeadlineResult): DeadlineRow {
     late: result.late,
     completed: result.completed === undefined ? null : formatDay(result.completed),
     light: deadlineLight(result.status),
+    data_errors: result.dataErrors ?? 0,
     ...(occurrence ? { occurrence } : {}),
   };
 }

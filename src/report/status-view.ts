@@ -4,7 +4,7 @@ import { formatDay } from '../core/dates.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
 import { type Light, lightOrder } from '../core/lights.js';
-import { type TargetStatus, attentionStatuses } from '../core/statuses.js';
+import { type DeadlineStatus, type TargetStatus, attentionStatuses } from '../core/statuses.js';
 import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, toDeadlineRow, toTargetRow } from './rows.js';
 
 
@@ -20,6 +20,15 @@ export function countStatuses(rows: readonly { status: TargetStatus; light: Ligh
   return counts;
 }
 
+export type DeadlineCounts = Record<DeadlineStatus, number> & { deadlines: number };
+
+/** Deadlines by status: the summary's second line, and what --fail-on finds among deadlines. */
+export function countDeadlines(rows: readonly { status: DeadlineStatus }[]): DeadlineCounts {
+  const counts = { deadlines: rows.length, overdue: 0, due_soon: 0, done: 0, upcoming: 0 };
+  for (const row of rows) counts[row.status] += 1;
+  return counts;
+}
+
 /** What needs attention, red first, then yellow, grey, green; the evaluation's order within a light. */
 function redFirst(rows: readonly TargetRow[]): TargetRow[] {
   return rows
@@ -32,7 +41,12 @@ interface StatusView {
   asOf: string;
   warnDays: number;
   plans: { id: string; title: string; start: string; end: string; ended: boolean }[];
+  /** every selected target of the plans covered, those of ended plans shown as one line included */
   summary: StatusCounts;
+  /** every selected deadline of the plans covered, likewise */
+  deadlineSummary: DeadlineCounts;
+  /** the selected targets of the plans shown in detail (the total of "n of total") */
+  detailTotal: number;
   targets: TargetRow[];
   showingAllTargets: boolean;
   deadlines: DeadlineRow[];
@@ -46,6 +60,8 @@ interface StatusView {
 
 export interface StatusViewOptions {
   all: boolean;
+  /** a plan that ended at most this many days before T is still shown in full (the year-end review) */
+  recentDays: number;
   /** plans named with --plan are shown in detail even when ended */
   explicitPlans: boolean;
   /** a --status filter replaces the attention rule */
@@ -60,20 +76,26 @@ export interface StatusViewOptions {
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
   const isEnded = (plan: Plan): boolean => plan.period.end < evaluation.asOf;
-  const detailed = new Set(plans.filter((plan) => options.all || options.explicitPlans || !isEnded(plan)).map((plan) => plan.id));
+  const recentlyEnded = (plan: Plan): boolean => evaluation.asOf - plan.period.end <= options.recentDays;
+  const detailed = new Set(plans.filter((plan) => options.all || options.explicitPlans || !isEnded(plan) || recentlyEnded(plan)).map((plan) => plan.id));
+  const covered = new Set(plans.map((plan) => plan.id));
   const rows = evaluation.targets.map((result) => toTargetRow(result, plansById));
   const detailRows = rows.filter((row) => detailed.has(row.plan));
   const showAll = options.all || options.explicitStatuses;
   const deadlines = evaluation.deadlines
     .filter((d) => detailed.has(d.plan))
-    .filter((d) => options.all || d.status === 'overdue' || d.status === 'due_soon')
+    // a deadline that lost a record to an error is shown too: its status may be wrong
+    .filter((d) => options.all || d.status === 'overdue' || d.status === 'due_soon' || (d.dataErrors ?? 0) > 0)
     .map(toDeadlineRow);
   return {
     asOf: formatDay(evaluation.asOf),
     warnDays: evaluation.warnDays,
     plans: plans.map((plan) => ({ id: plan.id, title: plan.title, start: formatDay(plan.period.start), end: formatDay(plan.period.end), ended: isEnded(plan) })),
-    summary: countStatuses(detailRows),
-    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => attentionStatuses.includes(row.status))),
+    summary: countStatuses(rows.filter((row) => covered.has(row.plan))),
+    deadlineSummary: countDeadlines(evaluation.deadlines.filter((d) => covered.has(d.plan))),
+    detailTotal: detailRows.length,
+    // a target that lost rows to an error is shown too, marked: its figures may be wrong
+    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => attentionStatuses.includes(row.status) || row.data_errors > 0)),
     showingAllTargets: showAll,
     deadlines,
     showingAllDeadlines: options.all,

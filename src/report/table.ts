@@ -6,12 +6,12 @@ import type { FormatContext } from './context.js';
 import { displayPercent, safeText } from './display.js';
 import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
 import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
-import { lightOrder } from '../core/lights.js';
-import { paintInLight, paintLight, paintStatus, statusLabel } from './status-text.js';
+import { paintLight, paintStatus } from './status-text.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
-import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
-import { type StatusCounts, buildStatusView } from './status-view.js';
-import { targetStatuses } from '../core/statuses.js';
+import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
+import { partialLines, withDataErrorMarker } from './partial-text.js';
+import { buildStatusView, countDeadlines, countStatuses } from './status-view.js';
+import { summaryLines, targetSummaryParts } from './summary-text.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
 // eslint-disable-next-line no-control-regex
@@ -105,7 +105,7 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string
     gapCell(row, lang),
     progressCell(row, lang),
     row.due,
-    paintStatus(ctx.chalk, row.status, targetStatusLabel(lang, row)),
+    withDataErrorMarker(paintStatus(ctx.chalk, row.status, targetStatusLabel(lang, row)), row.data_errors, ctx),
     paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
   ]);
 }
@@ -126,7 +126,7 @@ function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): st
       wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
       row.due,
       String(row.days_left),
-      deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'),
+      withDataErrorMarker(deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'), row.data_errors, ctx),
       paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
     ];
   });
@@ -154,28 +154,17 @@ export function onTimeCells(units: readonly UnitOnTimeRow[]): string[][] {
   ]);
 }
 
-function summaryParts(counts: StatusCounts, ctx: FormatContext): string {
-  const statuses = targetStatuses
-    .filter((status) => counts[status] > 0)
-    .map((status) => paintStatus(ctx.chalk, status, `${statusLabel(ctx.lang, status)} ${counts[status]}`))
-    .join(' · ');
-  const lights = lightOrder
-    .filter((light) => counts.lights[light] > 0)
-    .map((light) => paintInLight(ctx.chalk, light, `${lightLabel(ctx.lang, light)} ${counts.lights[light]}`))
-    .join(' · ');
-  return lights ? `${statuses}${t(ctx.lang, 'summary.lights', { parts: lights })}` : statuses;
-}
-
 export function formatStatusTable(report: StatusReport, ctx: FormatContext): string {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
   const out: string[] = [];
   out.push(ctx.chalk.bold(t(lang, 'heading.status', { asOf: view.asOf })));
+  out.push(...partialLines(report.partial, ctx).map((line) => ctx.chalk.red(line)));
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
-  if (active.length > 0) out.push(t(lang, 'heading.plans', { plans: active.map((p) => `${safeText(p.title)} (${p.id})`).join('; ') }));
-  out.push(t(lang, 'summary.counts', { targets: view.summary.targets, parts: summaryParts(view.summary, ctx) || '—' }));
+  if (active.length > 0) out.push(t(lang, 'heading.plans', { plans: active.map((p) => `${safeText(p.title)} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') }));
+  out.push(...summaryLines(view.summary, view.deadlineSummary, ctx));
   out.push('');
-  const total = view.summary.targets;
+  const total = view.detailTotal;
   if (view.targets.length > 0) {
     out.push(ctx.chalk.bold(view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total })));
     out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx), ctx));
@@ -199,12 +188,15 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   if (view.ended.length > 0) {
     out.push(ctx.chalk.bold(t(lang, 'heading.ended_plans')));
     for (const plan of view.ended) {
-      out.push(`  ${t(lang, 'summary.ended_plan', { title: safeText(plan.title), id: plan.id, end: plan.end, parts: (summaryParts(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') })}`);
+      out.push(`  ${t(lang, 'summary.ended_plan', { title: safeText(plan.title), id: plan.id, end: plan.end, parts: (targetSummaryParts(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') })}`);
     }
     out.push('');
   }
   return out.join('\n');
 }
+
+/** The partial-report notice above a table, one line each (nothing for complete input). */
+const partialNotice = (partial: PartialInput | undefined, ctx: FormatContext): string => partialLines(partial, ctx).map((line) => `${ctx.chalk.red(line)}\n`).join('');
 
 /** On a terminal, more rows than this are not printed; a note says how many and how to get them. */
 export const TTY_ROW_LIMIT = 2000;
@@ -218,10 +210,17 @@ function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: r
 
 export function formatTargetsTable(report: GapsReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}`;
+  return `${partialNotice(report.partial, ctx)}${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}${gapsSummaryLines(report, ctx).join('\n')}\n`;
+}
+
+/** gaps' summary: its targets (a unit's own line not counted again), and the overdue deadlines it does not list. */
+export function gapsSummaryLines(report: GapsReport, ctx: FormatContext, chalk = ctx.chalk): string[] {
+  const lines = summaryLines(countStatuses(report.rows.filter((row) => !row.sub_line)), undefined, ctx, chalk);
+  if (report.overdueDeadlines) lines.push(t(ctx.lang, 'summary.overdue_elsewhere', { count: report.overdueDeadlines }));
+  return lines;
 }
 
 export function formatDeadlinesTable(report: DeadlinesReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}`;
+  return `${partialNotice(report.partial, ctx)}${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}${summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx).join('\n')}\n`;
 }

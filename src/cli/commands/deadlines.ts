@@ -2,6 +2,7 @@
 import { formatDay } from '../../core/dates.js';
 import { deadlinesFormats, formatNames } from '../../report/formats.js';
 import { toDeadlineRow } from '../../report/rows.js';
+import { countDeadlines } from '../../report/status-view.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
@@ -9,7 +10,7 @@ import { deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.
 
 export async function runDeadlines(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: formatNames(deadlinesFormats) });
-  const { prepared, outcome } = await prepare(settings, io);
+  const { prepared, outcome } = await prepare(settings, io, { partial: !settings.strict });
   if (!prepared) return outcome;
   const { within } = settings;
   // --within selects (and so counts for --fail-on); hiding what is done is only a matter of display
@@ -17,6 +18,6 @@ export async function runDeadlines(paths: string[], options: CommandOptions, io:
   const showDone = within !== undefined || settings.all || settings.selection.statuses !== 'all';
   const shown = showDone ? selected : selected.filter((d) => d.status !== 'done');
   const rows = shown.map(toDeadlineRow);
-  await deliver(formatterOf(deadlinesFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows }, prepared, io, rows.length);
-  return { failOnHit: failOnHit(settings.failOn, failOnMarks([], selected)) };
+  await deliver(formatterOf(deadlinesFormats, settings.format), { partial: prepared.partial, asOf: formatDay(prepared.evaluation.asOf), rows, summary: countDeadlines(selected) }, prepared, io, rows.length);
+  return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks([], selected)) };
 }

@@ -9,12 +9,12 @@ import { deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.
 
 export async function runGaps(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: formatNames(gapsFormats) });
-  const { prepared, outcome } = await prepare(settings, io);
+  const { prepared, outcome } = await prepare(settings, io, { partial: !settings.strict });
   if (!prepared) return outcome;
-  const plansById = new Map(prepared.loaded.project.plans.map((plan) => [plan.id, plan]));
+  const plansById = new Map(prepared.plans.map((plan) => [plan.id, plan]));
   const targetRows = prepared.targets.map((r) => toTargetRow(r, plansById));
   // JSON lists the units inside each target; the other formats give them lines of their own with --all
   const rows = settings.all && settings.format !== 'json' ? withUnitLines(targetRows) : targetRows;
-  await deliver(formatterOf(gapsFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows }, prepared, io, rows.length);
-  return { failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, [])) };
+  await deliver(formatterOf(gapsFormats, settings.format), { partial: prepared.partial, asOf: formatDay(prepared.evaluation.asOf), rows, overdueDeadlines: prepared.deadlines.filter((d) => d.status === 'overdue').length }, prepared, io, rows.length);
+  return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, [])) };
 }

@@ -14,6 +14,8 @@ import type { FormatContext } from '../../report/context.js';
 import { formatDiagnosticsText } from '../../report/diagnostics-text.js';
 import { type Formatter, formatterOf } from '../../report/formats.js';
 import type { Outcome } from '../exit-code.js';
+import type { Plan } from '../../core/model.js';
+import type { PartialInput } from '../../report/reports.js';
 import type { CliIo } from '../io.js';
 import { type Loaded, loadInputs } from '../load.js';
 import { type ColourLevel, type Settings, reportLang } from '../settings.js';
@@ -23,6 +25,10 @@ import { escapeForTerminal } from '../../report/escape.js';
 export interface Prepared {
   settings: Settings;
   loaded: Loaded;
+  /** the plans reported on: every plan loaded, less those of plan files with errors (a partial report) */
+  plans: Plan[];
+  /** what a partial report left out; undefined when the input has no errors */
+  partial?: PartialInput;
   evaluation: Evaluation;
   targets: TargetResult[];
   deadlines: DeadlineResult[];
@@ -33,37 +39,66 @@ export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Set
   return { lang, chalk: new Chalk({ level }), columns: io.stdout.isTTY ? io.stdout.columns : undefined, bom: settings.output !== undefined && settings.bom };
 }
 
-/** Load and evaluate; undefined (with the diagnostics printed) when the input has errors. */
-export async function prepare(settings: Settings, io: CliIo): Promise<{ prepared?: Prepared; outcome: Outcome }> {
+/**
+ * What a partial report leaves out: the plan files with errors (their plans, named), the actuals
+ * files with an error in the file as a whole, and how many rows and records had one.
+ */
+function partialInput(loaded: Loaded, errors: number): PartialInput {
+  const { planFailures, joined } = loaded.project;
+  let entries = 0;
+  for (const count of joined.lost.files.values()) entries += count;
+  return {
+    errors,
+    plans: planFailures.map((failure) => ({ file: failure.file, plan: failure.planId })),
+    files: joined.lost.wholeFiles,
+    entries,
+  };
+}
+
+/**
+ * Load and evaluate. With errors in the input, the errors go to standard error first; then,
+ * when `partial` allows it (status, gaps, deadlines without --strict), the report covers what is
+ * valid (plans with errors and rows with errors left out, and said so); otherwise, or when the
+ * config has an error, a file could not be read or no plan is left, nothing is prepared.
+ */
+export async function prepare(settings: Settings, io: CliIo, options: { partial?: boolean } = {}): Promise<{ prepared?: Prepared; outcome: Outcome }> {
   const loaded = await loadInputs(settings, io);
-  const plans = loaded.project.plans;
-  const lang = reportLang(settings, plans);
+  const leftOutFiles = new Set(loaded.project.planFailures.map((failure) => failure.file));
+  const plans = leftOutFiles.size === 0 ? loaded.project.plans : loaded.project.plans.filter((plan) => !leftOutFiles.has(plan.file));
+  const lang = reportLang(settings, loaded.project.plans);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  let partial: PartialInput | undefined;
   if (errors.length > 0) {
+    const refused = !options.partial || loaded.unreadable || settings.config.diagnostics.some((d) => d.severity === 'error') || plans.length === 0;
     io.stderr.write(formatDiagnosticsText(errors, loaded.texts, formatContext(lang, settings.colour.stderr, settings, io)));
-    io.stderr.write(`${t(lang, 'error.has_errors', { errors: errors.length })}\n`);
-    return { outcome: { invalidInput: !loaded.unreadable, unreadableInput: loaded.unreadable } };
+    io.stderr.write(`${t(lang, refused ? 'error.has_errors' : 'error.has_errors_partial', { errors: errors.length })}\n`);
+    if (refused) return { outcome: { invalidInput: !loaded.unreadable, unreadableInput: loaded.unreadable } };
+    partial = partialInput(loaded, errors.length);
   }
   if (plans.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
   const { selection } = settings;
+  // a plan left out of a partial report is still a plan the user may name
+  const known = [...loaded.project.plans.map((plan) => plan.id), ...loaded.project.planFailures.flatMap((failure) => (failure.planId === undefined ? [] : [failure.planId]))];
   for (const planId of selection.plans === 'all' ? [] : selection.plans) {
-    if (!plans.some((plan) => plan.id === planId)) throw new UsageError(t(lang, 'usage.no_such_plan', { plan: planId, plans: plans.map((p) => p.id).join(', ') }));
+    if (!known.includes(planId)) throw new UsageError(t(lang, 'usage.no_such_plan', { plan: planId, plans: plans.map((p) => p.id).join(', ') }));
   }
   if (selection.owner !== undefined && resolveOwner(selection.owner, plans).size === 0) {
     throw new UsageError(t(lang, 'error.unknown_owner', { owner: selection.owner }));
   }
-  const evaluation = evaluateProject(loaded.project, settings.asOf, settings.warnDays, settings.evaluation);
+  const evaluation = evaluateProject(plans === loaded.project.plans ? loaded.project : { ...loaded.project, plans }, settings.asOf, settings.warnDays, settings.evaluation);
   const statuses = selection.statuses;
   return {
     prepared: {
       settings,
       loaded,
+      plans,
+      partial,
       evaluation,
       targets: selectTargets(evaluation.targets, { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isTargetStatus) }, plans),
       deadlines: selectDeadlines(evaluation.deadlines, { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isDeadlineStatus) }, plans),
       ctx: formatContext(lang, settings.colour.stdout, settings, io),
     },
-    outcome: {},
+    outcome: partial ? { invalidInput: true } : {},
   };
 }
 

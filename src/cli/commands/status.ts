@@ -10,7 +10,7 @@ import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare } 
 
 /** On-time rates per unit over the selected plans (or those of them given) and units, whatever --status shows. */
 function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): UnitOnTimeRow[] {
-  const plans = prepared.loaded.project.plans;
+  const plans = prepared.plans;
   const { selection } = prepared.settings;
   const deadlines = selectDeadlines(prepared.evaluation.deadlines, { ...selection, statuses: 'all' }, plans).filter((d) => !planIds || planIds.has(d.plan));
   const wanted = selection.owner === undefined ? undefined : resolveOwner(selection.owner, plans);
@@ -21,16 +21,17 @@ function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): Unit
 
 export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats) });
-  const { prepared, outcome } = await prepare(settings, io);
+  const { prepared, outcome } = await prepare(settings, io, { partial: !settings.strict });
   if (!prepared) return outcome;
-  const plans = prepared.loaded.project.plans;
+  const plans = prepared.plans;
   const { selection } = settings;
   const report = {
+    partial: prepared.partial,
     evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
     plans,
     shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
-    view: { all: settings.all, explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds) },
+    view: { all: settings.all, recentDays: settings.recentDays, explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds) },
   };
   await deliver(formatterOf(statusFormats, settings.format), report, prepared, io, prepared.targets.length);
-  return { failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
+  return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
 }
