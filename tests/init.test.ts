@@ -45,7 +45,7 @@ describe('plan-check init DIR', () => {
   it('is a plan repository that validate accepts without a warning', () => {
     const text = runBin(['validate', '--lang', 'en'], { cwd: dir });
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/^Checked 1 plans, 3 tasks, 3 targets, 2 actuals files \(4 rows\): no problems\.$/m);
+    expect(text.stdout).toMatch(/^Checked 1 plan, 3 tasks, 3 targets, 2 actuals files \(4 rows\): no problems\.$/m);
     const json = runBin(['validate', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout)).toEqual({ valid: true, diagnostics: [] });
   });
@@ -201,7 +201,7 @@ describe('.pre-commit-hooks.yaml', () => {
   it('passes a commit of valid files', () => {
     const result = runHook(['plans/good.plan.yaml', 'actuals/good.actuals.yaml', 'actuals/good.actuals.csv', 'README.md']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 2 actuals files (2 rows): no problems.');
+    expect(result.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 2 actuals files (2 rows): no problems.');
     expect(result.status).toBe(0);
   });
 
@@ -218,14 +218,14 @@ describe('.pre-commit-hooks.yaml', () => {
   it('passes a commit that changes only an actuals file of a valid project (its plan comes from the config)', () => {
     const result = runHook(['actuals/good.actuals.csv']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 1 actuals files');
+    expect(result.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 1 actuals files');
     expect(result.status).toBe(0);
   });
 
   it('passes a commit that changes only plan-check.yaml (the whole project is checked)', () => {
     const result = runHook(['plan-check.yaml']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/Checked 1 plans, 1 tasks, 2 targets, \d+ actuals files/);
+    expect(result.stdout).toMatch(/Checked 1 plan, 1 task, 2 targets, \d+ actuals files/);
     expect(result.status).toBe(0);
   });
 
@@ -239,7 +239,7 @@ describe('.pre-commit-hooks.yaml', () => {
     it('checks the whole project when only an actuals file changed', () => {
       const [, ...args] = String(project.entry).split(/\s+/);
       const valid = runBin([...args, '--lang', 'en'], { cwd: fixtures });
-      expect(valid.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 2 actuals files (2 rows): no problems.');
+      expect(valid.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 2 actuals files (2 rows): no problems.');
       expect(valid.status).toBe(0);
       const copy = freshFolder();
       cpSync(fixtures, copy, { recursive: true });

@@ -134,7 +134,7 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'explain.rule.on_track': '状态“正常”：A ≥ E。',
   'explain.rule.behind': '状态“滞后”：A < E（落后序时进度 {shortfall}）。',
   'explain.deadline': '截止事项 {ref}：{title}',
-  'explain.deadline_due': '截止 {due}；责任单位 {owner}；截至 {asOf} 剩余 {daysLeft} 天。',
+  'explain.deadline_due': '截止 {due}；责任单位 {owner}；截至 {asOf} {when}。',
   'explain.deadline_done': '完成于 {date}{late}。',
   'explain.deadline_open': '截至 {asOf} 尚未完成。',
   'explain.deadline_rule': '状态：{status}。',
@@ -143,7 +143,10 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'explain.duty_start_start': '自该事项的开始日期 {start} 起计算；第一次截止于 {first}。',
   'explain.duty_start_issued': '自方案印发日期 {start} 起计算（晚于方案开始日期 {periodStart}）；第一次截止于 {first}。',
   'explain.duty_start_period': '自方案开始日期 {start} 起计算；第一次截止于 {first}。',
-  'explain.duty_due': '本次截止 {due}；截至 {asOf} 剩余 {daysLeft} 天。',
+  'explain.duty_due': '本次截止 {due}；截至 {asOf} {when}。',
+  'explain.days_left': '剩余 {days} 天',
+  'explain.due_today': '当天截止',
+  'explain.days_overdue': '已逾期 {days} 天',
   'explain.duty_owner_done': '  {owner}：{status} {date}{late}（{place}）',
   'explain.duty_owner_open': '  {owner}：截至 {asOf} 没有记录：{status}',
   'explain.duty_rule_owners': '每个责任单位各有一个截止事项，以该单位（reported_by）最早的一条记录为准。',
@@ -345,6 +348,32 @@ export const labels: Record<keyof typeof englishLabels, string> = {
 };
 
 const hintZh = (a: DiagnosticArgs): string => (a.suggestion ? `是否应为“${a.suggestion}”？` : '');
+/** yaml 库的错误代码对应的说明（不向中文用户显示 yaml 库的英文原文）。 */
+const yamlErrorZh: Record<string, string> = {
+  TAB_AS_INDENT: '用制表符（Tab）缩进了，请改用空格缩进',
+  BAD_INDENT: '缩进与上文对不齐：同一列表或映射中的各项请用相同个数的空格缩进',
+  MISSING_CHAR: '缺少右引号或右括号',
+  BAD_DQ_ESCAPE: '双引号中的反斜杠转义无效：反斜杠请写成 \\\\，或改用单引号',
+  BAD_SCALAR_START: '值不能以这个字符开头，请给值加上引号',
+  BLOCK_AS_IMPLICIT_KEY: '此处应为键，却是一个嵌套块：请检查冒号和缩进',
+  MULTILINE_IMPLICIT_KEY: '键跨了多行：键必须写在一行内（请检查是否漏了冒号或引号）',
+  KEY_OVER_1024_CHARS: '键超过 1024 个字符，请缩短',
+  UNEXPECTED_TOKEN: '此处出现了意外的内容：请检查冒号、列表项的短横线和缩进',
+  BLOCK_IN_FLOW: '方括号或花括号中不能有多行块：请写在一行内，或去掉括号',
+  DUPLICATE_KEY: '同一映射中的键重复',
+  MULTIPLE_ANCHORS: '一个值上有多个锚点',
+  MULTIPLE_TAGS: '一个值上有多个标签',
+  BAD_PROP_ORDER: '锚点或标签的位置不对',
+  ALIAS_PROPS: '别名不能带锚点或标签',
+  BAD_ALIAS: '别名指向的锚点不存在',
+  BAD_DIRECTIVE: '无法识别的 % 指令，请删除',
+  MULTIPLE_DOCS: '文件中有多个文档，请删除多余的“---”',
+  NON_STRING_KEY: '键不是文本，请把键写成文字',
+  TAG_RESOLVE_FAILED: '值与其标签不符',
+  BAD_COLLECTION_TYPE: '此处应为映射却是列表，或应为列表却是映射',
+  IMPOSSIBLE: '此处的文字无法按 YAML 读取',
+};
+
 const looksLikeZh: Record<string, string> = {
   gb18030: '文件看起来是 GB18030/GBK 编码（中文 Windows 常见）：请另存为 UTF-8（记事本：另存为 → 编码：UTF-8），或加 --encoding gb18030',
   'utf-16': '文件是 UTF-16 编码：请另存为 UTF-8',
@@ -390,7 +419,7 @@ export const messages = {
         a.detail === 'fullwidth-colon' ? '键后应为半角冒号“:”，这里是全角冒号“：”（请切换到半角输入）'
         : a.detail === 'nbsp' ? '“:”后是不换行空格（U+00A0），请改为普通空格'
         : a.detail === 'ideographic-indent' ? '用全角空格（U+3000）缩进了，请改用半角空格'
-        : a.detail}`,
+        : yamlErrorZh[String(a.yamlCode)] ?? (a.yamlCode !== undefined ? `此处无法按 YAML 读取（${a.yamlCode}）` : a.detail)}`,
   'yaml-duplicate-key': (a) => `键“${a.key}”重复（第一次出现在第 ${a.firstLine} 行）`,
   'yaml-alias': (a) => `不支持锚点和别名（&${a.name} / *${a.name}）：请直接写出内容`,
   'yaml-tag': (a) => `不支持显式标签（${a.tag}）：请删除`,

@@ -37,7 +37,7 @@ export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Set
 export async function prepare(settings: Settings, io: CliIo): Promise<{ prepared?: Prepared; outcome: Outcome }> {
   const loaded = await loadInputs(settings, io);
   const plans = loaded.project.plans;
-  const lang = reportLang(settings, plans);
+  const lang = reportLang(settings, plans, loaded.texts.values());
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
     io.stderr.write(formatDiagnosticsText(errors, loaded.texts, formatContext(lang, settings.colour.stderr, settings, io)));
