@@ -53,6 +53,8 @@ export type ColourLevel = 0 | 1 | 2 | 3;
 /** Every setting of a run, checked: plain data, no functions. */
 export interface Settings {
   asOf: DayNumber;
+  /** where the as-of date came from: --as-of, the as_of of plan-check.yaml, or today's date */
+  asOfSource: 'option' | 'config' | 'today';
   /** --debug: say more on standard error (the cache entries ignored; stack traces) */
   debug?: boolean;
   warnDays: number;
@@ -290,6 +292,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   const plans = parseList(options.plan);
   return {
     asOf,
+    asOfSource: options.asOf !== undefined ? 'option' : config.config.as_of !== undefined ? 'config' : 'today',
     warnDays,
     timezone,
     lang,

@@ -224,7 +224,8 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
   const targets: TargetResult[] = [];
   const deadlines: DeadlineResult[] = [];
   for (const plan of project.plans) {
-    for (const target of allTargets(plan)) {
+    // in the order of the plan's text: plan-level targets where they are written, not after the tasks'
+    for (const target of [...allTargets(plan)].sort((a, b) => a.place.line - b.place.line)) {
       targets.push(evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf, settings));
     }
     append(deadlines, evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays));

@@ -88,6 +88,7 @@ export const labels = {
   'col.on_time_rate': 'On-time rate',
   'col.reports_on_time_rate': 'Reports on time',
   'heading.status': 'Status as of {asOf}',
+  'heading.as_of_from_config': '{asOf} (from plan-check.yaml)',
   'heading.plans': 'Plans: {plans}',
   'heading.targets_attention': 'Targets that need attention ({count} of {total})',
   'heading.targets_all': 'All targets ({count})',

@@ -89,6 +89,7 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'col.on_time_rate': '按期办结率',
   'col.reports_on_time_rate': '按时报送率',
   'heading.status': '截至 {asOf} 工作进展',
+  'heading.as_of_from_config': '{asOf}（来自 plan-check.yaml）',
   'heading.plans': '方案：{plans}',
   'heading.targets_attention': '需要关注的指标（{count}/{total}）',
   'heading.targets_all': '全部指标（{count}）',

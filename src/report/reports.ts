@@ -22,12 +22,16 @@ export interface StatusReport {
 export interface GapsReport {
   asOf: string;
   rows: readonly TargetRow[];
+  /** one plan loaded: the tables show refs without the plan id (explain takes them so) */
+  onePlan?: boolean;
 }
 
 /** deadlines: one row per deadline shown. */
 export interface DeadlinesReport {
   asOf: string;
   rows: readonly DeadlineRow[];
+  /** one plan loaded: the tables show refs without the plan id */
+  onePlan?: boolean;
 }
 
 /** template: the lines of one unit's fill-in form. */

@@ -5,12 +5,12 @@ import { type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayPercent, safeText } from './display.js';
 import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
-import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
+import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, shownRef } from './rows.js';
 import { lightOrder } from '../core/lights.js';
 import { paintInLight, paintLight, paintStatus, statusLabel } from './status-text.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
-import { type StatusCounts, buildStatusView } from './status-view.js';
+import { type StatusCounts, buildStatusView, statusHeading } from './status-view.js';
 import { targetStatuses } from '../core/statuses.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
@@ -92,10 +92,11 @@ function taskCell(row: TargetRow, manyPlans: boolean, lang: Lang): string {
   return manyPlans && !row.sub_line ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
 }
 
-function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
+function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
   const lang = ctx.lang;
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
+    row.sub_line ? '' : wrapToWidth(safeText(shownRef(row.ref, onePlan)), 24),
     taskCell(row, manyPlans, lang),
     wrapToWidth(safeText(row.metric), 18),
     wrapToWidth(safeText(row.owner), 12),
@@ -111,16 +112,17 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string
 }
 
 const targetHead = (lang: Lang): string[] =>
-  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+  (['col.ref', 'col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
 
 /** A duty's title as written; a task or phase led by its id. */
 export const deadlineTitle = (row: DeadlineRow): string => (row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`);
 
-function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
+function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
   const lang = ctx.lang;
   return groupDeadlineRows(rows).map((line) => {
     const row = line.row;
     return [
+      wrapToWidth(safeText(shownRef(row.ref, onePlan)), 24),
       t(lang, `kind.${row.kind}`),
       wrapToWidth(safeText(deadlineTitle(row)), 30),
       wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
@@ -133,7 +135,7 @@ function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): st
 }
 
 const deadlineHead = (lang: Lang): string[] =>
-  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
 
 /** Units with something due so far: the others have no rate yet. */
 export const unitsWithDeadlinesDue = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => unit.due_so_far > 0);
@@ -170,7 +172,7 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
   const out: string[] = [];
-  out.push(ctx.chalk.bold(t(lang, 'heading.status', { asOf: view.asOf })));
+  out.push(ctx.chalk.bold(statusHeading(view, lang)));
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
   if (active.length > 0) out.push(t(lang, 'heading.plans', { plans: active.map((p) => `${safeText(p.title)} (${p.id})`).join('; ') }));
   out.push(t(lang, 'summary.counts', { targets: view.summary.targets, parts: summaryParts(view.summary, ctx) || '—' }));
@@ -178,12 +180,12 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   const total = view.summary.targets;
   if (view.targets.length > 0) {
     out.push(ctx.chalk.bold(view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total })));
-    out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx), ctx));
+    out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx, report.plans.length === 1), ctx));
     out.push('');
   }
   if (view.deadlines.length > 0) {
     out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length })));
-    out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx), ctx));
+    out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx, report.plans.length === 1), ctx));
     out.push('');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) {
@@ -218,10 +220,10 @@ function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: r
 
 export function formatTargetsTable(report: GapsReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}`;
+  return `${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx, report.onePlan), ctx)}\n${note}`;
 }
 
 export function formatDeadlinesTable(report: DeadlinesReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}`;
+  return `${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx, report.onePlan), ctx)}\n${note}`;
 }
