@@ -96,7 +96,7 @@ describe('what a reader sees', () => {
     expect(line('抽检合格率')).toMatch(/>= 98% +│ >= 98% +│ 97\.5% .*│ 未达标 +│ 绿 +│/);
     expect(line('食物中毒事件')).toMatch(/占上限 80% .*│ 未超限 +│ 绿 +│/);
     expect(line('各镇街抽检量')).toMatch(/0\/2 达标 .*│ 滞后 +│ 黄 +│/);
-    expect(line('重大食品安全事故')).toMatch(/^│ （全方案）/);
+    expect(line('重大食品安全事故')).toMatch(/^│ no-incident +│ （全方案）/);
     const coloured = runBin(['status', folder, '--config', config, '--as-of', '2024-06-30', '--all'], { env: { LANG: 'zh_CN.UTF-8', NO_COLOR: '', FORCE_COLOR: '1' } }).stdout;
     expect(coloured).toContain('\u001b[');
     expect(coloured).toContain('● 黄');

@@ -55,7 +55,7 @@ function optionsIn(lang: Lang) {
     minimal: (): Option[] => [option('--lang <lang>', 'opt.lang'), option('--debug', 'opt.debug')],
     selection: (): Option[] => [
       option('--owner <unit>', 'opt.owner'),
-      option('--role <role>', 'opt.role').choices(['lead', 'support']),
+      option('--role <role>', 'opt.role').choices(['lead', 'support', 'any']).default('lead'),
       option('--plan <id>', 'opt.plan').argParser(collect),
       option('--status <status>', 'opt.status').argParser(collect),
       option('--fail-on <statuses>', 'opt.fail_on'),

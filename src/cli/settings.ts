@@ -287,7 +287,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   const failOn = codesOf(say, '--fail-on', parseList(options.failOn) ?? [], failOnValues, statusCodesOf);
   const givenStatuses = parseList(options.status);
   const statuses = givenStatuses && codesOf(say, '--status', givenStatuses, allStatuses, statusOnlyCodesOf);
-  if (options.role !== undefined) checkChoice(say, '--role', options.role, ['lead', 'support']);
+  if (options.role !== undefined) checkChoice(say, '--role', options.role, ['lead', 'support', 'any']);
   const within = options.within === undefined ? undefined : wholeDays(say, 'usage.bad_within', options.within);
   const plans = parseList(options.plan);
   return {

@@ -5,7 +5,7 @@ import { Chalk } from 'chalk';
 import type { DeadlineResult } from '../../core/deadlines.js';
 import type { TargetResult } from '../../core/evaluate.js';
 import { type Evaluation, evaluateProject } from '../../core/project.js';
-import { resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
+import { ownerCandidates, resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
 import { deadlineLight } from '../../core/lights.js';
 import { type FailOnValue, isDeadlineStatus, isTargetStatus } from '../../core/statuses.js';
 import { type Lang, t } from '../../i18n/labels.js';
@@ -50,7 +50,11 @@ export async function prepare(settings: Settings, io: CliIo): Promise<{ prepared
     if (!plans.some((plan) => plan.id === planId)) throw new UsageError(t(lang, 'usage.no_such_plan', { plan: planId, plans: plans.map((p) => p.id).join(', ') }));
   }
   if (selection.owner !== undefined && resolveOwner(selection.owner, plans).size === 0) {
-    throw new UsageError(t(lang, 'error.unknown_owner', { owner: selection.owner }));
+    const candidates = ownerCandidates(selection.owner, plans);
+    const owner = escapeForTerminal(selection.owner);
+    throw new UsageError(candidates.length > 0
+      ? t(lang, 'error.unknown_owner_suggest', { owner, candidates: escapeForTerminal(candidates.join(t(lang, 'help.list_separator'))) })
+      : t(lang, 'error.unknown_owner', { owner }));
   }
   const evaluation = evaluateProject(loaded.project, settings.asOf, settings.warnDays, settings.evaluation);
   const statuses = selection.statuses;
