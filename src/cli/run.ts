@@ -63,6 +63,7 @@ function optionsIn(lang: Lang) {
     format,
     output: () => option('-o, --output <file>', 'opt.output'),
     noBom: () => option('--no-bom', 'opt.no_bom'),
+    headers: () => option('--headers <lang>', 'opt.headers').choices(['en', 'zh']),
     within: () => option('--within <days>', 'opt.within'),
     all: (key: 'opt.all_status' | 'opt.all_deadlines' | 'opt.all_gaps') => option('--all', key),
   };
@@ -164,6 +165,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.all('opt.all_gaps'))
     .addOption(make.output())
     .addOption(make.noBom())
+    .addOption(make.headers())
     .addHelpText('after', () => formatExamples(lang, examples.gaps))
     .action(async (paths: string[], options) => settle(await (await commands.gaps()).runGaps(paths, options, io)));
 
@@ -173,6 +175,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.format(formatNames(deadlinesFormats)))
     .addOption(make.output())
     .addOption(make.noBom())
+    .addOption(make.headers())
     .addHelpText('after', () => formatExamples(lang, examples.deadlines))
     .action(async (paths: string[], options) => settle(await (await commands.deadlines()).runDeadlines(paths, options, io)));
 

@@ -42,6 +42,8 @@ export interface CommandOptions {
   format?: string;
   output?: string;
   bom?: boolean;
+  /** the language of CSV column names: en or zh */
+  headers?: string;
   all?: boolean;
   within?: string;
   /** template: a folder for one form per owning unit */
@@ -79,6 +81,8 @@ export interface Settings {
   output?: string;
   /** a byte order mark in front of CSV written to a file */
   bom: boolean;
+  /** --headers: the language of CSV column names (and of its yes/no cells); undefined: the report's language */
+  headers?: 'en' | 'zh';
   all: boolean;
   /** deadlines: only those due within this many days */
   within?: number;
@@ -287,6 +291,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   const failOn = codesOf(say, '--fail-on', parseList(options.failOn) ?? [], failOnValues, statusCodesOf);
   const givenStatuses = parseList(options.status);
   const statuses = givenStatuses && codesOf(say, '--status', givenStatuses, allStatuses, statusOnlyCodesOf);
+  if (options.headers !== undefined) checkChoice(say, '--headers', options.headers, ['en', 'zh']);
   if (options.role !== undefined) checkChoice(say, '--role', options.role, ['lead', 'support', 'any']);
   const within = options.within === undefined ? undefined : wholeDays(say, 'usage.bad_within', options.within);
   const plans = parseList(options.plan);
@@ -315,6 +320,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     format,
     output: options.output && options.output !== '-' ? options.output : undefined,
     bom: options.bom !== false,
+    headers: options.headers as Settings['headers'],
     all: Boolean(options.all),
     within,
     split: options.split,

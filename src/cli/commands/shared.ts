@@ -29,8 +29,8 @@ export interface Prepared {
   ctx: FormatContext;
 }
 
-export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Settings, 'output' | 'bom'>, io: CliIo): FormatContext {
-  return { lang, chalk: new Chalk({ level }), columns: io.stdout.isTTY ? io.stdout.columns : undefined, bom: settings.output !== undefined && settings.bom };
+export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Settings, 'output' | 'bom' | 'headers'>, io: CliIo): FormatContext {
+  return { lang, chalk: new Chalk({ level }), columns: io.stdout.isTTY ? io.stdout.columns : undefined, bom: settings.output !== undefined && settings.bom, headers: settings.headers };
 }
 
 /** Load and evaluate; undefined (with the diagnostics printed) when the input has errors. */
