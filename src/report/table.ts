@@ -86,6 +86,9 @@ export function makeTable(head: string[], rows: string[][], ctx: FormatContext):
   return lines.join('\n');
 }
 
+/** Display columns of the ref cell: a duty occurrence's short ref (duty/monthly-report@2024-07-10) fits on one line. */
+const REF_WIDTH = 30;
+
 /** Task ids repeat across plans, so the task cell names the plan when rows span several. */
 function taskCell(row: TargetRow, manyPlans: boolean, lang: Lang): string {
   const task = wrapToWidth(safeText(taskText(row, lang)), 24);
@@ -96,7 +99,7 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext, onePlan
   const lang = ctx.lang;
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
-    row.sub_line ? '' : wrapToWidth(safeText(shownRef(row.ref, onePlan)), 24),
+    row.sub_line ? '' : wrapToWidth(safeText(shownRef(row.ref, onePlan)), REF_WIDTH),
     taskCell(row, manyPlans, lang),
     wrapToWidth(safeText(row.metric), 18),
     wrapToWidth(safeText(row.owner), 12),
@@ -122,7 +125,7 @@ function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext, one
   return groupDeadlineRows(rows).map((line) => {
     const row = line.row;
     return [
-      wrapToWidth(safeText(shownRef(row.ref, onePlan)), 24),
+      wrapToWidth(safeText(shownRef(row.ref, onePlan)), REF_WIDTH),
       t(lang, `kind.${row.kind}`),
       wrapToWidth(safeText(deadlineTitle(row)), 30),
       wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
