@@ -173,12 +173,14 @@ describe('the meeting view', () => {
     expect(result.stdout).not.toMatch(/滞后|需要关注/);
   });
 
-  it('filters by owner, including supporting units and aliases', async () => {
+  it('filters by owner: what the unit answers for by default, supported tasks with --role support|any, aliases', async () => {
     const rows = async (owner: string, extra: string[] = []) =>
       (JSON.parse((await runCli(['gaps', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', owner, ...extra])).stdout).targets as JsonTarget[]).map((t) => t.ref).sort();
-    expect(await rows('区卫健局')).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling', 'demo-2024:2/accidents', 'demo-2024:2/training']);
+    // 区卫健局 leads task 2 (owning its targets) and only supports task 1
+    expect(await rows('区卫健局')).toEqual(['demo-2024:2/accidents', 'demo-2024:2/training']);
     expect(await rows('区卫健局', ['--role', 'lead'])).toEqual(['demo-2024:2/accidents', 'demo-2024:2/training']);
     expect(await rows('区卫健局', ['--role', 'support'])).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling']);
+    expect(await rows('区卫健局', ['--role', 'any'])).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling', 'demo-2024:2/accidents', 'demo-2024:2/training']);
     const deadlines = JSON.parse((await runCli(['deadlines', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', '食药安办'])).stdout).deadlines as JsonDeadline[];
     expect(deadlines.length).toBeGreaterThan(0);
     expect(deadlines.every((d) => d.kind === 'report')).toBe(true);

@@ -46,7 +46,7 @@ describe('plan-check init DIR', () => {
   it('is a plan repository that validate accepts without a warning', async () => {
     const text = await runCli(['validate', '--lang', 'en'], { cwd: dir });
     expect(text.status).toBe(0);
-    expect(text.stdout).toMatch(/^Checked 1 plans, 3 tasks, 3 targets, 2 actuals files \(4 rows\): no problems\.$/m);
+    expect(text.stdout).toMatch(/^Checked 1 plan, 3 tasks, 3 targets, 2 actuals files \(4 rows\): no problems\.$/m);
     const json = await runCli(['validate', '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout)).toEqual({ valid: true, diagnostics: [] });
   });
@@ -202,7 +202,7 @@ describe('.pre-commit-hooks.yaml', () => {
   it('passes a commit of valid files', async () => {
     const result = await runHook(['plans/good.plan.yaml', 'actuals/good.actuals.yaml', 'actuals/good.actuals.csv', 'README.md']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 2 actuals files (2 rows): no problems.');
+    expect(result.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 2 actuals files (2 rows): no problems.');
     expect(result.status).toBe(0);
   });
 
@@ -219,14 +219,14 @@ describe('.pre-commit-hooks.yaml', () => {
   it('passes a commit that changes only an actuals file of a valid project (its plan comes from the config)', async () => {
     const result = await runHook(['actuals/good.actuals.csv']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 1 actuals files');
+    expect(result.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 1 actuals file (1 row)');
     expect(result.status).toBe(0);
   });
 
   it('passes a commit that changes only plan-check.yaml (the whole project is checked)', async () => {
     const result = await runHook(['plan-check.yaml']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toMatch(/Checked 1 plans, 1 tasks, 2 targets, \d+ actuals files/);
+    expect(result.stdout).toMatch(/Checked 1 plan, 1 task, 2 targets, \d+ actuals files/);
     expect(result.status).toBe(0);
   });
 
@@ -240,7 +240,7 @@ describe('.pre-commit-hooks.yaml', () => {
     it('checks the whole project when only an actuals file changed', async () => {
       const [, ...args] = String(project.entry).split(/\s+/);
       const valid = await runCli([...args, '--lang', 'en'], { cwd: fixtures });
-      expect(valid.stdout).toContain('Checked 1 plans, 1 tasks, 2 targets, 2 actuals files (2 rows): no problems.');
+      expect(valid.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 2 actuals files (2 rows): no problems.');
       expect(valid.status).toBe(0);
       const copy = freshFolder();
       cpSync(fixtures, copy, { recursive: true });

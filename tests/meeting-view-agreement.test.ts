@@ -76,7 +76,7 @@ const lightOf: Record<string, string[]> = { red: ['missed', 'breached', 'overdue
 /** "missed 2" in the summary line that counts targets (or deadlines), a count above 0. */
 function summaryMentions(text: string, value: string): boolean {
   const lines = text.split('\n');
-  const targetLine = lines.find((line) => /^\d+ targets: /.test(line)) ?? '';
+  const targetLine = lines.find((line) => /^\d+ targets?: /.test(line)) ?? '';
   const deadlineLine = lines.find((line) => /^Deadlines \(\d+\): /.test(line)) ?? '';
   const has = (line: string, label: string) => new RegExp(`(: |; lights: | · )${label} [1-9]`).test(line);
   if (value === 'red') return has(targetLine, 'red') || has(deadlineLine, labels.overdue!);

@@ -102,7 +102,7 @@ describe('what a reader sees', () => {
     expect(line('抽检合格率')).toMatch(/>= 98% +│ >= 98% +│ 97\.5% .*│ 未达标 +│ 绿 +│/);
     expect(line('食物中毒事件')).toMatch(/占上限 80% .*│ 未超限 +│ 绿 +│/);
     expect(line('各镇街抽检量')).toMatch(/0\/2 达标 .*│ 滞后 +│ 黄 +│/);
-    expect(line('重大食品安全事故')).toMatch(/^│ （全方案）/);
+    expect(line('重大食品安全事故')).toMatch(/^│ no-incident +│ （全方案）/);
     const coloured = (await runCli(['status', folder, '--config', config, '--as-of', '2024-06-30', '--all'], { env: { LANG: 'zh_CN.UTF-8', NO_COLOR: '', FORCE_COLOR: '1' } })).stdout;
     expect(coloured).toContain('\u001b[');
     expect(coloured).toContain('● 黄');
@@ -114,7 +114,7 @@ describe('what a reader sees', () => {
     expect(md).toContain('| 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit | green |');
     const csv = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'csv', '--lang', 'en'])).stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress,start,due,status,status_label,lag,light,light_label,progress_kind,latest_as_of,stale,each_unit,data_errors');
+    expect(lines[0]).toBe('ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress_percent,start,due,status,status_label,lag_points,light,light_label,progress_kind,latest_as_of,stale,each_unit,data_errors');
     expect(lines.filter((l) => l.startsWith('towns-2024:1/towns,')).map((l) => l.split(',').slice(-8))).toEqual([
       ['', 'yellow', 'yellow', 'linear', '2024-06-30', 'false', '', '0'],
       [String(5440 / 183), 'yellow', 'yellow', 'linear', '2024-06-30', 'false', '甲街道', '0'],

@@ -161,7 +161,7 @@ describe('3. root causes first', () => {
     const dir = fixture('numeric-id');
     const validate = await runCli(['validate', dir, '--no-config', '--lang', 'en']);
     expect(validate.status).toBe(1);
-    expect(validate.stdout.match(/ error /g)).toHaveLength(1);
+    expect(validate.stdout.match(/ {2}error {2}/g)).toHaveLength(1);
     expect(validate.stdout).toContain('school-2024-food.plan.yaml:9:9  error  number-as-text');
     expect(validate.stdout).not.toContain('unknown-ref');
     const json = JSON.parse((await runCli(['validate', dir, '--no-config', '--format', 'json'])).stdout);

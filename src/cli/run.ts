@@ -55,7 +55,7 @@ function optionsIn(lang: Lang) {
     minimal: (): Option[] => [option('--lang <lang>', 'opt.lang'), option('--debug', 'opt.debug')],
     selection: (): Option[] => [
       option('--owner <unit>', 'opt.owner'),
-      option('--role <role>', 'opt.role').choices(['lead', 'support']),
+      option('--role <role>', 'opt.role').choices(['lead', 'support', 'any']).default('lead'),
       option('--plan <id>', 'opt.plan').argParser(collect),
       option('--status <status>', 'opt.status').argParser(collect),
       option('--fail-on <statuses>', 'opt.fail_on'),
@@ -63,6 +63,7 @@ function optionsIn(lang: Lang) {
     format,
     output: () => option('-o, --output <file>', 'opt.output'),
     noBom: () => option('--no-bom', 'opt.no_bom'),
+    headers: () => option('--headers <lang>', 'opt.headers').choices(['en', 'zh']),
     within: () => option('--within <days>', 'opt.within'),
     strict: () => option('--strict', 'opt.strict'),
     all: (key: 'opt.all_status' | 'opt.all_deadlines' | 'opt.all_gaps') => option('--all', key),
@@ -167,6 +168,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.output())
     .addOption(make.noBom())
     .addOption(make.strict())
+    .addOption(make.headers())
     .addHelpText('after', () => formatExamples(lang, examples.gaps))
     .action(async (paths: string[], options) => settle(await (await commands.gaps()).runGaps(paths, options, io)));
 
@@ -177,6 +179,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.output())
     .addOption(make.noBom())
     .addOption(make.strict())
+    .addOption(make.headers())
     .addHelpText('after', () => formatExamples(lang, examples.deadlines))
     .action(async (paths: string[], options) => settle(await (await commands.deadlines()).runDeadlines(paths, options, io)));
 

@@ -18,6 +18,7 @@ import { loadConfigOnce } from './config-file.js';
 import { escapeForTerminal } from '../report/escape.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
+import { statusCodesOf, statusOnlyCodesOf } from './status-words.js';
 
 /** The options as commander hands them over (strings, as typed). */
 export interface CommandOptions {
@@ -41,6 +42,8 @@ export interface CommandOptions {
   format?: string;
   output?: string;
   bom?: boolean;
+  /** the language of CSV column names: en or zh */
+  headers?: string;
   all?: boolean;
   within?: string;
   /** template: a folder for one form per owning unit */
@@ -54,6 +57,8 @@ export type ColourLevel = 0 | 1 | 2 | 3;
 /** Every setting of a run, checked: plain data, no functions. */
 export interface Settings {
   asOf: DayNumber;
+  /** where the as-of date came from: --as-of, the as_of of plan-check.yaml, or today's date */
+  asOfSource: 'option' | 'config' | 'today';
   /** --debug: say more on standard error (the cache entries ignored; stack traces) */
   debug?: boolean;
   warnDays: number;
@@ -78,6 +83,8 @@ export interface Settings {
   output?: string;
   /** a byte order mark in front of CSV written to a file */
   bom: boolean;
+  /** --headers: the language of CSV column names (and of its yes/no cells); undefined: the report's language */
+  headers?: 'en' | 'zh';
   all: boolean;
   /** deadlines: only those due within this many days */
   within?: number;
@@ -97,7 +104,7 @@ interface CommandSpec {
 }
 
 /** Ended plans stay in full in the meeting view this many days (contract v2, "The meeting view"). */
-export const defaultRecentDays = 90;
+const defaultRecentDays = 90;
 
 const noConfig: LoadedConfig = { config: {}, diagnostics: [] };
 
@@ -122,9 +129,22 @@ function chosenLang(options: Pick<CommandOptions, 'lang'>, config: Config, env: 
   return undefined;
 }
 
-/** The language of a run's report: the one chosen, else the plans' own (Chinese titles: zh-CN). */
-export function reportLang(settings: Pick<Settings, 'lang'>, plans: readonly Plan[]): Lang {
-  return settings.lang ?? (plans.some((plan) => CJK.test(plan.title)) ? 'zh-CN' : 'en');
+/**
+ * The language of a run's report: the one chosen, else the plans' own (Chinese titles: zh-CN),
+ * else, when no plan loaded, the inputs' own text (Chinese titles, units, headers or comments in
+ * any file read: zh-CN), else the language the command line and plan-check.yaml are written in.
+ */
+export function reportLang(settings: Pick<Settings, 'lang' | 'messageLang'>, plans: readonly Plan[], texts: Iterable<string> = []): Lang {
+  if (settings.lang) return settings.lang;
+  if (plans.some((plan) => CJK.test(plan.title))) return 'zh-CN';
+  if (plans.length > 0) return 'en';
+  for (const text of texts) if (CJK.test(text)) return 'zh-CN';
+  return settings.messageLang;
+}
+
+/** Chinese in what the user typed (an --owner, a --status label, a path) or in plan-check.yaml: the user reads Chinese. */
+function langOfUserText(argv: readonly string[], configText: string | undefined): Lang | undefined {
+  return argv.some((arg) => CJK.test(arg)) || (configText !== undefined && CJK.test(configText)) ? 'zh-CN' : undefined;
 }
 
 /** What the command line says before commander parses it: --lang, --config FILE, --no-config. */
@@ -153,16 +173,18 @@ export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): L
   const given = langFromLocale(scanned.lang);
   if (given) return given;
   let config: Config = {};
+  let configText: string | undefined;
   if (scanned.config !== false) {
     try {
       const file = scanned.config !== undefined ? path.resolve(io.cwd, scanned.config) : findConfigFile(io.cwd);
-      if (file) config = loadConfigOnce(io, file, { found: scanned.config === undefined }).config;
+      const loaded = file ? loadConfigOnce(io, file, { found: scanned.config === undefined }) : undefined;
+      if (loaded) ({ config, text: configText } = loaded);
     } catch {
       // unreadable: the command says so
     }
   }
   try {
-    return chosenLang({}, config, io.env) ?? 'en';
+    return chosenLang({}, config, io.env) ?? langOfUserText(io.argv, configText) ?? 'en';
   } catch {
     return 'en';
   }
@@ -198,6 +220,17 @@ function readConfig(options: CommandOptions, configPaths: readonly string[], io:
   // a config from a parent folder (another project's, perhaps) is applied, but never silently
   const fromParent = named === undefined && path.dirname(file) !== path.resolve(io.cwd);
   return fromParent ? { ...loaded, fromParent } : loaded;
+}
+
+/** The codes the words given to --status or --fail-on stand for (a code, or a label in either language), in order, once each. */
+function codesOf(lang: Lang, name: string, words: readonly string[], choices: readonly string[], lookUp: (word: string) => readonly string[] | undefined): string[] {
+  const codes: string[] = [];
+  for (const word of words) {
+    const found = lookUp(word);
+    if (!found) checkChoice(lang, name, word, choices);
+    for (const code of found ?? []) if (!codes.includes(code)) codes.push(code);
+  }
+  return codes;
 }
 
 /** A choice among fixed values, or a usage error that lists them. */
@@ -243,7 +276,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   const envLang = (): Lang => chosenLang({}, {}, io.env) ?? 'en';
   const config = readConfig(options, configPaths, io, () => (options.lang !== undefined ? (langFromLocale(options.lang) ?? envLang()) : envLang()));
   const lang = chosenLang(options, config.config, io.env);
-  const say = lang ?? 'en';
+  const say = lang ?? langOfUserText(io.argv, config.text) ?? 'en';
   if (config.fromParent && config.file) io.stderr.write(`plan-check: ${t(say, 'note.config_from_parent', { path: escapeForTerminal(displayPath(config.file, io.cwd)) })}\n`);
   const timezone = options.timezone ?? config.config.timezone;
   if (timezone !== undefined && !isKnownTimezone(timezone)) throw new UsageError(t(say, 'usage.bad_timezone', { zone: timezone }));
@@ -264,15 +297,16 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say, 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
   const format = options.format ?? spec.formats?.[0] ?? '';
   if (spec.formats) checkChoice(say, '--format', format, spec.formats);
-  const failOn = parseList(options.failOn) ?? [];
-  for (const status of failOn) checkChoice(say, '--fail-on', status, failOnValues);
-  const statuses = parseList(options.status);
-  for (const status of statuses ?? []) checkChoice(say, '--status', status, allStatuses);
-  if (options.role !== undefined) checkChoice(say, '--role', options.role, ['lead', 'support']);
+  const failOn = codesOf(say, '--fail-on', parseList(options.failOn) ?? [], failOnValues, statusCodesOf);
+  const givenStatuses = parseList(options.status);
+  const statuses = givenStatuses && codesOf(say, '--status', givenStatuses, allStatuses, statusOnlyCodesOf);
+  if (options.headers !== undefined) checkChoice(say, '--headers', options.headers, ['en', 'zh']);
+  if (options.role !== undefined) checkChoice(say, '--role', options.role, ['lead', 'support', 'any']);
   const within = options.within === undefined ? undefined : wholeDays(say, 'usage.bad_within', options.within);
   const plans = parseList(options.plan);
   return {
     asOf,
+    asOfSource: options.asOf !== undefined ? 'option' : config.config.as_of !== undefined ? 'config' : 'today',
     warnDays,
     timezone,
     lang,
@@ -295,6 +329,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     format,
     output: options.output && options.output !== '-' ? options.output : undefined,
     bom: options.bom !== false,
+    headers: options.headers as Settings['headers'],
     all: Boolean(options.all),
     within,
     split: options.split,

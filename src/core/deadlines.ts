@@ -112,18 +112,21 @@ export function evaluateDeadlines(
   warnDays: number,
 ): DeadlineResult[] {
   const results: DeadlineResult[] = [];
-  const add = (kind: DeadlineKind, ref: string, title: string, owner: string, due: DayNumber, completed: DayNumber | undefined) => {
+  // the line each result comes from: ties in the sorted list keep the order of the plan's text
+  const lines: number[] = [];
+  const add = (kind: DeadlineKind, ref: string, title: string, owner: string, due: DayNumber, completed: DayNumber | undefined, line: number) => {
     const { status, late } = deadlineStatus(due, completed, asOf, warnDays);
     results.push({ ref, kind, plan: plan.id, title, owner, due, completed, daysLeft: due - asOf, status, late });
+    lines.push(line);
   };
   const ownCompletions = completions.filter((c) => c.planId === plan.id);
   for (const task of plan.tasks) {
     const done = earliest([task.done, ...ownCompletions.filter((c) => c.task === task.id).map((c) => c.date)], asOf);
-    add('task', `${plan.id}:task/${task.id}`, task.title, task.lead[0] ?? '', task.due, done);
+    add('task', `${plan.id}:task/${task.id}`, task.title, task.lead[0] ?? '', task.due, done, task.place.line);
   }
   for (const phase of plan.phases) {
     const done = earliest([phase.done, ...ownCompletions.filter((c) => c.phase === phase.id).map((c) => c.date)], asOf);
-    add('phase', `${plan.id}:phase/${phase.id}`, phase.title, phase.owner ?? '', phase.due, done);
+    add('phase', `${plan.id}:phase/${phase.id}`, phase.title, phase.owner ?? '', phase.due, done, phase.place.line);
   }
   for (const duty of plan.duties) {
     // the earliest record on or before T per occurrence and owner
@@ -142,19 +145,18 @@ export function evaluateDeadlines(
         const { status, late } = deadlineStatus(due, record?.date, asOf, warnDays);
         occurrence.owners.push({ owner, completed: record?.date, completedPlace: record?.place, status, late });
         results.push({ ref: dutyRef(plan.id, duty.id, due), kind: duty.kind, plan: plan.id, title: duty.title, owner, due, completed: record?.date, daysLeft: due - asOf, status, late, occurrence });
+        lines.push(duty.place.line);
       }
     }
   }
-  return results;
+  // in the order of the plan's text (tasks, phases and duties as written); the project's sort is stable
+  return results.map((result, index) => ({ result, line: lines[index]! })).sort((a, b) => a.line - b.line).map(({ result }) => result);
 }
 
 const deadlineRank: Record<DeadlineStatus, number> = { overdue: 0, due_soon: 1, upcoming: 2, done: 3 };
 
 /** Overdue first (most overdue on top), then due soon, upcoming, done. */
 export function compareDeadlines(a: DeadlineResult, b: DeadlineResult): number {
-  return deadlineRank[a.status] - deadlineRank[b.status] || a.due - b.due || compareText(a.ref, b.ref) || ownerIndex(a) - ownerIndex(b);
+  return deadlineRank[a.status] - deadlineRank[b.status] || a.due - b.due;
 }
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-/** Owners of one occurrence in the order the plan lists them. */
-const ownerIndex = (result: DeadlineResult): number => result.occurrence?.duty.owners.indexOf(result.owner) ?? 0;

@@ -31,3 +31,19 @@ export function nearestName(input: string, candidates: Iterable<string>): string
   const allowed = Math.max(1, Math.floor(Math.max([...input].length, 2) / 3));
   return bestDistance <= allowed ? best : undefined;
 }
+
+/**
+ * The closest candidates, nearest first (ties in the order given), each close enough to be a
+ * plausible typo of the input; at most `limit`.
+ */
+export function nearestNames(input: string, candidates: Iterable<string>, limit = 3): string[] {
+  const allowed = Math.max(1, Math.floor(Math.max([...input].length, 2) / 3));
+  const scored: { name: string; distance: number; index: number }[] = [];
+  let index = 0;
+  for (const name of new Set(candidates)) {
+    const distance = editDistance(input, name);
+    if (distance <= allowed) scored.push({ name, distance, index });
+    index += 1;
+  }
+  return scored.sort((a, b) => a.distance - b.distance || a.index - b.index).slice(0, limit).map((entry) => entry.name);
+}

@@ -199,20 +199,24 @@ function shortfallOf(result: TargetResult): number {
 interface Keyed {
   result: TargetResult;
   shortfall: number;
+  /** the position in the list given (the plans' document order) */
+  index: number;
 }
 
 function compareKeyed(a: Keyed, b: Keyed): number {
   const byStatus = statusRank[a.result.status] - statusRank[b.result.status];
   if (byStatus !== 0) return byStatus;
-  const refA = a.result.target.ref;
-  const refB = b.result.target.ref;
-  return b.shortfall - a.shortfall || (refA < refB ? -1 : refA > refB ? 1 : 0);
+  return b.shortfall - a.shortfall || a.index - b.index;
 }
 
-/** Worst first: missed, breached, behind (largest shortfall against the pace first), no data…; each shortfall worked out once, not per comparison. */
+/**
+ * Worst first: missed, breached, behind (largest shortfall against the pace first), no data…; ties
+ * in the order given, which is the plans' document order (not the ids' alphabetical order). Each
+ * shortfall is worked out once, not per comparison.
+ */
 export function sortTargetResults(results: readonly TargetResult[]): TargetResult[] {
   return results
-    .map((result) => ({ result, shortfall: shortfallOf(result) }))
+    .map((result, index) => ({ result, shortfall: shortfallOf(result), index }))
     .sort(compareKeyed)
     .map((keyed) => keyed.result);
 }

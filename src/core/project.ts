@@ -64,7 +64,7 @@ interface LoadOptions {
  * of it at all, and the refs its errors dropped (`TASK`, `TASK/TARGET`, a plan-level `TARGET`,
  * `duty:ID`), folded as refs are. References into these follow from its errors.
  */
-export interface PlanFailure {
+interface PlanFailure {
   file: string;
   planId?: string;
   loaded: boolean;
@@ -335,7 +335,8 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
   const deadlines: DeadlineResult[] = [];
   const lost = project.joined.lost;
   for (const plan of project.plans) {
-    for (const target of allTargets(plan)) {
+    // in the order of the plan's text: plan-level targets where they are written, not after the tasks'
+    for (const target of [...allTargets(plan)].sort((a, b) => a.place.line - b.place.line)) {
       const result = evaluateTarget(target, project.joined.rowsByTarget.get(target.ref) ?? [], asOf, settings);
       const dataErrors = lost.targets.get(target.ref);
       targets.push(dataErrors === undefined ? result : { ...result, dataErrors });

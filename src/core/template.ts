@@ -51,31 +51,46 @@ function previousFigure(rows: readonly ActualRow[], plan: Plan, unit: string): s
   return latest ? `${valueText(latest.value)}（${formatDay(latest.asOf)}）` : '';
 }
 
-/** Every unit that owns a target, in plan order, each once. */
+/** Every unit that owns a target or is listed in an `each` target, in plan order, each once. */
 export function owningUnits(project: Project): string[] {
   const units = new Set<string>();
-  for (const plan of project.plans) for (const target of allTargets(plan)) units.add(reportingUnit(plan.units, target.owner));
+  for (const plan of project.plans) {
+    for (const target of allTargets(plan)) {
+      units.add(reportingUnit(plan.units, target.owner));
+      for (const unit of target.each ?? []) units.add(reportingUnit(plan.units, unit.unit));
+    }
+  }
   return [...units];
 }
 
-/** The lines of one unit's form: the targets it owns, in plan order. */
+/**
+ * The lines of one unit's form, in plan order: the targets it owns, and its own line of each
+ * `each` target it is listed in. An `each` target is reported unit by unit (a row of a unit not
+ * listed is ignored), so its owner's form has one line per listed unit, each filled in that
+ * unit's name.
+ */
 export function templateRows(project: Project, units: ReadonlySet<string>): TemplateRow[] {
   const rows: TemplateRow[] = [];
   for (const plan of project.plans) {
     // a task's targets, then the plan-level ones (contract v2), referred to by their local ref
     for (const target of allTargets(plan)) {
       const owner = reportingUnit(plan.units, target.owner);
-      if (!units.has(owner) && !units.has(target.owner)) continue;
-      rows.push({
-        plan: plan.id,
-        ref: target.ref.slice(plan.id.length + 1),
-        metric: target.metric,
-        required: target.expression.text,
-        unit: target.unit ?? (target.expression.kind === 'percent' ? '%' : ''),
-        previous: previousFigure(project.joined.rowsByTarget.get(target.ref) ?? [], plan, owner),
-        fraction: target.expression.kind === 'percent',
-        reportedBy: owner,
-      });
+      const owns = units.has(owner) || units.has(target.owner);
+      const reporters = target.each
+        ? target.each.map((unit) => reportingUnit(plan.units, unit.unit)).filter((unit) => owns || units.has(unit))
+        : owns ? [owner] : [];
+      for (const reporter of reporters) {
+        rows.push({
+          plan: plan.id,
+          ref: target.ref.slice(plan.id.length + 1),
+          metric: target.metric,
+          required: target.expression.text,
+          unit: target.unit ?? (target.expression.kind === 'percent' ? '%' : ''),
+          previous: previousFigure(project.joined.rowsByTarget.get(target.ref) ?? [], plan, reporter),
+          fraction: target.expression.kind === 'percent',
+          reportedBy: reporter,
+        });
+      }
     }
   }
   return rows;

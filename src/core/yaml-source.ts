@@ -188,7 +188,7 @@ export function parseYamlFull(text: string, file: string, limits: YamlLimits = d
       const place = `${at.line}:${at.column}`;
       if (syntaxPlaces.has(place)) continue;
       syntaxPlaces.add(place);
-      diagnostics.push(makeDiagnostic(code, file, at, { detail: cleanYamlMessage(error.message), limit: limits.maxDepth }));
+      diagnostics.push(makeDiagnostic(code, file, at, { detail: cleanYamlMessage(error.message), yamlCode: error.code, limit: limits.maxDepth }));
     }
   }
   for (const extra of documents.slice(1)) {

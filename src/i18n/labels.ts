@@ -9,8 +9,16 @@ export type LabelKey = keyof typeof en;
 
 export const catalogs: Record<Lang, Record<LabelKey, string>> = { en, 'zh-CN': zh };
 
+/**
+ * A catalog text with its values filled in. `{name}` is the value; `{name|one|other}` is the word
+ * for that count (English plurals: "1 error", "2 errors"), so a text reads right for any number.
+ */
 export function t(lang: Lang, key: LabelKey, values: Record<string, string | number> = {}): string {
-  return catalogs[lang][key].replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return catalogs[lang][key].replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (match, name: string, one?: string, other?: string) => {
+    if (!(name in values)) return match;
+    if (one === undefined) return String(values[name]);
+    return Number(values[name]) === 1 ? one : other!;
+  });
 }
 
 /** zh-CN when the locale names Chinese (zh, zh_CN.UTF-8, zh-Hans…), English otherwise. */

@@ -33,7 +33,7 @@ export function scaffoldFiles(options: ScaffoldOptions): ScaffoldFile[] {
   const text = options.lang === 'zh-CN' ? chineseTexts : englishTexts;
   const example = exampleFigures(today);
   return [
-    { path: 'plan-check.yaml', content: configFile(text) },
+    { path: 'plan-check.yaml', content: configFile(text, options.lang) },
     { path: `plans/${example.planId}.plan.yaml`, content: planFile(text, example) },
     { path: 'actuals/food-safety-office.actuals.yaml', content: actualsYaml(text, example) },
     { path: 'actuals/sampling.actuals.csv', content: actualsCsv(example) },
@@ -82,7 +82,8 @@ function exampleFigures(today: number): ExampleFigures {
   };
 }
 
-function configFile(text: Texts): string {
+/** A Chinese setup settles its language in the file (servers often run with LANG=C.UTF-8); an English one leaves it to LANG. */
+function configFile(text: Texts, lang: Lang): string {
   return `# yaml-language-server: $schema=./${schemaPath('config')}
 # ${text.config_heading}
 plans:
@@ -95,7 +96,7 @@ warn_days: 14
 # ${text.config_timezone}
 timezone: Asia/Shanghai
 # ${text.config_locale}
-# locale: zh-CN
+${lang === 'zh-CN' ? 'locale: zh-CN' : '# locale: zh-CN'}
 # ${text.config_as_of}
 # as_of: 2024-12-31
 `;

@@ -10,4 +10,6 @@ export interface FormatContext {
   columns?: number;
   /** a byte order mark in front of CSV (written to a file, not --no-bom) */
   bom?: boolean;
+  /** --headers: the language of CSV column names and yes/no cells; undefined: `lang` */
+  headers?: 'en' | 'zh';
 }

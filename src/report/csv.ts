@@ -1,6 +1,7 @@
 // CSV export: one row per target or deadline, raw numbers, unit in its own column, status codes
 // plus a localised label; text that a spreadsheet would run as a formula is neutralised.
 import { stringify } from 'csv-stringify/sync';
+import { type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import type { DeadlinesReport, GapsReport } from './reports.js';
 import { deadlineStatusLabel } from './deadline-lines.js';
@@ -25,22 +26,41 @@ const numberCell = (value: number | null): string => (value === null ? '' : Stri
 const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label', 'lag', 'light', 'light_label', 'progress_kind', 'latest_as_of', 'stale', 'each_unit', 'data_errors'] as const;
 const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed', 'light', 'light_label', 'data_errors'] as const;
 
-export function formatTargetsCsv(report: GapsReport, { lang, bom }: FormatContext): string {
+/** The language of the column names and yes/no cells: --headers, else the report's. */
+const headerLang = ({ lang, headers }: FormatContext): Lang => (headers === 'en' ? 'en' : headers === 'zh' ? 'zh-CN' : lang);
+
+/** A yes/no cell: true/false under English headers, 是/否 under Chinese ones. */
+const yesNo = (lang: Lang, value: boolean): string => t(lang, value ? 'csv.yes' : 'csv.no');
+
+/**
+ * Progress as percent points, like lag: A / R × 100 (53.67 for 53.67%), so the two columns read
+ * alike in a spreadsheet. Computed from the exact ratio once more, then rounded to 15 significant
+ * digits so binary noise (0.5367 × 100 = 53.669999…) does not show.
+ */
+const percentPoints = (ratio: number | null): number | null => (ratio === null ? null : Number((ratio * 100).toPrecision(15)));
+
+export function formatTargetsCsv(report: GapsReport, ctx: FormatContext): string {
+  const { lang, bom } = ctx;
+  const header = headerLang(ctx);
   const records = report.rows.map((row) => [
     textCell(row.ref), textCell(row.plan), textCell(row.task ?? ''), textCell(row.task_title), textCell(row.target), textCell(row.metric), textCell(row.owner), textCell(row.unit), row.op,
-    numberCell(row.required), numberCell(row.expected), numberCell(row.actual), numberCell(row.gap), numberCell(row.progress),
+    numberCell(row.required), numberCell(row.expected), numberCell(row.actual), numberCell(row.gap), numberCell(percentPoints(row.progress)),
     row.start, row.due, row.status, targetStatusLabel(lang, row),
-    numberCell(row.lag), row.light, lightLabel(lang, row.light), row.progress_kind ?? '', row.latest_as_of ?? '', row.stale ? 'true' : 'false', textCell(row.each_unit ?? null),
+    numberCell(row.lag), row.light, lightLabel(lang, row.light), row.progress_kind ?? '', row.latest_as_of ?? '', yesNo(header, row.stale), textCell(row.each_unit ?? null),
     String(row.data_errors),
   ]);
-  return stringify(records, { header: true, columns: [...targetCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
+  const columns = targetCsvColumns.map((column) => t(header, `csv.target.${column}`));
+  return stringify(records, { header: true, columns, bom: Boolean(bom), record_delimiter: 'windows' });
 }
 
-export function formatDeadlinesCsv(report: DeadlinesReport, { lang, bom }: FormatContext): string {
+export function formatDeadlinesCsv(report: DeadlinesReport, ctx: FormatContext): string {
+  const { lang, bom } = ctx;
+  const header = headerLang(ctx);
   const records = report.rows.map((row) => [
     textCell(row.ref), row.kind, textCell(row.plan), textCell(row.title), textCell(row.owner), row.due, String(row.days_left), row.status,
-    deadlineStatusLabel(lang, row), row.late ? 'true' : 'false', row.completed ?? '', row.light, lightLabel(lang, row.light),
+    deadlineStatusLabel(lang, row), yesNo(header, row.late), row.completed ?? '', row.light, lightLabel(lang, row.light),
     String(row.data_errors),
   ]);
-  return stringify(records, { header: true, columns: [...deadlineCsvColumns], bom: Boolean(bom), record_delimiter: 'windows' });
+  const columns = deadlineCsvColumns.map((column) => t(header, `csv.deadline.${column}`));
+  return stringify(records, { header: true, columns, bom: Boolean(bom), record_delimiter: 'windows' });
 }

@@ -4,7 +4,7 @@ import type { DeadlineResult, DutyOccurrence } from '../core/deadlines.js';
 import type { TargetResult } from '../core/evaluate.js';
 import type { Duty, Plan } from '../core/model.js';
 import { subtract, toNumber } from '../core/rational.js';
-import { t } from '../i18n/labels.js';
+import { type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayNumber, displayPercent, safeText } from './display.js';
 import { escapeForTerminal } from './escape.js';
@@ -90,12 +90,18 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
   return `${out.join('\n')}\n`;
 }
 
+/** Days left as a reader says them: 剩余 5 天, 当天截止, 已逾期 132 天 (never 剩余 -132 天). */
+function daysLeftText(lang: Lang, daysLeft: number): string {
+  if (daysLeft > 0) return t(lang, 'explain.days_left', { days: daysLeft });
+  return daysLeft === 0 ? t(lang, 'explain.due_today') : t(lang, 'explain.days_overdue', { days: -daysLeft });
+}
+
 function formatDeadlineExplanation(result: DeadlineResult, asOf: number, ctx: FormatContext): string {
   const lang = ctx.lang;
   if (result.occurrence) return formatOccurrenceExplanation(result, result.occurrence, asOf, ctx);
   const out = [
     ctx.chalk.bold(t(lang, 'explain.deadline', { ref: result.ref, title: safeText(result.title) })),
-    t(lang, 'explain.deadline_due', { due: formatDay(result.due), owner: safeText(result.owner || '—'), asOf: formatDay(asOf), daysLeft: result.daysLeft }),
+    t(lang, 'explain.deadline_due', { due: formatDay(result.due), owner: safeText(result.owner || '—'), asOf: formatDay(asOf), when: daysLeftText(lang, result.daysLeft) }),
     result.completed !== undefined
       ? t(lang, 'explain.deadline_done', { date: formatDay(result.completed), late: result.late ? ` (${t(lang, 'deadline.late')})` : '' })
       : t(lang, 'explain.deadline_open', { asOf: formatDay(asOf) }),
@@ -120,7 +126,7 @@ function formatOccurrenceExplanation(result: DeadlineResult, occurrence: DutyOcc
     ctx.chalk.bold(t(lang, 'explain.deadline', { ref: result.ref, title: safeText(result.title) })),
     t(lang, `explain.duty_kind_${duty.kind}`, { owners: duty.owners.map(safeText).join(separator) }),
     dutyStartText(duty, plan, occurrence.first, lang),
-    t(lang, 'explain.duty_due', { due: formatDay(occurrence.due), asOf: formatDay(asOf), daysLeft: occurrence.due - asOf }),
+    t(lang, 'explain.duty_due', { due: formatDay(occurrence.due), asOf: formatDay(asOf), when: daysLeftText(lang, occurrence.due - asOf) }),
   ];
   for (const owner of occurrence.owners) {
     const status = owner.status === 'done' ? deadlineStatusLabel(lang, { kind: duty.kind, status: 'done' }) : statusLabel(lang, owner.status);

@@ -7,10 +7,10 @@ import type { FormatContext } from './context.js';
 import { Chalk } from 'chalk';
 import { safeText } from './display.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import { type DeadlineRow, type TargetRow, shownRef } from './rows.js';
 import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
 import { partialLines, withDataErrorMarker } from './partial-text.js';
-import { buildStatusView, countDeadlines } from './status-view.js';
+import { buildStatusView, countDeadlines, statusHeading } from './status-view.js';
 import { summaryLines, targetSummaryParts } from './summary-text.js';
 import { deadlineTitle, gapsSummaryLines, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
@@ -40,15 +40,16 @@ function markdownTable(head: string[], rows: string[][]): string {
 }
 
 const targetHead = (ctx: FormatContext): string[] =>
-  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
+  (['col.ref', 'col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
 const deadlineHead = (ctx: FormatContext): string[] =>
-  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
+  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
 
 /** The terminal table's columns, one line per cell: task ids repeat across plans, so the plan is named when rows span several. */
-function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
+function targetCells(rows: readonly TargetRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   const lang = ctx.lang;
   return rows.map((row) => [
+    row.sub_line ? '' : shownRef(row.ref, onePlan),
     `${manyPlans && !row.sub_line ? `${row.plan} ` : ''}${taskText(row, lang)}`,
     row.metric,
     row.owner,
@@ -63,8 +64,9 @@ function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][]
   ]);
 }
 
-function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
+function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
   return groupDeadlineRows(rows).map((line) => [
+    shownRef(line.row.ref, onePlan),
     t(ctx.lang, `kind.${line.row.kind}`),
     deadlineTitle(line.row),
     deadlineOwnerText(ctx.lang, line),
@@ -92,28 +94,28 @@ const plain = new Chalk({ level: 0 });
 
 export function formatTargetsMarkdown(report: GapsReport, ctx: FormatContext): string {
   const summary = gapsSummaryLines(report, ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
-  return `${partialBlock(report.partial, ctx)}${markdownTable(targetHead(ctx), targetCells(report.rows, ctx))}\n${summary}`;
+  return `${partialBlock(report.partial, ctx)}${markdownTable(targetHead(ctx), targetCells(report.rows, ctx, report.onePlan))}\n${summary}`;
 }
 
 export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatContext): string {
   const summary = summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
-  return `${partialBlock(report.partial, ctx)}${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx))}\n${summary}`;
+  return `${partialBlock(report.partial, ctx)}${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx, report.onePlan))}\n${summary}`;
 }
 
 export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
-  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, '', ...partialNotice(report.partial, ctx)];
+  const out = [`## ${markdownText(statusHeading(view, lang))}`, '', ...partialNotice(report.partial, ctx)];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
   if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') })), '');
   for (const line of summaryLines(view.summary, view.deadlineSummary, ctx, plain)) out.push(markdownText(line), '');
   if (view.targets.length > 0) {
     const heading = view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total: view.detailTotal });
-    out.push(`### ${markdownText(heading)}`, '', markdownTable(targetHead(ctx), targetCells(view.targets, ctx)), '');
+    out.push(`### ${markdownText(heading)}`, '', markdownTable(targetHead(ctx), targetCells(view.targets, ctx, report.plans.length === 1)), '');
   }
   if (view.deadlines.length > 0) {
     const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length });
-    out.push(`### ${markdownText(heading)}`, '', markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx)), '');
+    out.push(`### ${markdownText(heading)}`, '', markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx, report.plans.length === 1)), '');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, view.endedProblems > 0 ? 'summary.nothing_current' : 'summary.nothing')), '');
   const units = unitsWithDeadlinesDue(view.units);

@@ -39,6 +39,8 @@ export interface GapsReport {
   rows: readonly TargetRow[];
   /** overdue deadlines among the selected ones: gaps lists targets only, but its summary names them */
   overdueDeadlines?: number;
+  /** one plan loaded: the tables show refs without the plan id (explain takes them so) */
+  onePlan?: boolean;
 }
 
 /** deadlines: one row per deadline shown. */
@@ -48,6 +50,8 @@ export interface DeadlinesReport {
   rows: readonly DeadlineRow[];
   /** every selected deadline by status, those not shown (done, without --all) included; absent: the rows' */
   summary?: DeadlineCounts;
+  /** one plan loaded: the tables show refs without the plan id */
+  onePlan?: boolean;
 }
 
 /** template: the lines of one unit's fill-in form. */

@@ -232,3 +232,11 @@ const toOnTimeRow = (counts: OnTimeCounts): OnTimeRow => ({
 export function toUnitOnTimeRow(unit: UnitOnTime): UnitOnTimeRow {
   return { unit: unit.unit, ...toOnTimeRow(unit), reports: toOnTimeRow(unit.reports) };
 }
+
+/**
+ * A ref as the human tables show it, for a department to quote back (explain, actuals): the whole
+ * ref, or without "PLAN:" when one plan is loaded (4/food-sampling, duty/monthly@2024-07-10).
+ */
+export function shownRef(ref: string, onePlan: boolean | undefined): string {
+  return onePlan ? ref.slice(ref.indexOf(':') + 1) : ref;
+}

@@ -1,6 +1,7 @@
 // What the meeting view shows, decided once for every human format (table, Markdown): active plans
 // in detail, ended plans compactly, targets that need attention, deadlines overdue or due soon.
 import { formatDay } from '../core/dates.js';
+import { type Lang, t } from '../i18n/labels.js';
 import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
 import { type Light, lightOrder } from '../core/lights.js';
@@ -29,6 +30,31 @@ export function countDeadlines(rows: readonly { status: DeadlineStatus }[]): Dea
   return counts;
 }
 
+/** The view's heading: 截至 2024-09-30 工作进展, noting a date pinned by plan-check.yaml. */
+export function statusHeading(view: Pick<StatusView, 'asOf' | 'asOfFromConfig'>, lang: Lang): string {
+  return t(lang, 'heading.status', { asOf: view.asOfFromConfig ? t(lang, 'heading.as_of_from_config', { asOf: view.asOf }) : view.asOf });
+}
+
+/** Within 1e-9 of zero counts as zero, as everywhere in the evaluation. */
+const EPSILON = 1e-9;
+
+/**
+ * Whether data was due by the as-of date: a limit after its start, or a target whose pace E is
+ * above zero (for an `each` target, any unit without data whose E is). A target due only at the
+ * end (at_due) or not yet started has nothing due: without data it is not a problem yet.
+ */
+function dataWasDue(row: Pick<TargetRow, 'op' | 'start' | 'expected' | 'units'>, asOf: string): boolean {
+  if (row.op === '<=' || row.op === '<') return row.start <= asOf;
+  if (row.units) return row.units.some((unit) => unit.status === 'no_data' && (unit.expected ?? 0) > EPSILON);
+  return (row.expected ?? 0) > EPSILON;
+}
+
+/** The meeting view's rule: missed, breached and behind always; no data only where data was due. */
+function needsAttention(row: TargetRow, asOf: string): boolean {
+  if (!attentionStatuses.includes(row.status)) return false;
+  return row.status !== 'no_data' || dataWasDue(row, asOf);
+}
+
 /** What needs attention, red first, then yellow, grey, green; the evaluation's order within a light. */
 function redFirst(rows: readonly TargetRow[]): TargetRow[] {
   return rows
@@ -39,6 +65,7 @@ function redFirst(rows: readonly TargetRow[]): TargetRow[] {
 
 interface StatusView {
   asOf: string;
+  asOfFromConfig: boolean;
   warnDays: number;
   plans: { id: string; title: string; start: string; end: string; ended: boolean }[];
   /** every selected target of the plans covered, those of ended plans shown as one line included */
@@ -62,6 +89,8 @@ export interface StatusViewOptions {
   all: boolean;
   /** a plan that ended at most this many days before T is still shown in full (the year-end review) */
   recentDays: number;
+  /** the as-of date was pinned by plan-check.yaml (the header says so: a clone's pinned date is not today) */
+  asOfFromConfig?: boolean;
   /** plans named with --plan are shown in detail even when ended */
   explicitPlans: boolean;
   /** a --status filter replaces the attention rule */
@@ -89,13 +118,14 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     .map(toDeadlineRow);
   return {
     asOf: formatDay(evaluation.asOf),
+    asOfFromConfig: options.asOfFromConfig === true,
     warnDays: evaluation.warnDays,
     plans: plans.map((plan) => ({ id: plan.id, title: plan.title, start: formatDay(plan.period.start), end: formatDay(plan.period.end), ended: isEnded(plan) })),
     summary: countStatuses(rows.filter((row) => covered.has(row.plan))),
     deadlineSummary: countDeadlines(evaluation.deadlines.filter((d) => covered.has(d.plan))),
     detailTotal: detailRows.length,
     // a target that lost rows to an error is shown too, marked: its figures may be wrong
-    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => attentionStatuses.includes(row.status) || row.data_errors > 0)),
+    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => needsAttention(row, formatDay(evaluation.asOf)) || row.data_errors > 0)),
     showingAllTargets: showAll,
     deadlines,
     showingAllDeadlines: options.all,

@@ -5,12 +5,12 @@ import { type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayPercent, safeText } from './display.js';
 import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
-import type { DeadlineRow, TargetRow, UnitOnTimeRow } from './rows.js';
+import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, shownRef } from './rows.js';
 import { paintLight, paintStatus } from './status-text.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
 import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
 import { partialLines, withDataErrorMarker } from './partial-text.js';
-import { buildStatusView, countDeadlines, countStatuses } from './status-view.js';
+import { buildStatusView, countDeadlines, countStatuses, statusHeading } from './status-view.js';
 import { summaryLines, targetSummaryParts } from './summary-text.js';
 import { displayWidth, wrapToWidth } from './wrap.js';
 
@@ -86,16 +86,20 @@ export function makeTable(head: string[], rows: string[][], ctx: FormatContext):
   return lines.join('\n');
 }
 
+/** Display columns of the ref cell: a duty occurrence's short ref (duty/monthly-report@2024-07-10) fits on one line. */
+const REF_WIDTH = 30;
+
 /** Task ids repeat across plans, so the task cell names the plan when rows span several. */
 function taskCell(row: TargetRow, manyPlans: boolean, lang: Lang): string {
   const task = wrapToWidth(safeText(taskText(row, lang)), 24);
   return manyPlans && !row.sub_line ? `${wrapToWidth(safeText(row.plan), 24)}\n${task}` : task;
 }
 
-function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string[][] {
+function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
   const lang = ctx.lang;
   const manyPlans = new Set(rows.map((row) => row.plan)).size > 1;
   return rows.map((row) => [
+    row.sub_line ? '' : wrapToWidth(safeText(shownRef(row.ref, onePlan)), REF_WIDTH),
     taskCell(row, manyPlans, lang),
     wrapToWidth(safeText(row.metric), 18),
     wrapToWidth(safeText(row.owner), 12),
@@ -111,16 +115,17 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext): string
 }
 
 const targetHead = (lang: Lang): string[] =>
-  (['col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+  (['col.ref', 'col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
 
 /** A duty's title as written; a task or phase led by its id. */
 export const deadlineTitle = (row: DeadlineRow): string => (row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`);
 
-function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): string[][] {
+function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
   const lang = ctx.lang;
   return groupDeadlineRows(rows).map((line) => {
     const row = line.row;
     return [
+      wrapToWidth(safeText(shownRef(row.ref, onePlan)), REF_WIDTH),
       t(lang, `kind.${row.kind}`),
       wrapToWidth(safeText(deadlineTitle(row)), 30),
       wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
@@ -133,7 +138,7 @@ function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext): st
 }
 
 const deadlineHead = (lang: Lang): string[] =>
-  (['col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
 
 /** Units with something due so far: the others have no rate yet. */
 export const unitsWithDeadlinesDue = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => unit.due_so_far > 0);
@@ -158,7 +163,7 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
   const out: string[] = [];
-  out.push(ctx.chalk.bold(t(lang, 'heading.status', { asOf: view.asOf })));
+  out.push(ctx.chalk.bold(statusHeading(view, lang)));
   out.push(...partialLines(report.partial, ctx).map((line) => ctx.chalk.red(line)));
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
   if (active.length > 0) out.push(t(lang, 'heading.plans', { plans: active.map((p) => `${safeText(p.title)} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') }));
@@ -167,12 +172,12 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   const total = view.detailTotal;
   if (view.targets.length > 0) {
     out.push(ctx.chalk.bold(view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total })));
-    out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx), ctx));
+    out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx, report.plans.length === 1), ctx));
     out.push('');
   }
   if (view.deadlines.length > 0) {
     out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length })));
-    out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx), ctx));
+    out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx, report.plans.length === 1), ctx));
     out.push('');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) {
@@ -210,7 +215,7 @@ function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: r
 
 export function formatTargetsTable(report: GapsReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${partialNotice(report.partial, ctx)}${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx), ctx)}\n${note}${gapsSummaryLines(report, ctx).join('\n')}\n`;
+  return `${partialNotice(report.partial, ctx)}${makeTable(targetHead(ctx.lang), targetTableRows(shown, ctx, report.onePlan), ctx)}\n${note}${gapsSummaryLines(report, ctx).join('\n')}\n`;
 }
 
 /** gaps' summary: its targets (a unit's own line not counted again), and the overdue deadlines it does not list. */
@@ -222,5 +227,5 @@ export function gapsSummaryLines(report: GapsReport, ctx: FormatContext, chalk =
 
 export function formatDeadlinesTable(report: DeadlinesReport, ctx: FormatContext): string {
   const { shown, note } = limitForTerminal(report.rows, ctx);
-  return `${partialNotice(report.partial, ctx)}${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx), ctx)}\n${note}${summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx).join('\n')}\n`;
+  return `${partialNotice(report.partial, ctx)}${makeTable(deadlineHead(ctx.lang), deadlineTableRows(shown, ctx, report.onePlan), ctx)}\n${note}${summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx).join('\n')}\n`;
 }

@@ -18,6 +18,6 @@ export async function runDeadlines(paths: string[], options: CommandOptions, io:
   const showDone = within !== undefined || settings.all || settings.selection.statuses !== 'all';
   const shown = showDone ? selected : selected.filter((d) => d.status !== 'done');
   const rows = shown.map(toDeadlineRow);
-  await deliver(formatterOf(deadlinesFormats, settings.format), { partial: prepared.partial, asOf: formatDay(prepared.evaluation.asOf), rows, summary: countDeadlines(selected) }, prepared, io, rows.length);
+  await deliver(formatterOf(deadlinesFormats, settings.format), { partial: prepared.partial, asOf: formatDay(prepared.evaluation.asOf), rows, summary: countDeadlines(selected), onePlan: prepared.loaded.project.plans.length === 1 }, prepared, io, rows.length);
   return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks([], selected)) };
 }

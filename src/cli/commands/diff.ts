@@ -166,7 +166,7 @@ export async function runDiff(args: string[], options: DiffOptions, io: CliIo): 
   }
   // the plans' language when nothing else decides it (a stand-in with the titles is all reportLang reads)
   const titles = [...before.outlines, ...after.outlines].map((outline) => ({ title: outline.title })) as unknown as Plan[];
-  const lang = reportLang(settings, titles);
+  const lang = reportLang(settings, titles, [...before.texts.values(), ...after.texts.values()]);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (diagnostics.length > 0) {
     io.stderr.write(formatDiagnosticsText(diagnostics, new Map([...before.texts, ...after.texts]), formatContext(lang, settings.colour.stderr, settings, io)));

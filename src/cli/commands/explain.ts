@@ -8,6 +8,7 @@ import { type CommandOptions, resolveSettings } from '../settings.js';
 import { UsageError } from '../usage-error.js';
 import { prepare } from './shared.js';
 import { foldText } from '../../core/text-fold.js';
+import { refCandidates } from '../../core/select.js';
 
 /** A ref matches when it is the full ref, or its tail after "PLAN:" (unique across plans). */
 function matches(candidate: string, ref: string): boolean {
@@ -23,7 +24,16 @@ export async function runExplain(ref: string, paths: string[], options: CommandO
   const deadlines = evaluation.deadlines.filter((d) => matches(d.ref, ref));
   // the owners of one duty occurrence share its ref: one explanation shows them all
   const found = targets.length + new Set(deadlines.map((d) => d.ref)).size;
-  if (found === 0) throw new UsageError(t(ctx.lang, 'explain.not_found', { ref: escapeForTerminal(ref) }));
+  if (found === 0) {
+    const candidates = refCandidates(ref, [
+      ...evaluation.targets.map((r) => ({ ref: r.target.ref, metric: r.target.metric, task: r.target.taskId })),
+      ...[...new Set(evaluation.deadlines.map((d) => d.ref))].map((deadlineRef) => ({ ref: deadlineRef })),
+    ]);
+    const listed = candidates.map((c) => (c.metric === undefined ? c.ref : t(ctx.lang, 'explain.candidate', { ref: c.ref, metric: c.metric })));
+    throw new UsageError(candidates.length > 0
+      ? t(ctx.lang, 'explain.not_found_suggest', { ref: escapeForTerminal(ref), candidates: escapeForTerminal(listed.join(t(ctx.lang, 'help.list_separator'))) })
+      : t(ctx.lang, 'explain.not_found', { ref: escapeForTerminal(ref) }));
+  }
   if (found > 1) throw new UsageError(t(ctx.lang, 'explain.ambiguous', { ref: escapeForTerminal(ref), matches: escapeForTerminal([...targets.map((r) => r.target.ref), ...deadlines.map((d) => d.ref)].join(', ')) }));
   const target = targets[0];
   if (target) {

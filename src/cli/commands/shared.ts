@@ -5,7 +5,7 @@ import { Chalk } from 'chalk';
 import type { DeadlineResult } from '../../core/deadlines.js';
 import type { TargetResult } from '../../core/evaluate.js';
 import { type Evaluation, evaluateProject } from '../../core/project.js';
-import { resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
+import { ownerCandidates, resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
 import { deadlineLight } from '../../core/lights.js';
 import { type FailOnValue, isDeadlineStatus, isTargetStatus } from '../../core/statuses.js';
 import { type Lang, t } from '../../i18n/labels.js';
@@ -35,8 +35,8 @@ export interface Prepared {
   ctx: FormatContext;
 }
 
-export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Settings, 'output' | 'bom'>, io: CliIo): FormatContext {
-  return { lang, chalk: new Chalk({ level }), columns: io.stdout.isTTY ? io.stdout.columns : undefined, bom: settings.output !== undefined && settings.bom };
+export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Settings, 'output' | 'bom' | 'headers'>, io: CliIo): FormatContext {
+  return { lang, chalk: new Chalk({ level }), columns: io.stdout.isTTY ? io.stdout.columns : undefined, bom: settings.output !== undefined && settings.bom, headers: settings.headers };
 }
 
 /**
@@ -65,7 +65,7 @@ export async function prepare(settings: Settings, io: CliIo, options: { partial?
   const loaded = await loadInputs(settings, io);
   const leftOutFiles = new Set(loaded.project.planFailures.map((failure) => failure.file));
   const plans = leftOutFiles.size === 0 ? loaded.project.plans : loaded.project.plans.filter((plan) => !leftOutFiles.has(plan.file));
-  const lang = reportLang(settings, loaded.project.plans);
+  const lang = reportLang(settings, loaded.project.plans, loaded.texts.values());
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   let partial: PartialInput | undefined;
   if (errors.length > 0) {
@@ -83,7 +83,11 @@ export async function prepare(settings: Settings, io: CliIo, options: { partial?
     if (!known.includes(planId)) throw new UsageError(t(lang, 'usage.no_such_plan', { plan: planId, plans: plans.map((p) => p.id).join(', ') }));
   }
   if (selection.owner !== undefined && resolveOwner(selection.owner, plans).size === 0) {
-    throw new UsageError(t(lang, 'error.unknown_owner', { owner: selection.owner }));
+    const candidates = ownerCandidates(selection.owner, plans);
+    const owner = escapeForTerminal(selection.owner);
+    throw new UsageError(candidates.length > 0
+      ? t(lang, 'error.unknown_owner_suggest', { owner, candidates: escapeForTerminal(candidates.join(t(lang, 'help.list_separator'))) })
+      : t(lang, 'error.unknown_owner', { owner }));
   }
   const evaluation = evaluateProject(plans === loaded.project.plans ? loaded.project : { ...loaded.project, plans }, settings.asOf, settings.warnDays, settings.evaluation);
   const statuses = selection.statuses;

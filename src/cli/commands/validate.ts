@@ -22,7 +22,7 @@ function checkedFiles(loaded: Loaded, cwd: string): CheckedFile[] {
 export async function runValidate(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
   const settings = resolveSettings(paths, options, io, { formats: validateFormats });
   const loaded = await loadInputs(settings, io);
-  const lang = reportLang(settings, loaded.project.plans);
+  const lang = reportLang(settings, loaded.project.plans, loaded.texts.values());
   if (loaded.files.length === 0 && loaded.diagnostics.length === 0) {
     io.stderr.write(`plan-check: ${t(lang, 'error.no_plans')}\n`);
     return { usageError: true };
