@@ -121,6 +121,8 @@ interface Header {
   /** plan titles named in 关于印发《…》的通知 */
   titles: string[];
   webDate?: string;
+  /** the office that drafted the document, from the colophon's 主办：X (督办：Y) */
+  sponsor?: string;
 }
 
 function readHeader(paragraphs: readonly Paragraph[]): Header {
@@ -137,6 +139,9 @@ function readHeader(paragraphs: readonly Paragraph[]): Header {
       const before = paragraphs[index - 1]?.text ?? '';
       if (!header.issuer && /(?:局|委员会|政府|办公室|办公厅|委|办)$/.test(before) && before.length <= 40) header.issuer = before;
     }
+    // the colophon at the end names the office that drafted the document: 主办：市市场监管局 督办：市政府办公厅二处
+    const sponsor = /^主办(?:单位)?[：:]\s*([^\s：:，。；]{2,30}?)(?:\s|督办|承办|$)/.exec(text);
+    if (sponsor && !header.sponsor) header.sponsor = sponsor[1];
     if (/关于印发/.test(text) && header.titles.length === 0 && index < 30) {
       // the notice's title may be broken over several lines: read on to 的通知
       const notice = /关于印发(.*?)的通知/.exec(paragraphs.slice(index, index + 6).map((p) => p.text).join(''));
@@ -175,11 +180,12 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const phases = findPhases(allText, year);
   const leads = sections.flatMap((s) => s.tasks.flatMap((t) => t.lead));
   const duties = findDuties(allText, year, header.issuer ?? leads[0]);
-  const fallbackLead = header.issuer ?? leads[0] ?? '待定单位';
+  // a task whose text names no unit: the office that drafted the document (主办), else the issuer
+  const fallbackLead = header.sponsor ?? header.issuer ?? leads[0] ?? '待定单位';
   for (const task of sections.flatMap((s) => s.tasks)) {
     if (task.lead.length > 0) continue;
     task.lead = [fallbackLead];
-    task.checks.push(`原文未写明牵头单位，暂取“${fallbackLead}”`);
+    task.checks.push(`原文未写明牵头单位，暂取“${fallbackLead}”${fallbackLead === header.sponsor ? '（文末写明的主办单位）' : ''}`);
   }
   const units: string[] = [];
   const add = (unit: string): void => {
