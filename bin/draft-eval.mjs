@@ -92,10 +92,25 @@ function compareTargets(expected, drafted, row) {
   if (process.env.DRAFT_EVAL_VERBOSE) for (const key of draftedKeys) console.error(`false target ${drafted.title}: ${key}`);
 }
 
+/** How many of `expected` find a drafted item with the same key, each drafted item used once. */
+function matchOnce(expected, drafted, key, what) {
+  const left = drafted.map(key);
+  let found = 0;
+  for (const item of expected) {
+    const at = left.indexOf(key(item));
+    if (at >= 0) {
+      found += 1;
+      left.splice(at, 1);
+    } else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`missed ${what} ${item.id}: ${key(item)} ${item.title}`);
+  }
+  return found;
+}
+
 function compare(example, draft) {
   const expectedTasks = tasksOf(example);
   const draftedTasks = tasksOf(draft);
   const pairs = matchTasks(expectedTasks, draftedTasks);
+  if (process.env.DRAFT_EVAL_VERBOSE) for (const task of expectedTasks.filter((t) => !pairs.some(([e]) => e === t))) console.error(`missed task ${task.id} ${task.title} (${(task.targets ?? []).length} targets)`);
   // a unit written by a name that the example's registry lists as its alias is the same unit
   const names = unitNames(example);
   const units = (value) => list(value).map((u) => names.get(u) ?? u);
@@ -119,15 +134,15 @@ function compare(example, draft) {
   }
   row.targets = expectedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
   row.draftedTargets = draftedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
-  const draftedPhases = draft.phases ?? [];
-  row.phases = (example.phases ?? []).length;
-  row.phasesFound = (example.phases ?? []).filter((p) => draftedPhases.some((d) => d.due === p.due)).length;
-  const draftedDuties = draft.duties ?? draft.reports ?? [];
+  // phases by due date, duties by schedule, each drafted one matching at most one of the example's
+  const expectedPhases = example.phases ?? [];
+  row.phases = expectedPhases.length;
+  row.phasesFound = matchOnce(expectedPhases, draft.phases ?? [], (p) => p.due, 'phase');
   const expectedDuties = example.duties ?? example.reports ?? [];
-  row.duties = expectedDuties.length;
-  const when = (d) => (d.every ? `${d.every} ${d.day} ${d.month ?? ''}` : `due ${d.due}`);
-  row.dutiesFound = expectedDuties.filter((d) => draftedDuties.some((x) => when(x) === when(d))).length;
-  if (process.env.DRAFT_EVAL_VERBOSE) for (const d of expectedDuties.filter((e) => !draftedDuties.some((x) => when(x) === when(e)))) console.error(`missed duty ${d.id}: ${when(d)} ${d.title}`);
+  // a duty with several owners is each owner's own occurrence (docs/format.md): one per owner on both sides
+  const perOwner = (duties) => duties.flatMap((d) => (Array.isArray(d.owner) && d.owner.length > 1 ? d.owner.map((owner) => ({ ...d, owner })) : [d]));
+  row.duties = perOwner(expectedDuties).length;
+  row.dutiesFound = matchOnce(perOwner(expectedDuties), perOwner(draft.duties ?? draft.reports ?? []), (d) => (d.every ? `${d.every} ${d.day} ${d.month ?? ''}` : `due ${d.due}`), 'duty');
   return row;
 }
 

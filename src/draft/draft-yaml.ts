@@ -102,7 +102,7 @@ function formatTask(task: DraftTask): string[] {
       out.push(`${pad}    # 原文：${commentText(target.source)}`);
       if (hidden) out.push(`${pad}    # 核对: 按人口计算，填写 population 后取消注释`);
       if (target.check) out.push(`${pad}    # 核对: ${commentText(target.check)}`);
-      out.push(`${prefix}- { id: ${target.id}, metric: ${scalar(target.metric)}, target: ${JSON.stringify(target.target)}${target.unit ? `, unit: ${scalar(target.unit)}` : ''} }`);
+      out.push(`${prefix}- { id: ${target.id}, metric: ${scalar(target.metric)}, target: ${JSON.stringify(target.target)}${target.unit ? `, unit: ${scalar(target.unit)}` : ''}${target.start ? `, start: ${target.start}` : ''}${target.due ? `, due: ${target.due}` : ''} }`);
     }
   }
   out.push('');
