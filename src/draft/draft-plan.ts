@@ -182,7 +182,14 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const allText = body.map((p) => p.text);
   const phases = findPhases(allText, year);
   const leads = sections.flatMap((s) => s.tasks.flatMap((t) => t.lead));
-  const duties = findDuties(allText, year, header.issuer ?? leads[0]);
+  // the plan runs to its last stated deadline: a phase's or duty's date, or a goal's year (到2020年年底)
+  const goalYear = allText
+    .flatMap((text) => [...text.matchAll(/(?:到|至|于)(\d{4})年(?:年)?(?:底|末)|(\d{4})年(?:年)?底前/g)])
+    .map((m) => Number(m[1] ?? m[2]))
+    .filter((y) => y > year && y <= year + 10)
+    .sort()
+    .at(-1);
+  const duties = findDuties(allText, year, header.issuer ?? leads[0], goalYear === undefined);
   // a task whose text names no unit: the office that drafted the document (主办), else the issuer
   const fallbackLead = header.sponsor ?? header.issuer ?? leads[0] ?? '待定单位';
   for (const task of sections.flatMap((s) => s.tasks)) {
@@ -196,13 +203,6 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   };
   for (const task of sections.flatMap((s) => s.tasks)) [...task.lead, ...task.support].forEach(add);
   for (const duty of duties) ([] as string[]).concat(duty.owner).forEach(add);
-  // the plan runs to its last stated deadline: a phase's or duty's date, or a goal's year (到2020年年底)
-  const goalYear = allText
-    .flatMap((text) => [...text.matchAll(/(?:到|至|于)(\d{4})年(?:年)?(?:底|末)|(\d{4})年(?:年)?底前/g)])
-    .map((m) => Number(m[1] ?? m[2]))
-    .filter((y) => y > year && y <= year + 10)
-    .sort()
-    .at(-1);
   const lastDue = [...phases.map((p) => p.due), ...duties.flatMap((d) => (d.due ? [d.due] : [])), ...(goalYear ? [`${goalYear}-12-31`] : [])].sort().at(-1);
   const end = lastDue && lastDue > `${year}-12-31` ? `${lastDue.slice(0, 4)}-12-31` : `${year}-12-31`;
   if (end !== `${year}-12-31`) checks.push(`阶段、报送日期或目标年份延续到 ${lastDue}，期间结束取 ${end}`);

@@ -33,6 +33,8 @@ function cleanUnit(raw: string): string | undefined {
     .replace(/^[：:]/, '')
     .trim();
   if ([...unit].length < 2 || [...unit].length > 30) return undefined;
+  // people, not a body: 包保干部, 单位负责人, 监管人员; and a verb phrase is no name (督促…, 组织…)
+  if (/(?:干部|负责人|人员|群众|职工)$/.test(unit) || /^(?:督促|组织|推动|推进|加强|开展|指导|落实|建立|健全|完善)/.test(unit)) return undefined;
   if (/[。；！？“”《》]|\d{3,}年/.test(unit)) return undefined;
   // a unit's name ends as one does (…局, …办, …街道); a short group may not (各地, 各乡镇); a role word is no name
   if ((!UNIT_END.test(unit) && !/^各\p{Script=Han}{1,5}$/u.test(unit)) || new RegExp(ROLE_WORDS).test(unit)) return undefined;
