@@ -333,14 +333,26 @@ function buildSections(blocks: readonly Block[], checks: string[]): DraftSection
       if (task && section) section.tasks.push(draftTask(task.id, task.block, task.text));
       task = undefined;
     };
-    for (const block of part) {
+    for (const [index, block] of part.entries()) {
       if (block.level === groupLevel || (block === head && groupLevel !== 'A')) {
         flush();
         if (block.level === groupLevel) {
           section = { title: titleOf(block.text) || '任务', tasks: [] };
           sections.push(section);
           if (groupLevel === 'B') groupNumber = `${head ? numberValue(head.number) : ''}${head ? '-' : ''}${numberValue(block.number)}`;
-          if (groupLevel === 'B') continue;
+          // a （三） heading with text of its own and no 1. 2. items under it, between headings that have
+          // them, is a task itself (四、…（三）开展专项整治活动 + its paragraph): id 4-3
+          const next = part.findIndex((b, i) => i > index && (b.level === 'B' || b.level === 'A'));
+          const own = part.slice(index + 1, next < 0 ? part.length : next);
+          const hasText = own.some((b) => b.level === undefined) || [...block.text].length > [...titleOf(block.text)].length + 1;
+          if (groupLevel === 'B' && !own.some((b) => b.level === 'C') && hasText) {
+            let id = groupNumber;
+            while (ids.has(id)) id = `${id}-1`;
+            ids.add(id);
+            task = { block, text: [block.text], id };
+            checks.push(`“（${block.number}）${titleOf(block.text)}”下没有 1. 2. 编号的任务，整项列为任务 ${id}，请核对它是否是任务`);
+          }
+          continue;
         }
         continue;
       }
@@ -426,8 +438,13 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const metricBefore = clauseBefore(plain, at);
     // a percentage is a level to reach, unless it is a change (同比增长5%, 提高2%)
     const change = /(?:增长|提高|下降|降低|减少|增加|提升|增幅|降幅)$/.test(clauseBefore(plain, at, false));
-    const meaningful = percent ? !change : perCapita || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
-    if (!meaningful) {
+    // 7个县（市、区）创建为省级示范城市: a count in subject position, with what it must become after it
+    const clauseAfter = (plain.slice(at + whole.length).split(/[，,；;。]/)[0] ?? '').trim();
+    const subjectCount = metricBefore === '' && Boolean(unit) && /创建为|建成|达到|达标|通过/.test(clauseAfter);
+    const meaningful = percent ? !change : perCapita || subjectCount || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
+    // 聚焦11项重点任务, 围绕3个方面: the scope of the work, not a figure to reach
+    const scope = /(?:聚焦|围绕|针对|涉及|包括|分为|覆盖)$/.test(metricBefore);
+    if (!meaningful || scope) {
       unreadNumber = true;
       continue;
     }
@@ -471,7 +488,7 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const metrics = wholeClause.split('、').map((m) => m.trim());
     // 设立22家哨点: a verb alone before the number takes the words after it (设立哨点)
     const object = /^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '';
-    const named = [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
+    const named = subjectCount ? clauseAfter.slice(0, 40) : [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
     let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [named || sentence.slice(0, 30)];
     // 知晓率和支持率分别达到75%和85%: the n-th number belongs to the n-th name
     const respectively = /^(.*?)分别/.exec(wholeClause);
@@ -526,7 +543,8 @@ function readWholes(plain: string, sentence: string, task: DraftTask): boolean {
       continue;
     }
     const every = /(?<![安健完齐周])全覆盖|全面覆盖|全部(?:达到|实现|完成|纳入|落实)/.exec(clause);
-    if (every && !/\d+(?:\.\d+)?%/.test(clause)) {
+    // 按照城市农村全覆盖、…的目标: the goal the work follows, described, not a share to measure
+    if (every && !/\d+(?:\.\d+)?%/.test(clause) && !/^\s*按(?:照)?/.test(clause)) {
       addTarget(task, `${clauseBefore(clause, every.index)}${every[0].startsWith('全部') ? '达标比例' : '覆盖率'}`.slice(-40), '全覆盖', sentence);
       read = true;
     }
