@@ -487,7 +487,7 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const wholeClause = clauseBefore(plain, at, false);
     const metrics = wholeClause.split('、').map((m) => m.trim());
     // 设立22家哨点: a verb alone before the number takes the words after it (设立哨点)
-    const object = /^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '';
+    const object = (/^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '').replace(/(?:达到|实现|完成|达).*$/, '');
     const named = subjectCount ? clauseAfter.slice(0, 40) : [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
     let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [named || sentence.slice(0, 30)];
     // 知晓率和支持率分别达到75%和85%: the n-th number belongs to the n-th name

@@ -160,13 +160,27 @@ function repeatSchedules(sentence: string, previous: readonly DraftDuty[], dutie
 
 /** The units of the first responsibility bracket in `text` (what follows a sentence in its paragraph). */
 function ownersOfPart(text: string): string[] | undefined {
+  // a bracket that is no responsibility (（含街道）) does not end the part: look on, within the paragraph
   for (const bracket of text.matchAll(/[（［〔【]/g)) {
+    const group = bracketGroup(text, bracket.index);
+    if (!group) continue;
     const found = emptyResponsibility();
-    const rest = findResponsibility(text.slice(bracket.index), found);
+    findResponsibility(group, found);
     const { lead } = settleResponsibility(found);
     if (lead.length > 0) return lead;
-    // a bracket that is no responsibility (（含街道）) does not end the part: look on, within the paragraph
-    if (rest.length === text.length - bracket.index) continue;
+  }
+  return undefined;
+}
+
+/** The bracket group that opens at `start`, up to its matching close (a ［…） slip closes it too). */
+function bracketGroup(text: string, start: number): string | undefined {
+  let depth = 0;
+  for (let i = start; i < text.length; i += 1) {
+    if ('（［〔【'.includes(text[i]!)) depth += 1;
+    else if ('）］〕】'.includes(text[i]!)) {
+      depth -= 1;
+      if (depth === 0) return text.slice(start, i + 1);
+    } else if (text[i] === '。' && depth > 0 && i - start > 300) return undefined;
   }
   return undefined;
 }
