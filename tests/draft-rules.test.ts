@@ -1,5 +1,6 @@
 // The drafter's grammar rules, each from a phrasing made up for the test (not copied from a seed):
 // targets, duties and task structure as docs/draft.md describes them. Every draft also validates.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { regularisePunctuation } from '../src/draft/document-text.js';
 import { draftPlans } from '../src/draft/draft-plan.js';
@@ -155,6 +156,14 @@ describe('duties', () => {
     const { plan } = draft('2024年全县创建方案\n\n一、目标\n1.创建。到2026年年底，全县申报创建国家食品安全示范县。（县食安办负责）\n');
     expect(plan.duties.map((d) => [d.kind, d.due, d.owner])).toEqual([['report', '2026-12-31', '县食安办']]);
   });
+
+  it('a date before the plan’s year, or far beyond it, is no duty: it is listed at the top instead', () => {
+    const { plan, yaml } = oneTask('2023年5月底前，县卫健局已上报方案。到2040年年底，全县申报示范县。12月10日前报送年度总结。（县食安办负责）');
+    expect(plan.duties.map((d) => [d.id, d.due])).toEqual([['duty-1', '2024-12-10']]);
+    expect(plan.checks.filter((c) => /不在方案年度内/.test(c))).toHaveLength(2);
+    expect(plan.period.end).toBe('2024-12-31');
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
 });
 
 describe('task structure', () => {
@@ -163,5 +172,25 @@ describe('task structure', () => {
     expect(plan.sections.flatMap((s) => s.tasks.map((t) => `${t.id} ${t.title} ${targetsOf(t).join()}`))).toEqual(['1 完善制度 ', '1-2 专项整治 >= 200 家', '2 畅通投诉渠道 ']);
     expect(plan.checks.join()).toMatch(/整项列为任务 1-2/);
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});
+
+describe('the new grammar on any text', () => {
+  it('drafts a plan that validates whatever order the phrasings come in', () => {
+    const token = fc.constantFrom(
+      '一、', '（二）', '（三）', '3.', '。', '，', '、', '；', '\n',
+      '每年', '每季度', '每半年', '每3年', '组织1次', '举办2期', '不少于20个小时', '不少于40批次', '/千人口年', '万分之二',
+      '全部', '所有', '和', '达到', '实现', '全覆盖', '全上传', '健全', '90以上%', '85%', '未发生', '事故', '事件',
+      '按照', '的标准', '聚焦', '8项', '5个', '建成', '到2026年年底', '到1999年年底', '2030年底前', '年内完成', '通过复审',
+      '按照前述时限', '报送', '上报', '备案', '季度会商', '6月底前', '2023年5月底前', '13月底前',
+      '（县食安办负责）', '（县卫健局牵头，县教育局配合）', '［县公安局负责）', '〔县农业局牵头〕', '（牵头单位：县委宣传部；责任单位：县文旅局）',
+      '政府部门', '督促包保干部', '**县市场监管局', 'XX区卫健局', '2024年全县工作要点',
+    );
+    fc.assert(fc.property(fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 90 }), (parts) => {
+      for (const plan of draftPlans(regularisePunctuation(parts.join('')), { fallbackYear: 2024 })) {
+        const yaml = formatDraftYaml(plan, { id: 'fuzz', source: 'fuzz.txt' });
+        expect(project({ 'fuzz.plan.yaml': yaml }).diagnostics).toEqual([]);
+      }
+    }), { numRuns: 400 });
   });
 });
