@@ -131,6 +131,7 @@ function compare(example, draft) {
     const support = units(drafted.support);
     row.support += units(expected.support).length;
     row.supportFound += units(expected.support).filter((u) => support.includes(u)).length;
+    if (process.env.DRAFT_EVAL_VERBOSE) for (const u of units(expected.support).filter((x) => !support.includes(x))) console.error(`missed support ${expected.title}: ${u} (drafted ${support.join('|')})`);
   }
   row.targets = expectedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
   row.draftedTargets = draftedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);

@@ -154,6 +154,11 @@ describe('robust to real texts', () => {
     expect(paragraphs.some((p) => /2/.test(p))).toBe(false);
   });
 
+  it('drops a Word bookmark written out as text, so the item keeps its number', () => {
+    const { plan } = draftText('一、工作\n1.加强监管。（区市场监管局）\n[bookmark: _GoBack]2.发展农业。（区农业农村局）\n[Bookmark: 目标]3.强化培育。（区商务局）\n')[0]!;
+    expect(plan.sections[0]!.tasks.map((t) => `${t.id} ${t.title}`)).toEqual(['1 加强监管', '2 发展农业', '3 强化培育']);
+  });
+
   it('以上 opening the next sentence does not turn a limit into a floor', () => {
     const { plan } = draftText('一、工作\n1.控制事故。全年事故控制在5起以内。以上工作由区应急局负责。（区应急局）\n')[0]!;
     expect(plan.sections[0]!.tasks[0]!.targets.map((t) => `${t.target} ${t.unit}`)).toEqual(['<= 5 起']);

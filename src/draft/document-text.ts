@@ -10,7 +10,12 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》〔〕、
 
 /** NFKC, then the document's own punctuation style: （一） and ，； whatever the input used. */
 export function regularisePunctuation(text: string): string {
-  const folded = text.normalize('NFKC').replace(/\u00a0|\u3000/g, ' ').replace(/<br\s*\/?>/gi, '\n');
+  const folded = text
+    .normalize('NFKC')
+    .replace(/\u00a0|\u3000/g, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    // a Word bookmark a converter wrote out as text ([bookmark: _GoBack]22.发展现代农业) hides the item's number
+    .replace(/\[bookmark:[^\]\n]{0,80}\]/gi, '');
   let out = '';
   const chars = [...folded];
   chars.forEach((c, i) => {
