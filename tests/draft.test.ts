@@ -137,6 +137,9 @@ describe('responsibility clauses', () => {
     // 责任部门 with no 牵头: every unit leads; 责任单位 after a 牵头单位: support
     ['（责任部门：市食药监局、市教育局、各县市区人民政府）', ['市食药监局', '市教育局', '各县市区人民政府'], []],
     ['（牵头单位：县农业农村局；责任单位：县林业局）', ['县农业农村局'], ['县林业局']],
+    // units joined by 及/和/与 are two when each part is a name; 区工业和信息化局 stays one
+    ['（区食药安办牵头，区食药安委相关成员单位及有关部门配合）', ['区食药安办'], ['区食药安委相关成员单位', '有关部门']],
+    ['（县工业和信息化局牵头，县公安局与县检察院配合）', ['县工业和信息化局'], ['县公安局', '县检察院']],
     // a sentence that only names who does something is not taken for units: 负责人, 负责同志
     ['（由各单位负责人签字）', [], []],
   ])('%s', (text, lead, support) => {

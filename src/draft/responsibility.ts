@@ -22,7 +22,19 @@ export function emptyResponsibility(): Responsibility {
 
 /** A list of units as written: 区市场监管局、区卫健局，各街道 (and 等 at the end dropped). */
 export function splitUnits(text: string): string[] {
-  return splitTopLevel(text, '、，,；').map(cleanUnit).filter((u): u is string => u !== undefined);
+  return splitTopLevel(text, '、，,；')
+    .flatMap(splitJoined)
+    .map(cleanUnit)
+    .filter((u): u is string => u !== undefined);
+}
+
+/**
+ * 区食药安委相关成员单位及有关部门: two units joined by 及/和/以及/与, when every part is a unit's name on
+ * its own (区工业和信息化局 stays one: 区工业 is no name).
+ */
+function splitJoined(piece: string): string[] {
+  const parts = splitTopLevel(piece.replace(/以及|及|和|与/g, '\u0000'), '\u0000');
+  return parts.length > 1 && parts.every((part) => cleanUnit(part) !== undefined) ? parts : [piece];
 }
 
 function cleanUnit(raw: string): string | undefined {
