@@ -120,6 +120,7 @@ function compare(example, draft) {
     const exact = lead === units(drafted.lead).sort().join('|');
     row.leadAll += 1;
     if (exact) row.leadAllExact += 1;
+    else if (process.env.DRAFT_EVAL_VERBOSE && drafted.leadGuessed) console.error(`guessed lead ${expected.title}: expected ${lead}, drafted ${units(drafted.lead).sort().join('|')}`);
     // targets count in every matched task, whoever leads it
     compareTargets(expected, drafted, row);
     // lead and support count where the text names them: not where the draft fell back to the
@@ -133,8 +134,10 @@ function compare(example, draft) {
     row.supportFound += units(expected.support).filter((u) => support.includes(u)).length;
     if (process.env.DRAFT_EVAL_VERBOSE) for (const u of units(expected.support).filter((x) => !support.includes(x))) console.error(`missed support ${expected.title}: ${u} (drafted ${support.join('|')})`);
   }
-  row.targets = expectedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
-  row.draftedTargets = draftedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
+  // what the plan asks as a whole (top-level targets) is compared as one more task
+  compareTargets({ title: '(plan)', targets: example.targets ?? [] }, { title: '(plan)', targets: draft.targets ?? [] }, row);
+  row.targets = [example, ...expectedTasks].reduce((n, t) => n + (t.targets ?? []).length, 0);
+  row.draftedTargets = [draft, ...draftedTasks].reduce((n, t) => n + (t.targets ?? []).length, 0);
   // phases by due date, duties by schedule, each drafted one matching at most one of the example's
   const expectedPhases = example.phases ?? [];
   row.phases = expectedPhases.length;
@@ -168,8 +171,9 @@ function readDraft(file) {
     if (/^\s*# 核对: 原文未写明牵头单位/.test(line)) fallbackAbove = true;
     else if (!/^\s*#/.test(line)) fallbackAbove = false;
     const commented = /^\s+# - (\{ id: .*\})$/.exec(line);
-    if (commented && taskId !== undefined) {
-      const task = tasksOf(plan).find((t) => String(t.id) === taskId);
+    if (commented) {
+      // before the first task: a plan-level target
+      const task = taskId === undefined ? plan : tasksOf(plan).find((t) => String(t.id) === taskId);
       if (task) (task.targets ??= []).push(parse(commented[1]));
     }
   }

@@ -55,6 +55,22 @@ describe('targets', () => {
     expect(targetsOf(tasks[0]!)).toEqual(['<= 0 起', '<= 0 起']);
   });
 
+  it('不发生A（件）和B: B is a second thing that must not happen', () => {
+    const { tasks } = oneTask('确保全年不发生较大食品安全事故（件）和重大舆情。');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target, t.unit])).toEqual([
+      ['较大食品安全事故', '<= 0', '起'],
+      ['重大舆情', '<= 0', '起'],
+    ]);
+  });
+
+  it('what the plan asks as a whole, outside any task, is a plan-level target with an owner; a number there is listed', () => {
+    const { plan, yaml } = draft('2024年全县食品安全工作要点\n\n一、总体要求\n坚持问题导向，确保全年不发生重大食品安全事故，力争群众满意度提高2个百分点。\n二、重点工作\n1.抽检。全年抽检不少于800批次。（县市场监管局负责）\n');
+    expect(plan.targets.map((t) => [t.id, t.target, t.unit, t.owner])).toEqual([['p1', '<= 0', '起', '县市场监管局']]);
+    expect(plan.unreadOutside.join()).toMatch(/2个百分点/);
+    expect(yaml).toMatch(/^targets:\n {2}# 原文：.*\n {2}# 核对: 方案整体的要求.*\n {2}- \{ id: p1, metric: .*, target: "<= 0", unit: 起, owner: 县市场监管局 \}$/m);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
   it('a recurring activity (每季度…1次, 每3年…1次) is a duty, not a count; its sentence is listed at the task', () => {
     const { tasks, plan } = oneTask('每季度组织1次联合检查。每3年开展1次满意度调查。（县食安办负责）');
     expect(tasks[0]!.targets).toEqual([]);

@@ -47,6 +47,10 @@ export interface DraftPlan {
   year: number;
   period: { start: string; end: string };
   sections: DraftSection[];
+  /** what the plan asks as a whole, read outside any task; each owned by `owner` */
+  targets: (DraftTarget & { owner: string })[];
+  /** sentences outside any task with a number that became no target */
+  unreadOutside: string[];
   phases: DraftPhase[];
   duties: DraftDuty[];
   units: string[];
@@ -178,7 +182,8 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const year = findYear(title, header, body) ?? options.fallbackYear ?? 2000;
   if (!/\d{4}年/.test(title)) checks.push(`标题中没有年份，年份取 ${year}（${header.issued ? '印发日期' : findYear(title, header, body) ? '正文中最早出现的年份' : '原文未写年份，取今年'}）`);
   const blocks = body.map(blockOf);
-  const sections = buildSections(blocks, checks);
+  const inTasks = new Set<Block>();
+  const sections = buildSections(blocks, checks, inTasks);
   const allText = body.map((p) => p.text);
   const phases = findPhases(allText, year);
   const leads = sections.flatMap((s) => s.tasks.flatMap((t) => t.lead));
@@ -220,6 +225,15 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   // duties after they end: it is left out, for the reader to settle
   const issued = header.issued && header.issued <= end ? header.issued : undefined;
   if (header.issued && !issued) checks.push(`印发日期 ${header.issued} 晚于方案期间结束 ${end}，未写入 issued：请核对年份`);
+  // what the plan asks as a whole, outside any task (总体要求：确保全年不发生重大食品安全事故): plan-level
+  // targets, owned by the 主办 office or the issuer; a number there that became nothing is listed too
+  const whole: DraftTask = { id: 'plan', title, lead: [], support: [], targets: [], unread: [], checks: [], line: 0 };
+  if (sections.length > 0) for (const block of blocks.filter((b) => !inTasks.has(b))) for (const sentence of toSentences(block.text)) readQuantities(sentence, whole);
+  const planTargets = whole.targets
+    .map((target, i) => ({ ...target, id: `p${i + 1}` }))
+    .flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))))
+    .map((target) => ({ ...target, owner: fallbackLead }));
+  if (planTargets.length > 0) add(fallbackLead);
   const sentences = sections.length === 0 ? allText.flatMap(toSentences) : [];
   if (sections.length === 0) checks.push('未找到编号任务：下面列出全文句子，请按原文补写 sections');
   return {
@@ -230,6 +244,8 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
     year,
     period: { start: `${year}-01-01`, end },
     sections,
+    targets: planTargets,
+    unreadOutside: whole.unread,
     phases,
     duties,
     units,
@@ -316,7 +332,7 @@ function findYear(title: string, header: Header, body: readonly Paragraph[]): nu
  * grouped by the （一） headings between them when there are any; a top-level part with （一）
  * items and no numbered ones has those as its tasks; a part with neither holds no task.
  */
-function buildSections(blocks: readonly Block[], checks: string[]): DraftSection[] {
+function buildSections(blocks: readonly Block[], checks: string[], used: Set<Block>): DraftSection[] {
   const parts: Block[][] = [];
   for (const block of blocks) {
     if (block.level === 'A' || parts.length === 0) parts.push([]);
@@ -357,6 +373,7 @@ function buildSections(blocks: readonly Block[], checks: string[]): DraftSection
             while (ids.has(id)) id = `${id}-1`;
             ids.add(id);
             task = { block, text: [block.text], id };
+            used.add(block);
             checks.push(`“（${block.number}）${titleOf(block.text)}”下没有 1. 2. 编号的任务，整项列为任务 ${id}，请核对它是否是任务`);
           }
           continue;
@@ -375,9 +392,13 @@ function buildSections(blocks: readonly Block[], checks: string[]): DraftSection
         while (ids.has(id)) id = `${id}-1`;
         ids.add(id);
         task = { block, text: [block.text], id };
+        used.add(block);
         continue;
       }
-      if (task) task.text.push(block.level === 'D' ? `（${block.number}）${block.text}` : block.text);
+      if (task) {
+        task.text.push(block.level === 'D' ? `（${block.number}）${block.text}` : block.text);
+        used.add(block);
+      }
     }
     flush();
   }
@@ -416,6 +437,9 @@ function readQuantities(sentence: string, task: DraftTask): void {
   // 未发生重大食品安全事故，未发生…食品安全事件: one target for each thing that must not happen
   for (const none of plain.matchAll(/(?:确保|全年)?(?:未发生|不发生|零发生)([^，。；]{0,30}?(?:事故|事件|案件|舆情|问题))/g)) {
     addTarget(task, `${clauseBefore(plain, none.index)}${none[1]}`.slice(-40) || none[1]!, '不发生', sentence, /事故|事件|案件/.test(none[1]!) ? '起' : undefined);
+    // 不发生重大事故（件）和重大舆情: what follows 和/及 is a second thing that must not happen
+    const also = /^(?:（[^（）]{0,6}）)?(?:和|及|以及|、)([^，。；、]{1,20}?(?:事故|事件|案件|舆情))/.exec(plain.slice(none.index + none[0].length));
+    if (also) addTarget(task, also[1]!, '不发生', sentence, '起');
     read = true;
   }
   if (readWholes(plain, sentence, task)) read = true;
