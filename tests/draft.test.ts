@@ -137,6 +137,8 @@ describe('responsibility clauses', () => {
     // 责任部门 with no 牵头: every unit leads; 责任单位 after a 牵头单位: support
     ['（责任部门：市食药监局、市教育局、各县市区人民政府）', ['市食药监局', '市教育局', '各县市区人民政府'], []],
     ['（牵头单位：县农业农村局；责任单位：县林业局）', ['县农业农村局'], ['县林业局']],
+    // labels parted by a comma, and a masked place in a name
+    ['（牵头单位：XX县农业农村局，配合单位：**县市场监管局、各乡镇人民政府）', ['XX县农业农村局'], ['**县市场监管局', '各乡镇人民政府']],
     // units joined by 及/和/与 are two when each part is a name; 区工业和信息化局 stays one
     ['（区食药安办牵头，区食药安委相关成员单位及有关部门配合）', ['区食药安办'], ['区食药安委相关成员单位', '有关部门']],
     ['（县工业和信息化局牵头，县公安局与县检察院配合）', ['县工业和信息化局'], ['县公安局', '县检察院']],
@@ -155,6 +157,12 @@ describe('robust to real texts', () => {
     const paragraphs = toParagraphs(regularisePunctuation(wrapped)).map((p) => p.text);
     expect(paragraphs).toContain('以习近平新时代中国特色社会主义思想为指导，全面贯彻落实习近平总书记关于食品药品安全的重要指示精神，严守不发生重大食品药品安全事故的底线。');
     expect(paragraphs.some((p) => /2/.test(p))).toBe(false);
+  });
+
+  it('reads a document number with a masked place, and a metric without 保持在', () => {
+    const { plan } = draftText('**县人民政府办公室文件\n*政办发〔2025〕12号\n**县2025年食品安全工作方案\n一、任务\n1.监测。合格率保持在98%以上。（县农业农村局负责）\n')[0]!;
+    expect(plan.docNo).toBe('*政办发〔2025〕12号');
+    expect(plan.sections[0]!.tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['合格率', '>= 98%']]);
   });
 
   it('drops a Word bookmark written out as text, so the item keeps its number', () => {

@@ -135,7 +135,8 @@ interface Header {
 function readHeader(paragraphs: readonly Paragraph[]): Header {
   const header: Header = { titles: [] };
   for (const [index, { text }] of paragraphs.entries()) {
-    const docNo = /^([\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)$/u.exec(text);
+    // a masked place may stand in it: *政办发〔2025〕12号, XX政办发〔2025〕12号
+    const docNo = /^((?:[*＊×X]{1,3})?[\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)$/u.exec(text);
     if (docNo && !header.docNo && index < 30) header.docNo = docNo[1];
     if (!header.issuer && /^(.{4,40}?)文件$/.test(text)) header.issuer = text.replace(/文件$/, '');
     const date = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发)?$/.exec(text);
@@ -543,6 +544,7 @@ function clauseBefore(text: string, at: number, stopAtListComma = true): string 
   const clause = text.slice(0, at).split(stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/).at(-1) ?? '';
   return clause
     .replace(new RegExp(`(?:${OP_WORDS})$`), '')
+    .replace(/(?:保持在|稳定在|维持在|保持|稳定|维持)$/, '')
     .replace(/^(?:其中|并|确保|力争|要|全年|全区|全市|全县|实现|保持|稳定在)/, '')
     .replace(/\s+/g, '')
     .trim();

@@ -13,6 +13,7 @@ interface Responsibility {
 }
 
 const CLAUSE_WORDS = /牵头|负责|配合|参与|协助|协办|责任单位|主办/;
+const LABELS = '牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|协助单位|责任部门|牵头部门|配合部门';
 const ROLE_WORDS = '牵头负责|牵头|配合|参与|协助|协办|负责';
 const UNIT_END = /(?:局|委|办|院|部|府|会|队|所|科|中心|组|处|站|社|协|室|馆|关|门|单位|街道|镇|乡|街|区|县|市|司|厅|行|台|团|联|校|公司|机构|部门|分局|支队|大队|办事处|政府|管委会|委员会)(?:（[^（）]{1,12}）)?$/;
 
@@ -64,8 +65,10 @@ function addAll(into: string[], units: readonly string[]): void {
 function readClause(text: string, into: Responsibility): void {
   // the labelled parts of one bracket (牵头单位：X；责任单位：Y) are one part of the task's responsibility
   const labelledParts = emptyResponsibility();
-  for (const part of text.split('；')) {
-    const labelled = /^(牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|协助单位|责任部门|牵头部门|配合部门)[：:]?(.*)$/.exec(part.trim());
+  // 牵头单位：A，配合单位：B — a comma before a label ends a part as a semicolon does
+  const parts = text.replace(new RegExp(`[，,](?=(?:${LABELS})[：:])`, 'g'), '；').split('；');
+  for (const part of parts) {
+    const labelled = new RegExp(`^(${LABELS})[：:]?(.*)$`).exec(part.trim());
     if (labelled) {
       readLabelled(labelled[1]!, labelled[2]!, labelledParts);
       continue;
