@@ -165,6 +165,18 @@ describe('robust to real texts', () => {
     expect(plan.sections[0]!.tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['合格率', '>= 98%']]);
   });
 
+  it('reads a half-width full stop after Chinese text as 。, and joins a line that leaves a bracket open', () => {
+    const text = '2024年药品安全工作要点\n\n一、重点工作\n\n1.加强疫苗监管.全年开展疫苗专项检查不少于4\n次.(市市场监管局牵\n头,市卫健委配合)\n\n2.强化网络监测.网络交易监测不少于1,200条次.[市市场监管局负责]\n';
+    const { plan, yaml } = draftText(text)[0]!;
+    expect(plan.sections[0]!.tasks.map((t) => [t.title, t.lead, t.support, t.targets.map((x) => `${x.target} ${x.unit}`)])).toEqual([
+      ['加强疫苗监管', ['市市场监管局'], ['市卫健委'], ['>= 4 次']],
+      ['强化网络监测', ['市市场监管局'], [], ['>= 1200 条次']],
+    ]);
+    // 3.5 and 1. stay as they are
+    expect(regularisePunctuation('1.抽检3.5批次/千人.')).toBe('1.抽检3.5批次/千人。');
+    expect(validateDraft(yaml)).toEqual([]);
+  });
+
   it('drops a Word bookmark written out as text, so the item keeps its number', () => {
     const { plan } = draftText('一、工作\n1.加强监管。（区市场监管局）\n[bookmark: _GoBack]2.发展农业。（区农业农村局）\n[Bookmark: 目标]3.强化培育。（区商务局）\n')[0]!;
     expect(plan.sections[0]!.tasks.map((t) => `${t.id} ${t.title}`)).toEqual(['1 加强监管', '2 发展农业', '3 强化培育']);
