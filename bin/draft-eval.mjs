@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, parseDocument } from 'yaml';
+import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seeds = path.resolve(process.argv[2] ?? path.join(root, '..', 'shared', 'seeds'));
@@ -69,71 +69,122 @@ function matchTasks(expected, drafted) {
   return pairs;
 }
 
+/** Each name the example's units registry gives a unit (its aliases too) → the unit's own name. */
+function unitNames(example) {
+  const names = new Map();
+  for (const unit of example.units ?? []) {
+    const name = typeof unit === 'string' ? unit : unit.name;
+    for (const alias of [name, ...(typeof unit === 'string' ? [] : unit.aliases ?? [])]) names.set(fold(alias), fold(name));
+  }
+  return names;
+}
+
+/** The example's targets of a task found among the draft's, by (op, value, kind, unit); the rest of the draft's are false. */
+function compareTargets(expected, drafted, row) {
+  const draftedKeys = (drafted.targets ?? []).map(targetKey);
+  for (const key of (expected.targets ?? []).map(targetKey)) {
+    const at = draftedKeys.indexOf(key);
+    if (at >= 0) {
+      row.targetsFound += 1;
+      draftedKeys.splice(at, 1);
+    } else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`missed target ${expected.title}: ${key}`);
+  }
+  if (process.env.DRAFT_EVAL_VERBOSE) for (const key of draftedKeys) console.error(`false target ${drafted.title}: ${key}`);
+}
+
+/** How many of `expected` find a drafted item with the same key, each drafted item used once. */
+function matchOnce(expected, drafted, key, what) {
+  const left = drafted.map(key);
+  let found = 0;
+  for (const item of expected) {
+    const at = left.indexOf(key(item));
+    if (at >= 0) {
+      found += 1;
+      left.splice(at, 1);
+    } else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`missed ${what} ${item.id}: ${key(item)} ${item.title}`);
+  }
+  return found;
+}
+
 function compare(example, draft) {
   const expectedTasks = tasksOf(example);
   const draftedTasks = tasksOf(draft);
   const pairs = matchTasks(expectedTasks, draftedTasks);
-  const row = { tasks: expectedTasks.length, tasksFound: pairs.length, leadNamed: 0, draftedTasks: draftedTasks.length, leadExact: 0, support: 0, supportFound: 0, targets: 0, targetsFound: 0, draftedTargets: 0, phases: 0, phasesFound: 0, duties: 0, dutiesFound: 0 };
+  if (process.env.DRAFT_EVAL_VERBOSE) for (const task of expectedTasks.filter((t) => !pairs.some(([e]) => e === t))) console.error(`missed task ${task.id} ${task.title} (${(task.targets ?? []).length} targets)`);
+  // a unit written by a name that the example's registry lists as its alias is the same unit
+  const names = unitNames(example);
+  const units = (value) => list(value).map((u) => names.get(u) ?? u);
+  const row = { tasks: expectedTasks.length, tasksFound: pairs.length, leadNamed: 0, leadExact: 0, leadAll: 0, leadAllExact: 0, draftedTasks: draftedTasks.length, support: 0, supportFound: 0, targets: 0, targetsFound: 0, draftedTargets: 0, phases: 0, phasesFound: 0, duties: 0, dutiesFound: 0 };
   for (const [expected, drafted] of pairs) {
-    const lead = list(expected.lead).sort().join('|');
-    // the lead counts where the text names one: not where the draft fell back to the issuer
+    const lead = units(expected.lead).sort().join('|');
+    const exact = lead === units(drafted.lead).sort().join('|');
+    row.leadAll += 1;
+    if (exact) row.leadAllExact += 1;
+    else if (process.env.DRAFT_EVAL_VERBOSE && drafted.leadGuessed) console.error(`guessed lead ${expected.title}: expected ${lead}, drafted ${units(drafted.lead).sort().join('|')}`);
+    // targets count in every matched task, whoever leads it
+    compareTargets(expected, drafted, row);
+    // lead and support count where the text names them: not where the draft fell back to the
+    // document's 主办 office or its issuer (# 核对: 原文未写明牵头单位); the column beside counts every task
     if (drafted.leadGuessed) continue;
     row.leadNamed += 1;
-    if (lead === list(drafted.lead).sort().join('|')) row.leadExact += 1;
-    else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`lead ${expected.title}: expected ${lead}, drafted ${list(drafted.lead).sort().join('|')}`);
-    const support = list(drafted.support);
-    row.support += list(expected.support).length;
-    row.supportFound += list(expected.support).filter((u) => support.includes(u)).length;
-    const draftedKeys = (drafted.targets ?? []).map(targetKey);
-    for (const key of (expected.targets ?? []).map(targetKey)) {
-      const at = draftedKeys.indexOf(key);
-      if (at >= 0) {
-        row.targetsFound += 1;
-        draftedKeys.splice(at, 1);
-      } else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`missed target ${expected.title}: ${key}`);
-    }
-    if (process.env.DRAFT_EVAL_VERBOSE) for (const key of draftedKeys) console.error(`false target ${drafted.title}: ${key}`);
+    if (exact) row.leadExact += 1;
+    else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`lead ${expected.title}: expected ${lead}, drafted ${units(drafted.lead).sort().join('|')}`);
+    const support = units(drafted.support);
+    row.support += units(expected.support).length;
+    row.supportFound += units(expected.support).filter((u) => support.includes(u)).length;
+    if (process.env.DRAFT_EVAL_VERBOSE) for (const u of units(expected.support).filter((x) => !support.includes(x))) console.error(`missed support ${expected.title}: ${u} (drafted ${support.join('|')})`);
   }
-  row.targets = expectedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
-  row.draftedTargets = draftedTasks.reduce((n, t) => n + (t.targets ?? []).length, 0);
-  const draftedPhases = draft.phases ?? [];
-  row.phases = (example.phases ?? []).length;
-  row.phasesFound = (example.phases ?? []).filter((p) => draftedPhases.some((d) => d.due === p.due)).length;
-  const draftedDuties = draft.duties ?? draft.reports ?? [];
+  // what the plan asks as a whole (top-level targets) is compared as one more task
+  compareTargets({ title: '(plan)', targets: example.targets ?? [] }, { title: '(plan)', targets: draft.targets ?? [] }, row);
+  row.targets = [example, ...expectedTasks].reduce((n, t) => n + (t.targets ?? []).length, 0);
+  row.draftedTargets = [draft, ...draftedTasks].reduce((n, t) => n + (t.targets ?? []).length, 0);
+  // phases by due date, duties by schedule, each drafted one matching at most one of the example's
+  const expectedPhases = example.phases ?? [];
+  row.phases = expectedPhases.length;
+  row.phasesFound = matchOnce(expectedPhases, draft.phases ?? [], (p) => p.due, 'phase');
   const expectedDuties = example.duties ?? example.reports ?? [];
-  row.duties = expectedDuties.length;
-  const when = (d) => (d.every ? `${d.every} ${d.day} ${d.month ?? ''}` : `due ${d.due}`);
-  row.dutiesFound = expectedDuties.filter((d) => draftedDuties.some((x) => when(x) === when(d))).length;
+  // a duty with several owners is each owner's own occurrence (docs/format.md): one per owner on both sides
+  const perOwner = (duties) => duties.flatMap((d) => (Array.isArray(d.owner) && d.owner.length > 1 ? d.owner.map((owner) => ({ ...d, owner })) : [d]));
+  row.duties = perOwner(expectedDuties).length;
+  row.dutiesFound = matchOnce(perOwner(expectedDuties), perOwner(draft.duties ?? draft.reports ?? []), (d) => (d.every ? `${d.every} ${d.day} ${d.month ?? ''}` : `due ${d.due}`), 'duty');
   return row;
 }
 
-/** A draft as data, each task marked where its lead is the draft's fallback (# 核对: 原文未写明牵头单位). */
+/**
+ * A draft as data, each task marked where its lead is the draft's fallback: a `# 核对: 原文未写明牵头单位`
+ * comment line right above the task's `- id:` line (read from the lines: the YAML library attaches the
+ * comment above a list's first item to the list, not to the item).
+ */
 function readDraft(file) {
-  const document = parseDocument(readFileSync(file, 'utf8'));
-  const plan = document.toJS();
+  const text = readFileSync(file, 'utf8');
+  const plan = parse(text);
   const guessed = new Set();
-  for (const section of document.get('sections')?.items ?? []) {
-    for (const task of section.get('tasks')?.items ?? []) if (/原文未写明牵头单位/.test(task.commentBefore ?? '')) guessed.add(task.get('id'));
-  }
-  for (const task of tasksOf(plan)) task.leadGuessed = guessed.has(task.id);
+  let fallbackAbove = false;
   // per-capita targets are written as comments until population is filled in: count them too
   let taskId;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     const id = /^ {6}- id: "?([^"]+)"?$/.exec(line);
-    if (id) taskId = id[1];
+    if (id) {
+      taskId = id[1];
+      if (fallbackAbove) guessed.add(taskId);
+    }
+    if (/^\s*# 核对: 原文未写明牵头单位/.test(line)) fallbackAbove = true;
+    else if (!/^\s*#/.test(line)) fallbackAbove = false;
     const commented = /^\s+# - (\{ id: .*\})$/.exec(line);
-    if (commented && taskId !== undefined) {
-      const task = tasksOf(plan).find((t) => String(t.id) === taskId);
+    if (commented) {
+      // before the first task: a plan-level target
+      const task = taskId === undefined ? plan : tasksOf(plan).find((t) => String(t.id) === taskId);
       if (task) (task.targets ??= []).push(parse(commented[1]));
     }
   }
+  for (const task of tasksOf(plan)) task.leadGuessed = guessed.has(String(task.id));
   return plan;
 }
 
 const percent = (a, b) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}% (${a}/${b})`);
 function tableRow(name, r) {
   const precision = r.draftedTargets === 0 ? '—' : percent(r.targetsFound, r.draftedTargets);
-  return `| ${name} | ${percent(r.tasksFound, r.tasks)} | ${percent(r.leadExact, r.leadNamed)} | ${percent(r.supportFound, r.support)} | ${percent(r.targetsFound, r.targets)} | ${precision} | ${r.draftedTargets - r.targetsFound} | ${percent(r.phasesFound, r.phases)} | ${percent(r.dutiesFound, r.duties)} |`;
+  return `| ${name} | ${percent(r.tasksFound, r.tasks)} | ${percent(r.leadExact, r.leadNamed)} | ${percent(r.leadAllExact, r.leadAll)} | ${percent(r.supportFound, r.support)} | ${percent(r.targetsFound, r.targets)} | ${precision} | ${r.draftedTargets - r.targetsFound} | ${percent(r.phasesFound, r.phases)} | ${percent(r.dutiesFound, r.duties)} |`;
 }
 
 const examples = readdirSync(path.join(root, 'examples'), { recursive: true })
@@ -164,7 +215,7 @@ for (const seed of readdirSync(seeds).filter((f) => /\.(txt|md|docx)$/.test(f)).
   }
 }
 rmSync(work, { recursive: true, force: true });
-console.log('| seed → example | tasks found | lead units exact (text names them) | support units found | targets found | target precision | false targets | phases found | duties found |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| seed → example | tasks found | lead units exact (text names them) | lead units exact (all tasks) | support units found | targets found | target precision | false targets | phases found | duties found |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 console.log(tableRow('**overall**', total));

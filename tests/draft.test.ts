@@ -70,15 +70,15 @@ describe('draft from a notice and its plan', () => {
 
   it('applies the responsibility rule', () => {
     const tasks = plan.sections.flatMap((s) => s.tasks);
-    // sole 负责 leads; a shared 负责 with the lead already named: the others support
-    expect(tasks[0]).toMatchObject({ lead: ['区食药安办'], support: ['各街道'] });
+    // [区食药安办负责] and [区食药安办、各街道负责]: every unit named 负责 for a part with no 牵头 leads, a group too
+    expect(tasks[0]).toMatchObject({ lead: ['区食药安办', '各街道'], support: [] });
     // 牵头 leads; 按职责分工负责 beside a 牵头 supports
     expect(tasks[1]).toMatchObject({ lead: ['区农业农村局'], support: ['区市场监管局', '区公安分局'] });
-    // 牵头单位：A（B牵头，C配合）: B leads, C and the 参与单位 support
-    expect(tasks[2]).toMatchObject({ lead: ['食品科'], support: ['执法大队', '区卫健局', '区教育局'] });
-    // no 牵头: the first named leads, with a # 核对
-    expect(tasks[3]).toMatchObject({ lead: ['区市场监管局'], support: ['区卫健局'] });
-    expect(tasks[3]!.checks.join()).toMatch(/取第一个单位/);
+    // 牵头单位：A（B牵头，C配合）: A and B lead, C and the 参与单位 support
+    expect(tasks[2]).toMatchObject({ lead: ['食品科', '区市场监管局'], support: ['执法大队', '区卫健局', '区教育局'] });
+    // X、Y按职责分工负责 with no 牵头: both lead, and nothing is guessed
+    expect(tasks[3]).toMatchObject({ lead: ['区市场监管局', '区卫健局'], support: [] });
+    expect(tasks[3]!.checks).toEqual([]);
   });
 
   it('reads targets through the wording reader, with op, value, unit', () => {
@@ -125,6 +125,25 @@ describe('responsibility clauses', () => {
     ['。（区市场监管局）', ['区市场监管局'], []],
     ['［成员单位按职责分工负责］', ['成员单位'], []],
     ['（区工业和信息化局牵头，相关单位配合）', ['区工业和信息化局'], ['相关单位']],
+    // the contract's example (docs/format.md): a unit solely 负责 for a part leads beside the 牵头 unit
+    ['〔区检察院牵头，区法院、区公安分局配合；区司法局负责普法宣传〕', ['区检察院', '区司法局'], ['区法院', '区公安分局']],
+    // 〔〕 brackets, and a group with a bracket of its own beside the 牵头 unit supports
+    ['〔县食安办牵头，各乡镇（含街道，下同）按职责分工负责〕', ['县食安办'], ['各乡镇（含街道，下同）']],
+    // a role word ends its group whatever follows it (、 as well as ，)
+    ['（区工业和信息化局牵头、区财政局配合）', ['区工业和信息化局'], ['区财政局']],
+    ['（县卫健局牵头、县医保局、县教育局配合）', ['县卫健局'], ['县医保局', '县教育局']],
+    // a bracket opened with ［ and closed with ） (a typing slip) is still read
+    ['［区食药安办牵头，区委宣传部、区教育局按职责分工负责）', ['区食药安办'], ['区委宣传部', '区教育局']],
+    // 责任部门 with no 牵头: every unit leads; 责任单位 after a 牵头单位: support
+    ['（责任部门：市食药监局、市教育局、各县市区人民政府）', ['市食药监局', '市教育局', '各县市区人民政府'], []],
+    ['（牵头单位：县农业农村局；责任单位：县林业局）', ['县农业农村局'], ['县林业局']],
+    // labels parted by a comma, and a masked place in a name
+    ['（牵头单位：XX县农业农村局，配合单位：**县市场监管局、各乡镇人民政府）', ['XX县农业农村局'], ['**县市场监管局', '各乡镇人民政府']],
+    // units joined by 及/和/与 are two when each part is a name; 区工业和信息化局 stays one
+    ['（区食药安办牵头，区食药安委相关成员单位及有关部门配合）', ['区食药安办'], ['区食药安委相关成员单位', '有关部门']],
+    ['（县工业和信息化局牵头，县公安局与县检察院配合）', ['县工业和信息化局'], ['县公安局', '县检察院']],
+    // a sentence that only names who does something is not taken for units: 负责人, 负责同志
+    ['（由各单位负责人签字）', [], []],
   ])('%s', (text, lead, support) => {
     const found = emptyResponsibility();
     findResponsibility(text, found);
@@ -138,6 +157,29 @@ describe('robust to real texts', () => {
     const paragraphs = toParagraphs(regularisePunctuation(wrapped)).map((p) => p.text);
     expect(paragraphs).toContain('以习近平新时代中国特色社会主义思想为指导，全面贯彻落实习近平总书记关于食品药品安全的重要指示精神，严守不发生重大食品药品安全事故的底线。');
     expect(paragraphs.some((p) => /2/.test(p))).toBe(false);
+  });
+
+  it('reads a document number with a masked place, and a metric without 保持在', () => {
+    const { plan } = draftText('**县人民政府办公室文件\n*政办发〔2025〕12号\n**县2025年食品安全工作方案\n一、任务\n1.监测。合格率保持在98%以上。（县农业农村局负责）\n')[0]!;
+    expect(plan.docNo).toBe('*政办发〔2025〕12号');
+    expect(plan.sections[0]!.tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['合格率', '>= 98%']]);
+  });
+
+  it('reads a half-width full stop after Chinese text as 。, and joins a line that leaves a bracket open', () => {
+    const text = '2024年药品安全工作要点\n\n一、重点工作\n\n1.加强疫苗监管.全年开展疫苗专项检查不少于4\n次.(市市场监管局牵\n头,市卫健委配合)\n\n2.强化网络监测.网络交易监测不少于1,200条次.[市市场监管局负责]\n';
+    const { plan, yaml } = draftText(text)[0]!;
+    expect(plan.sections[0]!.tasks.map((t) => [t.title, t.lead, t.support, t.targets.map((x) => `${x.target} ${x.unit}`)])).toEqual([
+      ['加强疫苗监管', ['市市场监管局'], ['市卫健委'], ['>= 4 次']],
+      ['强化网络监测', ['市市场监管局'], [], ['>= 1200 条次']],
+    ]);
+    // 3.5 and 1. stay as they are
+    expect(regularisePunctuation('1.抽检3.5批次/千人.')).toBe('1.抽检3.5批次/千人。');
+    expect(validateDraft(yaml)).toEqual([]);
+  });
+
+  it('drops a Word bookmark written out as text, so the item keeps its number', () => {
+    const { plan } = draftText('一、工作\n1.加强监管。（区市场监管局）\n[bookmark: _GoBack]2.发展农业。（区农业农村局）\n[Bookmark: 目标]3.强化培育。（区商务局）\n')[0]!;
+    expect(plan.sections[0]!.tasks.map((t) => `${t.id} ${t.title}`)).toEqual(['1 加强监管', '2 发展农业', '3 强化培育']);
   });
 
   it('以上 opening the next sentence does not turn a limit into a floor', () => {
@@ -197,7 +239,8 @@ describe('a .docx made by LibreOffice (tests/fixtures/draft/README.md)', () => {
     const plan = parseDocument(result.stdout).toJS() as { sections: { tasks: { id: string; lead: string[] }[] }[] };
     expect(plan.sections).toHaveLength(6);
     expect(plan.sections.flatMap((s) => s.tasks.map((t) => t.id))).toEqual(Array.from({ length: 15 }, (_, i) => String(i + 1)));
-    expect(plan.sections[0]!.tasks[0]!.lead).toEqual(['区食药安办']);
+    // [区食药安办负责] [区食药安办、各街道负责] [成员单位按职责分工负责]: every one named 负责 leads (examples/district-2024)
+    expect(plan.sections[0]!.tasks[0]!.lead).toEqual(['区食药安办', '各街道', '成员单位']);
   });
 });
 

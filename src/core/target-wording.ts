@@ -46,7 +46,7 @@ const UNIT = /^[\p{Script=Han}A-Za-z]{1,6}$/u;
 /** Words that show the rest is a sentence, not a unit. */
 const NOT_A_UNIT = /[，。；的和及或在为是于以上下内对将把约]|以上|以下|以内|左右|上下/;
 
-export function canonicalText(op: WordingOp, value: Rational, kind: TargetReading['kind'], per?: Rational): string {
+function canonicalText(op: WordingOp, value: Rational, kind: TargetReading['kind'], per?: Rational): string {
   const number = decimalText(value) ?? String(value.n);
   if (kind === 'percent') return `${op} ${number}%`;
   if (kind === 'per_capita' && per) return `${op} ${number} per ${decimalText(per) ?? String(per.n)}`;

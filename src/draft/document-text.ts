@@ -10,10 +10,21 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》〔〕、
 
 /** NFKC, then the document's own punctuation style: （一） and ，； whatever the input used. */
 export function regularisePunctuation(text: string): string {
-  const folded = text.normalize('NFKC').replace(/\u00a0|\u3000/g, ' ').replace(/<br\s*\/?>/gi, '\n');
+  const folded = text
+    .normalize('NFKC')
+    .replace(/\u00a0|\u3000/g, ' ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    // a Word bookmark a converter wrote out as text ([bookmark: _GoBack]22.发展现代农业) hides the item's number
+    .replace(/\[bookmark:[^\]\n]{0,80}\]/gi, '');
   let out = '';
   const chars = [...folded];
   chars.forEach((c, i) => {
+    // a half-width full stop after Chinese text ends a sentence (加强监管.开展检查), as 。 does; 1. and
+    // 3.5 stay
+    if (c === '.' && /[\p{Script=Han}）”》]/u.test(chars[i - 1] ?? '') && !/[0-9A-Za-z]/.test(chars[i + 1] ?? '')) {
+      out += '。';
+      return;
+    }
     const full = FULL_WIDTH[c];
     if (full === undefined) {
       out += c;
@@ -74,7 +85,9 @@ export function toParagraphs(text: string): Paragraph[] {
     const length = [...line.text].length;
     // only a text laid out in short lines (PDF extraction, 20 to 60 characters) is wrapped; a Word or web text keeps a paragraph on one line
     // and a body paragraph (longer than any title) that stops without punctuation was broken mid-sentence
-    const wrapped = !SENTENCE_END.test(line.text) && ((fullWidth >= 15 && fullWidth <= 60 && length >= fullWidth * 0.85) || (length > 60 && !/[）)」”]$/.test(line.text)));
+    // and a line that opens a bracket it does not close (…（市市场监管局牵 / 头，市卫健委配合）) goes on
+    const unclosed = (line.text.match(/[（［【〔]/g) ?? []).length > (line.text.match(/[）］】〕]/g) ?? []).length;
+    const wrapped = unclosed || (!SENTENCE_END.test(line.text) && ((fullWidth >= 15 && fullWidth <= 60 && length >= fullWidth * 0.85) || (length > 60 && !/[）)」”]$/.test(line.text))));
     if (!wrapped) {
       paragraphs.push(current);
       current = undefined;

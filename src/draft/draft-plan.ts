@@ -2,13 +2,12 @@
 // numbered tasks, lead and support units, targets, phases and duties, with what was guessed kept
 // for # 核对 comments and every number that became nothing listed. Pure: text in, data out.
 import { decimalText, dropThousandsSeparators } from '../core/chinese-number.js';
-import { multiply, rational } from '../core/rational.js';
-import { canonicalText, readTargetWording } from '../core/target-wording.js';
+import { readTargetWording } from '../core/target-wording.js';
 import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
 import { findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
 
-interface DraftTarget {
+export interface DraftTarget {
   id: string;
   metric: string;
   target: string;
@@ -17,6 +16,10 @@ interface DraftTarget {
   source: string;
   /** what the draft guessed about this target */
   check?: string;
+  /** a figure for each year: split by year when the plan runs several */
+  perYear?: boolean;
+  start?: string;
+  due?: string;
 }
 
 export interface DraftTask {
@@ -44,6 +47,10 @@ export interface DraftPlan {
   year: number;
   period: { start: string; end: string };
   sections: DraftSection[];
+  /** what the plan asks as a whole, read outside any task; each owned by `owner` */
+  targets: (DraftTarget & { owner: string })[];
+  /** sentences outside any task with a number that became no target */
+  unreadOutside: string[];
   phases: DraftPhase[];
   duties: DraftDuty[];
   units: string[];
@@ -121,12 +128,15 @@ interface Header {
   /** plan titles named in 关于印发《…》的通知 */
   titles: string[];
   webDate?: string;
+  /** the office that drafted the document, from the colophon's 主办：X (督办：Y) */
+  sponsor?: string;
 }
 
 function readHeader(paragraphs: readonly Paragraph[]): Header {
   const header: Header = { titles: [] };
   for (const [index, { text }] of paragraphs.entries()) {
-    const docNo = /^([\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)$/u.exec(text);
+    // a masked place may stand in it: *政办发〔2025〕12号, XX政办发〔2025〕12号
+    const docNo = /^((?:[*＊×X]{1,3})?[\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)$/u.exec(text);
     if (docNo && !header.docNo && index < 30) header.docNo = docNo[1];
     if (!header.issuer && /^(.{4,40}?)文件$/.test(text)) header.issuer = text.replace(/文件$/, '');
     const date = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发)?$/.exec(text);
@@ -137,6 +147,9 @@ function readHeader(paragraphs: readonly Paragraph[]): Header {
       const before = paragraphs[index - 1]?.text ?? '';
       if (!header.issuer && /(?:局|委员会|政府|办公室|办公厅|委|办)$/.test(before) && before.length <= 40) header.issuer = before;
     }
+    // the colophon at the end names the office that drafted the document: 主办：市市场监管局 督办：市政府办公厅二处
+    const sponsor = /^主办(?:单位)?[：:]\s*([^\s：:，。；]{2,30}?)(?:\s|督办|承办|$)/.exec(text);
+    if (sponsor && !header.sponsor) header.sponsor = sponsor[1];
     if (/关于印发/.test(text) && header.titles.length === 0 && index < 30) {
       // the notice's title may be broken over several lines: read on to 的通知
       const notice = /关于印发(.*?)的通知/.exec(paragraphs.slice(index, index + 6).map((p) => p.text).join(''));
@@ -170,16 +183,32 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const year = findYear(title, header, body) ?? options.fallbackYear ?? 2000;
   if (!/\d{4}年/.test(title)) checks.push(`标题中没有年份，年份取 ${year}（${header.issued ? '印发日期' : findYear(title, header, body) ? '正文中最早出现的年份' : '原文未写年份，取今年'}）`);
   const blocks = body.map(blockOf);
-  const sections = buildSections(blocks, checks);
+  const inTasks = new Set<Block>();
+  const sections = buildSections(blocks, checks, inTasks);
   const allText = body.map((p) => p.text);
   const phases = findPhases(allText, year);
   const leads = sections.flatMap((s) => s.tasks.flatMap((t) => t.lead));
-  const duties = findDuties(allText, year, header.issuer ?? leads[0]);
-  const fallbackLead = header.issuer ?? leads[0] ?? '待定单位';
+  // the plan runs to its last stated deadline: a phase's or duty's date, or a goal's year (到2020年年底)
+  const goalYear = allText
+    .flatMap((text) => [...text.matchAll(/(?:到|至|于)(\d{4})年(?:年)?(?:底|末)|(\d{4})年(?:年)?底前/g)])
+    .map((m) => Number(m[1] ?? m[2]))
+    .filter((y) => y > year && y <= year + 10)
+    .sort()
+    .at(-1);
+  // a date before the plan's year (2023年5月底前 in a 2024 plan: what was done) or far beyond it is no
+  // duty of this plan: listed for the reader instead
+  const duties = findDuties(allText, year, header.issuer ?? leads[0], goalYear === undefined).filter((duty) => {
+    const inReach = !duty.due || (duty.due >= `${year}-01-01` && duty.due <= `${year + 10}-12-31`);
+    if (!inReach) checks.push(`日期 ${duty.due} 不在方案年度内，未列为报送事项：${duty.source}`);
+    return inReach;
+  });
+  duties.forEach((duty, i) => (duty.id = `duty-${i + 1}`));
+  // a task whose text names no unit: the office that drafted the document (主办), else the issuer
+  const fallbackLead = header.sponsor ?? header.issuer ?? leads[0] ?? '待定单位';
   for (const task of sections.flatMap((s) => s.tasks)) {
     if (task.lead.length > 0) continue;
     task.lead = [fallbackLead];
-    task.checks.push(`原文未写明牵头单位，暂取“${fallbackLead}”`);
+    task.checks.push(`原文未写明牵头单位，暂取“${fallbackLead}”${fallbackLead === header.sponsor ? '（文末写明的主办单位）' : ''}`);
   }
   const units: string[] = [];
   const add = (unit: string): void => {
@@ -187,13 +216,25 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   };
   for (const task of sections.flatMap((s) => s.tasks)) [...task.lead, ...task.support].forEach(add);
   for (const duty of duties) ([] as string[]).concat(duty.owner).forEach(add);
-  const lastDue = [...phases.map((p) => p.due), ...duties.flatMap((d) => (d.due ? [d.due] : []))].sort().at(-1);
+  const lastDue = [...phases.map((p) => p.due), ...duties.flatMap((d) => (d.due ? [d.due] : [])), ...(goalYear ? [`${goalYear}-12-31`] : [])].sort().at(-1);
   const end = lastDue && lastDue > `${year}-12-31` ? `${lastDue.slice(0, 4)}-12-31` : `${year}-12-31`;
-  if (end !== `${year}-12-31`) checks.push(`阶段或报送日期延续到 ${lastDue}，期间结束取 ${end}`);
+  if (end !== `${year}-12-31`) checks.push(`阶段、报送日期或目标年份延续到 ${lastDue}，期间结束取 ${end}`);
+  const tasks = sections.flatMap((s) => s.tasks);
+  for (const task of tasks) task.targets = task.targets.flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))));
+  trackOnce(tasks);
   // an issue date after the period (a title year mistyped or cut by a page break) would start the
   // duties after they end: it is left out, for the reader to settle
   const issued = header.issued && header.issued <= end ? header.issued : undefined;
   if (header.issued && !issued) checks.push(`印发日期 ${header.issued} 晚于方案期间结束 ${end}，未写入 issued：请核对年份`);
+  // what the plan asks as a whole, outside any task (总体要求：确保全年不发生重大食品安全事故): plan-level
+  // targets, owned by the 主办 office or the issuer; a number there that became nothing is listed too
+  const whole: DraftTask = { id: 'plan', title, lead: [], support: [], targets: [], unread: [], checks: [], line: 0 };
+  if (sections.length > 0) for (const block of blocks.filter((b) => !inTasks.has(b))) for (const sentence of toSentences(block.text)) readQuantities(sentence, whole);
+  const planTargets = whole.targets
+    .map((target, i) => ({ ...target, id: `p${i + 1}` }))
+    .flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))))
+    .map((target) => ({ ...target, owner: fallbackLead }));
+  if (planTargets.length > 0) add(fallbackLead);
   const sentences = sections.length === 0 ? allText.flatMap(toSentences) : [];
   if (sections.length === 0) checks.push('未找到编号任务：下面列出全文句子，请按原文补写 sections');
   return {
@@ -204,12 +245,56 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
     year,
     period: { start: `${year}-01-01`, end },
     sections,
+    targets: planTargets,
+    unreadOutside: whole.unread,
     phases,
     duties,
     units,
     checks,
     sentences,
   };
+}
+
+/**
+ * A figure for each year (4份/千人口年, 每年不少于40小时) in a plan that runs several years: one target per
+ * year, each over its own year (the first from the period's start).
+ */
+function splitByYear(target: DraftTarget, first: number, last: number): DraftTarget[] {
+  if (!target.perYear || last <= first) return [target];
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return years.map((y) => ({
+    ...target,
+    id: `${target.id}-${y}`,
+    metric: `${target.metric}（${y}年）`,
+    ...(y > first ? { start: `${y}-01-01` } : {}),
+    due: `${y}-12-31`,
+    check: [target.check, y === first ? `原文是每年的要求，方案期间 ${first}—${last} 年按年分设指标` : undefined].filter(Boolean).join('；') || undefined,
+  }));
+}
+
+/** 当地群众对食品安全总体满意度 and 当地群众食品安全总体满意度: one measure, the particles 对/的 aside. */
+function sameMeasure(a: string, b: string): boolean {
+  const bare = (m: string): string => m.replace(/[对的]|（\d{4}年）$/g, '');
+  const [x, y] = [bare(a), bare(b)];
+  return [...x].length >= 3 && [...y].length >= 3 && (x.includes(y) || y.includes(x));
+}
+
+/**
+ * One requirement is tracked once: the same figure for the same measure in two tasks (a 创建标准 part
+ * repeating a task's 满意度达到70%) stays in the task whose text names who is responsible (else the
+ * first), and the other task says where it went.
+ */
+function trackOnce(tasks: readonly DraftTask[]): void {
+  const named = (task: DraftTask): boolean => !task.checks.some((c) => c.startsWith('原文未写明牵头单位'));
+  for (const task of tasks) {
+    task.targets = task.targets.filter((target) => {
+      const twin = tasks.find((other) => other !== task && other.targets.some((t) => t.target === target.target && t.unit === target.unit && t.start === target.start && sameMeasure(t.metric, target.metric)));
+      if (!twin) return true;
+      const keepHere = named(task) && !named(twin) ? true : !named(task) && named(twin) ? false : tasks.indexOf(task) < tasks.indexOf(twin);
+      if (!keepHere) task.checks.push(`“${target.metric} ${target.target}”与任务 ${twin.id} 的要求相同，只在任务 ${twin.id} 跟踪`);
+      return keepHere;
+    });
+  }
 }
 
 /** A title broken over lines (郑州市人民政府办公厅 / 关于进一步加强… / 监管工作的意见) read back as one. */
@@ -248,7 +333,7 @@ function findYear(title: string, header: Header, body: readonly Paragraph[]): nu
  * grouped by the （一） headings between them when there are any; a top-level part with （一）
  * items and no numbered ones has those as its tasks; a part with neither holds no task.
  */
-function buildSections(blocks: readonly Block[], checks: string[]): DraftSection[] {
+function buildSections(blocks: readonly Block[], checks: string[], used: Set<Block>): DraftSection[] {
   const parts: Block[][] = [];
   for (const block of blocks) {
     if (block.level === 'A' || parts.length === 0) parts.push([]);
@@ -272,14 +357,27 @@ function buildSections(blocks: readonly Block[], checks: string[]): DraftSection
       if (task && section) section.tasks.push(draftTask(task.id, task.block, task.text));
       task = undefined;
     };
-    for (const block of part) {
+    for (const [index, block] of part.entries()) {
       if (block.level === groupLevel || (block === head && groupLevel !== 'A')) {
         flush();
         if (block.level === groupLevel) {
           section = { title: titleOf(block.text) || '任务', tasks: [] };
           sections.push(section);
           if (groupLevel === 'B') groupNumber = `${head ? numberValue(head.number) : ''}${head ? '-' : ''}${numberValue(block.number)}`;
-          if (groupLevel === 'B') continue;
+          // a （三） heading with text of its own and no 1. 2. items under it, between headings that have
+          // them, is a task itself (四、…（三）开展专项整治活动 + its paragraph): id 4-3
+          const next = part.findIndex((b, i) => i > index && (b.level === 'B' || b.level === 'A'));
+          const own = part.slice(index + 1, next < 0 ? part.length : next);
+          const hasText = own.some((b) => b.level === undefined) || [...block.text].length > [...titleOf(block.text)].length + 1;
+          if (groupLevel === 'B' && !own.some((b) => b.level === 'C') && hasText) {
+            let id = groupNumber;
+            while (ids.has(id)) id = `${id}-1`;
+            ids.add(id);
+            task = { block, text: [block.text], id };
+            used.add(block);
+            checks.push(`“（${block.number}）${titleOf(block.text)}”下没有 1. 2. 编号的任务，整项列为任务 ${id}，请核对它是否是任务`);
+          }
+          continue;
         }
         continue;
       }
@@ -295,9 +393,13 @@ function buildSections(blocks: readonly Block[], checks: string[]): DraftSection
         while (ids.has(id)) id = `${id}-1`;
         ids.add(id);
         task = { block, text: [block.text], id };
+        used.add(block);
         continue;
       }
-      if (task) task.text.push(block.level === 'D' ? `（${block.number}）${block.text}` : block.text);
+      if (task) {
+        task.text.push(block.level === 'D' ? `（${block.number}）${block.text}` : block.text);
+        used.add(block);
+      }
     }
     flush();
   }
@@ -318,7 +420,7 @@ function draftTask(id: string, block: Block, paragraphs: readonly string[]): Dra
 
 // A quantity in a sentence: [comparison] NUMBER [%|unit] [/denominator] [以上|以下|以内].
 const OP_WORDS = '不少于|不低于|不小于|不得少于|不得低于|至少|达到|达|超过|多于|高于|不超过|不多于|不高于|不得超过|控制在|少于|低于|≥|≤';
-const MEASURE = '个工作日|个小时|工作日|小时|批次|人次|家次|户次|万元|亿元|公里|平方米|公斤|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道';
+const MEASURE = '个工作日|个小时|工作日|小时|批次|人次|家次|户次|条次|万元|亿元|公里|平方米|公斤|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道';
 const QUANTITY = new RegExp(
   `(?:(${OP_WORDS}))?(?:(百分之|万分之|千分之)([零〇一二两三四五六七八九十百]+)|(\\d+(?:\\.\\d+)?[万亿]?)(%|‰)?(${MEASURE})?(/(?:千人口?|万人口?|百人|\\d+万?人?口?)年?)?)(及以上|以上|及以下|以下|以内)?`,
   'g',
@@ -327,20 +429,21 @@ const QUANTITY = new RegExp(
 const CHINESE_QUANTITY = new RegExp(`(${OP_WORDS}|(?<=每(?:半年|季度|季|月|年)[\\p{Script=Han}]{0,6}))([一二两三四五六七八九十百千万]+)(次|期|场|批次)(以上|以下|以内)?`, 'gu');
 
 function readQuantities(sentence: string, task: DraftTask): void {
-  const plain = dropThousandsSeparators(sentence).replace(/《[^》]*》|〔\d{4}〕\d*号?|“[^”]{0,12}”/g, (m) => ' '.repeat(m.length));
+  const plain = dropThousandsSeparators(sentence)
+    .replace(/《[^》]*》|〔\d{4}〕\d*号?|“[^”]{0,12}”/g, (m) => ' '.repeat(m.length))
+    // 85以上% (a typing slip) is 85%以上
+    .replace(/(\d+(?:\.\d+)?)(以上|以下)%/g, '$1%$2');
   let read = false;
   let unreadNumber = false;
-  const none = /(?:确保|全年)?(?:未发生|不发生|零发生)([^，。；]{0,30}?(?:事故|事件|案件|舆情|问题))/.exec(plain);
-  if (none) {
+  // 未发生重大食品安全事故，未发生…食品安全事件: one target for each thing that must not happen
+  for (const none of plain.matchAll(/(?:确保|全年)?(?:未发生|不发生|零发生)([^，。；]{0,30}?(?:事故|事件|案件|舆情|问题))/g)) {
     addTarget(task, `${clauseBefore(plain, none.index)}${none[1]}`.slice(-40) || none[1]!, '不发生', sentence, /事故|事件|案件/.test(none[1]!) ? '起' : undefined);
+    // 不发生重大事故（件）和重大舆情: what follows 和/及 is a second thing that must not happen
+    const also = /^(?:（[^（）]{0,6}）)?(?:和|及|以及|、)([^，。；、]{1,20}?(?:事故|事件|案件|舆情))/.exec(plain.slice(none.index + none[0].length));
+    if (also) addTarget(task, also[1]!, '不发生', sentence, '起');
     read = true;
   }
-  const every = /全覆盖|全面覆盖|全部(?:达到|实现|完成|纳入|落实)/;
-  if (every.test(plain) && !/\d+(?:\.\d+)?%/.test(plain)) {
-    const at = plain.search(every);
-    addTarget(task, `${clauseBefore(plain, at)}覆盖率`.slice(-40), '全覆盖', sentence);
-    read = true;
-  }
+  if (readWholes(plain, sentence, task)) read = true;
   for (const match of [...plain.matchAll(QUANTITY), ...plain.matchAll(CHINESE_QUANTITY)]) {
     const [whole] = match;
     if (!/\d|[一二两三四五六七八九十]/.test(whole)) continue;
@@ -361,12 +464,19 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const percent = isChinese ? false : match[5] === '%' || match[2] === '百分之';
     const unit = isChinese ? match[3] : match[6];
     const perCapita = isChinese ? false : Boolean(match[7]) || match[2] === '万分之' || match[2] === '千分之';
+    // 4份/千人口年: so many a year, for each year of the plan
+    const perYear = /年$/.test(match[7] ?? '') || /每年/.test(clauseBefore(plain, at, false));
     const suffix = isChinese ? match[4] : match[8];
     const metricBefore = clauseBefore(plain, at);
     // a percentage is a level to reach, unless it is a change (同比增长5%, 提高2%)
     const change = /(?:增长|提高|下降|降低|减少|增加|提升|增幅|降幅)$/.test(clauseBefore(plain, at, false));
-    const meaningful = percent ? !change : perCapita || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
-    if (!meaningful) {
+    // 7个县（市、区）创建为省级示范城市: a count in subject position, with what it must become after it
+    const clauseAfter = (plain.slice(at + whole.length).split(/[，,；;。]/)[0] ?? '').trim();
+    const subjectCount = metricBefore === '' && Boolean(unit) && /创建为|建成|达到|达标|通过/.test(clauseAfter);
+    const meaningful = percent ? !change : perCapita || subjectCount || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
+    // 聚焦11项重点任务, 围绕3个方面: the scope of the work, not a figure to reach
+    const scope = /(?:聚焦|围绕|针对|涉及|包括|分为|覆盖)$/.test(metricBefore);
+    if (!meaningful || scope) {
       unreadNumber = true;
       continue;
     }
@@ -375,15 +485,42 @@ function readQuantities(sentence: string, task: DraftTask): void {
       unreadNumber = true;
       continue;
     }
-    // 每半年开展1次: a count a year (2), as the year's plan counts it
-    const frequency = unit === '次' ? /每(半年|季度|季|月)/.exec(plain.slice(0, at).split(/[，。；]/).at(-1) ?? '')?.[1] : undefined;
-    const times = frequency === '半年' ? 2 : frequency === '季度' || frequency === '季' ? 4 : frequency === '月' ? 12 : 1;
+    const clauseSoFar = plain.slice(0, at).split(/[，。；]/).at(-1) ?? '';
+    // 每季度开展一次督导, 每半年开展1次培训, 每年组织1次检查: a recurring activity is a duty (see duties),
+    // not a count to add up; the sentence is listed at the task
+    if (/^(?:次|期|场|轮)$/.test(unit ?? '') && /每(?:\d+|[一两二三四五])?(?:个)?(?:半年|季度|季|月|年|周)/.test(plain.slice(0, at))) {
+      unreadNumber = true;
+      continue;
+    }
+    // 按照3.5批次/千人的标准，抽检不少于1900批次: the basis of another figure, not a target of its own
+    if (/按(?:照)?[^，。；]{0,10}$/.test(clauseSoFar) && /^的?(?:标准|口径|比例|要求)/.test(plain.slice(at + whole.length))) {
+      unreadNumber = true;
+      continue;
+    }
+    // 时间不少于40个小时, 每年接受不少于40个小时的培训: a length of time each one must reach, which does not add
+    // up across units: per year, the share of those who reach it (>= 100%); otherwise no target
+    if (/^(?:个?小时|学时|个?工作日)$/.test(unit ?? '')) {
+      if (!/每年/.test(plain.slice(0, at))) {
+        unreadNumber = true;
+        continue;
+      }
+      // who must reach it: the words before 每年 (组织各单位负责人，每年接受…), else after it (每年组织监管人员进行轮训)
+      const before = plain.slice(0, at).replace(/^.*[。；]/, '');
+      const ahead = before.split('每年')[0]!.replace(/[，,\s]+$/, '').replace(/^(?:组织|对|要求)/, '');
+      const who = [...ahead].length >= 2 ? ahead : (/每年(?:组织|对)?(.{2,30}?)(?:进行|接受|参加|开展)/.exec(before)?.[1] ?? '');
+      addTarget(task, `${who}达到${decimalText(reading.value)}${unit}的比例`.slice(-40), '100%', sentence, undefined, {
+        check: `原文“不少于${decimalText(reading.value)}${unit}”是每人（每单位）都要达到的时长：写为达到的比例 100%，请核对对象和填报方式`,
+        perYear: true,
+      });
+      read = true;
+      continue;
+    }
     // 完成率、整改率达到100%: one target per rate named
     const wholeClause = clauseBefore(plain, at, false);
     const metrics = wholeClause.split('、').map((m) => m.trim());
     // 设立22家哨点: a verb alone before the number takes the words after it (设立哨点)
-    const object = /^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '';
-    const named = [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
+    const object = (/^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '').replace(/(?:达到|实现|完成|达).*$/, '');
+    const named = subjectCount ? clauseAfter.slice(0, 40) : [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
     let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [named || sentence.slice(0, 30)];
     // 知晓率和支持率分别达到75%和85%: the n-th number belongs to the n-th name
     const respectively = /^(.*?)分别/.exec(wholeClause);
@@ -392,7 +529,9 @@ function readQuantities(sentence: string, task: DraftTask): void {
       const position = (/分别(.*)$/.exec(wholeClause)?.[1] ?? '').split(/和|、/).length - 1;
       if (listed.length > 1 && listed[position]) names = [listed[position]!];
     }
-    for (const name of names) addTarget(task, name, whole, sentence, reading.unit, times, frequency);
+    // 总人口的万分之三: the people counted are the unit when the wording names none (监管人员 → 人)
+    const counted = !reading.unit && perCapita && /人员|人数/.test(metricBefore) ? '人' : undefined;
+    for (const name of names) addTarget(task, name, whole, sentence, reading.unit ?? counted, { perYear });
     read = true;
   }
   // any number that became nothing lists its sentence, even beside one that became a target
@@ -405,24 +544,66 @@ function clauseBefore(text: string, at: number, stopAtListComma = true): string 
   const clause = text.slice(0, at).split(stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/).at(-1) ?? '';
   return clause
     .replace(new RegExp(`(?:${OP_WORDS})$`), '')
+    .replace(/(?:保持在|稳定在|维持在|保持|稳定|维持)$/, '')
     .replace(/^(?:其中|并|确保|力争|要|全年|全区|全市|全县|实现|保持|稳定在)/, '')
     .replace(/\s+/g, '')
     .trim();
 }
 
-function addTarget(task: DraftTask, metric: string, wording: string, sentence: string, unit?: string, times = 1, frequency?: string): void {
+/**
+ * 实现在产在营获证主体包保全覆盖、包保主体数据全归集: each “X全覆盖/X全归集” that 实现 or 做到 names is a
+ * share to reach, 100%; 全部学校食堂和养老院食堂、80%的中型以上餐饮单位达到…: each thing named after 全部/所有
+ * in the list before 达到 is 100%; 学校食堂量化分级全部达到B级以上: 100%. Clause by clause, so a
+ * percentage elsewhere in the sentence does not hide them. True when any was read.
+ */
+function readWholes(plain: string, sentence: string, task: DraftTask): boolean {
+  let read = false;
+  for (const clause of plain.split(/[，,；;。]/)) {
+    if (/\d+(?:\.\d+)?%/.test(clause) && !/全部|所有/.test(clause)) continue;
+    const governed = /(?:实现|做到|达到)(.+)$/.exec(clause)?.[1];
+    // 全 as in 安全, 健全, 完全, 齐全, 周全 is part of another word
+    const wholes = (governed ?? '').split('、').map((item) => /^(\p{Script=Han}[^、]{1,24}?)(?<![安健完齐周])全(覆盖|\p{Script=Han}{2})$/u.exec(item.trim())).filter((m) => m !== null);
+    if (wholes.length > 0) {
+      for (const m of wholes) addTarget(task, `${m[1]}${m[2] === '覆盖' ? '覆盖' : m[2]}率`.slice(-40), '100%', sentence);
+      read = true;
+      continue;
+    }
+    const subjects = /^(.*?)(?:均|都)?(?:达到|实现|完成|纳入|落实)/.exec(clause)?.[1] ?? '';
+    const all = subjects.split('、').filter((item) => /^(?:全部|所有)./.test(item.trim()));
+    if (all.length > 0) {
+      for (const item of all) for (const thing of item.trim().replace(/^(?:全部|所有)/, '').split(/和|及/)) if (thing.trim()) addTarget(task, `${thing.trim()}达标比例`.slice(-40), '100%', sentence);
+      read = true;
+      continue;
+    }
+    const every = /(?<![安健完齐周])全覆盖|全面覆盖|全部(?:达到|实现|完成|纳入|落实)/.exec(clause);
+    // 按照城市农村全覆盖、…的目标: the goal the work follows, described, not a share to measure
+    if (every && !/\d+(?:\.\d+)?%/.test(clause) && !/^\s*按(?:照)?/.test(clause)) {
+      addTarget(task, `${clauseBefore(clause, every.index)}${every[0].startsWith('全部') ? '达标比例' : '覆盖率'}`.slice(-40), '全覆盖', sentence);
+      read = true;
+    }
+  }
+  return read;
+}
+
+interface TargetExtras {
+  check?: string;
+  /** a figure for each year (4份/千人口年, 每年不少于…): one target per year of a plan that runs several */
+  perYear?: boolean;
+}
+
+function addTarget(task: DraftTask, metric: string, wording: string, sentence: string, unit?: string, extras: TargetExtras = {}): void {
   const reading = readTargetWording(wording);
   if (!reading) return;
   const number = task.targets.length + 1;
-  const value = times === 1 ? reading.value : multiply(reading.value, rational(BigInt(times)));
   task.targets.push({
     id: `t${number}`,
     metric: metric.trim() || `指标${number}`,
-    target: times === 1 ? reading.canonical : canonicalText(reading.op, value, reading.kind, reading.per),
-    ...(times === 1 ? {} : { check: `原文“每${frequency}${decimalText(reading.value)}次”，按全年折算为 ${decimalText(value)} 次` }),
+    target: reading.canonical,
+    ...(extras.check ? { check: extras.check } : {}),
     ...(unit ?? reading.unit ? { unit: unit ?? reading.unit } : {}),
     kind: reading.kind,
     source: sentence,
+    ...(extras.perYear ? { perYear: true } : {}),
   });
 }
 

@@ -1,7 +1,7 @@
 // A draft plan as plan YAML a person reviews: the source sentence above each target, phase and
 // duty, `# 核对:` wherever the draft guessed, and every number that became nothing listed at its task.
 import { stringify } from 'yaml';
-import type { DraftPlan, DraftTask } from './draft-plan.js';
+import type { DraftPlan, DraftTarget, DraftTask } from './draft-plan.js';
 
 /** A string as a YAML scalar that reads back as the same string inside a flow mapping or list too. */
 const scalar = (value: string | number): string => {
@@ -37,7 +37,7 @@ export function formatDraftYaml(plan: DraftPlan, options: DraftYamlOptions): str
   if (plan.docNo) out.push(`doc_no: ${scalar(plan.docNo)}`);
   if (plan.issued) out.push(`issued: ${plan.issued}`);
   out.push(`period: { start: ${plan.period.start}, end: ${plan.period.end} }`);
-  const perCapita = plan.sections.some((s) => s.tasks.some((t) => t.targets.some((x) => x.kind === 'per_capita')));
+  const perCapita = [...plan.targets, ...plan.sections.flatMap((s) => s.tasks.flatMap((t) => t.targets))].some((x) => x.kind === 'per_capita');
   if (perCapita) {
     out.push('# 核对: 有按人口计算的指标（如 4批次/千人），请填写常住人口后取消下一行及这些指标的注释');
     out.push('# population: 0');
@@ -62,6 +62,15 @@ export function formatDraftYaml(plan: DraftPlan, options: DraftYamlOptions): str
       const owner = Array.isArray(duty.owner) ? flowList(duty.owner) : scalar(duty.owner);
       const when = duty.every ? `every: ${duty.every}, day: ${duty.day}${duty.month ? `, month: ${duty.month}` : ''}` : `due: ${duty.due}`;
       out.push(`  - { id: ${duty.id}, ${duty.kind === 'activity' ? 'kind: activity, ' : ''}title: ${scalar(duty.title)}, owner: ${owner}, ${when} }`);
+    }
+  }
+  for (const sentence of plan.unreadOutside) out.push(`# 核对: 任务之外含数字但未成为指标：${commentText(sentence)}`);
+  if (plan.targets.length > 0) {
+    out.push(plan.targets.some((t) => t.kind !== 'per_capita') ? 'targets:' : '# targets:');
+    for (const target of plan.targets) {
+      out.push(`  # 原文：${commentText(target.source)}`);
+      out.push(`  # 核对: 方案整体的要求，原文未写责任单位，owner 暂取${target.owner}`);
+      out.push(...targetLines(target, '  ', `, owner: ${scalar(target.owner)}`));
     }
   }
   if (plan.sections.length === 0) {
@@ -97,14 +106,20 @@ function formatTask(task: DraftTask): string[] {
     // per-capita targets stay comments until population is filled in; a list of comments alone is no list
     out.push(task.targets.some((t) => t.kind !== 'per_capita') ? `${pad}  targets:` : `${pad}  # targets:`);
     for (const target of task.targets) {
-      const hidden = target.kind === 'per_capita';
-      const prefix = hidden ? `${pad}    # ` : `${pad}    `;
       out.push(`${pad}    # 原文：${commentText(target.source)}`);
-      if (hidden) out.push(`${pad}    # 核对: 按人口计算，填写 population 后取消注释`);
-      if (target.check) out.push(`${pad}    # 核对: ${commentText(target.check)}`);
-      out.push(`${prefix}- { id: ${target.id}, metric: ${scalar(target.metric)}, target: ${JSON.stringify(target.target)}${target.unit ? `, unit: ${scalar(target.unit)}` : ''} }`);
+      out.push(...targetLines(target, `${pad}    `));
     }
   }
   out.push('');
+  return out;
+}
+
+/** A target's 核对 lines and its line; a per-capita one stays a comment until population is filled in. */
+function targetLines(target: DraftTarget, pad: string, extra = ''): string[] {
+  const hidden = target.kind === 'per_capita';
+  const out: string[] = [];
+  if (hidden) out.push(`${pad}# 核对: 按人口计算，填写 population 后取消注释`);
+  if (target.check) out.push(`${pad}# 核对: ${commentText(target.check)}`);
+  out.push(`${pad}${hidden ? '# ' : ''}- { id: ${target.id}, metric: ${scalar(target.metric)}, target: ${JSON.stringify(target.target)}${target.unit ? `, unit: ${scalar(target.unit)}` : ''}${target.start ? `, start: ${target.start}` : ''}${target.due ? `, due: ${target.due}` : ''}${extra} }`);
   return out;
 }

@@ -1,6 +1,6 @@
 // Phases (动员部署阶段（4月底至5月初）, 6月1日至11月30日) and duties (每月10日前报送…, 11月15日前报…,
 // 每季度开展一次督导) from a plan's text. Pure.
-import { splitUnits } from './responsibility.js';
+import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
 
 export interface DraftPhase {
   id: string;
@@ -104,38 +104,126 @@ function cleanPhaseTitle(title: string): string {
   return title.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+)/, '').replace(/^[是为即]/, '');
 }
 
-const REPORT_VERBS = /报送|上报|报告|报(?=[^，。；]{0,30}(?:情况|总结|材料|报表|进展|台账|信息))|提交|汇总/;
-const ACTIVITY_VERBS = /开展|组织|召开|进行|督导|检查|调度|通报/;
+const REPORT_VERBS = /报送|上报|报告|申报|报(?=[^，。；]{0,30}(?:情况|总结|材料|报表|进展|台账|信息))|提交|汇总/;
+const ACTIVITY_VERBS = /开展|组织|召开|举办|进行|督导|检查|调度|通报|培训|会商|演练/;
 
 /**
- * Duties: a sentence with a recurring time (每月X日前, 每季度, 每半年, 每年X月底前) or a one-off
- * date (X月X日前) and a reporting verb (报送, 上报, 报…情况) — or, recurring, an activity verb.
+ * Duties: a sentence with a recurring time (每月X日前, 每季度, 每半年, 每年X月底前, 季度风险会商) or a
+ * one-off date (X月X日前, 到2020年年底, 年内完成) and a reporting verb (报送, 上报, 申报, 报…情况) — or an
+ * activity verb. Who owes it: the units the sentence names before its time; a generic body (政府部门,
+ * 有关部门) or none: the units of the responsibility bracket that closes its part of the text
+ * (…每半年开展1次集中培训。…。（区教体局、区市场监管局按职责分工负责）), else `defaultOwner`.
+ * 按照前述时限 repeats the schedules of the sentence before for the units it names.
  */
-export function findDuties(paragraphs: readonly string[], year: number, defaultOwner: string | undefined): DraftDuty[] {
+export function findDuties(paragraphs: readonly string[], year: number, defaultOwner: string | undefined, oneYear = true): DraftDuty[] {
   const duties: DraftDuty[] = [];
   for (const paragraph of paragraphs) {
-    for (const sentence of paragraph.split(/(?<=[。；])/)) readDutySentence(sentence, year, defaultOwner, duties);
+    let previous: DraftDuty[] = [];
+    let offset = 0;
+    // the last one-off date in the paragraph so far: 2018年7月底前，…制定方案。…各县创建方案上报市食安办备案。
+    let paragraphDate: { due: string; words: string } | undefined;
+    for (const raw of paragraph.split(/(?<=[。；])/)) {
+      offset += raw.length;
+      // a responsibility bracket that closed the sentence before is no part of this one
+      const sentence = dropLeadingClause(raw);
+      const before = duties.length;
+      const partOwners = ownersOfPart(paragraph.slice(offset));
+      const fallback = partOwners ?? (defaultOwner ? [defaultOwner] : []);
+      if (/按(?:照)?(?:前述|上述|前款)(?:时限|时间|期限)/.test(sentence) && REPORT_VERBS.test(sentence) && previous.length > 0) {
+        repeatSchedules(sentence, previous, duties);
+      } else if (paragraphDate && /上报|报送|报备|备案/.test(sentence) && !TIME_WORDS.test(sentence)) {
+        // a report with no time of its own, after a dated sentence of its paragraph: that date
+        const named = ownersOf(sentence)?.filter((owner) => !GENERIC_OWNER.test(owner));
+        const owners = named && named.length > 0 ? named : fallback;
+        if (owners.length > 0) duties.push({ id: `duty-${duties.length + 1}`, title: dutyTitle(sentence), kind: 'report', owner: owners.length === 1 ? owners[0]! : owners, due: paragraphDate.due, source: sentence, checks: [`原文本句未写日期，取同段上文的“${paragraphDate.words}”`] });
+      } else readDutySentence(sentence, year, fallback, partOwners !== undefined, duties, oneYear);
+      if (duties.length > before) previous = duties.slice(before);
+      const dated = new RegExp(`${DATE}(?:前|之前|以前)`).exec(sentence);
+      if (dated && dated[2] !== undefined && !/每(?:年|月|季|半年|周)/.test(sentence)) {
+        const point = datePoint(dated.slice(1, 5), year, true);
+        if (point) paragraphDate = { due: point.date, words: dated[0] };
+      }
+    }
   }
   return duties;
 }
 
-function readDutySentence(sentence: string, year: number, defaultOwner: string | undefined, duties: DraftDuty[]): void {
+/** 新闻宣传组和督查组按照前述时限报工作情况至综合组: the schedules of the duties before, for these units. */
+function repeatSchedules(sentence: string, previous: readonly DraftDuty[], duties: DraftDuty[]): void {
+  const owners = ownersOf(sentence);
+  if (!owners) return;
+  for (const duty of previous) {
+    const { id: _id, ...schedule } = duty;
+    duties.push({ ...schedule, id: `duty-${duties.length + 1}`, title: dutyTitle(sentence.replace(/^.*?按(?:照)?(?:前述|上述|前款)(?:时限|时间|期限)/, '')), owner: owners.length === 1 ? owners[0]! : owners, source: sentence, checks: [`原文“按照前述时限”：时限同 ${duty.every ? `每${({ week: '周', month: '月', quarter: '季度', half_year: '半年', year: '年' } as const)[duty.every]}` : duty.due}`] });
+  }
+}
+
+/** The units of the first responsibility bracket in `text` (what follows a sentence in its paragraph). */
+function ownersOfPart(text: string): string[] | undefined {
+  // a bracket that is no responsibility (（含街道）) does not end the part: look on, within the paragraph
+  for (const bracket of text.matchAll(/[（［〔【]/g)) {
+    const group = bracketGroup(text, bracket.index);
+    if (!group) continue;
+    const found = emptyResponsibility();
+    findResponsibility(group, found);
+    const { lead } = settleResponsibility(found);
+    if (lead.length > 0) return lead;
+  }
+  return undefined;
+}
+
+/** The bracket group that opens at `start`, up to its matching close (a ［…） slip closes it too). */
+function bracketGroup(text: string, start: number): string | undefined {
+  let depth = 0;
+  for (let i = start; i < text.length; i += 1) {
+    if ('（［〔【'.includes(text[i]!)) depth += 1;
+    else if ('）］〕】'.includes(text[i]!)) {
+      depth -= 1;
+      if (depth === 0) return text.slice(start, i + 1);
+    } else if (text[i] === '。' && depth > 0 && i - start > 300) return undefined;
+  }
+  return undefined;
+}
+
+const TIME_WORDS = /每(?:年|月|季|半年|周)|\d{1,2}月|\d{4}年|年内|年底|季度|月度/;
+
+/** The sentence without a responsibility bracket left at its start by the split (（区自然资源局）建立…). */
+function dropLeadingClause(sentence: string): string {
+  const lead = /^[（［〔【][^（）［］〔〕【】]{1,200}[）］〕】]/.exec(sentence);
+  if (!lead) return sentence;
+  const found = emptyResponsibility();
+  findResponsibility(lead[0], found);
+  return settleResponsibility(found).lead.length > 0 ? sentence.slice(lead[0].length) : sentence;
+}
+
+const GENERIC_OWNER = /^(?:政府|有关|相关|各|各级|各有关|各相关)?(?:部门|单位|机构)$/;
+
+function readDutySentence(sentence: string, year: number, fallbackOwners: readonly string[], fromPart: boolean, duties: DraftDuty[], oneYear: boolean): void {
   // one sentence may hold several: 每月10日前报…落实情况，11月15日前报全年工作开展情况
   const clauses = sentence.split(/[，,](?=[^，,]*?(?:每月|每季|每半年|每年|\d{1,2}月\d{1,2}日前|\d{1,2}月底前))/);
-  const owners = ownersOf(sentence) ?? (defaultOwner ? [defaultOwner] : []);
+  const named = ownersOf(sentence)?.filter((owner) => !GENERIC_OWNER.test(owner));
+  const owners = named && named.length > 0 ? named : [...fallbackOwners];
   for (const clause of clauses) {
-    const recurring = /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause);
+    // 季度风险会商, 月度调度会: a recurring meeting named by its period
+    const periodic = /(季度|月度)(?=\p{Script=Han}{0,6}(?:会商|例会|调度|会议|分析|通报))/u.exec(clause);
+    const recurring = /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause) ?? (periodic ? ([periodic[0], periodic[1] === '季度' ? '季度' : '月'] as unknown as RegExpExecArray) : null);
     const oneOff = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))(?:前|之前|以前)?/.exec(clause);
+    // 到2020年年底, 2020年底前: a year's end; 年内完成, 年底前完成 in a one-year plan: this year's end
+    const yearEnd = /(?:到|至|于)?(\d{4})年(?:年)?(?:底|末)(?:前)?/.exec(clause) ?? (oneYear ? /(?:年内|年底前)(?=(?:完成|实现|通过))/.exec(clause) : null);
+    // 顺利通过…复审/验收 with no date in a one-year plan: by the year's end, to be checked
+    const milestone = oneYear && !recurring && !oneOff && !yearEnd ? /通过[^，。；]{2,30}?(?:复审|验收|复核|评审|考核)/.exec(clause) : null;
     const report = REPORT_VERBS.test(clause);
-    const activity = !report && ACTIVITY_VERBS.test(clause);
-    if (!recurring && !oneOff) continue;
-    if (!report && !(recurring && activity)) continue;
+    const activity = !report && (ACTIVITY_VERBS.test(clause) || /完成|实现|通过/.test(clause));
+    if (!recurring && !oneOff && !yearEnd && !milestone) continue;
+    if (recurring && !report && !ACTIVITY_VERBS.test(clause)) continue;
+    if (!recurring && !report && !activity) continue;
     if (owners.length === 0) continue;
     const checks: string[] = [];
     const owner = owners.length === 1 ? owners[0]! : owners;
-    if (!ownersOf(sentence)) checks.push(`原文未写报送单位，暂取${owners[0]}`);
+    if (!named || named.length === 0) checks.push(fromPart ? `原文未在句中写报送单位，取所在段落写明的责任单位` : `原文未写报送单位，暂取${owners[0]}`);
     const title = dutyTitle(clause);
     const id = `duty-${duties.length + 1}`;
+    const kind = report ? 'report' : 'activity';
     if (recurring) {
       const every = ({ 月: 'month', 季度: 'quarter', 半年: 'half_year', 年: 'year', 周: 'week' } as const)[recurring[1] as '月' | '季度' | '半年' | '年' | '周'];
       const monthInPeriod = recurring[2] ? Number(recurring[2]) : recurring[4] ? Number(recurring[4]) : undefined;
@@ -147,7 +235,7 @@ function readDutySentence(sentence: string, year: number, defaultOwner: string |
       }
       const month = every === 'month' || every === 'week' ? undefined : monthInPeriod ?? (recurring[3] ? undefined : every === 'quarter' ? 3 : every === 'half_year' ? 6 : 12);
       if (every === 'week' && day > 7) continue;
-      duties.push({ id, title, kind: report ? 'report' : 'activity', owner, every, day, ...(month ? { month } : {}), source: sentence, checks });
+      duties.push({ id, title, kind, owner, every, day, ...(month ? { month } : {}), source: sentence, checks });
     } else if (oneOff) {
       const y = oneOff[1] ? Number(oneOff[1]) : year;
       const m = Number(oneOff[2]);
@@ -156,7 +244,12 @@ function readDutySentence(sentence: string, year: number, defaultOwner: string |
       const d = oneOff[3] ? Number(oneOff[3]) : oneOff[4] === '初' || oneOff[4] === '上旬' ? 10 : oneOff[4] === '中旬' ? 20 : last;
       if (!oneOff[3]) checks.push(`“${m}月${oneOff[4]}”取 ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
       if (d < 1 || d > last) continue;
+      if (!report) continue;
       duties.push({ id, title, kind: 'report', owner, due: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, source: sentence, checks });
+    } else {
+      const y = yearEnd?.[1] ? Number(yearEnd[1]) : year;
+      if (milestone) checks.push(`原文未写日期，年度方案取年底 ${y}-12-31`);
+      duties.push({ id, title: dutyTitle(milestone ? milestone[0] : clause), kind, owner, due: `${y}-12-31`, source: sentence, checks });
     }
   }
 }
@@ -170,7 +263,9 @@ function dutyTitle(clause: string): string {
 
 /** The units that a duty sentence names before its verb: 食品安全组和药品安全组每月10日前…. */
 function ownersOf(sentence: string): string[] | undefined {
-  const subject = (/^(.*?)(?:每月|每季|每半年|每年|\d{1,2}月|要|应|须|于)/.exec(sentence)?.[1] ?? '').replace(/^.*[，,]/, '');
+  // the subject before the time (…，食品安全组和药品安全组每月10日前报…), else before 要/应/须/于/按
+  const beforeTime = /^(.*?)(?:每月|每季|每半年|每年|\d{1,2}月)/.exec(sentence)?.[1];
+  const subject = (beforeTime ?? /^(.*?)(?:要|应|须|于|按)/.exec(sentence)?.[1] ?? '').replace(/^.*[，,]/, '');
   // 食品安全组和药品安全组: two units; 区工业和信息化局: one
   const pieces = subject.split(/和|及|、/);
   const joined = pieces.length > 1 && pieces.every((piece) => splitUnits(piece).length === 1) ? pieces.flatMap(splitUnits) : splitUnits(subject);

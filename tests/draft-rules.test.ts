@@ -1,0 +1,212 @@
+// The drafter's grammar rules, each from a phrasing made up for the test (not copied from a seed):
+// targets, duties and task structure as docs/draft.md describes them. Every draft also validates.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { regularisePunctuation } from '../src/draft/document-text.js';
+import { draftPlans } from '../src/draft/draft-plan.js';
+import { formatDraftYaml } from '../src/draft/draft-yaml.js';
+import { project } from './helpers.js';
+
+function draft(text: string) {
+  const plan = draftPlans(regularisePunctuation(text), { fallbackYear: 2024 })[0]!;
+  const yaml = formatDraftYaml(plan, { id: 'rules', source: 'test.txt' });
+  return { plan, yaml, tasks: plan.sections.flatMap((s) => s.tasks) };
+}
+
+/** A one-task plan for 2024 whose task text is `body`. */
+function oneTask(body: string, title = '2024年全县食品安全工作要点') {
+  return draft(`${title}\n\n一、重点工作\n1.做好监管。${body}\n`);
+}
+
+const targetsOf = (task: { targets: { target: string; unit?: string }[] }) => task.targets.map((t) => `${t.target}${t.unit ? ` ${t.unit}` : ''}`);
+
+describe('targets', () => {
+  it('each “X全<verb>” that 实现 names is a share of 100%', () => {
+    const { tasks, yaml } = oneTask('实现农贸市场快检全覆盖、检测数据全上传、问题产品全追溯。（县市场监管局负责）');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([
+      ['农贸市场快检覆盖率', '>= 100%'],
+      ['检测数据上传率', '>= 100%'],
+      ['问题产品追溯率', '>= 100%'],
+    ]);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('全部A和B、60%的C达到…: A and B 100% each, C 60%', () => {
+    const { tasks } = oneTask('年底前，全部中小学食堂和幼儿园食堂、60%的大型餐饮单位达到“阳光厨房”标准。（县市场监管局负责）');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([
+      ['中小学食堂达标比例', '>= 100%'],
+      ['幼儿园食堂达标比例', '>= 100%'],
+      ['大型餐饮单位', '>= 60%'],
+    ]);
+  });
+
+  it('X全部达到 counts clause by clause, beside a percentage in the same sentence', () => {
+    const { tasks } = oneTask('养老机构食堂全部达到B级以上，85%的学校食堂实行明厨亮灶。');
+    expect(targetsOf(tasks[0]!)).toEqual(['>= 100%', '>= 85%']);
+  });
+
+  it('the 全 of 健全, 安全, 完全 is no 全: 建立健全覆盖全县的网络 is no target', () => {
+    const { tasks } = oneTask('建立健全覆盖全县的监测网络，实现生产全过程安全可控。');
+    expect(tasks[0]!.targets).toEqual([]);
+  });
+
+  it('two things that must not happen are two targets', () => {
+    const { tasks } = oneTask('全年未发生较大食品安全事故，未发生造成恶劣影响的药品安全事件。');
+    expect(targetsOf(tasks[0]!)).toEqual(['<= 0 起', '<= 0 起']);
+  });
+
+  it('不发生A（件）和B: B is a second thing that must not happen', () => {
+    const { tasks } = oneTask('确保全年不发生较大食品安全事故（件）和重大舆情。');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target, t.unit])).toEqual([
+      ['较大食品安全事故', '<= 0', '起'],
+      ['重大舆情', '<= 0', '起'],
+    ]);
+  });
+
+  it('what the plan asks as a whole, outside any task, is a plan-level target with an owner; a number there is listed', () => {
+    const { plan, yaml } = draft('2024年全县食品安全工作要点\n\n一、总体要求\n坚持问题导向，确保全年不发生重大食品安全事故，力争群众满意度提高2个百分点。\n二、重点工作\n1.抽检。全年抽检不少于800批次。（县市场监管局负责）\n');
+    expect(plan.targets.map((t) => [t.id, t.target, t.unit, t.owner])).toEqual([['p1', '<= 0', '起', '县市场监管局']]);
+    expect(plan.unreadOutside.join()).toMatch(/2个百分点/);
+    expect(yaml).toMatch(/^targets:\n {2}# 原文：.*\n {2}# 核对: 方案整体的要求.*\n {2}- \{ id: p1, metric: .*, target: "<= 0", unit: 起, owner: 县市场监管局 \}$/m);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('a recurring activity (每季度…1次, 每3年…1次) is a duty, not a count; its sentence is listed at the task', () => {
+    const { tasks, plan } = oneTask('每季度组织1次联合检查。每3年开展1次满意度调查。（县食安办负责）');
+    expect(tasks[0]!.targets).toEqual([]);
+    expect(tasks[0]!.unread).toEqual(['每季度组织1次联合检查。', '每3年开展1次满意度调查。']);
+    expect(plan.duties.map((d) => [d.kind, d.every, d.month, d.day, d.owner])).toEqual([['activity', 'quarter', 3, 31, '县食安办']]);
+  });
+
+  it('按照…的标准: the basis of another figure is no target of its own', () => {
+    const { tasks } = oneTask('按照5批次/千人的标准，全县食品抽检不少于800批次。');
+    expect(targetsOf(tasks[0]!)).toEqual(['>= 800 批次']);
+    expect(tasks[0]!.unread).toHaveLength(1);
+  });
+
+  it('a length of time each must reach: per year, the share reaching it; otherwise listed', () => {
+    const { tasks } = oneTask('每年组织执法人员参加培训，时间不少于20个小时。公示时间不少于10个工作日。');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['执法人员达到20个小时的比例', '>= 100%']]);
+    expect(tasks[0]!.unread.join()).toMatch(/10个工作日/);
+  });
+
+  it('reads 90以上% as 90%以上, and 总人口的万分之二 of 人员 as people', () => {
+    const { tasks } = oneTask('群众满意度达到90以上%。执法人员数量达到常住人口的万分之二以上。');
+    expect(targetsOf(tasks[0]!)).toEqual(['>= 90%', '>= 2 per 10000 人']);
+  });
+
+  it('聚焦8项重点任务 is the work’s scope, 按照…全覆盖…的目标 a described goal: no targets', () => {
+    const { tasks } = oneTask('聚焦8项重点任务，按照城乡全覆盖、所有乡镇全启动的目标推进。');
+    expect(tasks[0]!.targets).toEqual([]);
+  });
+
+  it('a count in subject position with what it must become: 5个乡镇建成示范乡镇', () => {
+    const { tasks } = oneTask('到2024年底，5个乡镇建成省级食品安全示范乡镇。');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target, t.unit])).toEqual([['乡镇建成省级食品安全示范乡镇', '>= 5', '个']]);
+  });
+
+  it('a per-year figure in a plan that runs to 2026 (到2026年年底) is one target per year, each over its year', () => {
+    const { plan, tasks, yaml } = draft('2024年全县食品安全示范县创建方案\n\n一、目标\n1.抽检。每年食品抽检不少于500批次。（县市场监管局负责）\n2.创建。到2026年年底，全县建成示范县。（县食安办负责）\n');
+    expect(plan.period).toEqual({ start: '2024-01-01', end: '2026-12-31' });
+    expect(tasks[0]!.targets.map((t) => [t.id, t.target, t.start, t.due])).toEqual([
+      ['t1-2024', '>= 500', undefined, '2024-12-31'],
+      ['t1-2025', '>= 500', '2025-01-01', '2025-12-31'],
+      ['t1-2026', '>= 500', '2026-01-01', '2026-12-31'],
+    ]);
+    expect(yaml).toMatch(/- \{ id: t1-2025, metric: 每年食品抽检（2025年）, target: ">= 500", unit: 批次, start: 2025-01-01, due: 2025-12-31 \}/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('one requirement is tracked once: in the task that names its units, the other says where', () => {
+    const { tasks } = draft('2024年全县工作方案\n\n一、标准\n1.群众满意。当地群众食品安全满意度达到80%。\n二、任务\n2.宣传教育。确保当地群众对食品安全满意度达到80%以上。（县委宣传部牵头）\n');
+    expect(tasks.map((t) => targetsOf(t))).toEqual([[], ['>= 80%']]);
+    expect(tasks[0]!.checks.join()).toMatch(/只在任务 2 跟踪/);
+  });
+});
+
+describe('duties', () => {
+  it('who owes a duty with no subject: the units of the bracket that closes its part', () => {
+    const { plan } = oneTask('以食堂负责人为重点，每半年开展1次业务培训。（县卫健局、县教育局按职责分工负责）');
+    expect(plan.duties.map((d) => [d.every, d.month, d.owner])).toEqual([['half_year', 6, ['县卫健局', '县教育局']]]);
+    expect(plan.duties[0]!.checks.join()).toMatch(/所在段落/);
+  });
+
+  it('a generic body (政府部门) gives way to the named units; 督促包保干部 is no unit', () => {
+    const { plan } = oneTask('政府部门每季度至少举办2期宣传活动。督促包保干部每月开展一次督导。（牵头单位：县委宣传部；责任单位：县文旅局）');
+    expect(plan.duties.map((d) => [d.every, d.owner])).toEqual([
+      ['quarter', '县委宣传部'],
+      ['month', '县委宣传部'],
+    ]);
+  });
+
+  it('按照前述时限 repeats the schedules before it for the units it names', () => {
+    const { plan } = oneTask('县食安办每月5日前报送工作进展，12月10日前报年度总结；各工作组按照前述时限报工作情况至县食安办。');
+    expect(plan.duties.map((d) => [d.owner, d.every ?? d.due, d.day])).toEqual([
+      ['县食安办', 'month', 5],
+      ['县食安办', '2024-12-10', undefined],
+      ['各工作组', 'month', 5],
+      ['各工作组', '2024-12-10', undefined],
+    ]);
+  });
+
+  it('a meeting named by its period (季度会商) recurs; 年内完成 and 通过…复审 fall due at the year end', () => {
+    const { plan } = oneTask('建立部门间季度会商机制。（县食安办）年内完成示范县创建。（县创建办负责）顺利通过省级示范县复审。（县食安办负责）');
+    expect(plan.duties.map((d) => [d.kind, d.owner, d.every ?? d.due])).toEqual([
+      ['activity', '县食安办', 'quarter'],
+      ['activity', '县创建办', '2024-12-31'],
+      ['activity', '县食安办', '2024-12-31'],
+    ]);
+    // the bracket that closed the sentence before is no part of a duty's title
+    expect(plan.duties[1]!.title).toBe('年内完成示范县创建');
+    expect(plan.duties[2]!.checks.join()).toMatch(/年度方案取年底/);
+  });
+
+  it('a report with no date of its own takes the date of its paragraph, with a 核对', () => {
+    const { plan } = draft('2024年全县工作方案\n\n一、工作安排\n（一）部署。2024年6月底前，各乡镇制定实施方案。各乡镇要将实施方案上报县食安办备案。\n（二）实施。开展创建。\n');
+    const filing = plan.duties.find((d) => /备案/.test(d.title))!;
+    expect([filing.owner, filing.due]).toEqual(['各乡镇', '2024-06-30']);
+    expect(filing.checks.join()).toMatch(/同段上文/);
+  });
+
+  it('到2026年年底…申报 is a one-off report at that year’s end', () => {
+    const { plan } = draft('2024年全县创建方案\n\n一、目标\n1.创建。到2026年年底，全县申报创建国家食品安全示范县。（县食安办负责）\n');
+    expect(plan.duties.map((d) => [d.kind, d.due, d.owner])).toEqual([['report', '2026-12-31', '县食安办']]);
+  });
+
+  it('a date before the plan’s year, or far beyond it, is no duty: it is listed at the top instead', () => {
+    const { plan, yaml } = oneTask('2023年5月底前，县卫健局已上报方案。到2040年年底，全县申报示范县。12月10日前报送年度总结。（县食安办负责）');
+    expect(plan.duties.map((d) => [d.id, d.due])).toEqual([['duty-1', '2024-12-10']]);
+    expect(plan.checks.filter((c) => /不在方案年度内/.test(c))).toHaveLength(2);
+    expect(plan.period.end).toBe('2024-12-31');
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});
+
+describe('task structure', () => {
+  it('a （二） heading with text and no 1. items, between headings that have them, is a task (id 1-2)', () => {
+    const { plan, yaml } = draft('2024年全县工作要点\n\n一、主要任务\n（一）健全体系\n1.完善制度。修订制度。\n（二）专项整治\n开展专项整治，全年检查不少于200家。\n（三）社会共治\n2.畅通投诉渠道。\n');
+    expect(plan.sections.flatMap((s) => s.tasks.map((t) => `${t.id} ${t.title} ${targetsOf(t).join()}`))).toEqual(['1 完善制度 ', '1-2 专项整治 >= 200 家', '2 畅通投诉渠道 ']);
+    expect(plan.checks.join()).toMatch(/整项列为任务 1-2/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});
+
+describe('the new grammar on any text', () => {
+  it('drafts a plan that validates whatever order the phrasings come in', () => {
+    const token = fc.constantFrom(
+      '一、', '（二）', '（三）', '3.', '。', '，', '、', '；', '\n',
+      '每年', '每季度', '每半年', '每3年', '组织1次', '举办2期', '不少于20个小时', '不少于40批次', '/千人口年', '万分之二',
+      '全部', '所有', '和', '达到', '实现', '全覆盖', '全上传', '健全', '90以上%', '85%', '未发生', '事故', '事件',
+      '按照', '的标准', '聚焦', '8项', '5个', '建成', '到2026年年底', '到1999年年底', '2030年底前', '年内完成', '通过复审',
+      '按照前述时限', '报送', '上报', '备案', '季度会商', '6月底前', '2023年5月底前', '13月底前',
+      '（县食安办负责）', '（县卫健局牵头，县教育局配合）', '［县公安局负责）', '〔县农业局牵头〕', '（牵头单位：县委宣传部；责任单位：县文旅局）',
+      '政府部门', '督促包保干部', '**县市场监管局', 'XX区卫健局', '2024年全县工作要点',
+    );
+    fc.assert(fc.property(fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 90 }), (parts) => {
+      for (const plan of draftPlans(regularisePunctuation(parts.join('')), { fallbackYear: 2024 })) {
+        const yaml = formatDraftYaml(plan, { id: 'fuzz', source: 'fuzz.txt' });
+        expect(project({ 'fuzz.plan.yaml': yaml }).diagnostics).toEqual([]);
+      }
+    }), { numRuns: 400 });
+  });
+});
