@@ -45,6 +45,8 @@ export interface CommandOptions {
   within?: string;
   /** template: a folder for one form per owning unit */
   split?: string;
+  /** units: the column to sort by */
+  sort?: string;
 }
 
 export type ColourLevel = 0 | 1 | 2 | 3;
@@ -88,6 +90,8 @@ export interface Settings {
 /** What a command accepts beyond the common options: its formats (the first is the default). */
 interface CommandSpec {
   formats?: readonly string[];
+  /** formats that only go to a file (a spreadsheet): -o is required with them */
+  fileFormats?: readonly string[];
 }
 
 const noConfig: LoadedConfig = { config: {}, diagnostics: [] };
@@ -255,6 +259,8 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say, 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
   const format = options.format ?? spec.formats?.[0] ?? '';
   if (spec.formats) checkChoice(say, '--format', format, spec.formats);
+  const output = options.output && options.output !== '-' ? options.output : undefined;
+  if (output === undefined && spec.fileFormats?.includes(format)) throw new UsageError(t(say, 'usage.xlsx_needs_output'));
   const failOn = parseList(options.failOn) ?? [];
   for (const status of failOn) checkChoice(say, '--fail-on', status, failOnValues);
   const statuses = parseList(options.status);
@@ -284,7 +290,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     },
     failOn: failOn as FailOnValue[],
     format,
-    output: options.output && options.output !== '-' ? options.output : undefined,
+    output,
     bom: options.bom !== false,
     all: Boolean(options.all),
     within,

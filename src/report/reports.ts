@@ -4,7 +4,7 @@ import type { Plan } from '../core/model.js';
 import type { TemplateRow } from '../core/template.js';
 import type { Evaluation, countProject } from '../core/project.js';
 import type { SourceKind } from '../core/source-kinds.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import type { DeadlineRow, TargetRow, UnitScorecardRow } from './rows.js';
 import type { StatusViewOptions } from './status-view.js';
 
 /** status: the selected results, the plans, and what the meeting view shows of them. */
@@ -18,16 +18,34 @@ export interface StatusReport {
   view: StatusViewOptions;
 }
 
+/** The plans a paper covers, for the title row of a spreadsheet. */
+export interface PlanTitle {
+  id: string;
+  title: string;
+}
+
 /** gaps: one row per selected target. */
 export interface GapsReport {
   asOf: string;
   rows: readonly TargetRow[];
+  /** the plans the rows come from (the spreadsheet's title row) */
+  plans?: readonly PlanTitle[];
 }
 
 /** deadlines: one row per deadline shown. */
 export interface DeadlinesReport {
   asOf: string;
   rows: readonly DeadlineRow[];
+  plans?: readonly PlanTitle[];
+}
+
+/** units: one scorecard per unit, in the order asked for (--sort). */
+export interface UnitsReport {
+  asOf: string;
+  rows: readonly UnitScorecardRow[];
+  plans: readonly PlanTitle[];
+  /** the column the rows are sorted by */
+  sort: string;
 }
 
 /** template: the lines of one unit's fill-in form. */

@@ -1,14 +1,14 @@
 // plan-check deadlines: tasks, phases and duty occurrences (one per owner), overdue first.
 import { formatDay } from '../../core/dates.js';
-import { deadlinesFormats, formatNames } from '../../report/formats.js';
+import { deadlinesFormats, fileOnlyFormats, formatNames } from '../../report/formats.js';
 import { toDeadlineRow } from '../../report/rows.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
-import { deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
+import { deliver, failOnHit, failOnMarks, formatterOf, planTitles, prepare } from './shared.js';
 
 export async function runDeadlines(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
-  const settings = resolveSettings(paths, options, io, { formats: formatNames(deadlinesFormats) });
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(deadlinesFormats), fileFormats: fileOnlyFormats });
   const { prepared, outcome } = await prepare(settings, io);
   if (!prepared) return outcome;
   const { within } = settings;
@@ -17,6 +17,6 @@ export async function runDeadlines(paths: string[], options: CommandOptions, io:
   const showDone = within !== undefined || settings.all || settings.selection.statuses !== 'all';
   const shown = showDone ? selected : selected.filter((d) => d.status !== 'done');
   const rows = shown.map(toDeadlineRow);
-  await deliver(formatterOf(deadlinesFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows }, prepared, io, rows.length);
+  await deliver(formatterOf(deadlinesFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows, plans: planTitles(prepared) }, prepared, io, rows.length);
   return { failOnHit: failOnHit(settings.failOn, failOnMarks([], selected)) };
 }
