@@ -140,9 +140,9 @@ describe('plan-check units in words', () => {
     const result = await runCli(['units', fixture, '--no-config', '--as-of', '2024-09-30'], { env: { LANG: '' } });
     expect(result.status).toBe(0);
     const header = result.stdout.split('\n').find((line) => line.startsWith('│ 单位'))!;
-    for (const word of ['指标数', '红灯', '黄灯', '绿灯', '灰灯', '滞后', '超限', '无数据', '数据过期', '已到期', '按期完成', '逾期完成', '逾期未完成', '按期办结率', '按时报送率']) expect(header).toContain(word);
+    for (const word of ['指标数', '红灯', '黄灯', '绿灯', '灰灯', '指标滞后', '指标超限', '指标无数据', '数据过期', '已到期', '按期完成', '逾期完成', '逾期未完成', '按期办结率', '按时报送率']) expect(header).toContain(word);
     // no unit has met, on_track, missed or not_started at 09-30
-    for (const word of ['已完成', '正常', '未开始']) expect(header).not.toContain(word);
+    for (const word of ['指标已完成', '指标正常', '指标逾期未完成', '指标未开始']) expect(header).not.toContain(word);
     // 甲局 1/3 = 33.3%, 乙局 2/3 = 66.7%
     expect(result.stdout).toMatch(/甲局.*33\.3%.*33\.3%/);
     expect(result.stdout).toMatch(/乙局.*66\.7%.*66\.7%/);

@@ -31,7 +31,7 @@ export interface UnitScorecard extends UnitOnTime {
   stale: number;
 }
 
-export interface ScorecardInput {
+interface ScorecardInput {
   targets: readonly TargetResult[];
   deadlines: readonly DeadlineResult[];
   asOf: DayNumber;

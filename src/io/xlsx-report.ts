@@ -60,9 +60,12 @@ function shownText(value: CellValue, numFmt: string | undefined, lang: Lang): st
   return displayNumber(value, lang);
 }
 
+/** A plan as the title row and the summary name it: 标题（id）, or "Title (id)" in English. */
+const planName = (plan: PlanTitle, lang: Lang): string => t(lang, 'papers.plan_name', { title: safeText(plan.title), id: plan.id });
+
 const titleOf = (plans: readonly PlanTitle[] | undefined, asOf: string, lang: Lang): string =>
   plans && plans.length > 0
-    ? t(lang, 'papers.title', { plans: plans.map((plan) => `${safeText(plan.title)}（${plan.id}）`).join('；'), asOf })
+    ? t(lang, 'papers.title', { plans: plans.map((plan) => planName(plan, lang)).join(t(lang, 'papers.plan_separator')), asOf })
     : t(lang, 'heading.status', { asOf });
 
 /** The widest a column gets, in Excel's character units: longer text wraps. */
@@ -178,7 +181,7 @@ function summaryLines(plans: readonly PlanTitle[], periods: ReadonlyMap<string, 
   const counts = countStatuses(targets);
   const group = (key: 'papers.plans' | 'papers.targets_by_light' | 'papers.targets_by_status' | 'papers.deadlines_by_status') => t(lang, key);
   return [
-    ...plans.map((plan) => ({ group: group('papers.plans'), item: `${safeText(plan.title)}（${plan.id}）`, count: periods.get(plan.id) ?? '' })),
+    ...plans.map((plan) => ({ group: group('papers.plans'), item: planName(plan, lang), count: periods.get(plan.id) ?? '' })),
     { group: t(lang, 'col.targets'), item: '', count: counts.targets },
     ...lightOrder.map((light) => ({ group: group('papers.targets_by_light'), item: lightLabel(lang, light), count: counts.lights[light], light })),
     ...targetStatuses.map((status) => ({ group: group('papers.targets_by_status'), item: statusLabel(lang, status), count: counts[status] })),

@@ -18,7 +18,7 @@ import { wrapToWidth } from './wrap.js';
 const scorecardLights: readonly Light[] = ['red', 'yellow', 'green', 'grey'];
 
 /** A column of the scorecard: its header and its figure (a rate is a fraction, null when nothing was due). */
-export interface UnitColumn {
+interface UnitColumn {
   header: string;
   value: (row: UnitScorecardRow) => string | number | null;
   rate?: boolean;
@@ -40,7 +40,7 @@ export function unitColumns(lang: Lang, statuses: readonly TargetStatus[] = targ
     { header: t(lang, 'col.unit'), value: (row) => row.unit },
     { header: t(lang, 'col.targets'), value: (row) => row.targets },
     ...scorecardLights.map((light) => ({ header: t(lang, `col.light_${light}`), value: (row: UnitScorecardRow) => row.lights[light] })),
-    ...statuses.map((status) => ({ header: statusLabel(lang, status), value: (row: UnitScorecardRow) => row.statuses[status] })),
+    ...statuses.map((status) => ({ header: t(lang, 'col.targets_with_status', { status: statusLabel(lang, status) }), value: (row: UnitScorecardRow) => row.statuses[status] })),
     { header: t(lang, 'col.stale'), value: (row) => row.stale },
     { header: t(lang, 'col.due_so_far'), value: (row) => row.due_so_far },
     { header: t(lang, 'col.on_time'), value: (row) => row.on_time },
