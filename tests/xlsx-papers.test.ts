@@ -1,6 +1,7 @@
 // The meeting papers as .xlsx (status, gaps, deadlines, units --format xlsx; reportWorkbook), read
 // back with exceljs as data — frozen header, widths, number formats, filled lights, print setup,
-// figures equal to the JSON ones — and once converted to PDF by LibreOffice as a document.
+// figures equal to the JSON ones — and once converted to PDF by LibreOffice as a document. That
+// the terminal views never load exceljs is checked in xlsx-actuals.test.ts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +13,7 @@ import { evaluateProject } from '../src/core/project.js';
 import { reportWorkbook } from '../src/io/xlsx-report.js';
 import { displayWidth } from '../src/report/wrap.js';
 import { Chalk } from 'chalk';
-import { day, project, repoRoot, runBin, runCli, timezones, useTimezone } from './helpers.js';
+import { day, project, repoRoot, runCli, timezones, useTimezone } from './helpers.js';
 
 const ExcelJS = createRequire(import.meta.url)('exceljs') as typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -202,31 +203,5 @@ describe('LibreOffice opens and prints the spreadsheet', () => {
     // page objects: /Type /Page, not /Pages
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(1);
-  });
-});
-
-describe('exceljs stays out of the terminal views', () => {
-  // records every module the process loads by name, to a file, at exit
-  const probe = path.join(folder, 'probe.cjs');
-  writeFileSync(
-    probe,
-    `const Module = require('module'); const fs = require('fs'); const seen = new Set(); const load = Module._load;
-Module._load = function (request, ...rest) { seen.add(request); return load.call(this, request, ...rest); };
-process.on('exit', () => fs.writeFileSync(process.env.PROBE_OUT, [...seen].join('\\n')));`,
-  );
-  const loadedBy = (args: string[]): string[] => {
-    const out = path.join(folder, `loaded-${args[0]}-${args.length}.txt`);
-    const result = runBin([...args, '--no-cache', '--no-config', '--as-of', '2024-06-30'], { env: { NODE_OPTIONS: `--require ${probe}`, PROBE_OUT: out } });
-    expect(result.status, result.stderr).toBe(0);
-    return readFileSync(out, 'utf8').split('\n');
-  };
-
-  it('status and units as tables never load exceljs; units --format xlsx does', () => {
-    for (const args of [['status', 'examples'], ['units', 'examples'], ['gaps', 'examples', '--format', 'csv']]) {
-      const loaded = loadedBy(args);
-      expect(loaded, args.join(' ')).toContain('node:fs');
-      expect(loaded, args.join(' ')).not.toContain('exceljs');
-    }
-    expect(loadedBy(['units', 'examples', '--format', 'xlsx', '-o', path.join(folder, 'probe.xlsx')])).toContain('exceljs');
   });
 });
