@@ -113,6 +113,12 @@ describe.each(timezones)('gaps --format xlsx equals gaps --format json, TZ=%s', 
         expect(width, name).toBeGreaterThanOrEqual(Math.min(36, widest + 2));
       });
       expect(sheet.getColumn(column(sheet, '指标')).width).toBe(36);
+      // a metric wider than its column wraps, and its row is as tall as its lines (15 pt each, 35 units a line)
+      const long = json.targets.findIndex((_, row) => displayWidth(String(sheet.getRow(3 + row).getCell(at('指标')).value)) > 35);
+      expect(long).toBeGreaterThanOrEqual(0);
+      const longRow = sheet.getRow(3 + long);
+      expect(longRow.getCell(at('指标')).alignment?.wrapText).toBe(true);
+      expect(longRow.height).toBeGreaterThanOrEqual(15 * Math.ceil(displayWidth(String(longRow.getCell(at('指标')).value)) / 35));
     });
   }
 });

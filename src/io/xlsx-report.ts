@@ -70,6 +70,8 @@ const titleOf = (plans: readonly PlanTitle[] | undefined, asOf: string, lang: La
 
 /** The widest a column gets, in Excel's character units: longer text wraps. */
 const PAPER_COLUMN_WIDTH = 36;
+/** Points a line of 11 pt text takes. */
+const LINE_HEIGHT = 15;
 const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
@@ -101,16 +103,19 @@ function addSheet<Row>(book: Workbook, name: string, title: string, columns: rea
   for (let column = 1; column <= columns.length; column += 1) headerRow.getCell(column).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: headerFill } };
   values.forEach((cells, index) => {
     const line = sheet.getRow(HEADER_ROW + 1 + index);
+    // a row does not grow to its wrapped text when printed by every program: as many lines as its longest text needs
+    const lines = Math.max(1, ...cells.map((value, column) => (typeof value === 'string' ? Math.ceil(displayWidth(value) / (widths[column]! - 1)) : 1)));
+    if (lines > 1) line.height = LINE_HEIGHT * lines;
     cells.forEach((value, column) => {
       const cell = line.getCell(column + 1);
       cell.value = value;
       const numFmt = formats[index]![column] ?? (value instanceof Date ? dateFormat : typeof value === 'number' ? figureFormat(value) : undefined);
       if (numFmt !== undefined) cell.numFmt = numFmt;
-      if (typeof value === 'string' && displayWidth(value) > PAPER_COLUMN_WIDTH - 2) cell.alignment = { vertical: 'top', wrapText: true };
+      cell.alignment = typeof value === 'string' && displayWidth(value) > PAPER_COLUMN_WIDTH - 2 ? { vertical: 'middle', wrapText: true } : { vertical: 'middle' };
       const light = columns[column]!.light?.(rows[index]!);
       if (light) {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: lightFill[light] } };
-        cell.alignment = { horizontal: 'center' };
+        cell.alignment = { horizontal: 'center', vertical: 'middle' };
         cell.font = { bold: true };
       }
     });
