@@ -5,6 +5,7 @@
 // BENCH_RUNS (default 10) sets the runs of light scenarios; heavy ones (marked) use at most 3.
 // `--smoke` runs one tiny scenario with 2 runs, only to prove the harness works (CI).
 // `--only xlsx` runs only the XLSX scenario: status on 30,000 rows in .xlsx against the same rows in CSV.
+// `--only papers` runs only the XLSX papers: gaps --format xlsx against gaps --format csv on the same input.
 // Peers are installed on first use into bench/.peers (npm registry); without them their rows say so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,9 @@ import { writeScenario } from './generate.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'bin', 'plan-check.js');
 const smoke = process.argv.includes('--smoke');
-const onlyXlsx = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'xlsx';
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const onlyXlsx = only === 'xlsx';
+const onlyPapers = only === 'papers';
 const runs = smoke ? 2 : Number(process.env.BENCH_RUNS ?? 10);
 const heavyRuns = Math.min(runs, 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-bench-'));
@@ -87,6 +90,20 @@ async function writeWorkbook(csvFile, xlsxFile) {
   await book.xlsx.writeFile(xlsxFile);
 }
 
+/**
+ * The spreadsheet paper against CSV of the same rows: gaps --format xlsx (exceljs loaded, styled
+ * cells, zipped) as a ratio to gaps --format csv, on the shipped examples and on 5,000 targets.
+ */
+function paperRows(heavy) {
+  const inputs = [['the examples', 'examples', {}], ['5,000 targets', writeScenario(path.join(work, 'papers-5000'), { tasks: Math.round(5000 / 1.5) }), heavy]];
+  for (const [label, folder, options] of inputs) {
+    const common = [folder, '--as-of', '2024-06-30', '--no-config', '--no-cache'];
+    const csvName = `gaps --format csv -o, ${label}, no cache`;
+    add(csvName, ['gaps', ...common, '--format', 'csv', '-o', path.join(work, 'paper.csv')], floor, options);
+    add(`gaps --format xlsx -o, ${label}, no cache`, ['gaps', ...common, '--format', 'xlsx', '-o', path.join(work, 'paper.xlsx')], csvName, options);
+  }
+}
+
 const floor = 'node -e ""';
 add(floor, ['-e', ''], undefined, { command: process.execPath });
 if (onlyXlsx) {
@@ -100,6 +117,8 @@ if (onlyXlsx) {
   const csvName = 'status, 30,000 CSV rows, no cache';
   add(csvName, ['status', csvFolder, '--as-of', '2024-09-30', '--no-config', '--no-cache'], floor, heavy);
   add('status, 30,000 XLSX rows (same rows), no cache', ['status', xlsxFolder, '--as-of', '2024-09-30', '--no-config', '--no-cache'], csvName, heavy);
+} else if (onlyPapers) {
+  paperRows({ runCount: heavyRuns });
 } else if (smoke) {
   const tiny = writeScenario(path.join(work, 'tiny'), { tasks: 20, rows: 100 });
   add('status, 20 tasks, 100 rows', ['status', tiny, '--as-of', '2024-06-30', '--no-config'], floor);
@@ -159,6 +178,8 @@ if (onlyXlsx) {
   const table25k = find('gaps --format table, 25,000 targets, no cache');
   scenarios.push({ name: 'table scaling: 5× rows (5k / 1k)', median: table5k.median, peakMb: table5k.peakMb, baseline: table1k.name, ratio: table5k.median / table1k.median });
   scenarios.push({ name: 'table scaling: 5× rows (25k / 5k)', median: table25k.median, peakMb: table25k.peakMb, baseline: table5k.name, ratio: table25k.median / table5k.median });
+
+  paperRows(heavy);
 }
 
 const cpu = os.cpus();
@@ -172,5 +193,5 @@ for (const s of scenarios) {
   lines.push(s.median === null ? `| ${s.name} | — | — | — | ${s.note} |` : `| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb ?? '—'} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`);
 }
 console.log(lines.join('\n'));
-writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
+writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : onlyPapers ? 'results-papers.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });

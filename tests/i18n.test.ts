@@ -117,7 +117,7 @@ describe("commander's own messages", () => {
   it.each([
     [['status', '--bogus'], "error: unknown option '--bogus'", '错误：未知的选项“--bogus”'],
     [['statu'], "error: unknown command 'statu'\n(Did you mean status?)", '错误：未知的命令“statu”\n（是否应为 status？）'],
-    [['gaps', '--format', 'xlsx'], "error: option '--format <format>' argument 'xlsx' is invalid. Allowed choices are table, csv, json, md.", '错误：选项“--format <format>”的取值“xlsx”不合法，可选：table、csv、json、md。'],
+    [['gaps', '--format', 'pdf'], "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are table, csv, json, md, xlsx.", '错误：选项“--format <format>”的取值“pdf”不合法，可选：table、csv、json、md、xlsx。'],
     [['explain'], "error: missing required argument 'ref'", '错误：缺少必填的参数“ref”'],
     [['status', '--owner'], "error: option '--owner <unit>' argument missing", '错误：选项“--owner <unit>”缺少取值'],
     [['schema', 'plan', 'extra'], "error: too many arguments for 'schema'. Expected 1 argument but got 2.", '错误：“schema”的参数过多：应为 1 个，实际 2 个。'],

@@ -1,6 +1,6 @@
 // .xlsx actuals (contract v2, "XLSX actuals"): workbooks built with exceljs, one per rule, read
 // through io/xlsx-read.ts and the same tabular reader as CSV.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -203,5 +203,24 @@ process.on('exit', () => fs.writeFileSync(process.env.PROBE_OUT, [...seen].join(
     expect(sheetRun.status).toBe(1);
     expect(sheetRun.stderr).toContain('a.actuals.xlsx:报送!D2');
     expect(readFileSync(out, 'utf8').split('\n')).toContain('exceljs');
+  });
+
+  it('the terminal tables of status and units and gaps as CSV never load exceljs; a spreadsheet paper does', () => {
+    const plain = path.join(folder, 'tables');
+    mkdirSync(plain, { recursive: true });
+    writeFileSync(path.join(plain, 'xl.plan.yaml'), plan);
+    writeFileSync(path.join(plain, 'a.actuals.csv'), '计划,指标,截至日期,数值,填报单位\nxl,1/count,2024-06-30,420,区市场监管局\n');
+    const out = path.join(folder, 'loaded-tables.txt');
+    const loadedBy = (args: string[]): string[] => {
+      const result = runBin([...args, '.', '--as-of', '2024-06-30', '--no-cache', '--no-config'], { cwd: plain, env: { NODE_OPTIONS: `--require ${probe}`, PROBE_OUT: out } });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(out, 'utf8').split('\n');
+    };
+    for (const args of [['status'], ['units'], ['gaps', '--format', 'csv']]) {
+      const loaded = loadedBy(args);
+      expect(loaded, args.join(' ')).toContain('node:fs');
+      expect(loaded, args.join(' ')).not.toContain('exceljs');
+    }
+    expect(loadedBy(['units', '--format', 'xlsx', '-o', path.join(folder, 'units.xlsx')])).toContain('exceljs');
   });
 });

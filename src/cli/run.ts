@@ -10,7 +10,8 @@ import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
 import { resolveInterfaceLang } from './settings.js';
-import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, statusFormats, templateFormats } from '../report/formats.js';
+import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, statusFormats, templateFormats, unitsFormats } from '../report/formats.js';
+import { defaultScorecardSort, scorecardColumns } from '../core/unit-scorecard.js';
 import type { CommandName } from './command-names.js';
 
 // Each command's module (and the libraries only it needs) is loaded when that command runs, so
@@ -27,6 +28,7 @@ const commands = {
   schema: () => import('./commands/schema.js'),
   diff: () => import('./commands/diff.js'),
   draft: () => import('./commands/draft.js'),
+  units: () => import('./commands/units.js'),
 } satisfies Record<CommandName, () => Promise<unknown>>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -101,6 +103,10 @@ const examples = {
   deadlines: [
     ['plan-check deadlines --within 14', 'ex.deadlines.within'],
     ['plan-check deadlines --owner 区食药安办 --format csv -o deadlines.csv', 'ex.deadlines.owner'],
+  ],
+  units: [
+    ['plan-check units --as-of 2024-06-30', 'ex.units.default'],
+    ['plan-check units --sort red --format xlsx -o units.xlsx', 'ex.units.sort'],
   ],
   explain: [
     ['plan-check explain district-2024-food-drug:4/food-sampling-total --as-of 2024-06-30', 'ex.explain.target'],
@@ -182,6 +188,14 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .addOption(make.headers())
     .addHelpText('after', () => formatExamples(lang, examples.deadlines))
     .action(async (paths: string[], options) => settle(await (await commands.deadlines()).runDeadlines(paths, options, io)));
+
+  addOptions(program.command('units').description(say('cmd.units')).addArgument(paths()), [...make.common(), ...make.selection()])
+    .addOption(make.format(formatNames(unitsFormats)))
+    .addOption(option('--sort <column>', 'opt.sort').choices([...scorecardColumns]).default(defaultScorecardSort))
+    .addOption(make.output())
+    .addOption(make.noBom())
+    .addHelpText('after', () => formatExamples(lang, examples.units))
+    .action(async (paths: string[], options) => settle(await (await commands.units()).runUnits(paths, options, io)));
 
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
     .addHelpText('after', () => formatExamples(lang, examples.explain))

@@ -50,6 +50,8 @@ export interface CommandOptions {
   split?: string;
   /** status, gaps, deadlines: refuse input with errors instead of reporting on what is valid */
   strict?: boolean;
+  /** units: the column to sort by */
+  sort?: string;
 }
 
 export type ColourLevel = 0 | 1 | 2 | 3;
@@ -101,6 +103,8 @@ export interface Settings {
 /** What a command accepts beyond the common options: its formats (the first is the default). */
 interface CommandSpec {
   formats?: readonly string[];
+  /** formats that only go to a file (a spreadsheet): -o is required with them */
+  fileFormats?: readonly string[];
 }
 
 /** Ended plans stay in full in the meeting view this many days (contract v2, "The meeting view"). */
@@ -297,6 +301,8 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say, 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
   const format = options.format ?? spec.formats?.[0] ?? '';
   if (spec.formats) checkChoice(say, '--format', format, spec.formats);
+  const output = options.output && options.output !== '-' ? options.output : undefined;
+  if (output === undefined && spec.fileFormats?.includes(format)) throw new UsageError(t(say, 'usage.xlsx_needs_output'));
   const failOn = codesOf(say, '--fail-on', parseList(options.failOn) ?? [], failOnValues, statusCodesOf);
   const givenStatuses = parseList(options.status);
   const statuses = givenStatuses && codesOf(say, '--status', givenStatuses, allStatuses, statusOnlyCodesOf);
@@ -327,7 +333,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     },
     failOn: failOn as FailOnValue[],
     format,
-    output: options.output && options.output !== '-' ? options.output : undefined,
+    output,
     bom: options.bom !== false,
     headers: options.headers as Settings['headers'],
     all: Boolean(options.all),

@@ -6,7 +6,7 @@ export const targetStatuses = ['met', 'on_track', 'behind', 'missed', 'breached'
 export type TargetStatus = (typeof targetStatuses)[number];
 
 /** A deadline's status. */
-const deadlineStatuses = ['done', 'overdue', 'due_soon', 'upcoming'] as const;
+export const deadlineStatuses = ['done', 'overdue', 'due_soon', 'upcoming'] as const;
 export type DeadlineStatus = (typeof deadlineStatuses)[number];
 
 /** Every status a result can have: the values --status and --fail-on accept. */

@@ -27,7 +27,7 @@ const instructions = {
 } as const;
 
 /** Column widths in Excel's character units, from the widest display text (a Chinese character counts two). */
-function widths(header: readonly string[], rows: readonly string[][]): number[] {
+export function columnWidths(header: readonly string[], rows: readonly string[][]): number[] {
   return header.map((name, index) => Math.min(60, Math.max(10, displayWidth(name), ...rows.map((cells) => displayWidth(cells[index] ?? ''))) + 2));
 }
 
@@ -38,7 +38,7 @@ export async function templateXlsx({ rows }: TemplateReport, ctx: FormatContext)
   const sheet = book.addWorksheet(reportSheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = [...templateColumns[lang]];
   const cells = rows.map(templateCells);
-  sheet.columns = widths(header, cells).map((width) => ({ width }));
+  sheet.columns = columnWidths(header, cells).map((width) => ({ width }));
   const headerRow = sheet.addRow(header);
   headerRow.font = { bold: true };
   for (const [index, row] of rows.entries()) {

@@ -4,7 +4,7 @@
 // (report, ctx) => text or bytes. A new format is one file plus one line here.
 import type { FormatContext } from './context.js';
 import type { DiffReport } from './diff.js';
-import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport, TemplateReport } from './reports.js';
+import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport, TemplateReport, UnitsReport } from './reports.js';
 
 /** Text, or bytes for a binary format (a spreadsheet, which may take a moment to pack). */
 export type Formatter<Report> = (report: Report, ctx: FormatContext) => string | Uint8Array | Promise<Uint8Array>;
@@ -14,6 +14,7 @@ export const statusFormats = {
   table: async () => (await import('./table.js')).formatStatusTable,
   json: async () => (await import('./json.js')).formatStatusJson,
   md: async () => (await import('./markdown.js')).formatStatusMarkdown,
+  xlsx: async () => (await import('../io/xlsx-report.js')).reportWorkbook,
 } satisfies Registry<StatusReport>;
 
 export const gapsFormats = {
@@ -21,6 +22,7 @@ export const gapsFormats = {
   csv: async () => (await import('./csv.js')).formatTargetsCsv,
   json: async () => (await import('./json.js')).formatTargetsJson,
   md: async () => (await import('./markdown.js')).formatTargetsMarkdown,
+  xlsx: async () => (await import('../io/xlsx-report.js')).formatTargetsXlsx,
 } satisfies Registry<GapsReport>;
 
 export const deadlinesFormats = {
@@ -28,7 +30,20 @@ export const deadlinesFormats = {
   csv: async () => (await import('./csv.js')).formatDeadlinesCsv,
   json: async () => (await import('./json.js')).formatDeadlinesJson,
   md: async () => (await import('./markdown.js')).formatDeadlinesMarkdown,
+  xlsx: async () => (await import('../io/xlsx-report.js')).formatDeadlinesXlsx,
 } satisfies Registry<DeadlinesReport>;
+
+/** plan-check units: the unit scorecards (units.ts); the spreadsheet is written by io/xlsx-report.ts. */
+export const unitsFormats = {
+  table: async () => (await import('./units.js')).formatUnitsTable,
+  json: async () => (await import('./units.js')).formatUnitsJson,
+  csv: async () => (await import('./units.js')).formatUnitsCsv,
+  md: async () => (await import('./units.js')).formatUnitsMarkdown,
+  xlsx: async () => (await import('../io/xlsx-report.js')).formatUnitsXlsx,
+} satisfies Registry<UnitsReport>;
+
+/** Formats that are only written to a file (-o FILE), never to standard output: the spreadsheets. */
+export const fileOnlyFormats: readonly string[] = ['xlsx'];
 
 export const diagnosticsFormats = {
   text: async () => (await import('./diagnostics-text.js')).formatValidateText,

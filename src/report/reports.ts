@@ -4,7 +4,7 @@ import type { Plan } from '../core/model.js';
 import type { TemplateRow } from '../core/template.js';
 import type { Evaluation, countProject } from '../core/project.js';
 import type { SourceKind } from '../core/source-kinds.js';
-import type { DeadlineRow, TargetRow } from './rows.js';
+import type { DeadlineRow, TargetRow, UnitScorecardRow } from './rows.js';
 import type { DeadlineCounts, StatusViewOptions } from './status-view.js';
 
 /** What a report on input with errors left out (contract v2, "The meeting view"). */
@@ -32,6 +32,12 @@ export interface StatusReport {
   view: StatusViewOptions;
 }
 
+/** The plans a paper covers, for the title row of a spreadsheet. */
+export interface PlanTitle {
+  id: string;
+  title: string;
+}
+
 /** gaps: one row per selected target. */
 export interface GapsReport {
   partial?: PartialInput;
@@ -41,6 +47,8 @@ export interface GapsReport {
   overdueDeadlines?: number;
   /** one plan loaded: the tables show refs without the plan id (explain takes them so) */
   onePlan?: boolean;
+  /** the plans the rows come from (the spreadsheet's title row) */
+  plans?: readonly PlanTitle[];
 }
 
 /** deadlines: one row per deadline shown. */
@@ -52,6 +60,16 @@ export interface DeadlinesReport {
   summary?: DeadlineCounts;
   /** one plan loaded: the tables show refs without the plan id */
   onePlan?: boolean;
+  plans?: readonly PlanTitle[];
+}
+
+/** units: one scorecard per unit, in the order asked for (--sort). */
+export interface UnitsReport {
+  asOf: string;
+  rows: readonly UnitScorecardRow[];
+  plans: readonly PlanTitle[];
+  /** the column the rows are sorted by */
+  sort: string;
 }
 
 /** template: the lines of one unit's fill-in form. */

@@ -6,6 +6,7 @@ import { type Light, deadlineLight } from '../core/lights.js';
 import { type Plan, type Progress, taskById } from '../core/model.js';
 import type { OnTimeCounts, UnitOnTime } from '../core/on-time.js';
 import { toNumber } from '../core/rational.js';
+import type { UnitScorecard } from '../core/unit-scorecard.js';
 
 /** One unit of an `each` target, as JSON lists it. */
 interface UnitRow {
@@ -239,4 +240,17 @@ export function toUnitOnTimeRow(unit: UnitOnTime): UnitOnTimeRow {
  */
 export function shownRef(ref: string, onePlan: boolean | undefined): string {
   return onePlan ? ref.slice(ref.indexOf(':') + 1) : ref;
+}
+
+/** A unit's scorecard (core/unit-scorecard.ts) as the formats show it: the on-time part as in `summary.units`. */
+export interface UnitScorecardRow extends UnitOnTimeRow {
+  targets: number;
+  lights: Record<Light, number>;
+  statuses: Record<TargetStatus, number>;
+  stale: number;
+}
+
+export function toUnitScorecardRow(card: UnitScorecard): UnitScorecardRow {
+  const { unit, ...onTime } = toUnitOnTimeRow(card);
+  return { unit, targets: card.targets, lights: { ...card.lights }, statuses: { ...card.statuses }, stale: card.stale, ...onTime };
 }

@@ -6,7 +6,7 @@ import type { Evaluation } from '../core/project.js';
 import type { Plan } from '../core/model.js';
 import { type Light, lightOrder } from '../core/lights.js';
 import { type DeadlineStatus, type TargetStatus, attentionStatuses } from '../core/statuses.js';
-import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, toDeadlineRow, toTargetRow } from './rows.js';
+import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, type UnitScorecardRow, toDeadlineRow, toTargetRow } from './rows.js';
 
 
 export type StatusCounts = Record<TargetStatus, number> & { targets: number; lights: Record<Light, number> };
@@ -100,6 +100,8 @@ export interface StatusViewOptions {
    * summary), or over the plans the view shows in detail (an ended plan's compact line has no units).
    */
   unitsOf: (planIds?: ReadonlySet<string>) => UnitOnTimeRow[];
+  /** the unit scorecards over every selected plan (the spreadsheet's 单位 sheet); worked out from the evaluation when absent */
+  scorecardsOf?: () => UnitScorecardRow[];
 }
 
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {

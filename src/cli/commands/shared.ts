@@ -11,6 +11,7 @@ import { type FailOnValue, isDeadlineStatus, isTargetStatus } from '../../core/s
 import { type Lang, t } from '../../i18n/labels.js';
 import { writeOutput } from '../../io/write-output.js';
 import type { FormatContext } from '../../report/context.js';
+import type { PlanTitle } from '../../report/reports.js';
 import { formatDiagnosticsText } from '../../report/diagnostics-text.js';
 import { type Formatter, formatterOf } from '../../report/formats.js';
 import type { Outcome } from '../exit-code.js';
@@ -104,6 +105,12 @@ export async function prepare(settings: Settings, io: CliIo, options: { partial?
     },
     outcome: partial ? { invalidInput: true } : {},
   };
+}
+
+/** The plans a report covers (those named with --plan, else every plan loaded), for a paper's title. */
+export function planTitles(prepared: Prepared): PlanTitle[] {
+  const { plans } = prepared.settings.selection;
+  return prepared.loaded.project.plans.filter((plan) => plans === 'all' || plans.includes(plan.id)).map((plan) => ({ id: plan.id, title: plan.title }));
 }
 
 /** What --fail-on looks for in a list of targets and deadlines: each one's status and light. */

@@ -1,11 +1,12 @@
 // plan-check status: the meeting view.
 import { onTimeByUnit } from '../../core/on-time.js';
 import { resolveOwner, selectDeadlines } from '../../core/select.js';
-import { formatNames, statusFormats } from '../../report/formats.js';
+import { fileOnlyFormats, formatNames, statusFormats } from '../../report/formats.js';
 import { type UnitOnTimeRow, toUnitOnTimeRow } from '../../report/rows.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
+import { scorecardRows } from './units.js';
 import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
 
 /** On-time rates per unit over the selected plans (or those of them given) and units, whatever --status shows. */
@@ -20,7 +21,7 @@ function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): Unit
 }
 
 export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
-  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats) });
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats), fileFormats: fileOnlyFormats });
   const { prepared, outcome } = await prepare(settings, io, { partial: !settings.strict });
   if (!prepared) return outcome;
   const plans = prepared.plans;
@@ -30,7 +31,7 @@ export async function runStatus(paths: string[], options: CommandOptions, io: Cl
     evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
     plans,
     shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
-    view: { all: settings.all, recentDays: settings.recentDays, asOfFromConfig: settings.asOfSource === 'config', explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds) },
+    view: { all: settings.all, recentDays: settings.recentDays, asOfFromConfig: settings.asOfSource === 'config', explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds), scorecardsOf: () => scorecardRows(prepared) },
   };
   await deliver(formatterOf(statusFormats, settings.format), report, prepared, io, prepared.targets.length);
   return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
