@@ -14,6 +14,7 @@ export const statusFormats = {
   table: async () => (await import('./table.js')).formatStatusTable,
   json: async () => (await import('./json.js')).formatStatusJson,
   md: async () => (await import('./markdown.js')).formatStatusMarkdown,
+  brief: async () => (await import('./brief.js')).formatStatusBrief,
 } satisfies Registry<StatusReport>;
 
 export const gapsFormats = {

@@ -14,6 +14,7 @@ import { targetStatuses } from '../core/statuses.js';
 import { statusLabel } from './status-text.js';
 import { deadlineTitle, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
+import { briefFactsOf, briefParagraph } from './brief.js';
 
 /**
  * Text made literal in Markdown: a pipe would end the table cell and a line break the row, so
@@ -93,7 +94,7 @@ export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatCont
 export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
-  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, ''];
+  const out = [`## ${markdownText(t(lang, 'heading.status', { asOf: view.asOf }))}`, '', markdownText(briefParagraph(briefFactsOf(report), lang)), ''];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
   if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id})`).join('; ') })), '');
   out.push(markdownText(t(lang, 'summary.counts', { targets: view.summary.targets, parts: summaryText(view.summary, ctx) || '—' })), '');
