@@ -4,7 +4,7 @@
 // (report, ctx) => text or bytes. A new format is one file plus one line here.
 import type { FormatContext } from './context.js';
 import type { DiffReport } from './diff.js';
-import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport, TemplateReport } from './reports.js';
+import type { DeadlinesReport, DiagnosticsReport, GapsReport, PaperReport, StatusReport, TemplateReport } from './reports.js';
 
 /** Text, or bytes for a binary format (a spreadsheet, which may take a moment to pack). */
 export type Formatter<Report> = (report: Report, ctx: FormatContext) => string | Uint8Array | Promise<Uint8Array>;
@@ -45,6 +45,11 @@ export const diffFormats = {
   json: async () => (await import('./diff.js')).formatDiffJson,
   github: async () => (await import('./diff.js')).formatDiffGithub,
 } satisfies Registry<DiffReport>;
+
+/** plan-check report: the meeting paper, one file. HTML first (the default); a spreadsheet is one more line. */
+export const reportFormats = {
+  html: async () => (await import('./html.js')).formatReportHtml,
+} satisfies Registry<PaperReport>;
 
 /** The fill-in forms of plan-check template; exceljs is loaded only when an .xlsx form is written. */
 export const templateFormats = {

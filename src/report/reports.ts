@@ -4,6 +4,7 @@ import type { Plan } from '../core/model.js';
 import type { TemplateRow } from '../core/template.js';
 import type { Evaluation, countProject } from '../core/project.js';
 import type { SourceKind } from '../core/source-kinds.js';
+import type { TargetHistory } from '../core/target-history.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
 import type { StatusViewOptions } from './status-view.js';
 
@@ -16,6 +17,18 @@ export interface StatusReport {
   /** the plans the view covers (those named with --plan, else all) */
   shownPlans: readonly Plan[];
   view: StatusViewOptions;
+}
+
+/**
+ * report: the meeting paper. The status report (the same selection and view as `status`), each
+ * target's figures over time for the charts, and the files the figures came from.
+ */
+export interface PaperReport {
+  status: StatusReport;
+  /** a target's figures over time, by its ref; for an `each` target, one unit's */
+  historyOf: (ref: string, unit?: string) => TargetHistory;
+  /** the config file and the input files, as shown to the user */
+  sources: readonly string[];
 }
 
 /** gaps: one row per selected target. */

@@ -2,6 +2,7 @@
 import { onTimeByUnit } from '../../core/on-time.js';
 import { resolveOwner, selectDeadlines } from '../../core/select.js';
 import { formatNames, statusFormats } from '../../report/formats.js';
+import type { StatusReport } from '../../report/reports.js';
 import { type UnitOnTimeRow, toUnitOnTimeRow } from '../../report/rows.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
@@ -19,18 +20,23 @@ function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): Unit
     .map(toUnitOnTimeRow);
 }
 
-export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
-  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats) });
-  const { prepared, outcome } = await prepare(settings, io);
-  if (!prepared) return outcome;
+/** The meeting view of the selected results: what `status` prints and `report` puts on paper. */
+export function statusReportOf(prepared: Prepared): StatusReport {
   const plans = prepared.loaded.project.plans;
+  const { settings } = prepared;
   const { selection } = settings;
-  const report = {
+  return {
     evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
     plans,
     shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
     view: { all: settings.all, explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds) },
   };
-  await deliver(formatterOf(statusFormats, settings.format), report, prepared, io, prepared.targets.length);
+}
+
+export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats) });
+  const { prepared, outcome } = await prepare(settings, io);
+  if (!prepared) return outcome;
+  await deliver(formatterOf(statusFormats, settings.format), statusReportOf(prepared), prepared, io, prepared.targets.length);
   return { failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
 }
