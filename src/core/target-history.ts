@@ -6,7 +6,7 @@ import { type EvaluationSettings, type TargetResult, defaultEvaluationSettings, 
 import type { ActualRow, Target } from './model.js';
 import type { Rational } from './rational.js';
 
-export interface HistoryPoint {
+interface HistoryPoint {
   day: DayNumber;
   actual?: Rational;
   expected?: Rational;

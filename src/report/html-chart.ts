@@ -14,7 +14,7 @@ const WIDTH = 360;
 const HEIGHT = 170;
 const PLOT = { left: 48, right: 340, top: 16, bottom: 136 };
 
-export interface ChartInput {
+interface ChartInput {
   history: TargetHistory;
   light: Light;
   /** the target's window and T, as day numbers */
