@@ -52,6 +52,8 @@ beforeAll(async () => {
   await writePaper('fixture-en', ['--no-config', '--as-of', '2024-09-30', '--lang', 'en', fixture]);
   // the shipped examples with plan-check.yaml (as_of 2024-09-30)
   await writePaper('examples', ['--lang', 'zh-CN']);
+  // every plan in full after all have ended: long tables over several pages, many charts
+  await writePaper('examples-all', ['--lang', 'zh-CN', '--all', '--as-of', '2025-03-01']);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
 }, BROWSER_TIMEOUT);
 
@@ -82,7 +84,7 @@ function pixel(png: PNG, x: number, y: number): number[] {
 
 const closeTo = (actual: number[], expected: number[]): boolean => actual.every((value, index) => Math.abs(value - expected[index]!) <= 6);
 
-describe.each(['fixture-zh', 'fixture-en', 'examples'])('%s in Chromium', (name) => {
+describe.each(['fixture-zh', 'fixture-en', 'examples', 'examples-all'])('%s in Chromium', (name) => {
   it('every light shows its colour where its word is', async () => {
     const page = await open(name);
     const png = PNG.sync.read(await page.screenshot({ fullPage: true }));
@@ -174,6 +176,15 @@ describe('printing to PDF', () => {
     for (const figure of ['专题培训场次', '区卫健局', '>=10场', `完成率${(6 / 10) * 100}%`, '完成6场（目标10场，完成率60%）', '较大食品安全事故', '区食药安办', '<=0起', `超出上限（0起）${2 - 0}起`]) {
       expect(text).toContain(figure);
     }
+    await page.close();
+  }, BROWSER_TIMEOUT);
+
+  it('every plan in full: long tables and many charts print on the pages worked out', async () => {
+    const page = await open('examples-all');
+    const expected = await expectedPages(page);
+    const pdf = await printToPdf(page, 'examples-all');
+    expect(expected.pages).toBeGreaterThan(expected.heights.length);
+    expect(pdf.pages).toBe(expected.pages);
     await page.close();
   }, BROWSER_TIMEOUT);
 

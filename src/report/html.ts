@@ -65,7 +65,8 @@ function targetsSection(lang: Lang, rows: readonly TargetRow[]): string {
       cell(progress, 'bar-cell'), lagCell(row), cell(text(targetStatusLabel(lang, row))), cell(lightBadge(lang, row.light), 'light-cell'),
     ].join('')}</tr>`;
   });
-  return `<section id="targets"><h2>${text(t(lang, 'report.section.targets', { count: rows.length }))}</h2>${table(head, body, [13, 18, 10, 9, 8, 17, 9, 8, 8], new Set([3, 4, 6]))}</section>`;
+  const content = rows.length === 0 ? `<p class="note">${text(t(lang, 'report.nothing'))}</p>` : table(head, body, [13, 18, 10, 9, 8, 17, 9, 8, 8], new Set([3, 4, 6]));
+  return `<section id="targets"><h2>${text(t(lang, 'report.section.targets', { count: rows.length }))}</h2>${content}</section>`;
 }
 
 /** One chart per red or yellow target, or per red or yellow unit of an `each` target. */
