@@ -26,8 +26,8 @@ const isLimit = (row: Pick<TargetRow, 'op'>): boolean => row.op === '<=' || row.
 const flagged = (light: Light): boolean => light === 'red' || light === 'yellow';
 
 /** A light as its word beside a coloured dot: the word carries the meaning, the colour repeats it. */
-function lightBadge(lang: Lang, light: Light): string {
-  return `<span class="light ${light}" data-light="${light}"><span class="light-dot" aria-hidden="true"></span>${text(lightLabel(lang, light))}</span>`;
+function lightBadge(lang: Lang, light: Light, words = lightLabel(lang, light)): string {
+  return `<span class="light ${light}" data-light="${light}"><span class="light-dot" aria-hidden="true"></span>${text(words)}</span>`;
 }
 
 function table(head: readonly string[], rows: readonly string[], widths: readonly number[], numeric: ReadonlySet<number> = new Set()): string {
@@ -123,7 +123,7 @@ function deadlinesSection(lang: Lang, report: PaperReport, view: View): string {
   const parts = (['red', 'yellow', 'green'] as const).map((light) => {
     const rows = view.deadlines.filter((row) => row.light === light);
     if (rows.length === 0) return light === 'green' && green > 0 ? `<p class="note">${text(t(lang, 'report.deadlines_green_counted', { count: green }))}</p>` : '';
-    return `<h3>${lightBadge(lang, light)} ${text(t(lang, 'report.deadlines_light', { light: lightLabel(lang, light), count: groupDeadlineRows(rows).length }))}</h3>${deadlineTable(lang, rows)}`;
+    return `<h3>${lightBadge(lang, light, t(lang, 'report.deadlines_light', { light: lightLabel(lang, light), count: groupDeadlineRows(rows).length }))}</h3>${deadlineTable(lang, rows)}`;
   });
   const body = parts.join('') || `<p class="note">${text(t(lang, 'report.nothing'))}</p>`;
   return `<section id="deadlines"><h2>${text(t(lang, 'report.section.deadlines'))}</h2>${body}</section>`;
