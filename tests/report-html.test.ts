@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { targetHistory } from '../src/core/target-history.js';
+import { escapeHtml } from '../src/report/escape.js';
 import { toNumber } from '../src/core/rational.js';
 import { day, project, runBin, runCli, timezones } from './helpers.js';
 import { readFileSync } from 'node:fs';
@@ -153,5 +154,32 @@ describe('targetHistory: the chart points are the evaluation at each reported da
     const limit = targetHistory(target('papers-2024:2/incidents'), rows('papers-2024:2/incidents'), day('2024-06-30'));
     expect(limit.pace).toEqual([]);
     expect(limit.reported.map((point) => toNumber(point.actual!))).toEqual([2]);
+  });
+});
+
+describe('escapeHtml', () => {
+  it('the five markup characters as entities; controls and bidi overrides shown, not obeyed', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    expect(escapeHtml('区\u202e局\u0007')).toBe('区\\u202e局\\u0007');
+  });
+});
+
+describe('report on bad input and bad usage', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'plan-check-report-bad-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('an invalid plan: its diagnostic with file:line:col on stderr, no page, exit 1, no stack', async () => {
+    writeFileSync(path.join(folder, 'papers-2024.plan.yaml'), fixtureFiles['papers-2024.plan.yaml']!.replace('period: { start: 2024-01-01, end: 2024-12-31 }', 'period: { start: 2024-13-01, end: 2024-12-31 }'));
+    const result = await runCli(['report', '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN', folder]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/papers-2024\.plan\.yaml:\d+:\d+/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('an unknown --format is a usage error (exit 2) naming the choices', async () => {
+    const result = await runCli(['report', '--format', 'pdf', fixture]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('html');
   });
 });
