@@ -10,7 +10,7 @@ import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
 import { resolveInterfaceLang } from './settings.js';
-import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, statusFormats, templateFormats, unitsFormats } from '../report/formats.js';
+import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, reportFormats, statusFormats, templateFormats, unitsFormats } from '../report/formats.js';
 import { defaultScorecardSort, scorecardColumns } from '../core/unit-scorecard.js';
 import type { CommandName } from './command-names.js';
 
@@ -29,6 +29,7 @@ const commands = {
   diff: () => import('./commands/diff.js'),
   draft: () => import('./commands/draft.js'),
   units: () => import('./commands/units.js'),
+  report: () => import('./commands/report.js'),
 } satisfies Record<CommandName, () => Promise<unknown>>;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -111,6 +112,10 @@ const examples = {
   explain: [
     ['plan-check explain district-2024-food-drug:4/food-sampling-total --as-of 2024-06-30', 'ex.explain.target'],
     ['plan-check explain district-2024-food-drug:task/4', 'ex.explain.task'],
+  ],
+  report: [
+    ['plan-check report -o report.html', 'ex.report.html'],
+    ['plan-check report --lang en --as-of 2024-06-30 -o report-en.html', 'ex.report.lang'],
   ],
   init: [
     ['plan-check init', 'ex.init.here'],
@@ -200,6 +205,14 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
   addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
     .addHelpText('after', () => formatExamples(lang, examples.explain))
     .action(async (ref: string, paths: string[], options) => settle(await (await commands.explain()).runExplain(ref, paths, options, io)));
+
+  addOptions(program.command('report').description(say('cmd.report')).addArgument(paths()), [...make.common(), ...make.selection()])
+    .addOption(make.format(formatNames(reportFormats)))
+    .addOption(make.all('opt.all_status'))
+    .addOption(make.output())
+    .addOption(make.strict())
+    .addHelpText('after', () => formatExamples(lang, examples.report))
+    .action(async (paths: string[], options) => settle(await (await commands.report()).runReport(paths, options, io)));
 
   addOptions(program.command('template').description(say('cmd.template')).addArgument(paths()), make.common())
     .addOption(new Option('--owner <unit>', say('opt.template_owner')))

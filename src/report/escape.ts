@@ -9,3 +9,9 @@ export const showAsCodePoints = (text: string, unsafe: RegExp): string => text.r
 // eslint-disable-next-line no-control-regex
 const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 export const escapeForTerminal = (text: string): string => showAsCodePoints(text, TERMINAL_UNSAFE);
+
+// HTML text and attribute values: the five characters markup reads, and the characters no format
+// should show raw (controls, bidi overrides, invisible ones) as a visible \uXXXX, so a title can
+// neither open an element nor hide what it says.
+const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string): string => showAsCodePoints(text, TERMINAL_UNSAFE).replace(/[&<>"']/g, (char) => HTML_SPECIAL[char]!);

@@ -4,7 +4,7 @@
 // (report, ctx) => text or bytes. A new format is one file plus one line here.
 import type { FormatContext } from './context.js';
 import type { DiffReport } from './diff.js';
-import type { DeadlinesReport, DiagnosticsReport, GapsReport, StatusReport, TemplateReport, UnitsReport } from './reports.js';
+import type { DeadlinesReport, DiagnosticsReport, GapsReport, PaperReport, StatusReport, TemplateReport, UnitsReport } from './reports.js';
 
 /** Text, or bytes for a binary format (a spreadsheet, which may take a moment to pack). */
 export type Formatter<Report> = (report: Report, ctx: FormatContext) => string | Uint8Array | Promise<Uint8Array>;
@@ -15,6 +15,7 @@ export const statusFormats = {
   json: async () => (await import('./json.js')).formatStatusJson,
   md: async () => (await import('./markdown.js')).formatStatusMarkdown,
   xlsx: async () => (await import('../io/xlsx-report.js')).reportWorkbook,
+  brief: async () => (await import('./brief.js')).formatStatusBrief,
 } satisfies Registry<StatusReport>;
 
 export const gapsFormats = {
@@ -59,6 +60,16 @@ export const diffFormats = {
   json: async () => (await import('./diff.js')).formatDiffJson,
   github: async () => (await import('./diff.js')).formatDiffGithub,
 } satisfies Registry<DiffReport>;
+
+/** plan-check report: the meeting paper, one file. HTML first (the default); a spreadsheet is one more line. */
+export const reportFormats = {
+  html: async () => (await import('./html.js')).formatReportHtml,
+  // one workbook: 概况, 指标, 截止事项, 单位 (the status spreadsheet of the same view)
+  xlsx: async () => {
+    const { reportWorkbook } = await import('../io/xlsx-report.js');
+    return (report: PaperReport, ctx: FormatContext) => reportWorkbook(report.status, ctx);
+  },
+} satisfies Registry<PaperReport>;
 
 /** The fill-in forms of plan-check template; exceljs is loaded only when an .xlsx form is written. */
 export const templateFormats = {

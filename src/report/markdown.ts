@@ -14,6 +14,7 @@ import { buildStatusView, countDeadlines, statusHeading } from './status-view.js
 import { summaryLines, targetSummaryParts } from './summary-text.js';
 import { deadlineTitle, gapsSummaryLines, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
+import { briefFactsOf, briefParagraph } from './brief.js';
 
 /**
  * Text made literal in Markdown: a pipe would end the table cell and a line break the row, so
@@ -105,7 +106,7 @@ export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatCont
 export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
-  const out = [`## ${markdownText(statusHeading(view, lang))}`, '', ...partialNotice(report.partial, ctx)];
+  const out = [`## ${markdownText(statusHeading(view, lang))}`, '', ...partialNotice(report.partial, ctx), markdownText(briefParagraph(briefFactsOf(report), lang)), ''];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
   if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') })), '');
   for (const line of summaryLines(view.summary, view.deadlineSummary, ctx, plain)) out.push(markdownText(line), '');

@@ -4,6 +4,7 @@ import type { Plan } from '../core/model.js';
 import type { TemplateRow } from '../core/template.js';
 import type { Evaluation, countProject } from '../core/project.js';
 import type { SourceKind } from '../core/source-kinds.js';
+import type { TargetHistory } from '../core/target-history.js';
 import type { DeadlineRow, TargetRow, UnitScorecardRow } from './rows.js';
 import type { DeadlineCounts, StatusViewOptions } from './status-view.js';
 
@@ -36,6 +37,18 @@ export interface StatusReport {
 export interface PlanTitle {
   id: string;
   title: string;
+}
+
+/**
+ * report: the meeting paper. The status report (the same selection and view as `status`), each
+ * target's figures over time for the charts, and the files the figures came from.
+ */
+export interface PaperReport {
+  status: StatusReport;
+  /** a target's figures over time, by its ref; for an `each` target, one unit's */
+  historyOf: (ref: string, unit?: string) => TargetHistory;
+  /** the config file and the input files, as shown to the user */
+  sources: readonly string[];
 }
 
 /** gaps: one row per selected target. */

@@ -32,7 +32,7 @@ function cellText(column: UnitColumn, row: UnitScorecardRow): string {
 }
 
 /** The statuses some unit has: the others would be a column of zeros. */
-const statusesPresent = (rows: readonly UnitScorecardRow[]): TargetStatus[] => targetStatuses.filter((status) => rows.some((row) => row.statuses[status] > 0));
+export const statusesPresent = (rows: readonly UnitScorecardRow[]): TargetStatus[] => targetStatuses.filter((status) => rows.some((row) => row.statuses[status] > 0));
 
 /** The scorecard's columns in order, for the human tables and the spreadsheet (io/xlsx-report.ts, every status). */
 export function unitColumns(lang: Lang, statuses: readonly TargetStatus[] = targetStatuses): UnitColumn[] {

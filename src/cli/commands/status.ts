@@ -2,6 +2,7 @@
 import { onTimeByUnit } from '../../core/on-time.js';
 import { resolveOwner, selectDeadlines } from '../../core/select.js';
 import { fileOnlyFormats, formatNames, statusFormats } from '../../report/formats.js';
+import type { StatusReport } from '../../report/reports.js';
 import { type UnitOnTimeRow, toUnitOnTimeRow } from '../../report/rows.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
@@ -20,19 +21,24 @@ function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): Unit
     .map(toUnitOnTimeRow);
 }
 
-export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
-  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats), fileFormats: fileOnlyFormats });
-  const { prepared, outcome } = await prepare(settings, io, { partial: !settings.strict });
-  if (!prepared) return outcome;
+/** The meeting view of the selected results: what `status` prints and `report` puts on paper. */
+export function statusReportOf(prepared: Prepared): StatusReport {
   const plans = prepared.plans;
+  const { settings } = prepared;
   const { selection } = settings;
-  const report = {
+  return {
     partial: prepared.partial,
     evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
     plans,
     shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
     view: { all: settings.all, recentDays: settings.recentDays, asOfFromConfig: settings.asOfSource === 'config', explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds), scorecardsOf: () => scorecardRows(prepared) },
   };
-  await deliver(formatterOf(statusFormats, settings.format), report, prepared, io, prepared.targets.length);
+}
+
+export async function runStatus(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
+  const settings = resolveSettings(paths, options, io, { formats: formatNames(statusFormats), fileFormats: fileOnlyFormats });
+  const { prepared, outcome } = await prepare(settings, io, { partial: !settings.strict });
+  if (!prepared) return outcome;
+  await deliver(formatterOf(statusFormats, settings.format), statusReportOf(prepared), prepared, io, prepared.targets.length);
   return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
 }

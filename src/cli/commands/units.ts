@@ -14,7 +14,7 @@ import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, planTitles
  * shows: a unit's on-time rate counts every deadline it had, as `summary.units` of status does.
  */
 export function scorecardRows(prepared: Prepared, sort: ScorecardColumn = defaultScorecardSort): UnitScorecardRow[] {
-  const plans = prepared.loaded.project.plans;
+  const plans = prepared.plans;
   const selection = { ...prepared.settings.selection, statuses: 'all' as const };
   const cards = unitScorecards({
     targets: selectTargets(prepared.evaluation.targets, selection, plans),
