@@ -218,7 +218,7 @@ describe('.pre-commit-hooks.yaml', () => {
   it('passes a commit that changes only an actuals file of a valid project (its plan comes from the config)', () => {
     const result = runHook(['actuals/good.actuals.csv']);
     expect(result.stderr).toBe('');
-    expect(result.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 1 actuals files');
+    expect(result.stdout).toContain('Checked 1 plan, 1 task, 2 targets, 1 actuals file');
     expect(result.status).toBe(0);
   });
 

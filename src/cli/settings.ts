@@ -140,7 +140,7 @@ export function reportLang(settings: Pick<Settings, 'lang' | 'messageLang'>, pla
  * the config's plans, else the working folder's). Chinese anywhere: zh-CN. Read only when such a
  * message is about to be written.
  */
-export function langOfInputs(io: Pick<CliIo, 'argv' | 'cwd'>, config?: Pick<LoadedConfig, 'config' | 'folder'>): Lang | undefined {
+function langOfInputs(io: Pick<CliIo, 'argv' | 'cwd'>, config?: Pick<LoadedConfig, 'config' | 'folder'>): Lang | undefined {
   try {
     const given = io.argv.filter((arg) => !arg.startsWith('-') && (sourceKindOf(arg) !== undefined || pathKind(path.resolve(io.cwd, arg)) === 'folder'));
     const files = given.length > 0

@@ -11,7 +11,7 @@ import { type Plan, allTargets } from './model.js';
 type Choice<T> = 'all' | readonly T[];
 
 /** lead (the default): what the unit answers for; support: where it only supports; any: both. */
-export type Role = 'lead' | 'support' | 'any';
+type Role = 'lead' | 'support' | 'any';
 
 export interface Selection {
   owner?: string;

@@ -91,7 +91,7 @@ export function formatTargetExplanation(result: TargetResult, plan: Plan, asOf: 
 }
 
 /** Days left as a reader says them: 剩余 5 天, 当天截止, 已逾期 132 天 (never 剩余 -132 天). */
-export function daysLeftText(lang: Lang, daysLeft: number): string {
+function daysLeftText(lang: Lang, daysLeft: number): string {
   if (daysLeft > 0) return t(lang, 'explain.days_left', { days: daysLeft });
   return daysLeft === 0 ? t(lang, 'explain.due_today') : t(lang, 'explain.days_overdue', { days: -daysLeft });
 }

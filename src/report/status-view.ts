@@ -34,14 +34,14 @@ const EPSILON = 1e-9;
  * above zero (for an `each` target, any unit without data whose E is). A target due only at the
  * end (at_due) or not yet started has nothing due: without data it is not a problem yet.
  */
-export function dataWasDue(row: Pick<TargetRow, 'op' | 'start' | 'expected' | 'units'>, asOf: string): boolean {
+function dataWasDue(row: Pick<TargetRow, 'op' | 'start' | 'expected' | 'units'>, asOf: string): boolean {
   if (row.op === '<=' || row.op === '<') return row.start <= asOf;
   if (row.units) return row.units.some((unit) => unit.status === 'no_data' && (unit.expected ?? 0) > EPSILON);
   return (row.expected ?? 0) > EPSILON;
 }
 
 /** The meeting view's rule: missed, breached and behind always; no data only where data was due. */
-export function needsAttention(row: TargetRow, asOf: string): boolean {
+function needsAttention(row: TargetRow, asOf: string): boolean {
   if (!attentionStatuses.includes(row.status)) return false;
   return row.status !== 'no_data' || dataWasDue(row, asOf);
 }
