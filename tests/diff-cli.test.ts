@@ -114,13 +114,13 @@ describe('plan-check diff on a git repository', () => {
   it('gates with --fail-on: exit 1 for a kind present, 0 for one absent', async () => {
     const gated = await run(root, ['HEAD~1..HEAD', '--fail-on', 'lowered,removed', '--lang', 'en']);
     expect(gated.status).toBe(1);
-    expect(gated.stdout).toContain('1 changes of the kinds named by --fail-on (lowered) are not approved.');
+    expect(gated.stdout).toContain('1 change of the kinds named by --fail-on (lowered) is not approved.');
     expect((await run(root, ['HEAD~1..HEAD', '--fail-on', 'raised,removed'])).status).toBe(0);
     expect((await run(root, ['--base', 'HEAD', '--fail-on', 'removed'])).status).toBe(1);
     expect((await run(root, ['--base', 'HEAD', '--fail-on', 'any'])).status).toBe(1);
     const json = await run(root, ['HEAD~1..HEAD', '--fail-on', 'lowered', '--format', 'json', '--lang', 'en']);
     expect(json.status).toBe(1);
-    expect(json.stderr).toBe('1 changes of the kinds named by --fail-on (lowered) are not approved.\n');
+    expect(json.stderr).toBe('1 change of the kinds named by --fail-on (lowered) is not approved.\n');
     expect(JSON.parse(json.stdout).gate).toEqual({ fail_on: ['lowered'], failed: true, changes: ['lowered@town-2024:4/sampling'] });
   });
 

@@ -387,11 +387,13 @@ sections:
     const result = await md(['gaps']);
     expect(result.stderr).toBe('');
     const rows = expectTable(result.stdout, 2);
-    const first = rows.find((r) => r[1]!.startsWith('抽检'))!;
-    expect(first[0]).toBe(`1 ${longTitle}`);
-    expect(first[1]).toBe('抽检\\|批次 第二行 \\*重点\\* \\<b>x\\</b> \\[链接\\](http://x) a\\_b\\_c');
-    expect(first[2]).toBe('区市场监管局 \\| 区卫健局');
-    expect(first[3]).toBe('>= 100 批\\|次');
+    // the ref first (one plan: without the plan id), then the task
+    const first = rows.find((r) => r[2]!.startsWith('抽检'))!;
+    expect(first[0]).toMatch(/^1\//);
+    expect(first[1]).toBe(`1 ${longTitle}`);
+    expect(first[2]).toBe('抽检\\|批次 第二行 \\*重点\\* \\<b>x\\</b> \\[链接\\](http://x) a\\_b\\_c');
+    expect(first[3]).toBe('区市场监管局 \\| 区卫健局');
+    expect(first[4]).toBe('>= 100 批\\|次');
   });
 
   it('status and deadlines: tables intact, no colour codes even when colour is forced', async () => {
@@ -409,8 +411,9 @@ sections:
     const deadlines = await md(['deadlines'], { FORCE_COLOR: '1' });
     expect(deadlines.stdout).not.toContain('\u001b');
     const rows = expectTable(deadlines.stdout, 1);
-    expect(rows[0]![1]).toBe(`1 ${longTitle}`);
-    expect(rows[0]![2]).toBe('区市场监管局 \\| 区卫健局');
+    expect(rows[0]![0]).toBe('task/1');
+    expect(rows[0]![2]).toBe(`1 ${longTitle}`);
+    expect(rows[0]![3]).toBe('区市场监管局 \\| 区卫健局');
   });
 
   it('markdownText makes any text one literal cell', () => {

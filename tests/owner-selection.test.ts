@@ -108,6 +108,9 @@ describe('candidates for what matches nothing', () => {
     expect(metric.stderr).toContain('最接近的：owners-2024:3/stores（守信超市创建数）');
     const typo = await runCli(['explain', '1/a2', dir, '--no-config', '--as-of', '2024-06-30', '--lang', 'en']);
     expect(typo.stderr).toMatch(/Closest: owners-2024:1\/a1 \(食品抽检量\)/);
+    // a unit of an each target: that target
+    const unit = await runCli(['explain', '3/甲街道', dir, '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN']);
+    expect(unit.stderr).toContain('最接近的：owners-2024:3/stores（守信超市创建数）');
     // a task number with a name that matches nothing: that task's targets
     const task = await runCli(['explain', '2/nothing-like-it', dir, '--no-config', '--as-of', '2024-06-30', '--lang', 'en']);
     expect(task.stderr).toContain('owners-2024:2/b1');

@@ -110,8 +110,8 @@ describe('what a reader sees', () => {
 
   it('gaps --all: one line per unit under its target (table, CSV); JSON lists them inside', async () => {
     const md = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'md', '--lang', 'en'])).stdout;
-    expect(md).toContain('|   └ 甲街道 | 各镇街抽检量 | 甲街道 | >= 100 批次 | 49.73 | 20 | 80 | 20% | 2024-12-31 | behind | yellow |');
-    expect(md).toContain('| 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit | green |');
+    expect(md).toContain('|  |   └ 甲街道 | 各镇街抽检量 | 甲街道 | >= 100 批次 | 49.73 | 20 | 80 | 20% | 2024-12-31 | behind | yellow |');
+    expect(md).toContain('| 1/poisoning | 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit | green |');
     const csv = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'csv', '--lang', 'en'])).stdout;
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress_percent,start,due,status,status_label,lag_points,light,light_label,progress_kind,latest_as_of,stale,each_unit,data_errors');

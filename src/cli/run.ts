@@ -1,6 +1,6 @@
 // The whole program as a function of its inputs: run(io) → exit code. No process.exit anywhere.
 // Every word a user reads here comes from the catalog, in the language decided before commander
-// parses (resolveInterfaceLang), so --help is in the user's language too.
+// parses (interfaceLangs), so --help is in the user's language too.
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UsageError } from './usage-error.js';
 import { escapeForTerminal } from '../report/escape.js';
@@ -9,7 +9,7 @@ import { VERSION } from '../version.js';
 import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
-import { resolveInterfaceLang } from './settings.js';
+import { interfaceLangs } from './settings.js';
 import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, reportFormats, statusFormats, templateFormats, unitsFormats } from '../report/formats.js';
 import { defaultScorecardSort, scorecardColumns } from '../core/unit-scorecard.js';
 import type { CommandName } from './command-names.js';
@@ -135,7 +135,7 @@ const examples = {
 /** The help examples of every command, for the tests (the first word after plan-check is the command). */
 export const helpExamples: Readonly<Record<string, Examples>> = examples;
 
-function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void): Command {
+function buildProgram(lang: Lang, errorLang: () => Lang, io: CliIo, settle: (outcome: Outcome) => void): Command {
   const say = (key: LabelKey) => t(lang, key);
   const make = optionsIn(lang);
   const option = (flags: string, key: LabelKey) => new Option(flags, say(key));
@@ -154,7 +154,7 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(localiseCommanderError(s, lang)),
+      outputError: (s, write) => write(localiseCommanderError(s, errorLang())),
       getOutHelpWidth: helpWidth(io.stdout),
       getErrHelpWidth: helpWidth(io.stderr),
     })
@@ -245,8 +245,8 @@ function buildProgram(lang: Lang, io: CliIo, settle: (outcome: Outcome) => void)
 export async function run(io: CliIo): Promise<number> {
   let outcome: Outcome = {};
   const debug = io.argv.includes('--debug');
-  const lang = resolveInterfaceLang(io);
-  const program = buildProgram(lang, io, (result) => {
+  const { lang, forErrors } = interfaceLangs(io);
+  const program = buildProgram(lang, forErrors, io, (result) => {
     outcome = result;
   });
   try {

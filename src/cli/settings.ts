@@ -11,7 +11,8 @@ import { defaultLightBands } from '../core/lights.js';
 import { type FailOnValue, type Status, allStatuses, failOnValues } from '../core/statuses.js';
 import { type Lang, type LabelKey, langFromLocale, t } from '../i18n/labels.js';
 import { type Config, type LoadedConfig, findConfigFile } from '../io/config.js';
-import { displayPath } from '../io/find-sources.js';
+import { displayPath, findFromGlobs, findFromPaths, pathKind, sampleInputText } from '../io/find-sources.js';
+import { defaultGlobs, sourceKindOf } from '../core/source-kinds.js';
 import { defaultMaxFileBytes } from '../core/project.js';
 import { isKnownTimezone, todayIn } from '../io/today.js';
 import { loadConfigOnce } from './config-file.js';
@@ -146,6 +147,24 @@ export function reportLang(settings: Pick<Settings, 'lang' | 'messageLang'>, pla
   return settings.messageLang;
 }
 
+/**
+ * The language of the inputs' own text, for a message written before anything is loaded: the
+ * first bytes of a few of the files the command would read (the paths among the arguments, else
+ * the config's plans, else the working folder's). Chinese anywhere: zh-CN. Read only when such a
+ * message is about to be written.
+ */
+function langOfInputs(io: Pick<CliIo, 'argv' | 'cwd'>, config?: Pick<LoadedConfig, 'config' | 'folder'>): Lang | undefined {
+  try {
+    const given = io.argv.filter((arg) => !arg.startsWith('-') && (sourceKindOf(arg) !== undefined || pathKind(path.resolve(io.cwd, arg)) === 'folder'));
+    const files = given.length > 0
+      ? findFromPaths(given, io.cwd).files
+      : findFromGlobs(config?.config.plans ?? defaultGlobs.plans, config?.folder ?? io.cwd, io.cwd);
+    return CJK.test(sampleInputText(files)) ? 'zh-CN' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Chinese in what the user typed (an --owner, a --status label, a path) or in plan-check.yaml: the user reads Chinese. */
 function langOfUserText(argv: readonly string[], configText: string | undefined): Lang | undefined {
   return argv.some((arg) => CJK.test(arg)) || (configText !== undefined && CJK.test(configText)) ? 'zh-CN' : undefined;
@@ -173,25 +192,35 @@ function scanArgv(argv: readonly string[]): { lang?: string; config?: string | f
  * reported by the command itself.
  */
 export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): Lang {
+  return interfaceLangs(io).lang;
+}
+
+/**
+ * The interface language, and the language of an error commander writes before anything is read:
+ * the same when chosen (or when Chinese is typed or in plan-check.yaml), else the inputs' own
+ * text decides it, read only when such an error is written.
+ */
+export function interfaceLangs(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): { lang: Lang; forErrors: () => Lang } {
   const scanned = scanArgv(io.argv);
   const given = langFromLocale(scanned.lang);
-  if (given) return given;
-  let config: Config = {};
-  let configText: string | undefined;
+  if (given) return { lang: given, forErrors: () => given };
+  let loaded: LoadedConfig | undefined;
   if (scanned.config !== false) {
     try {
       const file = scanned.config !== undefined ? path.resolve(io.cwd, scanned.config) : findConfigFile(io.cwd);
-      const loaded = file ? loadConfigOnce(io, file, { found: scanned.config === undefined }) : undefined;
-      if (loaded) ({ config, text: configText } = loaded);
+      loaded = file ? loadConfigOnce(io, file, { found: scanned.config === undefined }) : undefined;
     } catch {
       // unreadable: the command says so
     }
   }
+  let decided: Lang | undefined;
   try {
-    return chosenLang({}, config, io.env) ?? langOfUserText(io.argv, configText) ?? 'en';
+    decided = chosenLang({}, loaded?.config ?? {}, io.env) ?? langOfUserText(io.argv, loaded?.text);
   } catch {
-    return 'en';
+    decided = undefined;
   }
+  let forErrors: Lang | undefined;
+  return { lang: decided ?? 'en', forErrors: () => (forErrors ??= decided ?? langOfInputs(io, loaded) ?? 'en') };
 }
 
 /** Colour only on a TTY; never with NO_COLOR or --no-color; FORCE_COLOR forces it. */
@@ -227,7 +256,7 @@ function readConfig(options: CommandOptions, configPaths: readonly string[], io:
 }
 
 /** The codes the words given to --status or --fail-on stand for (a code, or a label in either language), in order, once each. */
-function codesOf(lang: Lang, name: string, words: readonly string[], choices: readonly string[], lookUp: (word: string) => readonly string[] | undefined): string[] {
+function codesOf(lang: () => Lang, name: string, words: readonly string[], choices: readonly string[], lookUp: (word: string) => readonly string[] | undefined): string[] {
   const codes: string[] = [];
   for (const word of words) {
     const found = lookUp(word);
@@ -238,13 +267,13 @@ function codesOf(lang: Lang, name: string, words: readonly string[], choices: re
 }
 
 /** A choice among fixed values, or a usage error that lists them. */
-function checkChoice(lang: Lang, name: string, value: string, choices: readonly string[]): void {
-  if (!choices.includes(value)) throw new UsageError(t(lang, 'usage.bad_choice', { name, choices: choices.join(', '), value }));
+function checkChoice(lang: () => Lang, name: string, value: string, choices: readonly string[]): void {
+  if (!choices.includes(value)) throw new UsageError(t(lang(), 'usage.bad_choice', { name, choices: choices.join(', '), value }));
 }
 
-function wholeDays(lang: Lang, key: LabelKey, given: string): number {
+function wholeDays(lang: () => Lang, key: LabelKey, given: string): number {
   const days = Number(given);
-  if (!Number.isInteger(days) || days < 0) throw new UsageError(t(lang, key, { value: given }));
+  if (!Number.isInteger(days) || days < 0) throw new UsageError(t(lang(), key, { value: given }));
   return days;
 }
 
@@ -256,10 +285,10 @@ function looksLikePosixTz(value: string): boolean {
   return new RegExp(`^${name}${offset}(?:${name}(?:${offset})?(?:,.+)?)?$`).test(value);
 }
 
-function resolveAsOf(given: string | undefined, zone: string | undefined, lang: Lang, io: CliIo): DayNumber {
+function resolveAsOf(given: string | undefined, zone: string | undefined, lang: () => Lang, io: CliIo): DayNumber {
   if (given !== undefined) {
     const day = parseWrittenDate(given);
-    if (day === undefined) throw new UsageError(t(lang, 'usage.bad_as_of', { value: given }));
+    if (day === undefined) throw new UsageError(t(lang(), 'usage.bad_as_of', { value: given }));
     return day;
   }
   // TZ from the environment may be POSIX-style (":/etc/localtime", "CST-8"): Node already applies
@@ -267,7 +296,7 @@ function resolveAsOf(given: string | undefined, zone: string | undefined, lang: 
   // time UTC without a word: say so, and take today in UTC as Node does.
   const tz = io.env.TZ;
   if (zone === undefined && tz && !isKnownTimezone(tz) && !looksLikePosixTz(tz)) {
-    io.stderr.write(`plan-check: ${t(lang, 'warning.unknown_tz_env', { zone: escapeForTerminal(tz) })}\n`);
+    io.stderr.write(`plan-check: ${t(lang(), 'warning.unknown_tz_env', { zone: escapeForTerminal(tz) })}\n`);
     return parseIsoDate(todayIn(io.now, 'UTC'))!;
   }
   const fromEnv = tz && isKnownTimezone(tz) ? tz : undefined;
@@ -280,29 +309,32 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   const envLang = (): Lang => chosenLang({}, {}, io.env) ?? 'en';
   const config = readConfig(options, configPaths, io, () => (options.lang !== undefined ? (langFromLocale(options.lang) ?? envLang()) : envLang()));
   const lang = chosenLang(options, config.config, io.env);
-  const say = lang ?? langOfUserText(io.argv, config.text) ?? 'en';
-  if (config.fromParent && config.file) io.stderr.write(`plan-check: ${t(say, 'note.config_from_parent', { path: escapeForTerminal(displayPath(config.file, io.cwd)) })}\n`);
+  const messageLang = lang ?? langOfUserText(io.argv, config.text) ?? 'en';
+  // a usage error: when nothing chose the language, the inputs' own text decides (read only then)
+  let errorLang: Lang | undefined;
+  const say = (): Lang => (errorLang ??= lang ?? langOfUserText(io.argv, config.text) ?? langOfInputs(io, config) ?? 'en');
+  if (config.fromParent && config.file) io.stderr.write(`plan-check: ${t(messageLang, 'note.config_from_parent', { path: escapeForTerminal(displayPath(config.file, io.cwd)) })}\n`);
   const timezone = options.timezone ?? config.config.timezone;
-  if (timezone !== undefined && !isKnownTimezone(timezone)) throw new UsageError(t(say, 'usage.bad_timezone', { zone: timezone }));
+  if (timezone !== undefined && !isKnownTimezone(timezone)) throw new UsageError(t(say(), 'usage.bad_timezone', { zone: timezone }));
   const asOf = resolveAsOf(options.asOf ?? config.config.as_of, timezone, say, io);
   const warnDays = options.warnDays !== undefined ? wholeDays(say, 'usage.bad_warn_days', options.warnDays) : (config.config.warn_days ?? 14);
   if (options.encoding !== undefined) {
     try {
       new TextDecoder(options.encoding);
     } catch {
-      throw new UsageError(t(say, 'usage.bad_encoding', { value: options.encoding }));
+      throw new UsageError(t(say(), 'usage.bad_encoding', { value: options.encoding }));
     }
   }
   if (options.delimiter !== undefined && (options.delimiter === '' || /["\r\n]/.test(options.delimiter))) {
-    throw new UsageError(t(say, 'usage.bad_delimiter', { value: escapeForTerminal(options.delimiter) }));
+    throw new UsageError(t(say(), 'usage.bad_delimiter', { value: escapeForTerminal(options.delimiter) }));
   }
-  if (options.owner !== undefined && options.owner.trim() === '') throw new UsageError(t(say, 'usage.empty_owner'));
+  if (options.owner !== undefined && options.owner.trim() === '') throw new UsageError(t(say(), 'usage.empty_owner'));
   const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
-  if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say, 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
+  if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say(), 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
   const format = options.format ?? spec.formats?.[0] ?? '';
   if (spec.formats) checkChoice(say, '--format', format, spec.formats);
   const output = options.output && options.output !== '-' ? options.output : undefined;
-  if (output === undefined && spec.fileFormats?.includes(format)) throw new UsageError(t(say, 'usage.xlsx_needs_output'));
+  if (output === undefined && spec.fileFormats?.includes(format)) throw new UsageError(t(say(), 'usage.xlsx_needs_output'));
   const failOn = codesOf(say, '--fail-on', parseList(options.failOn) ?? [], failOnValues, statusCodesOf);
   const givenStatuses = parseList(options.status);
   const statuses = givenStatuses && codesOf(say, '--status', givenStatuses, allStatuses, statusOnlyCodesOf);
@@ -316,7 +348,7 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
     warnDays,
     timezone,
     lang,
-    messageLang: say,
+    messageLang,
     colour: { stdout: colourLevel(options, io.env, io.stdout.isTTY), stderr: colourLevel(options, io.env, io.stderr.isTTY) },
     encoding: options.encoding,
     delimiter: options.delimiter,
@@ -355,5 +387,5 @@ export function resolveLangOption(options: Pick<CommandOptions, 'lang'>, io: Cli
 
 /** Today in the environment's timezone (TZ when it is a known name). */
 export function today(io: CliIo): DayNumber {
-  return resolveAsOf(undefined, undefined, 'en', io);
+  return resolveAsOf(undefined, undefined, () => 'en', io);
 }

@@ -116,13 +116,16 @@ export interface RefCandidate {
   metric?: string;
   /** a target's task id */
   task?: string;
+  /** the units of an `each` target (a ref may name one: 1/守信超市) */
+  units?: readonly string[];
 }
 
 const tailOf = (ref: string): string => ref.slice(ref.indexOf(':') + 1);
 
 /**
  * The refs a ref that matches nothing probably meant, closest first (ties in the order given):
- * the metric's words in it or it in them (1/守信超市 → the target whose metric says 守信超市), refs
+ * the metric's words in it or it in them (1/守信超市 → the target whose metric says 守信超市, or whose
+ * `each` list names it), refs
  * within a few edits, metrics within a few edits of its last part, and else the targets of the
  * task it names (1/…: task 1's targets, the ids closest to the last part first).
  */
@@ -139,6 +142,7 @@ export function refCandidates(given: string, candidates: readonly RefCandidate[]
     const sameTask = task !== undefined && candidate.task === task;
     const scores: number[] = [];
     if (metric !== undefined && last !== '' && (metric.includes(last) || last.includes(metric))) scores.push(sameTask ? 0 : 1);
+    if (last !== '' && (candidate.units ?? []).some((unit) => foldText(unit) === last)) scores.push(sameTask ? 0 : 1);
     const refDistance = editDistance(tail, tailOf(candidate.ref));
     if (refDistance <= allowed(tail)) scores.push(1 + refDistance);
     if (metric !== undefined && last !== '') {

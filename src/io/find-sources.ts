@@ -1,7 +1,7 @@
 // Find the files to read: path arguments (files or folders, searched recursively), else the globs
 // of plan-check.yaml, else the current folder.
 import { isUtf8 } from 'node:buffer';
-import fs, { type Stats, readdirSync, realpathSync, statSync } from 'node:fs';
+import fs, { type Stats, closeSync, constants, fstatSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { type SourceKind, sourceKindOf } from '../core/source-kinds.js';
@@ -218,4 +218,32 @@ export function pathKind(target: string): 'folder' | 'missing' | 'other' {
   } catch {
     return 'missing';
   }
+}
+
+/**
+ * The first bytes of a few input files, as text (plans first): what the language of a message
+ * written before anything is loaded may be judged from (a usage error in a Chinese project with
+ * LANG=C). Only regular files found inside their folder are opened, with O_NONBLOCK; nothing
+ * here fails.
+ */
+export function sampleInputText(files: readonly FoundFile[], maxFiles = 8, maxBytes = 4096): string {
+  const chosen = [...files.filter((file) => file.kind === 'plan'), ...files.filter((file) => file.kind !== 'plan')]
+    .filter((file) => file.refused === undefined && !file.absolute.endsWith('.xlsx'))
+    .slice(0, maxFiles);
+  const texts: string[] = [];
+  for (const file of chosen) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(file.raw ?? file.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      if (!fstatSync(fd).isFile()) continue;
+      const buffer = Buffer.alloc(maxBytes);
+      const read = readSync(fd, buffer, 0, maxBytes, 0);
+      texts.push(buffer.subarray(0, read).toString('utf8'));
+    } catch {
+      // unreadable: the command says so when it reads it
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+  }
+  return texts.join('\n');
 }

@@ -26,7 +26,7 @@ export async function runExplain(ref: string, paths: string[], options: CommandO
   const found = targets.length + new Set(deadlines.map((d) => d.ref)).size;
   if (found === 0) {
     const candidates = refCandidates(ref, [
-      ...evaluation.targets.map((r) => ({ ref: r.target.ref, metric: r.target.metric, task: r.target.taskId })),
+      ...evaluation.targets.map((r) => ({ ref: r.target.ref, metric: r.target.metric, task: r.target.taskId, units: r.target.each?.map((unit) => unit.unit) })),
       ...[...new Set(evaluation.deadlines.map((d) => d.ref))].map((deadlineRef) => ({ ref: deadlineRef })),
     ]);
     const listed = candidates.map((c) => (c.metric === undefined ? c.ref : t(ctx.lang, 'explain.candidate', { ref: c.ref, metric: c.metric })));
