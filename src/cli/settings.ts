@@ -97,7 +97,7 @@ interface CommandSpec {
 }
 
 /** Ended plans stay in full in the meeting view this many days (contract v2, "The meeting view"). */
-export const defaultRecentDays = 90;
+const defaultRecentDays = 90;
 
 const noConfig: LoadedConfig = { config: {}, diagnostics: [] };
 

@@ -16,7 +16,7 @@ import { closestUnit, probablySameUnit } from './unit-names.js';
  * record's occurrence could not be read), and per actuals file (those that could not be tied to a
  * target or deadline included); the files left out as a whole.
  */
-export interface LostData {
+interface LostData {
   targets: Map<string, number>;
   deadlines: Map<string, number>;
   files: Map<string, number>;

@@ -64,7 +64,7 @@ interface LoadOptions {
  * of it at all, and the refs its errors dropped (`TASK`, `TASK/TARGET`, a plan-level `TARGET`,
  * `duty:ID`), folded as refs are. References into these follow from its errors.
  */
-export interface PlanFailure {
+interface PlanFailure {
   file: string;
   planId?: string;
   loaded: boolean;

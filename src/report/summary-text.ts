@@ -27,7 +27,7 @@ export function targetSummaryParts(counts: StatusCounts, ctx: FormatContext, cha
 }
 
 /** "overdue 2 · due soon 1 · done 3", coloured when `chalk` has colour. */
-export function deadlineSummaryParts(counts: DeadlineCounts, ctx: FormatContext, chalk: ChalkInstance = ctx.chalk): string {
+function deadlineSummaryParts(counts: DeadlineCounts, ctx: FormatContext, chalk: ChalkInstance = ctx.chalk): string {
   return deadlineOrder
     .filter((status) => counts[status] > 0)
     .map((status) => paintStatus(chalk, status, `${statusLabel(ctx.lang, status)} ${counts[status]}`))
