@@ -919,7 +919,8 @@ describe.concurrent('every bad input, through the CLI', () => {
         const outDir = mkdtempSync(path.join(os.tmpdir(), 'plan-check-gaps-'));
         try {
           const out = path.join(outDir, 'out.csv');
-          const gaps = await run(['gaps', c.name, '--format', 'csv', '-o', out, '--as-of', AS_OF, '--no-config', ...args]);
+          // --strict: input with errors gets no report at all (without it, a partial report: below)
+          const gaps = await run(['gaps', c.name, '--format', 'csv', '-o', out, '--as-of', AS_OF, '--no-config', '--strict', ...args]);
           assertNoCrash(gaps, 'gaps');
           expect(gaps.status, `gaps exit code; stderr:\n${gaps.stderr.slice(0, 1000)}`).toBe(c.exit);
           if (c.exit === 0) {
@@ -931,6 +932,16 @@ describe.concurrent('every bad input, through the CLI', () => {
             expect(readdirSync(outDir), 'gaps -o on invalid input: nothing written, no temporary file').toEqual([]);
             expect(gaps.stdout, 'gaps on invalid input: no report on stdout').toBe('');
             expect(gaps.stderr, 'gaps names the problem').toMatch(new RegExp(c.expect[0]!.code));
+            // without --strict: the same exit code and the problem named; a report on what is valid
+            // (when anything is) written whole, never a temporary file, and every row carries data_errors
+            const partial = await run(['gaps', c.name, '--format', 'csv', '-o', out, '--as-of', AS_OF, '--no-config', ...args]);
+            assertNoCrash(partial, 'gaps (partial)');
+            expect(partial.status, `gaps (partial) exit code; stderr:\n${partial.stderr.slice(0, 1000)}`).toBe(c.exit);
+            expect(partial.stderr, 'gaps (partial) names the problem').toMatch(new RegExp(c.expect[0]!.code));
+            expect(partial.stdout, 'gaps (partial) -o: nothing on stdout').toBe('');
+            const written = readdirSync(outDir);
+            expect(written.filter((name) => name !== 'out.csv'), 'gaps (partial) -o: no temporary file').toEqual([]);
+            if (written.includes('out.csv')) expect(readFileSync(out, 'utf8').split('\r\n')[0]).toMatch(/,data_errors$/);
           }
         } finally {
           rmSync(outDir, { recursive: true, force: true });
