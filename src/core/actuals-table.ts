@@ -6,7 +6,8 @@ import { type Diagnostic, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
 import type { ActualRow, ActualValue, ActualsFile } from './model.js';
 import { ABSURD_COUNT, type ValueProblem, isAbsurdValue, parseValueText } from './actual-value.js';
-import { foldText } from './text-fold.js';
+import { foldText, hasInvisible, withoutInvisible } from './text-fold.js';
+import { invisibleWarning } from './invisible-names.js';
 
 /** What a spreadsheet cell was before it became text (a CSV field is always text). */
 export type CellKind = 'text' | 'number' | 'percent' | 'date' | 'formula-without-value';
@@ -115,6 +116,8 @@ export class ActualsTable {
   private readonly rows: ActualRow[] = [];
   /** dates repeat (one per reporting period): each distinct text is read once */
   private readonly days = new Map<string, number | undefined>();
+  /** name cells already warned about for an invisible character */
+  private readonly invisibleWarned = new Set<string>();
 
   /** `sheet`: the spreadsheet sheet the records come from (positions are then its rows and columns) */
   constructor(file: string, sheet?: string) {
@@ -143,6 +146,21 @@ export class ActualsTable {
 
   private at(line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]): void {
     this.diagnostics.push(makeDiagnostic(code, this.file, this.place(line, column), args));
+  }
+
+  /**
+   * A name cell (plan, ref, reporting unit) without its invisible characters; each distinct text
+   * is warned about once per file, at its first cell.
+   */
+  private name({ fields, line, columns }: SourceRecord, index: number | undefined): string {
+    const text = cell(fields, index);
+    if (index === undefined || !hasInvisible(text)) return text;
+    const key = `${index}\u0000${text}`;
+    if (!this.invisibleWarned.has(key)) {
+      this.invisibleWarned.add(key);
+      this.diagnostics.push(invisibleWarning(this.file, this.place(line, columns[index] ?? 1), text, this.header?.fields[index] ?? ''));
+    }
+    return withoutInvisible(text).trim();
   }
 
   private place(line: number, column: number): { file: string; line: number; column: number; sheet?: string } {
@@ -272,8 +290,9 @@ export class ActualsTable {
       this.at(line, columns[read.index] ?? 1, 'absurd-number', absurdArgs(read.text));
       value = 'not-a-value';
     }
-    const planId = cell(fields, header.plan);
-    const targetRef = cell(fields, header.target);
+    const planId = this.name(record, header.plan);
+    const targetRef = this.name(record, header.target);
+    const reportedBy = this.name(record, header.unit);
     if (!planId) this.at(line, columns[header.plan] ?? 1, 'missing-key', { key: header.fields[header.plan] ?? 'plan' });
     if (!targetRef) this.at(line, columns[header.target] ?? 1, 'missing-key', { key: header.fields[header.target] ?? 'target' });
     if (asOf === undefined || typeof value === 'string' || !planId || !targetRef) return;
@@ -282,7 +301,7 @@ export class ActualsTable {
       targetRef,
       value,
       asOf,
-      reportedBy: cell(fields, header.unit),
+      reportedBy,
       note: cell(fields, header.note) || undefined,
       place: this.place(line, 1),
       valuePlace: this.place(line, columns[read.index] ?? 1),

@@ -60,6 +60,7 @@ export const diagnosticCodes = {
   'record-before-start': 'error',
   'each-unit-not-listed': 'warning',
   'similar-units': 'warning',
+  'invisible-character': 'warning',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',

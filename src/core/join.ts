@@ -6,7 +6,7 @@ import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnost
 import { nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
-import { foldText } from './text-fold.js';
+import { foldName } from './text-fold.js';
 import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
 import { closestUnit, probablySameUnit } from './unit-names.js';
 
@@ -23,7 +23,7 @@ const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: Diagnostic
 
 /** `TASK/TARGET`, `TASK` (a task with one target), `ID` (a plan-level target), each also after `PLAN:`. */
 function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
-  const text = foldText(ref);
+  const text = foldName(ref);
   const colon = text.indexOf(':');
   if (colon >= 0 && text.slice(0, colon) !== plan.id) return undefined;
   const local = colon >= 0 ? text.slice(colon + 1) : text;
@@ -44,12 +44,12 @@ const foldedRegistries = new WeakMap<Plan, Map<string, string>>();
  * canonical name, so a unit is never counted twice.
  */
 export function canonicalUnit(plan: Plan, name: string): string {
-  const folded = foldText(name);
+  const folded = foldName(name);
   if (!plan.unitNames) return folded;
   let registry = foldedRegistries.get(plan);
   if (!registry) {
     registry = new Map();
-    for (const [known, canonical] of plan.unitNames) if (!registry.has(foldText(known))) registry.set(foldText(known), canonical);
+    for (const [known, canonical] of plan.unitNames) if (!registry.has(foldName(known))) registry.set(foldName(known), canonical);
     foldedRegistries.set(plan, registry);
   }
   return registry.get(folded) ?? folded;
@@ -60,7 +60,7 @@ const registeredNames = new WeakMap<Plan, Set<string>>();
 function registeredUnitNames(plan: Plan): Set<string> {
   let names = registeredNames.get(plan);
   if (!names) {
-    names = new Set([...(plan.unitNames?.values() ?? [])].map(foldText));
+    names = new Set([...(plan.unitNames?.values() ?? [])].map(foldName));
     registeredNames.set(plan, names);
   }
   return names;

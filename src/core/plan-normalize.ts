@@ -9,7 +9,7 @@ import { type Comparison, acceptedTargetForms, parseTargetExpression } from './t
 import { suggestTargetReading } from './target-wording.js';
 import { ABSURD_COUNT } from './actual-value.js';
 import type { Locator } from './yaml-source.js';
-import { foldText } from './text-fold.js';
+import { foldName, foldText } from './text-fold.js';
 
 type Data = Record<string, unknown>;
 
@@ -22,7 +22,7 @@ const asList = (value: unknown): string[] =>
 
 /** A task id as refs are compared (join.ts folds refs the same way): full-width forms folded, so
  * "三（一）" and "三(一)", or "４" and "4", are one task, and a twin is a duplicate. */
-const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? foldText(value) : undefined);
+const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? foldName(value) : undefined);
 
 /** Longer than any target expression: not parsed (a million digits would take minutes to reduce). */
 const MAX_TARGET_TEXT = 100;
@@ -194,12 +194,12 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
   // reporting units and --owner
   const foldedUnits = new Map<string, string>();
   for (const [known, canonical] of unitNames ?? []) {
-    const folded = foldText(known);
+    const folded = foldName(known);
     if (!foldedUnits.has(folded)) foldedUnits.set(folded, canonical);
   }
   const resolveUnit = (name: string, path: JsonPath): string => {
     if (!unitNames) return name;
-    const canonical = unitNames.get(name) ?? foldedUnits.get(foldText(name));
+    const canonical = unitNames.get(name) ?? foldedUnits.get(foldName(name));
     if (canonical) return canonical;
     check.report('unknown-unit', path, { name, suggestion: nearestName(name, unitNames.keys()) });
     return name;
@@ -222,7 +222,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
       const entryPath = [...path, index];
       if (name === undefined) return;
       // as join.ts names a reporting unit: the registry's name, else the name folded
-      const unit = unitNames ? resolveUnit(name, object ? [...entryPath, 'unit'] : entryPath) : foldText(name);
+      const unit = unitNames ? resolveUnit(name, object ? [...entryPath, 'unit'] : entryPath) : foldName(name);
       const first = seen.get(unit);
       if (first !== undefined) {
         check.report('duplicate-id', entryPath, { kind: 'unit', id: name, firstLine: locator.locate([...path, first]).line });

@@ -10,6 +10,7 @@ import { type ActualsFile, type Plan, allTargets } from './model.js';
 import { normalisePlan } from './plan-normalize.js';
 import { CsvActualsReader, type ReadActuals, readActualsCsv } from './actuals-read.js';
 import { readActualsYaml } from './actuals-yaml.js';
+import { cleanActualsNames, cleanPlanNames } from './invisible-names.js';
 import { type SheetContents, readActualsSheet, sheetBytesProblem } from './actuals-table.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
@@ -129,13 +130,15 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
   const parsed = parseYaml(text, file, limits, options.yamlCache);
   append(loaded.diagnostics, parsed.diagnostics);
   if (parsed.data === undefined) return;
-  const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), parsed.data, file, parsed.locator);
+  const names = cleanPlanNames(parsed.data, text, file, parsed.locator);
+  append(loaded.diagnostics, names.diagnostics);
+  const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), names.data, file, parsed.locator);
   append(loaded.diagnostics, schemaDiagnostics);
-  const normalised = normalisePlan(parsed.data, file, parsed.locator);
+  const normalised = normalisePlan(names.data, file, parsed.locator);
   append(loaded.diagnostics, normalised.diagnostics);
   if (!normalised.plan) return;
   loaded.plans.push(normalised.plan);
-  const clean = parsed.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
+  const clean = parsed.diagnostics.length === 0 && names.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
   const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
   if (snapshot) options.planCache?.set(text, snapshot);
 }
@@ -144,8 +147,10 @@ function readActualsYamlText(text: string, file: string, options: LoadOptions, l
   const parsed = parseYaml(text, file, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
   append(loaded.diagnostics, parsed.diagnostics);
   if (parsed.data === undefined) return;
-  append(loaded.diagnostics, checkAgainstSchema(getValidator('actuals'), parsed.data, file, parsed.locator));
-  addActuals(loaded, readActualsYaml(parsed.data, file, parsed.locator));
+  const names = cleanActualsNames(parsed.data, text, file, parsed.locator);
+  append(loaded.diagnostics, names.diagnostics);
+  append(loaded.diagnostics, checkAgainstSchema(getValidator('actuals'), names.data, file, parsed.locator));
+  addActuals(loaded, readActualsYaml(names.data, file, parsed.locator));
 }
 
 function addActuals(loaded: Loaded, read: ReadActuals): void {

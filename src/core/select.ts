@@ -2,7 +2,7 @@
 // --role, --plan and --status.
 import type { DeadlineResult } from './deadlines.js';
 import type { TargetResult } from './evaluate.js';
-import { foldText } from './text-fold.js';
+import { foldName } from './text-fold.js';
 import { type Plan, allTargets } from './model.js';
 
 /** Everything, or the listed values (none when the list is empty). */
@@ -19,7 +19,7 @@ const chosen = <T>(choice: Choice<T>, value: T): boolean => choice === 'all' || 
 
 /** The canonical names the --owner value stands for in each plan (exact, alias, else substring). */
 export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string> {
-  const wanted = foldText(owner);
+  const wanted = foldName(owner);
   const exact = new Set<string>();
   const allNames = new Set<string>();
   for (const plan of plans) {
