@@ -31,3 +31,22 @@ export function nearestName(input: string, candidates: Iterable<string>): string
   const allowed = Math.max(1, Math.floor(Math.max([...input].length, 2) / 3));
   return bestDistance <= allowed ? best : undefined;
 }
+
+/**
+ * How many candidates one run may compare names with to suggest the closest: a few hundred
+ * thousand edit distances (under a second). Past it a message has no suggestion, so that 5,000
+ * unknown units against a registry of 2,000 (ten million comparisons, over a minute) cost no more.
+ */
+export const SUGGESTION_COMPARISONS = 200_000;
+
+/** The comparisons left for suggestions in one run (one join, one plan). */
+export class SuggestionBudget {
+  constructor(private left: number = SUGGESTION_COMPARISONS) {}
+
+  /** Spend `comparisons`; false (and nothing spent) when fewer are left. */
+  spend(comparisons: number): boolean {
+    if (comparisons > this.left) return false;
+    this.left -= comparisons;
+    return true;
+  }
+}

@@ -3,7 +3,7 @@
 // so the result never depends on the order files were named in.
 import { formatDay } from './dates.js';
 import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnostic } from './diagnostics.js';
-import { nearestName } from './edit-distance.js';
+import { SuggestionBudget, nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
 import { foldName } from './text-fold.js';
@@ -156,9 +156,21 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const typedByText = new Map<Plan, Map<string, TypedRef>>();
   const typedOf = (text: string, plan: Plan): TypedRef => memo(typedByText, plan, text, () => resolveTypedRef(text, plan));
   const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => canonicalUnit(plan, name));
+  // suggestions for unknown names: each distinct text searched once, and all of them within one budget
+  const budget = new SuggestionBudget();
+  const suggest = (text: string, candidates: readonly string[]): string | undefined => (budget.spend(candidates.length) ? nearestName(text, candidates) : undefined);
+  const refSuggestions = new Map<Plan, Map<string, string | undefined>>();
+  const refSuggestion = (ref: string, plan: Plan): string | undefined => memo(refSuggestions, plan, ref, () => suggest(ref, localRefs(plan)));
+  const unitSuggestions = new Map<Plan, Map<string, ReturnType<typeof closestUnit>>>();
+  const unitSuggestion = (name: string, plan: Plan): ReturnType<typeof closestUnit> =>
+    memo(unitSuggestions, plan, name, () => (budget.spend(registeredUnitNames(plan).size) ? closestUnit(name, registeredUnitNames(plan)) : undefined));
+  const planSuggestions = new Map<string, string | undefined>();
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
-    if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
+    if (!plan) {
+      if (!planSuggestions.has(planId)) planSuggestions.set(planId, suggest(planId, [...plansById.keys()]));
+      diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: planSuggestions.get(planId) }));
+    }
     return plan;
   };
   for (const file of sortedFiles) {
@@ -169,7 +181,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       const typed = row.typed && !targetOf(row.targetRef, plan) ? typedOf(row.targetRef, plan) : undefined;
       const target = typed ? ('target' in typed ? typed.target : undefined) : targetOf(row.targetRef, plan);
       if (!target) {
-        const suggestion = nearestName(row.targetRef, localRefs(plan));
+        const suggestion = refSuggestion(row.targetRef, plan);
         const candidates = typed && 'ambiguous' in typed ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) } : typed && 'closest' in typed && !suggestion ? { candidates: candidateTexts(typed.closest) } : { suggestion };
         diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, ...candidates }));
         continue;
@@ -178,7 +190,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       const reportedBy = unitOf(row.reportedBy, plan);
       if (reportedBy !== row.reportedBy) row = { ...row, reportedBy };
       if (plan.unitNames && reportedBy !== '' && !registeredUnitNames(plan).has(reportedBy)) {
-        const closest = closestUnit(reportedBy, registeredUnitNames(plan));
+        const closest = unitSuggestion(reportedBy, plan);
         diagnostics.push(diagnosticAt('unknown-unit', row.unitPlace ?? row.place, { name: row.reportedBy, suggestion: closest?.name, alias: closest?.alias ? closest.name : undefined }));
       }
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
@@ -196,7 +208,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
         const kind = record.task !== undefined ? 'task' : 'phase';
         const candidates = kind === 'task' ? plan.tasks.map((t) => t.id) : plan.phases.map((p) => p.id);
         const ref = record.task ?? record.phase ?? '';
-        diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: nearestName(ref, candidates) }));
+        diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: suggest(ref, candidates) }));
         continue;
       }
       completions.push(record);

@@ -1,10 +1,11 @@
 // Semantic checks on a plan that passed (or mostly passed) the schema, and its normalised model.
 // Defensive throughout: a node of the wrong shape was already reported by the schema and is skipped.
-import { type DayNumber, formatDay, readDate } from './dates.js';
+import { type DayNumber, clampedDay, formatDay, readDate, splitDay } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
-import { nearestName } from './edit-distance.js';
+import { SuggestionBudget, nearestName } from './edit-distance.js';
 import type { Accumulate, Combine, Duty, DutyStartSource, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
 import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
+import { dutyOccurrences } from './deadlines.js';
 import { type Comparison, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
 import { suggestTargetReading } from './target-wording.js';
 import { ABSURD_COUNT } from './actual-value.js';
@@ -23,6 +24,18 @@ const asList = (value: unknown): string[] =>
 /** A task id as refs are compared (join.ts folds refs the same way): full-width forms folded, so
  * "三（一）" and "三(一)", or "４" and "4", are one task, and a twin is a duplicate. */
 const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? foldName(value) : undefined);
+
+/** The longest plan period: a five-year plan and its review fit twice over; 0001–9999 does not. */
+export const MAX_PERIOD_YEARS = 10;
+
+/** The same day of the month `years` later (29 February → 28 February in a common year). */
+function yearsLater(day: DayNumber, years: number): DayNumber {
+  const { year, month, dayOfMonth } = splitDay(day);
+  return clampedDay(year + years, month, dayOfMonth);
+}
+
+/** The most duty deadlines (occurrences × owners) one plan may hold: 50 weekly duties for 38 units over 10 years. */
+export const MAX_DEADLINES = 100_000;
 
 /** Longer than any target expression: not parsed (a million digits would take minutes to reduce). */
 const MAX_TARGET_TEXT = 100;
@@ -184,7 +197,11 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
   const periodStart = check.date(periodData?.start, ['period', 'start']);
   const periodEnd = check.date(periodData?.end, ['period', 'end']);
   check.checkOrder(periodStart, periodEnd, ['period'], 'end');
-  const period = periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd
+  const tooLong = periodStart !== undefined && periodEnd !== undefined && periodEnd >= yearsLater(periodStart, MAX_PERIOD_YEARS);
+  if (tooLong) check.report('period-too-long', ['period', 'end'], { start: formatDay(periodStart), end: formatDay(periodEnd), years: MAX_PERIOD_YEARS });
+  // a period that is too long is no period: nothing is worked out over it (a weekly duty over the
+  // years 0001–9999 would be half a million deadlines per owner)
+  const period = periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd && !tooLong
     ? { start: periodStart, end: periodEnd }
     : undefined;
   const issued = check.date(root.issued, ['issued']);
@@ -197,11 +214,12 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const folded = foldName(known);
     if (!foldedUnits.has(folded)) foldedUnits.set(folded, canonical);
   }
+  const suggestionBudget = new SuggestionBudget();
   const resolveUnit = (name: string, path: JsonPath): string => {
     if (!unitNames) return name;
     const canonical = unitNames.get(name) ?? foldedUnits.get(foldName(name));
     if (canonical) return canonical;
-    check.report('unknown-unit', path, { name, suggestion: nearestName(name, unitNames.keys()) });
+    check.report('unknown-unit', path, { name, suggestion: suggestionBudget.spend(unitNames.size) ? nearestName(name, unitNames.keys()) : undefined });
     return name;
   };
   const resolveUnits = (value: unknown, path: JsonPath): string[] =>
@@ -322,6 +340,7 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     }
   });
 
+  let deadlinesLeft = MAX_DEADLINES;
   const dutiesData = asArray(root.duties);
   check.checkUniqueIds(dutiesData, ['duties'], 'duty');
   const duties: Duty[] = [];
@@ -330,17 +349,22 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
     const path = ['duties', index];
     if (!duty) return;
     const ownStart = check.date(duty.start, [...path, 'start']);
-    const { start, startSource } = dutyStart(ownStart, period?.start, issued);
-    const until = check.date(duty.until, [...path, 'until']) ?? period?.end;
+    const { start: written, startSource: writtenSource } = dutyStart(ownStart, period?.start, issued);
+    const ownUntil = check.date(duty.until, [...path, 'until']);
     const due = check.date(duty.due, [...path, 'due']);
-    check.checkOrder(start, until, path, 'until');
+    check.checkOrder(written, ownUntil ?? period?.end, path, 'until');
+    // occurrences only within the plan period: a start before it or an until after it is cut to it
+    const clipped = period !== undefined && written !== undefined && written < period.start;
+    const start = clipped ? period.start : written;
+    const startSource: DutyStartSource = clipped ? 'period' : writtenSource;
+    const until = period === undefined ? undefined : Math.min(ownUntil ?? period.end, period.end);
     check.checkInPeriod(due, period, [...path, 'due']);
     const owners = resolveUnits(duty.owner, [...path, 'owner']);
     if (Array.isArray(duty.owner) && duty.owner.length === 0) check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
     checkRecurrence(check, duty, path);
     checkDuplicateOwners(check, duty.owner, [...path, 'owner'], owners);
-    if (typeof duty.id !== 'string' || start === undefined || until === undefined) return;
-    duties.push({
+    if (typeof duty.id !== 'string' || start === undefined || until === undefined || deadlinesLeft < 0) return;
+    const read: Duty = {
       id: duty.id,
       title: asString(duty.title) ?? duty.id,
       kind: duty.kind === 'activity' ? 'activity' : 'report',
@@ -353,7 +377,12 @@ export function normalisePlan(data: unknown, file: string, locator: Locator): No
       until,
       due,
       place: check.place(path),
-    });
+    };
+    // every occurrence is a deadline per owner: bounded per plan, so a plan of a few kilobytes
+    // cannot ask for millions of them
+    deadlinesLeft -= dutyOccurrences(read).length * Math.max(1, read.owners.length);
+    if (deadlinesLeft < 0) check.report('too-many-deadlines', path, { duty: duty.id, limit: MAX_DEADLINES });
+    else duties.push(read);
   });
 
   const taskEntries: { data: unknown; path: JsonPath; section?: string }[] = [];

@@ -11,6 +11,7 @@ import { normalisePlan } from './plan-normalize.js';
 import { CsvActualsReader, type ReadActuals, readActualsCsv } from './actuals-read.js';
 import { readActualsYaml } from './actuals-yaml.js';
 import { cleanActualsNames, cleanPlanNames } from './invisible-names.js';
+import { checkNumberForms } from './yaml-numbers.js';
 import { type SheetContents, readActualsSheet, sheetBytesProblem } from './actuals-table.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
@@ -132,13 +133,15 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
   if (parsed.data === undefined) return;
   const names = cleanPlanNames(parsed.data, text, file, parsed.locator);
   append(loaded.diagnostics, names.diagnostics);
+  const numberForms = checkNumberForms(parsed.data, text, file, parsed.locator);
+  append(loaded.diagnostics, numberForms);
   const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), names.data, file, parsed.locator);
   append(loaded.diagnostics, schemaDiagnostics);
   const normalised = normalisePlan(names.data, file, parsed.locator);
   append(loaded.diagnostics, normalised.diagnostics);
   if (!normalised.plan) return;
   loaded.plans.push(normalised.plan);
-  const clean = parsed.diagnostics.length === 0 && names.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
+  const clean = parsed.diagnostics.length === 0 && names.diagnostics.length === 0 && numberForms.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
   const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
   if (snapshot) options.planCache?.set(text, snapshot);
 }
@@ -149,6 +152,7 @@ function readActualsYamlText(text: string, file: string, options: LoadOptions, l
   if (parsed.data === undefined) return;
   const names = cleanActualsNames(parsed.data, text, file, parsed.locator);
   append(loaded.diagnostics, names.diagnostics);
+  append(loaded.diagnostics, checkNumberForms(parsed.data, text, file, parsed.locator));
   append(loaded.diagnostics, checkAgainstSchema(getValidator('actuals'), names.data, file, parsed.locator));
   addActuals(loaded, readActualsYaml(names.data, file, parsed.locator));
 }
