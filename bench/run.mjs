@@ -5,6 +5,9 @@
 // BENCH_RUNS (default 10) sets the runs of light scenarios; heavy ones (marked) use at most 3.
 // `--smoke` runs one tiny scenario with 2 runs, only to prove the harness works (CI).
 // `--only xlsx` runs only the XLSX scenario: status on 30,000 rows in .xlsx against the same rows in CSV.
+// `--only hostile` runs only the hostile rows (also part of the full run): the bad-input corpus's
+// inputs at scale (tests/bad-inputs/generate.mjs), each asserted to finish within 20 s and 1 GB of
+// peak memory; the bench exits 1 when one does not.
 // Peers are installed on first use into bench/.peers (npm registry); without them their rows say so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,11 +15,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeScenario } from './generate.mjs';
+import { generate } from '../tests/bad-inputs/generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'bin', 'plan-check.js');
 const smoke = process.argv.includes('--smoke');
-const onlyXlsx = process.argv.includes('--only') && process.argv[process.argv.indexOf('--only') + 1] === 'xlsx';
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const onlyXlsx = only === 'xlsx';
+const onlyHostile = only === 'hostile';
 const runs = smoke ? 2 : Number(process.env.BENCH_RUNS ?? 10);
 const heavyRuns = Math.min(runs, 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-bench-'));
@@ -87,9 +93,50 @@ async function writeWorkbook(csvFile, xlsxFile) {
   await book.xlsx.writeFile(xlsxFile);
 }
 
+/** What every hostile input must stay within (issue 22: within 20 s and 1 GB). */
+const HOSTILE_SECONDS = 20;
+const HOSTILE_MB = 1024;
+const overLimits = [];
+
+/**
+ * The bad-input corpus's large shapes, each through the command that would suffer: every row
+ * asserted within HOSTILE_SECONDS and HOSTILE_MB (the process's peak resident memory).
+ */
+function hostileRows() {
+  const folder = path.join(work, 'hostile');
+  mkdirSync(folder, { recursive: true });
+  const cases = [
+    ['csv-10k-unknown-columns', 'validate, 10,000 unknown CSV columns (text)', ['validate']],
+    ['yaml-one-long-line', 'validate, a 110 KB one-line plan (text)', ['validate']],
+    ['duplicate-ids-20k', 'validate, 20,000 duplicate task ids (text)', ['validate']],
+    ['aliases-50k', 'validate, 5,000 unregistered units against 50,000 registry names (text)', ['validate']],
+    ['csv-50k-misspelt-rows', 'validate, 50,000 rows with a misspelt plan id (text)', ['validate']],
+    ['duties-weekly-many', 'status, 300 weekly duties × 20 owners over 10 years', ['status', '--as-of', '2024-06-30']],
+    ['keys-200k-unknown', 'validate, 200,000 unknown keys (text)', ['validate']],
+    ['deep-twenty-files', 'validate, twenty files nested 3,000 deep (text)', ['validate']],
+    ['alias-billion-laughs', 'validate, billion laughs (text)', ['validate']],
+  ];
+  for (const [name, label, [command, ...rest]] of cases) {
+    generate(name, folder);
+    add(`hostile: ${label}`, [command, path.join(folder, name), ...rest, '--no-config', '--no-cache'], floor, { runCount: heavyRuns });
+  }
+  // the most deadlines a plan may hold: 9 weekly duties × 20 owners × 522 weeks ≈ 94,000, all in JSON
+  const nearCap = path.join(folder, 'deadlines-near-cap');
+  mkdirSync(nearCap, { recursive: true });
+  const owners = Array.from({ length: 20 }, (_, i) => `单位${i}`).join(', ');
+  const duties = Array.from({ length: 9 }, (_, d) => `  - { id: d${d}, title: 周报${d}, owner: [${owners}], every: week, day: ${1 + (d % 5)} }`).join('\n');
+  writeFileSync(path.join(nearCap, 'x.plan.yaml'), `format: plan/1\nid: weekly\ntitle: 周报\nperiod: { start: 2021-01-01, end: 2030-12-31 }\nduties:\n${duties}\n`);
+  add('hostile: status --format json, ~94,000 duty deadlines (just under the cap)', ['status', nearCap, '--format', 'json', '--as-of', '2024-06-30', '--no-config', '--no-cache'], floor, { runCount: heavyRuns });
+  for (const row of scenarios.filter((s) => s.name.startsWith('hostile: '))) {
+    if (row.median > HOSTILE_SECONDS || (row.peakMb !== null && row.peakMb > HOSTILE_MB)) overLimits.push(`${row.name}: ${row.median.toFixed(1)} s, ${row.peakMb} MB`);
+  }
+}
+
 const floor = 'node -e ""';
 add(floor, ['-e', ''], undefined, { command: process.execPath });
-if (onlyXlsx) {
+if (onlyHostile) {
+  hostileRows();
+} else if (onlyXlsx) {
   // the same 30,000 rows as CSV and as a workbook: dates as date cells, counts as numbers, fractions as text
   const csvFolder = writeScenario(path.join(work, 'rows-csv-30000'), { tasks: 2000, rows: 30000 });
   const xlsxFolder = path.join(work, 'rows-xlsx-30000');
@@ -159,6 +206,7 @@ if (onlyXlsx) {
   const table25k = find('gaps --format table, 25,000 targets, no cache');
   scenarios.push({ name: 'table scaling: 5× rows (5k / 1k)', median: table5k.median, peakMb: table5k.peakMb, baseline: table1k.name, ratio: table5k.median / table1k.median });
   scenarios.push({ name: 'table scaling: 5× rows (25k / 5k)', median: table25k.median, peakMb: table25k.peakMb, baseline: table5k.name, ratio: table25k.median / table5k.median });
+  hostileRows();
 }
 
 const cpu = os.cpus();
@@ -172,5 +220,9 @@ for (const s of scenarios) {
   lines.push(s.median === null ? `| ${s.name} | — | — | — | ${s.note} |` : `| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb ?? '—'} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`);
 }
 console.log(lines.join('\n'));
-writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
+writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : onlyHostile ? 'results-hostile.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
+if (overLimits.length > 0) {
+  console.error(`hostile inputs over ${HOSTILE_SECONDS} s or ${HOSTILE_MB} MB:\n  ${overLimits.join('\n  ')}`);
+  process.exitCode = 1;
+}
