@@ -39,6 +39,21 @@ export function parseValueText(raw: string): ActualValue | ValueProblem {
   return 'not-a-value';
 }
 
+/** Digits grouped in threes by commas, as Excel writes a number cell formatted with separators: 1,900 / 12,345,678 / 1,900.5 / 1,900%. */
+const THOUSANDS_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?%?$/;
+
+/**
+ * A cell of a CSV or XLSX form: as parseValueText, and also a number in unambiguous thousands
+ * groups (1,900 is 1900), unless commas are decimal marks in this file (a `;`-separated CSV from
+ * a European Excel, where 1,900 means 1.9). 1,90 and 1,9000 are no grouping: still errors.
+ */
+export function parseValueCell(raw: string, commaIsDecimal = false): ActualValue | ValueProblem {
+  const value = parseValueText(raw);
+  if (value !== 'thousands-separator' || commaIsDecimal) return value;
+  const text = foldText(raw);
+  return THOUSANDS_GROUPED.test(text) ? parseValueText(text.replace(/,/g, '')) : value;
+}
+
 export function parseValueData(value: unknown): ActualValue | ValueProblem {
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value: fromNumber(value) } : 'not-finite';
   if (typeof value === 'string') return parseValueText(value);

@@ -5,7 +5,7 @@ import { formatDay, parseWrittenDate } from './dates.js';
 import { type Diagnostic, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
 import type { ActualRow, ActualValue, ActualsFile } from './model.js';
-import { ABSURD_COUNT, type ValueProblem, isAbsurdValue, parseValueText } from './actual-value.js';
+import { ABSURD_COUNT, type ValueProblem, isAbsurdValue, parseValueCell } from './actual-value.js';
 import { foldText, hasInvisible, withoutInvisible } from './text-fold.js';
 import { invisibleWarning } from './invisible-names.js';
 
@@ -116,6 +116,8 @@ export class ActualsTable {
   private readonly rows: ActualRow[] = [];
   /** dates repeat (one per reporting period): each distinct text is read once */
   private readonly days = new Map<string, number | undefined>();
+  /** commas are decimal marks in this file (a `;`-separated CSV): 1,900 is then no thousands grouping */
+  commaIsDecimal = false;
   /** name cells already warned about for an invisible character */
   private readonly invisibleWarned = new Set<string>();
 
@@ -231,16 +233,16 @@ export class ActualsTable {
     const doneText = cell(fields, header.done);
     const ofText = cell(fields, header.of);
     if (header.done === undefined || header.of === undefined || (doneText === '' && ofText === '')) {
-      return { value: parseValueText(valueText), text: valueText, index: header.value ?? header.done ?? 0 };
+      return { value: parseValueCell(valueText, this.commaIsDecimal), text: valueText, index: header.value ?? header.done ?? 0 };
     }
     if (valueText !== '') return { value: 'fraction-and-value', text: valueText, index: header.value ?? 0 };
     if (doneText === '' || ofText === '') {
       const index = doneText === '' ? header.done : header.of;
       return { value: 'half-fraction', text: '', index };
     }
-    const done = parseValueText(doneText);
+    const done = parseValueCell(doneText, this.commaIsDecimal);
     if (typeof done === 'string' || done.kind !== 'number') return { value: typeof done === 'string' ? done : 'not-a-value', text: doneText, index: header.done };
-    const of = parseValueText(ofText);
+    const of = parseValueCell(ofText, this.commaIsDecimal);
     if (typeof of === 'string' || of.kind !== 'number') return { value: typeof of === 'string' ? of : 'not-a-value', text: ofText, index: header.of };
     return { value: { kind: 'fraction', done: done.value, of: of.value }, text: `${doneText}/${ofText}`, index: header.done };
   }

@@ -257,7 +257,7 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'commander.too_many_arguments': '参数过多',
   'commander.too_many_arguments_for': '“{command}”的参数过多：应为 {expected} 个，实际 {received} 个。',
   'commander.did_you_mean': '（是否应为 {suggestion}？）',
-  'usage.bad_as_of': '--as-of “{value}”不是有效日期，请用 YYYY-MM-DD',
+  'usage.bad_as_of': '--as-of “{value}”不是有效日期：请写成 2024-06-30（也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）',
   'usage.bad_timezone': '未知的时区“{zone}”（请用 IANA 名称，如 Asia/Shanghai）',
   'usage.bad_warn_days': '--warn-days 必须是整数天数，不能是“{value}”',
   'usage.bad_lang': '--lang 必须是 zh-CN 或 en，不能是“{value}”',
