@@ -6,13 +6,13 @@ import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { lightOrder } from '../core/lights.js';
 import { safeText } from './display.js';
-import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
+import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusText, taskText } from './target-labels.js';
 import type { DeadlineRow, TargetRow } from './rows.js';
 import type { DeadlinesReport, GapsReport, StatusReport } from './reports.js';
 import { type StatusCounts, buildStatusView } from './status-view.js';
 import { targetStatuses } from '../core/statuses.js';
 import { statusLabel } from './status-text.js';
-import { deadlineTitle, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
+import { deadlineTitle, onTimeCells, onTimeHead, unitFiguresCells, unitFiguresHead, unitsOwningTargets, unitsWithDeadlinesDue } from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 
 /**
@@ -58,7 +58,7 @@ function targetCells(rows: readonly TargetRow[], ctx: FormatContext): string[][]
     gapCell(row, lang),
     progressCell(row, lang),
     row.due,
-    targetStatusLabel(lang, row),
+    targetStatusText(lang, row),
     lightLabel(lang, row.light),
   ]);
 }
@@ -108,6 +108,8 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
   if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, view.endedProblems > 0 ? 'summary.nothing_current' : 'summary.nothing')), '');
   const units = unitsWithDeadlinesDue(view.units);
   if (units.length > 0) out.push(`### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`, '', markdownTable(onTimeHead(lang), onTimeCells(units)), '');
+  const owners = unitsOwningTargets(view.units);
+  if (owners.length > 0) out.push(`### ${markdownText(t(lang, 'heading.unit_figures', { asOf: view.asOf, days: view.staleDays }))}`, '', markdownTable(unitFiguresHead(lang), unitFiguresCells(owners)), '');
   if (view.ended.length > 0) {
     out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
     for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: (summaryText(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') }))}`);

@@ -6,6 +6,7 @@ import { type Light, deadlineLight } from '../core/lights.js';
 import { type Plan, type Progress, taskById } from '../core/model.js';
 import type { OnTimeCounts, UnitOnTime } from '../core/on-time.js';
 import { toNumber } from '../core/rational.js';
+import type { UnitFigures } from '../core/unit-figures.js';
 
 /** One unit of an `each` target, as JSON lists it. */
 interface UnitRow {
@@ -213,6 +214,12 @@ export interface UnitOnTimeRow extends OnTimeRow {
   unit: string;
   /** the same over the unit's reports only (按时报送率) */
   reports: OnTimeRow;
+  /** targets the unit owns (an each target's unit owns its line); with its figures (status) */
+  targets?: number;
+  /** the date of the newest figure over those targets, or null */
+  latest_as_of?: string | null;
+  /** of those targets, how many have figures older than stale_days */
+  stale_targets?: number;
 }
 
 const toOnTimeRow = (counts: OnTimeCounts): OnTimeRow => ({
@@ -223,6 +230,16 @@ const toOnTimeRow = (counts: OnTimeCounts): OnTimeRow => ({
   on_time_rate: counts.rate ?? null,
 });
 
+/** A unit's on-time rates, and (given its figures) the newest figure over the targets it owns. */
 export function toUnitOnTimeRow(unit: UnitOnTime): UnitOnTimeRow {
   return { unit: unit.unit, ...toOnTimeRow(unit), reports: toOnTimeRow(unit.reports) };
+}
+
+export function toUnitFiguresRow(unit: UnitOnTime, figures: UnitFigures | undefined): UnitOnTimeRow {
+  return {
+    ...toUnitOnTimeRow(unit),
+    targets: figures?.targets ?? 0,
+    latest_as_of: figures?.latestAsOf === undefined ? null : formatDay(figures.latestAsOf),
+    stale_targets: figures?.staleTargets ?? 0,
+  };
 }

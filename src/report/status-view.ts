@@ -42,6 +42,8 @@ interface StatusView {
   endedProblems: number;
   /** on-time rates per unit over the plans shown in detail (all statuses) */
   units: UnitOnTimeRow[];
+  /** a figure older than this many days at the as-of date is stale */
+  staleDays: number;
 }
 
 export interface StatusViewOptions {
@@ -55,6 +57,8 @@ export interface StatusViewOptions {
    * summary), or over the plans the view shows in detail (an ended plan's compact line has no units).
    */
   unitsOf: (planIds?: ReadonlySet<string>) => UnitOnTimeRow[];
+  /** stale_days of the config (default 45) */
+  staleDays: number;
 }
 
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
@@ -89,5 +93,6 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     endedProblems: rows.filter((row) => !detailed.has(row.plan) && attentionStatuses.includes(row.status) && row.status !== 'no_data').length
       + evaluation.deadlines.filter((d) => !detailed.has(d.plan) && d.status === 'overdue').length,
     units: options.unitsOf(detailed),
+    staleDays: options.staleDays,
   };
 }
