@@ -12,6 +12,7 @@ import type { Lang } from '../i18n/labels.js';
 import { VERSION } from '../version.js';
 import type { FormatContext } from './context.js';
 import type { DiagnosticsReport } from './reports.js';
+import { escapeForMachineText } from './escape.js';
 
 /** The project's home, as the JSON Schemas' `$id`s name it. */
 const INFORMATION_URI = 'https://plan-check.dev/';
@@ -98,7 +99,8 @@ export function formatDiagnosticsSarif(diagnostics: readonly Diagnostic[], input
       ruleId: d.code,
       ruleIndex: ruleIndex.get(d.code)!,
       level: level(d.severity),
-      message: { text: diagnosticMessage(d.code, d.args, input.lang) },
+      // what a code-scanning page shows: controls, bidi and invisible characters from a file as \uXXXX
+      message: { text: escapeForMachineText(diagnosticMessage(d.code, d.args, input.lang)) },
       locations: [
         {
           physicalLocation: {
