@@ -55,9 +55,14 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
  * CJK Extension B ideograph, counts two) and the run says `utf16CodeUnits` explicitly. Without
  * the text (a file that could not be decoded) the column is kept: such diagnostics sit at 1:1.
  */
+const ASTRAL = /[\ud800-\udfff]/;
+
 function utf16Column(lines: readonly string[] | undefined, line: number, column: number): number {
   const text = lines?.[line - 1];
   if (text === undefined || column <= 1) return Math.max(column, 1);
+  // a line with no character outside the BMP counts the same either way: no copy of it per
+  // diagnostic (3,000 diagnostics on one 20 KB CSV header line took seconds)
+  if (!ASTRAL.test(text)) return column;
   const chars = [...text];
   const before = chars.slice(0, column - 1).join('').length;
   return before + Math.max(column - 1 - chars.length, 0) + 1;
