@@ -164,7 +164,7 @@ describe('--as-of refused', () => {
     const { runCli } = await import('./helpers.js');
     const en = await runCli(['status', 'examples/district-2024', '--as-of', '6/30/2024', '--no-cache']);
     expect(en.status).toBe(2);
-    expect(en.stderr).toBe('plan-check: --as-of "6/30/2024" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and 2024年6月30日 are read too)\n');
+    expect(en.stderr).toBe('plan-check: --as-of "6/30/2024" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)\n');
     const zh = await runCli(['status', 'examples/district-2024', '--as-of', '2024年2月30日', '--no-cache', '--lang', 'zh-CN']);
     expect(zh.stderr).toContain('也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日');
     // every form the message names is one parseWrittenDate reads

@@ -22,7 +22,7 @@ export function isAbsurdValue(value: ActualValue): boolean {
   return value.kind === 'fraction' ? beyond(value.done) || beyond(value.of) : beyond(value.value);
 }
 
-export function parseValueText(raw: string): ActualValue | ValueProblem {
+function parseValueText(raw: string): ActualValue | ValueProblem {
   const text = foldText(raw);
   let digits = 0;
   for (let i = 0; i < text.length && digits <= MAX_DIGITS; i += 1) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) digits += 1;

@@ -49,7 +49,7 @@ export function nearestName(input: string, candidates: Iterable<string>): string
  * thousand edit distances (under a second). Past it a message has no suggestion, so that 5,000
  * unknown units against a registry of 2,000 (ten million comparisons, over a minute) cost no more.
  */
-export const SUGGESTION_COMPARISONS = 200_000;
+const SUGGESTION_COMPARISONS = 200_000;
 
 /** The comparisons left for suggestions in one run (one join, one plan). */
 export class SuggestionBudget {

@@ -26,7 +26,7 @@ const asList = (value: unknown): string[] =>
 const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? foldName(value) : undefined);
 
 /** The longest plan period: a five-year plan and its review fit twice over; 0001–9999 does not. */
-export const MAX_PERIOD_YEARS = 10;
+const MAX_PERIOD_YEARS = 10;
 
 /** The same day of the month `years` later (29 February → 28 February in a common year). */
 function yearsLater(day: DayNumber, years: number): DayNumber {
@@ -35,7 +35,7 @@ function yearsLater(day: DayNumber, years: number): DayNumber {
 }
 
 /** The most duty deadlines (occurrences × owners) one plan may hold: 50 weekly duties for 38 units over 10 years. */
-export const MAX_DEADLINES = 100_000;
+const MAX_DEADLINES = 100_000;
 
 /** Longer than any target expression: not parsed (a million digits would take minutes to reduce). */
 const MAX_TARGET_TEXT = 100;

@@ -8,7 +8,7 @@ export const foldText = (text: string): string => text.normalize('NFKC').trim();
  * joiner and non-joiner, word joiner U+2060, a byte-order mark inside text, soft hyphen, bidi
  * marks and overrides, variation selectors, tag characters, Hangul fillers).
  */
-export const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const HAS_INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 
 export const hasInvisible = (text: string): boolean => HAS_INVISIBLE.test(text);

@@ -261,7 +261,7 @@ export const labels = {
   'commander.too_many_arguments': 'too many arguments',
   'commander.too_many_arguments_for': "too many arguments for '{command}'. Expected {expected} but got {received}.",
   'commander.did_you_mean': '(Did you mean {suggestion}?)',
-  'usage.bad_as_of': '--as-of "{value}" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and 2024年6月30日 are read too)',
+  'usage.bad_as_of': '--as-of "{value}" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)',
   'usage.bad_timezone': 'unknown timezone "{zone}" (use an IANA name such as Asia/Shanghai)',
   'usage.bad_warn_days': '--warn-days must be a whole number of days, not "{value}"',
   'usage.bad_lang': '--lang must be zh-CN or en, not "{value}"',
