@@ -162,14 +162,14 @@ const cases: Case[] = [
   { name: 'keys-200k-unknown', expect: manyUnknownExpected(), exit: 1, within: 20 },
   // ── shapes that could grow quadratically, at scale (issue 22 item 4; time and memory in bench/run.mjs) ──
   // Excel kept 10,000 formatted but empty columns after the data, each with a name
-  { name: 'csv-10k-unknown-columns', expect: unknownColumnsExpected(), exit: 1, within: 20 },
+  { name: 'csv-10k-unknown-columns', expect: unknownColumnsExpected(), exit: 1, within: 30 },
   // a converter wrote the whole plan on one line of 110 KB: one error near its end, a cropped code frame
   {
     name: 'yaml-one-long-line',
     // the due date of the last task: its column is where the generator put it
     expect: [{ file: P, line: 1, column: oneLongLineColumn(), code: 'invalid-date', message: /2024-13-01/ }],
     exit: 1,
-    within: 20,
+    within: 30,
     check: async ({ run }) => {
       const text = await run(['validate', 'yaml-one-long-line', '--no-config', '--lang', 'en']);
       expect(text.status).toBe(1);
@@ -180,13 +180,13 @@ const cases: Case[] = [
   // a numbering column filled down in a spreadsheet: 20,000 tasks all numbered "1"
   { name: 'duplicate-ids-20k', expect: duplicateIdsExpected(), exit: 1, within: 30 },
   // 50,000 registry names and 5,000 rows from units nobody registered: suggestions within a budget
-  { name: 'aliases-50k', expect: unregisteredUnitsExpected(), exit: 1, within: 20 },
+  { name: 'aliases-50k', expect: unregisteredUnitsExpected(), exit: 1, within: 30 },
   // 50,000 rows with one misspelt plan id, in the text format too (its code frames once were quadratic)
   {
     name: 'csv-50k-misspelt-rows',
     expect: misspeltPlanExpected(),
     exit: 1,
-    within: 20,
+    within: 30,
     check: async ({ run }) => {
       const text = await run(['validate', 'csv-50k-misspelt-rows', '--no-config', '--lang', 'en']);
       expect(text.status).toBe(1);
@@ -199,7 +199,7 @@ const cases: Case[] = [
     // each duty has 522 weeks × 20 owners = 10,440 deadlines: 100,000 / 10,440 = 9.6, so the tenth duty (line 6 + 9) goes past
     expect: [{ file: P, line: 6 + 9, column: 5, code: 'too-many-deadlines', message: /d9.*100000/ }],
     exit: 1,
-    within: 20,
+    within: 30,
     memoryLimitKb: 3_000_000,
     check: async ({ run }) => {
       const status = await run(['status', 'duties-weekly-many', '--as-of', AS_OF, '--no-config', '--lang', 'en']);
@@ -214,7 +214,6 @@ const cases: Case[] = [
     expect: [{ file: P, line: 4, column: 34 + 1, code: 'period-too-long', message: /0001-01-01 – 9999-12-31.*10 years/ }],
     exit: 1,
     gaps: true,
-    within: 10,
   },
   // a script wrote figures as 0x10, 0o17, 1e-400 and 1e400: none silently becomes 16, 15, 0 or Infinity
   {
