@@ -6,6 +6,9 @@
 // `--smoke` runs one tiny scenario with 2 runs, only to prove the harness works (CI).
 // `--only xlsx` runs only the XLSX scenario: status on 30,000 rows in .xlsx against the same rows in CSV.
 // `--only papers` runs only the XLSX papers: gaps --format xlsx against gaps --format csv on the same input.
+// `--only hostile` runs only the hostile rows (also part of the full run): the bad-input corpus's
+// inputs at scale (tests/bad-inputs/generate.mjs), each asserted to finish within 20 s and 1 GB of
+// peak memory; the bench exits 1 when one does not.
 // Peers are installed on first use into bench/.peers (npm registry); without them their rows say so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeScenario } from './generate.mjs';
+import { generate } from '../tests/bad-inputs/generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = path.join(root, 'bin', 'plan-check.js');
@@ -20,6 +24,7 @@ const smoke = process.argv.includes('--smoke');
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const onlyXlsx = only === 'xlsx';
 const onlyPapers = only === 'papers';
+const onlyHostile = only === 'hostile';
 const runs = smoke ? 2 : Number(process.env.BENCH_RUNS ?? 10);
 const heavyRuns = Math.min(runs, 3);
 const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-bench-'));
@@ -91,8 +96,9 @@ async function writeWorkbook(csvFile, xlsxFile) {
 }
 
 /**
- * The spreadsheet paper against CSV of the same rows: gaps --format xlsx (exceljs loaded, styled
- * cells, zipped) as a ratio to gaps --format csv, on the shipped examples and on 5,000 targets.
+ * The meeting papers against CSV of the same rows: gaps --format xlsx (exceljs loaded, styled
+ * cells, zipped), report (the HTML page) and report --format xlsx (the four-sheet workbook), each
+ * as a ratio to gaps --format csv, on the shipped examples and on 5,000 targets.
  */
 function paperRows(heavy) {
   const inputs = [['the examples', 'examples', {}], ['5,000 targets', writeScenario(path.join(work, 'papers-5000'), { tasks: Math.round(5000 / 1.5) }), heavy]];
@@ -101,12 +107,55 @@ function paperRows(heavy) {
     const csvName = `gaps --format csv -o, ${label}, no cache`;
     add(csvName, ['gaps', ...common, '--format', 'csv', '-o', path.join(work, 'paper.csv')], floor, options);
     add(`gaps --format xlsx -o, ${label}, no cache`, ['gaps', ...common, '--format', 'xlsx', '-o', path.join(work, 'paper.xlsx')], csvName, options);
+    add(`report (HTML) -o, ${label}, no cache`, ['report', ...common, '-o', path.join(work, 'report.html')], csvName, options);
+    add(`report --format xlsx -o, ${label}, no cache`, ['report', ...common, '--format', 'xlsx', '-o', path.join(work, 'report.xlsx')], csvName, options);
+  }
+}
+
+/** What every hostile input must stay within (issue 22: within 20 s and 1 GB). */
+const HOSTILE_SECONDS = 20;
+const HOSTILE_MB = 1024;
+const overLimits = [];
+
+/**
+ * The bad-input corpus's large shapes, each through the command that would suffer: every row
+ * asserted within HOSTILE_SECONDS and HOSTILE_MB (the process's peak resident memory).
+ */
+function hostileRows() {
+  const folder = path.join(work, 'hostile');
+  mkdirSync(folder, { recursive: true });
+  const cases = [
+    ['csv-10k-unknown-columns', 'validate, 10,000 unknown CSV columns (text)', ['validate']],
+    ['yaml-one-long-line', 'validate, a 110 KB one-line plan (text)', ['validate']],
+    ['duplicate-ids-20k', 'validate, 20,000 duplicate task ids (text)', ['validate']],
+    ['aliases-50k', 'validate, 5,000 unregistered units against 50,000 registry names (text)', ['validate']],
+    ['csv-50k-misspelt-rows', 'validate, 50,000 rows with a misspelt plan id (text)', ['validate']],
+    ['duties-weekly-many', 'status, 300 weekly duties × 20 owners over 10 years', ['status', '--as-of', '2024-06-30']],
+    ['keys-200k-unknown', 'validate, 200,000 unknown keys (text)', ['validate']],
+    ['deep-twenty-files', 'validate, twenty files nested 3,000 deep (text)', ['validate']],
+    ['alias-billion-laughs', 'validate, billion laughs (text)', ['validate']],
+  ];
+  for (const [name, label, [command, ...rest]] of cases) {
+    generate(name, folder);
+    add(`hostile: ${label}`, [command, path.join(folder, name), ...rest, '--no-config', '--no-cache'], floor, { runCount: heavyRuns });
+  }
+  // the most deadlines a plan may hold: 9 weekly duties × 20 owners × 522 weeks ≈ 94,000, all in JSON
+  const nearCap = path.join(folder, 'deadlines-near-cap');
+  mkdirSync(nearCap, { recursive: true });
+  const owners = Array.from({ length: 20 }, (_, i) => `单位${i}`).join(', ');
+  const duties = Array.from({ length: 9 }, (_, d) => `  - { id: d${d}, title: 周报${d}, owner: [${owners}], every: week, day: ${1 + (d % 5)} }`).join('\n');
+  writeFileSync(path.join(nearCap, 'x.plan.yaml'), `format: plan/1\nid: weekly\ntitle: 周报\nperiod: { start: 2021-01-01, end: 2030-12-31 }\nduties:\n${duties}\n`);
+  add('hostile: status --format json, ~94,000 duty deadlines (just under the cap)', ['status', nearCap, '--format', 'json', '--as-of', '2024-06-30', '--no-config', '--no-cache'], floor, { runCount: heavyRuns });
+  for (const row of scenarios.filter((s) => s.name.startsWith('hostile: '))) {
+    if (row.median > HOSTILE_SECONDS || (row.peakMb !== null && row.peakMb > HOSTILE_MB)) overLimits.push(`${row.name}: ${row.median.toFixed(1)} s, ${row.peakMb} MB`);
   }
 }
 
 const floor = 'node -e ""';
 add(floor, ['-e', ''], undefined, { command: process.execPath });
-if (onlyXlsx) {
+if (onlyHostile) {
+  hostileRows();
+} else if (onlyXlsx) {
   // the same 30,000 rows as CSV and as a workbook: dates as date cells, counts as numbers, fractions as text
   const csvFolder = writeScenario(path.join(work, 'rows-csv-30000'), { tasks: 2000, rows: 30000 });
   const xlsxFolder = path.join(work, 'rows-xlsx-30000');
@@ -180,6 +229,7 @@ if (onlyXlsx) {
   scenarios.push({ name: 'table scaling: 5× rows (25k / 5k)', median: table25k.median, peakMb: table25k.peakMb, baseline: table5k.name, ratio: table25k.median / table5k.median });
 
   paperRows(heavy);
+  hostileRows();
 }
 
 const cpu = os.cpus();
@@ -193,5 +243,9 @@ for (const s of scenarios) {
   lines.push(s.median === null ? `| ${s.name} | — | — | — | ${s.note} |` : `| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb ?? '—'} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`);
 }
 console.log(lines.join('\n'));
-writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : onlyPapers ? 'results-papers.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
+writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : onlyPapers ? 'results-papers.json' : onlyHostile ? 'results-hostile.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
 rmSync(work, { recursive: true, force: true });
+if (overLimits.length > 0) {
+  console.error(`hostile inputs over ${HOSTILE_SECONDS} s or ${HOSTILE_MB} MB:\n  ${overLimits.join('\n  ')}`);
+  process.exitCode = 1;
+}

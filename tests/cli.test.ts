@@ -68,11 +68,15 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     //   区市场监管局 (task 1) and 区教育局 (task 3) are due 12-31: nothing due yet → null, listed last
     const none = { due_so_far: 0, on_time: 0, late: 0, overdue: 0, on_time_rate: null };
     const office = { due_so_far: 5, on_time: 2, late: 1, overdue: 2, on_time_rate: 2 / 5 };
+    // newest figure per owning unit at T (stale_days 45), rows dated after T ignored:
+    //   区卫健局 owns 2/accidents (06-30) and 2/training (03-01: 121 days before T > 45 → stale)
+    //   区食药安办 owns no target; 区市场监管局 owns 1/sampling and 1/recheck (06-30; the CSV's
+    //   09-30 is after T); 区教育局 owns 3/canteens, whose only row (09-30) is after T → null
     expect(units).toEqual([
-      { unit: '区卫健局', due_so_far: 1, on_time: 0, late: 0, overdue: 0, on_time_rate: 0 / 1, reports: none },
-      { unit: '区食药安办', ...office, reports: office },
-      { unit: '区市场监管局', ...none, reports: none },
-      { unit: '区教育局', ...none, reports: none },
+      { unit: '区卫健局', due_so_far: 1, on_time: 0, late: 0, overdue: 0, on_time_rate: 0 / 1, reports: none, targets: 2, latest_as_of: '2024-06-30', stale_targets: 1 },
+      { unit: '区食药安办', ...office, reports: office, targets: 0, latest_as_of: null, stale_targets: 0 },
+      { unit: '区市场监管局', ...none, reports: none, targets: 2, latest_as_of: '2024-06-30', stale_targets: 0 },
+      { unit: '区教育局', ...none, reports: none, targets: 1, latest_as_of: null, stale_targets: 0 },
     ]);
     const sampling = target('1/sampling');
     expect(String(sampling.required)).toBe('1899.9995');

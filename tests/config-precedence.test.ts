@@ -62,7 +62,7 @@ describe('as-of date: --as-of > as_of > today', () => {
     expect((await runCli(['status', '--as-of', '2024-06-30', '--lang', 'en'], { cwd: badFile })).status).toBe(1);
     const badFlag = await runCli(['status', '--as-of', '2024-02-30', '--lang', 'en'], { cwd: folder });
     expect(badFlag.status).toBe(2);
-    expect(badFlag.stderr).toBe('plan-check: --as-of "2024-02-30" is not a real date YYYY-MM-DD\n');
+    expect(badFlag.stderr).toBe('plan-check: --as-of "2024-02-30" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)\n');
   });
 });
 

@@ -106,3 +106,69 @@ describe('--as-of in the same forms', () => {
     expect(JSON.parse(outputs[0]!.stdout).as_of).toBe('2024-06-30');
   });
 });
+
+describe('thousands separators as Excel writes them ("1,900")', () => {
+  const rows = (values: string[], delimiter = ',') =>
+    `${['plan', 'target', 'as_of', 'value', 'reported_by'].join(delimiter)}\n${values.map((value, i) => ['xl', '1/count', `2024-0${i + 1}-28`, value, `单位${i}`].join(delimiter)).join('\n')}\n`;
+
+  for (const tz of timezones) {
+    describe(`TZ=${tz}`, () => {
+      useTimezone(tz);
+      it('reads unambiguous groups of three as the number: 1,900 + 12,345 + 1,900.5', () => {
+        const loaded = project({ 'xl.plan.yaml': plan, 'a.actuals.csv': rows(['"1,900"', '"12,345"', '"1,900.5"']) });
+        expect(loaded.diagnostics).toEqual([]);
+        // three units, combine sum, each unit's latest row: 1900 + 12345 + 1900.5
+        for (const asOf of ['2024-03-31', '2024-12-31']) {
+          const count = evaluateProject(loaded, day(asOf), 14).targets.find((t) => t.target.id === 'count')!;
+          expect(toNumber(count.actual!), asOf).toBe(1900 + 12345 + 1900.5);
+        }
+        // at 2024-02-28 only the first two rows count: 1900 + 12345
+        const early = evaluateProject(loaded, day('2024-02-28'), 14).targets.find((t) => t.target.id === 'count')!;
+        expect(toNumber(early.actual!)).toBe(1900 + 12345);
+      });
+    });
+  }
+
+  it('12,345,678 and a grouped percentage 1,000% are read too', () => {
+    const read = readActualsCsv(rows(['"12,345,678"', '"1,000%"']), 'a.actuals.csv');
+    expect(read.diagnostics).toEqual([]);
+    expect(read.actuals.rows.map((row) => (row.value.kind === 'fraction' ? undefined : toNumber(row.value.value)))).toEqual([12_345_678, 1000]);
+    expect(read.actuals.rows.map((row) => row.value.kind)).toEqual(['number', 'percent']);
+  });
+
+  it('keeps an error for what is no grouping of three: 1,90, 1,9000, 19,00, 1,900,00', () => {
+    const read = readActualsCsv(rows(['"1,90"', '"1,9000"', '"19,00"', '"1,900,00"']), 'a.actuals.csv');
+    // "xl,1/count,2024-01-28," is 2+1+7+1+10+1 = 22 characters: the value at column 23
+    expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.args.value])).toEqual([
+      ['invalid-value-cell', 2, 22 + 1, '1,90'],
+      ['invalid-value-cell', 3, 22 + 1, '1,9000'],
+      ['invalid-value-cell', 4, 22 + 1, '19,00'],
+      ['invalid-value-cell', 5, 22 + 1, '1,900,00'],
+    ]);
+  });
+
+  it('in a ;-separated CSV (a European Excel, where the comma is the decimal mark) 1,900 stays an error', () => {
+    const read = readActualsCsv(`sep=;\n${rows(['1,900'], ';')}`, 'a.actuals.csv');
+    expect(read.diagnostics.map((d) => [d.code, d.line, d.args.problem])).toEqual([['invalid-value-cell', 3, 'thousands-separator']]);
+  });
+
+  it('in done and of cells too', () => {
+    const read = readActualsCsv('plan,target,as_of,done,of,reported_by\nxl,1/rate,2024-06-30,"1,176","1,200",区市场监管局\n', 'a.actuals.csv');
+    expect(read.diagnostics).toEqual([]);
+    const value = read.actuals.rows[0]!.value;
+    expect(value.kind === 'fraction' ? [toNumber(value.done), toNumber(value.of)] : value).toEqual([1176, 1200]);
+  });
+});
+
+describe('--as-of refused', () => {
+  it('names every accepted form, in both languages', async () => {
+    const { runCli } = await import('./helpers.js');
+    const en = await runCli(['status', 'examples/district-2024', '--as-of', '6/30/2024', '--no-cache']);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe('plan-check: --as-of "6/30/2024" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)\n');
+    const zh = await runCli(['status', 'examples/district-2024', '--as-of', '2024年2月30日', '--no-cache', '--lang', 'zh-CN']);
+    expect(zh.stderr).toContain('也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日');
+    // every form the message names is one parseWrittenDate reads
+    for (const form of ['2024-06-30', '2024/6/30', '2024-6-30', '2024.6.30', '2024年6月30日']) expect(parseWrittenDate(form), form).toBe(day('2024-06-30'));
+  });
+});

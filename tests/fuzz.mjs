@@ -3,7 +3,12 @@
 // (examples/**) with a seeded PRNG — byte flips, truncation, deleted and duplicated lines, swapped
 // indentation, Chinese punctuation and invisible characters typed in — runs the built binary on each
 // mutant and fails when a run
+// (issue 22 shapes too: invisible characters in names and ids, numbers YAML misreads, periods over
+// centuries with many recurring duties, thousands separators in CSV, thousands of columns, repeated
+// lines and very long lines, and files with hostile or non-UTF-8 names)
 //   - exits with a code other than 0, 1 or 2,
+//   - prints a raw control or bidi character (standard error, text and Markdown), a SARIF artifact
+//     URI that is not percent-encoded, or JUnit XML that is not well-formed,
 //   - prints a stack trace ("    at …") or "internal error",
 //   - takes more than 10 seconds (--timeout),
 //   - or, for `validate --format json` exiting 0 or 1, prints no JSON with 1-based places.
@@ -16,7 +21,8 @@
 // Run `npm run build` first: the fuzzer runs dist/ through bin/plan-check.js.
 import { Buffer } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { XMLValidator } from 'fast-xml-parser';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -178,6 +184,66 @@ const mutations = {
     const replacement = rnd.pick(['0', '-1', '99999999999999999999', '1e400', '.nan', '45076', '1.2万', '１９００', '1,900', '00', String(rnd.int(100000)), '9'.repeat(50 + rnd.int(500))]);
     return Buffer.from(text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length));
   },
+  /** an invisible character (Default_Ignorable_Code_Point) inside a unit name or an id: removed with a warning */
+  invisibleInName(bytes, rnd) {
+    const text = bytes.toString('utf8');
+    const places = [...text.matchAll(/(?:lead|owner|support|reported_by|填报单位|id|target|plan): *"?([^",}\]\n]{2,})/g)];
+    if (places.length === 0) return bytes;
+    const match = rnd.pick(places);
+    const at = match.index + match[0].length - 1 - rnd.int(Math.max(1, match[1].length - 1));
+    const invisible = rnd.pick(['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\ufeff', '\u202e', '\u2066', '\ufe0f', '\u{e0041}', '\u034f', '\u3164']);
+    return Buffer.from(text.slice(0, at) + invisible + text.slice(at));
+  },
+  /** a number YAML misreads (0x10, 0o17, 1e-400) or cannot hold (1e400) */
+  yamlNumberForm(bytes, rnd) {
+    const text = bytes.toString('utf8');
+    const numbers = [...text.matchAll(/(?<=: *)\d+(?:\.\d+)?(?=[ ,}\n])/g)];
+    if (numbers.length === 0) return bytes;
+    const match = rnd.pick(numbers);
+    return Buffer.from(text.slice(0, match.index) + rnd.pick(['0x10', '0o17', '1e-400', '1e400', '-0x1F', '2e-999']) + text.slice(match.index + match[0].length));
+  },
+  /** a period over many years, and duties that recur over it: bounded (period-too-long, too-many-deadlines) */
+  longPeriod(bytes, rnd) {
+    let text = bytes.toString('utf8');
+    if (!/^period:/m.test(text)) return bytes;
+    const years = rnd.pick([['0001', '9999'], ['2021', '2030'], ['2021', '2031'], ['2024', '2204']]);
+    text = text.replace(/(start: )\d{4}/, `$1${years[0]}`).replace(/(end: )\d{4}/, `$1${years[1]}`);
+    if (rnd.chance(0.7)) {
+      const owners = Array.from({ length: 1 + rnd.int(40) }, (_, i) => `单位${i}`).join(', ');
+      const duties = Array.from({ length: 1 + rnd.int(60) }, (_, d) => `  - { id: fz${d}, title: 周报${d}, owner: [${owners}], every: week, day: ${1 + (d % 7)}${rnd.chance(0.3) ? ', start: 0001-01-01, until: 9999-12-31' : ''} }`).join('\n');
+      text = /^duties:/m.test(text) ? text.replace(/^duties:\n/m, `duties:\n${duties}\n`) : `${text.trimEnd()}\nduties:\n${duties}\n`;
+    }
+    return Buffer.from(text);
+  },
+  /** a CSV value as Excel writes it with thousands separators, or an ambiguous grouping */
+  thousandsInCsv(bytes, rnd) {
+    const text = bytes.toString('utf8');
+    const numbers = [...text.matchAll(/(?<=,)\d+(?=,)/g)];
+    if (numbers.length === 0) return bytes;
+    const match = rnd.pick(numbers);
+    return Buffer.from(text.slice(0, match.index) + rnd.pick(['"1,900"', '"12,345,678"', '"1,900.5"', '"1,90"', '"1,9000"', '1,900', '"1,000%"']) + text.slice(match.index + match[0].length));
+  },
+  /** many columns, rows or names: shapes that could grow quadratically */
+  growShape(bytes, rnd) {
+    const text = bytes.toString('utf8');
+    const lines = text.split('\n');
+    const choice = rnd.int(3);
+    if (choice === 0 && lines.length > 0) {
+      // thousands of columns (unknown in CSV, flow entries in YAML) on the first line
+      lines[0] += Array.from({ length: 2000 + rnd.int(8000) }, (_, i) => `,x${i}`).join('');
+      return Buffer.from(lines.join('\n'));
+    }
+    if (choice === 1) {
+      // one line repeated thousands of times (duplicate ids, duplicate rows)
+      const at = rnd.int(lines.length);
+      lines.splice(at, 0, ...Array(2000 + rnd.int(20000)).fill(lines[at]));
+      return Buffer.from(lines.join('\n'));
+    }
+    // one very long line
+    const at = rnd.int(lines.length);
+    lines[at] += 'x'.repeat(50_000 + rnd.int(200_000));
+    return Buffer.from(lines.join('\n'));
+  },
   /** Windows or old-Mac line endings */
   lineEndings(bytes, rnd) {
     const text = bytes.toString('utf8');
@@ -194,7 +260,16 @@ const mutations = {
 };
 const mutationNames = Object.keys(mutations);
 // byte-level and line-level mutations are the common ones; re-encoding only now and then
-const weights = { reencode: 0.3, lineEndings: 0.5, truncate: 0.7 };
+const weights = { reencode: 0.3, lineEndings: 0.5, truncate: 0.7, growShape: 0.3, longPeriod: 0.5 };
+
+/** File names a zip or a hostile pull request brings: controls, a line feed, bidi, GBK bytes (not UTF-8). */
+const hostileNames = [
+  Buffer.from('x\u001b[31m\u001b]0;t\u0007'),
+  Buffer.from('a\r\nforged.plan.yaml:1:1  error  '),
+  Buffer.from('\u202eevil\u2066'),
+  Buffer.from([0xc4, 0xe3, 0xba, 0xc3]),
+  Buffer.from('@all <b>&"\''),
+];
 
 function pickMutation(rnd) {
   for (;;) {
@@ -221,7 +296,15 @@ function makeMutant(examples, seed, index, dir) {
     }
     writeFileSync(full, bytes);
   }
-  const command = rnd.pick(['validate-json', 'validate-json', 'validate-text', 'gaps-csv', 'status']);
+  // now and then a file gets a hostile name (kept as bytes: a GBK name is not valid UTF-8)
+  if (rnd.chance(0.15)) {
+    const file = rnd.pick(example.files);
+    const name = rnd.pick(hostileNames);
+    const renamed = Buffer.concat([Buffer.from(`${dir}/`), name, Buffer.from(file)]);
+    renameSync(path.join(dir, file), renamed);
+    applied.push(`${file}:hostileName`);
+  }
+  const command = rnd.pick(['validate-json', 'validate-json', 'validate-text', 'validate-sarif', 'validate-junit', 'gaps-csv', 'status', 'status-md']);
   return { example: path.relative(repoRoot, example.folder), applied, command };
 }
 
@@ -254,9 +337,16 @@ function argsFor(command, dir) {
   const common = ['--no-config', '--as-of', '2024-06-30'];
   if (command === 'validate-json') return ['validate', dir, '--format', 'json', '--no-config'];
   if (command === 'validate-text') return ['validate', dir, '--no-config'];
+  if (command === 'validate-sarif') return ['validate', dir, '--format', 'sarif', '--no-config'];
+  if (command === 'validate-junit') return ['validate', dir, '--format', 'junit', '--no-config'];
+  if (command === 'status-md') return ['status', dir, '--all', '--format', 'md', ...common];
   if (command === 'gaps-csv') return ['gaps', dir, '--format', 'csv', '-o', path.join(path.dirname(dir), 'out.csv'), ...common];
   return ['status', dir, '--all', ...common];
 }
+
+/** What no human format may print raw: C0/C1 controls (but tab and LF), bidi overrides and isolates. */
+// eslint-disable-next-line no-control-regex
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** What is wrong with one run, or undefined. */
 function problemWith(result, command, timeout) {
@@ -265,6 +355,19 @@ function problemWith(result, command, timeout) {
   const stack = /^\s+at .+[:(].*\d+:\d+\)?$/m;
   if (stack.test(result.stderr) || stack.test(result.stdout)) return 'stack trace printed';
   if (/internal error/i.test(result.stderr + result.stdout)) return '"internal error" printed';
+  if (RAW_CONTROL.test(result.stderr)) return 'a raw control or bidi character on standard error';
+  if (['validate-text', 'status', 'status-md'].includes(command) && RAW_CONTROL.test(result.stdout)) return `a raw control or bidi character in ${command}`;
+  if (command === 'validate-sarif' && result.status !== 2) {
+    try {
+      const log = JSON.parse(result.stdout);
+      const uris = log.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
+      if (uris.some((uri) => !/^[\x21-\x7e]+$/.test(uri))) return 'a SARIF artifact URI that is not percent-encoded';
+      if (log.runs[0].results.some((r) => RAW_CONTROL.test(r.message.text))) return 'a raw control character in a SARIF message';
+    } catch {
+      return 'validate --format sarif printed no SARIF';
+    }
+  }
+  if (command === 'validate-junit' && result.status !== 2 && XMLValidator.validate(result.stdout) !== true) return 'validate --format junit printed XML that is not well-formed';
   if (command === 'validate-json' && result.status !== 2) {
     let output;
     try {

@@ -321,11 +321,12 @@ describe('validate --format junit', () => {
     const failure = cases(junit)[0]!.failure![0]!;
     expect(failure.type).toBe('unknown-key');
     expect(failure.message).toContain('unknown key "bad\\u0001\\u001b[31mkey\\u007f"');
-    // SARIF (JSON) carries the same message with the characters JSON-escaped
+    // SARIF shows the same message the same way (issue 22: a code-scanning page is read by people,
+    // so controls are shown as \uXXXX through the shared escaping, not JSON-escaped raw characters)
     const sarif = await runCli(['validate', '.', '--format', 'sarif', '--no-config', '--lang', 'en'], { cwd: dir });
     const log = JSON.parse(sarif.stdout) as SarifLog;
     expectValidSarif(log);
-    expect(log.runs[0]!.results[0]!.message.text).toContain('unknown key "bad\u0001\u001b[31mkey\u007f"');
+    expect(log.runs[0]!.results[0]!.message.text).toContain('unknown key "bad\\u0001\\u001b[31mkey\\u007f"');
   });
 
   it('escapes markup, quotes, line breaks and characters XML cannot hold (formatter alone)', () => {
@@ -403,11 +404,13 @@ sections:
     expect(status.stdout).toContain('方案：方案 \\| 一 (md-2024)');
     expect(status.stdout).toContain(longTitle);
     const tables = status.stdout.split('\n\n').filter((block) => block.startsWith('|'));
-    expect(tables).toHaveLength(3);
+    expect(tables).toHaveLength(4);
     expectTable(tables[0]!, 2);
     // on time by unit: task 1 (due 03-31, not done at 06-30) is the lead's one deadline due, overdue:
     // 1 due, 0 on time, 0 late, 1 overdue, 0/1 = 0%; no report due → —
     expect(expectTable(tables[2]!, 1)).toEqual([['区市场监管局 \\| 区卫健局', '1', '0', '0', '1', '0%', '—']]);
+    // newest figure by unit: the lead owns both targets, neither has a figure → —, none stale
+    expect(expectTable(tables[3]!, 1)).toEqual([['区市场监管局 \\| 区卫健局', '2', '—', '0']]);
     const deadlines = await md(['deadlines'], { FORCE_COLOR: '1' });
     expect(deadlines.stdout).not.toContain('\u001b');
     const rows = expectTable(deadlines.stdout, 1);

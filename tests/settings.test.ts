@@ -7,7 +7,7 @@ import { runCli } from './helpers.js';
 const inputs = { valid: 'tests/fixtures/cli', invalid: 'tests/fixtures/cli-invalid' } as const;
 const commands = [['validate'], ['status'], ['gaps'], ['deadlines'], ['explain', 'demo-2024:1/sampling']] as const;
 const badValues = [
-  { args: ['--as-of', '2024-13-01'], en: '--as-of "2024-13-01" is not a real date YYYY-MM-DD', zh: '--as-of “2024-13-01”不是有效日期，请用 YYYY-MM-DD' },
+  { args: ['--as-of', '2024-13-01'], en: '--as-of "2024-13-01" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)', zh: '--as-of “2024-13-01”不是有效日期：请写成 2024-06-30（也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）' },
   { args: ['--warn-days', 'x'], en: '--warn-days must be a whole number of days, not "x"', zh: '--warn-days 必须是整数天数，不能是“x”' },
   { args: ['--timezone', 'Mars/Base'], en: 'unknown timezone "Mars/Base" (use an IANA name such as Asia/Shanghai)', zh: '未知的时区“Mars/Base”（请用 IANA 名称，如 Asia/Shanghai）' },
 ] as const;

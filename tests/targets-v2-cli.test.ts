@@ -100,7 +100,8 @@ describe('what a reader sees', () => {
     const line = (metric: string) => plain.split('\n').find((l) => l.includes(metric))!;
     // a level below its floor: 未达标, its pace column the floor; a limit that holds: 未超限, 占上限
     expect(line('抽检合格率')).toMatch(/>= 98% +│ >= 98% +│ 97\.5% .*│ 未达标 +│ 绿 +│/);
-    expect(line('食物中毒事件')).toMatch(/占上限 80% .*│ 未超限 +│ 绿 +│/);
+    // its one figure is dated 2024-05-01: 60 days before 06-30, more than stale_days 30 → 数据未更新
+    expect(line('食物中毒事件')).toMatch(/占上限 80% .*│ 未超限（数据未更新） +│ 绿 +│/);
     expect(line('各镇街抽检量')).toMatch(/0\/2 达标 .*│ 滞后 +│ 黄 +│/);
     expect(line('重大食品安全事故')).toMatch(/^│ no-incident +│ （全方案）/);
     const coloured = (await runCli(['status', folder, '--config', config, '--as-of', '2024-06-30', '--all'], { env: { LANG: 'zh_CN.UTF-8', NO_COLOR: '', FORCE_COLOR: '1' } })).stdout;
@@ -111,7 +112,8 @@ describe('what a reader sees', () => {
   it('gaps --all: one line per unit under its target (table, CSV); JSON lists them inside', async () => {
     const md = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'md', '--lang', 'en'])).stdout;
     expect(md).toContain('|  |   └ 甲街道 | 各镇街抽检量 | 甲街道 | >= 100 批次 | 49.73 | 20 | 80 | 20% | 2024-12-31 | behind | yellow |');
-    expect(md).toContain('| 1/poisoning | 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit | green |');
+    // stale: the figure of 2024-05-01 is 60 days old at 06-30 (stale_days 30)
+    expect(md).toContain('| 1/poisoning | 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit (stale) | green |');
     const csv = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'csv', '--lang', 'en'])).stdout;
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress_percent,start,due,status,status_label,lag_points,light,light_label,progress_kind,latest_as_of,stale,each_unit,data_errors');

@@ -180,7 +180,7 @@ describe('deadlines, units and the workbook', () => {
   it('reportWorkbook in process: the same units sheet as units --format json when the view gives none', async () => {
     const loaded = project(fixtureFiles);
     const evaluation = evaluateProject(loaded, day('2024-06-30'), 14);
-    const report = { evaluation, plans: loaded.plans, shownPlans: loaded.plans, view: { all: false, recentDays: 90, explicitPlans: false, explicitStatuses: false, unitsOf: () => [] } };
+    const report = { evaluation, plans: loaded.plans, shownPlans: loaded.plans, view: { all: false, recentDays: 90, staleDays: 45, explicitPlans: false, explicitStatuses: false, unitsOf: () => [] } };
     const bytes = await reportWorkbook(report, { lang: 'zh-CN', chalk: new Chalk({ level: 0 }) });
     const file = path.join(folder, 'in-process.xlsx');
     writeFileSync(file, bytes);

@@ -22,7 +22,7 @@ export function isAbsurdValue(value: ActualValue): boolean {
   return value.kind === 'fraction' ? beyond(value.done) || beyond(value.of) : beyond(value.value);
 }
 
-export function parseValueText(raw: string): ActualValue | ValueProblem {
+function parseValueText(raw: string): ActualValue | ValueProblem {
   const text = foldText(raw);
   let digits = 0;
   for (let i = 0; i < text.length && digits <= MAX_DIGITS; i += 1) if (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) digits += 1;
@@ -37,6 +37,21 @@ export function parseValueText(raw: string): ActualValue | ValueProblem {
   // 1020,5 as a spreadsheet in a European locale writes 1020.5
   if (/^\d+,\d+%?$/.test(text)) return 'decimal-comma';
   return 'not-a-value';
+}
+
+/** Digits grouped in threes by commas, as Excel writes a number cell formatted with separators: 1,900 / 12,345,678 / 1,900.5 / 1,900%. */
+const THOUSANDS_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?%?$/;
+
+/**
+ * A cell of a CSV or XLSX form: as parseValueText, and also a number in unambiguous thousands
+ * groups (1,900 is 1900), unless commas are decimal marks in this file (a `;`-separated CSV from
+ * a European Excel, where 1,900 means 1.9). 1,90 and 1,9000 are no grouping: still errors.
+ */
+export function parseValueCell(raw: string, commaIsDecimal = false): ActualValue | ValueProblem {
+  const value = parseValueText(raw);
+  if (value !== 'thousands-separator' || commaIsDecimal) return value;
+  const text = foldText(raw);
+  return THOUSANDS_GROUPED.test(text) ? parseValueText(text.replace(/,/g, '')) : value;
 }
 
 export function parseValueData(value: unknown): ActualValue | ValueProblem {

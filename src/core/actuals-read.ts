@@ -24,7 +24,10 @@ export class CsvActualsReader {
 
   constructor(file: string, options: CsvOptions = {}) {
     this.table = new ActualsTable(file);
-    this.splitter = new CsvSplitter(options.delimiter, (record) => this.table.record(record));
+    this.splitter = new CsvSplitter(options.delimiter, (record) => {
+      this.table.commaIsDecimal = this.splitter.separator === ';';
+      this.table.record(record);
+    });
   }
 
   push(text: string): void {

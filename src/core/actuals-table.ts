@@ -5,8 +5,9 @@ import { formatDay, parseWrittenDate } from './dates.js';
 import { type Diagnostic, makeDiagnostic } from './diagnostics.js';
 import { nearestName } from './edit-distance.js';
 import type { ActualRow, ActualValue, ActualsFile, RejectedEntry } from './model.js';
-import { ABSURD_COUNT, type ValueProblem, isAbsurdValue, parseValueText } from './actual-value.js';
-import { foldText } from './text-fold.js';
+import { ABSURD_COUNT, type ValueProblem, isAbsurdValue, parseValueCell } from './actual-value.js';
+import { foldText, hasInvisible, withoutInvisible } from './text-fold.js';
+import { invisibleWarning } from './invisible-names.js';
 
 /** What a spreadsheet cell was before it became text (a CSV field is always text). */
 export type CellKind = 'text' | 'number' | 'percent' | 'date' | 'formula-without-value';
@@ -120,6 +121,10 @@ export class ActualsTable {
   private errors = 0;
   /** dates repeat (one per reporting period): each distinct text is read once */
   private readonly days = new Map<string, number | undefined>();
+  /** commas are decimal marks in this file (a `;`-separated CSV): 1,900 is then no thousands grouping */
+  commaIsDecimal = false;
+  /** name cells already warned about for an invisible character */
+  private readonly invisibleWarned = new Set<string>();
 
   /** `sheet`: the spreadsheet sheet the records come from (positions are then its rows and columns) */
   constructor(file: string, sheet?: string) {
@@ -151,6 +156,21 @@ export class ActualsTable {
     const diagnostic = makeDiagnostic(code, this.file, this.place(line, column), args);
     if (diagnostic.severity === 'error') this.errors += 1;
     this.diagnostics.push(diagnostic);
+  }
+
+  /**
+   * A name cell (plan, ref, reporting unit) without its invisible characters; each distinct text
+   * is warned about once per file, at its first cell.
+   */
+  private name({ fields, line, columns }: SourceRecord, index: number | undefined): string {
+    const text = cell(fields, index);
+    if (index === undefined || !hasInvisible(text)) return text;
+    const key = `${index}\u0000${text}`;
+    if (!this.invisibleWarned.has(key)) {
+      this.invisibleWarned.add(key);
+      this.diagnostics.push(invisibleWarning(this.file, this.place(line, columns[index] ?? 1), text, this.header?.fields[index] ?? ''));
+    }
+    return withoutInvisible(text).trim();
   }
 
   private place(line: number, column: number): { file: string; line: number; column: number; sheet?: string } {
@@ -227,16 +247,16 @@ export class ActualsTable {
     const doneText = cell(fields, header.done);
     const ofText = cell(fields, header.of);
     if (header.done === undefined || header.of === undefined || (doneText === '' && ofText === '')) {
-      return { value: parseValueText(valueText), text: valueText, index: header.value ?? header.done ?? 0 };
+      return { value: parseValueCell(valueText, this.commaIsDecimal), text: valueText, index: header.value ?? header.done ?? 0 };
     }
     if (valueText !== '') return { value: 'fraction-and-value', text: valueText, index: header.value ?? 0 };
     if (doneText === '' || ofText === '') {
       const index = doneText === '' ? header.done : header.of;
       return { value: 'half-fraction', text: '', index };
     }
-    const done = parseValueText(doneText);
+    const done = parseValueCell(doneText, this.commaIsDecimal);
     if (typeof done === 'string' || done.kind !== 'number') return { value: typeof done === 'string' ? done : 'not-a-value', text: doneText, index: header.done };
-    const of = parseValueText(ofText);
+    const of = parseValueCell(ofText, this.commaIsDecimal);
     if (typeof of === 'string' || of.kind !== 'number') return { value: typeof of === 'string' ? of : 'not-a-value', text: ofText, index: header.of };
     return { value: { kind: 'fraction', done: done.value, of: of.value }, text: `${doneText}/${ofText}`, index: header.done };
   }
@@ -303,8 +323,9 @@ export class ActualsTable {
       this.at(line, columns[read.index] ?? 1, 'absurd-number', absurdArgs(read.text));
       value = 'not-a-value';
     }
-    const planId = cell(fields, header.plan);
-    const targetRef = cell(fields, header.target);
+    const planId = this.name(record, header.plan);
+    const targetRef = this.name(record, header.target);
+    const reportedBy = this.name(record, header.unit);
     if (!planId) this.at(line, columns[header.plan] ?? 1, 'missing-key', { key: header.fields[header.plan] ?? 'plan' });
     if (!targetRef) this.at(line, columns[header.target] ?? 1, 'missing-key', { key: header.fields[header.target] ?? 'target' });
     if (asOf === undefined || typeof value === 'string' || !planId || !targetRef) return undefined;
@@ -313,7 +334,7 @@ export class ActualsTable {
       targetRef,
       value,
       asOf,
-      reportedBy: cell(fields, header.unit),
+      reportedBy,
       note: cell(fields, header.note) || undefined,
       place: this.place(line, 1),
       valuePlace: this.place(line, columns[read.index] ?? 1),

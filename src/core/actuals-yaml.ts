@@ -6,7 +6,7 @@ import type { ActualRow, CompletionRecord, DutyRecord, RejectedEntry, SourcePlac
 import { isAbsurdValue, parseValueData } from './actual-value.js';
 import { type ReadActuals, absurdArgs, shown } from './actuals-table.js';
 import type { Locator } from './yaml-source.js';
-import { foldText } from './text-fold.js';
+import { foldName } from './text-fold.js';
 
 type Data = Record<string, unknown>;
 const asObject = (value: unknown): Data | undefined =>
@@ -14,7 +14,7 @@ const asObject = (value: unknown): Data | undefined =>
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 /** A task id as refs are compared: full-width forms folded (NFKC), as the plan's ids are. */
-const asTaskId = (value: unknown): string | undefined => (typeof value === 'string' ? foldText(value) : undefined);
+const asTaskId = (value: unknown): string | undefined => (typeof value === 'string' ? foldName(value) : undefined);
 
 /** The list and index of the entry a path lies in (`values`, 3), or undefined for the file's root. */
 function entryOf(path: JsonPath | undefined): string | undefined {

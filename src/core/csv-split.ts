@@ -161,6 +161,11 @@ export class CsvSplitter {
     this.onRecord = onRecord;
   }
 
+  /** the delimiter in use (named, from a `sep=` line, or the comma) */
+  get separator(): string {
+    return this.delimiter;
+  }
+
   push(text: string): void {
     this.pending += text;
     if (!this.started) {

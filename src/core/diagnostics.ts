@@ -20,6 +20,7 @@ export const diagnosticCodes = {
   'yaml-key-not-scalar': 'error',
   'yaml-too-deep': 'error',
   'yaml-too-many-nodes': 'error',
+  'yaml-number-form': 'error',
   // schema
   'unknown-key': 'error',
   'renamed-key': 'error',
@@ -32,6 +33,8 @@ export const diagnosticCodes = {
   'invalid-date': 'error',
   'duplicate-id': 'error',
   'start-after-due': 'error',
+  'period-too-long': 'error',
+  'too-many-deadlines': 'error',
   'due-outside-period': 'warning',
   'missing-population': 'error',
   'invalid-target': 'error',
@@ -60,6 +63,7 @@ export const diagnosticCodes = {
   'record-before-start': 'error',
   'each-unit-not-listed': 'warning',
   'similar-units': 'warning',
+  'invisible-character': 'warning',
   // CSV
   'csv-syntax': 'error',
   'csv-unknown-column': 'error',

@@ -3,10 +3,10 @@
 // so the result never depends on the order files were named in.
 import { formatDay } from './dates.js';
 import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnostic } from './diagnostics.js';
-import { nearestName } from './edit-distance.js';
+import { SuggestionBudget, nearestName } from './edit-distance.js';
 import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
-import { foldText } from './text-fold.js';
+import { foldName } from './text-fold.js';
 import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
 import { closestUnit, probablySameUnit } from './unit-names.js';
 import { reportingUnit } from './unit-registry.js';
@@ -38,7 +38,7 @@ const diagnosticAt = (code: DiagnosticCode, place: SourcePlace, args: Diagnostic
 
 /** `TASK/TARGET`, `TASK` (a task with one target), `ID` (a plan-level target), each also after `PLAN:`. */
 function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
-  const text = foldText(ref);
+  const text = foldName(ref);
   const colon = text.indexOf(':');
   if (colon >= 0 && text.slice(0, colon) !== plan.id) return undefined;
   const local = colon >= 0 ? text.slice(colon + 1) : text;
@@ -147,7 +147,7 @@ function planFailureIndex(failures: readonly { planId?: string; loaded: boolean;
 function namesDropped(ref: string, plan: Plan, failures: PlanFailures): boolean {
   const dropped = failures.dropped.get(plan.id);
   if (!dropped) return false;
-  const text = foldText(ref);
+  const text = foldName(ref);
   const local = text.startsWith(`${plan.id}:`) ? text.slice(plan.id.length + 1) : text;
   const slash = local.indexOf('/');
   return dropped.has(local) || (slash >= 0 && dropped.has(local.slice(0, slash)));
@@ -171,10 +171,22 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const typedByText = new Map<Plan, Map<string, TypedRef>>();
   const typedOf = (text: string, plan: Plan): TypedRef => memo(typedByText, plan, text, () => resolveTypedRef(text, plan));
   const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => reportingUnit(plan.units, name));
+  // suggestions for unknown names: each distinct text searched once, and all of them within one budget
+  const budget = new SuggestionBudget();
+  const suggest = (text: string, candidates: readonly string[]): string | undefined => (budget.spend(candidates.length) ? nearestName(text, candidates) : undefined);
+  const refSuggestions = new Map<Plan, Map<string, string | undefined>>();
+  const refSuggestion = (ref: string, plan: Plan): string | undefined => memo(refSuggestions, plan, ref, () => suggest(ref, localRefs(plan)));
+  const unitSuggestions = new Map<Plan, Map<string, ReturnType<typeof closestUnit>>>();
+  const unitSuggestion = (name: string, plan: Plan): ReturnType<typeof closestUnit> =>
+    memo(unitSuggestions, plan, name, () => (plan.units && budget.spend(plan.units.canonical.size) ? closestUnit(name, plan.units.canonical) : undefined));
+  const planSuggestions = new Map<string, string | undefined>();
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
     if (!plan && failures.notLoaded.has(planId)) diagnostics.push(following(diagnosticAt('unknown-plan', place, { plan: planId }), 'plan'));
-    else if (!plan) diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: nearestName(planId, plansById.keys()) }));
+    else if (!plan) {
+      if (!planSuggestions.has(planId)) planSuggestions.set(planId, suggest(planId, [...plansById.keys()]));
+      diagnostics.push(diagnosticAt('unknown-plan', place, { plan: planId, suggestion: planSuggestions.get(planId) }));
+    }
     return plan;
   };
   const lost: LostData = { targets: new Map(), deadlines: new Map(), files: new Map(), wholeFiles: [] };
@@ -221,7 +233,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
         continue;
       }
       if (!target) {
-        const suggestion = nearestName(row.targetRef, localRefs(plan));
+        const suggestion = refSuggestion(row.targetRef, plan);
         const candidates = typed && 'ambiguous' in typed ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) } : typed && 'closest' in typed && !suggestion ? { candidates: candidateTexts(typed.closest) } : { suggestion };
         diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, ...candidates }));
         lose(file.file);
@@ -235,7 +247,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       if (reportedBy !== row.reportedBy) row = { ...row, reportedBy };
       let unknownUnit = false;
       if (plan.units && reportedBy !== '' && !plan.units.canonical.has(reportedBy)) {
-        const closest = closestUnit(reportedBy, plan.units.canonical);
+        const closest = unitSuggestion(reportedBy, plan);
         diagnostics.push(diagnosticAt('unknown-unit', row.unitPlace ?? row.place, { name: row.reportedBy, suggestion: closest?.name, alias: closest?.alias ? closest.name : undefined }));
         unknownUnit = true;
       }
@@ -262,7 +274,7 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
         const candidates = kind === 'task' ? plan.tasks.map((t) => t.id) : plan.phases.map((p) => p.id);
         const ref = record.task ?? record.phase ?? '';
         if (kind === 'task' && failures.dropped.get(plan.id)?.has(ref)) diagnostics.push(following(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id }), 'target'));
-        else diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: nearestName(ref, candidates) }));
+        else diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: suggest(ref, candidates) }));
         lose(file.file);
         continue;
       }

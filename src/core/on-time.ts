@@ -29,6 +29,9 @@ export interface UnitOnTime extends OnTimeCounts {
 
 const emptyCounts = (): OnTimeCounts => ({ dueSoFar: 0, onTime: 0, late: 0, overdue: 0 });
 
+/** A unit with no deadline at all (it only owns targets). */
+export const noDeadlines = (unit: string): UnitOnTime => ({ unit, ...emptyCounts(), reports: emptyCounts() });
+
 function tally(counts: OnTimeCounts, deadline: DeadlineResult, asOf: DayNumber): void {
   if (deadline.due > asOf) return;
   counts.dueSoFar += 1;

@@ -1,15 +1,16 @@
 // Semantic checks on a plan that passed (or mostly passed) the schema, and its normalised model.
 // Defensive throughout: a node of the wrong shape was already reported by the schema and is skipped.
-import { type DayNumber, formatDay, readDate } from './dates.js';
+import { type DayNumber, clampedDay, formatDay, readDate, splitDay } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
-import { nearestName } from './edit-distance.js';
+import { SuggestionBudget, nearestName } from './edit-distance.js';
 import type { Accumulate, Combine, Duty, DutyStartSource, EachUnit, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
 import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
 import { type Comparison, type TargetExpression, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
 import { suggestTargetReading } from './target-wording.js';
 import { ABSURD_COUNT } from './actual-value.js';
+import { dutyOccurrences } from './deadlines.js';
 import type { Locator } from './yaml-source.js';
-import { foldText } from './text-fold.js';
+import { foldName, foldText } from './text-fold.js';
 import { type UnitRegistry, buildUnitRegistry, registeredUnit } from './unit-registry.js';
 
 type Data = Record<string, unknown>;
@@ -21,7 +22,19 @@ const asString = (value: unknown): string | undefined => (typeof value === 'stri
 
 /** A task id as refs are compared (join.ts folds refs the same way): full-width forms folded, so
  * "三（一）" and "三(一)", or "４" and "4", are one task, and a twin is a duplicate. */
-const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? foldText(value) : undefined);
+const taskIdOf = (value: unknown): string | undefined => (typeof value === 'string' ? foldName(value) : undefined);
+
+/** The longest plan period: a five-year plan and its review fit twice over; 0001–9999 does not. */
+const MAX_PERIOD_YEARS = 10;
+
+/** The same day of the month `years` later (29 February → 28 February in a common year). */
+function yearsLater(day: DayNumber, years: number): DayNumber {
+  const { year, month, dayOfMonth } = splitDay(day);
+  return clampedDay(year + years, month, dayOfMonth);
+}
+
+/** The most duty deadlines (occurrences × owners) one plan may hold: 50 weekly duties for 38 units over 10 years. */
+const MAX_DEADLINES = 100_000;
 
 /** Longer than any target expression: not parsed (a million digits would take minutes to reduce). */
 const MAX_TARGET_TEXT = 100;
@@ -187,6 +200,8 @@ interface PlanContext {
   units?: UnitRegistry;
   /** Slips read the one way they can be meant (see NormalisedPlan.recovered). */
   recovered: JsonPath[];
+  /** suggestions for unknown unit names, all within one budget (5,000 unknown names must not take minutes) */
+  suggestions: SuggestionBudget;
 }
 
 function readPlanContext(check: PlanChecker, root: Data): PlanContext {
@@ -194,14 +209,18 @@ function readPlanContext(check: PlanChecker, root: Data): PlanContext {
   const periodStart = check.date(periodData?.start, ['period', 'start']);
   const periodEnd = check.date(periodData?.end, ['period', 'end']);
   check.checkOrder(periodStart, periodEnd, ['period'], 'end');
-  const period = periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd
+  const tooLong = periodStart !== undefined && periodEnd !== undefined && periodEnd >= yearsLater(periodStart, MAX_PERIOD_YEARS);
+  if (tooLong) check.report('period-too-long', ['period', 'end'], { start: formatDay(periodStart), end: formatDay(periodEnd), years: MAX_PERIOD_YEARS });
+  // a period that is too long is no period: nothing is worked out over it (a weekly duty over the
+  // years 0001–9999 would be half a million deadlines per owner)
+  const period = periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd && !tooLong
     ? { start: periodStart, end: periodEnd }
     : undefined;
   const issued = check.date(root.issued, ['issued']);
   const population = typeof root.population === 'number' && Number.isFinite(root.population) && root.population > 0
     ? fromNumber(root.population)
     : undefined;
-  return { check, root, planId: asString(root.id) ?? '', period, issued, population, units: buildUnitRegistry(root.units), recovered: [] };
+  return { check, root, planId: asString(root.id) ?? '', period, issued, population, units: buildUnitRegistry(root.units), recovered: [], suggestions: new SuggestionBudget() };
 }
 
 /**
@@ -212,7 +231,7 @@ function resolveUnit(plan: PlanContext, name: string, path: JsonPath): string {
   if (!plan.units) return name;
   const canonical = registeredUnit(plan.units, name);
   if (canonical) return canonical;
-  plan.check.report('unknown-unit', path, { name, suggestion: nearestName(name, plan.units.written.keys()) });
+  plan.check.report('unknown-unit', path, { name, suggestion: plan.suggestions.spend(plan.units.written.size) ? nearestName(name, plan.units.written.keys()) : undefined });
   return name;
 }
 
@@ -233,7 +252,7 @@ function readEach(plan: PlanContext, value: unknown, path: JsonPath, perCapita: 
     const entryPath = [...path, index];
     if (name === undefined) return;
     // as join.ts names a reporting unit: the registry's name, else the name folded
-    const unit = plan.units ? resolveUnit(plan, name, object ? [...entryPath, 'unit'] : entryPath) : foldText(name);
+    const unit = plan.units ? resolveUnit(plan, name, object ? [...entryPath, 'unit'] : entryPath) : foldName(name);
     const first = seen.get(unit);
     if (first !== undefined) {
       check.report('duplicate-id', entryPath, { kind: 'unit', id: name, firstLine: check.locator.locate([...path, first]).line });
@@ -372,10 +391,15 @@ function readPhases(plan: PlanContext): Phase[] {
 function readDuty(plan: PlanContext, duty: Data, path: JsonPath): Duty | undefined {
   const { check, period } = plan;
   const ownStart = check.date(duty.start, [...path, 'start']);
-  const { start, startSource } = dutyStart(ownStart, period?.start, plan.issued);
-  const until = check.date(duty.until, [...path, 'until']) ?? period?.end;
+  const { start: written, startSource: writtenSource } = dutyStart(ownStart, period?.start, plan.issued);
+  const ownUntil = check.date(duty.until, [...path, 'until']);
   const due = check.date(duty.due, [...path, 'due']);
-  check.checkOrder(start, until, path, 'until');
+  check.checkOrder(written, ownUntil ?? period?.end, path, 'until');
+  // occurrences only within the plan period: a start before it or an until after it is cut to it
+  const clipped = period !== undefined && written !== undefined && written < period.start;
+  const start = clipped ? period.start : written;
+  const startSource: DutyStartSource = clipped ? 'period' : writtenSource;
+  const until = period === undefined ? undefined : Math.min(ownUntil ?? period.end, period.end);
   check.checkInPeriod(due, period, [...path, 'due']);
   const owners = resolveUnits(plan, duty.owner, [...path, 'owner']);
   if (Array.isArray(duty.owner) && duty.owner.length === 0) check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
@@ -402,10 +426,16 @@ function readDuties(plan: PlanContext): Duty[] {
   const dutiesData = asArray(plan.root.duties);
   plan.check.checkUniqueIds(dutiesData, ['duties'], 'duty');
   const duties: Duty[] = [];
+  let deadlinesLeft = MAX_DEADLINES;
   dutiesData.forEach((item, index) => {
     const duty = asObject(item);
     const read = duty ? readDuty(plan, duty, ['duties', index]) : undefined;
-    if (read) duties.push(read);
+    if (!read || deadlinesLeft < 0) return;
+    // every occurrence is a deadline per owner: bounded per plan, so a plan of a few kilobytes
+    // cannot ask for millions of them
+    deadlinesLeft -= dutyOccurrences(read).length * Math.max(1, read.owners.length);
+    if (deadlinesLeft < 0) plan.check.report('too-many-deadlines', ['duties', index], { duty: read.id, limit: MAX_DEADLINES });
+    else duties.push(read);
   });
   return duties;
 }

@@ -10,6 +10,8 @@ import { type ActualsFile, type Plan, allTargets } from './model.js';
 import { normalisePlan } from './plan-normalize.js';
 import { CsvActualsReader, type ReadActuals, readActualsCsv } from './actuals-read.js';
 import { readActualsYaml } from './actuals-yaml.js';
+import { cleanActualsNames, cleanPlanNames } from './invisible-names.js';
+import { checkNumberForms } from './yaml-numbers.js';
 import { type SheetContents, readActualsSheet, sheetBytesProblem } from './actuals-table.js';
 import { checkAgainstSchema } from './schema-check.js';
 import { getValidator } from './schema-validators.js';
@@ -191,20 +193,24 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
     if (parsed.diagnostics.some((d) => d.severity === 'error')) loaded.planFailures.push({ file, planId: planIdInText(text), loaded: false, dropped: new Set() });
     return;
   }
-  const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), parsed.data, file, parsed.locator);
-  const normalised = normalisePlan(parsed.data, file, parsed.locator);
+  const names = cleanPlanNames(parsed.data, text, file, parsed.locator);
+  append(loaded.diagnostics, names.diagnostics);
+  const numberForms = checkNumberForms(parsed.data, text, file, parsed.locator);
+  append(loaded.diagnostics, numberForms);
+  const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), names.data, file, parsed.locator);
+  const normalised = normalisePlan(names.data, file, parsed.locator);
   // a slip read the one way it can be meant: its error stands, marked, and the plan loads
   const marked = normalised.recovered.length === 0 ? schemaDiagnostics : schemaDiagnostics.map((d) => (normalised.recovered.some((path) => sameJsonPath(d.path, path)) ? { ...d, recovered: true as const } : d));
   append(loaded.diagnostics, marked);
   append(loaded.diagnostics, normalised.diagnostics);
-  const failed = [...parsed.diagnostics, ...marked, ...normalised.diagnostics].some((d) => d.severity === 'error' && !d.recovered);
+  const failed = [...parsed.diagnostics, ...numberForms, ...marked, ...normalised.diagnostics].some((d) => d.severity === 'error' && !d.recovered);
   if (failed) {
-    const root = asRecord(parsed.data);
-    loaded.planFailures.push({ file, planId: normalised.plan?.id ?? (typeof root?.id === 'string' ? root.id : planIdInText(text)), loaded: normalised.plan !== undefined, dropped: droppedRefs(parsed.data, normalised.plan) });
+    const root = asRecord(names.data);
+    loaded.planFailures.push({ file, planId: normalised.plan?.id ?? (typeof root?.id === 'string' ? root.id : planIdInText(text)), loaded: normalised.plan !== undefined, dropped: droppedRefs(names.data, normalised.plan) });
   }
   if (!normalised.plan) return;
   loaded.plans.push(normalised.plan);
-  const clean = parsed.diagnostics.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
+  const clean = parsed.diagnostics.length === 0 && names.diagnostics.length === 0 && numberForms.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
   const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
   if (snapshot) options.planCache?.set(text, snapshot);
 }
@@ -216,9 +222,13 @@ function readActualsYamlText(text: string, file: string, options: LoadOptions, l
     if (parsed.diagnostics.some((d) => d.severity === 'error')) loaded.actualsFiles.push(leftOutActuals(file));
     return;
   }
-  const schemaDiagnostics = checkAgainstSchema(getValidator('actuals'), parsed.data, file, parsed.locator);
+  const names = cleanActualsNames(parsed.data, text, file, parsed.locator);
+  append(loaded.diagnostics, names.diagnostics);
+  const numberForms = checkNumberForms(parsed.data, text, file, parsed.locator);
+  append(loaded.diagnostics, numberForms);
+  const schemaDiagnostics = checkAgainstSchema(getValidator('actuals'), names.data, file, parsed.locator);
   append(loaded.diagnostics, schemaDiagnostics);
-  addActuals(loaded, readActualsYaml(parsed.data, file, parsed.locator, schemaDiagnostics));
+  addActuals(loaded, readActualsYaml(names.data, file, parsed.locator, [...numberForms, ...schemaDiagnostics]));
 }
 
 /** An actuals file that could not be read at all: nothing of it is used, and a partial report names it. */

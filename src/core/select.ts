@@ -2,7 +2,7 @@
 // it to tasks it supports; aliases from the registry), --plan and --status.
 import type { DeadlineResult } from './deadlines.js';
 import type { TargetResult } from './evaluate.js';
-import { foldText } from './text-fold.js';
+import { foldName } from './text-fold.js';
 import { editDistance, nearestNames } from './edit-distance.js';
 import { abbreviates } from './unit-names.js';
 import { type Plan, allTargets } from './model.js';
@@ -38,7 +38,7 @@ function unitsNamed(plans: readonly Plan[]): Set<string> {
 
 /** The canonical names the --owner value stands for in each plan (exact, alias, else substring). */
 export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string> {
-  const wanted = foldText(owner);
+  const wanted = foldName(owner);
   const exact = new Set<string>();
   const allNames = unitsNamed(plans);
   for (const plan of plans) {
@@ -56,7 +56,7 @@ export function resolveOwner(owner: string, plans: readonly Plan[]): Set<string>
  * aliases within a few edits of it.
  */
 export function ownerCandidates(owner: string, plans: readonly Plan[], limit = 3): string[] {
-  const wanted = foldText(owner);
+  const wanted = foldName(owner);
   const names = [...unitsNamed(plans), ...plans.flatMap((plan) => [...(plan.units?.written.keys() ?? [])])];
   const shortForms = [...new Set(names)].filter((name) => abbreviates(wanted, name));
   return [...new Set([...shortForms, ...nearestNames(wanted, names, limit)])].slice(0, limit);
@@ -130,7 +130,7 @@ const tailOf = (ref: string): string => ref.slice(ref.indexOf(':') + 1);
  * task it names (1/…: task 1's targets, the ids closest to the last part first).
  */
 export function refCandidates(given: string, candidates: readonly RefCandidate[], limit = 5): RefCandidate[] {
-  const wanted = foldText(given);
+  const wanted = foldName(given);
   const tail = tailOf(wanted);
   const slash = tail.lastIndexOf('/');
   const last = slash >= 0 ? tail.slice(slash + 1) : tail;
@@ -138,11 +138,11 @@ export function refCandidates(given: string, candidates: readonly RefCandidate[]
   const allowed = (text: string): number => Math.max(1, Math.floor(Math.max([...text].length, 2) / 3));
   const scored: { candidate: RefCandidate; score: number; index: number }[] = [];
   candidates.forEach((candidate, index) => {
-    const metric = candidate.metric === undefined ? undefined : foldText(candidate.metric);
+    const metric = candidate.metric === undefined ? undefined : foldName(candidate.metric);
     const sameTask = task !== undefined && candidate.task === task;
     const scores: number[] = [];
     if (metric !== undefined && last !== '' && (metric.includes(last) || last.includes(metric))) scores.push(sameTask ? 0 : 1);
-    if (last !== '' && (candidate.units ?? []).some((unit) => foldText(unit) === last)) scores.push(sameTask ? 0 : 1);
+    if (last !== '' && (candidate.units ?? []).some((unit) => foldName(unit) === last)) scores.push(sameTask ? 0 : 1);
     const refDistance = editDistance(tail, tailOf(candidate.ref));
     if (refDistance <= allowed(tail)) scores.push(1 + refDistance);
     if (metric !== undefined && last !== '') {

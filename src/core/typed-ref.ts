@@ -3,7 +3,7 @@
 // trimming. Anything else gets the closest candidates, each with its ref.
 import { editDistance } from './edit-distance.js';
 import type { Plan, Target } from './model.js';
-import { foldText as fold } from './text-fold.js';
+import { foldName as fold } from './text-fold.js';
 
 /** A target as a message offers it: its local ref and its metric. */
 interface RefCandidate {

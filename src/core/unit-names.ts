@@ -1,7 +1,7 @@
 // Reporting units that are probably one unit spelt two ways (contract v2, "reporting units"):
 // 区市场监督管理局 and its short form 区市场监管局, a bracketed suffix, an edit distance of 1–2.
 import { editDistance } from './edit-distance.js';
-import { foldText as fold } from './text-fold.js';
+import { foldName as fold } from './text-fold.js';
 
 /**
  * One name is the other's short form: the shorter keeps the longer's first and last characters

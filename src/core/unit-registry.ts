@@ -1,12 +1,12 @@
 // A plan's unit registry (`units:`), built once when the plan is read and kept on the plan: every
 // place that names a unit (normalising the plan, joining reporting units and duty records, --owner,
 // templates, diff) resolves it through this one table, exactly or after the text fold.
-import { foldText } from './text-fold.js';
+import { foldName } from './text-fold.js';
 
 export interface UnitRegistry {
   /** every name and alias as written → its canonical name */
   readonly written: ReadonlyMap<string, string>;
-  /** every name and alias folded → its canonical name (the first one written wins) */
+  /** every name and alias folded (invisible characters removed) → its canonical name (the first one written wins) */
   readonly folded: ReadonlyMap<string, string>;
   /** the canonical names, folded */
   readonly canonical: ReadonlySet<string>;
@@ -20,10 +20,10 @@ export function unitRegistryOf(written: Iterable<readonly [string, string]>): Un
   const names = new Map(written);
   const folded = new Map<string, string>();
   for (const [known, canonical] of names) {
-    const key = foldText(known);
+    const key = foldName(known);
     if (!folded.has(key)) folded.set(key, canonical);
   }
-  return { written: names, folded, canonical: new Set([...names.values()].map(foldText)) };
+  return { written: names, folded, canonical: new Set([...names.values()].map(foldName)) };
 }
 
 /**
@@ -47,7 +47,7 @@ export function buildUnitRegistry(units: unknown): UnitRegistry | undefined {
 
 /** The canonical name of a unit as written in the plan (exactly, else folded); undefined if unknown. */
 export function registeredUnit(registry: UnitRegistry, name: string): string | undefined {
-  return registry.written.get(name) ?? registry.folded.get(foldText(name));
+  return registry.written.get(name) ?? registry.folded.get(foldName(name));
 }
 
 /**
@@ -55,6 +55,6 @@ export function registeredUnit(registry: UnitRegistry, name: string): string | u
  * resolved to its canonical name, so a unit is never counted twice.
  */
 export function reportingUnit(registry: UnitRegistry | undefined, name: string): string {
-  const folded = foldText(name);
+  const folded = foldName(name);
   return registry?.folded.get(folded) ?? folded;
 }

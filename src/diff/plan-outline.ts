@@ -5,7 +5,7 @@ import { type Diagnostic, type JsonPath, makeDiagnostic } from '../core/diagnost
 import { type Rational, fromDecimalString, fromNumber } from '../core/rational.js';
 import { type TargetExpression, parseTargetExpression } from '../core/target-expression.js';
 import type { Locator } from '../core/yaml-source.js';
-import { foldText } from '../core/text-fold.js';
+import { foldName } from '../core/text-fold.js';
 import { buildUnitRegistry, reportingUnit } from '../core/unit-registry.js';
 
 export interface OutlineTask {
@@ -88,7 +88,7 @@ type Mapping = Record<string, unknown>;
 const isMapping = (value: unknown): value is Mapping => typeof value === 'object' && value !== null && !Array.isArray(value);
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** ids and unit names are compared after NFKC folding and trimming, as everywhere in plan-check */
-const fold = foldText;
+const fold = foldName;
 const textOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
 const idOf = (value: unknown): string | undefined => {
   const text = textOf(value);

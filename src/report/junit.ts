@@ -6,7 +6,7 @@ import type { FormatContext } from './context.js';
 import type { CheckedFile, DiagnosticsReport } from './reports.js';
 import { diagnosticMessage } from '../i18n/diagnostic-messages.js';
 import type { Lang } from '../i18n/labels.js';
-import { showAsCodePoints } from './escape.js';
+import { escapeXmlAttribute, escapeXmlText } from './escape.js';
 import { kindsHolding } from '../core/source-kinds.js';
 
 
@@ -16,22 +16,6 @@ const suites: readonly { name: string; kinds: readonly CheckedFile['kind'][] }[]
   { name: 'plan-check plans', kinds: kindsHolding('plans') },
   { name: 'plan-check actuals', kinds: kindsHolding('actuals') },
 ];
-
-// XML 1.0 cannot carry most C0 controls at all, not even as &#1; references, and lone surrogates
-// are not characters. Those, and the C1 controls and bidi overrides the terminal formats also
-// refuse, are written as a visible \uXXXX instead (tab, LF and CR are legal and kept).
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffe\uffff]|[\ud800-\udfff]/gu;
-const visible = (text: string): string => showAsCodePoints(text, UNSAFE);
-
-function escapeXmlText(text: string): string {
-  return visible(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-/** Attribute values: quotes escaped, and tab/LF/CR as references so attribute normalisation keeps them. */
-function escapeXmlAttribute(text: string): string {
-  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
-}
 
 const attributes = (values: Record<string, string | number>): string =>
   Object.entries(values).map(([key, value]) => ` ${key}="${escapeXmlAttribute(String(value))}"`).join('');

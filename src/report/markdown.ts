@@ -6,13 +6,13 @@ import { t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { Chalk } from 'chalk';
 import { safeText } from './display.js';
-import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
+import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusText, taskText } from './target-labels.js';
 import { type DeadlineRow, type TargetRow, shownRef } from './rows.js';
 import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
 import { partialLines, withDataErrorMarker } from './partial-text.js';
 import { buildStatusView, countDeadlines, statusHeading } from './status-view.js';
 import { summaryLines, targetSummaryParts } from './summary-text.js';
-import { deadlineTitle, gapsSummaryLines, onTimeCells, onTimeHead, unitsWithDeadlinesDue } from './table.js';
+import { deadlineTitle, gapsSummaryLines, onTimeCells, onTimeHead, unitFiguresCells, unitFiguresHead, unitsOwningTargets, unitsWithDeadlinesDue } from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 import { briefFactsOf, briefParagraph } from './brief.js';
 
@@ -60,7 +60,7 @@ function targetCells(rows: readonly TargetRow[], ctx: FormatContext, onePlan: bo
     gapCell(row, lang),
     progressCell(row, lang),
     row.due,
-    withDataErrorMarker(targetStatusLabel(lang, row), row.data_errors, ctx),
+    withDataErrorMarker(targetStatusText(lang, row), row.data_errors, ctx),
     lightLabel(lang, row.light),
   ]);
 }
@@ -121,6 +121,8 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
   if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, view.endedProblems > 0 ? 'summary.nothing_current' : 'summary.nothing')), '');
   const units = unitsWithDeadlinesDue(view.units);
   if (units.length > 0) out.push(`### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`, '', markdownTable(onTimeHead(lang), onTimeCells(units)), '');
+  const owners = unitsOwningTargets(view.units);
+  if (owners.length > 0) out.push(`### ${markdownText(t(lang, 'heading.unit_figures', { asOf: view.asOf, days: view.staleDays }))}`, '', markdownTable(unitFiguresHead(lang), unitFiguresCells(owners)), '');
   if (view.ended.length > 0) {
     out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
     for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: (targetSummaryParts(plan.counts, ctx, plain) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') }))}`);

@@ -7,6 +7,7 @@ import { type Plan, type Progress, taskById } from '../core/model.js';
 import type { OnTimeCounts, UnitOnTime } from '../core/on-time.js';
 import { toNumber } from '../core/rational.js';
 import type { UnitScorecard } from '../core/unit-scorecard.js';
+import type { UnitFigures } from '../core/unit-figures.js';
 
 /** One unit of an `each` target, as JSON lists it. */
 interface UnitRow {
@@ -220,6 +221,12 @@ export interface UnitOnTimeRow extends OnTimeRow {
   unit: string;
   /** the same over the unit's reports only (按时报送率) */
   reports: OnTimeRow;
+  /** targets the unit owns (an each target's unit owns its line); with its figures (status) */
+  targets?: number;
+  /** the date of the newest figure over those targets, or null */
+  latest_as_of?: string | null;
+  /** of those targets, how many have figures older than stale_days */
+  stale_targets?: number;
 }
 
 const toOnTimeRow = (counts: OnTimeCounts): OnTimeRow => ({
@@ -230,6 +237,7 @@ const toOnTimeRow = (counts: OnTimeCounts): OnTimeRow => ({
   on_time_rate: counts.rate ?? null,
 });
 
+/** A unit's on-time rates, and (given its figures) the newest figure over the targets it owns. */
 export function toUnitOnTimeRow(unit: UnitOnTime): UnitOnTimeRow {
   return { unit: unit.unit, ...toOnTimeRow(unit), reports: toOnTimeRow(unit.reports) };
 }
@@ -253,4 +261,13 @@ export interface UnitScorecardRow extends UnitOnTimeRow {
 export function toUnitScorecardRow(card: UnitScorecard): UnitScorecardRow {
   const { unit, ...onTime } = toUnitOnTimeRow(card);
   return { unit, targets: card.targets, lights: { ...card.lights }, statuses: { ...card.statuses }, stale: card.stale, ...onTime };
+}
+
+export function toUnitFiguresRow(unit: UnitOnTime, figures: UnitFigures | undefined): UnitOnTimeRow {
+  return {
+    ...toUnitOnTimeRow(unit),
+    targets: figures?.targets ?? 0,
+    latest_as_of: figures?.latestAsOf === undefined ? null : formatDay(figures.latestAsOf),
+    stale_targets: figures?.staleTargets ?? 0,
+  };
 }

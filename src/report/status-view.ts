@@ -83,6 +83,8 @@ interface StatusView {
   endedProblems: number;
   /** on-time rates per unit over the plans shown in detail (all statuses) */
   units: UnitOnTimeRow[];
+  /** a figure older than this many days at the as-of date is stale */
+  staleDays: number;
 }
 
 export interface StatusViewOptions {
@@ -102,6 +104,8 @@ export interface StatusViewOptions {
   unitsOf: (planIds?: ReadonlySet<string>) => UnitOnTimeRow[];
   /** the unit scorecards over every selected plan (the spreadsheet's 单位 sheet); worked out from the evaluation when absent */
   scorecardsOf?: () => UnitScorecardRow[];
+  /** stale_days of the config (default 45) */
+  staleDays: number;
 }
 
 export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], options: StatusViewOptions): StatusView {
@@ -143,5 +147,6 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     endedProblems: rows.filter((row) => !detailed.has(row.plan) && attentionStatuses.includes(row.status) && row.status !== 'no_data').length
       + evaluation.deadlines.filter((d) => !detailed.has(d.plan) && d.status === 'overdue').length,
     units: options.unitsOf(detailed),
+    staleDays: options.staleDays,
   };
 }

@@ -7,7 +7,7 @@ import { displayPercent, safeText } from './display.js';
 import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
 import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, shownRef } from './rows.js';
 import { paintLight, paintStatus } from './status-text.js';
-import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusLabel, taskText } from './target-labels.js';
+import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusText, taskText } from './target-labels.js';
 import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
 import { partialLines, withDataErrorMarker } from './partial-text.js';
 import { buildStatusView, countDeadlines, countStatuses, statusHeading } from './status-view.js';
@@ -109,7 +109,7 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext, onePlan
     gapCell(row, lang),
     progressCell(row, lang),
     row.due,
-    withDataErrorMarker(paintStatus(ctx.chalk, row.status, targetStatusLabel(lang, row)), row.data_errors, ctx),
+    withDataErrorMarker(paintStatus(ctx.chalk, row.status, targetStatusText(lang, row)), row.data_errors, ctx),
     paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
   ]);
 }
@@ -147,6 +147,16 @@ export const onTimeHead = (lang: Lang): string[] =>
   (['col.unit', 'col.due_so_far', 'col.on_time', 'col.late', 'col.overdue', 'col.on_time_rate', 'col.reports_on_time_rate'] as const).map((k) => t(lang, k));
 
 /** One row per unit, plain text (the unit name unwrapped): the terminal and Markdown tables share it. */
+/** Units that own targets: the date of the newest figure over them, and how many are stale. */
+export const unitsOwningTargets = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => (unit.targets ?? 0) > 0);
+
+export const unitFiguresHead = (lang: Lang): string[] => (['col.unit', 'col.targets_owned', 'col.latest_figure', 'col.stale_targets'] as const).map((k) => t(lang, k));
+
+/** One row per unit that owns targets, plain text: the terminal and Markdown tables share it. */
+export function unitFiguresCells(units: readonly UnitOnTimeRow[]): string[][] {
+  return units.map((unit) => [unit.unit, String(unit.targets ?? 0), unit.latest_as_of ?? '—', String(unit.stale_targets ?? 0)]);
+}
+
 export function onTimeCells(units: readonly UnitOnTimeRow[]): string[][] {
   return units.map((unit) => [
     unit.unit,
@@ -188,6 +198,12 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   if (units.length > 0) {
     out.push(ctx.chalk.bold(t(lang, 'heading.on_time', { asOf: view.asOf })));
     out.push(makeTable(onTimeHead(lang), onTimeCells(units).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]), ctx));
+    out.push('');
+  }
+  const owners = unitsOwningTargets(view.units);
+  if (owners.length > 0) {
+    out.push(ctx.chalk.bold(t(lang, 'heading.unit_figures', { asOf: view.asOf, days: view.staleDays })));
+    out.push(makeTable(unitFiguresHead(lang), unitFiguresCells(owners).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]), ctx));
     out.push('');
   }
   if (view.ended.length > 0) {

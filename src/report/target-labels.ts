@@ -16,6 +16,11 @@ export function targetStatusLabel(lang: Lang, row: RowKind): string {
   return t(lang, `status.${row.status}`);
 }
 
+/** The status as a table shows it: with "(stale)" when its newest figure is older than stale_days (no data is never stale). */
+export function targetStatusText(lang: Lang, row: RowKind & Pick<TargetRow, 'stale'>): string {
+  return row.stale && row.status !== 'no_data' ? `${targetStatusLabel(lang, row)}${t(lang, 'cell.stale_status')}` : targetStatusLabel(lang, row);
+}
+
 export function lightLabel(lang: Lang, light: Light): string {
   return t(lang, `light.${light}`);
 }

@@ -154,6 +154,65 @@ export function symlinkDevice(dir) {
   symlinkSync('/dev/zero', path.join(dir, 'x.plan.yaml'));
 }
 
+/** A CSV whose header has 10,000 unknown columns x0…x9999 after the five known ones (line 1), and one row. */
+export function csvManyUnknownColumns(dir) {
+  writeFileSync(path.join(dir, 'demo-2024.plan.yaml'), demoPlan);
+  const extra = Array.from({ length: 10_000 }, (_, i) => `x${i}`);
+  writeFileSync(
+    path.join(dir, 'x.actuals.csv'),
+    `plan,target,as_of,value,reported_by,${extra.join(',')}\ndemo-2024,4/food-sampling,2024-06-30,1020,区市场监管局,${Array(10_000).fill('').join(',')}\n`,
+  );
+}
+
+/** An 89 KB plan written on one line (a flow mapping), with a task due 2024-13-01 near its end. */
+export function yamlOneLongLineText() {
+  const tasks = Array.from({ length: 1_000 }, (_, i) => `{ id: "t${i}", title: 第${i}项任务的标题写得很长很长, lead: 区市场监管局, due: 2024-12-31 }`);
+  tasks.push('{ id: "last", title: 最后一项, lead: 区市场监管局, due: 2024-13-01 }');
+  return `{ format: plan/1, id: one-line, title: 一行, period: { start: 2024-01-01, end: 2024-12-31 }, tasks: [${tasks.join(', ')}] }\n`;
+}
+
+export function yamlOneLongLine(dir) {
+  writeFileSync(path.join(dir, 'x.plan.yaml'), yamlOneLongLineText());
+}
+
+/** 20,000 tasks that all have the id "1" (a numbering column filled down in a spreadsheet): tasks on lines 6, 8, … */
+export function manyDuplicateIds(dir) {
+  const lines = [];
+  for (let i = 0; i < 20_000; i += 1) lines.push('  - { id: "1", title: 同一编号, lead: 区市场监管局 }', '    # 另一行');
+  writeFileSync(path.join(dir, 'x.plan.yaml'), `${header('dup-ids', '重复编号')}tasks:\n${lines.join('\n')}\n`);
+}
+
+/**
+ * A registry of 2,000 units with 25 aliases each (50,000 names), and 5,000 CSV rows each from a
+ * different unit that is not registered: each gets unknown-unit with the closest name.
+ */
+export function manyAliases(dir) {
+  const units = Array.from({ length: 2_000 }, (_, u) => `  - { name: 第${u}街道办事处, aliases: [${Array.from({ length: 25 }, (_, a) => `街道${u}-${a}`).join(', ')}] }`);
+  writeFileSync(
+    path.join(dir, 'x.plan.yaml'),
+    `${header('aliases', '很多简称')}units:\n${units.join('\n')}\ntasks:\n  - id: "1"\n    title: 抽检\n    lead: 第0街道办事处\n    targets:\n      - { id: a, metric: 抽检, target: ">= 10" }\n`,
+  );
+  const rows = Array.from({ length: 5_000 }, (_, r) => `aliases,1/a,2024-06-30,1,未登记单位${r}号`);
+  writeFileSync(path.join(dir, 'x.actuals.csv'), `plan,target,as_of,value,reported_by\n${rows.join('\n')}\n`);
+}
+
+/** 50,000 CSV rows, each naming a plan id that is misspelt (demo-2042): 50,000 unknown-plan errors, text output. */
+export function csvManyMisspeltRows(dir) {
+  writeFileSync(path.join(dir, 'demo-2024.plan.yaml'), demoPlan);
+  const row = 'demo-2042,4/food-sampling,2024-06-30,1020,区市场监管局\n';
+  writeFileSync(path.join(dir, 'x.actuals.csv'), `plan,target,as_of,value,reported_by\n${row.repeat(50_000)}`);
+}
+
+/** 300 weekly duties with 20 owners each over a 10-year period: 300 × 522 × 20 ≈ 3.1 million deadlines if all were kept. */
+export function manyWeeklyDuties(dir) {
+  const owners = Array.from({ length: 20 }, (_, i) => `单位${i}`);
+  const duties = Array.from({ length: 300 }, (_, d) => `  - { id: d${d}, title: 周报${d}, owner: [${owners.join(', ')}], every: week, day: ${1 + (d % 5)} }`);
+  writeFileSync(
+    path.join(dir, 'x.plan.yaml'),
+    `format: plan/1\nid: weekly\ntitle: 很多周报\nperiod: { start: 2021-01-01, end: 2030-12-31 }\nduties:\n${duties.join('\n')}\n`,
+  );
+}
+
 /** case folder name → generator */
 export const generators = {
   'alias-billion-laughs': billionLaughs,
@@ -171,6 +230,12 @@ export const generators = {
   'symlink-loop': symlinkLoop,
   'symlink-outside-folder': symlinkOutside,
   'symlink-to-device': symlinkDevice,
+  'csv-10k-unknown-columns': csvManyUnknownColumns,
+  'yaml-one-long-line': yamlOneLongLine,
+  'duplicate-ids-20k': manyDuplicateIds,
+  'aliases-50k': manyAliases,
+  'csv-50k-misspelt-rows': csvManyMisspeltRows,
+  'duties-weekly-many': manyWeeklyDuties,
 };
 
 /** Write one case into `root/name/` and return that folder. */

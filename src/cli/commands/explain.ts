@@ -7,12 +7,12 @@ import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
 import { UsageError } from '../usage-error.js';
 import { prepare } from './shared.js';
-import { foldText } from '../../core/text-fold.js';
+import { foldName } from '../../core/text-fold.js';
 import { refCandidates } from '../../core/select.js';
 
 /** A ref matches when it is the full ref, or its tail after "PLAN:" (unique across plans). */
 function matches(candidate: string, ref: string): boolean {
-  const wanted = foldText(ref);
+  const wanted = foldName(ref);
   return candidate === wanted || candidate.slice(candidate.indexOf(':') + 1) === wanted;
 }
 

@@ -1,24 +1,36 @@
 // plan-check status: the meeting view.
-import { onTimeByUnit } from '../../core/on-time.js';
-import { resolveOwner, selectDeadlines } from '../../core/select.js';
+import { noDeadlines, onTimeByUnit } from '../../core/on-time.js';
+import { figuresByUnit } from '../../core/unit-figures.js';
+import { resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
 import { fileOnlyFormats, formatNames, statusFormats } from '../../report/formats.js';
 import type { StatusReport } from '../../report/reports.js';
-import { type UnitOnTimeRow, toUnitOnTimeRow } from '../../report/rows.js';
+import { type UnitOnTimeRow, toUnitFiguresRow } from '../../report/rows.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
 import { scorecardRows } from './units.js';
 import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
 
-/** On-time rates per unit over the selected plans (or those of them given) and units, whatever --status shows. */
+/**
+ * Per unit over the selected plans (or those of them given) and units, whatever --status shows:
+ * on-time rates, and the date of the newest figure over the targets it owns. Units with deadlines
+ * come first (ranked by rate), then units that only own targets, by name.
+ */
 function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): UnitOnTimeRow[] {
   const plans = prepared.plans;
   const { selection } = prepared.settings;
-  const deadlines = selectDeadlines(prepared.evaluation.deadlines, { ...selection, statuses: 'all' }, plans).filter((d) => !planIds || planIds.has(d.plan));
+  const everyStatus = { ...selection, statuses: 'all' as const };
+  const deadlines = selectDeadlines(prepared.evaluation.deadlines, everyStatus, plans).filter((d) => !planIds || planIds.has(d.plan));
+  const targets = selectTargets(prepared.evaluation.targets, everyStatus, plans).filter((r) => !planIds || planIds.has(r.target.planId));
+  const figures = figuresByUnit(targets);
   const wanted = selection.owner === undefined ? undefined : resolveOwner(selection.owner, plans);
-  return onTimeByUnit(deadlines, prepared.evaluation.asOf)
+  const rows = onTimeByUnit(deadlines, prepared.evaluation.asOf)
     .filter((unit) => !wanted || wanted.has(unit.unit))
-    .map(toUnitOnTimeRow);
+    .map((unit) => toUnitFiguresRow(unit, figures.get(unit.unit)));
+  const listed = new Set(rows.map((row) => row.unit));
+  const targetOnly = [...figures.values()].filter((unit) => !listed.has(unit.unit) && (!wanted || wanted.has(unit.unit))).sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  for (const unit of targetOnly) rows.push(toUnitFiguresRow(noDeadlines(unit.unit), unit));
+  return rows;
 }
 
 /** The meeting view of the selected results: what `status` prints and `report` puts on paper. */
@@ -31,7 +43,7 @@ export function statusReportOf(prepared: Prepared): StatusReport {
     evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
     plans,
     shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
-    view: { all: settings.all, recentDays: settings.recentDays, asOfFromConfig: settings.asOfSource === 'config', explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds), scorecardsOf: () => scorecardRows(prepared) },
+    view: { all: settings.all, recentDays: settings.recentDays, asOfFromConfig: settings.asOfSource === 'config', explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds), scorecardsOf: () => scorecardRows(prepared), staleDays: settings.evaluation.staleDays },
   };
 }
 
