@@ -122,7 +122,9 @@ describe.each(timezones)('plan-check units, TZ=%s', (tz) => {
   it('the on-time part is the one status --format json gives in summary.units', async () => {
     for (const asOf of ['2024-04-30', '2024-06-30', '2024-09-30']) {
       const status = await runCli(['status', fixture, '--no-config', '--as-of', asOf, '--format', 'json']);
-      const summary = JSON.parse(status.stdout).summary.units as { unit: string }[];
+      // summary.units also carries each unit's newest figure (targets, latest_as_of, stale_targets): the on-time part is compared
+      const onTimePart = ({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports }: Record<string, unknown>) => ({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports });
+      const summary = (JSON.parse(status.stdout).summary.units as Record<string, unknown>[]).map(onTimePart) as { unit: string }[];
       const cards = (await units(asOf)).units;
       expect(cards.map(({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports }) => ({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports })).sort((a, b) => (a.unit < b.unit ? -1 : 1))).toEqual(
         [...summary].sort((a, b) => (a.unit < b.unit ? -1 : 1)),

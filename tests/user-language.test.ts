@@ -98,7 +98,7 @@ describe('zh-CN output of every fixture holds no English words', () => {
   it.each([
     [['status', '--bogus']],
     [['statu']],
-    [['gaps', '--format', 'xlsx']],
+    [['gaps', '--format', 'pdf']],
     [['explain']],
     [['status', '--owner']],
     [['status', '--status', 'nonsense']],
@@ -148,7 +148,7 @@ describe('the language when nothing chooses it (LANG=C.UTF-8, no --lang, no loca
   it("is Chinese for commander's errors and usage errors in a Chinese project, English in an English one", async () => {
     const chinese = folderWith({ 'a.plan.yaml': 'format: plan/1\nid: x\ntitle: 全区食品安全工作方案\nperiod: { start: 2024-01-01, end: 2024-12-31 }\n' });
     expect((await runCli(['status', '--bogus'], { cwd: chinese, env })).stderr).toBe('错误：未知的选项“--bogus”\n');
-    expect((await runCli(['gaps', '.', '--format', 'xlsx'], { cwd: chinese, env })).stderr).toMatch(/^错误：选项“--format <format>”的取值“xlsx”不合法/);
+    expect((await runCli(['gaps', '.', '--format', 'pdf'], { cwd: chinese, env })).stderr).toMatch(/^错误：选项“--format <format>”的取值“pdf”不合法/);
     expect((await runCli(['status', '--as-of', 'tomorrow'], { cwd: chinese, env })).stderr).toMatch(/不是有效日期/);
     const english = folderWith({ 'a.plan.yaml': 'format: plan/1\nid: x\ntitle: Food safety plan\nperiod: { start: 2024-01-01, end: 2024-12-31 }\n' });
     expect((await runCli(['status', '--bogus'], { cwd: english, env })).stderr).toBe("error: unknown option '--bogus'\n");
