@@ -34,7 +34,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/io/**', 'src/cli/start.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'], message: 'read and write files in src/io' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:fs', 'node:fs/*', 'fs', 'fs/*'], message: 'read and write files in src/io' }] },
+      ],
     },
   },
   {

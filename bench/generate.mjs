@@ -13,7 +13,16 @@ function random(seed) {
 
 const units = ['区市场监管局', '区卫健局', '区教育局', '区农业农村局', '区公安分局', '区商务局', '区民政局', '区食药安办', '各街道'];
 const verbs = ['提升', '强化', '深化', '完善', '推进', '压实'];
-const topics = ['风险预警能力', '食品抽检监测', '校园食品安全', '农产品质量安全', '餐饮质量安全', '药品安全监管', '执法办案能力', '社会共治'];
+const topics = [
+  '风险预警能力',
+  '食品抽检监测',
+  '校园食品安全',
+  '农产品质量安全',
+  '餐饮质量安全',
+  '药品安全监管',
+  '执法办案能力',
+  '社会共治',
+];
 
 export function generatePlan({ id, tasks, seed = 1 }) {
   const next = random(seed);
@@ -33,7 +42,13 @@ export function generatePlan({ id, tasks, seed = 1 }) {
   const refs = [];
   for (let i = 1; i <= tasks; i += 1) {
     const lead = pick(units);
-    lines.push(`  - id: "${i}"`, `    title: ${pick(verbs)}${pick(topics)}（第${i}项）`, `    lead: [${lead}]`, `    support: [${pick(units)}]`, '    targets:');
+    lines.push(
+      `  - id: "${i}"`,
+      `    title: ${pick(verbs)}${pick(topics)}（第${i}项）`,
+      `    lead: [${lead}]`,
+      `    support: [${pick(units)}]`,
+      '    targets:',
+    );
     lines.push(`      - { id: count, metric: 监督检查户次${i}, target: ">= ${100 + Math.floor(next() * 900)}", unit: 户次 }`);
     refs.push({ ref: `${i}/count`, kind: 'count' });
     if (i % 2 === 0) {
@@ -70,7 +85,8 @@ export function generateActualsYaml({ planId, refs, rows, seed = 2 }) {
   const out = ['format: actuals/1', `plan: ${planId}`, 'values:'];
   for (let i = 0; i < rows; i += 1) {
     const { ref, kind, unit, date } = rowKey(i, refs);
-    const value = kind === 'percent' ? `{ done: ${Math.floor(next() * 50)}, of: ${50 + Math.floor(next() * 50)} }` : String(Math.floor(next() * 1000));
+    const value =
+      kind === 'percent' ? `{ done: ${Math.floor(next() * 50)}, of: ${50 + Math.floor(next() * 50)} }` : String(Math.floor(next() * 1000));
     out.push(`  - { target: ${ref}, as_of: ${date}, value: ${value}, reported_by: ${unit} }`);
   }
   return `${out.join('\n')}\n`;

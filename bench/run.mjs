@@ -39,9 +39,15 @@ function measure(command, args, { cwd = root, runCount = runs, env = {} } = {}) 
   for (let i = 0; i <= runCount; i += 1) {
     const started = process.hrtime.bigint();
     const [program, programArgs] = gnuTime ? ['/usr/bin/time', ['-f', '%M', command, ...args]] : [command, args];
-    const result = spawnSync(program, programArgs, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', PLAN_CHECK_CACHE_DIR: cacheDir, ...env }, maxBuffer: 1 << 30 });
+    const result = spawnSync(program, programArgs, {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', PLAN_CHECK_CACHE_DIR: cacheDir, ...env },
+      maxBuffer: 1 << 30,
+    });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
     if (gnuTime) peakKb = Math.max(peakKb, Number(result.stderr.trim().split('\n').pop()) || 0);
     if (i > 0) times.push(seconds); // the first run is the warm-up (and fills the cache)
   }
@@ -67,7 +73,21 @@ function peers() {
   const bin = (name) => path.join(folder, 'node_modules', '.bin', name);
   if (!existsSync(bin('ajv')) || !existsSync(bin('spectral'))) {
     mkdirSync(folder, { recursive: true });
-    const install = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', folder, 'ajv-cli@5', '@stoplight/spectral-cli@6'], { encoding: 'utf8', timeout: 600_000 });
+    const install = spawnSync(
+      'npm',
+      [
+        'install',
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '--prefix',
+        folder,
+        'ajv-cli@5',
+        '@stoplight/spectral-cli@6',
+      ],
+      { encoding: 'utf8', timeout: 600_000 },
+    );
     if (install.status !== 0) return undefined;
   }
   // Spectral applies the plan schema through its `schema` function (inlined: it does not follow $id)
@@ -75,7 +95,18 @@ function peers() {
   delete schema.$schema;
   delete schema.$id;
   const ruleset = path.join(work, 'spectral-ruleset.json');
-  writeFileSync(ruleset, JSON.stringify({ rules: { 'plan-schema': { severity: 'error', given: '$', then: { function: 'schema', functionOptions: { dialect: 'draft2020-12', schema } } } } }));
+  writeFileSync(
+    ruleset,
+    JSON.stringify({
+      rules: {
+        'plan-schema': {
+          severity: 'error',
+          given: '$',
+          then: { function: 'schema', functionOptions: { dialect: 'draft2020-12', schema } },
+        },
+      },
+    }),
+  );
   return { ajv: bin('ajv'), spectral: bin('spectral'), ruleset };
 }
 
@@ -101,14 +132,27 @@ async function writeWorkbook(csvFile, xlsxFile) {
  * as a ratio to gaps --format csv, on the shipped examples and on 5,000 targets.
  */
 function paperRows(heavy) {
-  const inputs = [['the examples', 'examples', {}], ['5,000 targets', writeScenario(path.join(work, 'papers-5000'), { tasks: Math.round(5000 / 1.5) }), heavy]];
+  const inputs = [
+    ['the examples', 'examples', {}],
+    ['5,000 targets', writeScenario(path.join(work, 'papers-5000'), { tasks: Math.round(5000 / 1.5) }), heavy],
+  ];
   for (const [label, folder, options] of inputs) {
     const common = [folder, '--as-of', '2024-06-30', '--no-config', '--no-cache'];
     const csvName = `gaps --format csv -o, ${label}, no cache`;
     add(csvName, ['gaps', ...common, '--format', 'csv', '-o', path.join(work, 'paper.csv')], floor, options);
-    add(`gaps --format xlsx -o, ${label}, no cache`, ['gaps', ...common, '--format', 'xlsx', '-o', path.join(work, 'paper.xlsx')], csvName, options);
+    add(
+      `gaps --format xlsx -o, ${label}, no cache`,
+      ['gaps', ...common, '--format', 'xlsx', '-o', path.join(work, 'paper.xlsx')],
+      csvName,
+      options,
+    );
     add(`report (HTML) -o, ${label}, no cache`, ['report', ...common, '-o', path.join(work, 'report.html')], csvName, options);
-    add(`report --format xlsx -o, ${label}, no cache`, ['report', ...common, '--format', 'xlsx', '-o', path.join(work, 'report.xlsx')], csvName, options);
+    add(
+      `report --format xlsx -o, ${label}, no cache`,
+      ['report', ...common, '--format', 'xlsx', '-o', path.join(work, 'report.xlsx')],
+      csvName,
+      options,
+    );
   }
 }
 
@@ -143,11 +187,23 @@ function hostileRows() {
   const nearCap = path.join(folder, 'deadlines-near-cap');
   mkdirSync(nearCap, { recursive: true });
   const owners = Array.from({ length: 20 }, (_, i) => `单位${i}`).join(', ');
-  const duties = Array.from({ length: 9 }, (_, d) => `  - { id: d${d}, title: 周报${d}, owner: [${owners}], every: week, day: ${1 + (d % 5)} }`).join('\n');
-  writeFileSync(path.join(nearCap, 'x.plan.yaml'), `format: plan/1\nid: weekly\ntitle: 周报\nperiod: { start: 2021-01-01, end: 2030-12-31 }\nduties:\n${duties}\n`);
-  add('hostile: status --format json, ~94,000 duty deadlines (just under the cap)', ['status', nearCap, '--format', 'json', '--as-of', '2024-06-30', '--no-config', '--no-cache'], floor, { runCount: heavyRuns });
+  const duties = Array.from(
+    { length: 9 },
+    (_, d) => `  - { id: d${d}, title: 周报${d}, owner: [${owners}], every: week, day: ${1 + (d % 5)} }`,
+  ).join('\n');
+  writeFileSync(
+    path.join(nearCap, 'x.plan.yaml'),
+    `format: plan/1\nid: weekly\ntitle: 周报\nperiod: { start: 2021-01-01, end: 2030-12-31 }\nduties:\n${duties}\n`,
+  );
+  add(
+    'hostile: status --format json, ~94,000 duty deadlines (just under the cap)',
+    ['status', nearCap, '--format', 'json', '--as-of', '2024-06-30', '--no-config', '--no-cache'],
+    floor,
+    { runCount: heavyRuns },
+  );
   for (const row of scenarios.filter((s) => s.name.startsWith('hostile: '))) {
-    if (row.median > HOSTILE_SECONDS || (row.peakMb !== null && row.peakMb > HOSTILE_MB)) overLimits.push(`${row.name}: ${row.median.toFixed(1)} s, ${row.peakMb} MB`);
+    if (row.median > HOSTILE_SECONDS || (row.peakMb !== null && row.peakMb > HOSTILE_MB))
+      overLimits.push(`${row.name}: ${row.median.toFixed(1)} s, ${row.peakMb} MB`);
   }
 }
 
@@ -165,7 +221,12 @@ if (onlyHostile) {
   const heavy = { runCount: heavyRuns };
   const csvName = 'status, 30,000 CSV rows, no cache';
   add(csvName, ['status', csvFolder, '--as-of', '2024-09-30', '--no-config', '--no-cache'], floor, heavy);
-  add('status, 30,000 XLSX rows (same rows), no cache', ['status', xlsxFolder, '--as-of', '2024-09-30', '--no-config', '--no-cache'], csvName, heavy);
+  add(
+    'status, 30,000 XLSX rows (same rows), no cache',
+    ['status', xlsxFolder, '--as-of', '2024-09-30', '--no-config', '--no-cache'],
+    csvName,
+    heavy,
+  );
 } else if (onlyPapers) {
   paperRows({ runCount: heavyRuns });
 } else if (smoke) {
@@ -183,8 +244,25 @@ if (onlyHostile) {
   const peer = peers();
   const heavy = { runCount: heavyRuns };
   if (peer) {
-    add('ajv-cli validate, 10 plans × 2,500 tasks', ['validate', '--spec=draft2020', '--strict=false', '--all-errors', '-s', path.join(root, 'schemas', 'plan.schema.json'), '-d', path.join(tenPlans, '*.plan.yaml')], floor, { command: peer.ajv, ...heavy });
-    add('spectral lint, 10 plans × 2,500 tasks', ['lint', '-q', '-r', peer.ruleset, path.join(tenPlans, '*.plan.yaml')], floor, { command: peer.spectral, ...heavy });
+    add(
+      'ajv-cli validate, 10 plans × 2,500 tasks',
+      [
+        'validate',
+        '--spec=draft2020',
+        '--strict=false',
+        '--all-errors',
+        '-s',
+        path.join(root, 'schemas', 'plan.schema.json'),
+        '-d',
+        path.join(tenPlans, '*.plan.yaml'),
+      ],
+      floor,
+      { command: peer.ajv, ...heavy },
+    );
+    add('spectral lint, 10 plans × 2,500 tasks', ['lint', '-q', '-r', peer.ruleset, path.join(tenPlans, '*.plan.yaml')], floor, {
+      command: peer.spectral,
+      ...heavy,
+    });
   } else {
     skip('ajv-cli / spectral', 'peers could not be installed (no registry?)');
   }
@@ -203,30 +281,78 @@ if (onlyHostile) {
   }
   const first = find(series[0]);
   const last = find(series[series.length - 1]);
-  scenarios.push({ name: 'scaling: 8× input / 1× input', median: last.median, peakMb: last.peakMb, baseline: series[0], ratio: last.median / first.median });
+  scenarios.push({
+    name: 'scaling: 8× input / 1× input',
+    median: last.median,
+    peakMb: last.peakMb,
+    baseline: series[0],
+    ratio: last.median / first.median,
+  });
 
   // many reported rows, CSV and YAML
-  for (const [rows, format] of [[30000, 'csv'], [300000, 'csv'], [30000, 'yaml'], [300000, 'yaml']]) {
+  for (const [rows, format] of [
+    [30000, 'csv'],
+    [300000, 'csv'],
+    [30000, 'yaml'],
+    [300000, 'yaml'],
+  ]) {
     const folder = writeScenario(path.join(work, `rows-${format}-${rows}`), { tasks: 2000, rows, actuals: format });
     // 300,000 YAML rows are 27 MB, above the default 20 MiB limit
     const big = ['--max-file-size', String(100 * 2 ** 20)];
-    add(`status, ${rows.toLocaleString('en-US')} ${format.toUpperCase()} rows, no cache`, ['status', folder, '--as-of', '2024-09-30', '--no-config', '--no-cache', ...big], floor, heavy);
-    add(`gaps --format csv, ${rows.toLocaleString('en-US')} ${format.toUpperCase()} rows, no cache`, ['gaps', folder, '--format', 'csv', '--as-of', '2024-09-30', '--no-config', '--no-cache', ...big], floor, heavy);
+    add(
+      `status, ${rows.toLocaleString('en-US')} ${format.toUpperCase()} rows, no cache`,
+      ['status', folder, '--as-of', '2024-09-30', '--no-config', '--no-cache', ...big],
+      floor,
+      heavy,
+    );
+    add(
+      `gaps --format csv, ${rows.toLocaleString('en-US')} ${format.toUpperCase()} rows, no cache`,
+      ['gaps', folder, '--format', 'csv', '--as-of', '2024-09-30', '--no-config', '--no-cache', ...big],
+      floor,
+      heavy,
+    );
   }
 
   // terminal tables against CSV on the same targets (issue: 25k rows in about a second)
   for (const targets of [1000, 5000, 25000]) {
     const folder = writeScenario(path.join(work, `gaps-${targets}`), { tasks: Math.round(targets / 1.5) });
     const options = targets > 5000 ? heavy : {};
-    add(`gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`, ['gaps', folder, '--format', 'csv', '--as-of', '2024-06-30', '--no-config', '--no-cache'], floor, options);
-    add(`gaps --format table, ${targets.toLocaleString('en-US')} targets, no cache`, ['gaps', folder, '--as-of', '2024-06-30', '--no-config', '--no-cache'], `gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`, options);
-    add(`gaps --format table, ${targets.toLocaleString('en-US')} targets, warm cache`, ['gaps', folder, '--as-of', '2024-06-30', '--no-config'], `gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`, options);
+    add(
+      `gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`,
+      ['gaps', folder, '--format', 'csv', '--as-of', '2024-06-30', '--no-config', '--no-cache'],
+      floor,
+      options,
+    );
+    add(
+      `gaps --format table, ${targets.toLocaleString('en-US')} targets, no cache`,
+      ['gaps', folder, '--as-of', '2024-06-30', '--no-config', '--no-cache'],
+      `gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`,
+      options,
+    );
+    add(
+      `gaps --format table, ${targets.toLocaleString('en-US')} targets, warm cache`,
+      ['gaps', folder, '--as-of', '2024-06-30', '--no-config'],
+      `gaps --format csv, ${targets.toLocaleString('en-US')} targets, no cache`,
+      options,
+    );
   }
   const table1k = find('gaps --format table, 1,000 targets, no cache');
   const table5k = find('gaps --format table, 5,000 targets, no cache');
   const table25k = find('gaps --format table, 25,000 targets, no cache');
-  scenarios.push({ name: 'table scaling: 5× rows (5k / 1k)', median: table5k.median, peakMb: table5k.peakMb, baseline: table1k.name, ratio: table5k.median / table1k.median });
-  scenarios.push({ name: 'table scaling: 5× rows (25k / 5k)', median: table25k.median, peakMb: table25k.peakMb, baseline: table5k.name, ratio: table25k.median / table5k.median });
+  scenarios.push({
+    name: 'table scaling: 5× rows (5k / 1k)',
+    median: table5k.median,
+    peakMb: table5k.peakMb,
+    baseline: table1k.name,
+    ratio: table5k.median / table1k.median,
+  });
+  scenarios.push({
+    name: 'table scaling: 5× rows (25k / 5k)',
+    median: table25k.median,
+    peakMb: table25k.peakMb,
+    baseline: table5k.name,
+    ratio: table25k.median / table5k.median,
+  });
 
   paperRows(heavy);
   hostileRows();
@@ -240,10 +366,29 @@ const lines = [
   '| --- | ---: | ---: | ---: | --- |',
 ];
 for (const s of scenarios) {
-  lines.push(s.median === null ? `| ${s.name} | — | — | — | ${s.note} |` : `| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb ?? '—'} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`);
+  lines.push(
+    s.median === null
+      ? `| ${s.name} | — | — | — | ${s.note} |`
+      : `| ${s.name} | ${s.median.toFixed(3)} | ${s.peakMb ?? '—'} | ${s.ratio.toFixed(2)} | ${s.baseline ?? '—'} |`,
+  );
 }
 console.log(lines.join('\n'));
-writeFileSync(path.join(root, 'bench', smoke ? 'results-smoke.json' : onlyXlsx ? 'results-xlsx.json' : onlyPapers ? 'results-papers.json' : onlyHostile ? 'results-hostile.json' : 'results.json'), `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`);
+writeFileSync(
+  path.join(
+    root,
+    'bench',
+    smoke
+      ? 'results-smoke.json'
+      : onlyXlsx
+        ? 'results-xlsx.json'
+        : onlyPapers
+          ? 'results-papers.json'
+          : onlyHostile
+            ? 'results-hostile.json'
+            : 'results.json',
+  ),
+  `${JSON.stringify({ node: process.version, cpus: cpu.length, runs, heavyRuns, scenarios }, null, 2)}\n`,
+);
 rmSync(work, { recursive: true, force: true });
 if (overLimits.length > 0) {
   console.error(`hostile inputs over ${HOSTILE_SECONDS} s or ${HOSTILE_MB} MB:\n  ${overLimits.join('\n  ')}`);

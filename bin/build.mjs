@@ -15,7 +15,14 @@ const schemaNames = ['plan', 'actuals', 'config'];
 
 function standaloneValidators() {
   // the same options as src/core/schema-validators.ts, so the CLI and the tests agree
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    strictRequired: false,
+    allowUnionTypes: true,
+    code: { source: true, esm: true },
+  });
   const exports = {};
   for (const name of schemaNames) {
     const schema = JSON.parse(readFileSync(path.join(root, 'schemas', `${name}.schema.json`), 'utf8'));
@@ -87,7 +94,10 @@ const noChalkDetection = {
   name: 'no-chalk-detection',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-chalk-detection' }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'no-chalk-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'no-chalk-detection' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+      loader: 'js',
+    }));
   },
 };
 
@@ -112,8 +122,15 @@ function buildId() {
     // how the bundle is made changes what it does
     'bin/build.mjs',
     'bin/patch-cli-table3.mjs',
-  ].filter((name) => /\.(ts|json|mjs)$/.test(name)).sort();
-  for (const name of files) hash.update(name).update('\0').update(readFileSync(path.join(root, name))).update('\0');
+  ]
+    .filter((name) => /\.(ts|json|mjs)$/.test(name))
+    .sort();
+  for (const name of files)
+    hash
+      .update(name)
+      .update('\0')
+      .update(readFileSync(path.join(root, name)))
+      .update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 

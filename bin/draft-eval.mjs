@@ -20,7 +20,10 @@ if (!existsSync(path.join(root, 'dist', 'cli.cjs'))) {
   process.exit(2);
 }
 
-const fold = (text) => String(text ?? '').normalize('NFKC').replace(/\s+/g, '');
+const fold = (text) =>
+  String(text ?? '')
+    .normalize('NFKC')
+    .replace(/\s+/g, '');
 const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(fold);
 
 function bigrams(text) {
@@ -74,7 +77,7 @@ function unitNames(example) {
   const names = new Map();
   for (const unit of example.units ?? []) {
     const name = typeof unit === 'string' ? unit : unit.name;
-    for (const alias of [name, ...(typeof unit === 'string' ? [] : unit.aliases ?? [])]) names.set(fold(alias), fold(name));
+    for (const alias of [name, ...(typeof unit === 'string' ? [] : (unit.aliases ?? []))]) names.set(fold(alias), fold(name));
   }
   return names;
 }
@@ -110,17 +113,37 @@ function compare(example, draft) {
   const expectedTasks = tasksOf(example);
   const draftedTasks = tasksOf(draft);
   const pairs = matchTasks(expectedTasks, draftedTasks);
-  if (process.env.DRAFT_EVAL_VERBOSE) for (const task of expectedTasks.filter((t) => !pairs.some(([e]) => e === t))) console.error(`missed task ${task.id} ${task.title} (${(task.targets ?? []).length} targets)`);
+  if (process.env.DRAFT_EVAL_VERBOSE)
+    for (const task of expectedTasks.filter((t) => !pairs.some(([e]) => e === t)))
+      console.error(`missed task ${task.id} ${task.title} (${(task.targets ?? []).length} targets)`);
   // a unit written by a name that the example's registry lists as its alias is the same unit
   const names = unitNames(example);
   const units = (value) => list(value).map((u) => names.get(u) ?? u);
-  const row = { tasks: expectedTasks.length, tasksFound: pairs.length, leadNamed: 0, leadExact: 0, leadAll: 0, leadAllExact: 0, draftedTasks: draftedTasks.length, support: 0, supportFound: 0, targets: 0, targetsFound: 0, draftedTargets: 0, phases: 0, phasesFound: 0, duties: 0, dutiesFound: 0 };
+  const row = {
+    tasks: expectedTasks.length,
+    tasksFound: pairs.length,
+    leadNamed: 0,
+    leadExact: 0,
+    leadAll: 0,
+    leadAllExact: 0,
+    draftedTasks: draftedTasks.length,
+    support: 0,
+    supportFound: 0,
+    targets: 0,
+    targetsFound: 0,
+    draftedTargets: 0,
+    phases: 0,
+    phasesFound: 0,
+    duties: 0,
+    dutiesFound: 0,
+  };
   for (const [expected, drafted] of pairs) {
     const lead = units(expected.lead).sort().join('|');
     const exact = lead === units(drafted.lead).sort().join('|');
     row.leadAll += 1;
     if (exact) row.leadAllExact += 1;
-    else if (process.env.DRAFT_EVAL_VERBOSE && drafted.leadGuessed) console.error(`guessed lead ${expected.title}: expected ${lead}, drafted ${units(drafted.lead).sort().join('|')}`);
+    else if (process.env.DRAFT_EVAL_VERBOSE && drafted.leadGuessed)
+      console.error(`guessed lead ${expected.title}: expected ${lead}, drafted ${units(drafted.lead).sort().join('|')}`);
     // targets count in every matched task, whoever leads it
     compareTargets(expected, drafted, row);
     // lead and support count where the text names them: not where the draft fell back to the
@@ -128,11 +151,14 @@ function compare(example, draft) {
     if (drafted.leadGuessed) continue;
     row.leadNamed += 1;
     if (exact) row.leadExact += 1;
-    else if (process.env.DRAFT_EVAL_VERBOSE) console.error(`lead ${expected.title}: expected ${lead}, drafted ${units(drafted.lead).sort().join('|')}`);
+    else if (process.env.DRAFT_EVAL_VERBOSE)
+      console.error(`lead ${expected.title}: expected ${lead}, drafted ${units(drafted.lead).sort().join('|')}`);
     const support = units(drafted.support);
     row.support += units(expected.support).length;
     row.supportFound += units(expected.support).filter((u) => support.includes(u)).length;
-    if (process.env.DRAFT_EVAL_VERBOSE) for (const u of units(expected.support).filter((x) => !support.includes(x))) console.error(`missed support ${expected.title}: ${u} (drafted ${support.join('|')})`);
+    if (process.env.DRAFT_EVAL_VERBOSE)
+      for (const u of units(expected.support).filter((x) => !support.includes(x)))
+        console.error(`missed support ${expected.title}: ${u} (drafted ${support.join('|')})`);
   }
   // what the plan asks as a whole (top-level targets) is compared as one more task
   compareTargets({ title: '(plan)', targets: example.targets ?? [] }, { title: '(plan)', targets: draft.targets ?? [] }, row);
@@ -144,9 +170,15 @@ function compare(example, draft) {
   row.phasesFound = matchOnce(expectedPhases, draft.phases ?? [], (p) => p.due, 'phase');
   const expectedDuties = example.duties ?? example.reports ?? [];
   // a duty with several owners is each owner's own occurrence (docs/format.md): one per owner on both sides
-  const perOwner = (duties) => duties.flatMap((d) => (Array.isArray(d.owner) && d.owner.length > 1 ? d.owner.map((owner) => ({ ...d, owner })) : [d]));
+  const perOwner = (duties) =>
+    duties.flatMap((d) => (Array.isArray(d.owner) && d.owner.length > 1 ? d.owner.map((owner) => ({ ...d, owner })) : [d]));
   row.duties = perOwner(expectedDuties).length;
-  row.dutiesFound = matchOnce(perOwner(expectedDuties), perOwner(draft.duties ?? draft.reports ?? []), (d) => (d.every ? `${d.every} ${d.day} ${d.month ?? ''}` : `due ${d.due}`), 'duty');
+  row.dutiesFound = matchOnce(
+    perOwner(expectedDuties),
+    perOwner(draft.duties ?? draft.reports ?? []),
+    (d) => (d.every ? `${d.every} ${d.day} ${d.month ?? ''}` : `due ${d.due}`),
+    'duty',
+  );
   return row;
 }
 
@@ -193,15 +225,23 @@ const examples = readdirSync(path.join(root, 'examples'), { recursive: true })
 const work = mkdtempSync(path.join(os.tmpdir(), 'draft-eval-'));
 const rows = [];
 const total = {};
-for (const seed of readdirSync(seeds).filter((f) => /\.(txt|md|docx)$/.test(f)).sort()) {
+for (const seed of readdirSync(seeds)
+  .filter((f) => /\.(txt|md|docx)$/.test(f))
+  .sort()) {
   const output = path.join(work, `${path.parse(seed).name}.plan.yaml`);
-  const run = spawnSync(process.execPath, [path.join(root, 'bin', 'plan-check.js'), 'draft', path.join(seeds, seed), '-o', output, '--lang', 'en'], { encoding: 'utf8' });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'bin', 'plan-check.js'), 'draft', path.join(seeds, seed), '-o', output, '--lang', 'en'],
+    { encoding: 'utf8' },
+  );
   if (run.status !== 0) {
     console.error(`draft-eval: ${seed}: plan-check draft exited ${run.status}: ${run.stderr}`);
     process.exitCode = 1;
     continue;
   }
-  const drafts = readdirSync(work).filter((f) => f.startsWith(path.parse(seed).name)).map((f) => readDraft(path.join(work, f)));
+  const drafts = readdirSync(work)
+    .filter((f) => f.startsWith(path.parse(seed).name))
+    .map((f) => readDraft(path.join(work, f)));
   for (const draft of drafts) {
     // the seed's example: the one whose title is most like the draft's
     const example = examples.map((e) => ({ ...e, score: similarity(e.plan.title, draft.title) })).sort((a, b) => b.score - a.score)[0];
@@ -215,7 +255,9 @@ for (const seed of readdirSync(seeds).filter((f) => /\.(txt|md|docx)$/.test(f)).
   }
 }
 rmSync(work, { recursive: true, force: true });
-console.log('| seed → example | tasks found | lead units exact (text names them) | lead units exact (all tasks) | support units found | targets found | target precision | false targets | phases found | duties found |');
+console.log(
+  '| seed → example | tasks found | lead units exact (text names them) | lead units exact (all tasks) | support units found | targets found | target precision | false targets | phases found | duties found |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 console.log(tableRow('**overall**', total));

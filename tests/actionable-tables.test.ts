@@ -80,14 +80,23 @@ describe.each(timezones)('actionable tables under TZ=%s', (tz) => {
     expect(result.stdout).toContain('需要关注的指标（4/6）');
     // deadlines due 2024-07-10, 10 days after 06-30 (≤ 14): both due soon; a tie on the date: zz-report (written first) before aa-report
     const deadlines = markdownRows(result.stdout, /^### 已逾期或 14 天内到期的事项/);
-    expect(deadlines.map((row) => [row[0], row[5]])).toEqual([['duty/zz-report@2024-07-10', '10'], ['duty/aa-report@2024-07-10', '10']]);
+    expect(deadlines.map((row) => [row[0], row[5]])).toEqual([
+      ['duty/zz-report@2024-07-10', '10'],
+      ['duty/aa-report@2024-07-10', '10'],
+    ]);
   });
 
   it('2024-09-30: both red, still zeta before alpha; the not-started target is now due', async () => {
     const result = await runCli(['status', dir, '--no-config', '--as-of', '2024-09-30', '--format', 'md', '--lang', 'en']);
     const rows = markdownRows(result.stdout, /^### Targets that need attention/);
     // later starts 09-01: E = 10 × 30/122 > 0 with no data → grey, after the levelled and incidents rows (document order)
-    expect(rows.map((row) => [row[0], row.at(-1)])).toEqual([['1/zeta', 'red'], ['1/alpha', 'red'], ['1/levelled', 'grey'], ['1/incidents', 'grey'], ['1/later', 'grey']]);
+    expect(rows.map((row) => [row[0], row.at(-1)])).toEqual([
+      ['1/zeta', 'red'],
+      ['1/alpha', 'red'],
+      ['1/levelled', 'grey'],
+      ['1/incidents', 'grey'],
+      ['1/later', 'grey'],
+    ]);
   });
 
   it('the terminal table and gaps/deadlines carry the ref column too, in document order for ties', async () => {
@@ -95,7 +104,11 @@ describe.each(timezones)('actionable tables under TZ=%s', (tz) => {
     expect(table.stdout).toMatch(/│ 引用 +│ 任务 +│/);
     expect(table.stdout).toMatch(/│ 1\/zeta +│ 1 抽检/);
     const gaps = await runCli(['gaps', dir, '--no-config', '--as-of', '2024-06-30', '--format', 'md', '--lang', 'en']);
-    const gapRefs = gaps.stdout.split('\n').slice(2).filter((line) => line.startsWith('| ')).map((line) => line.split(' | ')[0]!.slice(2));
+    const gapRefs = gaps.stdout
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.startsWith('| '))
+      .map((line) => line.split(' | ')[0]!.slice(2));
     // behind (zeta, alpha by lag, a tie), no data (levelled, incidents, end-only: document order), not started (later)
     expect(gapRefs).toEqual(['1/zeta', '1/alpha', '1/end-only', '1/levelled', '1/incidents', '1/later']);
     const deadlines = await runCli(['deadlines', dir, '--no-config', '--as-of', '2024-06-30', '--lang', 'en']);

@@ -117,7 +117,11 @@ function deepTwentyExpected(): Expected[] {
     { line: 3, column: 71 },
     { line: 3, column: 260 },
   ];
-  return Array.from({ length: 20 }, (_, i) => ({ file: `d${String(i).padStart(2, '0')}.plan.yaml`, ...places[i % 3]!, code: 'yaml-too-deep' }));
+  return Array.from({ length: 20 }, (_, i) => ({
+    file: `d${String(i).padStart(2, '0')}.plan.yaml`,
+    ...places[i % 3]!,
+    code: 'yaml-too-deep',
+  }));
 }
 
 /** 10,000 unknown columns x0…x9999 on line 1: "plan,target,as_of,value,reported_by," is 36 characters, then each "xI," */
@@ -132,13 +136,22 @@ function unknownColumnsExpected(): Expected[] {
 }
 
 /** 20,000 tasks with id "1" on lines 6, 8, …: each after the first is duplicate-id at its id ("  - { id: " is 10 characters). */
-const duplicateIdsExpected = (): Expected[] => Array.from({ length: 19_999 }, (_, i) => ({ file: P, line: 6 + 2 * (i + 1), column: 10 + 1, code: 'duplicate-id' }));
+const duplicateIdsExpected = (): Expected[] =>
+  Array.from({ length: 19_999 }, (_, i) => ({ file: P, line: 6 + 2 * (i + 1), column: 10 + 1, code: 'duplicate-id' }));
 
 /** 5,000 unregistered units on lines 2…5001: "aliases,1/a,2024-06-30,1," is 7+1+3+1+10+1+1+1 = 25 characters. */
-const unregisteredUnitsExpected = (): Expected[] => Array.from({ length: 5_000 }, (_, i) => ({ file: C, line: 2 + i, column: 25 + 1, code: 'unknown-unit' }));
+const unregisteredUnitsExpected = (): Expected[] =>
+  Array.from({ length: 5_000 }, (_, i) => ({ file: C, line: 2 + i, column: 25 + 1, code: 'unknown-unit' }));
 
 /** 50,000 rows naming plan demo-2042 on lines 2…50001, each at its ref ("demo-2042," is 10 characters). */
-const misspeltPlanExpected = (): Expected[] => Array.from({ length: 50_000 }, (_, i) => ({ file: C, line: 2 + i, column: 10 + 1, code: 'unknown-plan', ...(i === 0 ? { message: /demo-2042.*demo-2024/ } : {}) }));
+const misspeltPlanExpected = (): Expected[] =>
+  Array.from({ length: 50_000 }, (_, i) => ({
+    file: C,
+    line: 2 + i,
+    column: 10 + 1,
+    code: 'unknown-plan',
+    ...(i === 0 ? { message: /demo-2042.*demo-2024/ } : {}),
+  }));
 
 /** One unknown-key per top-level key k0…k199999, each at its own line (5 + i), column 1. */
 function manyUnknownExpected(): Expected[] {
@@ -280,7 +293,13 @@ const cases: Case[] = [
     within: 10,
   },
   // a target pasted with a million digits of pi
-  { name: 'target-million-digits', expect: [{ file: P, line: 10, column: 38, code: 'invalid-target', message: /^.{0,400}$/ }], exit: 1, gaps: true, within: 10 },
+  {
+    name: 'target-million-digits',
+    expect: [{ file: P, line: 10, column: 38, code: 'invalid-target', message: /^.{0,400}$/ }],
+    exit: 1,
+    gaps: true,
+    within: 10,
+  },
   // `ln -s . loop` inside the plans folder: the plan is read once, not again through the link
   {
     name: 'symlink-loop',
@@ -300,14 +319,23 @@ const cases: Case[] = [
     exit: 2,
     gaps: true,
     check: async ({ run }) => {
-      for (const args of [['validate', 'symlink-outside-folder', '--no-config'], ['status', 'symlink-outside-folder', '--as-of', AS_OF, '--no-config']]) {
+      for (const args of [
+        ['validate', 'symlink-outside-folder', '--no-config'],
+        ['status', 'symlink-outside-folder', '--as-of', AS_OF, '--no-config'],
+      ]) {
         const result = await run(args);
         expect(result.stdout + result.stderr, args[0]).not.toContain('plan-check-canary');
       }
     },
   },
   // the same with a link to /dev/zero: refused at once (no endless read, no crash)
-  { name: 'symlink-to-device', expect: [{ file: P, line: 1, column: 1, code: 'file-unreadable' }], exit: 2, within: 10, memoryLimitKb: 1_500_000 },
+  {
+    name: 'symlink-to-device',
+    expect: [{ file: P, line: 1, column: 1, code: 'file-unreadable' }],
+    exit: 2,
+    within: 10,
+    memoryLimitKb: 1_500_000,
+  },
 
   // ── YAML traps ─────────────────────────────────────────────────────────────────────────────────
   // copied a `%YAML 1.1` header from an old config: `no` stays text, 0100000 and 010 stay decimal
@@ -377,7 +405,11 @@ const cases: Case[] = [
   // wrote every key as a list item (`- format: plan/1`)
   { name: 'root-is-a-list', expect: [{ file: P, line: 1, column: 1, code: 'wrong-type', message: /mapping.*not a list/ }], exit: 1 },
   // saved the plan's first paragraph from Word as the plan file
-  { name: 'plain-text-instead-of-yaml', expect: [{ file: P, line: 1, column: 1, code: 'wrong-type', message: /mapping.*not text/ }], exit: 1 },
+  {
+    name: 'plain-text-instead-of-yaml',
+    expect: [{ file: P, line: 1, column: 1, code: 'wrong-type', message: /mapping.*not text/ }],
+    exit: 1,
+  },
   // exported the plan from another tool as JSON (JSON is YAML 1.2): fine
   { name: 'json-plan', expect: [], exit: 0, gaps: true },
 
@@ -403,7 +435,9 @@ const cases: Case[] = [
       expect(row(rows, 'id-fold:三(一)/sampling')).toMatchObject({ required: '1000', actual: '500' });
       const deadlines = await run(['deadlines', 'task-id-fullwidth-ref', '--format', 'json', '--all', '--as-of', AS_OF, '--no-config']);
       expect(deadlines.status).toBe(0);
-      const tasks = (JSON.parse(deadlines.stdout) as { deadlines: { kind: string; status: string; completed: string | null }[] }).deadlines.filter((d) => d.kind === 'task');
+      const tasks = (
+        JSON.parse(deadlines.stdout) as { deadlines: { kind: string; status: string; completed: string | null }[] }
+      ).deadlines.filter((d) => d.kind === 'task');
       expect(tasks).toEqual([expect.objectContaining({ status: 'done', completed: '2024-06-01' })]);
     },
   },
@@ -426,17 +460,47 @@ const cases: Case[] = [
     gaps: true,
     check: async ({ rows, run }) => {
       // latest per unit: __proto__ 60 (YAML) + toString 40 (CSV)
-      expect(row(rows, 'proto-ids:toString/constructor')).toMatchObject({ owner: '__proto__', required: '100', actual: '100', status: 'met' });
+      expect(row(rows, 'proto-ids:toString/constructor')).toMatchObject({
+        owner: '__proto__',
+        required: '100',
+        actual: '100',
+        status: 'met',
+      });
       expect(row(rows, 'proto-ids:toString/hasOwnProperty')).toMatchObject({ owner: 'constructor', actual: '50' });
       expect(row(rows, 'proto-ids:constructor/toString')).toMatchObject({ owner: 'toString', required: '10', actual: '7' });
       expect(row(rows, 'proto-ids:__proto__/valueOf')).toMatchObject({ owner: '__proto__', actual: '0', status: 'met' });
-      const owner = await run(['gaps', 'proto-ids-end-to-end', '--format', 'json', '--owner', '__proto__', '--as-of', AS_OF, '--no-config']);
+      const owner = await run([
+        'gaps',
+        'proto-ids-end-to-end',
+        '--format',
+        'json',
+        '--owner',
+        '__proto__',
+        '--as-of',
+        AS_OF,
+        '--no-config',
+      ]);
       expect(owner.status).toBe(0);
-      expect((JSON.parse(owner.stdout) as GapsJson).targets.map((t) => t.ref).sort()).toEqual(['proto-ids:__proto__/valueOf', 'proto-ids:toString/constructor']);
+      expect((JSON.parse(owner.stdout) as GapsJson).targets.map((t) => t.ref).sort()).toEqual([
+        'proto-ids:__proto__/valueOf',
+        'proto-ids:toString/constructor',
+      ]);
       const deadlines = await run(['deadlines', 'proto-ids-end-to-end', '--format', 'json', '--all', '--as-of', AS_OF, '--no-config']);
-      const done = (JSON.parse(deadlines.stdout) as { deadlines: { ref: string; status: string }[] }).deadlines.filter((d) => d.status === 'done').map((d) => d.ref).sort();
+      const done = (JSON.parse(deadlines.stdout) as { deadlines: { ref: string; status: string }[] }).deadlines
+        .filter((d) => d.status === 'done')
+        .map((d) => d.ref)
+        .sort();
       expect(done).toEqual(['proto-ids:duty/toString@2024-06-10', 'proto-ids:phase/prototype', 'proto-ids:task/constructor']);
-      const explain = await run(['explain', 'proto-ids:toString/constructor', 'proto-ids-end-to-end', '--as-of', AS_OF, '--no-config', '--lang', 'en']);
+      const explain = await run([
+        'explain',
+        'proto-ids:toString/constructor',
+        'proto-ids-end-to-end',
+        '--as-of',
+        AS_OF,
+        '--no-config',
+        '--lang',
+        'en',
+      ]);
       expect(explain.status).toBe(0);
       expect(explain.stdout).toMatch(/Actual A = 100/);
     },
@@ -489,7 +553,12 @@ const cases: Case[] = [
 
   // ── Chinese typing habits ──────────────────────────────────────────────────────────────────────
   // the Chinese input method typed a full-width colon: one error, at the `：`, saying so
-  { name: 'fullwidth-colon', expect: [{ file: P, line: 3, column: 6, code: 'yaml-syntax', message: /：|full-width colon/i }], exit: 1, gaps: true },
+  {
+    name: 'fullwidth-colon',
+    expect: [{ file: P, line: 3, column: 6, code: 'yaml-syntax', message: /：|full-width colon/i }],
+    exit: 1,
+    gaps: true,
+  },
   // the input method put a no-break space (U+00A0) after the colon: one error, at that space
   { name: 'nbsp-after-colon', expect: [{ file: P, line: 3, column: 7, code: 'yaml-syntax', message: /U\+00A0|no-break space/i }], exit: 1 },
   // indented with full-width spaces (U+3000): one error per such line, naming the character
@@ -511,7 +580,12 @@ const cases: Case[] = [
     exit: 1,
   },
   // an old Mac editor saved bare-CR line endings; the error still has its real line number
-  { name: 'bare-cr-line-endings', expect: [{ file: P, line: 4, column: 35, code: 'invalid-date', message: /2024-13-01/ }], exit: 1, gaps: true },
+  {
+    name: 'bare-cr-line-endings',
+    expect: [{ file: P, line: 4, column: 35, code: 'invalid-date', message: /2024-13-01/ }],
+    exit: 1,
+    gaps: true,
+  },
   // Windows line endings (CRLF) in the plan and the CSV: fine
   {
     name: 'crlf-line-endings',
@@ -588,7 +662,11 @@ const cases: Case[] = [
     },
   },
   // pasted the whole first paragraph of the document as the title (over 2,000 characters)
-  { name: 'title-too-long', expect: [{ file: P, line: 3, column: 8, code: 'invalid-value', message: /longer than 2000 characters/ }], exit: 1 },
+  {
+    name: 'title-too-long',
+    expect: [{ file: P, line: 3, column: 8, code: 'invalid-value', message: /longer than 2000 characters/ }],
+    exit: 1,
+  },
 
   // ── encodings ──────────────────────────────────────────────────────────────────────────────────
   // Notepad saved "UTF-8 with BOM": fine
@@ -785,7 +863,9 @@ const cases: Case[] = [
     name: 'csv-semicolon-decimal-comma',
     expect: [{ file: C, line: 1, column: 1, code: 'csv-syntax', message: /--delimiter ";"/ }],
     exit: 1,
-    variants: [{ args: ['--delimiter', ';'], expect: [{ file: C, line: 2, column: 38, code: 'invalid-value-cell', message: /1020\.5/ }], exit: 1 }],
+    variants: [
+      { args: ['--delimiter', ';'], expect: [{ file: C, line: 2, column: 38, code: 'invalid-value-cell', message: /1020\.5/ }], exit: 1 },
+    ],
   },
   // copied the table from WPS as tab-separated text
   {
@@ -823,11 +903,19 @@ const cases: Case[] = [
     },
   },
   // "sep=;" with semicolon rows and the Chinese header; the error in row 3 has its real line
-  { name: 'csv-excel-sep-semicolon', expect: [{ file: C, line: 4, column: 27, code: 'invalid-date', message: /截至日期.*2024-13-31/ }], exit: 1 },
+  {
+    name: 'csv-excel-sep-semicolon',
+    expect: [{ file: C, line: 4, column: 27, code: 'invalid-date', message: /截至日期.*2024-13-31/ }],
+    exit: 1,
+  },
   // Excel kept three empty columns after the data and two blank rows (",,,,,,,,")
   { name: 'csv-excel-blank-columns-rows', expect: [], exit: 0, gaps: true },
   // a value typed one column too far right, under no header: it would be lost, so it is reported there
-  { name: 'csv-value-in-unnamed-column', expect: [{ file: C, line: 2, column: 53, code: 'csv-unknown-column', message: /without a header/ }], exit: 1 },
+  {
+    name: 'csv-value-in-unnamed-column',
+    expect: [{ file: C, line: 2, column: 53, code: 'csv-unknown-column', message: /without a header/ }],
+    exit: 1,
+  },
   // titles and units that Excel would run as formulas (=, +, -, @): the exported CSV neutralises them
   {
     name: 'csv-formula-injection',
@@ -871,9 +959,14 @@ async function slot<T>(job: () => Promise<T>): Promise<T> {
 function spawnBin(args: string[], cwd: string, seconds: number, memoryLimitKb?: number): Promise<Result> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = memoryLimitKb !== undefined && process.platform === 'linux'
-      ? spawn('/bin/sh', ['-c', `ulimit -v ${memoryLimitKb} && exec "$0" "$@"`, process.execPath, binPath, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(process.execPath, [binPath, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child =
+      memoryLimitKb !== undefined && process.platform === 'linux'
+        ? spawn('/bin/sh', ['-c', `ulimit -v ${memoryLimitKb} && exec "$0" "$@"`, process.execPath, binPath, ...args], {
+            cwd,
+            env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          })
+        : spawn(process.execPath, [binPath, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
@@ -885,7 +978,13 @@ function spawnBin(args: string[], cwd: string, seconds: number, memoryLimitKb?: 
     }, seconds * 1000);
     child.on('close', (status) => {
       clearTimeout(timer);
-      resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), seconds: (performance.now() - started) / 1000, timedOut });
+      resolve({
+        status,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        seconds: (performance.now() - started) / 1000,
+        timedOut,
+      });
     });
   });
 }
@@ -899,7 +998,11 @@ function buildIfMissing(): void {
 /** Run the binary; others rebuild dist/ too, so a run that found no bundle is rebuilt and retried. */
 async function runBinAsync(args: string[], cwd: string, seconds = 20, memoryLimitKb?: number): Promise<Result> {
   const result = await slot(() => spawnBin(args, cwd, seconds, memoryLimitKb));
-  if (result.status !== 0 && /Cannot find module|ERR_MODULE_NOT_FOUND/.test(result.stderr) && !existsSync(path.join(repoRoot, 'dist', 'cli.cjs'))) {
+  if (
+    result.status !== 0 &&
+    /Cannot find module|ERR_MODULE_NOT_FOUND/.test(result.stderr) &&
+    !existsSync(path.join(repoRoot, 'dist', 'cli.cjs'))
+  ) {
     buildIfMissing();
     return slot(() => spawnBin(args, cwd, seconds, memoryLimitKb));
   }
@@ -956,10 +1059,15 @@ function checkDiagnostics(name: string, result: Result, expected: Expected[], ex
   try {
     output = JSON.parse(result.stdout) as typeof output;
   } catch {
-    throw new Error(`${what}: stdout is not JSON (exit ${result.status}):\n${result.stdout.slice(0, 2000)}\n${result.stderr.slice(0, 2000)}`);
+    throw new Error(
+      `${what}: stdout is not JSON (exit ${result.status}):\n${result.stdout.slice(0, 2000)}\n${result.stderr.slice(0, 2000)}`,
+    );
   }
   const prefix = `${name}/`;
-  const shown = output.diagnostics.slice(0, 40).map((d) => `${keyOf(d)}  ${d.message}`).join('\n');
+  const shown = output.diagnostics
+    .slice(0, 40)
+    .map((d) => `${keyOf(d)}  ${d.message}`)
+    .join('\n');
   const actual = output.diagnostics.map((d) => keyOf(d)).sort();
   const wanted = expected.map((e) => keyOf({ ...e, file: `${prefix}${e.file}` })).sort();
   expect(actual.length, `${what}: number of diagnostics; first ones:\n${shown}`).toBe(wanted.length);
@@ -990,7 +1098,10 @@ describe('the bad-input corpus', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     const names = cases.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
-    const folders = readdirSync(committedRoot, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync(committedRoot, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(folders).toEqual([...names].sort());
     for (const name of Object.keys(generators)) {
       expect(names, `generated case ${name} has no entry`).toContain(name);
@@ -1006,64 +1117,75 @@ describe('the bad-input corpus', () => {
 
 describe.concurrent('every bad input, through the CLI', () => {
   for (const c of cases) {
-    const label = c.expect.length === 0 ? 'no diagnostics' : [...new Set(c.expect.map((e) => `${e.code}@${e.file}:${e.line}:${e.column}`))].slice(0, 3).join(', ') + (c.expect.length > 3 ? `, … (${c.expect.length})` : '');
+    const label =
+      c.expect.length === 0
+        ? 'no diagnostics'
+        : [...new Set(c.expect.map((e) => `${e.code}@${e.file}:${e.line}:${e.column}`))].slice(0, 3).join(', ') +
+          (c.expect.length > 3 ? `, … (${c.expect.length})` : '');
     const limit = c.within ?? 20;
-    it(`${c.name}: ${label} (exit ${c.exit})`, async () => {
-      const root = rootOf(c.name);
-      const folder = path.join(root, c.name);
-      const before = listing(folder);
-      const args = c.args ?? [];
-      const run = (more: string[], seconds = limit) => runCase(c.name, more, root, seconds, c.memoryLimitKb);
+    it(
+      `${c.name}: ${label} (exit ${c.exit})`,
+      async () => {
+        const root = rootOf(c.name);
+        const folder = path.join(root, c.name);
+        const before = listing(folder);
+        const args = c.args ?? [];
+        const run = (more: string[], seconds = limit) => runCase(c.name, more, root, seconds, c.memoryLimitKb);
 
-      const validate = await run(['validate', c.name, '--format', 'json', '--no-config', ...args]);
-      assertNoCrash(validate, 'validate');
-      expect(validate.seconds, `validate took ${validate.seconds.toFixed(1)} s`).toBeLessThan(limit);
-      checkDiagnostics(c.name, validate, c.expect, c.exit, 'validate');
+        const validate = await run(['validate', c.name, '--format', 'json', '--no-config', ...args]);
+        assertNoCrash(validate, 'validate');
+        expect(validate.seconds, `validate took ${validate.seconds.toFixed(1)} s`).toBeLessThan(limit);
+        checkDiagnostics(c.name, validate, c.expect, c.exit, 'validate');
 
-      for (const variant of c.variants ?? []) {
-        const result = await run(['validate', c.name, '--format', 'json', '--no-config', ...variant.args]);
-        assertNoCrash(result, `validate ${variant.args.join(' ')}`);
-        checkDiagnostics(c.name, result, variant.expect, variant.exit, `validate ${variant.args.join(' ')}`);
-      }
-
-      let rows: GapsRow[] = [];
-      if (c.gaps) {
-        const outDir = mkdtempSync(path.join(os.tmpdir(), 'plan-check-gaps-'));
-        try {
-          const out = path.join(outDir, 'out.csv');
-          // --strict: input with errors gets no report at all (without it, a partial report: below)
-          const gaps = await run(['gaps', c.name, '--format', 'csv', '-o', out, '--as-of', AS_OF, '--no-config', '--strict', ...args]);
-          assertNoCrash(gaps, 'gaps');
-          expect(gaps.status, `gaps exit code; stderr:\n${gaps.stderr.slice(0, 1000)}`).toBe(c.exit);
-          if (c.exit === 0) {
-            expect(readdirSync(outDir), 'gaps -o: the report and nothing else').toEqual(['out.csv']);
-            const text = readFileSync(out, 'utf8');
-            expect(text).toMatch(/^\ufeffref,plan,task,/);
-            rows = parseCsv(text, { bom: true, columns: true }) as GapsRow[];
-          } else {
-            expect(readdirSync(outDir), 'gaps -o on invalid input: nothing written, no temporary file').toEqual([]);
-            expect(gaps.stdout, 'gaps on invalid input: no report on stdout').toBe('');
-            expect(gaps.stderr, 'gaps names the problem').toMatch(new RegExp(c.expect[0]!.code));
-            // without --strict: the same exit code and the problem named; a report on what is valid
-            // (when anything is) written whole, never a temporary file, and every row carries data_errors
-            const partial = await run(['gaps', c.name, '--format', 'csv', '-o', out, '--as-of', AS_OF, '--no-config', ...args]);
-            assertNoCrash(partial, 'gaps (partial)');
-            expect(partial.status, `gaps (partial) exit code; stderr:\n${partial.stderr.slice(0, 1000)}`).toBe(c.exit);
-            expect(partial.stderr, 'gaps (partial) names the problem').toMatch(new RegExp(c.expect[0]!.code));
-            expect(partial.stdout, 'gaps (partial) -o: nothing on stdout').toBe('');
-            const written = readdirSync(outDir);
-            expect(written.filter((name) => name !== 'out.csv'), 'gaps (partial) -o: no temporary file').toEqual([]);
-            if (written.includes('out.csv')) expect(readFileSync(out, 'utf8').split('\r\n')[0]).toMatch(/,data_errors$/);
-          }
-        } finally {
-          rmSync(outDir, { recursive: true, force: true });
+        for (const variant of c.variants ?? []) {
+          const result = await run(['validate', c.name, '--format', 'json', '--no-config', ...variant.args]);
+          assertNoCrash(result, `validate ${variant.args.join(' ')}`);
+          checkDiagnostics(c.name, result, variant.expect, variant.exit, `validate ${variant.args.join(' ')}`);
         }
-      }
 
-      if (c.check) await c.check({ root, run, rows });
+        let rows: GapsRow[] = [];
+        if (c.gaps) {
+          const outDir = mkdtempSync(path.join(os.tmpdir(), 'plan-check-gaps-'));
+          try {
+            const out = path.join(outDir, 'out.csv');
+            // --strict: input with errors gets no report at all (without it, a partial report: below)
+            const gaps = await run(['gaps', c.name, '--format', 'csv', '-o', out, '--as-of', AS_OF, '--no-config', '--strict', ...args]);
+            assertNoCrash(gaps, 'gaps');
+            expect(gaps.status, `gaps exit code; stderr:\n${gaps.stderr.slice(0, 1000)}`).toBe(c.exit);
+            if (c.exit === 0) {
+              expect(readdirSync(outDir), 'gaps -o: the report and nothing else').toEqual(['out.csv']);
+              const text = readFileSync(out, 'utf8');
+              expect(text).toMatch(/^\ufeffref,plan,task,/);
+              rows = parseCsv(text, { bom: true, columns: true }) as GapsRow[];
+            } else {
+              expect(readdirSync(outDir), 'gaps -o on invalid input: nothing written, no temporary file').toEqual([]);
+              expect(gaps.stdout, 'gaps on invalid input: no report on stdout').toBe('');
+              expect(gaps.stderr, 'gaps names the problem').toMatch(new RegExp(c.expect[0]!.code));
+              // without --strict: the same exit code and the problem named; a report on what is valid
+              // (when anything is) written whole, never a temporary file, and every row carries data_errors
+              const partial = await run(['gaps', c.name, '--format', 'csv', '-o', out, '--as-of', AS_OF, '--no-config', ...args]);
+              assertNoCrash(partial, 'gaps (partial)');
+              expect(partial.status, `gaps (partial) exit code; stderr:\n${partial.stderr.slice(0, 1000)}`).toBe(c.exit);
+              expect(partial.stderr, 'gaps (partial) names the problem').toMatch(new RegExp(c.expect[0]!.code));
+              expect(partial.stdout, 'gaps (partial) -o: nothing on stdout').toBe('');
+              const written = readdirSync(outDir);
+              expect(
+                written.filter((name) => name !== 'out.csv'),
+                'gaps (partial) -o: no temporary file',
+              ).toEqual([]);
+              if (written.includes('out.csv')) expect(readFileSync(out, 'utf8').split('\r\n')[0]).toMatch(/,data_errors$/);
+            }
+          } finally {
+            rmSync(outDir, { recursive: true, force: true });
+          }
+        }
 
-      expect(listing(folder), 'the case folder is unchanged: nothing written, no temporary file left').toEqual(before);
-    }, (limit + 30) * 1000 * (1 + (c.variants?.length ?? 0)));
+        if (c.check) await c.check({ root, run, rows });
+
+        expect(listing(folder), 'the case folder is unchanged: nothing written, no temporary file left').toEqual(before);
+      },
+      (limit + 30) * 1000 * (1 + (c.variants?.length ?? 0)),
+    );
   }
 });
 

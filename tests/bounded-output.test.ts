@@ -11,7 +11,8 @@ import { FRAME_WINDOW, MAX_DIAGNOSTICS_SHOWN, formatDiagnosticsText } from '../s
 import { runCli } from './helpers.js';
 
 const ctx = (lang: 'en' | 'zh-CN' = 'en'): FormatContext => ({ lang, chalk: new Chalk({ level: 0 }), columns: undefined, bom: false });
-const at = (file: string, line: number, column: number): Diagnostic => makeDiagnostic('yaml-syntax', file, { line, column }, { detail: 'x' });
+const at = (file: string, line: number, column: number): Diagnostic =>
+  makeDiagnostic('yaml-syntax', file, { line, column }, { detail: 'x' });
 
 describe('code frames', () => {
   it('crop a long line to a window around the column, with … at each cut, and the caret under the column', () => {
@@ -51,12 +52,16 @@ describe('the number of diagnostics written in full', () => {
     const rows = 50_000;
     const text = Array.from({ length: rows }, (_, i) => `row ${i}`).join('\n');
     const diagnostics = Array.from({ length: rows }, (_, i) => at('many.actuals.csv', i + 1, 1));
-    const en = formatDiagnosticsText(diagnostics, new Map([['many.actuals.csv', text]]), ctx()).trimEnd().split('\n');
+    const en = formatDiagnosticsText(diagnostics, new Map([['many.actuals.csv', text]]), ctx())
+      .trimEnd()
+      .split('\n');
     expect(en.at(-1)).toBe(`… and ${rows - MAX_DIAGNOSTICS_SHOWN} more not shown here (--format json lists every one).`);
     expect(en.filter((line) => line.startsWith('many.actuals.csv:'))).toHaveLength(MAX_DIAGNOSTICS_SHOWN);
     // the last one written is row 500, with its frame
     expect(en).toContain(`> ${MAX_DIAGNOSTICS_SHOWN} | row ${MAX_DIAGNOSTICS_SHOWN - 1}`);
-    const zh = formatDiagnosticsText(diagnostics, new Map([['many.actuals.csv', text]]), ctx('zh-CN')).trimEnd().split('\n');
+    const zh = formatDiagnosticsText(diagnostics, new Map([['many.actuals.csv', text]]), ctx('zh-CN'))
+      .trimEnd()
+      .split('\n');
     expect(zh.at(-1)).toBe(`……另有 ${rows - MAX_DIAGNOSTICS_SHOWN} 条未在此显示（--format json 列出全部）。`);
   });
 });
@@ -66,7 +71,10 @@ describe('through validate', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'plan-check-oneline-'));
     try {
       const title = '很长的标题'.repeat(6000); // 30,000 characters, 90,000 bytes
-      writeFileSync(path.join(folder, 'x.plan.yaml'), `{format: plan/1, id: x, title: "${title}", period: {start: 2024-01-01, end: 2024-12-31}, units: [甲], tasks: [{id: "1", title: 任务, lead: [甲], bogus: 1}]}\n`);
+      writeFileSync(
+        path.join(folder, 'x.plan.yaml'),
+        `{format: plan/1, id: x, title: "${title}", period: {start: 2024-01-01, end: 2024-12-31}, units: [甲], tasks: [{id: "1", title: 任务, lead: [甲], bogus: 1}]}\n`,
+      );
       const result = await runCli(['validate', '.', '--no-config', '--no-cache', '--lang', 'en'], { cwd: folder });
       expect(result.status).toBe(1);
       expect(result.stdout.length).toBeLessThan(4000);

@@ -26,7 +26,9 @@ describe('the plan period', () => {
     expect(project({ 'x.plan.yaml': plan('{ start: 2021-01-01, end: 2030-12-31 }') }).diagnostics).toEqual([]);
     const long = project({ 'x.plan.yaml': plan('{ start: 2021-01-01, end: 2031-01-01 }') });
     // "period: { start: 2021-01-01, end: " is 8 + 26 = 34 characters: the end date at column 35
-    expect(long.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.args.years])).toEqual([['period-too-long', 'error', 4, 34 + 1, 10]]);
+    expect(long.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.args.years])).toEqual([
+      ['period-too-long', 'error', 4, 34 + 1, 10],
+    ]);
     // nothing is worked out over it: the plan is not loaded
     expect(long.plans).toEqual([]);
   });
@@ -34,13 +36,21 @@ describe('the plan period', () => {
   it('counts 10 years from 29 February as to 28 February', () => {
     // 2024-02-29 + 10 years → 2034-02-28 (2034 is a common year): the last allowed end is 2034-02-27
     expect(project({ 'x.plan.yaml': plan('{ start: 2024-02-29, end: 2034-02-27 }') }).diagnostics).toEqual([]);
-    expect(project({ 'x.plan.yaml': plan('{ start: 2024-02-29, end: 2034-02-28 }') }).diagnostics.map((d) => d.code)).toEqual(['period-too-long']);
+    expect(project({ 'x.plan.yaml': plan('{ start: 2024-02-29, end: 2034-02-28 }') }).diagnostics.map((d) => d.code)).toEqual([
+      'period-too-long',
+    ]);
   });
 
   it('0001–9999 is refused at once, in both languages, through the CLI (exit 1)', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'plan-check-period-'));
     try {
-      writeFileSync(path.join(folder, 'x.plan.yaml'), plan('{ start: 0001-01-01, end: 9999-12-31 }', 'duties:\n  - { id: weekly, title: 周报, owner: 区市场监管局, every: week, day: 5 }\n'));
+      writeFileSync(
+        path.join(folder, 'x.plan.yaml'),
+        plan(
+          '{ start: 0001-01-01, end: 9999-12-31 }',
+          'duties:\n  - { id: weekly, title: 周报, owner: 区市场监管局, every: week, day: 5 }\n',
+        ),
+      );
       const en = await runCli(['status', '.', '--as-of', '2024-06-30', '--no-config', '--no-cache', '--lang', 'en'], { cwd: folder });
       expect(en.status).toBe(1);
       expect(en.stderr).toMatch(/x\.plan\.yaml:4:35.*period-too-long.*0001-01-01 – 9999-12-31 is longer than 10 years/);
@@ -57,7 +67,8 @@ describe('duty occurrences only within the period', () => {
     describe(`TZ=${tz}`, () => {
       useTimezone(tz);
       it('a weekly duty from 0001 to 9999 in a one-year plan has the Fridays of 2024, no more', () => {
-        const duties = 'duties:\n  - { id: weekly, title: 周报, owner: 区市场监管局, every: week, day: 5, start: 0001-01-01, until: 9999-12-31 }\n';
+        const duties =
+          'duties:\n  - { id: weekly, title: 周报, owner: 区市场监管局, every: week, day: 5, start: 0001-01-01, until: 9999-12-31 }\n';
         const loaded = project({ 'x.plan.yaml': plan('{ start: 2024-01-01, end: 2024-12-31 }', duties) });
         expect(loaded.diagnostics).toEqual([]);
         const weekly = evaluateProject(loaded, day('2024-06-30'), 7).deadlines.filter((d) => d.kind === 'report');
@@ -110,7 +121,8 @@ tasks:
   });
 
   it('in YAML actuals too, with a message that says what YAML read', async () => {
-    const actuals = 'format: actuals/1\nplan: demo\nreported_by: 区市场监管局\nas_of: 2024-06-30\nvalues:\n  - { target: 1/c, value: 0x10 }\n  - { target: 1/c, value: 2e-999, as_of: 2024-05-31 }\n';
+    const actuals =
+      'format: actuals/1\nplan: demo\nreported_by: 区市场监管局\nas_of: 2024-06-30\nvalues:\n  - { target: 1/c, value: 0x10 }\n  - { target: 1/c, value: 2e-999, as_of: 2024-05-31 }\n';
     const loaded = project({ 'x.plan.yaml': targets.replace('population: 0x10\n', ''), 'x.actuals.yaml': actuals });
     // "  - { target: 1/c, value: " is 26 characters
     expect(loaded.diagnostics.filter((d) => d.file === 'x.actuals.yaml').map((d) => [d.code, d.line, d.column])).toEqual([
@@ -119,7 +131,11 @@ tasks:
     ]);
     const { diagnosticMessage } = await import('../src/i18n/diagnostic-messages.js');
     const [hex, tiny] = loaded.diagnostics.filter((d) => d.file === 'x.actuals.yaml');
-    expect(diagnosticMessage('yaml-number-form', hex!.args, 'en')).toBe('YAML reads 0x10 as the hexadecimal number 16: write the figure in decimal (16), or quote it if it is text');
-    expect(diagnosticMessage('yaml-number-form', tiny!.args, 'zh-CN')).toBe('2e-999 太小，无法作为数字：YAML 会读作 0。请用普通的十进制数写出数值');
+    expect(diagnosticMessage('yaml-number-form', hex!.args, 'en')).toBe(
+      'YAML reads 0x10 as the hexadecimal number 16: write the figure in decimal (16), or quote it if it is text',
+    );
+    expect(diagnosticMessage('yaml-number-form', tiny!.args, 'zh-CN')).toBe(
+      '2e-999 太小，无法作为数字：YAML 会读作 0。请用普通的十进制数写出数值',
+    );
   });
 });

@@ -3,7 +3,22 @@
 // entry HMAC-checked with a per-install secret; entries read only as regular files under a bound;
 // pruning touches only the cache's own files, and the cap holds within a run.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -29,8 +44,14 @@ function trusted(folder: string): TrustedCache {
 
 describe('where the cache may be', () => {
   it('ignores a relative XDG_CACHE_HOME (as the XDG spec says), a relative HOME and a relative PLAN_CHECK_CACHE_DIR', () => {
-    expect(cacheLocation({ XDG_CACHE_HOME: '.cache', HOME: '/h' }, 'linux')).toEqual({ folder: path.join('/h', '.cache', 'plan-check'), explicit: false });
-    expect(cacheLocation({ XDG_CACHE_HOME: '/x', HOME: '/h' }, 'linux')).toEqual({ folder: path.join('/x', 'plan-check'), explicit: false });
+    expect(cacheLocation({ XDG_CACHE_HOME: '.cache', HOME: '/h' }, 'linux')).toEqual({
+      folder: path.join('/h', '.cache', 'plan-check'),
+      explicit: false,
+    });
+    expect(cacheLocation({ XDG_CACHE_HOME: '/x', HOME: '/h' }, 'linux')).toEqual({
+      folder: path.join('/x', 'plan-check'),
+      explicit: false,
+    });
     expect(cacheLocation({ HOME: 'home' }, 'linux')).toBeUndefined();
     // asked for a relative folder: no cache at all, rather than some other folder
     expect(cacheLocation({ PLAN_CHECK_CACHE_DIR: 'cache', HOME: '/h' }, 'linux')).toBeUndefined();
@@ -86,7 +107,7 @@ describe('where the cache may be', () => {
 });
 
 describe('entries', () => {
-  it('verify only with this install\'s secret: a forged, edited or renamed entry is ignored and counted', () => {
+  it("verify only with this install's secret: a forged, edited or renamed entry is ignored and counted", () => {
     const ours = trusted(path.join(work, 'ours'));
     const theirs = trusted(path.join(work, 'theirs'));
     const entry = { folder: theirs.folder, bundle: bundleId('source'), command: 'status' };
@@ -214,7 +235,9 @@ describe('through the built CLI', () => {
     const yamlFiles = readdirSync(examples, { recursive: true }).filter((name) => /\.ya?ml$/.test(String(name))).length;
     const debug = runBin([...args, examples, '--debug'], { env });
     expect(debug.stdout).toBe(off.stdout);
-    expect(debug.stderr).toMatch(/^plan-check: cache: \d+ entries ignored \(not a regular file of yours, over the size bound, or not verified/);
+    expect(debug.stderr).toMatch(
+      /^plan-check: cache: \d+ entries ignored \(not a regular file of yours, over the size bound, or not verified/,
+    );
     expect(Number(/cache: (\d+) entries/.exec(debug.stderr)![1])).toBeGreaterThanOrEqual(yamlFiles);
   });
 });

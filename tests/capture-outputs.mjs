@@ -55,24 +55,69 @@ const formats = {
 };
 
 // the examples: each folder alone with --no-config, and the repository's own plan-check.yaml
-const exampleSets = [...readdirSync(path.join(root, 'examples')).sort().map((folder) => [folder, ['examples/' + folder, '--no-config']]), ['config', []]];
+const exampleSets = [
+  ...readdirSync(path.join(root, 'examples'))
+    .sort()
+    .map((folder) => [folder, ['examples/' + folder, '--no-config']]),
+  ['config', []],
+];
 for (const [set, where] of exampleSets) {
   for (const lang of ['en', 'zh-CN', undefined]) {
     const langArgs = lang ? ['--lang', lang] : [];
     for (const fmt of formats.validate) capture(`ex.${set}.validate.${fmt}.${lang}`, ['validate', ...where, '--format', fmt, ...langArgs]);
     for (const asOf of ['2024-06-30', '2024-09-30', '2022-12-31', '2025-03-01']) {
       for (const command of ['status', 'gaps', 'deadlines']) {
-        for (const fmt of formats[command]) capture(`ex.${set}.${command}.${fmt}.${asOf}.${lang}`, [command, ...where, '--format', fmt, '--as-of', asOf, ...langArgs]);
+        for (const fmt of formats[command])
+          capture(`ex.${set}.${command}.${fmt}.${asOf}.${lang}`, [command, ...where, '--format', fmt, '--as-of', asOf, ...langArgs]);
       }
       capture(`ex.${set}.status.all.${asOf}.${lang}`, ['status', ...where, '--all', '--as-of', asOf, ...langArgs]);
       capture(`ex.${set}.deadlines.within.${asOf}.${lang}`, ['deadlines', ...where, '--within', '30', '--as-of', asOf, ...langArgs]);
-      capture(`ex.${set}.gaps.behind.${asOf}.${lang}`, ['gaps', ...where, '--status', 'behind,missed,overdue', '--fail-on', 'missed', '--as-of', asOf, ...langArgs]);
+      capture(`ex.${set}.gaps.behind.${asOf}.${lang}`, [
+        'gaps',
+        ...where,
+        '--status',
+        'behind,missed,overdue',
+        '--fail-on',
+        'missed',
+        '--as-of',
+        asOf,
+        ...langArgs,
+      ]);
       capture(`ex.${set}.deadlines.status-none.${asOf}.${lang}`, ['deadlines', ...where, '--status', 'met', '--as-of', asOf, ...langArgs]);
-      capture(`ex.${set}.status.status-only-deadlines.${asOf}.${lang}`, ['status', ...where, '--status', 'overdue', '--as-of', asOf, ...langArgs]);
+      capture(`ex.${set}.status.status-only-deadlines.${asOf}.${lang}`, [
+        'status',
+        ...where,
+        '--status',
+        'overdue',
+        '--as-of',
+        asOf,
+        ...langArgs,
+      ]);
     }
     // explain: every target and deadline ref is too many; the first few of each
-    const gaps = JSON.parse(capture(`ex.${set}.gaps.refs.${lang}`, ['gaps', ...where, '--format', 'json', '--as-of', '2024-06-30', ...langArgs]).stdout.toString() || '{"targets":[]}');
-    const deadlines = JSON.parse(capture(`ex.${set}.deadlines.refs.${lang}`, ['deadlines', ...where, '--all', '--format', 'json', '--as-of', '2024-06-30', ...langArgs]).stdout.toString() || '{"deadlines":[]}');
+    const gaps = JSON.parse(
+      capture(`ex.${set}.gaps.refs.${lang}`, [
+        'gaps',
+        ...where,
+        '--format',
+        'json',
+        '--as-of',
+        '2024-06-30',
+        ...langArgs,
+      ]).stdout.toString() || '{"targets":[]}',
+    );
+    const deadlines = JSON.parse(
+      capture(`ex.${set}.deadlines.refs.${lang}`, [
+        'deadlines',
+        ...where,
+        '--all',
+        '--format',
+        'json',
+        '--as-of',
+        '2024-06-30',
+        ...langArgs,
+      ]).stdout.toString() || '{"deadlines":[]}',
+    );
     const refs = [...gaps.targets.slice(0, 4).map((t) => t.ref), ...deadlines.deadlines.slice(0, 3).map((d) => d.ref), 'no/such-ref'];
     for (const ref of refs) capture(`ex.${set}.explain.${ref}.${lang}`, ['explain', ref, ...where, '--as-of', '2024-06-30', ...langArgs]);
   }
@@ -91,9 +136,16 @@ const corpora = [
 for (const [label, base] of corpora) {
   for (const name of readdirSync(base).sort()) {
     const folder = path.join(base, name);
-    if (!existsSync(folder) || !statSync(folder).isDirectory() || !readdirSync(folder).some((file) => /\.(plan|actuals)\.|\.ya?ml$|\.csv$/.test(file))) continue;
-    for (const fmt of formats.validate) capture(`${label}.${name}.validate.${fmt}`, ['validate', name, '--no-config', '--format', fmt], { cwd: base });
-    for (const command of ['status', 'gaps', 'deadlines']) capture(`${label}.${name}.${command}`, [command, name, '--no-config', '--as-of', '2024-06-30', '--format', 'json'], { cwd: base });
+    if (
+      !existsSync(folder) ||
+      !statSync(folder).isDirectory() ||
+      !readdirSync(folder).some((file) => /\.(plan|actuals)\.|\.ya?ml$|\.csv$/.test(file))
+    )
+      continue;
+    for (const fmt of formats.validate)
+      capture(`${label}.${name}.validate.${fmt}`, ['validate', name, '--no-config', '--format', fmt], { cwd: base });
+    for (const command of ['status', 'gaps', 'deadlines'])
+      capture(`${label}.${name}.${command}`, [command, name, '--no-config', '--as-of', '2024-06-30', '--format', 'json'], { cwd: base });
     capture(`${label}.${name}.status.zh`, ['status', name, '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN'], { cwd: base });
   }
 }

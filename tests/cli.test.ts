@@ -41,7 +41,12 @@ async function statusJson(asOf: string, tz: string) {
   const result = await runInZone(tz, ['status', demo, '--format', 'json', '--as-of', asOf]);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  const data = JSON.parse(result.stdout) as { as_of: string; summary: Record<string, unknown>; targets: JsonTarget[]; deadlines: JsonDeadline[] };
+  const data = JSON.parse(result.stdout) as {
+    as_of: string;
+    summary: Record<string, unknown>;
+    targets: JsonTarget[];
+    deadlines: JsonDeadline[];
+  };
   const target = (ref: string) => data.targets.find((t) => t.ref === `demo-2024:${ref}`)!;
   const deadline = (ref: string) => data.deadlines.find((d) => d.ref === `demo-2024:${ref}`)!;
   return { data, target, deadline };
@@ -58,8 +63,20 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     // 02, 03, 04 and the phase = 4; overdue: reports 05-10, 06-10 = 2; due soon: task 2 (06-30,
     // 0 days) and report 07-10 (10 ≤ 14 days) = 2; upcoming: reports 08 … 12 (5) + tasks 1, 3 = 7
     expect(counts).toEqual({
-      targets: 5, met: 1, on_track: 1, behind: 2, missed: 0, breached: 0, no_data: 1, not_started: 0, lights: { red: 1, yellow: 1, green: 2, grey: 1 },
-      deadlines: 3 + 1 + 11, done: 3 + 1, overdue: 2, due_soon: 2, upcoming: 5 + 2,
+      targets: 5,
+      met: 1,
+      on_track: 1,
+      behind: 2,
+      missed: 0,
+      breached: 0,
+      no_data: 1,
+      not_started: 0,
+      lights: { red: 1, yellow: 1, green: 2, grey: 1 },
+      deadlines: 3 + 1 + 11,
+      done: 3 + 1,
+      overdue: 2,
+      due_soon: 2,
+      upcoming: 5 + 2,
     });
     // on-time rates per unit, deadlines due ≤ T = 06-30:
     //   区卫健局 leads task 2 (due 06-30, done 07-20 after T): 1 due, not done, not overdue (due = T) → 0/1
@@ -73,7 +90,18 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     //   区食药安办 owns no target; 区市场监管局 owns 1/sampling and 1/recheck (06-30; the CSV's
     //   09-30 is after T); 区教育局 owns 3/canteens, whose only row (09-30) is after T → null
     expect(units).toEqual([
-      { unit: '区卫健局', due_so_far: 1, on_time: 0, late: 0, overdue: 0, on_time_rate: 0 / 1, reports: none, targets: 2, latest_as_of: '2024-06-30', stale_targets: 1 },
+      {
+        unit: '区卫健局',
+        due_so_far: 1,
+        on_time: 0,
+        late: 0,
+        overdue: 0,
+        on_time_rate: 0 / 1,
+        reports: none,
+        targets: 2,
+        latest_as_of: '2024-06-30',
+        stale_targets: 1,
+      },
       { unit: '区食药安办', ...office, reports: office, targets: 0, latest_as_of: null, stale_targets: 0 },
       { unit: '区市场监管局', ...none, reports: none, targets: 2, latest_as_of: '2024-06-30', stale_targets: 0 },
       { unit: '区教育局', ...none, reports: none, targets: 1, latest_as_of: null, stale_targets: 0 },
@@ -91,12 +119,21 @@ describe.each(timezones)('status --format json under TZ=%s', (tz) => {
     expect(recheck.lag).toBeCloseTo(1700 / 171, 9);
     expect(recheck).toMatchObject({ status: 'behind', light: 'yellow' });
     // sampling: lag = (E − A)/R × 100 = (944.8084945… − 1020)/1899.9995 × 100 < 0 (ahead) → green
-    expect(sampling.lag).toBeCloseTo(((3799999 / 2000) * (182 / 366) - 1020) / (3799999 / 2000) * 100, 9);
+    expect(sampling.lag).toBeCloseTo((((3799999 / 2000) * (182 / 366) - 1020) / (3799999 / 2000)) * 100, 9);
     expect(sampling.light).toBe('green');
     // a limit: no expected pace, progress undefined where R = 0
     expect(target('2/accidents')).toMatchObject({ required: 0, expected: null, actual: 0, gap: 0, progress: null, status: 'met' });
     // at_due on its due day: E = R = 2; only the March row counts (the July row is after T)
-    expect(target('2/training')).toMatchObject({ required: 2, expected: 2, actual: 1, gap: 1, progress: 0.5, lag: 50, status: 'behind', light: 'red' });
+    expect(target('2/training')).toMatchObject({
+      required: 2,
+      expected: 2,
+      actual: 1,
+      gap: 1,
+      progress: 0.5,
+      lag: 50,
+      status: 'behind',
+      light: 'red',
+    });
     // the CSV row is dated 2024-09-30, after T: no data, but a linear E = 10 × 182/366
     const canteens = target('3/canteens');
     expect(canteens).toMatchObject({ actual: null, gap: null, progress: null, status: 'no_data' });
@@ -150,10 +187,13 @@ describe('the same output whatever the machine timezone', () => {
     // apart, so they are one calendar day apart for 23 hours of each UTC day and two days apart for the other
     // hour: the expected dates are worked out for the instant of the run (before and after, in case a
     // midnight falls between), never assumed.
-    const dateIn = (timeZone: string, at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    const dateIn = (timeZone: string, at: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
     for (const timeZone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
       const before = dateIn(timeZone, new Date());
-      const asOf = JSON.parse((await runInZone('America/Los_Angeles', ['status', demo, '--format', 'json', '--no-config', '--timezone', timeZone])).stdout).as_of;
+      const asOf = JSON.parse(
+        (await runInZone('America/Los_Angeles', ['status', demo, '--format', 'json', '--no-config', '--timezone', timeZone])).stdout,
+      ).as_of;
       const after = dateIn(timeZone, new Date());
       expect([before, after]).toContain(asOf);
     }
@@ -179,21 +219,39 @@ describe('the meeting view', () => {
 
   it('filters by owner: what the unit answers for by default, supported tasks with --role support|any, aliases', async () => {
     const rows = async (owner: string, extra: string[] = []) =>
-      (JSON.parse((await runCli(['gaps', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', owner, ...extra])).stdout).targets as JsonTarget[]).map((t) => t.ref).sort();
+      (
+        JSON.parse((await runCli(['gaps', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', owner, ...extra])).stdout)
+          .targets as JsonTarget[]
+      )
+        .map((t) => t.ref)
+        .sort();
     // 区卫健局 leads task 2 (owning its targets) and only supports task 1
     expect(await rows('区卫健局')).toEqual(['demo-2024:2/accidents', 'demo-2024:2/training']);
     expect(await rows('区卫健局', ['--role', 'lead'])).toEqual(['demo-2024:2/accidents', 'demo-2024:2/training']);
     expect(await rows('区卫健局', ['--role', 'support'])).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling']);
-    expect(await rows('区卫健局', ['--role', 'any'])).toEqual(['demo-2024:1/recheck', 'demo-2024:1/sampling', 'demo-2024:2/accidents', 'demo-2024:2/training']);
-    const deadlines = JSON.parse((await runCli(['deadlines', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', '食药安办'])).stdout).deadlines as JsonDeadline[];
+    expect(await rows('区卫健局', ['--role', 'any'])).toEqual([
+      'demo-2024:1/recheck',
+      'demo-2024:1/sampling',
+      'demo-2024:2/accidents',
+      'demo-2024:2/training',
+    ]);
+    const deadlines = JSON.parse(
+      (await runCli(['deadlines', demo, '--format', 'json', '--as-of', '2024-06-30', '--owner', '食药安办'])).stdout,
+    ).deadlines as JsonDeadline[];
     expect(deadlines.length).toBeGreaterThan(0);
     expect(deadlines.every((d) => d.kind === 'report')).toBe(true);
   });
 
   it('colours only when asked: FORCE_COLOR on, NO_COLOR and --no-color off', async () => {
-    expect((await runCli(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout).toContain('\u001b[');
-    expect((await runCli(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
-    expect((await runCli(['status', demo, '--as-of', '2024-06-30', '--no-color'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout).not.toContain('\u001b[');
+    expect((await runCli(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout).toContain(
+      '\u001b[',
+    );
+    expect((await runCli(['status', demo, '--as-of', '2024-06-30'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain(
+      '\u001b[',
+    );
+    expect(
+      (await runCli(['status', demo, '--as-of', '2024-06-30', '--no-color'], { env: { FORCE_COLOR: '1', NO_COLOR: '' } })).stdout,
+    ).not.toContain('\u001b[');
   });
 
   it('never lets control characters from a title reach the terminal', () => {
@@ -285,7 +343,16 @@ describe('usage errors and internal errors', () => {
   });
 
   it('a broken plan-check.yaml is invalid input with its own line and column', async () => {
-    const result = await runCli(['status', demo, '--as-of', '2024-06-30', '--config', 'tests/fixtures/cli/broken-config.yaml', '--lang', 'en']);
+    const result = await runCli([
+      'status',
+      demo,
+      '--as-of',
+      '2024-06-30',
+      '--config',
+      'tests/fixtures/cli/broken-config.yaml',
+      '--lang',
+      'en',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('tests/fixtures/cli/broken-config.yaml:1:12  error  wrong-type');
   });

@@ -26,13 +26,21 @@ function trusted(folder: string): TrustedCache {
 /** The verified body of an entry file written by the CLI, or undefined. */
 const readBack = (file: string): Buffer | undefined => trusted(path.dirname(file)).read(path.basename(file), 64 * 1024 * 1024);
 
-const codeEntries = (folder: string): string[] => (existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith('code-')).sort() : []);
+const codeEntries = (folder: string): string[] =>
+  existsSync(folder)
+    ? readdirSync(folder)
+        .filter((name) => name.startsWith('code-'))
+        .sort()
+    : [];
 
 /** A small CommonJS bundle with enough functions for V8 to cache. */
 function writeBundle(name: string, factor: number): string {
   const file = path.join(work, name);
   const helpers = Array.from({ length: 40 }, (_, i) => `function f${i}(x) { return x * ${i} + ${factor}; }`).join('\n');
-  writeFileSync(file, `${helpers}\nexports.compute = (x) => [${Array.from({ length: 40 }, (_, i) => `f${i}(x)`).join(', ')}].reduce((a, b) => a + b, 0);\nexports.dir = __dirname;\n`);
+  writeFileSync(
+    file,
+    `${helpers}\nexports.compute = (x) => [${Array.from({ length: 40 }, (_, i) => `f${i}(x)`).join(', ')}].reduce((a, b) => a + b, 0);\nexports.dir = __dirname;\n`,
+  );
   return file;
 }
 /** sum over i of (x·i + factor) for i < 40 */
@@ -40,7 +48,9 @@ const expected = (x: number, factor: number): number => x * ((39 * 40) / 2) + 40
 
 describe('entries', () => {
   it('are named by build, command, Node version and architecture', () => {
-    expect(codeCacheFile({ folder: '/c', bundle: 'abc123', command: 'status', node: 'v20.20.2', arch: 'x64' })).toBe(path.join('/c', 'code-abc123-status-v20.20.2-x64.bin'));
+    expect(codeCacheFile({ folder: '/c', bundle: 'abc123', command: 'status', node: 'v20.20.2', arch: 'x64' })).toBe(
+      path.join('/c', 'code-abc123-status-v20.20.2-x64.bin'),
+    );
   });
 
   it('read back only when the HMAC holds', () => {
@@ -67,7 +77,8 @@ describe('entries', () => {
   it("replace other builds' entries for the same Node and architecture, and leave other commands and Nodes alone", () => {
     const data = Buffer.from('data');
     const cache = trusted(work);
-    const write = (bundle: string, command: string, node: string, arch: string) => writeCodeCache(cache, { folder: work, bundle, command, node, arch }, () => data);
+    const write = (bundle: string, command: string, node: string, arch: string) =>
+      writeCodeCache(cache, { folder: work, bundle, command, node, arch }, () => data);
     write('old', 'status', 'v20.20.2', 'x64');
     write('old', 'gaps', 'v20.20.2', 'x64');
     write('old', 'status', 'v22.11.0', 'x64');
@@ -184,7 +195,8 @@ describe('the built CLI', () => {
     cpSync(path.join(repoRoot, 'dist'), path.join(copy, 'dist'), { recursive: true });
     cpSync(path.join(repoRoot, 'bin'), path.join(copy, 'bin'), { recursive: true });
     const env = { ...process.env, PLAN_CHECK_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1' };
-    const version = () => spawnSync(process.execPath, [path.join(copy, 'bin', 'plan-check.js'), '--version'], { env, encoding: 'utf8' }).stdout.trim();
+    const version = () =>
+      spawnSync(process.execPath, [path.join(copy, 'bin', 'plan-check.js'), '--version'], { env, encoding: 'utf8' }).stdout.trim();
     expect(version()).toBe(VERSION);
     expect(codeEntries(path.join(work, 'cache'))).toHaveLength(1);
     const bundle = path.join(copy, 'dist', 'cli.cjs');

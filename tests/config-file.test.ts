@@ -17,7 +17,8 @@ afterAll(() => {
 function project(): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'plan-check-config-'));
   folders.push(folder);
-  for (const name of ['demo.plan.yaml', 'demo.actuals.yaml', 'demo.actuals.csv']) cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
+  for (const name of ['demo.plan.yaml', 'demo.actuals.yaml', 'demo.actuals.csv'])
+    cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
   return folder;
 }
 
@@ -99,7 +100,7 @@ describe('plan-check.yaml read like a plan file', () => {
 });
 
 describe('a config from a parent folder', () => {
-  it('is named on standard error, in the user\'s language; one in the working folder is not', async () => {
+  it("is named on standard error, in the user's language; one in the working folder is not", async () => {
     const folder = project();
     writeFileSync(path.join(folder, 'plan-check.yaml'), 'plans: ["**/*.plan.yaml"]\n');
     const sub = path.join(folder, 'sub');

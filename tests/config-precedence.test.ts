@@ -16,7 +16,8 @@ afterAll(() => {
 function projectWith(config: string | undefined): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'plan-check-precedence-'));
   folders.push(folder);
-  for (const name of ['demo.plan.yaml', 'demo.actuals.yaml', 'demo.actuals.csv']) cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
+  for (const name of ['demo.plan.yaml', 'demo.actuals.yaml', 'demo.actuals.csv'])
+    cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
   if (config !== undefined) writeFileSync(path.join(folder, 'plan-check.yaml'), config);
   return folder;
 }
@@ -62,7 +63,9 @@ describe('as-of date: --as-of > as_of > today', () => {
     expect((await runCli(['status', '--as-of', '2024-06-30', '--lang', 'en'], { cwd: badFile })).status).toBe(1);
     const badFlag = await runCli(['status', '--as-of', '2024-02-30', '--lang', 'en'], { cwd: folder });
     expect(badFlag.status).toBe(2);
-    expect(badFlag.stderr).toBe('plan-check: --as-of "2024-02-30" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)\n');
+    expect(badFlag.stderr).toBe(
+      'plan-check: --as-of "2024-02-30" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)\n',
+    );
   });
 });
 
@@ -87,7 +90,7 @@ describe('due-soon window: --warn-days > warn_days > 14', () => {
   });
 });
 
-describe('language: --lang > locale > LC_ALL/LC_MESSAGES/LANG > the plans\' language', () => {
+describe("language: --lang > locale > LC_ALL/LC_MESSAGES/LANG > the plans' language", () => {
   const heading = async (cwd: string, args: string[], env: Record<string, string>) => {
     const result = await runCli(['status', '--as-of', '2024-06-30', ...args], { cwd, env });
     expect(result.status).toBe(0);
@@ -112,7 +115,8 @@ describe('language: --lang > locale > LC_ALL/LC_MESSAGES/LANG > the plans\' lang
   });
 
   it('in help, decided before the command line is parsed', async () => {
-    const help = async (cwd: string, args: string[], env: Record<string, string>) => (await runCli(['status', '--help', ...args], { cwd, env })).stdout.split('\n')[0];
+    const help = async (cwd: string, args: string[], env: Record<string, string>) =>
+      (await runCli(['status', '--help', ...args], { cwd, env })).stdout.split('\n')[0];
     const zhConfig = projectWith('locale: zh-CN\n');
     writeFileSync(path.join(zhConfig, 'english.yaml'), 'locale: en\n');
     expect(await help(zhConfig, [], { LANG: 'en_US.UTF-8' })).toMatch(/^用法：/);
@@ -140,7 +144,9 @@ describe('timezone of "today": --timezone > timezone > TZ', () => {
     expect(fromFile.status).toBe(2);
     expect(fromFile.stderr).toContain('unknown timezone "Mars/Olympus_Mons"');
     expect((await runCli(['status', '--timezone', 'Asia/Shanghai', '--lang', 'en'], { cwd: folder })).status).toBe(0);
-    const fromFlag = await runCli(['status', '--timezone', 'Nowhere/Land', '--lang', 'en'], { cwd: projectWith('timezone: Asia/Shanghai\n') });
+    const fromFlag = await runCli(['status', '--timezone', 'Nowhere/Land', '--lang', 'en'], {
+      cwd: projectWith('timezone: Asia/Shanghai\n'),
+    });
     expect(fromFlag.status).toBe(2);
     expect(fromFlag.stderr).toContain('unknown timezone "Nowhere/Land"');
   });

@@ -64,15 +64,22 @@ for (const tz of timezones) {
 
 describe("Excel's CSV: what is refused, and how it is said", () => {
   const header = 'plan,target,as_of,value,done,of,reported_by\n';
-  const codes = (text: string) => readActualsCsv(text, 'a.actuals.csv').diagnostics.map((d) => [d.code, d.line, d.column, d.args.problem ?? d.args.column]);
+  const codes = (text: string) =>
+    readActualsCsv(text, 'a.actuals.csv').diagnostics.map((d) => [d.code, d.line, d.column, d.args.problem ?? d.args.column]);
 
   it('a fraction Excel turned into a date names the cause and the fix', () => {
     const read = readActualsCsv(`${header}xl,1/rate,2024-06-30,9月12日,,,区市场监管局\n`, 'a.actuals.csv');
     // the value starts after "xl,1/rate,2024-06-30," (2+1+6+1+10+1 = 21 characters): column 22
-    expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.args.problem])).toEqual([['invalid-value-cell', 2, 21 + 1, 'excel-date']]);
+    expect(read.diagnostics.map((d) => [d.code, d.line, d.column, d.args.problem])).toEqual([
+      ['invalid-value-cell', 2, 21 + 1, 'excel-date'],
+    ]);
     const diagnostic = read.diagnostics[0]!;
-    expect(diagnosticMessage(diagnostic.code, diagnostic.args, 'zh-CN')).toContain('Excel 把分数当成了日期（如把 9/12 变成 9月12日）：请用完成数、应完成数两列，或把单元格设为文本');
-    expect(diagnosticMessage(diagnostic.code, diagnostic.args, 'en')).toMatch(/Excel took this fraction for a date: give it in two columns done,of/);
+    expect(diagnosticMessage(diagnostic.code, diagnostic.args, 'zh-CN')).toContain(
+      'Excel 把分数当成了日期（如把 9/12 变成 9月12日）：请用完成数、应完成数两列，或把单元格设为文本',
+    );
+    expect(diagnosticMessage(diagnostic.code, diagnostic.args, 'en')).toMatch(
+      /Excel took this fraction for a date: give it in two columns done,of/,
+    );
     expect(codes(`${header}xl,1/rate,2024-06-30,2024/9/12,,,u\n`)).toEqual([['invalid-value-cell', 2, 21 + 1, 'excel-date']]);
   });
 
@@ -92,14 +99,17 @@ describe("Excel's CSV: what is refused, and how it is said", () => {
     const read = readActualsCsv('plan,target,as_of,value\nxl,1/count,6/30/2024,4\n', 'a.actuals.csv');
     // after "xl,1/count," (2+1+7+1 = 11 characters)
     expect(read.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['invalid-date', 2, 11 + 1]]);
-    expect(diagnosticMessage('invalid-date', read.diagnostics[0]!.args, 'zh-CN')).toContain('2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日');
+    expect(diagnosticMessage('invalid-date', read.diagnostics[0]!.args, 'zh-CN')).toContain(
+      '2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日',
+    );
   });
 });
 
 describe('--as-of in the same forms', () => {
   it('2024/6/30 and 2024年6月30日 evaluate as 2024-06-30', async () => {
     const outputs = [];
-    for (const asOf of ['2024-06-30', '2024/6/30', '2024年6月30日']) outputs.push(await runCli(['status', 'examples/district-2024', '--as-of', asOf, '--format', 'json', '--no-cache']));
+    for (const asOf of ['2024-06-30', '2024/6/30', '2024年6月30日'])
+      outputs.push(await runCli(['status', 'examples/district-2024', '--as-of', asOf, '--format', 'json', '--no-cache']));
     for (const output of outputs) expect(output.status).toBe(0);
     expect(JSON.parse(outputs[1]!.stdout)).toEqual(JSON.parse(outputs[0]!.stdout));
     expect(JSON.parse(outputs[2]!.stdout)).toEqual(JSON.parse(outputs[0]!.stdout));
@@ -132,7 +142,9 @@ describe('thousands separators as Excel writes them ("1,900")', () => {
   it('12,345,678 and a grouped percentage 1,000% are read too', () => {
     const read = readActualsCsv(rows(['"12,345,678"', '"1,000%"']), 'a.actuals.csv');
     expect(read.diagnostics).toEqual([]);
-    expect(read.actuals.rows.map((row) => (row.value.kind === 'fraction' ? undefined : toNumber(row.value.value)))).toEqual([12_345_678, 1000]);
+    expect(read.actuals.rows.map((row) => (row.value.kind === 'fraction' ? undefined : toNumber(row.value.value)))).toEqual([
+      12_345_678, 1000,
+    ]);
     expect(read.actuals.rows.map((row) => row.value.kind)).toEqual(['number', 'percent']);
   });
 
@@ -153,7 +165,10 @@ describe('thousands separators as Excel writes them ("1,900")', () => {
   });
 
   it('in done and of cells too', () => {
-    const read = readActualsCsv('plan,target,as_of,done,of,reported_by\nxl,1/rate,2024-06-30,"1,176","1,200",区市场监管局\n', 'a.actuals.csv');
+    const read = readActualsCsv(
+      'plan,target,as_of,done,of,reported_by\nxl,1/rate,2024-06-30,"1,176","1,200",区市场监管局\n',
+      'a.actuals.csv',
+    );
     expect(read.diagnostics).toEqual([]);
     const value = read.actuals.rows[0]!.value;
     expect(value.kind === 'fraction' ? [toNumber(value.done), toNumber(value.of)] : value).toEqual([1176, 1200]);
@@ -165,10 +180,13 @@ describe('--as-of refused', () => {
     const { runCli } = await import('./helpers.js');
     const en = await runCli(['status', 'examples/district-2024', '--as-of', '6/30/2024', '--no-cache']);
     expect(en.status).toBe(2);
-    expect(en.stderr).toBe('plan-check: --as-of "6/30/2024" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)\n');
+    expect(en.stderr).toBe(
+      'plan-check: --as-of "6/30/2024" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)\n',
+    );
     const zh = await runCli(['status', 'examples/district-2024', '--as-of', '2024年2月30日', '--no-cache', '--lang', 'zh-CN']);
     expect(zh.stderr).toContain('也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日');
     // every form the message names is one parseWrittenDate reads
-    for (const form of ['2024-06-30', '2024/6/30', '2024-6-30', '2024.6.30', '2024年6月30日']) expect(parseWrittenDate(form), form).toBe(day('2024-06-30'));
+    for (const form of ['2024-06-30', '2024/6/30', '2024-6-30', '2024.6.30', '2024年6月30日'])
+      expect(parseWrittenDate(form), form).toBe(day('2024-06-30'));
   });
 });

@@ -29,7 +29,17 @@ describe('gaps --format csv -o FILE', () => {
     const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(5);
     const sampling = records.find((r) => r.ref === 'demo-2024:1/sampling')!;
-    expect(sampling).toMatchObject({ metric: '食品监督抽检量', owner: '区市场监管局', unit: '批次', op: '>=', required: '1899.9995', actual: '1020', gap: '879.9995', status: 'on_track', status_label: '正常' });
+    expect(sampling).toMatchObject({
+      metric: '食品监督抽检量',
+      owner: '区市场监管局',
+      unit: '批次',
+      op: '>=',
+      required: '1899.9995',
+      actual: '1020',
+      gap: '879.9995',
+      status: 'on_track',
+      status_label: '正常',
+    });
     expect(Number(sampling.expected)).toBeCloseTo(944.8084945355191, 9);
     // raw numbers: no thousands separators, no rounding
     expect(records.every((r) => !/,/.test(r.required!))).toBe(true);
@@ -76,11 +86,22 @@ describe('gaps --format csv -o FILE', () => {
   });
 
   it('ends quietly when the reader closes the pipe early', () => {
-    const result = spawnSync('bash', ['--noprofile', '--norc', '-o', 'pipefail', '-c', `node ${JSON.stringify(binPath)} gaps . --format csv --as-of 2024-06-30 --no-config | head -n 1`], {
-      cwd: work,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: work },
-    });
+    const result = spawnSync(
+      'bash',
+      [
+        '--noprofile',
+        '--norc',
+        '-o',
+        'pipefail',
+        '-c',
+        `node ${JSON.stringify(binPath)} gaps . --format csv --as-of 2024-06-30 --no-config | head -n 1`,
+      ],
+      {
+        cwd: work,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', HOME: work },
+      },
+    );
     // no LANG and Chinese plans: the interface, and so the column names, are Chinese
     expect(result.stdout.trim()).toMatch(/^引用,方案,/);
     expect(result.stderr).toBe('');

@@ -73,7 +73,7 @@ describe.each(timezones)('CSV export under TZ=%s', (tz) => {
     // A = 120 (06-30), R = 200: progress = 120/200 × 100 = 60
     expect(Number(count.progress_percent)).toBe(60);
     // E = 200 × 182/366 (Jan 1 – Jun 30 of a 366-day year) = 99.4536; lag = (99.4536 − 120)/200 × 100 = −10.2732
-    expect(Number(count.lag_points)).toBeCloseTo(((200 * 182) / 366 - 120) / 200 * 100, 9);
+    expect(Number(count.lag_points)).toBeCloseTo((((200 * 182) / 366 - 120) / 200) * 100, 9);
     expect(count.stale).toBe('false');
     const rate = rows.find((row) => row.ref === 'csv-2024:1/rate')!;
     // 45% of 90%: progress = 45/90 × 100 = 50; latest row 03-01 is 121 days before 06-30 (> 45): stale
@@ -87,7 +87,7 @@ describe.each(timezones)('CSV export under TZ=%s', (tz) => {
     // A = 50 (03-31), progress = 50/200 × 100 = 25
     expect(Number(count['完成率（%）'])).toBe(25);
     // E = 200 × 121/366 (31 + 29 + 31 + 30 days) = 66.1202; lag = (66.1202 − 50)/200 × 100 = 8.0601
-    expect(Number(count['滞后（百分点）'])).toBeCloseTo(((200 * 121) / 366 - 50) / 200 * 100, 9);
+    expect(Number(count['滞后（百分点）'])).toBeCloseTo((((200 * 121) / 366 - 50) / 200) * 100, 9);
     // latest row 03-31 is 30 days before 04-30 (≤ 45): not stale
     expect(count['数据过期']).toBe('否');
     const rate = rows.find((row) => row['引用'] === 'csv-2024:1/rate')!;
@@ -101,7 +101,11 @@ describe.each(timezones)('CSV export under TZ=%s', (tz) => {
     // due 05-10, filed 05-12: done, late
     expect(may).toMatchObject({ 状态代码: 'done', 逾期完成: '是', 完成日期: '2024-05-12', 剩余天数: '-51' });
     const english = records(await run('deadlines', '2024-06-30', ['--lang', 'zh-CN', '--all', '--headers', 'en']));
-    expect(english.find((row) => row.ref === 'csv-2024:duty/may@2024-05-10')).toMatchObject({ status: 'done', late: 'true', days_left: '-51' });
+    expect(english.find((row) => row.ref === 'csv-2024:duty/may@2024-05-10')).toMatchObject({
+      status: 'done',
+      late: 'true',
+      days_left: '-51',
+    });
   });
 });
 

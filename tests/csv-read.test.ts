@@ -4,7 +4,26 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readActualsCsv, readPlainCsv, readQuotedCsv } from '../src/core/actuals-read.js';
 
-const pieces = ['a', 'bench-1', '区市场监管局', '2024-01-31', '12.5', ' ', '\t', ',', ';', '|', '\n', '\n\n', '😀', '\u3000', '', '%', "'", '=1+1'];
+const pieces = [
+  'a',
+  'bench-1',
+  '区市场监管局',
+  '2024-01-31',
+  '12.5',
+  ' ',
+  '\t',
+  ',',
+  ';',
+  '|',
+  '\n',
+  '\n\n',
+  '😀',
+  '\u3000',
+  '',
+  '%',
+  "'",
+  '=1+1',
+];
 
 describe('the quote-free CSV path', () => {
   it.each([',', ';', '\t', '|'])('gives csv-parse records, lines and columns for any text without quotes (delimiter %j)', (delimiter) => {
@@ -30,7 +49,8 @@ describe('the quote-free CSV path', () => {
   });
 
   it('keeps line numbers across blank lines and a sep= line, and columns after wide characters', () => {
-    const text = 'sep=;\nplan;target;as_of;value;reported_by\n\nbench-1;1/count;2024-01-31;x;区市场监管局😀\n\n\nbench-1;😀区/count;2024-13-01;5;u\n';
+    const text =
+      'sep=;\nplan;target;as_of;value;reported_by\n\nbench-1;1/count;2024-01-31;x;区市场监管局😀\n\n\nbench-1;😀区/count;2024-13-01;5;u\n';
     const read = readActualsCsv(text, 'a.actuals.csv');
     expect(read.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
       ['invalid-value-cell', 4, 28],
@@ -39,7 +59,8 @@ describe('the quote-free CSV path', () => {
   });
 
   it('finds an unclosed quote where it opens, after closed and doubled quotes (csv-parse names only the end)', () => {
-    const text = 'plan,target,as_of,value,note\nb,1/c,2024-01-31,1,"say ""hi"""\nb,2/c,2024-01-31,2,ok\nb,3/c,😀2024-01-31,"5,x\nb,4/c,2024-01-31,6,y\n';
+    const text =
+      'plan,target,as_of,value,note\nb,1/c,2024-01-31,1,"say ""hi"""\nb,2/c,2024-01-31,2,ok\nb,3/c,😀2024-01-31,"5,x\nb,4/c,2024-01-31,6,y\n';
     // line 4: "b,3/c," is 6 characters, the emoji one more, then "2024-01-31," 11: the quote is at 19
     expect(readQuotedCsv(text, ',')).toEqual({ ok: false, line: 4, column: 19, detail: 'unclosed-quote' });
   });

@@ -42,7 +42,13 @@ function readInPieces(text: string, cuts: readonly number[], delimiter?: string)
   return reader.end();
 }
 
-const headers = ['plan,target,as_of,value,reported_by,note', '计划,指标,截至日期,数值,填报单位', 'plan,target,value', 'plan;target;as_of;value', 'plan,target,as_of,value,,'];
+const headers = [
+  'plan,target,as_of,value,reported_by,note',
+  '计划,指标,截至日期,数值,填报单位',
+  'plan,target,value',
+  'plan;target;as_of;value',
+  'plan,target,as_of,value,,',
+];
 const rowPieces = [
   'bench-1,1/count,2024-01-31,12,区市场监管局,',
   'bench-1,2/count,2024-02-29,7.5,区卫健委,备注',
@@ -82,7 +88,8 @@ describe('reading CSV actuals piece by piece', () => {
   });
 
   it('gives the same result one character at a time', () => {
-    const text = 'sep=;\nplan;target;as_of;value\n\nbench-1;1/count;2024-01-31;12\nbench-1;2/count;2024-13-01;x\nbench-1;3/count;2024-02-29;"4"\n';
+    const text =
+      'sep=;\nplan;target;as_of;value\n\nbench-1;1/count;2024-01-31;12\nbench-1;2/count;2024-13-01;x\nbench-1;3/count;2024-02-29;"4"\n';
     const whole = readActualsCsv(text, file);
     const cuts = Array.from({ length: text.length }, (_, i) => i);
     expect(readInPieces(text, cuts)).toEqual(whole);
@@ -136,7 +143,9 @@ describe('decoding a file chunk by chunk', () => {
 
   it("gives decodeText's text for UTF-8, and declines what decodeText refuses, wherever the bytes are cut", () => {
     const bytesOf = fc.oneof(
-      fc.tuple(fc.boolean(), fc.array(fc.constantFrom(...pieces), { maxLength: 30 })).map(([bom, parts]) => encoder.encode(`${bom ? '\uFEFF' : ''}${parts.join('')}`)),
+      fc
+        .tuple(fc.boolean(), fc.array(fc.constantFrom(...pieces), { maxLength: 30 }))
+        .map(([bom, parts]) => encoder.encode(`${bom ? '\uFEFF' : ''}${parts.join('')}`)),
       fc.uint8Array({ maxLength: 40 }),
     );
     fc.assert(
@@ -227,12 +236,19 @@ describe('CSV actuals through the built CLI, read in 1 MiB chunks', () => {
   });
 
   it('reads a GB18030 file (not UTF-8) whole, as before: refused without --encoding, read with it', async () => {
-    const gbk = Buffer.concat([Buffer.from('plan,target,as_of,value,reported_by\nbig,1/count,2024-01-31,5,'), Buffer.from([0xc7, 0xf8]), Buffer.from('\nbig,1/count,2024-01-31,7,x\n')]);
+    const gbk = Buffer.concat([
+      Buffer.from('plan,target,as_of,value,reported_by\nbig,1/count,2024-01-31,5,'),
+      Buffer.from([0xc7, 0xf8]),
+      Buffer.from('\nbig,1/count,2024-01-31,7,x\n'),
+    ]);
     writeFileSync(path.join(work, 'big.plan.yaml'), plan);
     writeFileSync(path.join(work, 'big.actuals.csv'), gbk);
     const refused = await runCli(['validate', '.', '--no-config', '--format', 'json'], { cwd: work });
     expect((JSON.parse(refused.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['file-encoding']);
-    const read = await runCli(['status', '.', '--no-config', '--encoding', 'gb18030', '--as-of', '2024-12-31', '--format', 'json', '--all'], { cwd: work });
+    const read = await runCli(
+      ['status', '.', '--no-config', '--encoding', 'gb18030', '--as-of', '2024-12-31', '--format', 'json', '--all'],
+      { cwd: work },
+    );
     expect((JSON.parse(read.stdout) as { targets: { actual: number }[] }).targets[0]!.actual).toBe(12);
   });
 });
@@ -253,7 +269,9 @@ describe('a streamed file in the core', () => {
   }
 
   it('is read once, chunk by chunk, and its text is not kept', () => {
-    const csv = new TextEncoder().encode('plan,target,as_of,value,reported_by\r\nbig,1/count,2024-01-31,4,区\r\nbig,1/count,2024-02-29,5,乙\r\n');
+    const csv = new TextEncoder().encode(
+      'plan,target,as_of,value,reported_by\r\nbig,1/count,2024-01-31,4,区\r\nbig,1/count,2024-02-29,5,乙\r\n',
+    );
     const source = streamed(csv, 5);
     const project = loadProject([{ path: 'big.plan.yaml', kind: 'plan', bytes: new TextEncoder().encode(plan) }, source]);
     expect(source.reads).toBe(1);
@@ -266,9 +284,16 @@ describe('a streamed file in the core', () => {
   });
 
   it('is read again whole when it is not UTF-8, and then gives what a whole file gives', () => {
-    const gbk = Uint8Array.from([...new TextEncoder().encode('plan,target,as_of,value,reported_by\nbig,1/count,2024-01-31,4,'), 0xc7, 0xf8, 0x0a]);
+    const gbk = Uint8Array.from([
+      ...new TextEncoder().encode('plan,target,as_of,value,reported_by\nbig,1/count,2024-01-31,4,'),
+      0xc7,
+      0xf8,
+      0x0a,
+    ]);
     const source = streamed(gbk, 7);
-    const project = loadProject([{ path: 'big.plan.yaml', kind: 'plan', bytes: new TextEncoder().encode(plan) }, source], { encoding: 'gb18030' });
+    const project = loadProject([{ path: 'big.plan.yaml', kind: 'plan', bytes: new TextEncoder().encode(plan) }, source], {
+      encoding: 'gb18030',
+    });
     expect(source.reads).toBe(2);
     expect(project.actualsFiles[0]!.rows.map((row) => row.reportedBy)).toEqual(['区']);
     expect(project.texts.get('big.actuals.csv')).toContain('区');

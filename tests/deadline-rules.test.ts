@@ -100,10 +100,25 @@ type OccurrenceCase = [name: string, plan: string, duty: string, dues: string[]]
 
 const occurrenceCases: OccurrenceCase[] = [
   // day 31 each month of 2024; clamped to the month's last day: Feb 29 (leap), Apr/Jun/Sep/Nov 30
-  ['month day 31, leap year 2024', 'dl-2024', 'monthly31', [
-    '2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30', '2024-05-31', '2024-06-30',
-    '2024-07-31', '2024-08-31', '2024-09-30', '2024-10-31', '2024-11-30', '2024-12-31',
-  ]],
+  [
+    'month day 31, leap year 2024',
+    'dl-2024',
+    'monthly31',
+    [
+      '2024-01-31',
+      '2024-02-29',
+      '2024-03-31',
+      '2024-04-30',
+      '2024-05-31',
+      '2024-06-30',
+      '2024-07-31',
+      '2024-08-31',
+      '2024-09-30',
+      '2024-10-31',
+      '2024-11-30',
+      '2024-12-31',
+    ],
+  ],
   // 2023 is not a leap year: Feb 28; until 2023-04-30 stops after April
   ['month day 31, non-leap 2023, until April', 'dl-2023', 'monthly31', ['2023-01-31', '2023-02-28', '2023-03-31', '2023-04-30']],
   // quarters begin Jan, Apr, Jul, Oct; day 10 of the first month
@@ -150,24 +165,76 @@ type StatusCase = [name: string, asOf: string, warnDays: number, ref: string, wa
 const statusCases: StatusCase[] = [
   // ---- tasks -------------------------------------------------------------------------------------
   // due defaults to period.end 2024-12-31; days_left = 366 − 182 = 184 > 14 → upcoming; owner = first lead
-  ['task: due defaults to period end', '2024-06-30', 14, 'dl-2024:task/1',
-    { kind: 'task', owner: '区市场监管局', due: '2024-12-31', days_left: 184, status: 'upcoming', late: false, completed: null }],
+  [
+    'task: due defaults to period end',
+    '2024-06-30',
+    14,
+    'dl-2024:task/1',
+    { kind: 'task', owner: '区市场监管局', due: '2024-12-31', days_left: 184, status: 'upcoming', late: false, completed: null },
+  ],
   // 12-17 → 12-31: 366 − 352 = 14 = warn_days → due_soon
-  ['task: default due, exactly warn_days left', '2024-12-17', 14, 'dl-2024:task/1', { due: '2024-12-31', days_left: 14, status: 'due_soon' }],
+  [
+    'task: default due, exactly warn_days left',
+    '2024-12-17',
+    14,
+    'dl-2024:task/1',
+    { due: '2024-12-31', days_left: 14, status: 'due_soon' },
+  ],
   // plan done 06-20 is after T 06-19 → not counted; 06-30 − 06-19 = 11 ≤ 14 → due_soon
-  ['task: plan done: after T does not count', '2024-06-19', 14, 'dl-2024:task/2',
-    { owner: '区卫健局', days_left: 11, status: 'due_soon', late: false, completed: null }],
+  [
+    'task: plan done: after T does not count',
+    '2024-06-19',
+    14,
+    'dl-2024:task/2',
+    { owner: '区卫健局', days_left: 11, status: 'due_soon', late: false, completed: null },
+  ],
   // T = 06-20: done on or before T → done; 06-20 ≤ due → late false; days_left = 10
-  ['task: done via plan done:', '2024-06-20', 14, 'dl-2024:task/2', { days_left: 10, status: 'done', late: false, completed: '2024-06-20' }],
-  ['task: still done on due day', '2024-06-30', 14, 'dl-2024:task/2', { days_left: 0, status: 'done', late: false, completed: '2024-06-20' }],
+  [
+    'task: done via plan done:',
+    '2024-06-20',
+    14,
+    'dl-2024:task/2',
+    { days_left: 10, status: 'done', late: false, completed: '2024-06-20' },
+  ],
+  [
+    'task: still done on due day',
+    '2024-06-30',
+    14,
+    'dl-2024:task/2',
+    { days_left: 0, status: 'done', late: false, completed: '2024-06-20' },
+  ],
   // actuals done 07-05 is after T 07-01; T > due 06-30 → overdue, days_left = −1
-  ['task: completion after T → overdue', '2024-07-01', 14, 'dl-2024:task/3', { days_left: -1, status: 'overdue', late: false, completed: null }],
+  [
+    'task: completion after T → overdue',
+    '2024-07-01',
+    14,
+    'dl-2024:task/3',
+    { days_left: -1, status: 'overdue', late: false, completed: null },
+  ],
   // T = 07-05: done via actuals, 07-05 > 06-30 → late; days_left = 182 − 187 = −5
-  ['task: done late via actuals done:', '2024-07-05', 14, 'dl-2024:task/3', { days_left: -5, status: 'done', late: true, completed: '2024-07-05' }],
+  [
+    'task: done late via actuals done:',
+    '2024-07-05',
+    14,
+    'dl-2024:task/3',
+    { days_left: -5, status: 'done', late: true, completed: '2024-07-05' },
+  ],
   // done on the due day 03-31 → not late; days_left = 91 − 182 = −91
-  ['task: done on due day → not late', '2024-06-30', 14, 'dl-2024:task/4', { due: '2024-03-31', days_left: -91, status: 'done', late: false }],
+  [
+    'task: done on due day → not late',
+    '2024-06-30',
+    14,
+    'dl-2024:task/4',
+    { due: '2024-03-31', days_left: -91, status: 'done', late: false },
+  ],
   // plan done 04-02 > due 03-31 → late true; days_left −91
-  ['task: plan done after due → late', '2024-06-30', 14, 'dl-2024:task/10', { days_left: -91, status: 'done', late: true, completed: '2024-04-02' }],
+  [
+    'task: plan done after due → late',
+    '2024-06-30',
+    14,
+    'dl-2024:task/10',
+    { days_left: -91, status: 'done', late: true, completed: '2024-04-02' },
+  ],
   // 196 − 182 = 14 = warn_days → due_soon
   ['task: exactly warn_days → due_soon', '2024-06-30', 14, 'dl-2024:task/5', { due: '2024-07-14', days_left: 14, status: 'due_soon' }],
   // 197 − 182 = 15 = warn_days + 1 → upcoming
@@ -185,48 +252,120 @@ const statusCases: StatusCase[] = [
   // due 05-31: 152 − 182 = −30 → overdue
   ['task: overdue a month', '2024-06-30', 14, 'dl-2024:task/8', { due: '2024-05-31', days_left: -30, status: 'overdue', late: false }],
   // actuals done 06-25 ≤ due 06-30 → done, not late
-  ['task: done via actuals in time', '2024-06-30', 14, 'dl-2024:task/9', { days_left: 0, status: 'done', late: false, completed: '2024-06-25' }],
+  [
+    'task: done via actuals in time',
+    '2024-06-30',
+    14,
+    'dl-2024:task/9',
+    { days_left: 0, status: 'done', late: false, completed: '2024-06-25' },
+  ],
 
   // ---- phases ------------------------------------------------------------------------------------
   // plan done 02-20 ≤ due 02-29; days_left = 60 − 182 = −122
-  ['phase: done in plan', '2024-06-30', 14, 'dl-2024:phase/mobilize',
-    { kind: 'phase', owner: '区食药安办', due: '2024-02-29', days_left: -122, status: 'done', late: false, completed: '2024-02-20' }],
+  [
+    'phase: done in plan',
+    '2024-06-30',
+    14,
+    'dl-2024:phase/mobilize',
+    { kind: 'phase', owner: '区食药安办', due: '2024-02-29', days_left: -122, status: 'done', late: false, completed: '2024-02-20' },
+  ],
   // 335 − 182 = 153 → upcoming
   ['phase: upcoming', '2024-06-30', 14, 'dl-2024:phase/act', { due: '2024-11-30', days_left: 153, status: 'upcoming' }],
   // due 12-15, T 12-16, actuals done 12-20 after T → overdue −1
   ['phase: completion after T → overdue', '2024-12-16', 14, 'dl-2024:phase/review', { days_left: -1, status: 'overdue', late: false }],
   // T 12-31: done 12-20 > due 12-15 → late; days_left = 350 − 366 = −16
-  ['phase: done late via actuals', '2024-12-31', 14, 'dl-2024:phase/review', { days_left: -16, status: 'done', late: true, completed: '2024-12-20' }],
+  [
+    'phase: done late via actuals',
+    '2024-12-31',
+    14,
+    'dl-2024:phase/review',
+    { days_left: -16, status: 'done', late: true, completed: '2024-12-20' },
+  ],
 
   // ---- report occurrences ------------------------------------------------------------------------
   // submitted 01-20 is after T 01-15; T > due 01-10 → overdue, days_left = 10 − 15 = −5
-  ['report: submission after T does not count', '2024-01-15', 14, 'dl-2024:duty/quarterly@2024-01-10',
-    { kind: 'report', owner: '区食药安办', title: '季度报送', due: '2024-01-10', days_left: -5, status: 'overdue', late: false, completed: null }],
+  [
+    'report: submission after T does not count',
+    '2024-01-15',
+    14,
+    'dl-2024:duty/quarterly@2024-01-10',
+    {
+      kind: 'report',
+      owner: '区食药安办',
+      title: '季度报送',
+      due: '2024-01-10',
+      days_left: -5,
+      status: 'overdue',
+      late: false,
+      completed: null,
+    },
+  ],
   // T 01-20: submitted 01-20 > due 01-10 → done, late; days_left = −10
-  ['report: submitted 10 days late', '2024-01-20', 14, 'dl-2024:duty/quarterly@2024-01-10',
-    { days_left: -10, status: 'done', late: true, completed: '2024-01-20' }],
+  [
+    'report: submitted 10 days late',
+    '2024-01-20',
+    14,
+    'dl-2024:duty/quarterly@2024-01-10',
+    { days_left: -10, status: 'done', late: true, completed: '2024-01-20' },
+  ],
   // submitted on the due day 04-10 → done, not late; days_left 0
-  ['report: submitted on the due day', '2024-04-10', 14, 'dl-2024:duty/quarterly@2024-04-10',
-    { days_left: 0, status: 'done', late: false, completed: '2024-04-10' }],
+  [
+    'report: submitted on the due day',
+    '2024-04-10',
+    14,
+    'dl-2024:duty/quarterly@2024-04-10',
+    { days_left: 0, status: 'done', late: false, completed: '2024-04-10' },
+  ],
   // T 04-09: submission 04-10 is after T → 101 − 100 = 1 → due_soon
-  ['report: the day before, submission not yet', '2024-04-09', 14, 'dl-2024:duty/quarterly@2024-04-10',
-    { days_left: 1, status: 'due_soon', late: false, completed: null }],
+  [
+    'report: the day before, submission not yet',
+    '2024-04-09',
+    14,
+    'dl-2024:duty/quarterly@2024-04-10',
+    { days_left: 1, status: 'due_soon', late: false, completed: null },
+  ],
   // 07-10: 192 − 182 = 10 → due_soon
   ['report: due in 10 days', '2024-06-30', 14, 'dl-2024:duty/quarterly@2024-07-10', { days_left: 10, status: 'due_soon' }],
   // T = due 07-10, submission 07-11 after T → due_soon, 0 days left
-  ['report: due today, submitted tomorrow → not yet counted', '2024-07-10', 14, 'dl-2024:duty/quarterly@2024-07-10',
-    { days_left: 0, status: 'due_soon', late: false, completed: null }],
+  [
+    'report: due today, submitted tomorrow → not yet counted',
+    '2024-07-10',
+    14,
+    'dl-2024:duty/quarterly@2024-07-10',
+    { days_left: 0, status: 'due_soon', late: false, completed: null },
+  ],
   // T 07-11: submitted one day late → done, late: true; days_left −1
-  ['report: submitted one day late', '2024-07-11', 14, 'dl-2024:duty/quarterly@2024-07-10',
-    { days_left: -1, status: 'done', late: true, completed: '2024-07-11' }],
+  [
+    'report: submitted one day late',
+    '2024-07-11',
+    14,
+    'dl-2024:duty/quarterly@2024-07-10',
+    { days_left: -1, status: 'done', late: true, completed: '2024-07-11' },
+  ],
   // submitted 03-09 before due 03-10; days_left = 70 − 182 = −112
-  ['report: submitted early', '2024-06-30', 14, 'dl-2024:duty/quarter-end@2024-03-10',
-    { days_left: -112, status: 'done', late: false, completed: '2024-03-09' }],
+  [
+    'report: submitted early',
+    '2024-06-30',
+    14,
+    'dl-2024:duty/quarter-end@2024-03-10',
+    { days_left: -112, status: 'done', late: false, completed: '2024-03-09' },
+  ],
   // leap-day occurrence submitted on 02-29: done, not late; days_left = 60 − 182 = −122
-  ['report: Feb 29 occurrence submitted on time', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-02-29',
-    { due: '2024-02-29', days_left: -122, status: 'done', late: false }],
+  [
+    'report: Feb 29 occurrence submitted on time',
+    '2024-06-30',
+    14,
+    'dl-2024:duty/monthly31@2024-02-29',
+    { due: '2024-02-29', days_left: -122, status: 'done', late: false },
+  ],
   // no submission: 91 − 182 = −91 → overdue
-  ['report: missed occurrence overdue', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-03-31', { days_left: -91, status: 'overdue', late: false }],
+  [
+    'report: missed occurrence overdue',
+    '2024-06-30',
+    14,
+    'dl-2024:duty/monthly31@2024-03-31',
+    { days_left: -91, status: 'overdue', late: false },
+  ],
   ['report: occurrence due today', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-06-30', { days_left: 0, status: 'due_soon' }],
   // 213 − 182 = 31 → upcoming
   ['report: next month upcoming', '2024-06-30', 14, 'dl-2024:duty/monthly31@2024-07-31', { days_left: 31, status: 'upcoming' }],
@@ -238,17 +377,28 @@ const statusCases: StatusCase[] = [
   // one-off: 320 − 306 = 14 → due_soon
   ['report: one-off, warn_days', '2024-11-01', 14, 'dl-2024:duty/annual@2024-11-15', { days_left: 14, status: 'due_soon' }],
   // weekly Friday occurrence on its day; owner of the duty
-  ['report: weekly, due today', '2024-07-12', 14, 'dl-2024:duty/weekly@2024-07-12', { owner: '区市场监管局', days_left: 0, status: 'due_soon' }],
+  [
+    'report: weekly, due today',
+    '2024-07-12',
+    14,
+    'dl-2024:duty/weekly@2024-07-12',
+    { owner: '区市场监管局', days_left: 0, status: 'due_soon' },
+  ],
   // weekly: 07-26 from 07-12 → 14 days
   ['report: weekly, two weeks ahead', '2024-07-12', 14, 'dl-2024:duty/weekly@2024-07-26', { days_left: 14, status: 'due_soon' }],
   // dl-2023 Feb 28 occurrence seen from 2023-03-01: overdue −1
-  ['report: Feb 28 2023 occurrence, day after', '2023-03-01', 14, 'dl-2023:duty/monthly31@2023-02-28', { due: '2023-02-28', days_left: -1, status: 'overdue' }],
+  [
+    'report: Feb 28 2023 occurrence, day after',
+    '2023-03-01',
+    14,
+    'dl-2023:duty/monthly31@2023-02-28',
+    { due: '2023-02-28', days_left: -1, status: 'overdue' },
+  ],
   // across the year end: 2025-01-01 − 2024-12-31 = 1
   ['report: across year end', '2024-12-31', 14, 'dl-multi:duty/weekly-wed@2025-01-01', { days_left: 1, status: 'due_soon' }],
 ];
 
 // ---------------------------------------------------------------------------------------------
-
 
 function deadlineRows(asOf: string, warnDays: number): DeadlineRow[] {
   const p = project(files);
@@ -292,8 +442,11 @@ describe.each(timezones)('deadline rules, TZ=%s', (tz) => {
     for (const asOf of ['2023-12-31', '2024-01-15', '2024-06-30', '2024-07-11', '2024-12-31']) {
       for (const row of deadlineRows(asOf, 14)) {
         // whole calendar days between the two dates, computed independently of the code
-        const expectedDaysLeft = Math.round((Date.UTC(+row.due.slice(0, 4), +row.due.slice(5, 7) - 1, +row.due.slice(8, 10)) -
-          Date.UTC(+asOf.slice(0, 4), +asOf.slice(5, 7) - 1, +asOf.slice(8, 10))) / 86_400_000);
+        const expectedDaysLeft = Math.round(
+          (Date.UTC(+row.due.slice(0, 4), +row.due.slice(5, 7) - 1, +row.due.slice(8, 10)) -
+            Date.UTC(+asOf.slice(0, 4), +asOf.slice(5, 7) - 1, +asOf.slice(8, 10))) /
+            86_400_000,
+        );
         expect(row.days_left).toBe(expectedDaysLeft);
         if (row.status !== 'done') expect(row.late).toBe(false);
         else expect(row.late).toBe(row.completed! > row.due);

@@ -43,7 +43,15 @@ function git(cwd: string, ...args: string[]): string {
   const result = spawnSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org', GIT_CONFIG_NOSYSTEM: '1', HOME: cwd },
+    env: {
+      PATH: process.env.PATH ?? '',
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: cwd,
+    },
   });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout.trim();
@@ -64,7 +72,8 @@ function repository(): string {
 }
 
 // the case tables run in this process (runCli); the scaffolded repository below is the one end-to-end run of the built binary
-const run = (cwd: string, args: string[], env: Record<string, string> = {}) => runCli(['diff', ...args], { cwd, env: { HOME: cwd, ...env } });
+const run = (cwd: string, args: string[], env: Record<string, string> = {}) =>
+  runCli(['diff', ...args], { cwd, env: { HOME: cwd, ...env } });
 const runSpawned = (cwd: string, args: string[]) => runBin(['diff', ...args], { cwd, env: { HOME: cwd } });
 const kinds = (stdout: string) => (JSON.parse(stdout) as { changes: { id: string }[] }).changes.map((change) => change.id);
 
@@ -83,7 +92,13 @@ describe('plan-check diff on a git repository', () => {
     useTimezone(tz);
     it('reads every form of revision the same way', async () => {
       const env = { TZ: tz };
-      for (const form of [['HEAD~1..HEAD'], ['HEAD~1...HEAD'], ['HEAD~1', 'HEAD'], ['HEAD~1..HEAD', 'plans'], ['main~1..main', 'plans/town.plan.yaml']]) {
+      for (const form of [
+        ['HEAD~1..HEAD'],
+        ['HEAD~1...HEAD'],
+        ['HEAD~1', 'HEAD'],
+        ['HEAD~1..HEAD', 'plans'],
+        ['main~1..main', 'plans/town.plan.yaml'],
+      ]) {
         const result = await run(root, [...form, '--format', 'json'], env);
         expect(result.stderr, form.join(' ')).toBe('');
         expect(result.status).toBe(0);
@@ -91,11 +106,15 @@ describe('plan-check diff on a git repository', () => {
       }
       expect(kinds((await run(root, ['--base', 'HEAD', '--format', 'json'], env)).stdout)).toEqual(uncommitted);
       // the removed duty is placed where `duties:` still is (line 6), before task 4
-      expect(kinds((await run(root, ['--base', 'HEAD~1', 'plans', '--format', 'json'], env)).stdout)).toEqual([...uncommitted, ...committed]);
-      expect(kinds((await run(root, ['HEAD~1', 'plans/town.plan.yaml', '--format', 'json'], env)).stdout)).toEqual(kinds((await run(root, ['--base', 'HEAD~1', '--format', 'json'], env)).stdout));
+      expect(kinds((await run(root, ['--base', 'HEAD~1', 'plans', '--format', 'json'], env)).stdout)).toEqual([
+        ...uncommitted,
+        ...committed,
+      ]);
+      expect(kinds((await run(root, ['HEAD~1', 'plans/town.plan.yaml', '--format', 'json'], env)).stdout)).toEqual(
+        kinds((await run(root, ['--base', 'HEAD~1', '--format', 'json'], env)).stdout),
+      );
     });
   });
-
 
   it('gives the figures: the change in %, the days, the places in the new file', async () => {
     const result = await run(root, ['HEAD~1..HEAD', '--format', 'json']);
@@ -106,8 +125,23 @@ describe('plan-check diff on a git repository', () => {
     expect(body.gate).toEqual({ fail_on: [], failed: false, changes: [] });
     const [deadline, lowered] = body.changes;
     const targetColumn = second.split('\n')[15]!.indexOf('">= 1800"') + 1;
-    expect(deadline).toMatchObject({ kind: 'deadline-later', subject: 'task', field: 'due', old: '2024-06-30', new: '2024-09-30', days: 31 + 31 + 30, at: { file: 'plans/town.plan.yaml', line: 14, column: 14 } });
-    expect(lowered).toMatchObject({ kind: 'lowered', subject: 'target', old: 1900, new: 1800, unit: '批次', at: { file: 'plans/town.plan.yaml', line: 16, column: targetColumn } });
+    expect(deadline).toMatchObject({
+      kind: 'deadline-later',
+      subject: 'task',
+      field: 'due',
+      old: '2024-06-30',
+      new: '2024-09-30',
+      days: 31 + 31 + 30,
+      at: { file: 'plans/town.plan.yaml', line: 14, column: 14 },
+    });
+    expect(lowered).toMatchObject({
+      kind: 'lowered',
+      subject: 'target',
+      old: 1900,
+      new: 1800,
+      unit: '批次',
+      at: { file: 'plans/town.plan.yaml', line: 16, column: targetColumn },
+    });
     expect(lowered.change_percent).toBeCloseTo(((1800 - 1900) / 1900) * 100, 9);
   });
 
@@ -152,7 +186,7 @@ describe('plan-check diff on a git repository', () => {
     expect(result.stdout).toBe('Plan changes: HEAD~1 → HEAD\nNo change to the commitments.\n');
   });
 
-  it('writes Markdown for a pull-request comment, in the plan\'s language', async () => {
+  it("writes Markdown for a pull-request comment, in the plan's language", async () => {
     const result = await run(root, ['HEAD~1..HEAD', '--format', 'md', '--fail-on', 'lowered'], { LANG: '' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
@@ -178,8 +212,12 @@ describe('plan-check diff on a git repository', () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Plan changes: HEAD~1 → HEAD');
-    expect(lines.find((line) => line.includes('due later'))).toMatch(/│ due later +│ task task\/4 提升风险预警能力 · due +│ 2024-06-30 +│ 2024-09-30 +│ 92 days later +│/);
-    expect(lines.find((line) => line.includes('target lowered'))).toMatch(/│ target lowered +│ target 4\/sampling 食品监督抽检量 +│ 1,900 批次 +│ 1,800 批次 +│ −5.26% \(weaker\) +│/);
+    expect(lines.find((line) => line.includes('due later'))).toMatch(
+      /│ due later +│ task task\/4 提升风险预警能力 · due +│ 2024-06-30 +│ 2024-09-30 +│ 92 days later +│/,
+    );
+    expect(lines.find((line) => line.includes('target lowered'))).toMatch(
+      /│ target lowered +│ target 4\/sampling 食品监督抽检量 +│ 1,900 批次 +│ 1,800 批次 +│ −5.26% \(weaker\) +│/,
+    );
     expect(lines.at(-2)).toBe('2 changes (due later 1, target lowered 1).');
   });
 
@@ -236,11 +274,19 @@ describe('plan-check init: the CI files run plan-check diff', () => {
     const files = scaffoldFiles({ today: '2025-06-15', lang });
     const workflow = parse(files.find((file) => file.path === '.github/workflows/plan-check.yml')!.content);
     expect(workflow.on.pull_request.types).toEqual(['opened', 'synchronize', 'reopened', 'labeled', 'unlabeled']);
-    const steps = Object.values(workflow.jobs as Record<string, { steps: { uses?: string; with?: Record<string, unknown>; run?: string; if?: string; env?: Record<string, string> }[] }>)[0]!.steps;
+    const steps = Object.values(
+      workflow.jobs as Record<
+        string,
+        { steps: { uses?: string; with?: Record<string, unknown>; run?: string; if?: string; env?: Record<string, string> }[] }
+      >,
+    )[0]!.steps;
     expect(steps.find((step) => step.uses?.startsWith('actions/checkout@'))!.with).toEqual({ 'fetch-depth': 0 });
     const diffStep = steps.find((step) => step.run?.includes('plan-check diff'))!;
     expect(diffStep.if).toBe("github.event_name == 'pull_request'");
-    expect(diffStep.env).toEqual({ BASE: 'origin/${{ github.base_ref }}', APPROVED: "${{ contains(github.event.pull_request.labels.*.name, 'plan-change-approved') }}" });
+    expect(diffStep.env).toEqual({
+      BASE: 'origin/${{ github.base_ref }}',
+      APPROVED: "${{ contains(github.event.pull_request.labels.*.name, 'plan-change-approved') }}",
+    });
     expect(diffStep.run!.split('\n')).toEqual([
       'npx plan-check diff "$BASE...HEAD" --format md >> "$GITHUB_STEP_SUMMARY"',
       'if [ "$APPROVED" = true ]; then gate=""; else gate="--fail-on lowered,removed,deadline-later"; fi',
@@ -269,7 +315,9 @@ describe('plan-check init: the CI files run plan-check diff', () => {
     const gated = runSpawned(root, ['main~1...HEAD', '--format', 'github', '--fail-on', 'lowered,removed,deadline-later', '--lang', 'en']);
     expect(gated.status).toBe(1);
     // (1200 − 1500) / 1500 = −20%
-    expect(gated.stdout).toMatch(/^::error file=plans\/example-\d{4}-food-safety\.plan\.yaml,line=\d+,col=\d+,title=plan-check diff%3A lowered::target lowered: target 1\/sampling 食品监督抽检量: 1,500 批次 → 1,200 批次 \(−20%25 \(weaker\)\) \[lowered@1\/sampling\]\n$/);
+    expect(gated.stdout).toMatch(
+      /^::error file=plans\/example-\d{4}-food-safety\.plan\.yaml,line=\d+,col=\d+,title=plan-check diff%3A lowered::target lowered: target 1\/sampling 食品监督抽检量: 1,500 批次 → 1,200 批次 \(−20%25 \(weaker\)\) \[lowered@1\/sampling\]\n$/,
+    );
     writeFileSync(planFile, `${readFileSync(planFile, 'utf8')}# approved: lowered@1/sampling\n`);
     git(root, 'commit', '-q', '-am', 'approve');
     expect(runSpawned(root, ['main~2...HEAD', '--fail-on', 'lowered,removed,deadline-later']).status).toBe(0);

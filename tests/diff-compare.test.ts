@@ -71,23 +71,29 @@ function edit(text: string, from: string, to: string): string {
   return text.replace(from, to);
 }
 
-type Row = Partial<Pick<PlanChange, 'kind' | 'ref' | 'field' | 'old' | 'new' | 'days' | 'added' | 'removed' | 'moved' | 'cause' | 'unit'>> & { change_percent?: number | null };
+type Row = Partial<
+  Pick<PlanChange, 'kind' | 'ref' | 'field' | 'old' | 'new' | 'days' | 'added' | 'removed' | 'moved' | 'cause' | 'unit'>
+> & { change_percent?: number | null };
 
 const P = 'town-2024';
 const cases: [name: string, after: string, rows: Row[]][] = [
   ['task added', `${base}      - { id: "6", title: 新任务, lead: [区卫健局] }\n`, [{ kind: 'added', ref: `${P}:task/6`, new: '新任务' }]],
+  ['task removed', base.replace(/ {6}- id: "5"[\s\S]*$/, ''), [{ kind: 'removed', ref: `${P}:task/5`, old: '开展专项整治' }]],
   [
-    'task removed',
-    base.replace(/ {6}- id: "5"[\s\S]*$/, ''),
-    [{ kind: 'removed', ref: `${P}:task/5`, old: '开展专项整治' }],
+    'task retitled',
+    edit(base, 'title: 开展专项整治', 'title: 开展食品安全专项整治'),
+    [{ kind: 'retitled', ref: `${P}:task/5`, old: '开展专项整治', new: '开展食品安全专项整治' }],
   ],
-  ['task retitled', edit(base, 'title: 开展专项整治', 'title: 开展食品安全专项整治'), [{ kind: 'retitled', ref: `${P}:task/5`, old: '开展专项整治', new: '开展食品安全专项整治' }]],
   [
     'lead changed (first lead is the default owner)',
     edit(base, 'lead: [区食药安办]', 'lead: [区市场监管局]'),
     [{ kind: 'lead-changed', ref: `${P}:task/5`, added: ['区市场监管局'], removed: ['区食药安办'] }],
   ],
-  ['support added', edit(base, 'support: [区卫健局]', 'support: [区卫健局, 区食药安办]'), [{ kind: 'support-changed', ref: `${P}:task/4`, added: ['区食药安办'], removed: [] }]],
+  [
+    'support added',
+    edit(base, 'support: [区卫健局]', 'support: [区卫健局, 区食药安办]'),
+    [{ kind: 'support-changed', ref: `${P}:task/4`, added: ['区食药安办'], removed: [] }],
+  ],
   [
     'target owner written',
     edit(base, 'target: ">= 98%" }', 'target: ">= 98%", owner: 区卫健局 }'),
@@ -98,7 +104,11 @@ const cases: [name: string, after: string, rows: Row[]][] = [
     edit(base, 'each: [甲街道, 乙街道]', 'each: [甲街道]'),
     [{ kind: 'each-changed', ref: `${P}:4/towns`, added: [], removed: ['乙街道'] }],
   ],
-  ['target added', edit(base, '          - { id: pass-rate', '          - { id: new-one, metric: 新指标, target: ">= 5" }\n          - { id: pass-rate'), [{ kind: 'added', ref: `${P}:4/new-one` }]],
+  [
+    'target added',
+    edit(base, '          - { id: pass-rate', '          - { id: new-one, metric: 新指标, target: ">= 5" }\n          - { id: pass-rate'),
+    [{ kind: 'added', ref: `${P}:4/new-one` }],
+  ],
   ['plan-level target removed', base.replace(/^targets:\n.*\n/m, ''), [{ kind: 'removed', ref: `${P}:no-incident` }]],
   [
     // (1800 − 1900) / 1900 × 100 = −5.263…%
@@ -106,21 +116,33 @@ const cases: [name: string, after: string, rows: Row[]][] = [
     edit(base, 'target: ">= 1900"', 'target: ">= 1800"'),
     [{ kind: 'lowered', ref: `${P}:4/sampling`, old: 1900, new: 1800, unit: '批次', change_percent: ((1800 - 1900) / 1900) * 100 }],
   ],
-  ['count raised, in the document\'s notation', edit(base, 'target: ">= 1900"', 'target: ">= 2000"'), [{ kind: 'raised', ref: `${P}:4/sampling`, old: 1900, new: 2000, change_percent: ((2000 - 1900) / 1900) * 100 }]],
+  [
+    "count raised, in the document's notation",
+    edit(base, 'target: ">= 1900"', 'target: ">= 2000"'),
+    [{ kind: 'raised', ref: `${P}:4/sampling`, old: 1900, new: 2000, change_percent: ((2000 - 1900) / 1900) * 100 }],
+  ],
   [
     // a limit: a higher ceiling is weaker — (8 − 5) / 5 × 100 = 60%
     'limit raised is lowered',
     edit(base, 'target: "<= 5"', 'target: "<= 8"'),
     [{ kind: 'lowered', ref: `${P}:4/complaints`, old: 5, new: 8, change_percent: 60 }],
   ],
-  ['limit tightened is raised', edit(base, 'target: "<= 5"', 'target: "<= 2"'), [{ kind: 'raised', ref: `${P}:4/complaints`, old: 5, new: 2, change_percent: -60 }]],
+  [
+    'limit tightened is raised',
+    edit(base, 'target: "<= 5"', 'target: "<= 2"'),
+    [{ kind: 'raised', ref: `${P}:4/complaints`, old: 5, new: 2, change_percent: -60 }],
+  ],
   [
     // zero limit: the change in % is undefined
     'zero limit relaxed',
     edit(base, 'target: "<= 0"', 'target: "<= 1"'),
     [{ kind: 'lowered', ref: `${P}:no-incident`, old: 0, new: 1, change_percent: null }],
   ],
-  ['percentage lowered', edit(base, 'target: ">= 98%"', 'target: ">= 95%"'), [{ kind: 'lowered', ref: `${P}:4/pass-rate`, old: 98, new: 95, unit: '%', change_percent: ((95 - 98) / 98) * 100 }]],
+  [
+    'percentage lowered',
+    edit(base, 'target: ">= 98%"', 'target: ">= 95%"'),
+    [{ kind: 'lowered', ref: `${P}:4/pass-rate`, old: 98, new: 95, unit: '%', change_percent: ((95 - 98) / 98) * 100 }],
+  ],
   [
     // 3.5 × 543000 / 1000 = 1900.5 → 3 × 543000 / 1000 = 1629
     'per-capita rate lowered: compared by R',
@@ -142,7 +164,14 @@ const cases: [name: string, after: string, rows: Row[]][] = [
     edit(base, 'population: 543000', 'population: 520000'),
     [
       { kind: 'population-changed', ref: P, old: 543000, new: 520000, moved: [`${P}:4/per-capita`] },
-      { kind: 'lowered', ref: `${P}:4/per-capita`, old: 1900.5, new: 1820, cause: 'population', change_percent: ((1820 - 1900.5) / 1900.5) * 100 },
+      {
+        kind: 'lowered',
+        ref: `${P}:4/per-capita`,
+        old: 1900.5,
+        new: 1820,
+        cause: 'population',
+        change_percent: ((1820 - 1900.5) / 1900.5) * 100,
+      },
     ],
   ],
   [
@@ -151,37 +180,121 @@ const cases: [name: string, after: string, rows: Row[]][] = [
     edit(base, '{ unit: 乙街道, population: 20000 }', '{ unit: 乙街道, population: 30000 }'),
     [{ kind: 'raised', ref: `${P}:4/town-rate@乙街道`, old: 80, new: 120, cause: 'population', change_percent: 50 }],
   ],
-  ['op >= to >', edit(base, 'target: ">= 1900"', 'target: "> 1900"'), [{ kind: 'op-changed', ref: `${P}:4/sampling`, old: '>=', new: '>' }]],
-  ['op flipped', edit(base, 'target: ">= 1900"', 'target: "<= 1900"'), [{ kind: 'op-changed', ref: `${P}:4/sampling`, old: '>= 1900', new: '<= 1900' }]],
-  ['percentage to count', edit(base, 'target: ">= 98%"', 'target: ">= 98"'), [{ kind: 'kind-changed', ref: `${P}:4/pass-rate`, old: '>= 98%', new: '>= 98' }]],
-  ['unreadable target rewritten', edit(base, 'target: ">= 98%"', 'target: "大幅提升"'), [{ kind: 'expression-changed', ref: `${P}:4/pass-rate`, old: '>= 98%', new: '大幅提升' }]],
-  ['metric renamed', edit(base, 'metric: 食品抽检合格率', 'metric: 抽检合格率'), [{ kind: 'metric-changed', ref: `${P}:4/pass-rate`, field: 'metric' }]],
-  ['measure unit changed', edit(base, 'target: ">= 1900", unit: 批次', 'target: ">= 1900", unit: 件'), [{ kind: 'metric-changed', ref: `${P}:4/sampling`, field: 'unit', old: '批次', new: '件' }]],
-  ['progress changed', edit(base, 'progress: linear', 'progress: at_due'), [{ kind: 'progress-changed', ref: `${P}:4/kitchens`, old: 'linear', new: 'at_due' }]],
-  ['progress: level (v2) written', edit(base, 'target: ">= 98%" }', 'target: ">= 98%", progress: level }'), [{ kind: 'progress-changed', ref: `${P}:4/pass-rate`, old: null, new: 'level' }]],
-  ['baseline changed', edit(base, 'baseline: 60', 'baseline: 70'), [{ kind: 'baseline-changed', ref: `${P}:4/kitchens`, old: 60, new: 70 }]],
-  ['accumulate set', edit(base, 'unit: 批次 }\n          - { id: per-capita', 'unit: 批次, accumulate: sum }\n          - { id: per-capita'), [{ kind: 'accumulate-changed', ref: `${P}:4/sampling`, old: null, new: 'sum' }]],
-  ['combine set', edit(base, 'target: ">= 98%" }', 'target: ">= 98%", combine: mean }'), [{ kind: 'combine-changed', ref: `${P}:4/pass-rate`, old: null, new: 'mean' }]],
+  [
+    'op >= to >',
+    edit(base, 'target: ">= 1900"', 'target: "> 1900"'),
+    [{ kind: 'op-changed', ref: `${P}:4/sampling`, old: '>=', new: '>' }],
+  ],
+  [
+    'op flipped',
+    edit(base, 'target: ">= 1900"', 'target: "<= 1900"'),
+    [{ kind: 'op-changed', ref: `${P}:4/sampling`, old: '>= 1900', new: '<= 1900' }],
+  ],
+  [
+    'percentage to count',
+    edit(base, 'target: ">= 98%"', 'target: ">= 98"'),
+    [{ kind: 'kind-changed', ref: `${P}:4/pass-rate`, old: '>= 98%', new: '>= 98' }],
+  ],
+  [
+    'unreadable target rewritten',
+    edit(base, 'target: ">= 98%"', 'target: "大幅提升"'),
+    [{ kind: 'expression-changed', ref: `${P}:4/pass-rate`, old: '>= 98%', new: '大幅提升' }],
+  ],
+  [
+    'metric renamed',
+    edit(base, 'metric: 食品抽检合格率', 'metric: 抽检合格率'),
+    [{ kind: 'metric-changed', ref: `${P}:4/pass-rate`, field: 'metric' }],
+  ],
+  [
+    'measure unit changed',
+    edit(base, 'target: ">= 1900", unit: 批次', 'target: ">= 1900", unit: 件'),
+    [{ kind: 'metric-changed', ref: `${P}:4/sampling`, field: 'unit', old: '批次', new: '件' }],
+  ],
+  [
+    'progress changed',
+    edit(base, 'progress: linear', 'progress: at_due'),
+    [{ kind: 'progress-changed', ref: `${P}:4/kitchens`, old: 'linear', new: 'at_due' }],
+  ],
+  [
+    'progress: level (v2) written',
+    edit(base, 'target: ">= 98%" }', 'target: ">= 98%", progress: level }'),
+    [{ kind: 'progress-changed', ref: `${P}:4/pass-rate`, old: null, new: 'level' }],
+  ],
+  [
+    'baseline changed',
+    edit(base, 'baseline: 60', 'baseline: 70'),
+    [{ kind: 'baseline-changed', ref: `${P}:4/kitchens`, old: 60, new: 70 }],
+  ],
+  [
+    'accumulate set',
+    edit(base, 'unit: 批次 }\n          - { id: per-capita', 'unit: 批次, accumulate: sum }\n          - { id: per-capita'),
+    [{ kind: 'accumulate-changed', ref: `${P}:4/sampling`, old: null, new: 'sum' }],
+  ],
+  [
+    'combine set',
+    edit(base, 'target: ">= 98%" }', 'target: ">= 98%", combine: mean }'),
+    [{ kind: 'combine-changed', ref: `${P}:4/pass-rate`, old: null, new: 'mean' }],
+  ],
   // 2024-06-30 → 2024-12-31: 184 days (Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31)
-  ['task due later', edit(base, 'due: 2024-06-30', 'due: 2024-12-31'), [{ kind: 'deadline-later', ref: `${P}:task/5`, old: '2024-06-30', new: '2024-12-31', days: 31 + 31 + 30 + 31 + 30 + 31 }]],
+  [
+    'task due later',
+    edit(base, 'due: 2024-06-30', 'due: 2024-12-31'),
+    [{ kind: 'deadline-later', ref: `${P}:task/5`, old: '2024-06-30', new: '2024-12-31', days: 31 + 31 + 30 + 31 + 30 + 31 }],
+  ],
   // 2024-03-01 → 2024-02-01: 29 days earlier (2024 is a leap year)
-  ['task start earlier', edit(base, 'start: 2024-03-01\n', 'start: 2024-02-01\n'), [{ kind: 'start-earlier', ref: `${P}:task/5`, days: -29 }]],
+  [
+    'task start earlier',
+    edit(base, 'start: 2024-03-01\n', 'start: 2024-02-01\n'),
+    [{ kind: 'start-earlier', ref: `${P}:task/5`, days: -29 }],
+  ],
   // a target's own due: 2024-12-31 (the task's) → 2024-09-30 = 92 days earlier (Oct 31 + Nov 30 + Dec 31)
-  ['target due set earlier', edit(base, 'target: ">= 98%" }', 'target: ">= 98%", due: 2024-09-30 }'), [{ kind: 'deadline-earlier', ref: `${P}:4/pass-rate`, old: '2024-12-31', new: '2024-09-30', days: -92 }]],
+  [
+    'target due set earlier',
+    edit(base, 'target: ">= 98%" }', 'target: ">= 98%", due: 2024-09-30 }'),
+    [{ kind: 'deadline-earlier', ref: `${P}:4/pass-rate`, old: '2024-12-31', new: '2024-09-30', days: -92 }],
+  ],
   // period end 2024-12-31 → 2025-03-31: 90 days (Jan 31 + Feb 28 + Mar 31)
-  ['period end later', edit(base, 'end: 2024-12-31', 'end: 2025-03-31'), [{ kind: 'deadline-later', ref: P, field: 'period.end', days: 90 }]],
-  ['phase added', edit(base, 'phases:\n', 'phases:\n  - { id: review, title: 总结, start: 2024-12-01, due: 2024-12-31 }\n'), [{ kind: 'added', ref: `${P}:phase/review` }]],
+  [
+    'period end later',
+    edit(base, 'end: 2024-12-31', 'end: 2025-03-31'),
+    [{ kind: 'deadline-later', ref: P, field: 'period.end', days: 90 }],
+  ],
+  [
+    'phase added',
+    edit(base, 'phases:\n', 'phases:\n  - { id: review, title: 总结, start: 2024-12-01, due: 2024-12-31 }\n'),
+    [{ kind: 'added', ref: `${P}:phase/review` }],
+  ],
   ['phase removed', base.replace(/ {2}- \{ id: mobilize.*\n/, ''), [{ kind: 'removed', ref: `${P}:phase/mobilize` }]],
   // 2024-11-30 → 2024-12-15: 15 days later
   ['phase moved', edit(base, 'due: 2024-11-30', 'due: 2024-12-15'), [{ kind: 'deadline-later', ref: `${P}:phase/rectify`, days: 15 }]],
-  ['duty added', edit(base, 'duties:\n', 'duties:\n  - { id: weekly, title: 周报, owner: 区卫健局, every: week, day: 5 }\n'), [{ kind: 'added', ref: `${P}:duty/weekly` }]],
+  [
+    'duty added',
+    edit(base, 'duties:\n', 'duties:\n  - { id: weekly, title: 周报, owner: 区卫健局, every: week, day: 5 }\n'),
+    [{ kind: 'added', ref: `${P}:duty/weekly` }],
+  ],
   ['duty removed', base.replace(/ {2}- \{ id: annual.*\n/, ''), [{ kind: 'removed', ref: `${P}:duty/annual` }]],
-  ['duty re-owned', edit(base, 'owner: [区市场监管局, 区卫健局]', 'owner: [区市场监管局]'), [{ kind: 'owner-changed', ref: `${P}:duty/members`, added: [], removed: ['区卫健局'] }]],
-  ['recurring duty day later', edit(base, 'every: month, day: 10', 'every: month, day: 15'), [{ kind: 'deadline-later', ref: `${P}:duty/monthly`, old: 10, new: 15, days: 5 }]],
-  ['duty less often', edit(base, 'every: month, day: 10', 'every: quarter, day: 10'), [{ kind: 'schedule-changed', ref: `${P}:duty/monthly`, old: 'every: month, day: 10', new: 'every: quarter, day: 10' }]],
+  [
+    'duty re-owned',
+    edit(base, 'owner: [区市场监管局, 区卫健局]', 'owner: [区市场监管局]'),
+    [{ kind: 'owner-changed', ref: `${P}:duty/members`, added: [], removed: ['区卫健局'] }],
+  ],
+  [
+    'recurring duty day later',
+    edit(base, 'every: month, day: 10', 'every: month, day: 15'),
+    [{ kind: 'deadline-later', ref: `${P}:duty/monthly`, old: 10, new: 15, days: 5 }],
+  ],
+  [
+    'duty less often',
+    edit(base, 'every: month, day: 10', 'every: quarter, day: 10'),
+    [{ kind: 'schedule-changed', ref: `${P}:duty/monthly`, old: 'every: month, day: 10', new: 'every: quarter, day: 10' }],
+  ],
   // 2024-11-15 → 2024-12-10: 25 days later
   ['one-off duty later', edit(base, 'due: 2024-11-15', 'due: 2024-12-10'), [{ kind: 'deadline-later', ref: `${P}:duty/annual`, days: 25 }]],
-  ['duty kind', edit(base, 'title: 报落实情况, owner', 'title: 报落实情况, kind: activity, owner'), [{ kind: 'kind-changed', ref: `${P}:duty/monthly`, old: 'report', new: 'activity' }]],
+  [
+    'duty kind',
+    edit(base, 'title: 报落实情况, owner', 'title: 报落实情况, kind: activity, owner'),
+    [{ kind: 'kind-changed', ref: `${P}:duty/monthly`, old: 'report', new: 'activity' }],
+  ],
   ['plan retitled', edit(base, 'title: 2024年全镇食品安全工作要点', 'title: 2024年全镇食品安全工作方案'), [{ kind: 'retitled', ref: P }]],
   // 2024-03-01 → 2024-04-01: 31 days
   ['issued later', edit(base, 'issued: 2024-03-01', 'issued: 2024-04-01'), [{ kind: 'start-later', ref: P, field: 'issued', days: 31 }]],
@@ -282,11 +395,11 @@ describe('plan-check diff: plans, places and approvals', () => {
   });
 
   it('reads # approved: notes, and approves the rows they name', () => {
-    expect(readApprovals('a: 1 # approved: lowered@4/sampling, removed@task/5\n# approved：deadline-later@town-2024:task/4\nb: "#approved: no" ')).toEqual([
-      'lowered@4/sampling',
-      'removed@task/5',
-      'deadline-later@town-2024:task/4',
-    ]);
+    expect(
+      readApprovals(
+        'a: 1 # approved: lowered@4/sampling, removed@task/5\n# approved：deadline-later@town-2024:task/4\nb: "#approved: no" ',
+      ),
+    ).toEqual(['lowered@4/sampling', 'removed@task/5', 'deadline-later@town-2024:task/4']);
     const after = `${edit(base, 'target: ">= 1900"', 'target: ">= 1800"')}# approved: lowered@4/sampling\n`;
     const changes = diff(edit(base, 'target: ">= 98%"', 'target: ">= 99%"'), edit(after, 'target: ">= 98%"', 'target: ">= 95%"'));
     expect(changes.map((change) => [change.id, change.approved])).toEqual([
@@ -308,14 +421,19 @@ describe('plan-check diff: plans, places and approvals', () => {
 });
 
 describe('plan-check diff: the table fits the terminal', () => {
-  const changes = diff(base, edit(edit(base, 'population: 543000', 'population: 520000'), 'lead: [区市场监管局]', 'lead: [区卫健局, 区市场监管局]'));
+  const changes = diff(
+    base,
+    edit(edit(base, 'population: 543000', 'population: 520000'), 'lead: [区市场监管局]', 'lead: [区卫健局, 区市场监管局]'),
+  );
   it.each([80, 100, 130])('no line wider than %i columns, nothing lost', (columns) => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const text = formatDiffTable({ old: 'a', new: 'b', changes, failOn: [] }, { lang, chalk: new Chalk({ level: 0 }), columns });
       for (const line of text.split('\n')) expect(displayWidth(line), line).toBeLessThanOrEqual(columns);
       // the same characters as the unwrapped table, only laid out on more lines
       const letters = (table: string) => [...table.replace(/[─┌┐└┘├┤┬┴┼│\s]/g, '')].sort().join('');
-      expect(letters(text)).toBe(letters(formatDiffTable({ old: 'a', new: 'b', changes, failOn: [] }, { lang, chalk: new Chalk({ level: 0 }) })));
+      expect(letters(text)).toBe(
+        letters(formatDiffTable({ old: 'a', new: 'b', changes, failOn: [] }, { lang, chalk: new Chalk({ level: 0 }) })),
+      );
     }
   });
 });

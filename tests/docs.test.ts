@@ -31,7 +31,10 @@ function codeSections(markdown: string): CodeSection[] {
 }
 
 /** Codes of the catalog without a section, and sections whose severity line disagrees with it. */
-function checkDiagnosticsDoc(markdown: string, catalog: Readonly<Record<string, string>>): { undocumented: string[]; wrongSeverity: string[]; oneLanguage: string[]; twice: string[] } {
+function checkDiagnosticsDoc(
+  markdown: string,
+  catalog: Readonly<Record<string, string>>,
+): { undocumented: string[]; wrongSeverity: string[]; oneLanguage: string[]; twice: string[] } {
   const sections = codeSections(markdown);
   const byCode = new Map<string, CodeSection>();
   const twice: string[] = [];
@@ -47,7 +50,13 @@ function checkDiagnosticsDoc(markdown: string, catalog: Readonly<Record<string, 
     })
     .map(([code]) => code);
   const oneLanguage = [...byCode.values()]
-    .filter(({ body }) => !/^- 含义：.*[\u4e00-\u9fff]/m.test(body) || !/^- Meaning: .*[A-Za-z]{3}/m.test(body) || !/^- 修改：/m.test(body) || !/^- Fix: /m.test(body))
+    .filter(
+      ({ body }) =>
+        !/^- 含义：.*[\u4e00-\u9fff]/m.test(body) ||
+        !/^- Meaning: .*[A-Za-z]{3}/m.test(body) ||
+        !/^- 修改：/m.test(body) ||
+        !/^- Fix: /m.test(body),
+    )
     .map(({ code }) => code);
   return { undocumented, wrongSeverity, oneLanguage, twice };
 }
@@ -96,12 +105,19 @@ function brokenLink({ file, target }: Link): string | undefined {
   if (inside.startsWith('..') || path.isAbsolute(inside)) return `${file}: ${target} leads outside the repository`;
   if (!existsSync(resolved)) return `${file}: ${target} does not exist`;
   if (anchor !== undefined && resolved.endsWith('.md') && statSync(resolved).isFile()) {
-    if (!anchorsOf(readFileSync(resolved, 'utf8')).has(decodeURIComponent(anchor))) return `${file}: ${target} has no heading with that anchor`;
+    if (!anchorsOf(readFileSync(resolved, 'utf8')).has(decodeURIComponent(anchor)))
+      return `${file}: ${target} has no heading with that anchor`;
   }
   return undefined;
 }
 
-const docFiles = ['README.md', 'SECURITY.md', ...readdirSync(path.join(repoRoot, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const docFiles = [
+  'README.md',
+  'SECURITY.md',
+  ...readdirSync(path.join(repoRoot, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 describe('docs/diagnostics.md', () => {
   const result = checkDiagnosticsDoc(read('docs/diagnostics.md'), diagnosticCodes);
@@ -118,9 +134,15 @@ describe('docs/diagnostics.md', () => {
   });
 
   it('would notice a missing code, a wrong severity and a section in one language', () => {
-    const section = (code: string, severity: string, zh = '- 含义：文件是空的\n- 修改：写入内容\n') => `### \`${code}\`\n\n- 级别 / Severity: \`${severity}\`\n${zh}- Meaning: the file is empty\n- Fix: write into it\n\n`;
+    const section = (code: string, severity: string, zh = '- 含义：文件是空的\n- 修改：写入内容\n') =>
+      `### \`${code}\`\n\n- 级别 / Severity: \`${severity}\`\n${zh}- Meaning: the file is empty\n- Fix: write into it\n\n`;
     const markdown = `# t\n\n${section('file-empty', 'error')}${section('duplicate-row', 'error')}${section('zero-of', 'error', '')}`;
-    const checked = checkDiagnosticsDoc(markdown, { 'file-empty': 'error', 'duplicate-row': 'warning', 'zero-of': 'error', 'csv-syntax': 'error' });
+    const checked = checkDiagnosticsDoc(markdown, {
+      'file-empty': 'error',
+      'duplicate-row': 'warning',
+      'zero-of': 'error',
+      'csv-syntax': 'error',
+    });
     expect(checked.undocumented).toEqual(['csv-syntax']);
     expect(checked.wrongSeverity).toEqual(['duplicate-row']);
     expect(checked.oneLanguage).toEqual(['zero-of']);
@@ -129,7 +151,9 @@ describe('docs/diagnostics.md', () => {
 
 describe('links in README.md, SECURITY.md and docs/', () => {
   it('finds the docs', () => {
-    expect(docFiles).toEqual(expect.arrayContaining(['README.md', 'docs/format.md', 'docs/diagnostics.md', 'docs/performance.md', 'docs/architecture.md']));
+    expect(docFiles).toEqual(
+      expect.arrayContaining(['README.md', 'docs/format.md', 'docs/diagnostics.md', 'docs/performance.md', 'docs/architecture.md']),
+    );
   });
 
   it.each(docFiles)('every relative link in %s resolves inside the repository', (file) => {

@@ -18,7 +18,8 @@ function oneTask(body: string, title = '2024年全县食品安全工作要点') 
   return draft(`${title}\n\n一、重点工作\n1.做好监管。${body}\n`);
 }
 
-const targetsOf = (task: { targets: { target: string; unit?: string }[] }) => task.targets.map((t) => `${t.target}${t.unit ? ` ${t.unit}` : ''}`);
+const targetsOf = (task: { targets: { target: string; unit?: string }[] }) =>
+  task.targets.map((t) => `${t.target}${t.unit ? ` ${t.unit}` : ''}`);
 
 describe('targets', () => {
   it('each “X全<verb>” that 实现 names is a share of 100%', () => {
@@ -64,10 +65,14 @@ describe('targets', () => {
   });
 
   it('what the plan asks as a whole, outside any task, is a plan-level target with an owner; a number there is listed', () => {
-    const { plan, yaml } = draft('2024年全县食品安全工作要点\n\n一、总体要求\n坚持问题导向，确保全年不发生重大食品安全事故，力争群众满意度提高2个百分点。\n二、重点工作\n1.抽检。全年抽检不少于800批次。（县市场监管局负责）\n');
+    const { plan, yaml } = draft(
+      '2024年全县食品安全工作要点\n\n一、总体要求\n坚持问题导向，确保全年不发生重大食品安全事故，力争群众满意度提高2个百分点。\n二、重点工作\n1.抽检。全年抽检不少于800批次。（县市场监管局负责）\n',
+    );
     expect(plan.targets.map((t) => [t.id, t.target, t.unit, t.owner])).toEqual([['p1', '<= 0', '起', '县市场监管局']]);
     expect(plan.unreadOutside.join()).toMatch(/2个百分点/);
-    expect(yaml).toMatch(/^targets:\n {2}# 原文：.*\n {2}# 核对: 方案整体的要求.*\n {2}- \{ id: p1, metric: .*, target: "<= 0", unit: 起, owner: 县市场监管局 \}$/m);
+    expect(yaml).toMatch(
+      /^targets:\n {2}# 原文：.*\n {2}# 核对: 方案整体的要求.*\n {2}- \{ id: p1, metric: .*, target: "<= 0", unit: 起, owner: 县市场监管局 \}$/m,
+    );
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
 
@@ -106,19 +111,25 @@ describe('targets', () => {
   });
 
   it('a per-year figure in a plan that runs to 2026 (到2026年年底) is one target per year, each over its year', () => {
-    const { plan, tasks, yaml } = draft('2024年全县食品安全示范县创建方案\n\n一、目标\n1.抽检。每年食品抽检不少于500批次。（县市场监管局负责）\n2.创建。到2026年年底，全县建成示范县。（县食安办负责）\n');
+    const { plan, tasks, yaml } = draft(
+      '2024年全县食品安全示范县创建方案\n\n一、目标\n1.抽检。每年食品抽检不少于500批次。（县市场监管局负责）\n2.创建。到2026年年底，全县建成示范县。（县食安办负责）\n',
+    );
     expect(plan.period).toEqual({ start: '2024-01-01', end: '2026-12-31' });
     expect(tasks[0]!.targets.map((t) => [t.id, t.target, t.start, t.due])).toEqual([
       ['t1-2024', '>= 500', undefined, '2024-12-31'],
       ['t1-2025', '>= 500', '2025-01-01', '2025-12-31'],
       ['t1-2026', '>= 500', '2026-01-01', '2026-12-31'],
     ]);
-    expect(yaml).toMatch(/- \{ id: t1-2025, metric: 每年食品抽检（2025年）, target: ">= 500", unit: 批次, start: 2025-01-01, due: 2025-12-31 \}/);
+    expect(yaml).toMatch(
+      /- \{ id: t1-2025, metric: 每年食品抽检（2025年）, target: ">= 500", unit: 批次, start: 2025-01-01, due: 2025-12-31 \}/,
+    );
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
 
   it('one requirement is tracked once: in the task that names its units, the other says where', () => {
-    const { tasks } = draft('2024年全县工作方案\n\n一、标准\n1.群众满意。当地群众食品安全满意度达到80%。\n二、任务\n2.宣传教育。确保当地群众对食品安全满意度达到80%以上。（县委宣传部牵头）\n');
+    const { tasks } = draft(
+      '2024年全县工作方案\n\n一、标准\n1.群众满意。当地群众食品安全满意度达到80%。\n二、任务\n2.宣传教育。确保当地群众对食品安全满意度达到80%以上。（县委宣传部牵头）\n',
+    );
     expect(tasks.map((t) => targetsOf(t))).toEqual([[], ['>= 80%']]);
     expect(tasks[0]!.checks.join()).toMatch(/只在任务 2 跟踪/);
   });
@@ -132,7 +143,9 @@ describe('duties', () => {
   });
 
   it('a generic body (政府部门) gives way to the named units; 督促包保干部 is no unit', () => {
-    const { plan } = oneTask('政府部门每季度至少举办2期宣传活动。督促包保干部每月开展一次督导。（牵头单位：县委宣传部；责任单位：县文旅局）');
+    const { plan } = oneTask(
+      '政府部门每季度至少举办2期宣传活动。督促包保干部每月开展一次督导。（牵头单位：县委宣传部；责任单位：县文旅局）',
+    );
     expect(plan.duties.map((d) => [d.every, d.owner])).toEqual([
       ['quarter', '县委宣传部'],
       ['month', '县委宣传部'],
@@ -150,7 +163,9 @@ describe('duties', () => {
   });
 
   it('a meeting named by its period (季度会商) recurs; 年内完成 and 通过…复审 fall due at the year end', () => {
-    const { plan } = oneTask('建立部门间季度会商机制。（县食安办）年内完成示范县创建。（县创建办负责）顺利通过省级示范县复审。（县食安办负责）');
+    const { plan } = oneTask(
+      '建立部门间季度会商机制。（县食安办）年内完成示范县创建。（县创建办负责）顺利通过省级示范县复审。（县食安办负责）',
+    );
     expect(plan.duties.map((d) => [d.kind, d.owner, d.every ?? d.due])).toEqual([
       ['activity', '县食安办', 'quarter'],
       ['activity', '县创建办', '2024-12-31'],
@@ -162,7 +177,9 @@ describe('duties', () => {
   });
 
   it('a report with no date of its own takes the date of its paragraph, with a 核对', () => {
-    const { plan } = draft('2024年全县工作方案\n\n一、工作安排\n（一）部署。2024年6月底前，各乡镇制定实施方案。各乡镇要将实施方案上报县食安办备案。\n（二）实施。开展创建。\n');
+    const { plan } = draft(
+      '2024年全县工作方案\n\n一、工作安排\n（一）部署。2024年6月底前，各乡镇制定实施方案。各乡镇要将实施方案上报县食安办备案。\n（二）实施。开展创建。\n',
+    );
     const filing = plan.duties.find((d) => /备案/.test(d.title))!;
     expect([filing.owner, filing.due]).toEqual(['各乡镇', '2024-06-30']);
     expect(filing.checks.join()).toMatch(/同段上文/);
@@ -174,7 +191,9 @@ describe('duties', () => {
   });
 
   it('a date before the plan’s year, or far beyond it, is no duty: it is listed at the top instead', () => {
-    const { plan, yaml } = oneTask('2023年5月底前，县卫健局已上报方案。到2040年年底，全县申报示范县。12月10日前报送年度总结。（县食安办负责）');
+    const { plan, yaml } = oneTask(
+      '2023年5月底前，县卫健局已上报方案。到2040年年底，全县申报示范县。12月10日前报送年度总结。（县食安办负责）',
+    );
     expect(plan.duties.map((d) => [d.id, d.due])).toEqual([['duty-1', '2024-12-10']]);
     expect(plan.checks.filter((c) => /不在方案年度内/.test(c))).toHaveLength(2);
     expect(plan.period.end).toBe('2024-12-31');
@@ -184,8 +203,14 @@ describe('duties', () => {
 
 describe('task structure', () => {
   it('a （二） heading with text and no 1. items, between headings that have them, is a task (id 1-2)', () => {
-    const { plan, yaml } = draft('2024年全县工作要点\n\n一、主要任务\n（一）健全体系\n1.完善制度。修订制度。\n（二）专项整治\n开展专项整治，全年检查不少于200家。\n（三）社会共治\n2.畅通投诉渠道。\n');
-    expect(plan.sections.flatMap((s) => s.tasks.map((t) => `${t.id} ${t.title} ${targetsOf(t).join()}`))).toEqual(['1 完善制度 ', '1-2 专项整治 >= 200 家', '2 畅通投诉渠道 ']);
+    const { plan, yaml } = draft(
+      '2024年全县工作要点\n\n一、主要任务\n（一）健全体系\n1.完善制度。修订制度。\n（二）专项整治\n开展专项整治，全年检查不少于200家。\n（三）社会共治\n2.畅通投诉渠道。\n',
+    );
+    expect(plan.sections.flatMap((s) => s.tasks.map((t) => `${t.id} ${t.title} ${targetsOf(t).join()}`))).toEqual([
+      '1 完善制度 ',
+      '1-2 专项整治 >= 200 家',
+      '2 畅通投诉渠道 ',
+    ]);
     expect(plan.checks.join()).toMatch(/整项列为任务 1-2/);
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
@@ -194,19 +219,76 @@ describe('task structure', () => {
 describe('the new grammar on any text', () => {
   it('drafts a plan that validates whatever order the phrasings come in', () => {
     const token = fc.constantFrom(
-      '一、', '（二）', '（三）', '3.', '。', '，', '、', '；', '\n',
-      '每年', '每季度', '每半年', '每3年', '组织1次', '举办2期', '不少于20个小时', '不少于40批次', '/千人口年', '万分之二',
-      '全部', '所有', '和', '达到', '实现', '全覆盖', '全上传', '健全', '90以上%', '85%', '未发生', '事故', '事件',
-      '按照', '的标准', '聚焦', '8项', '5个', '建成', '到2026年年底', '到1999年年底', '2030年底前', '年内完成', '通过复审',
-      '按照前述时限', '报送', '上报', '备案', '季度会商', '6月底前', '2023年5月底前', '13月底前',
-      '（县食安办负责）', '（县卫健局牵头，县教育局配合）', '［县公安局负责）', '〔县农业局牵头〕', '（牵头单位：县委宣传部；责任单位：县文旅局）',
-      '政府部门', '督促包保干部', '**县市场监管局', 'XX区卫健局', '2024年全县工作要点',
+      '一、',
+      '（二）',
+      '（三）',
+      '3.',
+      '。',
+      '，',
+      '、',
+      '；',
+      '\n',
+      '每年',
+      '每季度',
+      '每半年',
+      '每3年',
+      '组织1次',
+      '举办2期',
+      '不少于20个小时',
+      '不少于40批次',
+      '/千人口年',
+      '万分之二',
+      '全部',
+      '所有',
+      '和',
+      '达到',
+      '实现',
+      '全覆盖',
+      '全上传',
+      '健全',
+      '90以上%',
+      '85%',
+      '未发生',
+      '事故',
+      '事件',
+      '按照',
+      '的标准',
+      '聚焦',
+      '8项',
+      '5个',
+      '建成',
+      '到2026年年底',
+      '到1999年年底',
+      '2030年底前',
+      '年内完成',
+      '通过复审',
+      '按照前述时限',
+      '报送',
+      '上报',
+      '备案',
+      '季度会商',
+      '6月底前',
+      '2023年5月底前',
+      '13月底前',
+      '（县食安办负责）',
+      '（县卫健局牵头，县教育局配合）',
+      '［县公安局负责）',
+      '〔县农业局牵头〕',
+      '（牵头单位：县委宣传部；责任单位：县文旅局）',
+      '政府部门',
+      '督促包保干部',
+      '**县市场监管局',
+      'XX区卫健局',
+      '2024年全县工作要点',
     );
-    fc.assert(fc.property(fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 90 }), (parts) => {
-      for (const plan of draftPlans(regularisePunctuation(parts.join('')), { fallbackYear: 2024 })) {
-        const yaml = formatDraftYaml(plan, { id: 'fuzz', source: 'fuzz.txt' });
-        expect(project({ 'fuzz.plan.yaml': yaml }).diagnostics).toEqual([]);
-      }
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 3 })), { maxLength: 90 }), (parts) => {
+        for (const plan of draftPlans(regularisePunctuation(parts.join('')), { fallbackYear: 2024 })) {
+          const yaml = formatDraftYaml(plan, { id: 'fuzz', source: 'fuzz.txt' });
+          expect(project({ 'fuzz.plan.yaml': yaml }).diagnostics).toEqual([]);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -13,7 +13,11 @@ describe('draft on the seed documents', () => {
     expect(existsSync(seeds), `no seed documents at ${seeds}`).toBe(true);
   });
 
-  const files = existsSync(seeds) ? readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = existsSync(seeds)
+    ? readdirSync(seeds)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
   it.each(files)('%s drafts into plans that validate as written', async (file) => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'plan-check-draft-'));
     const drafted = await runCli(['draft', path.join(seeds, file), '-o', path.join(out, 'draft.plan.yaml'), '--lang', 'en']);

@@ -57,7 +57,13 @@ describe('draft from a notice and its plan', () => {
   const { plan, yaml } = draftText(NOTICE)[0]!;
 
   it('reads the header', () => {
-    expect(plan).toMatchObject({ title: '2024年全区食品安全工作要点', issuer: '滨江区食品药品安全委员会', docNo: '区食药安委〔2024〕1号', issued: '2024-03-01', period: { start: '2024-01-01', end: '2024-12-31' } });
+    expect(plan).toMatchObject({
+      title: '2024年全区食品安全工作要点',
+      issuer: '滨江区食品药品安全委员会',
+      docNo: '区食药安委〔2024〕1号',
+      issued: '2024-03-01',
+      period: { start: '2024-01-01', end: '2024-12-31' },
+    });
   });
 
   it('finds the sections and numbered tasks; （一） items under a part without 1. items are tasks too', () => {
@@ -153,20 +159,26 @@ describe('responsibility clauses', () => {
 
 describe('robust to real texts', () => {
   it('joins PDF-wrapped lines, drops page numbers and running headers', () => {
-    const wrapped = '一、指导思想\n\n以习近平新时代中国特色社会主义思想为指导,全面贯彻落\n\n— 2 —\n\n实习近平总书记关于食品药品安全的重要指示精神,严守不发生\n\n重大食品药品安全事故的底线。\n\n二、工作要求\n';
+    const wrapped =
+      '一、指导思想\n\n以习近平新时代中国特色社会主义思想为指导,全面贯彻落\n\n— 2 —\n\n实习近平总书记关于食品药品安全的重要指示精神,严守不发生\n\n重大食品药品安全事故的底线。\n\n二、工作要求\n';
     const paragraphs = toParagraphs(regularisePunctuation(wrapped)).map((p) => p.text);
-    expect(paragraphs).toContain('以习近平新时代中国特色社会主义思想为指导，全面贯彻落实习近平总书记关于食品药品安全的重要指示精神，严守不发生重大食品药品安全事故的底线。');
+    expect(paragraphs).toContain(
+      '以习近平新时代中国特色社会主义思想为指导，全面贯彻落实习近平总书记关于食品药品安全的重要指示精神，严守不发生重大食品药品安全事故的底线。',
+    );
     expect(paragraphs.some((p) => /2/.test(p))).toBe(false);
   });
 
   it('reads a document number with a masked place, and a metric without 保持在', () => {
-    const { plan } = draftText('**县人民政府办公室文件\n*政办发〔2025〕12号\n**县2025年食品安全工作方案\n一、任务\n1.监测。合格率保持在98%以上。（县农业农村局负责）\n')[0]!;
+    const { plan } = draftText(
+      '**县人民政府办公室文件\n*政办发〔2025〕12号\n**县2025年食品安全工作方案\n一、任务\n1.监测。合格率保持在98%以上。（县农业农村局负责）\n',
+    )[0]!;
     expect(plan.docNo).toBe('*政办发〔2025〕12号');
     expect(plan.sections[0]!.tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['合格率', '>= 98%']]);
   });
 
   it('reads a half-width full stop after Chinese text as 。, and joins a line that leaves a bracket open', () => {
-    const text = '2024年药品安全工作要点\n\n一、重点工作\n\n1.加强疫苗监管.全年开展疫苗专项检查不少于4\n次.(市市场监管局牵\n头,市卫健委配合)\n\n2.强化网络监测.网络交易监测不少于1,200条次.[市市场监管局负责]\n';
+    const text =
+      '2024年药品安全工作要点\n\n一、重点工作\n\n1.加强疫苗监管.全年开展疫苗专项检查不少于4\n次.(市市场监管局牵\n头,市卫健委配合)\n\n2.强化网络监测.网络交易监测不少于1,200条次.[市市场监管局负责]\n';
     const { plan, yaml } = draftText(text)[0]!;
     expect(plan.sections[0]!.tasks.map((t) => [t.title, t.lead, t.support, t.targets.map((x) => `${x.target} ${x.unit}`)])).toEqual([
       ['加强疫苗监管', ['市市场监管局'], ['市卫健委'], ['>= 4 次']],
@@ -178,7 +190,9 @@ describe('robust to real texts', () => {
   });
 
   it('drops a Word bookmark written out as text, so the item keeps its number', () => {
-    const { plan } = draftText('一、工作\n1.加强监管。（区市场监管局）\n[bookmark: _GoBack]2.发展农业。（区农业农村局）\n[Bookmark: 目标]3.强化培育。（区商务局）\n')[0]!;
+    const { plan } = draftText(
+      '一、工作\n1.加强监管。（区市场监管局）\n[bookmark: _GoBack]2.发展农业。（区农业农村局）\n[Bookmark: 目标]3.强化培育。（区商务局）\n',
+    )[0]!;
     expect(plan.sections[0]!.tasks.map((t) => `${t.id} ${t.title}`)).toEqual(['1 加强监管', '2 发展农业', '3 强化培育']);
   });
 
@@ -195,31 +209,90 @@ describe('robust to real texts', () => {
 
   it('mangled text (broken lines, half-width punctuation, page numbers, masked names) always drafts a valid plan', () => {
     const pieces = NOTICE.replace(/滨江区/g, '**区').split('');
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat({ max: pieces.length }), fc.constantFrom('\n', '\n\n', ' ', '\n— 3 —\n', ',', '(', ')', '。', 'XX县', '１２', '%')), { maxLength: 25 }), (edits) => {
-      const chars = [...pieces];
-      for (const [at, insert] of edits) chars.splice(at, 0, insert);
-      for (const { yaml } of draftText(chars.join(''))) expect(validateDraft(yaml)).toEqual([]);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.nat({ max: pieces.length }),
+            fc.constantFrom('\n', '\n\n', ' ', '\n— 3 —\n', ',', '(', ')', '。', 'XX县', '１２', '%'),
+          ),
+          { maxLength: 25 },
+        ),
+        (edits) => {
+          const chars = [...pieces];
+          for (const [at, insert] of edits) chars.splice(at, 0, insert);
+          for (const { yaml } of draftText(chars.join(''))) expect(validateDraft(yaml)).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
 describe('any text at all', () => {
   it('drafts a plan that validates from arbitrary text, headings and numbers included', () => {
-    const token = fc.constantFrom('一、', '（二）', '3.', '（1）', '牵头', '负责', '（', '）', '［', '］', '。', '，', '、', '\n', '不少于', '98%', '以上', '1,900', '万分之三', '阶段', '4月底至5月初', '每月10日前报送', '区市场监管局', '各街道', '2024年', '〔2024〕1号', '关于印发《', '》的通知', ' ', 'a', '零');
-    fc.assert(fc.property(fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 80 }), (parts) => {
-      for (const { yaml } of draftText(parts.join(''))) expect(validateDraft(yaml)).toEqual([]);
-    }), { numRuns: 300 });
+    const token = fc.constantFrom(
+      '一、',
+      '（二）',
+      '3.',
+      '（1）',
+      '牵头',
+      '负责',
+      '（',
+      '）',
+      '［',
+      '］',
+      '。',
+      '，',
+      '、',
+      '\n',
+      '不少于',
+      '98%',
+      '以上',
+      '1,900',
+      '万分之三',
+      '阶段',
+      '4月底至5月初',
+      '每月10日前报送',
+      '区市场监管局',
+      '各街道',
+      '2024年',
+      '〔2024〕1号',
+      '关于印发《',
+      '》的通知',
+      ' ',
+      'a',
+      '零',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(token, fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 80 }), (parts) => {
+        for (const { yaml } of draftText(parts.join(''))) expect(validateDraft(yaml)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('.docx through its own XML, numbering kept', () => {
   it('writes Word automatic numbering out as 一、 （一） 1.', async () => {
     const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-    const paragraph = (text: string, level?: number) => `<w:p>${level === undefined ? '' : `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>`}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const paragraph = (text: string, level?: number) =>
+      `<w:p>${level === undefined ? '' : `<w:pPr><w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr></w:pPr>`}<w:r><w:t>${text}</w:t></w:r></w:p>`;
     const document = `<?xml version="1.0" encoding="UTF-8"?><w:document ${w}><w:body>${paragraph('2024年工作要点')}${paragraph('提升能力', 0)}${paragraph('风险预警', 1)}${paragraph('加强抽检。抽检不少于100批次。（区市场监管局）', 2)}${paragraph('强化监管。（区卫健局）', 2)}${paragraph('保障措施', 0)}</w:body></w:document>`;
     const numbering = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl><w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
-    const bytes = zipSync({ 'word/document.xml': strToU8(document), 'word/numbering.xml': strToU8(numbering), '[Content_Types].xml': strToU8('<Types/>') });
-    expect(readDocxText(bytes)!.split('\n')).toEqual(['2024年工作要点', '一、提升能力', '（一）风险预警', '1.加强抽检。抽检不少于100批次。（区市场监管局）', '2.强化监管。（区卫健局）', '二、保障措施']);
+    const bytes = zipSync({
+      'word/document.xml': strToU8(document),
+      'word/numbering.xml': strToU8(numbering),
+      '[Content_Types].xml': strToU8('<Types/>'),
+    });
+    expect(readDocxText(bytes)!.split('\n')).toEqual([
+      '2024年工作要点',
+      '一、提升能力',
+      '（一）风险预警',
+      '1.加强抽检。抽检不少于100批次。（区市场监管局）',
+      '2.强化监管。（区卫健局）',
+      '二、保障措施',
+    ]);
     const folder = mkdtempSync(path.join(os.tmpdir(), 'draft-docx-'));
     writeFileSync(path.join(folder, 'plan.docx'), bytes);
     const result = await runCli(['draft', 'plan.docx', '-o', 'out.plan.yaml'], { cwd: folder });
@@ -249,7 +322,10 @@ describe('the command', () => {
   writeFileSync(path.join(folder, 'notice.txt'), NOTICE);
   writeFileSync(path.join(folder, 'old.doc'), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
   writeFileSync(path.join(folder, 'scan.txt'), new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]));
-  writeFileSync(path.join(folder, 'traditional.txt'), '2024年全區食品安全工作要點\n\n一、壓實責任\n1.壓實屬地責任。包保督導完成率達到100%。（區食藥安辦牽頭，各街道配合）\n');
+  writeFileSync(
+    path.join(folder, 'traditional.txt'),
+    '2024年全區食品安全工作要點\n\n一、壓實責任\n1.壓實屬地責任。包保督導完成率達到100%。（區食藥安辦牽頭，各街道配合）\n',
+  );
 
   it('prints the draft, and writes it with -o', async () => {
     const printed = await runCli(['draft', 'notice.txt'], { cwd: folder });
@@ -269,7 +345,10 @@ describe('the command', () => {
     expect(readFileSync(path.join(folder, 'notice.txt'), 'utf8')).toBe(NOTICE);
   });
 
-  it.each([['old.doc', /\.docx/], ['scan.txt', /PDF/]])('refuses %s with a hint, exit 2, no stack trace', async (file, hint) => {
+  it.each([
+    ['old.doc', /\.docx/],
+    ['scan.txt', /PDF/],
+  ])('refuses %s with a hint, exit 2, no stack trace', async (file, hint) => {
     const result = await runCli(['draft', file], { cwd: folder });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(hint);

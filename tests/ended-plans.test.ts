@@ -30,11 +30,16 @@ describe('ended plans in the meeting view', () => {
   // 2023-01 to 2023-12 has 12 occurrences, 2 recorded → 10 overdue; 1 + 10 = 11 overdue deadlines;
   // the target has A = 4 < 10 after due → missed
   const missed = folder({
-    'a.plan.yaml': plan('ended-2023', '2023-12-31', 'duties:\n  - { id: monthly, title: 月报, owner: 区市场监管局, every: month, day: 10 }\n'),
-    'a.actuals.yaml': 'format: actuals/1\nplan: ended-2023\nreported_by: 区市场监管局\nvalues:\n  - { target: "1", value: 4, as_of: 2023-12-31 }\nduties:\n  - { duty: monthly, due: 2023-01-10, date: 2023-01-09 }\n  - { duty: monthly, due: 2023-02-10, date: 2023-02-09 }\n',
+    'a.plan.yaml': plan(
+      'ended-2023',
+      '2023-12-31',
+      'duties:\n  - { id: monthly, title: 月报, owner: 区市场监管局, every: month, day: 10 }\n',
+    ),
+    'a.actuals.yaml':
+      'format: actuals/1\nplan: ended-2023\nreported_by: 区市场监管局\nvalues:\n  - { target: "1", value: 4, as_of: 2023-12-31 }\nduties:\n  - { duty: monthly, due: 2023-01-10, date: 2023-01-09 }\n  - { duty: monthly, due: 2023-02-10, date: 2023-02-09 }\n',
   });
 
-  it('counts the overdue deadlines on the ended plan\'s line and does not say nothing needs attention', async () => {
+  it("counts the overdue deadlines on the ended plan's line and does not say nothing needs attention", async () => {
     const result = await runCli(['status', missed, '--no-config', '--as-of', '2024-06-30', '--lang', 'en']);
     expect(result.stdout).toMatch(/ended-2023\), ended 2023-12-31: missed 1; lights: red 1; overdue deadlines: 11/);
     expect(result.stdout).not.toContain('Nothing needs attention.');
@@ -49,7 +54,8 @@ describe('ended plans in the meeting view', () => {
   it('still says nothing needs attention when an ended plan is all done', async () => {
     const done = folder({
       'b.plan.yaml': plan('done-2023', '2023-12-31'),
-      'b.actuals.yaml': 'format: actuals/1\nplan: done-2023\nreported_by: 区市场监管局\nvalues:\n  - { target: "1", value: 12, as_of: 2023-12-31 }\ndone:\n  - { task: "1", date: 2023-12-20 }\n',
+      'b.actuals.yaml':
+        'format: actuals/1\nplan: done-2023\nreported_by: 区市场监管局\nvalues:\n  - { target: "1", value: 12, as_of: 2023-12-31 }\ndone:\n  - { task: "1", date: 2023-12-20 }\n',
     });
     const result = await runCli(['status', done, '--no-config', '--as-of', '2024-06-30', '--lang', 'en']);
     expect(result.stdout).toContain('Nothing needs attention.');

@@ -30,7 +30,8 @@ tasks:
     targets:
       - { id: a, metric: ${JSON.stringify(title)}, target: ">= 100", unit: ${JSON.stringify('批\u202e次')} }
 `;
-const actualsText = 'format: actuals/1\nplan: hostile\nreported_by: 区市场监管局\nas_of: 2024-06-30\nvalues:\n  - { target: 1/a, value: 40 }\n';
+const actualsText =
+  'format: actuals/1\nplan: hostile\nreported_by: 区市场监管局\nas_of: 2024-06-30\nvalues:\n  - { target: 1/a, value: 40 }\n';
 
 let valid = '';
 let broken = '';
@@ -41,7 +42,12 @@ beforeAll(() => {
   writeFileSync(path.join(valid, `${HOSTILE}.actuals.yaml`), actualsText);
   // an invalid one: the hostile string as the plan's file name and inside an error's message
   broken = mkdtempSync(path.join(tmpdir(), 'plan-check-hostile-broken-'));
-  writeFileSync(path.join(broken, `${HOSTILE}.plan.yaml`), planText(HOSTILE).replace('lead: 区市场监管局', `lead: ${JSON.stringify(`区${HOSTILE}`)}\n    due: 2024-13-01`).replace('period:', `units: [区市场监管局]\nperiod:`));
+  writeFileSync(
+    path.join(broken, `${HOSTILE}.plan.yaml`),
+    planText(HOSTILE)
+      .replace('lead: 区市场监管局', `lead: ${JSON.stringify(`区${HOSTILE}`)}\n    due: 2024-13-01`)
+      .replace('period:', `units: [区市场监管局]\nperiod:`),
+  );
 });
 afterAll(() => {
   rmSync(valid, { recursive: true, force: true });
@@ -54,7 +60,10 @@ function expectHuman(text: string, what: string, crlf = false): void {
   expect(text, what).not.toMatch(RAW);
   if (!crlf) expect(text, what).not.toContain('\r');
   // the line feed in the name never starts a line of its own
-  expect(text.split('\n').some((line) => line.startsWith('forged.plan.yaml')), what).toBe(false);
+  expect(
+    text.split('\n').some((line) => line.startsWith('forged.plan.yaml')),
+    what,
+  ).toBe(false);
 }
 
 describe('the shared XML and machine-text escaping', () => {
@@ -87,7 +96,9 @@ describe('a valid project with the hostile string in its titles and a file name'
     const result = await run(valid, ['explain', 'hostile:1/a', '.', '--as-of', '2024-06-30']);
     expect(result.status, result.stderr).toBe(0);
     expectHuman(result.stdout, 'explain');
-    expect(result.stdout).toContain('\\u000d\\u000aforged.plan.yaml:1:1  error  fake\\u202e\\u2066\\u200b\\ufeff<b>&"\']]>=1+1.actuals.yaml:6');
+    expect(result.stdout).toContain(
+      '\\u000d\\u000aforged.plan.yaml:1:1  error  fake\\u202e\\u2066\\u200b\\ufeff<b>&"\']]>=1+1.actuals.yaml:6',
+    );
   });
 
   it('CSV: no raw control, bidi or zero-width character; a line break stays inside its quoted cell', async () => {
@@ -97,7 +108,9 @@ describe('a valid project with the hostile string in its titles and a file name'
     const rows = parseCsv(result.stdout, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     // the CR LF of the title is a line break inside the quoted cell (CSV's own way), the rest \uXXXX
-    expect(rows[0]!.metric).toBe('x\\u001b[31m\\u001b]0;pwned\\u0007\r\nforged.plan.yaml:1:1  error  fake\\u202e\\u2066\\u200b\\ufeff<b>&"\']]>=1+1');
+    expect(rows[0]!.metric).toBe(
+      'x\\u001b[31m\\u001b]0;pwned\\u0007\r\nforged.plan.yaml:1:1  error  fake\\u202e\\u2066\\u200b\\ufeff<b>&"\']]>=1+1',
+    );
     expect(rows[0]!.unit).toBe('批\\u202e次');
   });
 
@@ -115,7 +128,10 @@ describe('a valid project with the hostile string in its titles and a file name'
 
 describe('an invalid project: the hostile string as the file name and in a message', () => {
   it('validate text and github, and status on standard error: escaped, no forged line', async () => {
-    for (const args of [['validate', '.'], ['validate', '.', '--format', 'github']]) {
+    for (const args of [
+      ['validate', '.'],
+      ['validate', '.', '--format', 'github'],
+    ]) {
       const result = await run(broken, args);
       expect(result.status, args.join(' ')).toBe(1);
       expectHuman(result.stdout, args.join(' '));
@@ -129,7 +145,9 @@ describe('an invalid project: the hostile string as the file name and in a messa
   it('SARIF: the artifact URI percent-encoded and decoding to the name, messages escaped, valid JSON', async () => {
     const result = await run(broken, ['validate', '.', '--format', 'sarif']);
     expect(result.status).toBe(1);
-    const log = JSON.parse(result.stdout) as { runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const log = JSON.parse(result.stdout) as {
+      runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
     const results = log.runs[0]!.results;
     expect(results.length).toBeGreaterThanOrEqual(2);
     for (const entry of results) {
@@ -139,7 +157,9 @@ describe('an invalid project: the hostile string as the file name and in a messa
       expect(decodeURIComponent(uri)).toBe(`${HOSTILE}.plan.yaml`);
       expect(entry.message.text).not.toMatch(RAW);
     }
-    const unknownUnit = results.find((entry) => entry.message.text.includes('not in the units registry') || entry.message.text.includes('units'))!;
+    const unknownUnit = results.find(
+      (entry) => entry.message.text.includes('not in the units registry') || entry.message.text.includes('units'),
+    )!;
     expect(unknownUnit.message.text).toContain('\\u001b[31m');
   });
 
@@ -149,7 +169,9 @@ describe('an invalid project: the hostile string as the file name and in a messa
     expect(XMLValidator.validate(result.stdout)).toBe(true);
     // eslint-disable-next-line no-control-regex
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069\u200b\ufeff]/);
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(result.stdout) as { testsuites: { testsuite: { testcase: { name: string; failure: { message: string }[] | { message: string } } } } };
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(result.stdout) as {
+      testsuites: { testsuite: { testcase: { name: string; failure: { message: string }[] | { message: string } } } };
+    };
     const testcase = parsed.testsuites.testsuite.testcase;
     // the name comes back as written, with its invisible and control characters shown as \uXXXX
     expect(testcase.name.replace(/&#13;/g, '\r').replace(/&#10;/g, '\n')).toBe(`${escapeForMachineText(HOSTILE)}.plan.yaml`);

@@ -19,7 +19,8 @@ const RAW = /[\u0007\u001b\r\u202e]/;
 let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'plan-check-escape-'));
-  for (const name of ['demo.plan.yaml', 'demo.actuals.csv']) cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
+  for (const name of ['demo.plan.yaml', 'demo.actuals.csv'])
+    cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
   cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', 'demo.actuals.yaml'), path.join(folder, `${HOSTILE}.actuals.yaml`));
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -63,7 +64,9 @@ describe('a hostile file name', () => {
       const lines = result.stdout.trimEnd().split('\n');
       expect(lines.every((line) => line.startsWith('::error ') || line.startsWith('::warning '))).toBe(true);
       // escapeForTerminal first, then the workflow-command escaping of ':' and ','
-      expect(lines[0]).toContain('file=x\\u001b[31m\\u001b]0;pwned\\u0007\\u000d\\u000aforged.plan.yaml%3A1%3A1  error  fake\\u202e.plan.yaml,line=');
+      expect(lines[0]).toContain(
+        'file=x\\u001b[31m\\u001b]0;pwned\\u0007\\u000d\\u000aforged.plan.yaml%3A1%3A1  error  fake\\u202e.plan.yaml,line=',
+      );
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }
@@ -82,7 +85,10 @@ describe('a hostile file name', () => {
   });
 
   it('explain: the place of a reported figure shows it escaped', async () => {
-    const result = await runCli(['explain', 'demo-2024:1/sampling', '.', '--no-config', '--no-cache', '--as-of', '2024-06-30', '--lang', 'en'], { cwd: folder });
+    const result = await runCli(
+      ['explain', 'demo-2024:1/sampling', '.', '--no-config', '--no-cache', '--as-of', '2024-06-30', '--lang', 'en'],
+      { cwd: folder },
+    );
     expect(result.status, result.stderr).toBe(0);
     expectNoRawControls(result.stdout);
     expect(result.stdout).toContain(`${SHOWN}.actuals.yaml:7`);
@@ -103,7 +109,10 @@ describe('a hostile file name', () => {
 describe('CSV export', () => {
   it('writes bidi overrides and zero-width characters as \\uXXXX, as SECURITY.md says', async () => {
     const plan = readFileSync(path.join(folder, 'demo.plan.yaml'), 'utf8');
-    writeFileSync(path.join(folder, 'demo.plan.yaml'), plan.replace('metric: 食品监督抽检量', 'metric: "食品\u202e监督\u200b抽检\u2066量\ufeff"'));
+    writeFileSync(
+      path.join(folder, 'demo.plan.yaml'),
+      plan.replace('metric: 食品监督抽检量', 'metric: "食品\u202e监督\u200b抽检\u2066量\ufeff"'),
+    );
     try {
       const result = await runCli(['gaps', '.', '--format', 'csv', '--no-config', '--no-cache', '--as-of', '2024-06-30'], { cwd: folder });
       expect(result.status, result.stderr).toBe(0);

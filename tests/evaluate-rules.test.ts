@@ -206,7 +206,12 @@ type FixtureName = keyof typeof fixtures;
 // Cases: [name, fixture, T, ref, expected fields of the row]
 // ---------------------------------------------------------------------------------------------
 
-type Want = Partial<Pick<TargetRow, 'required' | 'expected' | 'actual' | 'gap' | 'progress' | 'status' | 'op' | 'kind' | 'start' | 'due' | 'lag' | 'progress_kind'>>;
+type Want = Partial<
+  Pick<
+    TargetRow,
+    'required' | 'expected' | 'actual' | 'gap' | 'progress' | 'status' | 'op' | 'kind' | 'start' | 'due' | 'lag' | 'progress_kind'
+  >
+>;
 type Case = [name: string, fixture: FixtureName, asOf: string, ref: string, want: Want];
 
 const noData = { actual: null, gap: null, progress: null, status: 'no_data' } as const;
@@ -225,14 +230,29 @@ const cases: Case[] = [
   ['linear: row dated after T is ignored', 'y2024', '2024-06-29', 'eval-2024:1/pace', { expected: 1810, ...noData }],
   // mid: 182 days → E = 3660 × 182/366 = 1820; A = 1900 ≥ 1820 → on_track;
   // gap = 3660 − 1900 = 1760; progress = 1900/3660 = 95/183 = 0.5191256…
-  ['linear: mid-year', 'y2024', '2024-06-30', 'eval-2024:1/pace',
-    { required: 3660, expected: 1820, actual: 1900, gap: 1760, progress: 95 / 183, status: 'on_track' }],
+  [
+    'linear: mid-year',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:1/pace',
+    { required: 3660, expected: 1820, actual: 1900, gap: 1760, progress: 95 / 183, status: 'on_track' },
+  ],
   // due day: 366/366 → E = 3660; A = 1900 < 3660 and T is not after due → behind
-  ['linear: due day', 'y2024', '2024-12-31', 'eval-2024:1/pace',
-    { expected: 3660, actual: 1900, gap: 1760, progress: 95 / 183, status: 'behind' }],
+  [
+    'linear: due day',
+    'y2024',
+    '2024-12-31',
+    'eval-2024:1/pace',
+    { expected: 3660, actual: 1900, gap: 1760, progress: 95 / 183, status: 'behind' },
+  ],
   // after due: clamp → 1 → E = 3660; T > due, not met → missed
-  ['linear: after due', 'y2024', '2025-01-15', 'eval-2024:1/pace',
-    { expected: 3660, actual: 1900, gap: 1760, progress: 95 / 183, status: 'missed' }],
+  [
+    'linear: after due',
+    'y2024',
+    '2025-01-15',
+    'eval-2024:1/pace',
+    { expected: 3660, actual: 1900, gap: 1760, progress: 95 / 183, status: 'missed' },
+  ],
 
   // ---- linear E, 2023 (365 days), R = 1900, one row 1000 dated 2023-06-30 --------------------
   // first day: E = 1900 × 1/365 = 380/73 = 5.2054794…
@@ -241,8 +261,13 @@ const cases: Case[] = [
   ['2023: March 1st (no leap day)', 'y2023', '2023-03-01', 'eval-2023:1/count', { expected: 22800 / 73, ...noData }],
   // 2023-06-30: 181 days → E = 1900 × 181/365 = 343900/365 = 68780/73 = 942.1917808…; A = 1000 → on_track
   // gap = 900; progress = 1000/1900 = 10/19
-  ['2023: mid-year', 'y2023', '2023-06-30', 'eval-2023:1/count',
-    { expected: 68780 / 73, actual: 1000, gap: 900, progress: 10 / 19, status: 'on_track' }],
+  [
+    '2023: mid-year',
+    'y2023',
+    '2023-06-30',
+    'eval-2023:1/count',
+    { expected: 68780 / 73, actual: 1000, gap: 900, progress: 10 / 19, status: 'on_track' },
+  ],
   // due day: E = 1900; A = 1000 → behind
   ['2023: due day', 'y2023', '2023-12-31', 'eval-2023:1/count', { expected: 1900, actual: 1000, gap: 900, status: 'behind' }],
   // after due → missed, E = 1900
@@ -251,38 +276,82 @@ const cases: Case[] = [
   // ---- per-capita ------------------------------------------------------------------------------
   // R = 3.5 × 543000 / 1000 = 1900.5; E = 1900.5 × 182/366 = 345891/366 = 945.0573770…
   // A = 1020 → on_track; gap = 1900.5 − 1020 = 880.5; progress = 1020/1900.5 = 2040/3801 = 0.5367008…
-  ['per capita: 3.5 per 1000 of 543000', 'y2024', '2024-06-30', 'eval-2024:1/sampling',
-    { kind: 'per_capita', required: 1900.5, expected: 345891 / 366, actual: 1020, gap: 880.5, progress: 2040 / 3801, status: 'on_track' }],
+  [
+    'per capita: 3.5 per 1000 of 543000',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:1/sampling',
+    { kind: 'per_capita', required: 1900.5, expected: 345891 / 366, actual: 1020, gap: 880.5, progress: 2040 / 3801, status: 'on_track' },
+  ],
   // structured {op: ">=", value: 4, per: 1000}: R = 4 × 543000 / 1000 = 2172
   // E = 2172 × 182/366 = 395304/366 = 65884/61 = 1080.0655737…; A = 1000 < E → behind
   // gap = 1172; progress = 1000/2172 = 250/543
-  ['per capita: structured form', 'y2024', '2024-06-30', 'eval-2024:1/structured',
-    { kind: 'per_capita', required: 2172, expected: 65884 / 61, actual: 1000, gap: 1172, progress: 250 / 543, status: 'behind' }],
+  [
+    'per capita: structured form',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:1/structured',
+    { kind: 'per_capita', required: 2172, expected: 65884 / 61, actual: 1000, gap: 1172, progress: 250 / 543, status: 'behind' },
+  ],
   // R = 3.5 × 542857 / 1000 = 1899999.5 / 1000 = 1899.9995 exactly (no rounding)
   // E = 1899.9995 × 182/366 = (3799999/2000) × (91/183) = 345799909/366000 = 944.8084945…
   // gap = 1899.9995 − 1020 = 879.9995; progress = 1020/1899.9995 = 2040000/3799999 = 0.5368422…
-  ['per capita: 3.5 per 1000 of 542857', 'pop', '2024-06-30', 'eval-pop:4/food-sampling',
-    { required: 1899.9995, expected: 345799909 / 366000, actual: 1020, gap: 879.9995, progress: 2040000 / 3799999, status: 'on_track' }],
+  [
+    'per capita: 3.5 per 1000 of 542857',
+    'pop',
+    '2024-06-30',
+    'eval-pop:4/food-sampling',
+    { required: 1899.9995, expected: 345799909 / 366000, actual: 1020, gap: 879.9995, progress: 2040000 / 3799999, status: 'on_track' },
+  ],
 
   // ---- target's own start/due window: 2024-06-01 … 2024-11-30 = 335 − 152 = 183 days, R = 366 --
   // rows: 10 @05-15, 50 @06-30, 300 @10-31
   // T = 05-31: (05-31 − 06-01 + 1) = 0 → E = 0; A = 10 < 366, T before start → not_started
   // gap = 356; progress = 10/366 = 5/183
-  ['window: not_started (data present, before start)', 'y2024', '2024-05-31', 'eval-2024:1/window',
-    { start: '2024-06-01', due: '2024-11-30', expected: 0, actual: 10, gap: 356, progress: 5 / 183, status: 'not_started' }],
+  [
+    'window: not_started (data present, before start)',
+    'y2024',
+    '2024-05-31',
+    'eval-2024:1/window',
+    { start: '2024-06-01', due: '2024-11-30', expected: 0, actual: 10, gap: 356, progress: 5 / 183, status: 'not_started' },
+  ],
   // first day of window: E = 366 × 1/183 = 2; A = 10 ≥ 2 → on_track
   ['window: first day', 'y2024', '2024-06-01', 'eval-2024:1/window', { expected: 2, actual: 10, gap: 356, status: 'on_track' }],
   // 30 days in: E = 366 × 30/183 = 60; A = 50 (latest row 06-30) < 60 → behind; gap 316; progress 50/366 = 25/183
-  ['window: mid', 'y2024', '2024-06-30', 'eval-2024:1/window', { expected: 60, actual: 50, gap: 316, progress: 25 / 183, status: 'behind' }],
+  [
+    'window: mid',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:1/window',
+    { expected: 60, actual: 50, gap: 316, progress: 25 / 183, status: 'behind' },
+  ],
   // due day: E = 366; A = 300 → behind (not yet missed)
-  ['window: due day', 'y2024', '2024-11-30', 'eval-2024:1/window', { expected: 366, actual: 300, gap: 66, progress: 50 / 61, status: 'behind' }],
+  [
+    'window: due day',
+    'y2024',
+    '2024-11-30',
+    'eval-2024:1/window',
+    { expected: 366, actual: 300, gap: 66, progress: 50 / 61, status: 'behind' },
+  ],
   // day after due: missed; gap = 66; progress = 300/366 = 50/61
-  ['window: missed', 'y2024', '2024-12-01', 'eval-2024:1/window', { expected: 366, actual: 300, gap: 66, progress: 50 / 61, status: 'missed' }],
+  [
+    'window: missed',
+    'y2024',
+    '2024-12-01',
+    'eval-2024:1/window',
+    { expected: 366, actual: 300, gap: 66, progress: 50 / 61, status: 'missed' },
+  ],
 
   // ---- progress: at_due (R = 4, due 2024-06-30; one row 2 @03-31) --------------------------------
   ['at_due: no data yet, E = 0', 'y2024', '2024-03-30', 'eval-2024:1/once', { required: 4, expected: 0, ...noData }],
   // day before due: E = 0; A = 2 ≥ 0 → on_track; gap 2; progress 0.5
-  ['at_due: day before due, E = 0', 'y2024', '2024-06-29', 'eval-2024:1/once', { expected: 0, actual: 2, gap: 2, progress: 0.5, status: 'on_track' }],
+  [
+    'at_due: day before due, E = 0',
+    'y2024',
+    '2024-06-29',
+    'eval-2024:1/once',
+    { expected: 0, actual: 2, gap: 2, progress: 0.5, status: 'on_track' },
+  ],
   // on due: E = R = 4; A = 2 → behind
   ['at_due: on due, E = R', 'y2024', '2024-06-30', 'eval-2024:1/once', { expected: 4, actual: 2, gap: 2, progress: 0.5, status: 'behind' }],
   // after due: E = 4; missed
@@ -294,25 +363,61 @@ const cases: Case[] = [
   ['latest: nothing yet', 'y2024', '2024-03-30', 'eval-2024:2/latest', { expected: 15000 / 61, ...noData }],
   ['sum: nothing yet', 'y2024', '2024-03-30', 'eval-2024:2/sum', { expected: 15000 / 61, ...noData }],
   // T = 04-30: 121 days → E = 121000/366 = 60500/183 = 330.6010…; only the 100 row → A = 100 → behind
-  ['latest: one unit so far', 'y2024', '2024-04-30', 'eval-2024:2/latest',
-    { expected: 60500 / 183, actual: 100, gap: 900, progress: 0.1, status: 'behind' }],
-  ['sum: one row so far', 'y2024', '2024-04-30', 'eval-2024:2/sum', { expected: 60500 / 183, actual: 100, gap: 900, progress: 0.1, status: 'behind' }],
+  [
+    'latest: one unit so far',
+    'y2024',
+    '2024-04-30',
+    'eval-2024:2/latest',
+    { expected: 60500 / 183, actual: 100, gap: 900, progress: 0.1, status: 'behind' },
+  ],
+  [
+    'sum: one row so far',
+    'y2024',
+    '2024-04-30',
+    'eval-2024:2/sum',
+    { expected: 60500 / 183, actual: 100, gap: 900, progress: 0.1, status: 'behind' },
+  ],
   // T = 06-30: E = 182000/366 = 91000/183 = 497.2677…
   // latest: 250 (监管局 @06-30) + 80 (卫健局 @05-31) = 330 → behind; gap 670; progress 0.33
-  ['latest (default): each unit latest, added', 'y2024', '2024-06-30', 'eval-2024:2/latest',
-    { expected: 91000 / 183, actual: 330, gap: 670, progress: 0.33, status: 'behind' }],
-  ['latest (explicit): same as default', 'y2024', '2024-06-30', 'eval-2024:2/latest-explicit',
-    { expected: 91000 / 183, actual: 330, gap: 670, progress: 0.33, status: 'behind' }],
+  [
+    'latest (default): each unit latest, added',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:2/latest',
+    { expected: 91000 / 183, actual: 330, gap: 670, progress: 0.33, status: 'behind' },
+  ],
+  [
+    'latest (explicit): same as default',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:2/latest-explicit',
+    { expected: 91000 / 183, actual: 330, gap: 670, progress: 0.33, status: 'behind' },
+  ],
   // sum: 100 + 250 + 80 = 430 (the 07-31 row is after T) → behind; gap 570; progress 0.43
-  ['sum: every row on or before T', 'y2024', '2024-06-30', 'eval-2024:2/sum',
-    { expected: 91000 / 183, actual: 430, gap: 570, progress: 0.43, status: 'behind' }],
+  [
+    'sum: every row on or before T',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:2/sum',
+    { expected: 91000 / 183, actual: 430, gap: 570, progress: 0.43, status: 'behind' },
+  ],
   // T = 07-31: 213 days → E = 213000/366 = 35500/61 = 581.9672…
   // latest: 400 + 80 = 480 < E → behind; gap 520; progress 0.48
-  ['latest: later row replaces earlier', 'y2024', '2024-07-31', 'eval-2024:2/latest',
-    { expected: 35500 / 61, actual: 480, gap: 520, progress: 0.48, status: 'behind' }],
+  [
+    'latest: later row replaces earlier',
+    'y2024',
+    '2024-07-31',
+    'eval-2024:2/latest',
+    { expected: 35500 / 61, actual: 480, gap: 520, progress: 0.48, status: 'behind' },
+  ],
   // sum: 100 + 250 + 400 + 80 = 830 ≥ E → on_track; gap 170; progress 0.83
-  ['sum: later row added', 'y2024', '2024-07-31', 'eval-2024:2/sum',
-    { expected: 35500 / 61, actual: 830, gap: 170, progress: 0.83, status: 'on_track' }],
+  [
+    'sum: later row added',
+    'y2024',
+    '2024-07-31',
+    'eval-2024:2/sum',
+    { expected: 35500 / 61, actual: 830, gap: 170, progress: 0.83, status: 'on_track' },
+  ],
 
   // ---- percentages (R in percent points) ---------------------------------------------------------
   // contract v2: a percentage target is a level by default (E = R from start on), so a rate
@@ -321,94 +426,241 @@ const cases: Case[] = [
   // A = (47 + 30)/(50 + 40) × 100 = 7700/90 = 770/9 = 85.5555…
   // E = R = 95 (level); A < E → behind; lag = (95 − 770/9)/95 × 100 = (85/9)/95 × 100 = 1700/171 = 9.9415…
   // gap = 95 − 770/9 = 85/9 = 9.444…; progress = (770/9)/95 = 154/171 = 0.9005847…
-  ['percent: two units, Σdone/Σof × 100', 'y2024', '2024-06-30', 'eval-2024:3/two-units',
-    { kind: 'percent', required: 95, expected: 95, actual: 770 / 9, gap: 85 / 9, progress: 154 / 171, lag: 1700 / 171, status: 'behind', progress_kind: 'level' }],
+  [
+    'percent: two units, Σdone/Σof × 100',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:3/two-units',
+    {
+      kind: 'percent',
+      required: 95,
+      expected: 95,
+      actual: 770 / 9,
+      gap: 85 / 9,
+      progress: 154 / 171,
+      lag: 1700 / 171,
+      status: 'behind',
+      progress_kind: 'level',
+    },
+  ],
   // T = 04-30: only 监管局 10/50 (03-31) → A = 20; E = 95 (level); behind
   // gap = 75; progress = 20/95 = 4/19; lag = 75/95 × 100 = 1500/19
-  ['percent: one unit reported so far', 'y2024', '2024-04-30', 'eval-2024:3/two-units',
-    { expected: 95, actual: 20, gap: 75, progress: 4 / 19, lag: 1500 / 19, status: 'behind' }],
+  [
+    'percent: one unit reported so far',
+    'y2024',
+    '2024-04-30',
+    'eval-2024:3/two-units',
+    { expected: 95, actual: 20, gap: 75, progress: 4 / 19, lag: 1500 / 19, status: 'behind' },
+  ],
   // T = 07-31: 监管局 50/50, 卫健局 30/40 → A = 80/90 × 100 = 800/9 = 88.888…
   // E = 95; behind; gap = 95 − 800/9 = 55/9; progress = 800/855 = 160/171; lag = (55/9)/95 × 100 = 1100/171
-  ['percent: two units, later row', 'y2024', '2024-07-31', 'eval-2024:3/two-units',
-    { expected: 95, actual: 800 / 9, gap: 55 / 9, progress: 160 / 171, lag: 1100 / 171, status: 'behind' }],
+  [
+    'percent: two units, later row',
+    'y2024',
+    '2024-07-31',
+    'eval-2024:3/two-units',
+    { expected: 95, actual: 800 / 9, gap: 55 / 9, progress: 160 / 171, lag: 1100 / 171, status: 'behind' },
+  ],
   // three units: (47 + 30 + 20)/(50 + 40 + 20) × 100 = 9700/110 = 970/11 = 88.1818…
   // gap = 95 − 970/11 = 75/11; progress = (970/11)/95 = 970/1045 = 194/209; E = 95 → behind
-  ['percent: three units', 'y2024', '2024-06-30', 'eval-2024:3/three-units',
-    { expected: 95, actual: 970 / 11, gap: 75 / 11, progress: 194 / 209, status: 'behind' }],
+  [
+    'percent: three units',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:3/three-units',
+    { expected: 95, actual: 970 / 11, gap: 75 / 11, progress: 194 / 209, status: 'behind' },
+  ],
   // a single bare percentage "94%": A = 94; E = 100 (level); gap 6; progress 0.94; lag = 6/100 × 100 = 6 → behind
-  ['percent: single bare percentage', 'y2024', '2024-06-30', 'eval-2024:3/bare',
-    { required: 100, expected: 100, actual: 94, gap: 6, progress: 0.94, lag: 6, status: 'behind' }],
+  [
+    'percent: single bare percentage',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:3/bare',
+    { required: 100, expected: 100, actual: 94, gap: 6, progress: 0.94, lag: 6, status: 'behind' },
+  ],
   // the same figure paced linearly when the plan says so: E = 100 × 182/366 = 9100/183 = 49.7267…
   // lag = (9100/183 − 94)/100 × 100 = (9100 − 17202)/183 = −8102/183 (ahead)
-  ['percent: progress linear written', 'y2024', '2024-06-30', 'eval-2024:3/bare-linear',
-    { required: 100, expected: 9100 / 183, actual: 94, gap: 6, progress: 0.94, lag: -8102 / 183, status: 'on_track', progress_kind: 'linear' }],
+  [
+    'percent: progress linear written',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:3/bare-linear',
+    {
+      required: 100,
+      expected: 9100 / 183,
+      actual: 94,
+      gap: 6,
+      progress: 0.94,
+      lag: -8102 / 183,
+      status: 'on_track',
+      progress_kind: 'linear',
+    },
+  ],
   // 50/50 → A = 100 ≥ 100 → met; gap 0; progress 1
   ['percent: 100% met', 'y2024', '2024-06-30', 'eval-2024:3/full', { actual: 100, gap: 0, progress: 1, status: 'met' }],
   // "<= 5%": 3/50 × 100 = 6 > 5 → breached; E null; gap = 6 − 5 = 1; progress = 6/5 = 1.2
-  ['percent: <= 5% breached', 'y2024', '2024-06-30', 'eval-2024:3/rate-limit',
-    { op: '<=', required: 5, expected: null, actual: 6, gap: 1, progress: 1.2, status: 'breached' }],
+  [
+    'percent: <= 5% breached',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:3/rate-limit',
+    { op: '<=', required: 5, expected: null, actual: 6, gap: 1, progress: 1.2, status: 'breached' },
+  ],
 
   // ---- comparisons -------------------------------------------------------------------------------
   // "> 50", A = 50: strict, not met. E = 50 × 182/366 = 4550/183 = 24.86…; A ≥ E → on_track
   // gap = max(50 − 50, 0) = 0; progress = 1
-  ['> is strict: A = R not met (on pace)', 'y2024', '2024-06-30', 'eval-2024:4/gt-equal',
-    { op: '>', required: 50, expected: 4550 / 183, actual: 50, gap: 0, progress: 1, status: 'on_track' }],
+  [
+    '> is strict: A = R not met (on pace)',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/gt-equal',
+    { op: '>', required: 50, expected: 4550 / 183, actual: 50, gap: 0, progress: 1, status: 'on_track' },
+  ],
   // same after due: E = 50, not met → missed, gap still 0
-  ['> is strict: A = R after due → missed', 'y2024', '2025-01-01', 'eval-2024:4/gt-equal',
-    { expected: 50, actual: 50, gap: 0, progress: 1, status: 'missed' }],
+  [
+    '> is strict: A = R after due → missed',
+    'y2024',
+    '2025-01-01',
+    'eval-2024:4/gt-equal',
+    { expected: 50, actual: 50, gap: 0, progress: 1, status: 'missed' },
+  ],
   // "> 50", A = 51 → met; progress = 51/50 = 1.02
   ['> met', 'y2024', '2024-06-30', 'eval-2024:4/gt-over', { actual: 51, gap: 0, progress: 1.02, status: 'met' }],
   // ">= 50", A = 50 → met
   ['>= met at equality', 'y2024', '2024-06-30', 'eval-2024:4/ge-equal', { actual: 50, gap: 0, progress: 1, status: 'met' }],
   // "<= 0", A = 0 → met; R = 0 → progress null; E null for limits
-  ['<= 0 met, progress null (R = 0)', 'y2024', '2024-06-30', 'eval-2024:4/le-zero-ok',
-    { op: '<=', required: 0, expected: null, actual: 0, gap: 0, progress: null, status: 'met' }],
+  [
+    '<= 0 met, progress null (R = 0)',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/le-zero-ok',
+    { op: '<=', required: 0, expected: null, actual: 0, gap: 0, progress: null, status: 'met' },
+  ],
   // "<= 0", A = 1 → breached; gap = excess 1 − 0 = 1; progress null
-  ['<= 0 breached', 'y2024', '2024-06-30', 'eval-2024:4/le-zero-bad',
-    { required: 0, expected: null, actual: 1, gap: 1, progress: null, status: 'breached' }],
+  [
+    '<= 0 breached',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/le-zero-bad',
+    { required: 0, expected: null, actual: 1, gap: 1, progress: null, status: 'breached' },
+  ],
   // "<= 10", A = 10 → met; gap 0; progress 1
-  ['<= met at equality', 'y2024', '2024-06-30', 'eval-2024:4/le-ten-ok', { expected: null, actual: 10, gap: 0, progress: 1, status: 'met' }],
+  [
+    '<= met at equality',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/le-ten-ok',
+    { expected: null, actual: 10, gap: 0, progress: 1, status: 'met' },
+  ],
   // "<= 10", A = 12 → breached; gap = 12 − 10 = 2; progress = 12/10 = 1.2 (not capped)
-  ['<= breached, gap = excess', 'y2024', '2024-06-30', 'eval-2024:4/le-ten-bad',
-    { expected: null, actual: 12, gap: 2, progress: 1.2, status: 'breached' }],
+  [
+    '<= breached, gap = excess',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/le-ten-bad',
+    { expected: null, actual: 12, gap: 2, progress: 1.2, status: 'breached' },
+  ],
   // breached comes before missed in the status order
-  ['<= breached after due (not missed)', 'y2024', '2025-01-01', 'eval-2024:4/le-ten-bad',
-    { expected: null, actual: 12, gap: 2, progress: 1.2, status: 'breached' }],
+  [
+    '<= breached after due (not missed)',
+    'y2024',
+    '2025-01-01',
+    'eval-2024:4/le-ten-bad',
+    { expected: null, actual: 12, gap: 2, progress: 1.2, status: 'breached' },
+  ],
   // "< 5", A = 5 → not satisfied → breached; gap = max(5 − 5, 0) = 0; progress 1
-  ['< 5 with A = 5 breached', 'y2024', '2024-06-30', 'eval-2024:4/lt-five-eq',
-    { op: '<', required: 5, expected: null, actual: 5, gap: 0, progress: 1, status: 'breached' }],
+  [
+    '< 5 with A = 5 breached',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/lt-five-eq',
+    { op: '<', required: 5, expected: null, actual: 5, gap: 0, progress: 1, status: 'breached' },
+  ],
   // "< 5", A = 4 → met; gap 0; progress 0.8
   ['< 5 met', 'y2024', '2024-06-30', 'eval-2024:4/lt-five-ok', { expected: null, actual: 4, gap: 0, progress: 0.8, status: 'met' }],
   // "< 5", A = 7 → breached; gap 2; progress 1.4
-  ['< 5 breached', 'y2024', '2024-06-30', 'eval-2024:4/lt-five-bad', { expected: null, actual: 7, gap: 2, progress: 1.4, status: 'breached' }],
+  [
+    '< 5 breached',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/lt-five-bad',
+    { expected: null, actual: 7, gap: 2, progress: 1.4, status: 'breached' },
+  ],
   // "> 0", A = 3 → met; R = 0 → progress null; E = 0 × … = 0
-  ['> 0 met, progress null', 'y2024', '2024-06-30', 'eval-2024:4/gt-zero',
-    { required: 0, expected: 0, actual: 3, gap: 0, progress: null, status: 'met' }],
+  [
+    '> 0 met, progress null',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/gt-zero',
+    { required: 0, expected: 0, actual: 3, gap: 0, progress: null, status: 'met' },
+  ],
   // "> 0", A = 0: not met; E = 0 and the pace is met by the target's own comparison, A > E:
   // 0 > 0 is false → behind (contract v2); gap = max(0 − 0, 0) = 0
-  ['> 0 with A = 0 before due', 'y2024', '2024-06-30', 'eval-2024:4/gt-zero-none',
-    { required: 0, expected: 0, actual: 0, gap: 0, progress: null, status: 'behind' }],
+  [
+    '> 0 with A = 0 before due',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/gt-zero-none',
+    { required: 0, expected: 0, actual: 0, gap: 0, progress: null, status: 'behind' },
+  ],
   // "> 0" paced linearly to R = 0 cannot be ahead of E = 0 without being met: A = 3 → met (above)
   // "> 366" linear over 2024, T = 06-30: E = 366 × 182/366 = 182; A = 182 is not > E → behind,
   // gap = 366 − 182 = 184, progress 182/366; A = 183 > E → on_track, gap 183, progress 183/366
-  ['> R with A exactly on the pace is behind', 'y2024', '2024-06-30', 'eval-2024:4/gt-pace-equal',
-    { required: 366, expected: 182, actual: 182, gap: 184, progress: 182 / 366, status: 'behind' }],
-  ['> R with A above the pace is on track', 'y2024', '2024-06-30', 'eval-2024:4/gt-pace-above',
-    { required: 366, expected: 182, actual: 183, gap: 183, progress: 183 / 366, status: 'on_track' }],
-  ['> 0 with A = 0 after due', 'y2024', '2025-01-01', 'eval-2024:4/gt-zero-none',
-    { required: 0, expected: 0, actual: 0, gap: 0, progress: null, status: 'missed' }],
+  [
+    '> R with A exactly on the pace is behind',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/gt-pace-equal',
+    { required: 366, expected: 182, actual: 182, gap: 184, progress: 182 / 366, status: 'behind' },
+  ],
+  [
+    '> R with A above the pace is on track',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/gt-pace-above',
+    { required: 366, expected: 182, actual: 183, gap: 183, progress: 183 / 366, status: 'on_track' },
+  ],
+  [
+    '> 0 with A = 0 after due',
+    'y2024',
+    '2025-01-01',
+    'eval-2024:4/gt-zero-none',
+    { required: 0, expected: 0, actual: 0, gap: 0, progress: null, status: 'missed' },
+  ],
   // ">= 1000", A = 1200 → met; gap = max(1000 − 1200, 0) = 0 (never negative); progress = 1.2 (not capped)
-  ['over-achieved: gap 0, progress 1.2', 'y2024', '2024-06-30', 'eval-2024:4/over',
-    { required: 1000, actual: 1200, gap: 0, progress: 1.2, status: 'met' }],
+  [
+    'over-achieved: gap 0, progress 1.2',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/over',
+    { required: 1000, actual: 1200, gap: 0, progress: 1.2, status: 'met' },
+  ],
   // ">= 100" from 2024-07-01, A = 20 @06-30, T = 06-30: (06-30 − 07-01 + 1) = 0 → E = 0
   // not met, T before start → not_started; gap 80; progress 0.2
-  ['not_started: before target start', 'y2024', '2024-06-30', 'eval-2024:4/late-start',
-    { start: '2024-07-01', expected: 0, actual: 20, gap: 80, progress: 0.2, status: 'not_started' }],
+  [
+    'not_started: before target start',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/late-start',
+    { start: '2024-07-01', expected: 0, actual: 20, gap: 80, progress: 0.2, status: 'not_started' },
+  ],
   // met before start: met comes first
-  ['met before start', 'y2024', '2024-06-30', 'eval-2024:4/late-start-met', { expected: 0, actual: 150, gap: 0, progress: 1.5, status: 'met' }],
+  [
+    'met before start',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/late-start-met',
+    { expected: 0, actual: 150, gap: 0, progress: 1.5, status: 'met' },
+  ],
   // "<= 0" from 2024-07-01 with A = 1 before start: breached comes before not_started
-  ['breached before start (not not_started)', 'y2024', '2024-06-30', 'eval-2024:4/late-limit',
-    { expected: null, actual: 1, gap: 1, progress: null, status: 'breached' }],
+  [
+    'breached before start (not not_started)',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:4/late-limit',
+    { expected: null, actual: 1, gap: 1, progress: null, status: 'breached' },
+  ],
   // no rows at all: E still computed = 500 × 182/366 = 45500/183 = 248.6338…
   ['no_data: no rows', 'y2024', '2024-06-30', 'eval-2024:4/empty', { required: 500, expected: 45500 / 183, ...noData }],
   // only a row after T: no_data; E = 45500/183
@@ -416,33 +668,76 @@ const cases: Case[] = [
   // at T = 07-31 the row counts: A = 600 ≥ 500 → met
   ['the same row on its date', 'y2024', '2024-07-31', 'eval-2024:4/future-only', { actual: 600, gap: 0, progress: 1.2, status: 'met' }],
   // due 2024-09-30: window 274 days; on due E = 500 × 274/274 = 500; A = 300 → behind; gap 200; progress 0.6
-  ['due day of own due: behind', 'y2024', '2024-09-30', 'eval-2024:4/miss', { due: '2024-09-30', expected: 500, actual: 300, gap: 200, progress: 0.6, status: 'behind' }],
+  [
+    'due day of own due: behind',
+    'y2024',
+    '2024-09-30',
+    'eval-2024:4/miss',
+    { due: '2024-09-30', expected: 500, actual: 300, gap: 200, progress: 0.6, status: 'behind' },
+  ],
   // day after due → missed
-  ['missed: T after due, not met', 'y2024', '2024-10-01', 'eval-2024:4/miss', { expected: 500, actual: 300, gap: 200, progress: 0.6, status: 'missed' }],
+  [
+    'missed: T after due, not met',
+    'y2024',
+    '2024-10-01',
+    'eval-2024:4/miss',
+    { expected: 500, actual: 300, gap: 200, progress: 0.6, status: 'missed' },
+  ],
   // after due but met → met
-  ['met after due (not missed)', 'y2024', '2024-10-01', 'eval-2024:4/miss-met', { expected: 500, actual: 600, gap: 0, progress: 1.2, status: 'met' }],
+  [
+    'met after due (not missed)',
+    'y2024',
+    '2024-10-01',
+    'eval-2024:4/miss-met',
+    { expected: 500, actual: 600, gap: 0, progress: 1.2, status: 'met' },
+  ],
 
   // ---- 1e-9 tolerance (R = 3660, T = 06-30 → E = 3660 × 182/366 = 1820 exactly) -----------------
   // A = 1819.9999999995: E − A = 5e-10 ≤ 1e-9 → equal → on_track; gap = 3660 − A = 1840.0000000005
-  ['tolerance: A 5e-10 below E → on_track', 'y2024', '2024-06-30', 'eval-2024:5/tol-in',
-    { expected: 1820, actual: 1819.9999999995, gap: 1840.0000000005, status: 'on_track' }],
+  [
+    'tolerance: A 5e-10 below E → on_track',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:5/tol-in',
+    { expected: 1820, actual: 1819.9999999995, gap: 1840.0000000005, status: 'on_track' },
+  ],
   // A = 1819.999999998: E − A = 2e-9 > 1e-9 → behind
-  ['tolerance: A 2e-9 below E → behind', 'y2024', '2024-06-30', 'eval-2024:5/tol-out',
-    { expected: 1820, actual: 1819.999999998, status: 'behind' }],
+  [
+    'tolerance: A 2e-9 below E → behind',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:5/tol-out',
+    { expected: 1820, actual: 1819.999999998, status: 'behind' },
+  ],
   // A = 3659.9999999995: R − A = 5e-10 → equal → ">=" met
   ['tolerance: A 5e-10 below R → met', 'y2024', '2024-06-30', 'eval-2024:5/tol-met', { actual: 3659.9999999995, status: 'met' }],
   // "> 50", A = 50.0000000005: equal within 1e-9 → not strictly greater → not met; A ≥ E → on_track
-  ['tolerance: > with A 5e-10 above R → not met', 'y2024', '2024-06-30', 'eval-2024:5/tol-gt',
-    { expected: 4550 / 183, actual: 50.0000000005, status: 'on_track' }],
+  [
+    'tolerance: > with A 5e-10 above R → not met',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:5/tol-gt',
+    { expected: 4550 / 183, actual: 50.0000000005, status: 'on_track' },
+  ],
   // "< 5", A = 4.9999999995: equal within 1e-9 → not strictly less → breached
-  ['tolerance: < with A 5e-10 below R → breached', 'y2024', '2024-06-30', 'eval-2024:5/tol-lt',
-    { expected: null, actual: 4.9999999995, status: 'breached' }],
+  [
+    'tolerance: < with A 5e-10 below R → breached',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:5/tol-lt',
+    { expected: null, actual: 4.9999999995, status: 'breached' },
+  ],
   // "<= 10", A = 10.0000000005: equal within 1e-9 → met
-  ['tolerance: <= with A 5e-10 above R → met', 'y2024', '2024-06-30', 'eval-2024:5/tol-le', { expected: null, actual: 10.0000000005, status: 'met' }],
+  [
+    'tolerance: <= with A 5e-10 above R → met',
+    'y2024',
+    '2024-06-30',
+    'eval-2024:5/tol-le',
+    { expected: null, actual: 10.0000000005, status: 'met' },
+  ],
 ];
 
 // ---------------------------------------------------------------------------------------------
-
 
 function rowFor(fixture: FixtureName, asOf: string, ref: string): TargetRow {
   const p = project(fixtures[fixture]);

@@ -14,7 +14,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, runCliInZone, timezones } from './helpers.js';
 
-interface Unit { unit: string; status: string; light: string; actual: number | null; expected: number | null; lag: number | null }
+interface Unit {
+  unit: string;
+  status: string;
+  light: string;
+  actual: number | null;
+  expected: number | null;
+  lag: number | null;
+}
 interface Target {
   ref: string;
   status: string;
@@ -81,8 +88,24 @@ describe.each(timezones)('shipped meeting view in TZ=%s', (tz) => {
   });
 });
 
-interface Deadline { ref: string; kind: string; owner: string | null; due: string; days_left: number; status: string; late?: boolean; light: string }
-interface UnitRate { unit: string; due_so_far: number; on_time: number; late: number; overdue: number; on_time_rate: number | null }
+interface Deadline {
+  ref: string;
+  kind: string;
+  owner: string | null;
+  due: string;
+  days_left: number;
+  status: string;
+  late?: boolean;
+  light: string;
+}
+interface UnitRate {
+  unit: string;
+  due_so_far: number;
+  on_time: number;
+  late: number;
+  overdue: number;
+  on_time_rate: number | null;
+}
 
 // The one duty of the 2024 district plan: 包保督导 each quarter (kind: activity, every: quarter, month: 3,
 // day: 31), owners 区食药安办 and 各街道; occurrences fall due 03-31, 06-30, 09-30 and 12-31.
@@ -105,20 +128,35 @@ describe.each(timezones)('the shipped meeting view: a multi-owner duty with a mi
   });
 
   it('lists the occurrence due on T once per owner: 区食药安办 done, 各街道 due soon', () => {
-    expect(deadlines.filter((d) => d.ref === ref).map((d) => [d.owner, d.kind, d.status, d.days_left, d.light]).sort()).toEqual([
-      ['区食药安办', 'activity', 'done', 0, 'green'],
-      ['各街道', 'activity', 'due_soon', 0, 'yellow'],
-    ].sort());
+    expect(
+      deadlines
+        .filter((d) => d.ref === ref)
+        .map((d) => [d.owner, d.kind, d.status, d.days_left, d.light])
+        .sort(),
+    ).toEqual(
+      [
+        ['区食药安办', 'activity', 'done', 0, 'green'],
+        ['各街道', 'activity', 'due_soon', 0, 'yellow'],
+      ].sort(),
+    );
   });
 
   it('shows it in the table as one line naming the unit that has not reported', () => {
-    expect(table).toMatch(/│ 开展包保督导（每季度一次） +│ 各街道 +│ 2024-09-30 │ 0 +│ due soon +│ yellow +│\n.*│ 1\/2 carried out; not yet: 各街道 +│/);
+    expect(table).toMatch(
+      /│ 开展包保督导（每季度一次） +│ 各街道 +│ 2024-09-30 │ 0 +│ due soon +│ yellow +│\n.*│ 1\/2 carried out; not yet: 各街道 +│/,
+    );
   });
 
   it('rates each owner on the deadlines due so far: 各街道 1 of 3 on time, 区食药安办 3 of 3', () => {
     expect(units.find((u) => u.unit === '各街道')).toMatchObject({ due_so_far: 3, on_time: 1, late: 1, overdue: 0 });
     expect(units.find((u) => u.unit === '各街道')!.on_time_rate).toBeCloseTo(1 / 3, 12);
-    expect(units.find((u) => u.unit === '区食药安办')).toMatchObject({ due_so_far: 3, on_time: 3, late: 0, overdue: 0, on_time_rate: 3 / 3 });
+    expect(units.find((u) => u.unit === '区食药安办')).toMatchObject({
+      due_so_far: 3,
+      on_time: 3,
+      late: 0,
+      overdue: 0,
+      on_time_rate: 3 / 3,
+    });
   });
 });
 
@@ -157,7 +195,9 @@ describe('on-time rates per unit in the shipped meeting view', () => {
   // in the plan), so the JSON summary, which covers every selected plan, counts them; the table
   // shows ended plans as one line each and so leaves their units out, unless --all asks for detail
   it('JSON counts every selected plan; the table only the plans it shows in detail', async () => {
-    const data = JSON.parse((await runCli(['status', '--format', 'json'])).stdout) as { summary: { units: { unit: string; due_so_far: number }[] } };
+    const data = JSON.parse((await runCli(['status', '--format', 'json'])).stdout) as {
+      summary: { units: { unit: string; due_so_far: number }[] };
+    };
     expect(data.summary.units.find((u) => u.unit === '市编办')?.due_so_far).toBe(2);
     expect((await runCli(['status', '--lang', 'en'])).stdout).not.toContain('市编办');
     expect((await runCli(['status', '--lang', 'en', '--all'])).stdout).toMatch(/│ 市编办 +│ 2 +│/);

@@ -46,9 +46,25 @@ function exampleFiles(): string[] {
 }
 const planFiles = exampleFiles().filter((file) => file.endsWith('.plan.yaml'));
 
-interface RawTarget { id: string; metric: string; target: unknown; progress?: string; unit?: string; due?: string; each?: unknown[] }
-interface RawDuty { id: string; kind?: string; owner: string | string[] }
-interface RawTask { id: string; due?: string; targets?: RawTarget[] }
+interface RawTarget {
+  id: string;
+  metric: string;
+  target: unknown;
+  progress?: string;
+  unit?: string;
+  due?: string;
+  each?: unknown[];
+}
+interface RawDuty {
+  id: string;
+  kind?: string;
+  owner: string | string[];
+}
+interface RawTask {
+  id: string;
+  due?: string;
+  targets?: RawTarget[];
+}
 interface RawPlan {
   id: string;
   period: { start: string; end: string };
@@ -108,7 +124,12 @@ export function trackedTwice(targets: { ref: string; metric: string; unit?: stri
 function targetsWithDue(plan: RawPlan) {
   const planLevel = (plan.targets ?? []).map((t) => ({ ref: t.id, metric: t.metric, unit: t.unit, due: t.due ?? plan.period.end }));
   const underTasks = tasksOf(plan).flatMap((task) =>
-    (task.targets ?? []).map((t) => ({ ref: `${task.id}/${t.id}`, metric: t.metric, unit: t.unit, due: t.due ?? task.due ?? plan.period.end })),
+    (task.targets ?? []).map((t) => ({
+      ref: `${task.id}/${t.id}`,
+      metric: t.metric,
+      unit: t.unit,
+      due: t.due ?? task.due ?? plan.period.end,
+    })),
   );
   return [...planLevel, ...underTasks];
 }
@@ -132,8 +153,12 @@ function itemComments(list: unknown, keyComment: string | undefined): { id: stri
   }));
 }
 
-const inventories: Inventory[] = readdirSync(inventoryDir).flatMap((name) => JSON.parse(readFileSync(path.join(inventoryDir, name), 'utf8')) as Inventory[]);
-const loaded = loadProject(exampleFiles().map((file) => ({ path: path.relative(repoRoot, file), kind: sourceKindOf(file)!, bytes: readFileSync(file) })));
+const inventories: Inventory[] = readdirSync(inventoryDir).flatMap(
+  (name) => JSON.parse(readFileSync(path.join(inventoryDir, name), 'utf8')) as Inventory[],
+);
+const loaded = loadProject(
+  exampleFiles().map((file) => ({ path: path.relative(repoRoot, file), kind: sourceKindOf(file)!, bytes: readFileSync(file) })),
+);
 
 describe('examples', () => {
   it('cover the five seeds: six plans (seed 001 holds two)', () => {
@@ -225,7 +250,10 @@ describe('examples', () => {
   });
 
   it('every 「…」 quote in a plan comment appears in its seed, whitespace removed', () => {
-    expect(existsSync(seedsDir), `the seed texts are expected at ${seedsDir} (../shared/seeds beside the repository, or set PLAN_CHECK_SEEDS_DIR)`).toBe(true);
+    expect(
+      existsSync(seedsDir),
+      `the seed texts are expected at ${seedsDir} (../shared/seeds beside the repository, or set PLAN_CHECK_SEEDS_DIR)`,
+    ).toBe(true);
     let checked = 0;
     for (const file of planFiles) {
       const text = readFileSync(file, 'utf8');
@@ -233,7 +261,10 @@ describe('examples', () => {
       expect(seedName, `${file} names no seed`).toBeDefined();
       const seed = readFileSync(path.join(seedsDir, seedName!), 'utf8').replace(/\s+/g, '');
       for (const { line, quote } of commentQuotes(text)) {
-        for (const fragment of quote.split(elision).map((part) => part.replace(/\s+/g, '')).filter(Boolean)) {
+        for (const fragment of quote
+          .split(elision)
+          .map((part) => part.replace(/\s+/g, ''))
+          .filter(Boolean)) {
           checked += 1;
           expect(seed.includes(fragment), `${path.relative(repoRoot, file)}:${line}: 「${fragment}」 is not in ${seedName}`).toBe(true);
         }

@@ -34,7 +34,14 @@ const binPath = path.join(repoRoot, 'bin', 'plan-check.js');
 
 // ── options ────────────────────────────────────────────────────────────────────────────────────
 function parseArgs(argv) {
-  const options = { runs: 500, seed: undefined, jobs: Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)), timeout: 10, only: undefined, keep: undefined };
+  const options = {
+    runs: 500,
+    seed: undefined,
+    jobs: Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length)),
+    timeout: 10,
+    only: undefined,
+    keep: undefined,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const [name, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -86,18 +93,72 @@ const runSeed = (seed, index) => (Math.imul(seed ^ 0x9e3779b9, 2654435761) + Mat
 // ── the examples ───────────────────────────────────────────────────────────────────────────────
 function exampleFolders() {
   const root = path.join(repoRoot, 'examples');
-  const folders = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(root, e.name));
+  const folders = readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(root, e.name));
   return folders
     .map((folder) => ({
       folder,
-      files: readdirSync(folder).filter((name) => /\.(plan|actuals)\.(ya?ml|csv)$/.test(name)).sort(),
+      files: readdirSync(folder)
+        .filter((name) => /\.(plan|actuals)\.(ya?ml|csv)$/.test(name))
+        .sort(),
     }))
     .filter((entry) => entry.files.length > 0);
 }
 
 // ── mutations ──────────────────────────────────────────────────────────────────────────────────
-const chinesePunctuation = ['：', '，', '。', '、', '（', '）', '“', '”', '‘', '’', '【', '】', '；', '！', '？', '　', '－', '＃', '｛', '｝', '［', '］', '％'];
-const oddCharacters = ['\u00a0', '\u200b', '\ufeff', '\u3000', '\t', '\r', '\u001b[31m', '\u202e', '\u0000', '\u2028', '~', '&a', '*a', '!!str ', '? ', '<<: ', '%YAML 1.1\n', '---\n', '"', "'", '#', '{', '[', '|', '>'];
+const chinesePunctuation = [
+  '：',
+  '，',
+  '。',
+  '、',
+  '（',
+  '）',
+  '“',
+  '”',
+  '‘',
+  '’',
+  '【',
+  '】',
+  '；',
+  '！',
+  '？',
+  '　',
+  '－',
+  '＃',
+  '｛',
+  '｝',
+  '［',
+  '］',
+  '％',
+];
+const oddCharacters = [
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u3000',
+  '\t',
+  '\r',
+  '\u001b[31m',
+  '\u202e',
+  '\u0000',
+  '\u2028',
+  '~',
+  '&a',
+  '*a',
+  '!!str ',
+  '? ',
+  '<<: ',
+  '%YAML 1.1\n',
+  '---\n',
+  '"',
+  "'",
+  '#',
+  '{',
+  '[',
+  '|',
+  '>',
+];
 
 const mutations = {
   /** flip one bit of one byte */
@@ -144,11 +205,16 @@ const mutations = {
     const body = lines[at].replace(/^[ \t\u3000]*/, '');
     const indent = lines[at].length - body.length;
     const choice = rnd.int(5);
-    const next = choice === 0 ? ' '.repeat(indent + 1 + rnd.int(4))
-      : choice === 1 ? ' '.repeat(Math.max(0, indent - 1 - rnd.int(4)))
-      : choice === 2 ? '\t'.repeat(1 + rnd.int(2))
-      : choice === 3 ? '\u3000'.repeat(Math.max(1, Math.floor(indent / 2)))
-      : lines[rnd.int(lines.length)].match(/^[ \t]*/)[0];
+    const next =
+      choice === 0
+        ? ' '.repeat(indent + 1 + rnd.int(4))
+        : choice === 1
+          ? ' '.repeat(Math.max(0, indent - 1 - rnd.int(4)))
+          : choice === 2
+            ? '\t'.repeat(1 + rnd.int(2))
+            : choice === 3
+              ? '\u3000'.repeat(Math.max(1, Math.floor(indent / 2)))
+              : lines[rnd.int(lines.length)].match(/^[ \t]*/)[0];
     lines[at] = next + body;
     return Buffer.from(lines.join('\n'));
   },
@@ -181,7 +247,20 @@ const mutations = {
     const numbers = [...text.matchAll(/\d+/g)];
     if (numbers.length === 0) return bytes;
     const match = rnd.pick(numbers);
-    const replacement = rnd.pick(['0', '-1', '99999999999999999999', '1e400', '.nan', '45076', '1.2万', '１９００', '1,900', '00', String(rnd.int(100000)), '9'.repeat(50 + rnd.int(500))]);
+    const replacement = rnd.pick([
+      '0',
+      '-1',
+      '99999999999999999999',
+      '1e400',
+      '.nan',
+      '45076',
+      '1.2万',
+      '１９００',
+      '1,900',
+      '00',
+      String(rnd.int(100000)),
+      '9'.repeat(50 + rnd.int(500)),
+    ]);
     return Buffer.from(text.slice(0, match.index) + replacement + text.slice(match.index + match[0].length));
   },
   /** an invisible character (Default_Ignorable_Code_Point) inside a unit name or an id: removed with a warning */
@@ -191,7 +270,20 @@ const mutations = {
     if (places.length === 0) return bytes;
     const match = rnd.pick(places);
     const at = match.index + match[0].length - 1 - rnd.int(Math.max(1, match[1].length - 1));
-    const invisible = rnd.pick(['\u200b', '\u200c', '\u200d', '\u2060', '\u00ad', '\ufeff', '\u202e', '\u2066', '\ufe0f', '\u{e0041}', '\u034f', '\u3164']);
+    const invisible = rnd.pick([
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u2060',
+      '\u00ad',
+      '\ufeff',
+      '\u202e',
+      '\u2066',
+      '\ufe0f',
+      '\u{e0041}',
+      '\u034f',
+      '\u3164',
+    ]);
     return Buffer.from(text.slice(0, at) + invisible + text.slice(at));
   },
   /** a number YAML misreads (0x10, 0o17, 1e-400) or cannot hold (1e400) */
@@ -200,17 +292,30 @@ const mutations = {
     const numbers = [...text.matchAll(/(?<=: *)\d+(?:\.\d+)?(?=[ ,}\n])/g)];
     if (numbers.length === 0) return bytes;
     const match = rnd.pick(numbers);
-    return Buffer.from(text.slice(0, match.index) + rnd.pick(['0x10', '0o17', '1e-400', '1e400', '-0x1F', '2e-999']) + text.slice(match.index + match[0].length));
+    return Buffer.from(
+      text.slice(0, match.index) +
+        rnd.pick(['0x10', '0o17', '1e-400', '1e400', '-0x1F', '2e-999']) +
+        text.slice(match.index + match[0].length),
+    );
   },
   /** a period over many years, and duties that recur over it: bounded (period-too-long, too-many-deadlines) */
   longPeriod(bytes, rnd) {
     let text = bytes.toString('utf8');
     if (!/^period:/m.test(text)) return bytes;
-    const years = rnd.pick([['0001', '9999'], ['2021', '2030'], ['2021', '2031'], ['2024', '2204']]);
+    const years = rnd.pick([
+      ['0001', '9999'],
+      ['2021', '2030'],
+      ['2021', '2031'],
+      ['2024', '2204'],
+    ]);
     text = text.replace(/(start: )\d{4}/, `$1${years[0]}`).replace(/(end: )\d{4}/, `$1${years[1]}`);
     if (rnd.chance(0.7)) {
       const owners = Array.from({ length: 1 + rnd.int(40) }, (_, i) => `单位${i}`).join(', ');
-      const duties = Array.from({ length: 1 + rnd.int(60) }, (_, d) => `  - { id: fz${d}, title: 周报${d}, owner: [${owners}], every: week, day: ${1 + (d % 7)}${rnd.chance(0.3) ? ', start: 0001-01-01, until: 9999-12-31' : ''} }`).join('\n');
+      const duties = Array.from(
+        { length: 1 + rnd.int(60) },
+        (_, d) =>
+          `  - { id: fz${d}, title: 周报${d}, owner: [${owners}], every: week, day: ${1 + (d % 7)}${rnd.chance(0.3) ? ', start: 0001-01-01, until: 9999-12-31' : ''} }`,
+      ).join('\n');
       text = /^duties:/m.test(text) ? text.replace(/^duties:\n/m, `duties:\n${duties}\n`) : `${text.trimEnd()}\nduties:\n${duties}\n`;
     }
     return Buffer.from(text);
@@ -221,7 +326,11 @@ const mutations = {
     const numbers = [...text.matchAll(/(?<=,)\d+(?=,)/g)];
     if (numbers.length === 0) return bytes;
     const match = rnd.pick(numbers);
-    return Buffer.from(text.slice(0, match.index) + rnd.pick(['"1,900"', '"12,345,678"', '"1,900.5"', '"1,90"', '"1,9000"', '1,900', '"1,000%"']) + text.slice(match.index + match[0].length));
+    return Buffer.from(
+      text.slice(0, match.index) +
+        rnd.pick(['"1,900"', '"12,345,678"', '"1,900.5"', '"1,90"', '"1,9000"', '1,900', '"1,000%"']) +
+        text.slice(match.index + match[0].length),
+    );
   },
   /** many columns, rows or names: shapes that could grow quadratically */
   growShape(bytes, rnd) {
@@ -304,7 +413,16 @@ function makeMutant(examples, seed, index, dir) {
     renameSync(path.join(dir, file), renamed);
     applied.push(`${file}:hostileName`);
   }
-  const command = rnd.pick(['validate-json', 'validate-json', 'validate-text', 'validate-sarif', 'validate-junit', 'gaps-csv', 'status', 'status-md']);
+  const command = rnd.pick([
+    'validate-json',
+    'validate-json',
+    'validate-text',
+    'validate-sarif',
+    'validate-junit',
+    'gaps-csv',
+    'status',
+    'status-md',
+  ]);
   return { example: path.relative(repoRoot, example.folder), applied, command };
 }
 
@@ -328,7 +446,14 @@ function runBinary(args, cwd, seconds) {
     }, seconds * 1000);
     child.on('close', (status, signal) => {
       clearTimeout(timer);
-      resolve({ status, signal, timedOut, seconds: (Date.now() - started) / 1000, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        status,
+        signal,
+        timedOut,
+        seconds: (Date.now() - started) / 1000,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }
@@ -356,7 +481,8 @@ function problemWith(result, command, timeout) {
   if (stack.test(result.stderr) || stack.test(result.stdout)) return 'stack trace printed';
   if (/internal error/i.test(result.stderr + result.stdout)) return '"internal error" printed';
   if (RAW_CONTROL.test(result.stderr)) return 'a raw control or bidi character on standard error';
-  if (['validate-text', 'status', 'status-md'].includes(command) && RAW_CONTROL.test(result.stdout)) return `a raw control or bidi character in ${command}`;
+  if (['validate-text', 'status', 'status-md'].includes(command) && RAW_CONTROL.test(result.stdout))
+    return `a raw control or bidi character in ${command}`;
   if (command === 'validate-sarif' && result.status !== 2) {
     try {
       const log = JSON.parse(result.stdout);
@@ -367,7 +493,8 @@ function problemWith(result, command, timeout) {
       return 'validate --format sarif printed no SARIF';
     }
   }
-  if (command === 'validate-junit' && result.status !== 2 && XMLValidator.validate(result.stdout) !== true) return 'validate --format junit printed XML that is not well-formed';
+  if (command === 'validate-junit' && result.status !== 2 && XMLValidator.validate(result.stdout) !== true)
+    return 'validate --format junit printed XML that is not well-formed';
   if (command === 'validate-json' && result.status !== 2) {
     let output;
     try {
@@ -375,7 +502,9 @@ function problemWith(result, command, timeout) {
     } catch {
       return 'validate --format json printed no JSON';
     }
-    const bad = (output.diagnostics ?? []).find((d) => !(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1 && typeof d.code === 'string'));
+    const bad = (output.diagnostics ?? []).find(
+      (d) => !(Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1 && typeof d.code === 'string'),
+    );
     if (bad) return `a diagnostic without a 1-based place: ${JSON.stringify(bad)}`;
     if ((output.valid === true) !== (result.status === 0)) return `"valid": ${output.valid} but exit code ${result.status}`;
   }
@@ -442,9 +571,16 @@ async function main() {
   }
   if (process.stdout.isTTY) process.stdout.write('\n');
   const minutes = ((Date.now() - startedAt) / 60000).toFixed(1);
-  console.log(`done in ${minutes} min: exit 0 ×${exitCodes[0]}, exit 1 ×${exitCodes[1]}, exit 2 ×${exitCodes[2]}; slowest run ${slowest.toFixed(1)} s`);
+  console.log(
+    `done in ${minutes} min: exit 0 ×${exitCodes[0]}, exit 1 ×${exitCodes[1]}, exit 2 ×${exitCodes[2]}; slowest run ${slowest.toFixed(1)} s`,
+  );
   if (failures.length > 0) {
-    console.log(`${failures.length} failing run(s), seed ${options.seed}: ${failures.map((f) => f.index).sort((a, b) => a - b).join(', ')}`);
+    console.log(
+      `${failures.length} failing run(s), seed ${options.seed}: ${failures
+        .map((f) => f.index)
+        .sort((a, b) => a - b)
+        .join(', ')}`,
+    );
     console.log(`mutants kept in ${keep}`);
     process.exit(1);
   }

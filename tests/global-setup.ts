@@ -26,7 +26,11 @@ function builtAt(): number {
 }
 
 export default function setup(): void {
-  const sources = Math.max(newestChange('src'), newestChange('schemas'), ...['bin/build.mjs', 'bin/patch-cli-table3.mjs', 'package-lock.json'].map((file) => statSync(path.join(root, file)).mtimeMs));
+  const sources = Math.max(
+    newestChange('src'),
+    newestChange('schemas'),
+    ...['bin/build.mjs', 'bin/patch-cli-table3.mjs', 'package-lock.json'].map((file) => statSync(path.join(root, file)).mtimeMs),
+  );
   if (sources <= builtAt()) return;
   console.log('dist/ is older than the sources: npm run build');
   execFileSync(process.execPath, [path.join(root, 'bin', 'build.mjs')], { cwd: root, stdio: 'inherit' });

@@ -42,18 +42,23 @@ describe('the glob walker', () => {
 
 describe("a config's patterns", () => {
   it('absolute or with a .. segment: refused', () => {
-    for (const pattern of ['/**/*.plan.yaml', '../other/*.plan.yaml', 'a/../../b.plan.yaml', 'C:/plans/*.plan.yaml', '..\\x\\*.plan.yaml']) expect(globLeavesBase(pattern), pattern).toBe(true);
-    for (const pattern of ['**/*.plan.yaml', 'plans/*.actuals.csv', 'a..b/*.plan.yaml']) expect(globLeavesBase(pattern), pattern).toBe(false);
+    for (const pattern of ['/**/*.plan.yaml', '../other/*.plan.yaml', 'a/../../b.plan.yaml', 'C:/plans/*.plan.yaml', '..\\x\\*.plan.yaml'])
+      expect(globLeavesBase(pattern), pattern).toBe(true);
+    for (const pattern of ['**/*.plan.yaml', 'plans/*.actuals.csv', 'a..b/*.plan.yaml'])
+      expect(globLeavesBase(pattern), pattern).toBe(false);
   });
 
   it('plans: ["/**/*.plan.yaml"] is a usage error (exit 2) in both languages, without walking the machine', async () => {
     const project = temporary('plan-check-rootglob-');
-    for (const name of ['demo.plan.yaml', 'demo.actuals.yaml']) cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(project, name));
+    for (const name of ['demo.plan.yaml', 'demo.actuals.yaml'])
+      cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(project, name));
     writeFileSync(path.join(project, 'plan-check.yaml'), 'plans: ["/**/*.plan.yaml"]\n');
     const started = Date.now();
     const en = await runCli(['validate', '--no-cache', '--lang', 'en'], { cwd: project });
     expect(en.status).toBe(2);
-    expect(en.stderr).toBe('plan-check: the pattern "/**/*.plan.yaml" in plan-check.yaml looks outside the config\'s folder; write patterns relative to it, without a leading / or ..\n');
+    expect(en.stderr).toBe(
+      'plan-check: the pattern "/**/*.plan.yaml" in plan-check.yaml looks outside the config\'s folder; write patterns relative to it, without a leading / or ..\n',
+    );
     const zh = await runCli(['status', '--no-cache', '--lang', 'zh-CN'], { cwd: project });
     expect(zh.status).toBe(2);
     expect(zh.stderr).toMatch(/plan-check\.yaml 中的模式“\/\*\*\/\*\.plan\.yaml”/);

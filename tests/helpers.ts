@@ -106,7 +106,11 @@ export function useTimezone(tz: (typeof timezones)[number]): void {
  * runCli with the process's timezone set to `tz` for the run (and TZ in its environment), as the
  * built binary's is under TZ=tz: what the timezone case tables use instead of spawning.
  */
-export async function runCliInZone(tz: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+export async function runCliInZone(
+  tz: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): Promise<CliResult> {
   const saved = process.env.TZ;
   process.env.TZ = tz;
   try {

@@ -65,15 +65,18 @@ describe.each(['', ...commands])('plan-check %s --help', (command) => {
   });
 });
 
-describe.each([{ args: ['--help'] }, { args: ['status', '--help'] }, { args: ['help', 'init'] }])('plan-check $args without --lang', ({ args }) => {
-  it('follows LC_ALL, LC_MESSAGES or LANG when no plan-check.yaml says otherwise, else English', async () => {
-    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8' } })).stdout).toMatch(/^用法：/);
-    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' } })).stdout).toMatch(/^用法：/);
-    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' } })).stdout).toMatch(/^Usage:/);
-    expect((await runCli(args, { cwd: noConfig, env: { LANG: 'C.UTF-8' } })).stdout).toMatch(/^Usage:/);
-    expect((await runCli(args, { cwd: noConfig, env: { LANG: '' } })).stdout).toMatch(/^Usage:/);
-  });
-});
+describe.each([{ args: ['--help'] }, { args: ['status', '--help'] }, { args: ['help', 'init'] }])(
+  'plan-check $args without --lang',
+  ({ args }) => {
+    it('follows LC_ALL, LC_MESSAGES or LANG when no plan-check.yaml says otherwise, else English', async () => {
+      expect((await runCli(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8' } })).stdout).toMatch(/^用法：/);
+      expect((await runCli(args, { cwd: noConfig, env: { LANG: 'en_US.UTF-8', LC_ALL: 'zh_CN.UTF-8' } })).stdout).toMatch(/^用法：/);
+      expect((await runCli(args, { cwd: noConfig, env: { LANG: 'zh_CN.UTF-8', LC_MESSAGES: 'en_GB.UTF-8' } })).stdout).toMatch(/^Usage:/);
+      expect((await runCli(args, { cwd: noConfig, env: { LANG: 'C.UTF-8' } })).stdout).toMatch(/^Usage:/);
+      expect((await runCli(args, { cwd: noConfig, env: { LANG: '' } })).stdout).toMatch(/^Usage:/);
+    });
+  },
+);
 
 describe('options across commands', () => {
   it('are spelled and described the same in every command', async () => {
@@ -85,7 +88,10 @@ describe('options across commands', () => {
         const earlier = seen.get(flag!);
         // --all and --format differ on purpose: what "all" adds and which formats exist
         if (earlier && !['--all', '--format'].includes(flag!)) {
-          expect({ term, description }, `${flag} in ${command} and ${earlier.command}`).toEqual({ term: earlier.term, description: earlier.description });
+          expect({ term, description }, `${flag} in ${command} and ${earlier.command}`).toEqual({
+            term: earlier.term,
+            description: earlier.description,
+          });
         }
         if (!earlier) seen.set(flag!, { command, term: term!, description: description! });
       }
@@ -117,10 +123,18 @@ describe("commander's own messages", () => {
   it.each([
     [['status', '--bogus'], "error: unknown option '--bogus'", '错误：未知的选项“--bogus”'],
     [['statu'], "error: unknown command 'statu'\n(Did you mean status?)", '错误：未知的命令“statu”\n（是否应为 status？）'],
-    [['gaps', '--format', 'pdf'], "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are table, csv, json, md, xlsx.", '错误：选项“--format <format>”的取值“pdf”不合法，可选：table、csv、json、md、xlsx。'],
+    [
+      ['gaps', '--format', 'pdf'],
+      "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are table, csv, json, md, xlsx.",
+      '错误：选项“--format <format>”的取值“pdf”不合法，可选：table、csv、json、md、xlsx。',
+    ],
     [['explain'], "error: missing required argument 'ref'", '错误：缺少必填的参数“ref”'],
     [['status', '--owner'], "error: option '--owner <unit>' argument missing", '错误：选项“--owner <unit>”缺少取值'],
-    [['schema', 'plan', 'extra'], "error: too many arguments for 'schema'. Expected 1 argument but got 2.", '错误：“schema”的参数过多：应为 1 个，实际 2 个。'],
+    [
+      ['schema', 'plan', 'extra'],
+      "error: too many arguments for 'schema'. Expected 1 argument but got 2.",
+      '错误：“schema”的参数过多：应为 1 个，实际 2 个。',
+    ],
   ])('%j in both languages', async (args, english, chinese) => {
     const withLang = (lang: string) => [args[0]!, '--lang', lang, ...args.slice(1)];
     const en = await runCli(withLang('en'));
@@ -134,7 +148,10 @@ describe("commander's own messages", () => {
 
 describe('outputs show no message keys', () => {
   const keys = Object.keys(catalogs.en);
-  const leftovers = (text: string) => [...keys.filter((key) => new RegExp(`(^|[^\\w.])${key.replace(/\./g, '\\.')}($|[^\\w.])`).test(text)), ...(text.match(/\{[a-zA-Z_]+\}/g) ?? [])];
+  const leftovers = (text: string) => [
+    ...keys.filter((key) => new RegExp(`(^|[^\\w.])${key.replace(/\./g, '\\.')}($|[^\\w.])`).test(text)),
+    ...(text.match(/\{[a-zA-Z_]+\}/g) ?? []),
+  ];
   const runs: [string[], number][] = [
     [['status'], 0],
     [['status', '--all', '--format', 'md'], 0],
@@ -150,21 +167,33 @@ describe('outputs show no message keys', () => {
     [['status', '--as-of', '2024-02-30'], 2],
   ];
 
-  it.each(runs.flatMap(([args, code]) => [[[...args, '--lang', 'en'], code] as const, [[...args, '--lang', 'zh-CN'], code] as const]))('%j exits %i', async (args, code) => {
-    const result = await runCli([...args]);
-    expect(result.status, result.stderr).toBe(code);
-    expect(leftovers(result.stdout)).toEqual([]);
-    expect(leftovers(result.stderr)).toEqual([]);
-    expect(result.stdout.length + result.stderr.length).toBeGreaterThan(0);
-    if (args.at(-1) === 'zh-CN') expect(CJK.test(result.stdout + result.stderr)).toBe(true);
-  });
+  it.each(runs.flatMap(([args, code]) => [[[...args, '--lang', 'en'], code] as const, [[...args, '--lang', 'zh-CN'], code] as const]))(
+    '%j exits %i',
+    async (args, code) => {
+      const result = await runCli([...args]);
+      expect(result.status, result.stderr).toBe(code);
+      expect(leftovers(result.stdout)).toEqual([]);
+      expect(leftovers(result.stderr)).toEqual([]);
+      expect(result.stdout.length + result.stderr.length).toBeGreaterThan(0);
+      if (args.at(-1) === 'zh-CN') expect(CJK.test(result.stdout + result.stderr)).toBe(true);
+    },
+  );
 });
 
 describe('schema errors', () => {
   it("reach users as our own diagnostics in the user's language, never as ajv's English", async () => {
     const result = await runCli(['validate', 'tests/fixtures/invalid', '--no-config', '--format', 'json', '--lang', 'zh-CN']);
     const { diagnostics } = JSON.parse(result.stdout) as { diagnostics: { code: string; message: string }[] };
-    const schemaCodes = ['unknown-key', 'missing-key', 'wrong-type', 'number-as-text', 'invalid-value', 'invalid-date', 'absurd-number', 'unknown-format'];
+    const schemaCodes = [
+      'unknown-key',
+      'missing-key',
+      'wrong-type',
+      'number-as-text',
+      'invalid-value',
+      'invalid-date',
+      'absurd-number',
+      'unknown-format',
+    ];
     const fromSchema = diagnostics.filter((d) => schemaCodes.includes(d.code));
     expect(new Set(fromSchema.map((d) => d.code)).size).toBeGreaterThanOrEqual(6);
     for (const { code, message } of fromSchema) {

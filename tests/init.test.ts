@@ -37,7 +37,11 @@ describe('plan-check init DIR', () => {
   it('creates the folder and every file, and lists them', () => {
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(Object.keys(created).map((name) => name.replace(/example-\d{4}/, 'example-YEAR')).sort()).toEqual([...scaffoldPaths].sort());
+    expect(
+      Object.keys(created)
+        .map((name) => name.replace(/example-\d{4}/, 'example-YEAR'))
+        .sort(),
+    ).toEqual([...scaffoldPaths].sort());
     for (const file of Object.keys(created)) expect(first.stdout).toMatch(new RegExp(`^  created  ${file.replace(/\./g, '\\.')}$`, 'm'));
     expect(first.stdout).toContain(`${Object.keys(created).length} files created, 0 existing files kept`);
     expect(first.stdout).toContain('cd plans-repo');
@@ -58,7 +62,11 @@ describe('plan-check init DIR', () => {
     expect(table.stdout).toMatch(/^Status as of \d{4}-\d{2}-\d{2}$/m);
     expect(table.stdout).toMatch(/^3 targets: /m);
     const json = await runCli(['status', '--format', 'json'], { cwd: dir });
-    const data = JSON.parse(json.stdout) as { summary: Record<string, number>; targets: { ref: string; status: string }[]; deadlines: { kind: string }[] };
+    const data = JSON.parse(json.stdout) as {
+      summary: Record<string, number>;
+      targets: { ref: string; status: string }[];
+      deadlines: { kind: string }[];
+    };
     expect(data.summary.targets).toBe(3);
     expect(data.summary.no_data).toBe(0);
     expect(data.targets.find((target) => target.ref.endsWith(':2/accidents'))?.status).toBe('met');
@@ -117,11 +125,16 @@ describe('plan-check init DIR', () => {
   });
 
   it('writes a GitLab job that uploads a JUnit report', () => {
-    const ci = parse(created['.gitlab-ci.yml']!) as Record<string, { image: string; script: string[]; artifacts: { when: string; reports: { junit: string } } }>;
+    const ci = parse(created['.gitlab-ci.yml']!) as Record<
+      string,
+      { image: string; script: string[]; artifacts: { when: string; reports: { junit: string } } }
+    >;
     const job = ci['plan-check']!;
     expect(job.image).toMatch(/^node:\d+/);
     expect(job.script.some((line) => line.includes('plan-check validate --format junit > plan-check-junit.xml'))).toBe(true);
-    expect(job.script.findIndex((line) => line.includes('npm install'))).toBeLessThan(job.script.findIndex((line) => line.includes('--format junit')));
+    expect(job.script.findIndex((line) => line.includes('npm install'))).toBeLessThan(
+      job.script.findIndex((line) => line.includes('--format junit')),
+    );
     expect(job.artifacts).toEqual({ when: 'always', reports: { junit: 'plan-check-junit.xml' } });
   });
 
@@ -129,7 +142,8 @@ describe('plan-check init DIR', () => {
     const again = await runCli(['init', 'plans-repo', '--lang', 'en'], { cwd: parent });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`0 files created, ${Object.keys(created).length} existing files kept`);
-    for (const file of Object.keys(created)) expect(again.stdout).toMatch(new RegExp(`^  kept     ${file.replace(/\./g, '\\.')} \\(already there, not changed\\)$`, 'm'));
+    for (const file of Object.keys(created))
+      expect(again.stdout).toMatch(new RegExp(`^  kept     ${file.replace(/\./g, '\\.')} \\(already there, not changed\\)$`, 'm'));
     expect(snapshot(dir)).toEqual(created);
   });
 
@@ -162,7 +176,9 @@ describe('plan-check init into a folder with files of its own', () => {
     writeFileSync(path.join(dir, 'plans'), 'a file, not a folder');
     const blocked = await runCli(['init', '--lang', 'en'], { cwd: dir });
     expect(blocked.status).toBe(2);
-    expect(blocked.stdout).toMatch(/^ {2}failed {3}plans\/example-\d{4}-food-safety\.plan\.yaml \(could not create it: (EEXIST|ENOTDIR)\)$/m);
+    expect(blocked.stdout).toMatch(
+      /^ {2}failed {3}plans\/example-\d{4}-food-safety\.plan\.yaml \(could not create it: (EEXIST|ENOTDIR)\)$/m,
+    );
     expect(readFileSync(path.join(dir, 'plans'), 'utf8')).toBe('a file, not a folder');
     expect(existsSync(path.join(dir, 'plan-check.yaml'))).toBe(true);
   });
@@ -170,7 +186,11 @@ describe('plan-check init into a folder with files of its own', () => {
 
 describe('the scaffold at any date of the year', () => {
   it.each(['2025-01-01', '2025-01-09', '2025-02-28', '2024-02-29', '2025-06-15', '2025-12-31'])('is valid on %s', (today) => {
-    const files = Object.fromEntries(scaffoldFiles({ today, lang: 'zh-CN' }).filter((f) => /\.(plan|actuals)\.(yaml|csv)$/.test(f.path)).map((f) => [f.path, f.content]));
+    const files = Object.fromEntries(
+      scaffoldFiles({ today, lang: 'zh-CN' })
+        .filter((f) => /\.(plan|actuals)\.(yaml|csv)$/.test(f.path))
+        .map((f) => [f.path, f.content]),
+    );
     const loaded = project(files);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.plans.map((plan) => plan.id)).toEqual([`example-${today.slice(0, 4)}-food-safety`]);
@@ -185,10 +205,19 @@ describe('.pre-commit-hooks.yaml', () => {
   it('declares the validate hook for node, on the files plan-check reads', async () => {
     expect(hook).toMatchObject({ entry: 'plan-check validate', language: 'node', pass_filenames: true, require_serial: true });
     const files = new RegExp(String(hook.files));
-    for (const name of ['plans/a.plan.yaml', 'a.plan.yml', 'actuals/x.actuals.yaml', 'x.actuals.yml', 'data/x.actuals.csv', 'plan-check.yaml', 'sub/plan-check.yaml']) {
+    for (const name of [
+      'plans/a.plan.yaml',
+      'a.plan.yml',
+      'actuals/x.actuals.yaml',
+      'x.actuals.yml',
+      'data/x.actuals.csv',
+      'plan-check.yaml',
+      'sub/plan-check.yaml',
+    ]) {
       expect(files.test(name), name).toBe(true);
     }
-    for (const name of ['README.md', 'x.yaml', 'plan.yaml', 'x.csv', 'my-plan-check.yaml', '.github/workflows/plan-check.yml']) expect(files.test(name), name).toBe(false);
+    for (const name of ['README.md', 'x.yaml', 'plan.yaml', 'x.csv', 'my-plan-check.yaml', '.github/workflows/plan-check.yml'])
+      expect(files.test(name), name).toBe(false);
   });
 
   /** as pre-commit runs a hook: its entry, then the matching files relative to the repository root */

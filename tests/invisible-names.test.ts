@@ -33,7 +33,19 @@ describe('foldName', () => {
   it('removes every kind of default-ignorable code point, and names each as U+XXXX', () => {
     const name = `区${ZWSP}市场${SOFT_HYPHEN}监管\u200c局\u200d\ufeff\u202e\ufe0f${TAG_A}${WORD_JOINER}\u034f\u180e`;
     expect(foldName(name)).toBe('区市场监管局');
-    expect(invisibleCodePoints(name)).toEqual(['U+200B', 'U+00AD', 'U+200C', 'U+200D', 'U+FEFF', 'U+202E', 'U+FE0F', 'U+E0041', 'U+2060', 'U+034F', 'U+180E']);
+    expect(invisibleCodePoints(name)).toEqual([
+      'U+200B',
+      'U+00AD',
+      'U+200C',
+      'U+200D',
+      'U+FEFF',
+      'U+202E',
+      'U+FE0F',
+      'U+E0041',
+      'U+2060',
+      'U+034F',
+      'U+180E',
+    ]);
     // visible text is kept: an ordinary space inside, a middle dot, an ideographic comma
     expect(foldName('区 市场·监管、局')).toBe('区 市场·监管、局');
   });
@@ -41,7 +53,13 @@ describe('foldName', () => {
 
 describe('invisible characters in names and ids', () => {
   it('one unit with a zero-width space in one row is one unit: the later figure, not a sum, and a warning at the cell', () => {
-    const loaded = project({ 'x.plan.yaml': plan('区市场监管局'), 'x.actuals.csv': csv([['4/sampling', 100, `区市场${ZWSP}监管局`], ['4/sampling', 300, '区市场监管局']]) });
+    const loaded = project({
+      'x.plan.yaml': plan('区市场监管局'),
+      'x.actuals.csv': csv([
+        ['4/sampling', 100, `区市场${ZWSP}监管局`],
+        ['4/sampling', 300, '区市场监管局'],
+      ]),
+    });
     // "demo,4/sampling,2024-06-30,100," is 4+1+10+1+10+1+3+1 = 31 characters: the unit starts at column 32
     expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.line, d.column, d.args.chars, d.args.name])).toEqual([
       ['invisible-character', 'warning', 2, 31 + 1, ['U+200B'], '区市场监管局'],
@@ -53,7 +71,10 @@ describe('invisible characters in names and ids', () => {
   });
 
   it('a soft hyphen in a ref and a word joiner in a plan id still find the target', () => {
-    const loaded = project({ 'x.plan.yaml': plan('区市场监管局'), 'x.actuals.csv': `plan,target,as_of,value,reported_by\ndemo${WORD_JOINER},4/samp${SOFT_HYPHEN}ling,2024-06-30,700,区市场监管局\n` });
+    const loaded = project({
+      'x.plan.yaml': plan('区市场监管局'),
+      'x.actuals.csv': `plan,target,as_of,value,reported_by\ndemo${WORD_JOINER},4/samp${SOFT_HYPHEN}ling,2024-06-30,700,区市场监管局\n`,
+    });
     // the plan cell at column 1, the ref after "demo⁠," (5 characters + the comma): column 7
     expect(loaded.diagnostics.map((d) => [d.code, d.line, d.column, d.args.chars, d.args.field])).toEqual([
       ['invisible-character', 2, 1, ['U+2060'], 'plan'],
@@ -64,7 +85,10 @@ describe('invisible characters in names and ids', () => {
 
   it('is warned once per distinct cell text in a file, not once per row', () => {
     const rows: [string, number, string][] = Array.from({ length: 5 }, (_, i) => ['4/sampling', 10 * (i + 1), `区市场监管局${ZWSP}`]);
-    const loaded = project({ 'x.plan.yaml': plan('区市场监管局'), 'x.actuals.csv': csv(rows).replace(/2024-06-30/g, (_, offset: number) => `2024-0${1 + (offset % 5)}-28`) });
+    const loaded = project({
+      'x.plan.yaml': plan('区市场监管局'),
+      'x.actuals.csv': csv(rows).replace(/2024-06-30/g, (_, offset: number) => `2024-0${1 + (offset % 5)}-28`),
+    });
     expect(loaded.diagnostics.filter((d) => d.code === 'invisible-character').map((d) => d.line)).toEqual([2]);
   });
 
@@ -133,7 +157,9 @@ values:
     const args = loaded.diagnostics[0]!.args;
     const en = diagnosticMessage('invisible-character', args, 'en');
     const zh = diagnosticMessage('invisible-character', args, 'zh-CN');
-    expect(en).toBe('"lead" is "区市场<U+200B>监管局", which holds the invisible character U+200B: removed before comparing, so it reads "区市场监管局". Delete it from the file (usually pasted in from a web page or a word processor)');
+    expect(en).toBe(
+      '"lead" is "区市场<U+200B>监管局", which holds the invisible character U+200B: removed before comparing, so it reads "区市场监管局". Delete it from the file (usually pasted in from a web page or a word processor)',
+    );
     expect(zh).toContain('不可见字符 U+200B');
     expect(zh).toContain('按“区市场监管局”读取');
     for (const message of [en, zh]) expect(message).not.toMatch(/\p{Default_Ignorable_Code_Point}/u);

@@ -18,11 +18,14 @@ import { repoRoot, runBin, runCli } from './helpers.js';
 type AjvClass = typeof AjvModule.default;
 const Ajv: AjvClass = (AjvModule as unknown as { default?: AjvClass }).default ?? (AjvModule as unknown as AjvClass);
 type AddFormats = typeof addFormatsModule.default;
-const addFormats: AddFormats = (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+const addFormats: AddFormats =
+  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
 
 // The schema is draft-07: ajv's default class; strict off because the schema uses keywords ajv's
 // strict mode rejects (e.g. "default" next to "$ref").
-const sarifSchema = JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')) as object;
+const sarifSchema = JSON.parse(
+  readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'),
+) as object;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 const validateSarif = ajv.compile(sarifSchema);
@@ -38,13 +41,25 @@ interface SarifResult {
   ruleIndex: number;
   level: string;
   message: { text: string };
-  locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string; index?: number }; region: { startLine: number; startColumn: number } } }[];
+  locations: {
+    physicalLocation: {
+      artifactLocation: { uri: string; uriBaseId?: string; index?: number };
+      region: { startLine: number; startColumn: number };
+    };
+  }[];
   partialFingerprints: Record<string, string>;
 }
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri: string;
+        rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+      };
+    };
     columnKind: string;
     artifacts: { location: { uri: string } }[];
     results: SarifResult[];
@@ -164,13 +179,18 @@ describe('validate --format sarif', () => {
       const d = json.diagnostics[i]!;
       const location = result.locations[0]!.physicalLocation;
       expect(rules[result.ruleIndex]!.id).toBe(result.ruleId);
-      expect({ ruleId: result.ruleId, level: result.level, message: result.message.text }).toEqual({ ruleId: d.code, level: d.severity, message: d.message });
+      expect({ ruleId: result.ruleId, level: result.level, message: result.message.text }).toEqual({
+        ruleId: d.code,
+        level: d.severity,
+        message: d.message,
+      });
       expect(location.artifactLocation).toMatchObject({ uri: d.file, uriBaseId: '%SRCROOT%' });
       expect(location.region).toEqual({ startLine: d.line, startColumn: d.column });
       expect(run0.artifacts[location.artifactLocation.index!]!.location.uri).toBe(d.file);
     });
     // places checked by hand in the fixture
-    const at = (file: string, code: string) => run0.results.find((r) => r.ruleId === code && r.locations[0]!.physicalLocation.artifactLocation.uri === `${broken}/${file}`)!;
+    const at = (file: string, code: string) =>
+      run0.results.find((r) => r.ruleId === code && r.locations[0]!.physicalLocation.artifactLocation.uri === `${broken}/${file}`)!;
     expect(at('a.plan.yaml', 'duplicate-id').locations[0]!.physicalLocation.region).toEqual({ startLine: 11, startColumn: 9 });
     expect(at('b.plan.yaml', 'yaml-duplicate-key').locations[0]!.physicalLocation.region).toEqual({ startLine: 5, startColumn: 1 });
     expect(at('c.actuals.yaml', 'unknown-ref').locations[0]!.physicalLocation.region).toEqual({ startLine: 7, startColumn: 15 });
@@ -232,10 +252,16 @@ describe('validate --format sarif', () => {
       makeDiagnostic('file-encoding', 'gbk.plan.yaml', { line: 1, column: 1 }, { looksLike: 'gb18030' }),
     ];
     const sources = new Map([['x.plan.yaml', 'a: 1\n𠀀😀 b: 2\n']]);
-    const log = JSON.parse(formatDiagnosticsSarif(diagnostics, { files: ['x.plan.yaml', 'gbk.plan.yaml'], sources, lang: 'en', version: VERSION })) as SarifLog;
+    const log = JSON.parse(
+      formatDiagnosticsSarif(diagnostics, { files: ['x.plan.yaml', 'gbk.plan.yaml'], sources, lang: 'en', version: VERSION }),
+    ) as SarifLog;
     expectValidSarif(log);
     const regions = log.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.region);
-    expect(regions).toEqual([{ startLine: 2, startColumn: 6 }, { startLine: 2, startColumn: 6 }, { startLine: 1, startColumn: 1 }]);
+    expect(regions).toEqual([
+      { startLine: 2, startColumn: 6 },
+      { startLine: 2, startColumn: 6 },
+      { startLine: 1, startColumn: 1 },
+    ]);
     // the same line twice: one fingerprint each, told apart by the occurrence count
     const prints = log.runs[0]!.results.map((r) => r.partialFingerprints['planCheckLine/v1']!);
     expect(prints[0]!.split(':')[0]).toBe(prints[1]!.split(':')[0]);
@@ -252,7 +278,11 @@ describe('validate --format junit', () => {
     const junit = parseJunit(result.stdout);
     expectJunitCounts(junit);
     expect(junit.testsuites).toMatchObject({ tests: '5', failures: '5' });
-    expect(cases(junit).map((c) => c.name).sort()).toEqual([...brokenFiles].sort());
+    expect(
+      cases(junit)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual([...brokenFiles].sort());
     const byName = new Map(cases(junit).map((c) => [c.name, c]));
     const a = byName.get(`${broken}/a.plan.yaml`)!;
     expect(a.classname).toBe(`${broken}/a.plan.yaml`);
@@ -311,7 +341,10 @@ describe('validate --format junit', () => {
   });
 
   it('survives control characters in a message (end to end)', async () => {
-    const plan = readFileSync(path.join(repoRoot, valid, 'demo.plan.yaml'), 'utf8').replace('population: 542857', 'population: 542857\n"bad\\x01\\x1b[31mkey\\x7f": 1');
+    const plan = readFileSync(path.join(repoRoot, valid, 'demo.plan.yaml'), 'utf8').replace(
+      'population: 542857',
+      'population: 542857\n"bad\\x01\\x1b[31mkey\\x7f": 1',
+    );
     const dir = tempFolder({ 'p.plan.yaml': plan });
     const result = await runCli(['validate', '.', '--format', 'junit', '--no-config', '--lang', 'en'], { cwd: dir });
     expect(result.status).toBe(1);
@@ -367,7 +400,8 @@ sections:
           - { id: b, metric: 覆盖率, target: ">= 100%" }
 `;
   const dir = tempFolder({ 'md.plan.yaml': plan });
-  const md = (args: string[], env?: Record<string, string>) => runCli([...args, '.', '--format', 'md', '--no-config', '--lang', 'zh-CN', '--as-of', '2024-06-30'], { cwd: dir, env });
+  const md = (args: string[], env?: Record<string, string>) =>
+    runCli([...args, '.', '--format', 'md', '--no-config', '--lang', 'zh-CN', '--as-of', '2024-06-30'], { cwd: dir, env });
 
   /** Cells of a Markdown table row, split on pipes that are not backslash-escaped. */
   const cellsOf = (line: string): string[] => line.replace(/^\| | \|$/g, '').split(/(?<!\\) \| /);

@@ -30,12 +30,27 @@ interface Piece {
 
 const activePieces: Record<string, Piece> = {
   met: { target: '{ id: t-met, metric: 检查户数, target: ">= 10", owner: OWNER }', row: '{ target: t-met, value: 12, as_of: 2024-06-01 }' },
-  on_track: { target: '{ id: t-on-track, metric: 抽检批次, target: ">= 100", owner: OWNER }', row: '{ target: t-on-track, value: 60, as_of: 2024-06-01 }' },
-  behind: { target: '{ id: t-behind, metric: 培训人次, target: ">= 100", owner: OWNER }', row: '{ target: t-behind, value: 40, as_of: 2024-06-01 }' },
-  missed: { target: '{ id: t-missed, metric: 整改户数, target: ">= 100", due: 2024-03-31, owner: OWNER }', row: '{ target: t-missed, value: 40, as_of: 2024-03-31 }' },
-  breached: { target: '{ id: t-breached, metric: 投诉件数, target: "<= 5", owner: OWNER }', row: '{ target: t-breached, value: 8, as_of: 2024-06-01 }' },
+  on_track: {
+    target: '{ id: t-on-track, metric: 抽检批次, target: ">= 100", owner: OWNER }',
+    row: '{ target: t-on-track, value: 60, as_of: 2024-06-01 }',
+  },
+  behind: {
+    target: '{ id: t-behind, metric: 培训人次, target: ">= 100", owner: OWNER }',
+    row: '{ target: t-behind, value: 40, as_of: 2024-06-01 }',
+  },
+  missed: {
+    target: '{ id: t-missed, metric: 整改户数, target: ">= 100", due: 2024-03-31, owner: OWNER }',
+    row: '{ target: t-missed, value: 40, as_of: 2024-03-31 }',
+  },
+  breached: {
+    target: '{ id: t-breached, metric: 投诉件数, target: "<= 5", owner: OWNER }',
+    row: '{ target: t-breached, value: 8, as_of: 2024-06-01 }',
+  },
   no_data: { target: '{ id: t-no-data, metric: 宣传场次, target: ">= 10", owner: OWNER }' },
-  not_started: { target: '{ id: t-not-started, metric: 复查户数, target: ">= 10", start: 2024-09-01, owner: OWNER }', row: '{ target: t-not-started, value: 1, as_of: 2024-06-01 }' },
+  not_started: {
+    target: '{ id: t-not-started, metric: 复查户数, target: ">= 10", start: 2024-09-01, owner: OWNER }',
+    row: '{ target: t-not-started, value: 1, as_of: 2024-06-01 }',
+  },
   done: { phase: '{ id: p-done, title: 部署阶段, due: 2024-05-31, done: 2024-05-20, owner: OWNER }' },
   overdue: { phase: '{ id: p-overdue, title: 排查阶段, due: 2024-04-30, owner: OWNER }' },
   due_soon: { phase: '{ id: p-due-soon, title: 整治阶段, due: 2024-07-05, owner: OWNER }' },
@@ -44,8 +59,14 @@ const activePieces: Record<string, Piece> = {
 
 const endedPieces: Record<string, Piece> = {
   met: { target: '{ id: t-met, metric: 检查户数, target: ">= 10", owner: OWNER }', row: '{ target: t-met, value: 12, as_of: 2023-12-01 }' },
-  missed: { target: '{ id: t-missed, metric: 整改户数, target: ">= 100", owner: OWNER }', row: '{ target: t-missed, value: 40, as_of: 2023-12-01 }' },
-  breached: { target: '{ id: t-breached, metric: 投诉件数, target: "<= 5", owner: OWNER }', row: '{ target: t-breached, value: 8, as_of: 2023-12-01 }' },
+  missed: {
+    target: '{ id: t-missed, metric: 整改户数, target: ">= 100", owner: OWNER }',
+    row: '{ target: t-missed, value: 40, as_of: 2023-12-01 }',
+  },
+  breached: {
+    target: '{ id: t-breached, metric: 投诉件数, target: "<= 5", owner: OWNER }',
+    row: '{ target: t-breached, value: 8, as_of: 2023-12-01 }',
+  },
   no_data: { target: '{ id: t-no-data, metric: 宣传场次, target: ">= 10", owner: OWNER }' },
   done: { phase: '{ id: p-done, title: 部署阶段, due: 2023-05-31, done: 2023-05-20, owner: OWNER }' },
   overdue: { phase: '{ id: p-overdue, title: 排查阶段, due: 2023-10-31, owner: OWNER }' },
@@ -53,7 +74,11 @@ const endedPieces: Record<string, Piece> = {
 
 function fixture(statuses: readonly string[], pieces: Record<string, Piece>, period: { start: string; end: string }): string {
   const chosen = statuses.map((status) => pieces[status]!);
-  const list = (items: (string | undefined)[]) => items.filter((item): item is string => item !== undefined).map((item) => `  - ${item.replace('OWNER', UNIT)}\n`).join('');
+  const list = (items: (string | undefined)[]) =>
+    items
+      .filter((item): item is string => item !== undefined)
+      .map((item) => `  - ${item.replace('OWNER', UNIT)}\n`)
+      .join('');
   const targets = list(chosen.map((piece) => piece.target));
   const phases = list(chosen.map((piece) => piece.phase));
   const rows = list(chosen.map((piece) => piece.row));
@@ -68,7 +93,19 @@ function subsets<T>(items: readonly T[]): T[][] {
   return items.reduce<T[][]>((all, item) => [...all, ...all.map((subset) => [...subset, item])], [[]]);
 }
 
-const labels: Record<string, string> = { met: 'met', on_track: 'on track', behind: 'behind', missed: 'missed', breached: 'breached', no_data: 'no data', not_started: 'not started', done: 'done', overdue: 'overdue', due_soon: 'due soon', upcoming: 'upcoming' };
+const labels: Record<string, string> = {
+  met: 'met',
+  on_track: 'on track',
+  behind: 'behind',
+  missed: 'missed',
+  breached: 'breached',
+  no_data: 'no data',
+  not_started: 'not started',
+  done: 'done',
+  overdue: 'overdue',
+  due_soon: 'due soon',
+  upcoming: 'upcoming',
+};
 const targetStatusNames = ['met', 'on_track', 'behind', 'missed', 'breached', 'no_data', 'not_started'];
 /** What each fail-on value is, in terms of generated statuses: a light stands for the statuses that light it. */
 const lightOf: Record<string, string[]> = { red: ['missed', 'breached', 'overdue'], yellow: ['behind', 'due_soon'] };
@@ -100,15 +137,30 @@ const cases: Case[] = [
   // every subset of the problems, alone and over every other status
   ...subsets(problems).flatMap((set) => [
     { name: `active: ${set.join('+') || '—'}`, statuses: set, dir: fixture(set, activePieces, active), asOf: '2024-06-30' },
-    { name: `active: ${set.join('+') || '—'} + background`, statuses: [...set, ...background], dir: fixture([...set, ...background], activePieces, active), asOf: '2024-06-30' },
+    {
+      name: `active: ${set.join('+') || '—'} + background`,
+      statuses: [...set, ...background],
+      dir: fixture([...set, ...background], activePieces, active),
+      asOf: '2024-06-30',
+    },
   ]),
   // every status alone
-  ...Object.keys(activePieces).map((status) => ({ name: `active: only ${status}`, statuses: [status], dir: fixture([status], activePieces, active), asOf: '2024-06-30' })),
+  ...Object.keys(activePieces).map((status) => ({
+    name: `active: only ${status}`,
+    statuses: [status],
+    dir: fixture([status], activePieces, active),
+    asOf: '2024-06-30',
+  })),
   // ended plans: 2024-01-20 is 20 days after the end (shown in full), 2024-06-30 is 182 (one line)
   ...subsets(['missed', 'breached', 'overdue']).flatMap((set) =>
     ['2024-01-20', '2024-06-30'].flatMap((asOf) => [
       { name: `ended (${asOf}): ${set.join('+') || '—'}`, statuses: set, dir: fixture(set, endedPieces, ended), asOf },
-      { name: `ended (${asOf}): ${set.join('+') || '—'} + met, no data, done`, statuses: [...set, 'met', 'no_data', 'done'], dir: fixture([...set, 'met', 'no_data', 'done'], endedPieces, ended), asOf },
+      {
+        name: `ended (${asOf}): ${set.join('+') || '—'} + met, no data, done`,
+        statuses: [...set, 'met', 'no_data', 'done'],
+        dir: fixture([...set, 'met', 'no_data', 'done'], endedPieces, ended),
+        asOf,
+      },
     ]),
   ),
 ];
@@ -129,10 +181,14 @@ describe('status: the exit code of --fail-on and the text agree, for every combi
       }
       const text = (await runCli(base)).stdout;
       const zh = (await runCli([...base.slice(0, -2), '--lang', 'zh-CN'])).stdout;
-      const saysNothing = { en: text.includes('Nothing needs attention.'), zh: zh.includes('没有需要关注的事项。') && !zh.includes('进行中的方案没有需要关注的事项') };
+      const saysNothing = {
+        en: text.includes('Nothing needs attention.'),
+        zh: zh.includes('没有需要关注的事项。') && !zh.includes('进行中的方案没有需要关注的事项'),
+      };
       if (problems.some((status) => present.has(status))) expect(saysNothing).toEqual({ en: false, zh: false });
       // only what is fine (no data and due soon are listed, so they are not "nothing" either)
-      if (testCase.statuses.every((status) => ['met', 'on_track', 'not_started', 'done', 'upcoming'].includes(status))) expect(saysNothing).toEqual({ en: true, zh: true });
+      if (testCase.statuses.every((status) => ['met', 'on_track', 'not_started', 'done', 'upcoming'].includes(status)))
+        expect(saysNothing).toEqual({ en: true, zh: true });
     });
   }
 
@@ -140,7 +196,19 @@ describe('status: the exit code of --fail-on and the text agree, for every combi
     for (const testCase of cases.filter((c) => c.name.endsWith('background'))) {
       const present = new Set(testCase.statuses);
       for (const value of ['missed', 'breached', 'behind', 'overdue', 'red', 'yellow']) {
-        const result = await runCli(['status', testCase.dir, '--no-config', '--as-of', testCase.asOf, '--lang', 'en', '--format', 'md', '--fail-on', value]);
+        const result = await runCli([
+          'status',
+          testCase.dir,
+          '--no-config',
+          '--as-of',
+          testCase.asOf,
+          '--lang',
+          'en',
+          '--format',
+          'md',
+          '--fail-on',
+          value,
+        ]);
         const expected = lightOf[value] ? lightOf[value]!.some((status) => present.has(status)) : present.has(value);
         expect(result.status).toBe(expected ? 1 : 0);
         expect(summaryMentions(result.stdout, value)).toBe(expected);
@@ -153,7 +221,8 @@ describe('recent_days: an ended plan in full, then as one line', () => {
   // ended 2023-12-31: 2024-03-30 − 2023-12-31 = 31 + 29 + 30 = 90 days (≤ 90: in full);
   // 2024-03-31 is 91 days (one line)
   const dir = fixture(['met', 'missed', 'overdue'], endedPieces, ended);
-  const ENDED_LINE = /Plans whose period has ended[^\n]*\n {2}组合方案 \(combo\), ended 2023-12-31: met 1 · missed 1; lights: red 1 · green 1; overdue deadlines: 1\n/;
+  const ENDED_LINE =
+    /Plans whose period has ended[^\n]*\n {2}组合方案 \(combo\), ended 2023-12-31: met 1 · missed 1; lights: red 1 · green 1; overdue deadlines: 1\n/;
   for (const tz of timezones) {
     it(`uses the default 90 days (TZ=${tz})`, async () => {
       const run = (asOf: string) => runCli(['status', dir, '--no-config', '--as-of', asOf, '--lang', 'en'], { env: { TZ: tz } });
@@ -204,16 +273,28 @@ describe('every summary counts overdue deadlines', () => {
 
   it('status: table, Markdown and JSON', async () => {
     expect((await runCli(['status', ...base])).stdout).toContain('Deadlines (3): overdue 1 · due soon 1 · done 1\n');
-    expect((await runCli(['status', ...base, '--format', 'md'])).stdout).toContain('\n\nDeadlines (3): overdue 1 · due soon 1 · done 1\n\n');
+    expect((await runCli(['status', ...base, '--format', 'md'])).stdout).toContain(
+      '\n\nDeadlines (3): overdue 1 · due soon 1 · done 1\n\n',
+    );
     const json = JSON.parse((await runCli(['status', ...base, '--format', 'json'])).stdout);
     expect(json.summary).toMatchObject({ targets: 2, met: 1, missed: 1, deadlines: 3, overdue: 1, due_soon: 1, done: 1, upcoming: 0 });
   });
 
   it('gaps: names the overdue deadlines it does not list', async () => {
-    expect((await runCli(['gaps', ...base])).stdout).toMatch(/2 targets: met 1 · missed 1; lights: red 1 · green 1\nOverdue deadlines \(not listed here; plan-check deadlines\): 1\n$/);
-    expect((await runCli(['gaps', ...base, '--format', 'md'])).stdout).toContain('\n\nOverdue deadlines (not listed here; plan-check deadlines): 1\n');
-    expect(JSON.parse((await runCli(['gaps', ...base, '--format', 'json'])).stdout).summary).toMatchObject({ targets: 2, missed: 1, overdue_deadlines: 1 });
-    expect((await runCli(['gaps', ...base, '--lang', 'zh-CN'])).stdout).toContain('另有逾期未完成的截止事项 1 项（本表不列，见 plan-check deadlines）');
+    expect((await runCli(['gaps', ...base])).stdout).toMatch(
+      /2 targets: met 1 · missed 1; lights: red 1 · green 1\nOverdue deadlines \(not listed here; plan-check deadlines\): 1\n$/,
+    );
+    expect((await runCli(['gaps', ...base, '--format', 'md'])).stdout).toContain(
+      '\n\nOverdue deadlines (not listed here; plan-check deadlines): 1\n',
+    );
+    expect(JSON.parse((await runCli(['gaps', ...base, '--format', 'json'])).stdout).summary).toMatchObject({
+      targets: 2,
+      missed: 1,
+      overdue_deadlines: 1,
+    });
+    expect((await runCli(['gaps', ...base, '--lang', 'zh-CN'])).stdout).toContain(
+      '另有逾期未完成的截止事项 1 项（本表不列，见 plan-check deadlines）',
+    );
   });
 
   it('deadlines: every selected deadline, the done ones it hides included', async () => {
@@ -222,7 +303,13 @@ describe('every summary counts overdue deadlines', () => {
     expect(table).not.toContain('部署阶段');
     expect(table).toMatch(/Deadlines \(3\): overdue 1 · due soon 1 · done 1\n$/);
     expect((await runCli(['deadlines', ...base, '--format', 'md'])).stdout).toContain('Deadlines (3): overdue 1 · due soon 1 · done 1');
-    expect(JSON.parse((await runCli(['deadlines', ...base, '--format', 'json'])).stdout).summary).toEqual({ deadlines: 3, overdue: 1, due_soon: 1, done: 1, upcoming: 0 });
+    expect(JSON.parse((await runCli(['deadlines', ...base, '--format', 'json'])).stdout).summary).toEqual({
+      deadlines: 3,
+      overdue: 1,
+      due_soon: 1,
+      done: 1,
+      upcoming: 0,
+    });
     // --within 7 selects the overdue one (days left −61) and the one due in 5 days
     expect((await runCli(['deadlines', ...base, '--within', '7'])).stdout).toMatch(/Deadlines \(2\): overdue 1 · due soon 1\n$/);
   });

@@ -28,7 +28,11 @@ function resolveImport(from: string, specifier: string): string | undefined {
 function staticImports(file: string): string[] {
   const out: string[] = [];
   for (const statement of parsed.get(file)!.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) &&
+      statement.moduleSpecifier &&
+      ts.isStringLiteral(statement.moduleSpecifier)
+    ) {
       const target = resolveImport(file, statement.moduleSpecifier.text);
       if (target) out.push(target);
     }
@@ -52,8 +56,18 @@ function exportedNames(file: string): string[] {
   for (const statement of parsed.get(file)!.statements) {
     const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
-    if (ts.isVariableStatement(statement)) for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
-    if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) names.push(statement.name.text);
+    if (ts.isVariableStatement(statement))
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name)) names.push(declaration.name.text);
+    if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
+      statement.name
+    )
+      names.push(statement.name.text);
   }
   return names;
 }
@@ -67,7 +81,8 @@ describe('module graph', () => {
       state.set(file, 'open');
       stack.push(file);
       for (const next of staticImports(file)) {
-        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(repoRoot, f)).join(' → '));
+        if (state.get(next) === 'open')
+          cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => path.relative(repoRoot, f)).join(' → '));
         else if (!state.has(next)) visit(next);
       }
       stack.pop();
@@ -96,7 +111,8 @@ describe('module graph', () => {
     const dead: string[] = [];
     for (const file of srcFiles) {
       for (const name of exportedNames(file)) {
-        if (![...usedElsewhere].some(([other, names]) => other !== file && names.has(name))) dead.push(`${path.relative(repoRoot, file)}: ${name}`);
+        if (![...usedElsewhere].some(([other, names]) => other !== file && names.has(name)))
+          dead.push(`${path.relative(repoRoot, file)}: ${name}`);
       }
     }
     expect(dead).toEqual([]);

@@ -1,7 +1,21 @@
 // -o writes only a regular file or a new path, keeps the mode and owner of the report it replaces,
 // and leaves no temporary file behind: not on an error, not on SIGINT/SIGTERM/SIGHUP (issue 22).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +34,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const gaps = (args: string[]) => runCli(['gaps', '.', '--format', 'csv', '--as-of', '2024-06-30', '--no-config', '--no-cache', ...args], { cwd: work });
+const gaps = (args: string[]) =>
+  runCli(['gaps', '.', '--format', 'csv', '--as-of', '2024-06-30', '--no-config', '--no-cache', ...args], { cwd: work });
 
 describe('-o: only a regular file or a new path', () => {
   it('refuses a character device, and /dev/null stays a device', async () => {
@@ -43,7 +58,12 @@ describe('-o: only a regular file or a new path', () => {
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
     symlinkSync('/dev/null', path.join(work, 'null-link.csv'));
     try {
-      for (const [name, kind] of [['pipe.csv', 'named pipe'], ['sock.csv', 'socket'], ['folder.csv', 'folder'], ['null-link.csv', 'device']] as const) {
+      for (const [name, kind] of [
+        ['pipe.csv', 'named pipe'],
+        ['sock.csv', 'socket'],
+        ['folder.csv', 'folder'],
+        ['null-link.csv', 'device'],
+      ] as const) {
         const result = await gaps(['-o', name]);
         expect(result.status, name).toBe(2);
         expect(result.stderr, name).toContain(`it is a ${kind}`);
@@ -124,7 +144,14 @@ describe('temporary files', () => {
     let script: string;
     beforeAll(async () => {
       const bundle = path.join(work, 'write-output.mjs');
-      await build({ entryPoints: [path.join(repoRoot, 'src/io/write-output.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+      await build({
+        entryPoints: [path.join(repoRoot, 'src/io/write-output.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile: bundle,
+        logLevel: 'silent',
+      });
       // the content generator sends the signal half-way through the write
       script = `import { writeFileAtomic } from ${JSON.stringify(bundle)};
         const [target, signal] = process.argv.slice(1);
@@ -136,7 +163,10 @@ describe('temporary files', () => {
       it(signal, () => {
         const folder = mkdtempSync(path.join(os.tmpdir(), 'plan-check-signal-'));
         const target = path.join(folder, 'out.csv');
-        const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, target, signal], { encoding: 'utf8', timeout: 20_000 });
+        const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, target, signal], {
+          encoding: 'utf8',
+          timeout: 20_000,
+        });
         expect(result.signal).toBe(signal);
         expect(result.stdout).not.toContain('survived');
         expect(temporaries(folder)).toEqual([]);
@@ -153,7 +183,10 @@ describe('temporary files', () => {
       const later = `import { writeFileAtomic } from ${JSON.stringify(bundle)};
         writeFileAtomic(process.argv[1], () => ['x']);
         setTimeout(() => { console.log(process.listenerCount('SIGINT')); process.kill(process.pid, 'SIGTERM'); const end = Date.now() + 3000; while (Date.now() < end); console.log('survived'); }, 50);`;
-      const result = spawnSync(process.execPath, ['--input-type=module', '-e', later, path.join(folder, 'x.csv')], { encoding: 'utf8', timeout: 20_000 });
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', later, path.join(folder, 'x.csv')], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       expect(result.stdout.trim()).toBe('0');
       expect(result.signal).toBe('SIGTERM');
       rmSync(folder, { recursive: true });

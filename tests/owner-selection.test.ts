@@ -51,15 +51,24 @@ function folder(): string {
 }
 
 const dir = folder();
-const json = async (command: string, args: string[]) => JSON.parse((await runCli([command, dir, '--no-config', '--as-of', '2024-06-30', '--format', 'json', ...args])).stdout);
-const targetRefs = async (args: string[]) => ((await json('gaps', args)).targets as { ref: string; owner: string }[]).map((t) => `${t.ref.split(':')[1]}@${t.owner}`).sort();
-const deadlineRefs = async (args: string[]) => [...new Set(((await json('deadlines', ['--all', ...args])).deadlines as { ref: string }[]).map((d) => d.ref.split(':')[1]))].sort();
+const json = async (command: string, args: string[]) =>
+  JSON.parse((await runCli([command, dir, '--no-config', '--as-of', '2024-06-30', '--format', 'json', ...args])).stdout);
+const targetRefs = async (args: string[]) =>
+  ((await json('gaps', args)).targets as { ref: string; owner: string }[]).map((t) => `${t.ref.split(':')[1]}@${t.owner}`).sort();
+const deadlineRefs = async (args: string[]) =>
+  [...new Set(((await json('deadlines', ['--all', ...args])).deadlines as { ref: string }[]).map((d) => d.ref.split(':')[1]))].sort();
 
 describe('--owner selects what the unit answers for', () => {
   it('by default: the targets it owns, the tasks it leads (co-lead too), the duties it owes; not what it supports', async () => {
     expect(await targetRefs(['--owner', '区市场监管局'])).toEqual(['1/a1@区市场监管局']);
     // the duty falls due 06-10, 07-10 and 08-10 (start 06-01, until 08-31)
-    expect(await deadlineRefs(['--owner', '区市场监管局'])).toEqual(['duty/monthly@2024-06-10', 'duty/monthly@2024-07-10', 'duty/monthly@2024-08-10', 'task/1', 'task/2']);
+    expect(await deadlineRefs(['--owner', '区市场监管局'])).toEqual([
+      'duty/monthly@2024-06-10',
+      'duty/monthly@2024-07-10',
+      'duty/monthly@2024-08-10',
+      'task/1',
+      'task/2',
+    ]);
     // --role lead is the default, spelt out
     expect(await targetRefs(['--owner', '区市场监管局', '--role', 'lead'])).toEqual(['1/a1@区市场监管局']);
   });
@@ -67,7 +76,11 @@ describe('--owner selects what the unit answers for', () => {
   it('--role support: the tasks it supports; --role any: everything it is named on', async () => {
     expect(await targetRefs(['--owner', '区市场监管局', '--role', 'support'])).toEqual(['3/stores@区卫生健康委']);
     expect(await deadlineRefs(['--owner', '区市场监管局', '--role', 'support'])).toEqual(['task/3']);
-    expect(await targetRefs(['--owner', '区市场监管局', '--role', 'any'])).toEqual(['1/a1@区市场监管局', '2/b1@区卫生健康委', '3/stores@区卫生健康委']);
+    expect(await targetRefs(['--owner', '区市场监管局', '--role', 'any'])).toEqual([
+      '1/a1@区市场监管局',
+      '2/b1@区卫生健康委',
+      '3/stores@区卫生健康委',
+    ]);
   });
 
   it('an `each` unit gets its own line; the owner of the each target gets the whole', async () => {
@@ -83,7 +96,13 @@ describe('--owner selects what the unit answers for', () => {
   });
 
   it('template --owner: the lines a unit reports, each unit of an each target under its own name', async () => {
-    const form = async (owner: string) => (await runCli(['template', dir, '--no-config', '--owner', owner, '--format', 'csv', '--lang', 'en'])).stdout.trim().split(/\r?\n/).slice(1).map((line) => line.split(',')).map((cells) => `${cells[1]}@${cells[10]}`);
+    const form = async (owner: string) =>
+      (await runCli(['template', dir, '--no-config', '--owner', owner, '--format', 'csv', '--lang', 'en'])).stdout
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.split(','))
+        .map((cells) => `${cells[1]}@${cells[10]}`);
     expect(await form('区市场监管局')).toEqual(['1/a1@区市场监管局']);
     expect(await form('甲街道')).toEqual(['3/stores@甲街道']);
     expect(await form('区卫生健康委')).toEqual(['2/b1@区卫生健康委', '3/stores@甲街道', '3/stores@乙街道']);

@@ -48,7 +48,9 @@ describe('the cache in process', () => {
     expect(back.constructor).toBeUndefined();
     // another build, other limits or another text: a miss
     expect(createParseCache({ PLAN_CHECK_CACHE_DIR: work }, defaultYamlLimits, 'other-build')!.get('text')).toBeUndefined();
-    expect(createParseCache({ PLAN_CHECK_CACHE_DIR: work }, { ...defaultYamlLimits, maxDepth: 5 }, 'test-build')!.get('text')).toBeUndefined();
+    expect(
+      createParseCache({ PLAN_CHECK_CACHE_DIR: work }, { ...defaultYamlLimits, maxDepth: 5 }, 'test-build')!.get('text'),
+    ).toBeUndefined();
     expect(cache.get('text ')).toBeUndefined();
   });
 
@@ -109,7 +111,10 @@ describe('the cache through the built CLI', () => {
   it('gives the same JSON status and explanation from cached plans as from parsed ones', () => {
     const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
     const run = (extra: string[]) => runBin([...extra, '--no-config', '--as-of', '2024-06-30'], { env });
-    for (const command of [['status', examples, '--all', '--format', 'json'], ['explain', 'district-2024-food-drug:1/baobao-training', path.join(examples, 'district-2024')]]) {
+    for (const command of [
+      ['status', examples, '--all', '--format', 'json'],
+      ['explain', 'district-2024-food-drug:1/baobao-training', path.join(examples, 'district-2024')],
+    ]) {
       const off = runBin([...command, '--no-config', '--as-of', '2024-06-30', '--no-cache'], { env });
       const cold = run(command);
       const warm = run(command);
@@ -122,7 +127,8 @@ describe('the cache through the built CLI', () => {
 
   it('places problems found across files at the exact line:col of a cached plan (a plan id used twice)', () => {
     const folder = path.join(work, 'twins');
-    const plan = (title: string) => `format: plan/1\nid: twin\ntitle: ${title}\nperiod: { start: 2024-01-01, end: 2024-12-31 }\nunits: [甲]\ntasks:\n  - id: "1"\n    title: 任务\n    lead: [甲]\n`;
+    const plan = (title: string) =>
+      `format: plan/1\nid: twin\ntitle: ${title}\nperiod: { start: 2024-01-01, end: 2024-12-31 }\nunits: [甲]\ntasks:\n  - id: "1"\n    title: 任务\n    lead: [甲]\n`;
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'a.plan.yaml'), plan('一'));
     writeFileSync(path.join(folder, 'b.plan.yaml'), `# 注释\n\n${plan('二')}`);
@@ -140,7 +146,7 @@ describe('the cache through the built CLI', () => {
     expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['duplicate-id', 4, 5]]);
   });
 
-  it('still places problems at exact line:col when a file\'s data came from the cache', () => {
+  it("still places problems at exact line:col when a file's data came from the cache", () => {
     const env = { PLAN_CHECK_CACHE_DIR: path.join(work, 'cache') };
     const folder = path.join(repoRoot, 'tests', 'fixtures', 'invalid', 'actuals-unknown-ref');
     const first = runBin(['validate', folder, '--format', 'json', '--no-config'], { env });

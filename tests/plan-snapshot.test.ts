@@ -29,7 +29,12 @@ function places(plan: Plan): SourcePlace[] {
 }
 
 /** the model without its places (compared separately, by value) */
-const withoutPlaces = (plan: Plan): unknown => JSON.parse(JSON.stringify(plan, (key, value: unknown) => (key === 'place' ? undefined : typeof value === 'bigint' ? `${value}n` : value instanceof Map ? [...value] : value)));
+const withoutPlaces = (plan: Plan): unknown =>
+  JSON.parse(
+    JSON.stringify(plan, (key, value: unknown) =>
+      key === 'place' ? undefined : typeof value === 'bigint' ? `${value}n` : value instanceof Map ? [...value] : value,
+    ),
+  );
 
 describe('plan snapshots', () => {
   it.each(planFiles)('%s reads back as the same model, with places at the same line:col', (name) => {
@@ -72,7 +77,10 @@ tasks:
     expect(kitchens!.baseline).toEqual({ n: 121n, d: 2n });
     expect([kitchens!.progress, score!.progress, score!.combine, towns!.progress]).toEqual(['linear', 'at_due', 'mean', 'linear']);
     // R per unit: 3 × 20000/10000 = 6, 3 × 30000/10000 = 9
-    expect(towns!.each!.map((unit) => [unit.unit, unit.required, unit.population])).toEqual([['甲街道', { n: 6n, d: 1n }, { n: 20000n, d: 1n }], ['乙街道', { n: 9n, d: 1n }, { n: 30000n, d: 1n }]]);
+    expect(towns!.each!.map((unit) => [unit.unit, unit.required, unit.population])).toEqual([
+      ['甲街道', { n: 6n, d: 1n }, { n: 20000n, d: 1n }],
+      ['乙街道', { n: 9n, d: 1n }, { n: 30000n, d: 1n }],
+    ]);
     expect(towns!.each![1]!.place.line).toBe(text.split('\n').findIndex((line) => line.includes('id: towns')) + 1);
   });
 

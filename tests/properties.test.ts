@@ -23,7 +23,16 @@ const targetArb = fc.record({
 
 const planArb = fc.record({
   targets: fc.array(targetArb, { minLength: 1, maxLength: 6 }),
-  rows: fc.array(fc.record({ target: fc.nat(), unit: fc.constantFrom('甲局', '乙局', '丙局'), date: dateIn2024, done: fc.integer({ min: 0, max: 400 }), extra: fc.integer({ min: 0, max: 400 }) }), { maxLength: 25 }),
+  rows: fc.array(
+    fc.record({
+      target: fc.nat(),
+      unit: fc.constantFrom('甲局', '乙局', '丙局'),
+      date: dateIn2024,
+      done: fc.integer({ min: 0, max: 400 }),
+      extra: fc.integer({ min: 0, max: 400 }),
+    }),
+    { maxLength: 25 },
+  ),
   asOf: fc.integer({ min: -30, max: 420 }).map((offset) => new Date(Date.UTC(2024, 0, 1 + offset)).toISOString().slice(0, 10)),
 });
 
@@ -32,10 +41,27 @@ type PlanInput = ArbitraryValue<typeof planArb>;
 
 function buildFiles(input: PlanInput): Record<string, string> {
   const targets = input.targets.map((t, i) => {
-    const expression = t.kind === 'percent' ? `${t.op} ${Math.min(t.value, 100)}%` : t.kind === 'per_capita' ? `${t.op} ${t.value} per 1000` : `${t.op} ${t.value}`;
+    const expression =
+      t.kind === 'percent'
+        ? `${t.op} ${Math.min(t.value, 100)}%`
+        : t.kind === 'per_capita'
+          ? `${t.op} ${t.value} per 1000`
+          : `${t.op} ${t.value}`;
     return `      - { id: t${i}, metric: 指标${i}, target: "${expression}", progress: ${t.progress}, accumulate: ${t.accumulate} }`;
   });
-  const plan = ['format: plan/1', 'id: prop', 'title: 随机方案', 'period: { start: 2024-01-01, end: 2024-12-31 }', 'population: 543210', 'tasks:', '  - id: "1"', '    title: 任务', '    lead: 甲局', '    targets:', ...targets].join('\n');
+  const plan = [
+    'format: plan/1',
+    'id: prop',
+    'title: 随机方案',
+    'period: { start: 2024-01-01, end: 2024-12-31 }',
+    'population: 543210',
+    'tasks:',
+    '  - id: "1"',
+    '    title: 任务',
+    '    lead: 甲局',
+    '    targets:',
+    ...targets,
+  ].join('\n');
   const seen = new Set<string>();
   const rows = input.rows.flatMap((row) => {
     const index = row.target % input.targets.length;
@@ -64,7 +90,9 @@ describe('evaluation invariants on random plans', () => {
         const { project, targets } = evaluate(buildFiles(input), input.asOf);
         expect(project.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const counts = countStatuses(targets);
-        expect(counts.met + counts.on_track + counts.behind + counts.missed + counts.breached + counts.no_data + counts.not_started).toBe(counts.targets);
+        expect(counts.met + counts.on_track + counts.behind + counts.missed + counts.breached + counts.no_data + counts.not_started).toBe(
+          counts.targets,
+        );
         expect(counts.targets).toBe(input.targets.length);
         for (const row of targets) {
           if (row.actual === null) {
@@ -94,7 +122,11 @@ describe('evaluation invariants on random plans', () => {
         const files = buildFiles(input);
         // the join reads files in path order: swapping the two actuals files' contents changes
         // the order rows arrive in, which must not change any figure
-        const swapped = { ...files, 'b/one.actuals.yaml': files['c/two.actuals.yaml']!, 'c/two.actuals.yaml': files['b/one.actuals.yaml']! };
+        const swapped = {
+          ...files,
+          'b/one.actuals.yaml': files['c/two.actuals.yaml']!,
+          'c/two.actuals.yaml': files['b/one.actuals.yaml']!,
+        };
         const a = evaluate(files, input.asOf);
         const b = evaluate(swapped, input.asOf);
         expect(b.targets).toEqual(a.targets);
@@ -106,7 +138,17 @@ describe('evaluation invariants on random plans', () => {
 });
 
 describe('mutated files never break the validator', () => {
-  const valid = buildFiles({ targets: [{ op: '>=', value: 10, kind: 'percent', progress: 'linear', accumulate: 'latest' }, { op: '<=', value: 0, kind: 'count', progress: 'linear', accumulate: 'sum' }], rows: [{ target: 0, unit: '甲局', date: '2024-03-01', done: 3, extra: 4 }, { target: 1, unit: '乙局', date: '2024-04-01', done: 0, extra: 0 }], asOf: '2024-06-30' });
+  const valid = buildFiles({
+    targets: [
+      { op: '>=', value: 10, kind: 'percent', progress: 'linear', accumulate: 'latest' },
+      { op: '<=', value: 0, kind: 'count', progress: 'linear', accumulate: 'sum' },
+    ],
+    rows: [
+      { target: 0, unit: '甲局', date: '2024-03-01', done: 3, extra: 4 },
+      { target: 1, unit: '乙局', date: '2024-04-01', done: 0, extra: 0 },
+    ],
+    asOf: '2024-06-30',
+  });
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { add, compareWithTolerance, divide, fromDecimalString, fromNumber, multiply, rational, subtract, toNumber } from '../src/core/rational.js';
+import {
+  add,
+  compareWithTolerance,
+  divide,
+  fromDecimalString,
+  fromNumber,
+  multiply,
+  rational,
+  subtract,
+  toNumber,
+} from '../src/core/rational.js';
 
 describe('rational arithmetic', () => {
   it('computes 3.5 × 542857 / 1000 exactly as 1899.9995', () => {

@@ -28,7 +28,9 @@ function requireTool(command: string, args: string[]): void {
   try {
     execFileSync(command, args, { stdio: 'ignore' });
   } catch {
-    throw new Error(`${command} is required by the browser tests: apt-get install -y chromium fonts-noto-cjk poppler-utils (.ci/run installs them)`);
+    throw new Error(
+      `${command} is required by the browser tests: apt-get install -y chromium fonts-noto-cjk poppler-utils (.ci/run installs them)`,
+    );
   }
 }
 
@@ -44,7 +46,10 @@ async function writePaper(name: string, args: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk poppler-utils (.ci/run installs them), or set PLAN_CHECK_CHROMIUM`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk poppler-utils (.ci/run installs them), or set PLAN_CHECK_CHROMIUM`,
+    );
   requireTool('pdfinfo', ['-v']);
   requireTool('pdftotext', ['-v']);
   folder = mkdtempSync(path.join(os.tmpdir(), 'plan-check-browser-'));
@@ -54,7 +59,17 @@ beforeAll(async () => {
   await writePaper('examples', ['--lang', 'zh-CN']);
   // every plan in full after all have ended: long tables over several pages, many charts
   await writePaper('examples-all', ['--lang', 'zh-CN', '--all', '--as-of', '2025-03-01']);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
 }, BROWSER_TIMEOUT);
 
 afterAll(async () => {
@@ -85,47 +100,60 @@ function pixel(png: PNG, x: number, y: number): number[] {
 const closeTo = (actual: number[], expected: number[]): boolean => actual.every((value, index) => Math.abs(value - expected[index]!) <= 6);
 
 describe.each(['fixture-zh', 'fixture-en', 'examples', 'examples-all'])('%s in Chromium', (name) => {
-  it('every light shows its colour where its word is', async () => {
-    const page = await open(name);
-    const png = PNG.sync.read(await page.screenshot({ fullPage: true }));
-    const dots = await page.locator('.light[data-light] .light-dot').all();
-    const rows = await page.locator('tr[data-ref]').count();
-    // one dot per target row at least, the four summary boxes, the charts' legends
-    expect(dots.length).toBeGreaterThanOrEqual(rows + 4);
-    const wrong: string[] = [];
-    for (const dot of dots) {
-      const light = await dot.evaluate((element) => element.parentElement!.dataset.light!);
-      const box = (await dot.boundingBox())!;
-      const seen = pixel(png, box.x + box.width / 2, box.y + box.height / 2);
-      if (!closeTo(seen, hexToRgb(lightColours[light as keyof typeof lightColours]))) wrong.push(`${light} at ${box.x},${box.y}: ${seen}`);
-    }
-    expect(wrong).toEqual([]);
-    // each bar is filled in its row's colour
-    for (const row of await page.locator('tr[data-ref] .bar-fill').all()) {
-      const light = await row.evaluate((element) => element.closest('tr')!.dataset.light!);
-      const box = (await row.boundingBox())!;
-      if (box.width < 4) continue;
-      expect(pixel(png, box.x + 2, box.y + box.height / 2)).toSatisfy((seen: number[]) => closeTo(seen, hexToRgb(lightColours[light as keyof typeof lightColours])));
-    }
-    await page.close();
-  }, BROWSER_TIMEOUT);
+  it(
+    'every light shows its colour where its word is',
+    async () => {
+      const page = await open(name);
+      const png = PNG.sync.read(await page.screenshot({ fullPage: true }));
+      const dots = await page.locator('.light[data-light] .light-dot').all();
+      const rows = await page.locator('tr[data-ref]').count();
+      // one dot per target row at least, the four summary boxes, the charts' legends
+      expect(dots.length).toBeGreaterThanOrEqual(rows + 4);
+      const wrong: string[] = [];
+      for (const dot of dots) {
+        const light = await dot.evaluate((element) => element.parentElement!.dataset.light!);
+        const box = (await dot.boundingBox())!;
+        const seen = pixel(png, box.x + box.width / 2, box.y + box.height / 2);
+        if (!closeTo(seen, hexToRgb(lightColours[light as keyof typeof lightColours])))
+          wrong.push(`${light} at ${box.x},${box.y}: ${seen}`);
+      }
+      expect(wrong).toEqual([]);
+      // each bar is filled in its row's colour
+      for (const row of await page.locator('tr[data-ref] .bar-fill').all()) {
+        const light = await row.evaluate((element) => element.closest('tr')!.dataset.light!);
+        const box = (await row.boundingBox())!;
+        if (box.width < 4) continue;
+        expect(pixel(png, box.x + 2, box.y + box.height / 2)).toSatisfy((seen: number[]) =>
+          closeTo(seen, hexToRgb(lightColours[light as keyof typeof lightColours])),
+        );
+      }
+      await page.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 
   it.each([
     ['a wide screen', { width: 1280, height: 900 }, 'screen'],
     ['a laptop', { width: 1024, height: 768 }, 'screen'],
     ['A4 landscape, printed', { width: Math.floor(PRINTABLE.width), height: Math.floor(PRINTABLE.height) }, 'print'],
-  ] as const)('no text overflows its box on %s', async (_label, viewport, media) => {
-    const page = await open(name, viewport);
-    await page.emulateMedia({ media });
-    // run in the page (a string: the tests are type-checked without the DOM library)
-    const overflowing = await page.evaluate<string[]>(`[...document.querySelectorAll('td, th, .bar, .bar-text, figcaption, figure, .light-box, .legend, p, h1, h2, h3, li')]
+  ] as const)(
+    'no text overflows its box on %s',
+    async (_label, viewport, media) => {
+      const page = await open(name, viewport);
+      await page.emulateMedia({ media });
+      // run in the page (a string: the tests are type-checked without the DOM library)
+      const overflowing = await page.evaluate<
+        string[]
+      >(`[...document.querySelectorAll('td, th, .bar, .bar-text, figcaption, figure, .light-box, .legend, p, h1, h2, h3, li')]
       .filter((element) => element.scrollWidth > element.clientWidth + 1)
       .map((element) => element.tagName + '.' + element.className + ': ' + element.textContent.slice(0, 40) + ' (' + element.scrollWidth + ' > ' + element.clientWidth + ')')`);
-    expect(overflowing).toEqual([]);
-    // nor does the page itself scroll sideways
-    expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
-    await page.close();
-  }, BROWSER_TIMEOUT);
+      expect(overflowing).toEqual([]);
+      // nor does the page itself scroll sideways
+      expect(await page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+      await page.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 });
 
 /**
@@ -163,61 +191,89 @@ async function printToPdf(page: Page, name: string): Promise<{ pages: number; te
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
 describe('printing to PDF', () => {
-  it('the papers fixture: the page count worked out from the content; the red targets\' figures in its text', async () => {
-    const page = await open('fixture-zh');
-    const expected = await expectedPages(page);
-    // six sections (brief, targets, charts, each, deadlines, units), each short enough for one page
-    expect(expected.heights).toHaveLength(6);
-    expect(expected.pages).toBe(6);
-    const pdf = await printToPdf(page, 'fixture-zh');
-    expect(pdf.pages).toBe(expected.pages);
-    const text = squeeze(pdf.text);
-    // the red targets at 2024-06-30: the training (6 of 10 场 by 2024-06-15: 60%) and the limit (2 起 against 0)
-    for (const figure of ['专题培训场次', '区卫健局', '>=10场', `完成率${(6 / 10) * 100}%`, '完成6场（目标10场，完成率60%）', '较大食品安全事故', '区食药安办', '<=0起', `超出上限（0起）${2 - 0}起`]) {
-      expect(text).toContain(figure);
-    }
-    await page.close();
-  }, BROWSER_TIMEOUT);
+  it(
+    "the papers fixture: the page count worked out from the content; the red targets' figures in its text",
+    async () => {
+      const page = await open('fixture-zh');
+      const expected = await expectedPages(page);
+      // six sections (brief, targets, charts, each, deadlines, units), each short enough for one page
+      expect(expected.heights).toHaveLength(6);
+      expect(expected.pages).toBe(6);
+      const pdf = await printToPdf(page, 'fixture-zh');
+      expect(pdf.pages).toBe(expected.pages);
+      const text = squeeze(pdf.text);
+      // the red targets at 2024-06-30: the training (6 of 10 场 by 2024-06-15: 60%) and the limit (2 起 against 0)
+      for (const figure of [
+        '专题培训场次',
+        '区卫健局',
+        '>=10场',
+        `完成率${(6 / 10) * 100}%`,
+        '完成6场（目标10场，完成率60%）',
+        '较大食品安全事故',
+        '区食药安办',
+        '<=0起',
+        `超出上限（0起）${2 - 0}起`,
+      ]) {
+        expect(text).toContain(figure);
+      }
+      await page.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it('every plan in full: long tables and many charts print on the pages worked out', async () => {
-    const page = await open('examples-all');
-    const expected = await expectedPages(page);
-    const pdf = await printToPdf(page, 'examples-all');
-    expect(expected.pages).toBeGreaterThan(expected.heights.length);
-    expect(pdf.pages).toBe(expected.pages);
-    await page.close();
-  }, BROWSER_TIMEOUT);
+  it(
+    'every plan in full: long tables and many charts print on the pages worked out',
+    async () => {
+      const page = await open('examples-all');
+      const expected = await expectedPages(page);
+      const pdf = await printToPdf(page, 'examples-all');
+      expect(expected.pages).toBeGreaterThan(expected.heights.length);
+      expect(pdf.pages).toBe(expected.pages);
+      await page.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 
-  it('the shipped examples: page count from the content; every red target of status --format json in the text', async () => {
-    const page = await open('examples');
-    const expected = await expectedPages(page);
-    const pdf = await printToPdf(page, 'examples');
-    expect(pdf.pages).toBe(expected.pages);
-    const json = JSON.parse((await runCli(['status', '--format', 'json', '--plan', 'district-2024-food-drug'])).stdout) as { targets: { metric: string; owner: string; actual: number | null; progress: number | null; light: string; units: unknown }[] };
-    const red = json.targets.filter((target) => target.light === 'red');
-    expect(red.length).toBeGreaterThan(0);
-    const text = squeeze(pdf.text);
-    for (const target of red) {
-      expect(text).toContain(squeeze(target.metric));
-      expect(text).toContain(target.owner);
-      // the actual as the paper rounds it (2 decimals) and the 完成率 (1 decimal)
-      if (target.actual !== null) expect(text).toContain(String(Math.round(target.actual * 100) / 100));
-      if (target.progress !== null) expect(text).toContain(`${Math.round(target.progress * 1000) / 10}%`);
-    }
-    await page.close();
-  }, BROWSER_TIMEOUT);
+  it(
+    'the shipped examples: page count from the content; every red target of status --format json in the text',
+    async () => {
+      const page = await open('examples');
+      const expected = await expectedPages(page);
+      const pdf = await printToPdf(page, 'examples');
+      expect(pdf.pages).toBe(expected.pages);
+      const json = JSON.parse((await runCli(['status', '--format', 'json', '--plan', 'district-2024-food-drug'])).stdout) as {
+        targets: { metric: string; owner: string; actual: number | null; progress: number | null; light: string; units: unknown }[];
+      };
+      const red = json.targets.filter((target) => target.light === 'red');
+      expect(red.length).toBeGreaterThan(0);
+      const text = squeeze(pdf.text);
+      for (const target of red) {
+        expect(text).toContain(squeeze(target.metric));
+        expect(text).toContain(target.owner);
+        // the actual as the paper rounds it (2 decimals) and the 完成率 (1 decimal)
+        if (target.actual !== null) expect(text).toContain(String(Math.round(target.actual * 100) / 100));
+        if (target.progress !== null) expect(text).toContain(`${Math.round(target.progress * 1000) / 10}%`);
+      }
+      await page.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 });
 
 describe('docs/report.png', () => {
-  it('a screenshot of the shipped examples\' paper (written to docs/ with PLAN_CHECK_WRITE_SCREENSHOT=1)', async () => {
-    const page = await open('examples', { width: 1200, height: 1500 });
-    const shot = await page.screenshot({ fullPage: false });
-    const png = PNG.sync.read(shot);
-    expect([png.width, png.height]).toEqual([1200, 1500]);
-    if (process.env.PLAN_CHECK_WRITE_SCREENSHOT === '1') writeFileSync(path.join(repoRoot, 'docs', 'report.png'), shot);
-    // the committed screenshot is a PNG of the same size
-    const committed = PNG.sync.read(readFileSync(path.join(repoRoot, 'docs', 'report.png')));
-    expect([committed.width, committed.height]).toEqual([1200, 1500]);
-    await page.close();
-  }, BROWSER_TIMEOUT);
+  it(
+    "a screenshot of the shipped examples' paper (written to docs/ with PLAN_CHECK_WRITE_SCREENSHOT=1)",
+    async () => {
+      const page = await open('examples', { width: 1200, height: 1500 });
+      const shot = await page.screenshot({ fullPage: false });
+      const png = PNG.sync.read(shot);
+      expect([png.width, png.height]).toEqual([1200, 1500]);
+      if (process.env.PLAN_CHECK_WRITE_SCREENSHOT === '1') writeFileSync(path.join(repoRoot, 'docs', 'report.png'), shot);
+      // the committed screenshot is a PNG of the same size
+      const committed = PNG.sync.read(readFileSync(path.join(repoRoot, 'docs', 'report.png')));
+      expect([committed.width, committed.height]).toEqual([1200, 1500]);
+      await page.close();
+    },
+    BROWSER_TIMEOUT,
+  );
 });

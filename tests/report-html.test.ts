@@ -13,10 +13,13 @@ import { day, project, runBin, runCli, timezones } from './helpers.js';
 import { readFileSync } from 'node:fs';
 
 const fixture = 'tests/fixtures/papers';
-const fixtureFiles = Object.fromEntries(['papers-2024.plan.yaml', 'papers-2024.actuals.yaml'].map((name) => [name, readFileSync(path.join(fixture, name), 'utf8')]));
+const fixtureFiles = Object.fromEntries(
+  ['papers-2024.plan.yaml', 'papers-2024.actuals.yaml'].map((name) => [name, readFileSync(path.join(fixture, name), 'utf8')]),
+);
 
 /** Every attribute value that names a resource: none may leave the file. */
-const resourceAttributes = (html: string): string[] => [...html.matchAll(/\s(?:src|href|xlink:href|action|poster|srcset)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)].map((match) => match[1]!);
+const resourceAttributes = (html: string): string[] =>
+  [...html.matchAll(/\s(?:src|href|xlink:href|action|poster|srcset)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)].map((match) => match[1]!);
 
 function selfContained(html: string): void {
   expect(html).not.toMatch(/<script/i);
@@ -27,15 +30,29 @@ function selfContained(html: string): void {
 }
 
 describe.each(timezones)('report on the papers fixture in TZ=%s', (tz) => {
-  const report = (asOf: string, lang = 'zh-CN') => runBin(['report', '--no-config', '--as-of', asOf, '--lang', lang, fixture], { env: { TZ: tz } });
+  const report = (asOf: string, lang = 'zh-CN') =>
+    runBin(['report', '--no-config', '--as-of', asOf, '--lang', lang, fixture], { env: { TZ: tz } });
 
   it.each([
     // 03-31: only the sampling is yellow (lag (248.63 − 150)/1000 × 100 = 9.86)
     ['2024-03-31', ['papers-2024:1/sampling']],
     // 06-30: training (missed), incidents (breached): red; sampling, recheck, 乙街道's shops: yellow
-    ['2024-06-30', ['papers-2024:4/training', 'papers-2024:2/incidents', 'papers-2024:1/sampling', 'papers-2024:1/recheck', 'papers-2024:3/shops']],
+    [
+      '2024-06-30',
+      ['papers-2024:4/training', 'papers-2024:2/incidents', 'papers-2024:1/sampling', 'papers-2024:1/recheck', 'papers-2024:3/shops'],
+    ],
     // 09-30: 甲街道 is yellow too (lag 74.86 − 60 = 14.86): two charts for the shops
-    ['2024-09-30', ['papers-2024:4/training', 'papers-2024:2/incidents', 'papers-2024:1/sampling', 'papers-2024:3/shops', 'papers-2024:3/shops', 'papers-2024:1/recheck']],
+    [
+      '2024-09-30',
+      [
+        'papers-2024:4/training',
+        'papers-2024:2/incidents',
+        'papers-2024:1/sampling',
+        'papers-2024:3/shops',
+        'papers-2024:3/shops',
+        'papers-2024:1/recheck',
+      ],
+    ],
   ])('at %s: a chart per red or yellow target, self-contained', (asOf, charted) => {
     const result = report(asOf);
     expect(result.status).toBe(0);
@@ -46,9 +63,13 @@ describe.each(timezones)('report on the papers fixture in TZ=%s', (tz) => {
 
   it('the same lights as status --format json, a row per target', () => {
     const html = report('2024-06-30').stdout;
-    const json = JSON.parse(runBin(['status', '--no-config', '--as-of', '2024-06-30', '--format', 'json', fixture], { env: { TZ: tz } }).stdout) as { targets: { ref: string; light: string }[] };
+    const json = JSON.parse(
+      runBin(['status', '--no-config', '--as-of', '2024-06-30', '--format', 'json', fixture], { env: { TZ: tz } }).stdout,
+    ) as { targets: { ref: string; light: string }[] };
     const rows = [...html.matchAll(/<tr data-ref="([^"]+)" data-light="([^"]+)"/g)].map((match) => ({ ref: match[1], light: match[2] }));
-    expect(rows.sort((a, b) => a.ref!.localeCompare(b.ref!))).toEqual(json.targets.map((target) => ({ ref: target.ref, light: target.light })).sort((a, b) => a.ref.localeCompare(b.ref)));
+    expect(rows.sort((a, b) => a.ref!.localeCompare(b.ref!))).toEqual(
+      json.targets.map((target) => ({ ref: target.ref, light: target.light })).sort((a, b) => a.ref.localeCompare(b.ref)),
+    );
   });
 });
 
@@ -58,12 +79,22 @@ describe('report contents at 2024-06-30', () => {
   it('the paragraph, the lights, bars with the pace marker, deadlines by light, units, footer', async () => {
     const { stdout: html, status } = await runCli(args);
     expect(status).toBe(0);
-    const brief = (await runCli(['status', '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN', '--format', 'brief', fixture])).stdout.trim();
+    const brief = (
+      await runCli(['status', '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN', '--format', 'brief', fixture])
+    ).stdout.trim();
     expect(html).toContain(`<p class="brief">${brief.replace(/"/g, '&quot;')}</p>`);
     for (const id of ['brief', 'targets', 'charts', 'each', 'deadlines', 'units']) expect(html).toContain(`<section id="${id}">`);
     // the light counts: red 2, yellow 3, grey 0, green 1
-    const boxes = [...html.matchAll(/<div class="light-box (\w+)"[^>]*>.*?<span class="count">(\d+)<\/span>/g)].map((m) => [m[1], Number(m[2])]);
-    expect(boxes).toEqual([['red', 2], ['yellow', 3], ['grey', 0], ['green', 1]]);
+    const boxes = [...html.matchAll(/<div class="light-box (\w+)"[^>]*>.*?<span class="count">(\d+)<\/span>/g)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]);
+    expect(boxes).toEqual([
+      ['red', 2],
+      ['yellow', 3],
+      ['grey', 0],
+      ['green', 1],
+    ]);
     // sampling: 300/1000 = 30% filled, the pace marker at 182/366 = 49.7%
     expect(html).toMatch(/<div class="bar-fill yellow" style="width:30%"><\/div><div class="bar-pace" style="left:49\.7%"><\/div>/);
     expect(html).toContain(`完成率 30%，序时进度 ${Math.round((182 / 366) * 1000) / 10}%`);
@@ -75,7 +106,9 @@ describe('report contents at 2024-06-30', () => {
     // 区民政局: 6 due (Jan–Jun), 3 on time (Jan, Feb, Apr), 1 late (Mar), 2 overdue (May, Jun): 3/6 = 50%, listed first (worst)
     const units = [...html.matchAll(/<section id="units">.*?<\/section>/gs)][0]![0];
     expect(units.indexOf('区民政局')).toBeLessThan(units.indexOf('区卫健局'));
-    expect(units).toMatch(/区民政局<\/td>.*?<td class="num">6<\/td><td class="num">3<\/td><td class="num">1<\/td><td class="num">2<\/td>.*?50%/s);
+    expect(units).toMatch(
+      /区民政局<\/td>.*?<td class="num">6<\/td><td class="num">3<\/td><td class="num">1<\/td><td class="num">2<\/td>.*?50%/s,
+    );
     expect(html).toContain('tests/fixtures/papers/papers-2024.plan.yaml');
     expect(html).toMatch(/<footer>.*数据截至 2024-06-30/s);
   });
@@ -106,8 +139,10 @@ describe('escaping', () => {
   const hostile = '<img src=x onerror=alert(1)> & "quoted" \'single\'';
 
   it('a title, metric or unit cannot open an element or an attribute', async () => {
-    const plan = fixtureFiles['papers-2024.plan.yaml']!
-      .replace('title: 2024年会议材料测试方案', `title: ${JSON.stringify(`方案 ${hostile}`)}`)
+    const plan = fixtureFiles['papers-2024.plan.yaml']!.replace(
+      'title: 2024年会议材料测试方案',
+      `title: ${JSON.stringify(`方案 ${hostile}`)}`,
+    )
       .replace('metric: 食品监督抽检量', `metric: ${JSON.stringify(`抽检 ${hostile}`)}`)
       .replace('title: 报送月度进展', `title: ${JSON.stringify(`<script>alert(2)</script>`)}`);
     writeFileSync(path.join(folder, 'papers-2024.plan.yaml'), plan);
@@ -169,7 +204,13 @@ describe('report on bad input and bad usage', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('an invalid plan: its diagnostic with file:line:col on stderr, no page, exit 1, no stack', async () => {
-    writeFileSync(path.join(folder, 'papers-2024.plan.yaml'), fixtureFiles['papers-2024.plan.yaml']!.replace('period: { start: 2024-01-01, end: 2024-12-31 }', 'period: { start: 2024-13-01, end: 2024-12-31 }'));
+    writeFileSync(
+      path.join(folder, 'papers-2024.plan.yaml'),
+      fixtureFiles['papers-2024.plan.yaml']!.replace(
+        'period: { start: 2024-01-01, end: 2024-12-31 }',
+        'period: { start: 2024-13-01, end: 2024-12-31 }',
+      ),
+    );
     const result = await runCli(['report', '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN', folder]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');

@@ -31,8 +31,10 @@ describe('review regressions', () => {
   it('counts a unit once however its name is typed (full-width brackets, aliases)', () => {
     const p = project({
       'p1.plan.yaml': planWithoutReports,
-      'p1.actuals.yaml': 'format: actuals/1\nplan: p1\nas_of: 2024-06-30\nvalues:\n  - { target: "1", value: 240, reported_by: "区发改局(农业农村局)" }\n  - { target: "1", value: 100, reported_by: 食药安办 }\n',
-      'p1.actuals.csv': 'plan,target,as_of,value,reported_by,note\np1,1,2024-09-30,300,区发改局（农业农村局）,\np1,1,2024-09-30,150,区食药安办,\n',
+      'p1.actuals.yaml':
+        'format: actuals/1\nplan: p1\nas_of: 2024-06-30\nvalues:\n  - { target: "1", value: 240, reported_by: "区发改局(农业农村局)" }\n  - { target: "1", value: 100, reported_by: 食药安办 }\n',
+      'p1.actuals.csv':
+        'plan,target,as_of,value,reported_by,note\np1,1,2024-09-30,300,区发改局（农业农村局）,\np1,1,2024-09-30,150,区食药安办,\n',
     });
     expect(p.diagnostics).toEqual([]);
     const result = evaluateProject(p, day('2024-09-30'), 14).targets[0]!;
@@ -46,7 +48,8 @@ describe('review regressions', () => {
   });
 
   it('places CSV problems on their own line after blank lines', () => {
-    const text = 'plan,target,as_of,value,reported_by,note\np1,1,2024-06-30,5,B局,x\n\np1,1,2024-06-30,abc,B局,x\n\n\np1,1,2024-07-30,abc,B局,x\n';
+    const text =
+      'plan,target,as_of,value,reported_by,note\np1,1,2024-06-30,5,B局,x\n\np1,1,2024-06-30,abc,B局,x\n\n\np1,1,2024-07-30,abc,B局,x\n';
     const read = readActualsCsv(text, 'x.actuals.csv');
     expect(read.diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`)).toEqual(['invalid-value-cell@4:17', 'invalid-value-cell@7:17']);
   });
@@ -59,7 +62,18 @@ describe('review regressions', () => {
 
   it('a bad --fail-on value is a usage error before anything is written', async () => {
     const work = mkdtempSync(path.join(os.tmpdir(), 'plan-check-failon-'));
-    const result = await runCli(['gaps', path.join(repoRoot, 'tests/fixtures/cli'), '--format', 'csv', '-o', path.join(work, 'g.csv'), '--fail-on', 'bogus', '--as-of', '2024-06-30']);
+    const result = await runCli([
+      'gaps',
+      path.join(repoRoot, 'tests/fixtures/cli'),
+      '--format',
+      'csv',
+      '-o',
+      path.join(work, 'g.csv'),
+      '--fail-on',
+      'bogus',
+      '--as-of',
+      '2024-06-30',
+    ]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(spawnSync('ls', [work], { encoding: 'utf8' }).stdout.trim()).toBe('');
@@ -67,7 +81,12 @@ describe('review regressions', () => {
 
   it('a full disk on standard output is one line and exit 2, no stack trace', () => {
     const full = openSync('/dev/full', 'w');
-    const result = spawnSync(process.execPath, [binPath, 'status', 'tests/fixtures/cli', '--as-of', '2024-06-30'], { cwd: repoRoot, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const result = spawnSync(process.execPath, [binPath, 'status', 'tests/fixtures/cli', '--as-of', '2024-06-30'], {
+      cwd: repoRoot,
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    });
     closeSync(full);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^plan-check: cannot write output: ENOSPC\n$/);
@@ -95,6 +114,9 @@ describe('review regressions', () => {
       'p1.plan.yaml': planWithoutReports,
       'p1.actuals.yaml': 'format: actuals/1\nplan: p1\ndone:\n  - { task: "1", phase: x, date: 2024-02-01 }\n  - { date: 2024-02-01 }\n',
     });
-    expect(p.diagnostics.map((d) => `${d.code}@${d.line}:${d.args.reason ?? d.args.key}`)).toEqual(['invalid-value@4:exclusive-done', 'missing-key@5:task | phase']);
+    expect(p.diagnostics.map((d) => `${d.code}@${d.line}:${d.args.reason ?? d.args.key}`)).toEqual([
+      'invalid-value@4:exclusive-done',
+      'missing-key@5:task | phase',
+    ]);
   });
 });

@@ -7,9 +7,17 @@ import { runCli } from './helpers.js';
 const inputs = { valid: 'tests/fixtures/cli', invalid: 'tests/fixtures/cli-invalid' } as const;
 const commands = [['validate'], ['status'], ['gaps'], ['deadlines'], ['explain', 'demo-2024:1/sampling']] as const;
 const badValues = [
-  { args: ['--as-of', '2024-13-01'], en: '--as-of "2024-13-01" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)', zh: '--as-of “2024-13-01”不是有效日期：请写成 2024-06-30（也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）' },
+  {
+    args: ['--as-of', '2024-13-01'],
+    en: '--as-of "2024-13-01" is not a real calendar date: write 2024-06-30 (2024/6/30, 2024-6-30, 2024.6.30 and the Chinese year-month-day form are read too)',
+    zh: '--as-of “2024-13-01”不是有效日期：请写成 2024-06-30（也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）',
+  },
   { args: ['--warn-days', 'x'], en: '--warn-days must be a whole number of days, not "x"', zh: '--warn-days 必须是整数天数，不能是“x”' },
-  { args: ['--timezone', 'Mars/Base'], en: 'unknown timezone "Mars/Base" (use an IANA name such as Asia/Shanghai)', zh: '未知的时区“Mars/Base”（请用 IANA 名称，如 Asia/Shanghai）' },
+  {
+    args: ['--timezone', 'Mars/Base'],
+    en: 'unknown timezone "Mars/Base" (use an IANA name such as Asia/Shanghai)',
+    zh: '未知的时区“Mars/Base”（请用 IANA 名称，如 Asia/Shanghai）',
+  },
 ] as const;
 
 describe('a bad setting is a usage error on every command, valid input or not', () => {
@@ -29,7 +37,19 @@ describe('a bad setting is a usage error on every command, valid input or not', 
   }
 
   it('reports the first bad value when several are bad', async () => {
-    const result = await runCli(['validate', inputs.valid, '--no-config', '--as-of', '2024-13-01', '--warn-days', 'x', '--timezone', 'Mars/Base', '--lang', 'en']);
+    const result = await runCli([
+      'validate',
+      inputs.valid,
+      '--no-config',
+      '--as-of',
+      '2024-13-01',
+      '--warn-days',
+      'x',
+      '--timezone',
+      'Mars/Base',
+      '--lang',
+      'en',
+    ]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
@@ -41,7 +61,19 @@ describe('a bad setting is a usage error on every command, valid input or not', 
   });
 
   it('the same values, good, run (the control)', async () => {
-    const result = await runCli(['status', inputs.valid, '--no-config', '--as-of', '2024-06-30', '--warn-days', '3', '--timezone', 'Asia/Shanghai', '--lang', 'en']);
+    const result = await runCli([
+      'status',
+      inputs.valid,
+      '--no-config',
+      '--as-of',
+      '2024-06-30',
+      '--warn-days',
+      '3',
+      '--timezone',
+      'Asia/Shanghai',
+      '--lang',
+      'en',
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe('Status as of 2024-06-30');
   });
@@ -54,7 +86,10 @@ describe('other usage messages are localised', () => {
     [['status', 'no-such-folder', '--no-config'], '无法读取 no-such-folder：没有这个文件或目录'],
     [['status', 'README.md', '--no-config'], 'README.md 不是 plan-check 文件（*.plan.yaml、*.actuals.yaml 或 *.actuals.csv）'],
     [['status', '--config', 'no-such.yaml'], '无法读取配置文件 no-such.yaml'],
-    [['gaps', inputs.valid, '--no-config', '--fail-on', 'late'], '--fail-on 必须是 met, on_track, behind, missed, breached, no_data, not_started, done, overdue, due_soon, upcoming, red, yellow 之一，不能是“late”'],
+    [
+      ['gaps', inputs.valid, '--no-config', '--fail-on', 'late'],
+      '--fail-on 必须是 met, on_track, behind, missed, breached, no_data, not_started, done, overdue, due_soon, upcoming, red, yellow 之一，不能是“late”',
+    ],
     [['gaps', inputs.valid, '--no-config', '--plan', 'nope'], '--plan nope：没有这个方案（demo-2024）'],
     [['schema', 'nope'], 'schema name 必须是 plan, actuals, config 之一，不能是“nope”'],
   ])('%j', async (args, message) => {

@@ -12,7 +12,8 @@ import { STACK_FRAME, repoRoot, runCli } from './helpers.js';
 let folder: string;
 beforeAll(() => {
   folder = mkdtempSync(path.join(tmpdir(), 'plan-check-small-'));
-  for (const name of ['demo.plan.yaml', 'demo.actuals.yaml', 'demo.actuals.csv']) cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
+  for (const name of ['demo.plan.yaml', 'demo.actuals.yaml', 'demo.actuals.csv'])
+    cpSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', name), path.join(folder, name));
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -51,19 +52,28 @@ describe('--owner', () => {
 });
 
 describe('TZ from the environment', () => {
-  const today = async (env: Record<string, string>, args: string[] = []) => run(['status', '.', '--format', 'json', '--lang', 'en', ...args], env);
+  const today = async (env: Record<string, string>, args: string[] = []) =>
+    run(['status', '.', '--format', 'json', '--lang', 'en', ...args], env);
 
   it('an unknown name (a typo) is named on standard error, and today is taken in UTC', async () => {
     for (const zone of ['Asia/Shangai', 'Mars/Olympus', 'nonsense']) {
       const result = await today({ TZ: zone });
       expect(result.status, result.stderr).toBe(0);
-      expect(result.stderr).toBe(`plan-check: warning: TZ="${zone}" is not a known timezone, so today is taken in UTC; set --timezone or timezone: in plan-check.yaml to an IANA name such as Asia/Shanghai\n`);
+      expect(result.stderr).toBe(
+        `plan-check: warning: TZ="${zone}" is not a known timezone, so today is taken in UTC; set --timezone or timezone: in plan-check.yaml to an IANA name such as Asia/Shanghai\n`,
+      );
       expect((JSON.parse(result.stdout) as { as_of: string }).as_of).toBe(new Date().toISOString().slice(0, 10));
     }
   });
 
   it('a known name, a POSIX value, --timezone or --as-of: no warning', async () => {
-    for (const env of [{ TZ: 'Asia/Shanghai' }, { TZ: 'CST-8' }, { TZ: 'EST5EDT,M3.2.0,M11.1.0' }, { TZ: ':/etc/localtime' }, { TZ: 'UTC' }]) {
+    for (const env of [
+      { TZ: 'Asia/Shanghai' },
+      { TZ: 'CST-8' },
+      { TZ: 'EST5EDT,M3.2.0,M11.1.0' },
+      { TZ: ':/etc/localtime' },
+      { TZ: 'UTC' },
+    ]) {
       const result = await today(env);
       expect(result.stderr, env.TZ).toBe('');
     }
@@ -93,7 +103,8 @@ describe('file names that are not UTF-8 (GBK names from a zip made on Chinese Wi
   // "你好" in GBK: C4 E3 BA C3, not valid UTF-8
   const gbk = Buffer.from([0xc4, 0xe3, 0xba, 0xc3]);
   const shown = '\\xc4\\xe3\\xba\\xc3';
-  const bytesPath = (...parts: (string | Buffer)[]) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
+  const bytesPath = (...parts: (string | Buffer)[]) =>
+    Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part)));
 
   function gbkProject(planText?: string): string {
     const project = mkdtempSync(path.join(tmpdir(), 'plan-check-gbk-'));
@@ -101,7 +112,10 @@ describe('file names that are not UTF-8 (GBK names from a zip made on Chinese Wi
     writeFileSync(bytesPath(project, '/计划-', gbk, '.plan.yaml'), plan);
     const folderBytes = bytesPath(project, '/', gbk);
     mkdirSync(folderBytes);
-    writeFileSync(bytesPath(folderBytes, '/demo.actuals.yaml'), readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', 'demo.actuals.yaml')));
+    writeFileSync(
+      bytesPath(folderBytes, '/demo.actuals.yaml'),
+      readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'cli', 'demo.actuals.yaml')),
+    );
     return project;
   }
 
@@ -109,7 +123,9 @@ describe('file names that are not UTF-8 (GBK names from a zip made on Chinese Wi
     const project = gbkProject();
     try {
       for (const paths of [['.'], []]) {
-        const result = await runCli(['gaps', ...paths, '--format', 'json', '--as-of', '2024-06-30', '--no-config', '--no-cache'], { cwd: project });
+        const result = await runCli(['gaps', ...paths, '--format', 'json', '--as-of', '2024-06-30', '--no-config', '--no-cache'], {
+          cwd: project,
+        });
         expect(result.status, `${paths.join(' ')}: ${result.stderr}`).toBe(0);
         // the actuals in the GBK-named folder were read: 1020 reported for sampling
         const rows = (JSON.parse(result.stdout) as { targets: { ref: string; actual: number | null }[] }).targets;

@@ -47,8 +47,16 @@ describe('tables', () => {
     ]);
     const head = ['任务', '状态', 'note'];
     const ours = makeTable(head, rows, { ...ctx, chalk });
-    const widths = ours.split('\n')[0]!.slice(1, -1).split('┬').map((segment) => segment.length);
-    const reference = new Table({ head: head.map((h) => chalk.bold(h)), colWidths: widths, style: { head: [], border: [], compact: !wrapped } });
+    const widths = ours
+      .split('\n')[0]!
+      .slice(1, -1)
+      .split('┬')
+      .map((segment) => segment.length);
+    const reference = new Table({
+      head: head.map((h) => chalk.bold(h)),
+      colWidths: widths,
+      style: { head: [], border: [], compact: !wrapped },
+    });
     for (const row of rows) reference.push(row);
     expect(ours).toBe(reference.toString());
   });
@@ -60,10 +68,34 @@ describe('tables', () => {
 
 describe('large tables on a terminal', () => {
   const row = (i: number) => ({
-    ref: `p:${i}/t`, plan: 'p', task: String(i), task_title: '任务', target: 't', metric: '指标', owner: '区市场监管局', unit: '批次', op: '>=',
-    kind: 'count' as const, expression: '>= 10', required: 10, expected: 5, actual: 4, gap: 6, progress: 0.4, lag: 10, light: 'yellow' as const,
-    progress_kind: 'linear' as const, progress_written: false, baseline: null, start: '2024-01-01', due: '2024-12-31', status: 'behind' as const,
-    latest_as_of: '2024-06-30', stale: false, units: null, data_errors: 0,
+    ref: `p:${i}/t`,
+    plan: 'p',
+    task: String(i),
+    task_title: '任务',
+    target: 't',
+    metric: '指标',
+    owner: '区市场监管局',
+    unit: '批次',
+    op: '>=',
+    kind: 'count' as const,
+    expression: '>= 10',
+    required: 10,
+    expected: 5,
+    actual: 4,
+    gap: 6,
+    progress: 0.4,
+    lag: 10,
+    light: 'yellow' as const,
+    progress_kind: 'linear' as const,
+    progress_written: false,
+    baseline: null,
+    start: '2024-01-01',
+    due: '2024-12-31',
+    status: 'behind' as const,
+    latest_as_of: '2024-06-30',
+    stale: false,
+    units: null,
+    data_errors: 0,
   });
   it('shows the first rows and says how many there are, only on a terminal', async () => {
     const { formatTargetsTable, TTY_ROW_LIMIT, TTY_ROWS_SHOWN } = await import('../src/report/table.js');
@@ -74,6 +106,8 @@ describe('large tables on a terminal', () => {
     expect(onTerminal.split('\n').filter((line) => line.includes('区市场监管局'))).toHaveLength(TTY_ROWS_SHOWN);
     const piped = formatTargetsTable({ asOf: '2024-06-30', rows }, { ...ctx, lang: 'en' });
     expect(piped.split('\n').filter((line) => line.includes('区市场监管局'))).toHaveLength(TTY_ROW_LIMIT + 1);
-    expect(formatTargetsTable({ asOf: '2024-06-30', rows: rows.slice(0, TTY_ROW_LIMIT) }, { ...ctx, columns: 120 })).not.toMatch(/rows shown|显示/);
+    expect(formatTargetsTable({ asOf: '2024-06-30', rows: rows.slice(0, TTY_ROW_LIMIT) }, { ...ctx, columns: 120 })).not.toMatch(
+      /rows shown|显示/,
+    );
   });
 });

@@ -12,16 +12,42 @@ import path from 'node:path';
 
 describe('the contract table', () => {
   it.each([
-    ['不少于1900批次', '>= 1900', '批次'], ['不低于1900批次', '>= 1900', '批次'], ['至少1900批次', '>= 1900', '批次'],
-    ['1900批次以上', '>= 1900', '批次'], ['达到1900批次', '>= 1900', '批次'], ['≥1900批次', '>= 1900', '批次'], ['>= 1,900', '>= 1900', undefined],
-    ['超过5家', '> 5', '家'], ['多于5家', '> 5', '家'], ['5家以上（不含5家）', '> 5', '家'],
-    ['达到100%', '>= 100%', undefined], ['100%', '>= 100%', undefined], ['全覆盖', '>= 100%', undefined], ['全部', '>= 100%', undefined], ['实现全覆盖', '>= 100%', undefined],
-    ['98%以上', '>= 98%', undefined], ['不低于98%', '>= 98%', undefined], ['达98%以上', '>= 98%', undefined], ['≥98％', '>= 98%', undefined],
-    ['不超过5起', '<= 5', '起'], ['不多于5起', '<= 5', '起'], ['5起以下', '<= 5', '起'], ['控制在5起以内', '<= 5', '起'], ['≤5起', '<= 5', '起'],
-    ['少于3起', '< 3', '起'], ['低于3起', '< 3', '起'],
-    ['未发生', '<= 0', undefined], ['不发生', '<= 0', undefined], ['零发生', '<= 0', undefined], ['零', '<= 0', undefined],
-    ['4批次/千人', '>= 4 per 1000', '批次'], ['每千人4批次', '>= 4 per 1000', '批次'], ['4 per 1000', '>= 4 per 1000', undefined],
-    ['万分之三', '>= 3 per 10000', undefined], ['4/10万以下', '<= 4 per 100000', '人'], ['每10万人不超过4人', '<= 4 per 100000', '人'],
+    ['不少于1900批次', '>= 1900', '批次'],
+    ['不低于1900批次', '>= 1900', '批次'],
+    ['至少1900批次', '>= 1900', '批次'],
+    ['1900批次以上', '>= 1900', '批次'],
+    ['达到1900批次', '>= 1900', '批次'],
+    ['≥1900批次', '>= 1900', '批次'],
+    ['>= 1,900', '>= 1900', undefined],
+    ['超过5家', '> 5', '家'],
+    ['多于5家', '> 5', '家'],
+    ['5家以上（不含5家）', '> 5', '家'],
+    ['达到100%', '>= 100%', undefined],
+    ['100%', '>= 100%', undefined],
+    ['全覆盖', '>= 100%', undefined],
+    ['全部', '>= 100%', undefined],
+    ['实现全覆盖', '>= 100%', undefined],
+    ['98%以上', '>= 98%', undefined],
+    ['不低于98%', '>= 98%', undefined],
+    ['达98%以上', '>= 98%', undefined],
+    ['≥98％', '>= 98%', undefined],
+    ['不超过5起', '<= 5', '起'],
+    ['不多于5起', '<= 5', '起'],
+    ['5起以下', '<= 5', '起'],
+    ['控制在5起以内', '<= 5', '起'],
+    ['≤5起', '<= 5', '起'],
+    ['少于3起', '< 3', '起'],
+    ['低于3起', '< 3', '起'],
+    ['未发生', '<= 0', undefined],
+    ['不发生', '<= 0', undefined],
+    ['零发生', '<= 0', undefined],
+    ['零', '<= 0', undefined],
+    ['4批次/千人', '>= 4 per 1000', '批次'],
+    ['每千人4批次', '>= 4 per 1000', '批次'],
+    ['4 per 1000', '>= 4 per 1000', undefined],
+    ['万分之三', '>= 3 per 10000', undefined],
+    ['4/10万以下', '<= 4 per 100000', '人'],
+    ['每10万人不超过4人', '<= 4 per 100000', '人'],
     ['1.2万批次', '>= 12000', '批次'],
   ])('%s reads as %s', (written, canonical, unit) => {
     const parsed = parseTargetExpression(written)!;
@@ -68,8 +94,14 @@ describe('the traps', () => {
 
 describe('Chinese numerals and 万/亿', () => {
   it.each([
-    ['一千九百', 1000 + 900], ['十五', 10 + 5], ['九十八', 9 * 10 + 8], ['两万零五', 2 * 10000 + 5], ['一九零零', 1900],
-    ['三亿五千万', 3 * 100000000 + 5000 * 10000], ['一百零八', 100 + 8], ['十', 10],
+    ['一千九百', 1000 + 900],
+    ['十五', 10 + 5],
+    ['九十八', 9 * 10 + 8],
+    ['两万零五', 2 * 10000 + 5],
+    ['一九零零', 1900],
+    ['三亿五千万', 3 * 100000000 + 5000 * 10000],
+    ['一百零八', 100 + 8],
+    ['十', 10],
   ])('%s = %d', (text, value) => {
     expect(parseChineseInteger(text)).toBe(BigInt(value));
   });
@@ -89,7 +121,10 @@ describe('Chinese numerals and 万/亿', () => {
 
 describe('the closest reading of what is not understood', () => {
   it.each([
-    ['大约1900批次', '>= 1900'], ['争取不超过5起左右', '<= 5'], ['合格率达到98%', '>= 98%'], ['基本覆盖', '>= 100%'],
+    ['大约1900批次', '>= 1900'],
+    ['争取不超过5起左右', '<= 5'],
+    ['合格率达到98%', '>= 98%'],
+    ['基本覆盖', '>= 100%'],
   ])('%s → %s', (written, suggestion) => {
     expect(parseTargetExpression(written)).toBeUndefined();
     expect(suggestTargetReading(written)).toBe(suggestion);
@@ -135,33 +170,45 @@ const unitWords = ['批次', '家', '起', '个', '个小时', '个工作日', '
 
 describe('property: every canonical target written in Chinese reads back as itself', () => {
   it('counts, percentages and per-capita rates', () => {
-    fc.assert(fc.property(
-      fc.constantFrom('>=', '>', '<=', '<'),
-      fc.integer({ min: 1, max: 99_999_999 }),
-      fc.constantFrom('count', 'percent', 'per_capita'),
-      fc.constantFrom(...unitWords),
-      fc.constantFrom(1000, 10000, 100000),
-      fc.nat(),
-      (op, value, kind, unit, per, pick) => {
-        const words = opWords[op];
-        const numbers = [String(value), chineseInteger(value), ...(value % 1000 === 0 && value >= 10000 ? [`${decimalText(fromDecimalString(String(value / 10000)))}万`] : [])];
-        const number = numbers[pick % numbers.length]!;
-        const tail = kind === 'percent' ? '%' : kind === 'per_capita' ? `${unit}/${per === 1000 ? '千人' : per === 10000 ? '万人' : '10万人'}` : unit;
-        const forms = [
-          ...words.prefix.map((w) => `${w}${number}${tail}`),
-          ...words.suffix.map((w) => `${number}${tail}${w}`),
-          ...(op === '>' ? [`${number}${tail}以上（不含${number}${kind === 'count' ? unit : ''}）`] : []),
-        ];
-        const canonical = kind === 'percent' ? `${op} ${value}%` : kind === 'per_capita' ? `${op} ${value} per ${per}` : `${op} ${value}`;
-        for (const form of forms) {
-          const parsed = parseTargetExpression(form);
-          expect(parsed?.text, form).toBe(canonical);
-          expect(parsed?.unit, form).toBe(kind === 'percent' ? undefined : unit.replace(/^个(?=小时|工作日)/, ''));
-          // and the canonical form reads as itself
-          expect(parseTargetExpression(canonical)!.text).toBe(canonical);
-        }
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('>=', '>', '<=', '<'),
+        fc.integer({ min: 1, max: 99_999_999 }),
+        fc.constantFrom('count', 'percent', 'per_capita'),
+        fc.constantFrom(...unitWords),
+        fc.constantFrom(1000, 10000, 100000),
+        fc.nat(),
+        (op, value, kind, unit, per, pick) => {
+          const words = opWords[op];
+          const numbers = [
+            String(value),
+            chineseInteger(value),
+            ...(value % 1000 === 0 && value >= 10000 ? [`${decimalText(fromDecimalString(String(value / 10000)))}万`] : []),
+          ];
+          const number = numbers[pick % numbers.length]!;
+          const tail =
+            kind === 'percent'
+              ? '%'
+              : kind === 'per_capita'
+                ? `${unit}/${per === 1000 ? '千人' : per === 10000 ? '万人' : '10万人'}`
+                : unit;
+          const forms = [
+            ...words.prefix.map((w) => `${w}${number}${tail}`),
+            ...words.suffix.map((w) => `${number}${tail}${w}`),
+            ...(op === '>' ? [`${number}${tail}以上（不含${number}${kind === 'count' ? unit : ''}）`] : []),
+          ];
+          const canonical = kind === 'percent' ? `${op} ${value}%` : kind === 'per_capita' ? `${op} ${value} per ${per}` : `${op} ${value}`;
+          for (const form of forms) {
+            const parsed = parseTargetExpression(form);
+            expect(parsed?.text, form).toBe(canonical);
+            expect(parsed?.unit, form).toBe(kind === 'percent' ? undefined : unit.replace(/^个(?=小时|工作日)/, ''));
+            // and the canonical form reads as itself
+            expect(parseTargetExpression(canonical)!.text).toBe(canonical);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -205,7 +252,10 @@ describe('in a plan', () => {
 describe('validate --format json and explain show the canonical form', () => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'wording-'));
   writeFileSync(path.join(folder, 'a.plan.yaml'), planWith('不少于1900批次'));
-  writeFileSync(path.join(folder, 'a.actuals.yaml'), 'format: actuals/1\nplan: p\nas_of: 2024-06-30\nvalues:\n  - { target: 1/s, value: 1000 }\n');
+  writeFileSync(
+    path.join(folder, 'a.actuals.yaml'),
+    'format: actuals/1\nplan: p\nas_of: 2024-06-30\nvalues:\n  - { target: 1/s, value: 1000 }\n',
+  );
 
   it('validate', async () => {
     const result = await runCli(['validate', '--format', 'json', 'a.plan.yaml'], { cwd: folder });

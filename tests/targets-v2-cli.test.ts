@@ -35,21 +35,62 @@ describe.each(timezones)('v2 targets through the CLI, TZ=%s', (tz) => {
     // deadlines: task 1 + the monthly report 01-10 … 12-10 (12) = 13; reports 01 … 06 done (6);
     // 07-10 is 10 ≤ 14 days away (due soon); reports 08 … 12 and task 1 (12-31) upcoming (6)
     expect(counts).toEqual({
-      targets: 4, met: 2, on_track: 0, behind: 2, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 1, green: 3, grey: 0 },
-      deadlines: 1 + 12, done: 6, overdue: 0, due_soon: 1, upcoming: 5 + 1,
+      targets: 4,
+      met: 2,
+      on_track: 0,
+      behind: 2,
+      missed: 0,
+      breached: 0,
+      no_data: 0,
+      not_started: 0,
+      lights: { red: 0, yellow: 1, green: 3, grey: 0 },
+      deadlines: 1 + 12,
+      done: 6,
+      overdue: 0,
+      due_soon: 1,
+      upcoming: 5 + 1,
     });
     const target = (ref: string) => data.targets.find((t) => t.ref === `towns-2024:${ref}`)!;
     const pass = target('1/pass');
-    expect(pass).toMatchObject({ required: 98, expected: 98, actual: 97.5, status: 'behind', light: 'green', progress_kind: 'level', latest_as_of: '2024-06-30', stale: false });
+    expect(pass).toMatchObject({
+      required: 98,
+      expected: 98,
+      actual: 97.5,
+      status: 'behind',
+      light: 'green',
+      progress_kind: 'level',
+      latest_as_of: '2024-06-30',
+      stale: false,
+    });
     expect(pass.lag as number).toBeCloseTo(25 / 49, 12);
     const towns = target('1/towns');
-    expect(towns).toMatchObject({ required: 100, expected: null, actual: null, gap: null, progress: null, lag: null, status: 'behind', light: 'yellow', progress_kind: 'linear' });
+    expect(towns).toMatchObject({
+      required: 100,
+      expected: null,
+      actual: null,
+      gap: null,
+      progress: null,
+      lag: null,
+      status: 'behind',
+      light: 'yellow',
+      progress_kind: 'linear',
+    });
     const units = towns.units as Record<string, number | string>[];
-    expect(units.map((u) => [u.unit, u.actual, u.status, u.light])).toEqual([['甲街道', 20, 'behind', 'yellow'], ['乙街道', 45, 'behind', 'green']]);
+    expect(units.map((u) => [u.unit, u.actual, u.status, u.light])).toEqual([
+      ['甲街道', 20, 'behind', 'yellow'],
+      ['乙街道', 45, 'behind', 'green'],
+    ]);
     expect(units[0]!.expected as number).toBeCloseTo(9100 / 183, 12);
     expect(units[0]!.lag as number).toBeCloseTo(5440 / 183, 12);
     expect(units[1]!.lag as number).toBeCloseTo(865 / 183, 12);
-    expect(target('1/poisoning')).toMatchObject({ progress: 0.8, status: 'met', light: 'green', progress_kind: null, latest_as_of: '2024-05-01', stale: true });
+    expect(target('1/poisoning')).toMatchObject({
+      progress: 0.8,
+      status: 'met',
+      light: 'green',
+      progress_kind: null,
+      latest_as_of: '2024-05-01',
+      stale: true,
+    });
     expect(target('no-incident')).toMatchObject({ task: null, owner: '区食药安委', status: 'met', light: 'green' });
     expect(data.deadlines.find((d) => d.due === '2024-07-10')).toMatchObject({ status: 'due_soon', light: 'yellow' });
   });
@@ -86,14 +127,23 @@ describe('--fail-on red and yellow', () => {
 });
 
 describe('what a reader sees', () => {
-  it('--owner on a unit gives that unit\'s own line of the each target', async () => {
+  it("--owner on a unit gives that unit's own line of the each target", async () => {
     const data = await json(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--owner', '甲街道'], 'UTC');
     expect(data.targets).toHaveLength(1);
-    expect(data.targets[0]).toMatchObject({ ref: 'towns-2024:1/towns', owner: '甲街道', each_unit: '甲街道', required: 100, actual: 20, status: 'behind', light: 'yellow' });
+    expect(data.targets[0]).toMatchObject({
+      ref: 'towns-2024:1/towns',
+      owner: '甲街道',
+      each_unit: '甲街道',
+      required: 100,
+      actual: 20,
+      status: 'behind',
+      light: 'yellow',
+    });
   });
 
   it('the table: a word for the light without colour, a coloured dot on a colour terminal; labels that read right', async () => {
-    const plain = (await runCli(['status', folder, '--config', config, '--as-of', '2024-06-30', '--all'], { env: { LANG: 'zh_CN.UTF-8' } })).stdout;
+    const plain = (await runCli(['status', folder, '--config', config, '--as-of', '2024-06-30', '--all'], { env: { LANG: 'zh_CN.UTF-8' } }))
+      .stdout;
     expect(plain).not.toContain('\u001b');
     expect(plain).not.toContain('●');
     expect(plain).toContain('亮灯：黄 1 · 绿 3');
@@ -104,19 +154,29 @@ describe('what a reader sees', () => {
     expect(line('食物中毒事件')).toMatch(/占上限 80% .*│ 未超限（数据未更新） +│ 绿 +│/);
     expect(line('各镇街抽检量')).toMatch(/0\/2 达标 .*│ 滞后 +│ 黄 +│/);
     expect(line('重大食品安全事故')).toMatch(/^│ no-incident +│ （全方案）/);
-    const coloured = (await runCli(['status', folder, '--config', config, '--as-of', '2024-06-30', '--all'], { env: { LANG: 'zh_CN.UTF-8', NO_COLOR: '', FORCE_COLOR: '1' } })).stdout;
+    const coloured = (
+      await runCli(['status', folder, '--config', config, '--as-of', '2024-06-30', '--all'], {
+        env: { LANG: 'zh_CN.UTF-8', NO_COLOR: '', FORCE_COLOR: '1' },
+      })
+    ).stdout;
     expect(coloured).toContain('\u001b[');
     expect(coloured).toContain('● 黄');
   });
 
   it('gaps --all: one line per unit under its target (table, CSV); JSON lists them inside', async () => {
-    const md = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'md', '--lang', 'en'])).stdout;
+    const md = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'md', '--lang', 'en']))
+      .stdout;
     expect(md).toContain('|  |   └ 甲街道 | 各镇街抽检量 | 甲街道 | >= 100 批次 | 49.73 | 20 | 80 | 20% | 2024-12-31 | behind | yellow |');
     // stale: the figure of 2024-05-01 is 60 days old at 06-30 (stale_days 30)
-    expect(md).toContain('| 1/poisoning | 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit (stale) | green |');
-    const csv = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'csv', '--lang', 'en'])).stdout;
+    expect(md).toContain(
+      '| 1/poisoning | 1 抽检 | 食物中毒事件 | 区市场监管局 | \\<= 5 起 | — | 4 | 0 | 80% of limit | 2024-12-31 | within limit (stale) | green |',
+    );
+    const csv = (await runCli(['gaps', folder, '--config', config, '--as-of', '2024-06-30', '--all', '--format', 'csv', '--lang', 'en']))
+      .stdout;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress_percent,start,due,status,status_label,lag_points,light,light_label,progress_kind,latest_as_of,stale,each_unit,data_errors');
+    expect(lines[0]).toBe(
+      'ref,plan,task,task_title,target,metric,owner,unit,op,required,expected,actual,gap,progress_percent,start,due,status,status_label,lag_points,light,light_label,progress_kind,latest_as_of,stale,each_unit,data_errors',
+    );
     expect(lines.filter((l) => l.startsWith('towns-2024:1/towns,')).map((l) => l.split(',').slice(-8))).toEqual([
       ['', 'yellow', 'yellow', 'linear', '2024-06-30', 'false', '', '0'],
       [String(5440 / 183), 'yellow', 'yellow', 'linear', '2024-06-30', 'false', '甲街道', '0'],
@@ -130,7 +190,8 @@ describe('what a reader sees', () => {
     expect(pass).toContain('Pace: a level that must hold from the start (the default for a percentage target)');
     expect(pass).toContain('Status below target');
     expect(pass).toContain('Light: green');
-    const towns = (await runCli(['explain', 'towns-2024:1/towns', folder, '--config', config, '--as-of', '2024-06-30', '--lang', 'zh-CN'])).stdout;
+    const towns = (await runCli(['explain', 'towns-2024:1/towns', folder, '--config', config, '--as-of', '2024-06-30', '--lang', 'zh-CN']))
+      .stdout;
     expect(towns).toContain('名单中每个单位分别评估（2 个中 0 个达标）');
     expect(towns).toMatch(/甲街道：R = 100 批次.*A = 20 批次.* → 滞后，黄/);
     expect(towns).toMatch(/乙街道：R = 100 批次.*A = 45 批次.* → 滞后，绿/);
@@ -145,7 +206,16 @@ describe('what a reader sees', () => {
   });
 
   it('a red band below the yellow one is an error at its line and column', async () => {
-    const result = await runCli(['status', folder, '--config', path.join('tests', 'fixtures', 'targets-v2-bad-lights.yaml'), '--as-of', '2024-06-30', '--format', 'json']);
+    const result = await runCli([
+      'status',
+      folder,
+      '--config',
+      path.join('tests', 'fixtures', 'targets-v2-bad-lights.yaml'),
+      '--as-of',
+      '2024-06-30',
+      '--format',
+      'json',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/targets-v2-bad-lights\.yaml:1:28 .*invalid-value/);
   });

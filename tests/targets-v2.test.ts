@@ -106,13 +106,36 @@ type Case = [name: string, asOf: string, ref: string, want: Want];
 const cases: Case[] = [
   // ---- level: 1/pass ">= 98%", start 2024-03-01, due 2024-10-31; rows 97.5 @02-15, 98.5 @08-31, 97 @10-31
   // before start: E = 0; A = 97.5 < 98, T < start → not_started (grey); lag = (0 − 97.5)/98 × 100 = −9750/98
-  ['level: before its start', '2024-02-20', '1/pass',
-    { required: 98, expected: 0, actual: 97.5, gap: 0.5, lag: -9750 / 98, status: 'not_started', light: 'grey', progress_kind: 'level', progress_written: false }],
+  [
+    'level: before its start',
+    '2024-02-20',
+    '1/pass',
+    {
+      required: 98,
+      expected: 0,
+      actual: 97.5,
+      gap: 0.5,
+      lag: -9750 / 98,
+      status: 'not_started',
+      light: 'grey',
+      progress_kind: 'level',
+      progress_written: false,
+    },
+  ],
   // mid-year: E = R = 98 (not 98 × 122/245); A = 97.5 → behind; lag = 0.5/98 × 100 = 50/98 → yellow (> 0, ≤ 30)
-  ['level: below the floor is behind, never on track', '2024-06-30', '1/pass',
-    { expected: 98, actual: 97.5, gap: 0.5, progress: 97.5 / 98, lag: 50 / 98, status: 'behind', light: 'yellow' }],
+  [
+    'level: below the floor is behind, never on track',
+    '2024-06-30',
+    '1/pass',
+    { expected: 98, actual: 97.5, gap: 0.5, progress: 97.5 / 98, lag: 50 / 98, status: 'behind', light: 'yellow' },
+  ],
   // A = 98.5 ≥ 98 → met; lag = (98 − 98.5)/98 × 100 = −50/98 (ahead) → green
-  ['level: above the floor is met', '2024-09-30', '1/pass', { expected: 98, actual: 98.5, gap: 0, lag: -50 / 98, status: 'met', light: 'green' }],
+  [
+    'level: above the floor is met',
+    '2024-09-30',
+    '1/pass',
+    { expected: 98, actual: 98.5, gap: 0, lag: -50 / 98, status: 'met', light: 'green' },
+  ],
   // due day: A = 97 (row 10-31); E = 98 → behind; lag = 1/98 × 100 = 100/98
   ['level: on the due day', '2024-10-31', '1/pass', { expected: 98, actual: 97, gap: 1, lag: 100 / 98, status: 'behind', light: 'yellow' }],
   // after due: missed → red whatever the lag
@@ -120,31 +143,68 @@ const cases: Case[] = [
 
   // ---- baseline: 1/kitchens ">= 80%", B = 60, default progress linear (a baseline makes it linear)
   // f = 0 (the day before start): E = 60 + 20 × 0 = 60; no row yet
-  ['baseline: f = 0', '2023-12-31', '1/kitchens',
-    { expected: 60, actual: null, lag: null, status: 'no_data', light: 'grey', progress_kind: 'linear', baseline: 60, progress_written: false }],
+  [
+    'baseline: f = 0',
+    '2023-12-31',
+    '1/kitchens',
+    {
+      expected: 60,
+      actual: null,
+      lag: null,
+      status: 'no_data',
+      light: 'grey',
+      progress_kind: 'linear',
+      baseline: 60,
+      progress_written: false,
+    },
+  ],
   // T = 06-30: E = 60 + 20 × 182/366 = (60 × 183 + 1820)/183 = 12800/183 ≈ 69.945; A = 70 → on_track
   // lag = (12800/183 − 70)/80 × 100 = (−10/183)/80 × 100 = −1000/14640 = −25/366 (ahead)
-  ['baseline: mid-year', '2024-06-30', '1/kitchens',
-    { expected: 12800 / 183, actual: 70, gap: 10, progress: 70 / 80, lag: -25 / 366, status: 'on_track', light: 'green' }],
+  [
+    'baseline: mid-year',
+    '2024-06-30',
+    '1/kitchens',
+    { expected: 12800 / 183, actual: 70, gap: 10, progress: 70 / 80, lag: -25 / 366, status: 'on_track', light: 'green' },
+  ],
   // f = 1 (due day): E = 60 + 20 = 80; A = 70 → behind; lag = 10/80 × 100 = 12.5 → yellow
   ['baseline: f = 1', '2024-12-31', '1/kitchens', { expected: 80, actual: 70, gap: 10, lag: 12.5, status: 'behind', light: 'yellow' }],
   // count with baseline: R = 500, B = 200; E = 200 + 300 × 182/366 = 200 + 9100/61 = 21300/61 ≈ 349.18
   // A = 300 → behind; lag = (21300/61 − 300)/500 × 100 = (3000/61)/5 = 600/61 ≈ 9.84
-  ['baseline: a count', '2024-06-30', '1/cover', { expected: 21300 / 61, actual: 300, gap: 200, lag: 600 / 61, status: 'behind', light: 'yellow' }],
+  [
+    'baseline: a count',
+    '2024-06-30',
+    '1/cover',
+    { expected: 21300 / 61, actual: 300, gap: 200, lag: 600 / 61, status: 'behind', light: 'yellow' },
+  ],
   ['baseline: a count at f = 1', '2024-12-31', '1/cover', { expected: 500, actual: 300, lag: 40, status: 'behind', light: 'red' }],
   // a count written as a level: E = R = 10 from start; no rows → no data, grey
-  ['level: a count when written', '2024-06-30', '1/floor', { expected: 10, actual: null, status: 'no_data', light: 'grey', progress_kind: 'level', progress_written: true }],
+  [
+    'level: a count when written',
+    '2024-06-30',
+    '1/floor',
+    { expected: 10, actual: null, status: 'no_data', light: 'grey', progress_kind: 'level', progress_written: true },
+  ],
   ['level: zero before start', '2023-12-31', '1/floor', { expected: 0, status: 'no_data' }],
 
   // ---- combine: mean
   // two units with 95.1 分 each: A = (95.1 + 95.1)/2 = 95.1, not 190.2; met; progress = 95.1/91 = 951/910
-  ['mean: two scores are not added', '2024-06-30', '2/score', { actual: 95.1, progress: 951 / 910, status: 'met', light: 'green', progress_kind: 'linear' }],
+  [
+    'mean: two scores are not added',
+    '2024-06-30',
+    '2/score',
+    { actual: 95.1, progress: 951 / 910, status: 'met', light: 'green', progress_kind: 'linear' },
+  ],
   // a fraction counts as its percentage: 甲 45/50 = 90%, 乙 95% → A = (90 + 95)/2 = 92.5 ≥ 90 → met
   // progress = 92.5/90 = 37/36 (a bare percentage beside a fraction is fine with mean)
   ['mean: a fraction and a percentage', '2024-06-30', '2/survey', { actual: 92.5, progress: 37 / 36, status: 'met' }],
   // T = 04-30: 甲 40/50 = 80%, 乙 85% → A = 82.5; level default (percentage) E = 90 → behind
   // lag = 7.5/90 × 100 = 25/3 ≈ 8.33 → yellow
-  ['mean: behind a level', '2024-04-30', '2/survey', { expected: 90, actual: 82.5, gap: 7.5, lag: 25 / 3, status: 'behind', light: 'yellow', progress_kind: 'level' }],
+  [
+    'mean: behind a level',
+    '2024-04-30',
+    '2/survey',
+    { expected: 90, actual: 82.5, gap: 7.5, lag: 25 / 3, status: 'behind', light: 'yellow', progress_kind: 'level' },
+  ],
 
   // ---- each: 3/towns ">= 100" for 甲街道, 乙街道, 丙镇 (linear); 区卫健局's 500 is ignored (not listed)
   // T = 06-30: E_u = 100 × 182/366 = 9100/183 ≈ 49.73
@@ -152,36 +212,134 @@ const cases: Case[] = [
   //   乙 60 → on_track, lag = (9100 − 10980)/183 = −1880/183 → green
   //   丙 no rows → no_data, grey
   // target: worst status behind (behind before no_data), reddest light yellow; figures null; R = 100
-  ['each: worst status, reddest light, a unit without data', '2024-06-30', '3/towns', {
-    required: 100, expected: null, actual: null, gap: null, progress: null, lag: null, status: 'behind', light: 'yellow',
-    units: [
-      { unit: '甲街道', required: 100, expected: 9100 / 183, actual: 40, gap: 60, progress: 0.4, lag: 1780 / 183, status: 'behind', light: 'yellow' },
-      { unit: '乙街道', required: 100, expected: 9100 / 183, actual: 60, gap: 40, progress: 0.6, lag: -1880 / 183, status: 'on_track', light: 'green' },
-      { unit: '丙镇', required: 100, expected: 9100 / 183, actual: null, gap: null, progress: null, lag: null, status: 'no_data', light: 'grey' },
-    ] }],
+  [
+    'each: worst status, reddest light, a unit without data',
+    '2024-06-30',
+    '3/towns',
+    {
+      required: 100,
+      expected: null,
+      actual: null,
+      gap: null,
+      progress: null,
+      lag: null,
+      status: 'behind',
+      light: 'yellow',
+      units: [
+        {
+          unit: '甲街道',
+          required: 100,
+          expected: 9100 / 183,
+          actual: 40,
+          gap: 60,
+          progress: 0.4,
+          lag: 1780 / 183,
+          status: 'behind',
+          light: 'yellow',
+        },
+        {
+          unit: '乙街道',
+          required: 100,
+          expected: 9100 / 183,
+          actual: 60,
+          gap: 40,
+          progress: 0.6,
+          lag: -1880 / 183,
+          status: 'on_track',
+          light: 'green',
+        },
+        {
+          unit: '丙镇',
+          required: 100,
+          expected: 9100 / 183,
+          actual: null,
+          gap: null,
+          progress: null,
+          lag: null,
+          status: 'no_data',
+          light: 'grey',
+        },
+      ],
+    },
+  ],
   // due day: 甲 100 → met; 乙 60, E = 100 → behind, lag 40 → red; 丙 no data → target behind, red
-  ['each: a red unit makes the target red', '2024-12-31', '3/towns', {
-    status: 'behind', light: 'red',
-    units: [{ unit: '甲街道', status: 'met', light: 'green' }, { unit: '乙街道', lag: 40, status: 'behind', light: 'red' }, { unit: '丙镇', status: 'no_data', light: 'grey' }] }],
+  [
+    'each: a red unit makes the target red',
+    '2024-12-31',
+    '3/towns',
+    {
+      status: 'behind',
+      light: 'red',
+      units: [
+        { unit: '甲街道', status: 'met', light: 'green' },
+        { unit: '乙街道', lag: 40, status: 'behind', light: 'red' },
+        { unit: '丙镇', status: 'no_data', light: 'grey' },
+      ],
+    },
+  ],
   // after due: missed beats no_data and met
-  ['each: missed is the worst', '2025-01-01', '3/towns', { status: 'missed', light: 'red', units: [{ status: 'met' }, { status: 'missed' }, { status: 'no_data' }] }],
+  [
+    'each: missed is the worst',
+    '2025-01-01',
+    '3/towns',
+    { status: 'missed', light: 'red', units: [{ status: 'met' }, { status: 'missed' }, { status: 'no_data' }] },
+  ],
   // met only when every unit is met: 150 and 120 ≥ 100
-  ['each: every unit met', '2024-06-30', '3/pair', { status: 'met', light: 'green', units: [{ status: 'met', progress: 1.5 }, { status: 'met', progress: 1.2 }] }],
+  [
+    'each: every unit met',
+    '2024-06-30',
+    '3/pair',
+    {
+      status: 'met',
+      light: 'green',
+      units: [
+        { status: 'met', progress: 1.5 },
+        { status: 'met', progress: 1.2 },
+      ],
+    },
+  ],
   // per-capita each: R_甲 = 3 × 20000/10000 = 6, R_乙 = 3 × 30000/10000 = 9; target R null
   //   甲: E = 6 × 182/366 = 182/61; A = 4 → on_track; lag = (182/61 − 4)/6 × 100 = (−62/61)/6 × 100 = −3100/183
   //   乙: A = 9 → met
-  ['each: per-capita with per-unit populations', '2024-06-30', '3/per-head', {
-    required: null, status: 'on_track', light: 'green',
-    units: [
-      { unit: '甲街道', required: 6, expected: 182 / 61, actual: 4, gap: 2, progress: 4 / 6, lag: -3100 / 183, status: 'on_track' },
-      { unit: '乙街道', required: 9, actual: 9, gap: 0, progress: 1, status: 'met' },
-    ] }],
+  [
+    'each: per-capita with per-unit populations',
+    '2024-06-30',
+    '3/per-head',
+    {
+      required: null,
+      status: 'on_track',
+      light: 'green',
+      units: [
+        { unit: '甲街道', required: 6, expected: 182 / 61, actual: 4, gap: 2, progress: 4 / 6, lag: -3100 / 183, status: 'on_track' },
+        { unit: '乙街道', required: 9, actual: 9, gap: 0, progress: 1, status: 'met' },
+      ],
+    },
+  ],
 
   // ---- plan-level targets
-  ['plan-level: a limit that holds', '2024-06-30', 'no-incident',
-    { task: null, owner: '区食药安委', required: 0, expected: null, actual: 0, lag: null, status: 'met', light: 'green', progress_kind: null }],
+  [
+    'plan-level: a limit that holds',
+    '2024-06-30',
+    'no-incident',
+    {
+      task: null,
+      owner: '区食药安委',
+      required: 0,
+      expected: null,
+      actual: 0,
+      lag: null,
+      status: 'met',
+      light: 'green',
+      progress_kind: null,
+    },
+  ],
   // a percentage, level by default: E = 98 from the period start; no rows → no data
-  ['plan-level: a rate without data', '2024-06-30', 'plan-rate', { task: null, expected: 98, status: 'no_data', light: 'grey', progress_kind: 'level' }],
+  [
+    'plan-level: a rate without data',
+    '2024-06-30',
+    'plan-rate',
+    { task: null, expected: 98, status: 'no_data', light: 'grey', progress_kind: 'level' },
+  ],
 
   // ---- light band edges with the default bands { yellow: 0, red: 30 } (level, R = 100, E = 100)
   // lag = (100 − A)/100 × 100 = 100 − A
@@ -191,9 +349,15 @@ const cases: Case[] = [
 ];
 
 function pick(actual: TargetRow, want: Want): unknown {
-  const picked: Record<string, unknown> = Object.fromEntries(Object.keys(want).filter((key) => key !== 'units').map((key) => [key, actual[key as keyof TargetRow]]));
+  const picked: Record<string, unknown> = Object.fromEntries(
+    Object.keys(want)
+      .filter((key) => key !== 'units')
+      .map((key) => [key, actual[key as keyof TargetRow]]),
+  );
   if (want.units) {
-    picked.units = (actual.units ?? []).map((unit, index) => Object.fromEntries(Object.keys(want.units![index] ?? {}).map((key) => [key, unit[key as keyof typeof unit]])));
+    picked.units = (actual.units ?? []).map((unit, index) =>
+      Object.fromEntries(Object.keys(want.units![index] ?? {}).map((key) => [key, unit[key as keyof typeof unit]])),
+    );
   }
   return picked;
 }
@@ -203,7 +367,9 @@ describe.each(timezones)('contract v2 targets, TZ=%s', (tz) => {
 
   it('loads without errors; a row of a unit not listed in each is a warning, and left out', () => {
     const loaded = project(files);
-    expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['each-unit-not-listed', 'warning', actuals.split('\n').findIndex((l) => l.includes('区卫健局')) + 1]]);
+    expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      ['each-unit-not-listed', 'warning', actuals.split('\n').findIndex((l) => l.includes('区卫健局')) + 1],
+    ]);
   });
 
   it.each(cases)('%s', (_name, asOf, ref, want) => {
@@ -223,10 +389,15 @@ describe.each(timezones)('contract v2 targets, TZ=%s', (tz) => {
     });
   });
 
-  it('银川\'s bands { yellow: 10, red: 30 }: a lag exactly on an edge takes the lower colour', () => {
+  it("银川's bands { yellow: 10, red: 30 }: a lag exactly on an edge takes the lower colour", () => {
     const bands = { yellow: 10, red: 30 };
     // lag 10 = yellow band → green; 11 → yellow; 30 = red band → yellow; 31 → red
-    expect(['4/lag10', '4/lag11', '4/lag30', '4/lag31'].map((ref) => row('2024-06-30', ref, bands).light)).toEqual(['green', 'yellow', 'yellow', 'red']);
+    expect(['4/lag10', '4/lag11', '4/lag30', '4/lag31'].map((ref) => row('2024-06-30', ref, bands).light)).toEqual([
+      'green',
+      'yellow',
+      'yellow',
+      'red',
+    ]);
   });
 
   it('a rate below its floor is never on track, at any date', () => {
@@ -339,14 +510,25 @@ describe('validation of the v2 target keys', () => {
     ['per-capita each without a population', 'each-missing-population', at(badPlan, 'id: e,', '甲街道')],
     ['a unit of each not in the registry', 'unknown-unit', at(badPlan, 'id: e,', '乙街道')],
     ['an unknown progress kind', 'invalid-value', at(badPlan, 'id: f,', 'gradual')],
-    ['a unit listed twice in each', 'duplicate-id', { line: at(badPlan, 'id: g,', '甲街道').line, column: badPlan.split('\n')[at(badPlan, 'id: g,', '甲街道').line - 1]!.lastIndexOf('甲街道') + 1 }],
+    [
+      'a unit listed twice in each',
+      'duplicate-id',
+      {
+        line: at(badPlan, 'id: g,', '甲街道').line,
+        column: badPlan.split('\n')[at(badPlan, 'id: g,', '甲街道').line - 1]!.lastIndexOf('甲街道') + 1,
+      },
+    ],
   ])('%s', (_name, code, place) => {
     expect(found).toContainEqual({ code, ...place });
   });
 
   it('says what to do, in Chinese and English', async () => {
     const { diagnosticMessage } = await import('../src/i18n/diagnostic-messages.js');
-    for (const d of diagnostics.filter((x) => ['baseline-not-allowed', 'baseline-above-target', 'each-with-combine', 'each-missing-population', 'target-id-is-task-id'].includes(x.code))) {
+    for (const d of diagnostics.filter((x) =>
+      ['baseline-not-allowed', 'baseline-above-target', 'each-with-combine', 'each-missing-population', 'target-id-is-task-id'].includes(
+        x.code,
+      ),
+    )) {
       expect(diagnosticMessage(d.code, d.args, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
       expect(diagnosticMessage(d.code, d.args, 'en')).toMatch(/remove|rename|write|must|at most/);
     }

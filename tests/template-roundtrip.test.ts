@@ -38,7 +38,15 @@ for (const tz of timezones) {
         expect(actualOf(loaded, 'xl:1/rate', asOf)).toBe((47 * 100) / 50);
       }
       expect(actualOf(loaded, 'xl:1/count', '2024-06-29')).toBeUndefined();
-      expect(loaded.actualsFiles[0]!.rows.map((row) => [row.reportedBy, row.note, row.valuePlace.sheet, row.valuePlace.line, row.valuePlace.column])).toEqual([
+      expect(
+        loaded.actualsFiles[0]!.rows.map((row) => [
+          row.reportedBy,
+          row.note,
+          row.valuePlace.sheet,
+          row.valuePlace.line,
+          row.valuePlace.column,
+        ]),
+      ).toEqual([
         ['区市场监管局', undefined, '报送', 2, 8],
         ['区市场监管局', '上半年', '报送', 3, 9],
       ]);
@@ -46,10 +54,19 @@ for (const tz of timezones) {
 
     it('a CSV converted by Calc reads to the same rows as the CSV', async () => {
       const planText = readFileSync(path.join(real, 'converted', 'zichuan-2023-food.plan.yaml'), 'utf8');
-      const fromSheet = await loadSheet('z.plan.yaml', planText, 'z.actuals.xlsx', readFileSync(path.join(real, 'converted', 'zichuan-2023-food.actuals.xlsx')));
-      const fromCsv = loadProject([source('z.plan.yaml', planText), source('z.actuals.csv', readFileSync(path.join(real, 'converted', 'zichuan-2023-food.converted-from.csv'), 'utf8'))]);
+      const fromSheet = await loadSheet(
+        'z.plan.yaml',
+        planText,
+        'z.actuals.xlsx',
+        readFileSync(path.join(real, 'converted', 'zichuan-2023-food.actuals.xlsx')),
+      );
+      const fromCsv = loadProject([
+        source('z.plan.yaml', planText),
+        source('z.actuals.csv', readFileSync(path.join(real, 'converted', 'zichuan-2023-food.converted-from.csv'), 'utf8')),
+      ]);
       expect(fromSheet.diagnostics).toEqual([]);
-      const shape = (loaded: typeof fromCsv) => loaded.actualsFiles[0]!.rows.map((row) => [row.targetRef, row.value, row.asOf, row.reportedBy, row.note, row.valuePlace.line]);
+      const shape = (loaded: typeof fromCsv) =>
+        loaded.actualsFiles[0]!.rows.map((row) => [row.targetRef, row.value, row.asOf, row.reportedBy, row.note, row.valuePlace.line]);
       expect(shape(fromSheet)).toEqual(shape(fromCsv));
       expect(fromSheet.actualsFiles[0]!.rows.length).toBeGreaterThan(3);
     });
@@ -62,14 +79,31 @@ describe('template → fill → status', () => {
   writeFileSync(path.join(folder, 'xl.plan.yaml'), formPlan);
 
   it('writes an XLSX form per the contract, and the filled form comes back with no edit', async () => {
-    const written = runBin(['template', '--owner', '区市场监管局', '-o', 'forms/mine.actuals.xlsx', '--no-cache'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8' } });
+    const written = runBin(['template', '--owner', '区市场监管局', '-o', 'forms/mine.actuals.xlsx', '--no-cache'], {
+      cwd: folder,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
     expect(written.stderr).toContain('forms/mine.actuals.xlsx');
     expect(written.status).toBe(0);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(folder, 'forms', 'mine.actuals.xlsx'));
     const sheet = book.getWorksheet('报送')!;
     expect(book.worksheets.map((ws) => ws.name)).toEqual(['报送', '填写说明']);
-    expect(sheet.getRow(1).values).toEqual([undefined, '计划', '指标', '指标名称', '目标', '计量单位', '上次数值', '截至日期', '数值', '完成数', '应完成数', '填报单位', '备注']);
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '计划',
+      '指标',
+      '指标名称',
+      '目标',
+      '计量单位',
+      '上次数值',
+      '截至日期',
+      '数值',
+      '完成数',
+      '应完成数',
+      '填报单位',
+      '备注',
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect([2, 3].map((row) => [sheet.getCell(row, 2).value, sheet.getCell(row, 11).value])).toEqual([
       ['1/count', '区市场监管局'],
@@ -98,20 +132,28 @@ describe('template → fill → status', () => {
     await book.xlsx.writeFile(path.join(folder, 'forms', 'mine.actuals.xlsx'));
     const status = runBin(['status', '.', '--as-of', '2024-06-30', '--format', 'json', '--no-cache'], { cwd: folder });
     expect(status.status).toBe(0);
-    const targets = new Map(JSON.parse(status.stdout).targets.map((target: { ref: string; actual: number }) => [target.ref, target.actual]));
+    const targets = new Map(
+      JSON.parse(status.stdout).targets.map((target: { ref: string; actual: number }) => [target.ref, target.actual]),
+    );
     expect(targets.get('xl:1/count')).toBe(420);
     expect(targets.get('xl:1/rate')).toBe((47 * 100) / 50);
     rmSync(path.join(folder, 'forms'), { recursive: true });
   });
 
   it('writes CSV forms per owning unit with --split, and a filled one reads back', async () => {
-    const written = await runCli(['template', '--split', 'out', '--format', 'csv', '--no-cache'], { cwd: folder, env: { LANG: 'zh_CN.UTF-8' } });
+    const written = await runCli(['template', '--split', 'out', '--format', 'csv', '--no-cache'], {
+      cwd: folder,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
     expect(written.status).toBe(0);
     const mine = readFileSync(path.join(folder, 'out', '区市场监管局.actuals.csv'), 'utf8');
     const theirs = readFileSync(path.join(folder, 'out', '区卫健局.actuals.csv'), 'utf8');
     expect(mine.split('\r\n')[0]).toBe('\uFEFF计划,指标,指标名称,目标,计量单位,上次数值,截至日期,数值,完成数,应完成数,填报单位,备注');
     expect(theirs).toContain('xl,2/training,培训人次,>= 500,人次,,,,,,区卫健局,');
-    const filled = theirs.replace('xl,2/training,培训人次,>= 500,人次,,,,,,区卫健局,', 'xl,2/training,培训人次,>= 500,人次,,2024/6/30,260,,,区卫健局,');
+    const filled = theirs.replace(
+      'xl,2/training,培训人次,>= 500,人次,,,,,,区卫健局,',
+      'xl,2/training,培训人次,>= 500,人次,,2024/6/30,260,,,区卫健局,',
+    );
     rmSync(path.join(folder, 'out'), { recursive: true });
     const loaded = loadProject([source('xl.plan.yaml', formPlan), source('b.actuals.csv', mine), source('c.actuals.csv', filled)]);
     expect(loaded.diagnostics).toEqual([]);

@@ -26,7 +26,10 @@ tasks:
 `;
 
 const load = (cells: string[]) =>
-  project({ 'xl.plan.yaml': plan, 'a.actuals.csv': `计划,指标,截至日期,数值,填报单位\n${cells.map((cell, index) => `xl,${cell},2024-06-30,${cell.includes('率') || cell.normalize('NFKC') === 'gmp' ? '47/50' : '10'},${index === 3 ? '区卫健局' : '区市场监管局'}`).join('\n')}\n` });
+  project({
+    'xl.plan.yaml': plan,
+    'a.actuals.csv': `计划,指标,截至日期,数值,填报单位\n${cells.map((cell, index) => `xl,${cell},2024-06-30,${cell.includes('率') || cell.normalize('NFKC') === 'gmp' ? '47/50' : '10'},${index === 3 ? '区卫健局' : '区市场监管局'}`).join('\n')}\n`,
+  });
 
 describe('typed refs in forms', () => {
   it('a unique target id and a unique metric (full-width, spaced) resolve to their targets', () => {
@@ -45,17 +48,24 @@ describe('typed refs in forms', () => {
       ['unknown-ref', 2, 'yes', ['1/count（抽检批次）', '2/count（培训人次）']],
       ['unknown-ref', 3, 'yes', ['1/rate（抽检合格率）', '2/gmp（抽检合格率）']],
     ]);
-    expect(diagnosticMessage('unknown-ref', loaded.diagnostics[0]!.args, 'zh-CN')).toBe('“count”对应方案 xl 中的多个指标：1/count（抽检批次）, 2/count（培训人次）；请填写指标编号');
+    expect(diagnosticMessage('unknown-ref', loaded.diagnostics[0]!.args, 'zh-CN')).toBe(
+      '“count”对应方案 xl 中的多个指标：1/count（抽检批次）, 2/count（培训人次）；请填写指标编号',
+    );
   });
 
   it('an unknown text lists the closest candidates', () => {
     const loaded = load(['培训人数统计表']);
-    expect(loaded.diagnostics.map((d) => [d.code, (d.args.candidates as readonly string[] | undefined)?.[0]])).toEqual([['unknown-ref', '2/count（培训人次）']]);
+    expect(loaded.diagnostics.map((d) => [d.code, (d.args.candidates as readonly string[] | undefined)?.[0]])).toEqual([
+      ['unknown-ref', '2/count（培训人次）'],
+    ]);
     expect(diagnosticMessage('unknown-ref', loaded.diagnostics[0]!.args, 'en')).toContain('Closest: 2/count（培训人次）');
   });
 
   it('YAML actuals keep to refs: an id alone is not looked up there', () => {
-    const loaded = project({ 'xl.plan.yaml': plan, 'a.actuals.yaml': 'format: actuals/1\nplan: xl\nas_of: 2024-06-30\nvalues:\n  - { target: gmp, value: 1 }\n' });
+    const loaded = project({
+      'xl.plan.yaml': plan,
+      'a.actuals.yaml': 'format: actuals/1\nplan: xl\nas_of: 2024-06-30\nvalues:\n  - { target: gmp, value: 1 }\n',
+    });
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['unknown-ref']);
   });
 });

@@ -42,14 +42,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-interface UnitJson { unit: string; targets: number; latest_as_of: string | null; stale_targets: number }
-interface TargetJson { ref: string; latest_as_of: string | null; stale: boolean; status: string }
+interface UnitJson {
+  unit: string;
+  targets: number;
+  latest_as_of: string | null;
+  stale_targets: number;
+}
+interface TargetJson {
+  ref: string;
+  latest_as_of: string | null;
+  stale: boolean;
+  status: string;
+}
 const status = async (asOf: string, more: string[] = []) => {
   const result = await runCli(['status', '.', '--as-of', asOf, '--all', '--no-config', '--no-cache', ...more], { cwd: folder });
   expect(result.stderr).toBe('');
   return result;
 };
-const statusJson = async (asOf: string) => JSON.parse((await status(asOf, ['--format', 'json'])).stdout) as { summary: { units: UnitJson[] }; targets: TargetJson[] };
+const statusJson = async (asOf: string) =>
+  JSON.parse((await status(asOf, ['--format', 'json'])).stdout) as { summary: { units: UnitJson[] }; targets: TargetJson[] };
 const figures = (units: UnitJson[]) => units.map((u) => [u.unit, u.targets, u.latest_as_of, u.stale_targets]);
 
 for (const tz of timezones) {
@@ -60,7 +71,11 @@ for (const tz of timezones) {
       // 甲局: a 06-30 (0 days), b 04-15 (76 days > 45: stale) → newest 06-30, 1 stale
       // 乙局: c 02-29 (122 days: stale); 丙局: d has no data (never stale). Order: units with deadlines
       // (乙局 and 甲局 lead the tasks; nothing due yet, so by name: 乙 U+4E59 < 甲 U+7532), then 丙局, which only owns a target
-      expect(figures(data.summary.units)).toEqual([['乙局', 1, '2024-02-29', 1], ['甲局', 2, '2024-06-30', 1], ['丙局', 1, null, 0]]);
+      expect(figures(data.summary.units)).toEqual([
+        ['乙局', 1, '2024-02-29', 1],
+        ['甲局', 2, '2024-06-30', 1],
+        ['丙局', 1, null, 0],
+      ]);
       expect(data.targets.map((t) => [t.ref, t.latest_as_of, t.stale]).sort()).toEqual([
         ['fresh:1/a', '2024-06-30', false],
         ['fresh:1/b', '2024-04-15', true],
@@ -71,9 +86,17 @@ for (const tz of timezones) {
 
     it('at 2024-04-20 and 2024-04-14: rows after T are ignored, and exactly 45 days old is not stale', async () => {
       // 04-20: 甲局 a 03-31, b 04-15 → newest 04-15, none stale; 乙局 c 02-29 is 51 days old → stale
-      expect(figures((await statusJson('2024-04-20')).summary.units)).toEqual([['乙局', 1, '2024-02-29', 1], ['甲局', 2, '2024-04-15', 0], ['丙局', 1, null, 0]]);
+      expect(figures((await statusJson('2024-04-20')).summary.units)).toEqual([
+        ['乙局', 1, '2024-02-29', 1],
+        ['甲局', 2, '2024-04-15', 0],
+        ['丙局', 1, null, 0],
+      ]);
       // 04-14: b has no row yet; c is 31 + 14 = 45 days old: not more than 45 → not stale
-      expect(figures((await statusJson('2024-04-14')).summary.units)).toEqual([['乙局', 1, '2024-02-29', 0], ['甲局', 2, '2024-03-31', 0], ['丙局', 1, null, 0]]);
+      expect(figures((await statusJson('2024-04-14')).summary.units)).toEqual([
+        ['乙局', 1, '2024-02-29', 0],
+        ['甲局', 2, '2024-03-31', 0],
+        ['丙局', 1, null, 0],
+      ]);
     });
   });
 }
@@ -99,7 +122,9 @@ describe('what a reader sees', () => {
     // stale_days 200: c (122 days) and b (76 days) are no longer stale
     writeFileSync(path.join(folder, 'plan-check.yaml'), 'stale_days: 200\n');
     try {
-      const relaxed = await runCli(['status', '.', '--as-of', '2024-06-30', '--all', '--no-cache', '--format', 'md', '--lang', 'en'], { cwd: folder });
+      const relaxed = await runCli(['status', '.', '--as-of', '2024-06-30', '--all', '--no-cache', '--format', 'md', '--lang', 'en'], {
+        cwd: folder,
+      });
       expect(relaxed.stdout).toContain('more than 200 days before 2024-06-30');
       expect(relaxed.stdout).not.toContain('(stale)');
     } finally {

@@ -42,11 +42,24 @@ interface OnTime {
   on_time_rate: number | null;
 }
 
-const onTime = (due_so_far: number, on_time: number, late: number, overdue: number): OnTime => ({ due_so_far, on_time, late, overdue, on_time_rate: due_so_far > 0 ? on_time / due_so_far : null });
+const onTime = (due_so_far: number, on_time: number, late: number, overdue: number): OnTime => ({
+  due_so_far,
+  on_time,
+  late,
+  overdue,
+  on_time_rate: due_so_far > 0 ? on_time / due_so_far : null,
+});
 const none = onTime(0, 0, 0, 0);
 
 /** A unit's card: [red, yellow, green, grey], the statuses it has (the others 0), stale, on-time counts. */
-function card(unit: string, lights: [number, number, number, number], statuses: Record<string, number>, stale: number, all: OnTime, reports: OnTime) {
+function card(
+  unit: string,
+  lights: [number, number, number, number],
+  statuses: Record<string, number>,
+  stale: number,
+  all: OnTime,
+  reports: OnTime,
+) {
   const [red, yellow, green, grey] = lights;
   return {
     unit,
@@ -123,12 +136,30 @@ describe.each(timezones)('plan-check units, TZ=%s', (tz) => {
     for (const asOf of ['2024-04-30', '2024-06-30', '2024-09-30']) {
       const status = await runCli(['status', fixture, '--no-config', '--as-of', asOf, '--format', 'json']);
       // summary.units also carries each unit's newest figure (targets, latest_as_of, stale_targets): the on-time part is compared
-      const onTimePart = ({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports }: Record<string, unknown>) => ({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports });
+      const onTimePart = ({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports }: Record<string, unknown>) => ({
+        unit,
+        due_so_far,
+        on_time,
+        late,
+        overdue,
+        on_time_rate,
+        reports,
+      });
       const summary = (JSON.parse(status.stdout).summary.units as Record<string, unknown>[]).map(onTimePart) as { unit: string }[];
       const cards = (await units(asOf)).units;
-      expect(cards.map(({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports }) => ({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports })).sort((a, b) => (a.unit < b.unit ? -1 : 1))).toEqual(
-        [...summary].sort((a, b) => (a.unit < b.unit ? -1 : 1)),
-      );
+      expect(
+        cards
+          .map(({ unit, due_so_far, on_time, late, overdue, on_time_rate, reports }) => ({
+            unit,
+            due_so_far,
+            on_time,
+            late,
+            overdue,
+            on_time_rate,
+            reports,
+          }))
+          .sort((a, b) => (a.unit < b.unit ? -1 : 1)),
+      ).toEqual([...summary].sort((a, b) => (a.unit < b.unit ? -1 : 1)));
     }
   });
 
@@ -142,7 +173,24 @@ describe('plan-check units in words', () => {
     const result = await runCli(['units', fixture, '--no-config', '--as-of', '2024-09-30'], { env: { LANG: '' } });
     expect(result.status).toBe(0);
     const header = result.stdout.split('\n').find((line) => line.startsWith('│ 单位'))!;
-    for (const word of ['指标数', '红灯', '黄灯', '绿灯', '灰灯', '指标滞后', '指标超限', '指标无数据', '数据过期', '已到期', '按期完成', '逾期完成', '逾期未完成', '按期办结率', '按时报送率']) expect(header).toContain(word);
+    for (const word of [
+      '指标数',
+      '红灯',
+      '黄灯',
+      '绿灯',
+      '灰灯',
+      '指标滞后',
+      '指标超限',
+      '指标无数据',
+      '数据过期',
+      '已到期',
+      '按期完成',
+      '逾期完成',
+      '逾期未完成',
+      '按期办结率',
+      '按时报送率',
+    ])
+      expect(header).toContain(word);
     // no unit has met, on_track, missed or not_started at 09-30
     for (const word of ['指标已完成', '指标正常', '指标逾期未完成', '指标未开始']) expect(header).not.toContain(word);
     // 甲局 1/3 = 33.3%, 乙局 2/3 = 66.7%
@@ -156,7 +204,9 @@ describe('plan-check units in words', () => {
     expect(en.stdout).toContain('On-time rate');
     const csv = await runCli(['units', fixture, '--no-config', '--as-of', '2024-09-30', '--format', 'csv']);
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('unit,targets,red,yellow,green,grey,met,on_track,behind,missed,breached,no_data,not_started,stale,due_so_far,on_time,late,overdue,on_time_rate,reports_due_so_far,reports_on_time,reports_late,reports_overdue,reports_on_time_rate');
+    expect(lines[0]).toBe(
+      'unit,targets,red,yellow,green,grey,met,on_track,behind,missed,breached,no_data,not_started,stale,due_so_far,on_time,late,overdue,on_time_rate,reports_due_so_far,reports_on_time,reports_late,reports_overdue,reports_on_time_rate',
+    );
     // 甲局: 2 targets, red 1, yellow 1, behind 1, breached 1, stale 2; 3 due, 1 on time, 1 late, 1 overdue: 1/3
     expect(lines).toContain(`${A},2,1,1,0,0,0,0,1,0,1,0,0,2,3,1,1,1,${1 / 3},3,1,1,1,${1 / 3}`);
     // 丙街道: the drill is an activity, so no report was due: the reports rate is empty

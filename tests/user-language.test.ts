@@ -13,8 +13,44 @@ import { repoRoot, runCli } from './helpers.js';
 
 /** Names and units that stay as they are in Chinese text. */
 const allowedWords = new Set([
-  'CSV', 'JSON', 'YAML', 'XLSX', 'UTF', 'BOM', 'Tab', 'Excel', 'WPS', 'Node', 'npx', 'plan', 'actuals', 'yaml', 'yml', 'csv', 'xlsx', 'json', 'md', 'txt', 'docx',
-  'plan-check', 'check', 'PLAN', 'TASK', 'TARGET', 'ID', 'NFKC', 'LANG', 'CI', 'GitHub', 'SARIF', 'JUnit', 'git', 'HEAD', 'max', 'file', 'size',
+  'CSV',
+  'JSON',
+  'YAML',
+  'XLSX',
+  'UTF',
+  'BOM',
+  'Tab',
+  'Excel',
+  'WPS',
+  'Node',
+  'npx',
+  'plan',
+  'actuals',
+  'yaml',
+  'yml',
+  'csv',
+  'xlsx',
+  'json',
+  'md',
+  'txt',
+  'docx',
+  'plan-check',
+  'check',
+  'PLAN',
+  'TASK',
+  'TARGET',
+  'ID',
+  'NFKC',
+  'LANG',
+  'CI',
+  'GitHub',
+  'SARIF',
+  'JUnit',
+  'git',
+  'HEAD',
+  'max',
+  'file',
+  'size',
 ]);
 
 /** The ASCII words of a text: runs of letters, digits, - and _ that hold at least two letters. */
@@ -36,7 +72,23 @@ function inputWords(folder: string): Set<string> {
 }
 
 /** What is allowed besides the user's words: diagnostic and status codes, options (--owner), the words above. */
-const codeWords = new Set([...Object.keys(diagnosticCodes), ...failOnValues, 'lead', 'support', 'any', 'report', 'activity', 'task', 'phase', 'duty', 'linear', 'at_due', 'level', 'zh-CN', 'en']);
+const codeWords = new Set([
+  ...Object.keys(diagnosticCodes),
+  ...failOnValues,
+  'lead',
+  'support',
+  'any',
+  'report',
+  'activity',
+  'task',
+  'phase',
+  'duty',
+  'linear',
+  'at_due',
+  'level',
+  'zh-CN',
+  'en',
+]);
 
 /** The format's own keys and values (period:, as_of, every: month…): the user writes them, messages name them. */
 function schemaWords(): Set<string> {
@@ -49,13 +101,39 @@ function schemaWords(): Set<string> {
     if (Array.isArray(object.enum)) for (const value of object.enum) if (typeof value === 'string') words.add(value);
     Object.values(object).forEach(walk);
   };
-  for (const name of readdirSync(path.join(repoRoot, 'schemas'))) walk(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', name), 'utf8')));
+  for (const name of readdirSync(path.join(repoRoot, 'schemas')))
+    walk(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', name), 'utf8')));
   return words;
 }
 const formatWords = schemaWords();
 
 /** Command names, format names and the like: what the user types, shown back as typed. */
-const typedWords = new Set(['validate', 'status', 'gaps', 'deadlines', 'explain', 'template', 'init', 'schema', 'diff', 'draft', 'table', 'ref', 'cd', 'YYYY-MM-DD', 'v2', 'ZIP', 'GBK', 'Windows', 'UTF-8', 'UTF-16', 'gb18030', 'en', 'zh', ...formatWords]);
+const typedWords = new Set([
+  'validate',
+  'status',
+  'gaps',
+  'deadlines',
+  'explain',
+  'template',
+  'init',
+  'schema',
+  'diff',
+  'draft',
+  'table',
+  'ref',
+  'cd',
+  'YYYY-MM-DD',
+  'v2',
+  'ZIP',
+  'GBK',
+  'Windows',
+  'UTF-8',
+  'UTF-16',
+  'gb18030',
+  'en',
+  'zh',
+  ...formatWords,
+]);
 
 function englishWords(output: string, folder: string, typed: readonly string[] = []): string[] {
   const mine = inputWords(folder);
@@ -63,15 +141,26 @@ function englishWords(output: string, folder: string, typed: readonly string[] =
   const withoutOptions = output
     .replace(/--[a-z][a-z-]*(?: <[a-z]+>)?/g, ' ')
     // paths and refs are the user's names joined by / : @ .
-    .replace(/[\w.@:/\\-]*[/:@.][\w.@:/\\-]*/g, (match) => (asciiWords(match).every((word) => mine.has(word) || allowedWords.has(word) || codeWords.has(word)) ? ' ' : match));
-  return [...new Set(asciiWords(withoutOptions))].filter((word) => !mine.has(word) && !allowedWords.has(word) && !codeWords.has(word) && !/^[A-Z]{1,2}\d*$/.test(word) && !/^[Uu]\+?[0-9A-Fa-f]{1,6}$/.test(word));
+    .replace(/[\w.@:/\\-]*[/:@.][\w.@:/\\-]*/g, (match) =>
+      asciiWords(match).every((word) => mine.has(word) || allowedWords.has(word) || codeWords.has(word)) ? ' ' : match,
+    );
+  return [...new Set(asciiWords(withoutOptions))].filter(
+    (word) =>
+      !mine.has(word) &&
+      !allowedWords.has(word) &&
+      !codeWords.has(word) &&
+      !/^[A-Z]{1,2}\d*$/.test(word) &&
+      !/^[Uu]\+?[0-9A-Fa-f]{1,6}$/.test(word),
+  );
 }
 
 const fixtureRoot = path.join(repoRoot, 'tests', 'fixtures');
 const invalidRoot = path.join(fixtureRoot, 'invalid');
 const folders = [
   ...['cli', 'cli-invalid', 'duties', 'targets-v2', 'xlsx-real', 'sarif'].map((name) => path.join(fixtureRoot, name)),
-  ...readdirSync(invalidRoot).map((name) => path.join(invalidRoot, name)).filter((dir) => statSync(dir).isDirectory()),
+  ...readdirSync(invalidRoot)
+    .map((name) => path.join(invalidRoot, name))
+    .filter((dir) => statSync(dir).isDirectory()),
 ];
 
 describe('zh-CN output of every fixture holds no English words', () => {
@@ -87,7 +176,9 @@ describe('zh-CN output of every fixture holds no English words', () => {
   it.each(folders.map((folder) => [path.relative(repoRoot, folder), folder]))('%s', async (_name, folder) => {
     const found: string[] = [];
     for (const command of commands) {
-      const result = await runCli([command[0]!, folder, ...command.slice(1), '--no-config', '--lang', 'zh-CN', '--no-cache'], { env: { LANG: 'C.UTF-8' } });
+      const result = await runCli([command[0]!, folder, ...command.slice(1), '--no-config', '--lang', 'zh-CN', '--no-cache'], {
+        env: { LANG: 'C.UTF-8' },
+      });
       expect(result.stderr).not.toMatch(/^\s+at /m);
       const words = englishWords(result.stdout + result.stderr, folder, command);
       if (words.length > 0) found.push(`${command.join(' ')}: ${words.join(', ')}`);
@@ -146,17 +237,25 @@ describe('the language when nothing chooses it (LANG=C.UTF-8, no --lang, no loca
   });
 
   it("is Chinese for commander's errors and usage errors in a Chinese project, English in an English one", async () => {
-    const chinese = folderWith({ 'a.plan.yaml': 'format: plan/1\nid: x\ntitle: 全区食品安全工作方案\nperiod: { start: 2024-01-01, end: 2024-12-31 }\n' });
+    const chinese = folderWith({
+      'a.plan.yaml': 'format: plan/1\nid: x\ntitle: 全区食品安全工作方案\nperiod: { start: 2024-01-01, end: 2024-12-31 }\n',
+    });
     expect((await runCli(['status', '--bogus'], { cwd: chinese, env })).stderr).toBe('错误：未知的选项“--bogus”\n');
-    expect((await runCli(['gaps', '.', '--format', 'pdf'], { cwd: chinese, env })).stderr).toMatch(/^错误：选项“--format <format>”的取值“pdf”不合法/);
+    expect((await runCli(['gaps', '.', '--format', 'pdf'], { cwd: chinese, env })).stderr).toMatch(
+      /^错误：选项“--format <format>”的取值“pdf”不合法/,
+    );
     expect((await runCli(['status', '--as-of', 'tomorrow'], { cwd: chinese, env })).stderr).toMatch(/不是有效日期/);
-    const english = folderWith({ 'a.plan.yaml': 'format: plan/1\nid: x\ntitle: Food safety plan\nperiod: { start: 2024-01-01, end: 2024-12-31 }\n' });
+    const english = folderWith({
+      'a.plan.yaml': 'format: plan/1\nid: x\ntitle: Food safety plan\nperiod: { start: 2024-01-01, end: 2024-12-31 }\n',
+    });
     expect((await runCli(['status', '--bogus'], { cwd: english, env })).stderr).toBe("error: unknown option '--bogus'\n");
     expect((await runCli(['status', '--as-of', 'tomorrow'], { cwd: english, env })).stderr).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('is Chinese for a usage error when the user typed Chinese (an --owner, a label)', async () => {
-    const result = await runCli(['status', path.join(fixtureRoot, 'cli'), '--no-config', '--owner', '区卫健局', '--status', 'nonsense'], { env });
+    const result = await runCli(['status', path.join(fixtureRoot, 'cli'), '--no-config', '--owner', '区卫健局', '--status', 'nonsense'], {
+      env,
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/必须是/);
   });
@@ -165,7 +264,14 @@ describe('the language when nothing chooses it (LANG=C.UTF-8, no --lang, no loca
 describe('--status and --fail-on take Chinese labels', () => {
   const cli = path.join(fixtureRoot, 'cli');
   const refs = async (args: string[]) =>
-    (JSON.parse((await runCli(['gaps', cli, '--no-config', '--as-of', '2024-06-30', '--format', 'json', ...args])).stdout).targets as { ref: string; status: string }[]).map((row) => `${row.ref}=${row.status}`).sort();
+    (
+      JSON.parse((await runCli(['gaps', cli, '--no-config', '--as-of', '2024-06-30', '--format', 'json', ...args])).stdout).targets as {
+        ref: string;
+        status: string;
+      }[]
+    )
+      .map((row) => `${row.ref}=${row.status}`)
+      .sort();
   it('滞后 is behind; 已完成 is met; a list mixes labels and codes', async () => {
     expect(await refs(['--status', '滞后'])).toEqual(await refs(['--status', 'behind']));
     expect((await refs(['--status', '滞后'])).length).toBeGreaterThan(0);
@@ -183,8 +289,12 @@ describe('--status and --fail-on take Chinese labels', () => {
 
 describe('plurals and days', () => {
   it('reads right for one and for many', () => {
-    expect(t('en', 'validate.problems', { errors: 1, warnings: 2, files: 1, plans: 0, tasks: 1, targets: 1 })).toBe('1 error and 2 warnings in 1 file (0 plans, 1 task, 1 target checked).');
-    expect(t('en', 'validate.problems', { errors: 3, warnings: 1, files: 2, plans: 2, tasks: 0, targets: 5 })).toBe('3 errors and 1 warning in 2 files (2 plans, 0 tasks, 5 targets checked).');
+    expect(t('en', 'validate.problems', { errors: 1, warnings: 2, files: 1, plans: 0, tasks: 1, targets: 1 })).toBe(
+      '1 error and 2 warnings in 1 file (0 plans, 1 task, 1 target checked).',
+    );
+    expect(t('en', 'validate.problems', { errors: 3, warnings: 1, files: 2, plans: 2, tasks: 0, targets: 5 })).toBe(
+      '3 errors and 1 warning in 2 files (2 plans, 0 tasks, 5 targets checked).',
+    );
     expect(t('zh-CN', 'validate.problems', { errors: 1, warnings: 0, files: 1, plans: 0, tasks: 0, targets: 0 })).toContain('1 个错误');
   });
 
@@ -197,8 +307,12 @@ describe('plurals and days', () => {
     const en = await runCli(['explain', 'demo-2024:task/2', cli, '--no-config', '--as-of', '2024-07-10', '--lang', 'en']);
     expect(en.stdout).toContain('overdue by 10 days');
     // 2024-06-29: 1 day left (2024-06-30 − 2024-06-29 = 1); on the day: due that day
-    expect((await runCli(['explain', 'demo-2024:task/2', cli, '--no-config', '--as-of', '2024-06-29', '--lang', 'en'])).stdout).toContain('1 day left');
-    expect((await runCli(['explain', 'demo-2024:task/2', cli, '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN'])).stdout).toContain('当天截止');
+    expect((await runCli(['explain', 'demo-2024:task/2', cli, '--no-config', '--as-of', '2024-06-29', '--lang', 'en'])).stdout).toContain(
+      '1 day left',
+    );
+    expect(
+      (await runCli(['explain', 'demo-2024:task/2', cli, '--no-config', '--as-of', '2024-06-30', '--lang', 'zh-CN'])).stdout,
+    ).toContain('当天截止');
   });
 });
 

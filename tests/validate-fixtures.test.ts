@@ -391,12 +391,18 @@ describe('invalid fixtures', () => {
         throw new Error(`stdout is not JSON (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
       }
       const shown = output.diagnostics.map((d) => `${key(d)} [${d.severity}] ${d.message}`).join('\n');
-      const actualErrors = output.diagnostics.filter((d) => d.severity === 'error').map(key).sort();
+      const actualErrors = output.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map(key)
+        .sort();
       expect(actualErrors, `diagnostics:\n${shown}`).toEqual(expectedFor(c, 'error'));
 
       const expectedWarnings = expectedFor(c, 'warning');
       if (expectedWarnings.length > 0) {
-        const actualWarnings = output.diagnostics.filter((d) => d.severity === 'warning').map(key).sort();
+        const actualWarnings = output.diagnostics
+          .filter((d) => d.severity === 'warning')
+          .map(key)
+          .sort();
         expect(actualWarnings, `diagnostics:\n${shown}`).toEqual(expectedWarnings);
       }
 

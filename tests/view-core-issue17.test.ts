@@ -24,18 +24,25 @@ describe('1. an ended plan at the year-end review (ended-plan: 7 missed, 1 breac
   // The quarterly report falls due 01-10, 04-10, 07-10, 10-10 (4); only the first was submitted → 3 overdue.
   for (const tz of timezones) {
     it(`in full at the January review, as one line later, never "nothing needs attention" (TZ=${tz})`, async () => {
-      const run = (asOf: string, lang: string, extra: string[] = []) => runCli(['status', dir, '--no-config', '--as-of', asOf, '--lang', lang, ...extra], { env: { TZ: tz } });
+      const run = (asOf: string, lang: string, extra: string[] = []) =>
+        runCli(['status', dir, '--no-config', '--as-of', asOf, '--lang', lang, ...extra], { env: { TZ: tz } });
       // 2024-01-15 − 2023-12-31 = 15 days ≤ 90: in full
       const review = await run('2024-01-15', 'zh-CN');
       expect(review.stdout).toContain('方案：2023年全县食品安全工作要点 (county-2023-food，2023-12-31 已结束)');
-      expect(review.stdout).toContain('共 9 项指标：已完成 1 · 逾期未完成 7 · 超限 1；亮灯：红 8 · 绿 1\n截止事项（4 项）：已逾期 3 · 已完成 1\n');
+      expect(review.stdout).toContain(
+        '共 9 项指标：已完成 1 · 逾期未完成 7 · 超限 1；亮灯：红 8 · 绿 1\n截止事项（4 项）：已逾期 3 · 已完成 1\n',
+      );
       expect(review.stdout).toContain('需要关注的指标（8/9）');
       expect(review.stdout).toContain('已逾期或 14 天内到期的事项（3）');
       expect(review.stdout).not.toContain('没有需要关注的事项');
       // 2024-06-30 − 2023-12-31 = 182 days > 90: one line, with the same counts in the summary
       const later = await run('2024-06-30', 'en');
-      expect(later.stdout).toContain('9 targets: met 1 · missed 7 · breached 1; lights: red 8 · green 1\nDeadlines (4): overdue 3 · done 1\n');
-      expect(later.stdout).toContain('(county-2023-food), ended 2023-12-31: met 1 · missed 7 · breached 1; lights: red 8 · green 1; overdue deadlines: 3\n');
+      expect(later.stdout).toContain(
+        '9 targets: met 1 · missed 7 · breached 1; lights: red 8 · green 1\nDeadlines (4): overdue 3 · done 1\n',
+      );
+      expect(later.stdout).toContain(
+        '(county-2023-food), ended 2023-12-31: met 1 · missed 7 · breached 1; lights: red 8 · green 1; overdue deadlines: 3\n',
+      );
       expect(later.stdout).not.toContain('Nothing needs attention.');
       // the gate of the issue agrees with the text, in both views
       for (const asOf of ['2024-01-15', '2024-06-30']) {
@@ -48,7 +55,7 @@ describe('1. an ended plan at the year-end review (ended-plan: 7 missed, 1 breac
   }
 });
 
-describe('2. one bad cell in one department\'s file (bad-cell: 区教体局 wrote 待核; an April record dated 04-31)', () => {
+describe("2. one bad cell in one department's file (bad-cell: 区教体局 wrote 待核; an April record dated 04-31)", () => {
   const dir = fixture('bad-cell');
   const base = [dir, '--no-config', '--as-of', '2024-06-30'];
 
@@ -77,7 +84,10 @@ describe('2. one bad cell in one department\'s file (bad-cell: 区教体局 wrot
   it('the errors come first: on one terminal, stderr is written before the report', () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-check-order-')), 'both.txt');
     const fd = openSync(out, 'w');
-    spawnSync(process.execPath, [binPath, 'status', ...base, '--lang', 'en'], { stdio: ['ignore', fd, fd], env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    spawnSync(process.execPath, [binPath, 'status', ...base, '--lang', 'en'], {
+      stdio: ['ignore', fd, fd],
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    });
     closeSync(fd);
     const both = readFileSync(out, 'utf8');
     expect(both.indexOf('invalid-value-cell')).toBeGreaterThan(-1);
@@ -88,11 +98,14 @@ describe('2. one bad cell in one department\'s file (bad-cell: 区教体局 wrot
     const json = JSON.parse((await runCli(['status', ...base, '--format', 'json'])).stdout);
     expect(json.complete).toBe(false);
     expect(json.left_out).toEqual({ errors: 2, plans: [], files: [], entries: 2 });
-    const errorsOf = (list: { ref: string; data_errors: number }[]) => Object.fromEntries(list.filter((item) => item.data_errors > 0).map((item) => [item.ref, item.data_errors]));
+    const errorsOf = (list: { ref: string; data_errors: number }[]) =>
+      Object.fromEntries(list.filter((item) => item.data_errors > 0).map((item) => [item.ref, item.data_errors]));
     expect(errorsOf(json.targets)).toEqual({ 'district-2024-food:2/canteen-checks': 1 });
     expect(errorsOf(json.deadlines)).toEqual({ 'district-2024-food:duty/monthly@2024-04-10': 1 });
     expect(json.targets.every((target: { data_errors: unknown }) => typeof target.data_errors === 'number')).toBe(true);
-    const clean = JSON.parse((await runCli(['status', fixture('ended-plan'), '--no-config', '--as-of', '2024-01-15', '--format', 'json'])).stdout);
+    const clean = JSON.parse(
+      (await runCli(['status', fixture('ended-plan'), '--no-config', '--as-of', '2024-01-15', '--format', 'json'])).stdout,
+    );
     expect(clean.complete).toBe(true);
     expect(clean.left_out).toBeUndefined();
   });
@@ -113,9 +126,15 @@ describe('2. one bad cell in one department\'s file (bad-cell: 区教体局 wrot
     });
     const deadlines = await runCli(['deadlines', ...base, '--lang', 'en', '--format', 'md']);
     expect(deadlines.status).toBe(1);
-    expect(deadlines.stdout.startsWith('> **PARTIAL REPORT: the input has errors (2, on standard error); only what is valid is shown.**')).toBe(true);
+    expect(
+      deadlines.stdout.startsWith('> **PARTIAL REPORT: the input has errors (2, on standard error); only what is valid is shown.**'),
+    ).toBe(true);
     expect(deadlines.stdout).toMatch(/\| 2024-04-10 \| -81 \| overdue ⚠ data errors \|/);
-    expect(JSON.parse((await runCli(['deadlines', ...base, '--format', 'json'])).stdout).deadlines.find((d: { ref: string }) => d.ref.endsWith('@2024-04-10')).data_errors).toBe(1);
+    expect(
+      JSON.parse((await runCli(['deadlines', ...base, '--format', 'json'])).stdout).deadlines.find((d: { ref: string }) =>
+        d.ref.endsWith('@2024-04-10'),
+      ).data_errors,
+    ).toBe(1);
   });
 
   it('--strict refuses as before: nothing on standard output, exit 1', async () => {
@@ -171,7 +190,13 @@ describe('3. root causes first', () => {
     // E = 80) → behind, lag (80 − 78)/80 × 100 = 2.5 → yellow; canteen-checks 66 ≥ 120 × 182/366 ≈ 59.67 → on track
     const status = JSON.parse((await runCli(['status', dir, '--no-config', '--as-of', '2024-06-30', '--format', 'json'])).stdout);
     expect(status.summary).toMatchObject({ targets: 3, met: 1, behind: 1, on_track: 1 });
-    expect(status.targets.find((t: { ref: string }) => t.ref === 'school-2024-food:1/parent-knowledge')).toMatchObject({ actual: 78, status: 'behind', light: 'yellow', lag: 2.5, data_errors: 0 });
+    expect(status.targets.find((t: { ref: string }) => t.ref === 'school-2024-food:1/parent-knowledge')).toMatchObject({
+      actual: 78,
+      status: 'behind',
+      light: 'yellow',
+      lag: 2.5,
+      data_errors: 0,
+    });
     const table = await runCli(['status', dir, '--no-config', '--as-of', '2024-06-30', '--lang', 'en']);
     expect(table.status).toBe(1);
     expect(table.stderr).toContain('number-as-text');

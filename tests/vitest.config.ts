@@ -24,7 +24,10 @@ export default defineConfig({
     // Workers: vitest's default (one on 2 CPUs). Two were tried on the loaded 2-core machine:
     // 226 s wall and 63.6 s CPU for the rest of the suite against 195 s and 59.5 s with one.
     projects: [
-      { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/bad-inputs.test.ts'], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/bad-inputs.test.ts'], sequence: { groupOrder: 0 } },
+      },
       { extends: true, test: { name: 'bad-inputs', include: ['tests/bad-inputs.test.ts'], sequence: { groupOrder: 1 } } },
     ],
     testTimeout: 30_000,

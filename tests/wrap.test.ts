@@ -13,9 +13,48 @@ describe('wrapping CJK cells', () => {
 
   // displayWidth sums cached character widths unless a character can join others into one emoji;
   // it must agree with string-width (what cli-table3 measures the head with) on any text.
-  const pieces = ['区', '食', 'a', ' ', '%', 'é', 'e\u0301', '\u0300', '\u3000', '（', '１', '\u00a0', '\u0007', '\u007f', '\u0085',
-    '\u001b[31m', '\u001b[0m', '\u009b', '⌚', '☺', '☺\ufe0f', '\ufe0f', '\u200d', '#\ufe0f\u20e3', '1\u20e3', '👍', '👍🏽', '👨\u200d👩\u200d👧',
-    '🇨🇳', '🇨', '\ud83d', '\ude00', '𠀋', '©', '©\ufe0f', '™', '↔', '\u2695\ufe0f', '\u26f9', '🏋\ufe0f\u200d\u2640\ufe0f'];
+  const pieces = [
+    '区',
+    '食',
+    'a',
+    ' ',
+    '%',
+    'é',
+    'e\u0301',
+    '\u0300',
+    '\u3000',
+    '（',
+    '１',
+    '\u00a0',
+    '\u0007',
+    '\u007f',
+    '\u0085',
+    '\u001b[31m',
+    '\u001b[0m',
+    '\u009b',
+    '⌚',
+    '☺',
+    '☺\ufe0f',
+    '\ufe0f',
+    '\u200d',
+    '#\ufe0f\u20e3',
+    '1\u20e3',
+    '👍',
+    '👍🏽',
+    '👨\u200d👩\u200d👧',
+    '🇨🇳',
+    '🇨',
+    '\ud83d',
+    '\ude00',
+    '𠀋',
+    '©',
+    '©\ufe0f',
+    '™',
+    '↔',
+    '\u2695\ufe0f',
+    '\u26f9',
+    '🏋\ufe0f\u200d\u2640\ufe0f',
+  ];
   it('agrees with string-width on text mixing CJK, emoji sequences, marks, controls and escapes', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {

@@ -30,7 +30,9 @@ const header = ['计划', '指标', '截至日期', '数值', '填报单位', '�
 type Cell = string | number | Date | null | { formula: string; result?: number };
 
 /** A workbook of these sheets (name, rows; the first row the header), optionally with cell styles. */
-async function workbook(sheets: { name: string; rows: Cell[][]; hidden?: boolean; percentCells?: string[]; merge?: string[] }[]): Promise<Uint8Array> {
+async function workbook(
+  sheets: { name: string; rows: Cell[][]; hidden?: boolean; percentCells?: string[]; merge?: string[] }[],
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const sheet of sheets) {
     const worksheet = book.addWorksheet(sheet.name, sheet.hidden ? { state: 'hidden' } : {});
@@ -83,7 +85,9 @@ for (const tz of timezones) {
     });
 
     it('a numeric cell formatted as a percentage is a percentage: 0.97 shown as 97% is 97', async () => {
-      const bytes = await workbook([{ name: 'Sheet1', rows: [header, ['xl', '1/rate', '2024-06-30', 0.97, '区市场监管局', null]], percentCells: ['D2'] }]);
+      const bytes = await workbook([
+        { name: 'Sheet1', rows: [header, ['xl', '1/rate', '2024-06-30', 0.97, '区市场监管局', null]], percentCells: ['D2'] },
+      ]);
       const project = await load(bytes);
       expect(project.diagnostics).toEqual([]);
       const rate = evaluateProject(project, day('2024-06-30'), 14).targets.find((result) => result.target.ref === 'xl:1/rate')!;
@@ -95,7 +99,9 @@ for (const tz of timezones) {
       // 45473: 2024-01-01 is day 45292, and 2024-06-30 is 181 days later (31+29+31+30+31+29)
       const bytes = await workbook([{ name: '报送', rows: [header, ['xl', '1/count', 45292 + 181, 10, '区市场监管局', null]] }]);
       const project = await load(bytes);
-      expect(project.diagnostics.map((d) => [d.code, d.sheet, d.line, d.column, d.args.value, d.args.date])).toEqual([['xlsx-date-serial', '报送', 2, 3, '45473', '2024-06-30']]);
+      expect(project.diagnostics.map((d) => [d.code, d.sheet, d.line, d.column, d.args.value, d.args.date])).toEqual([
+        ['xlsx-date-serial', '报送', 2, 3, '45473', '2024-06-30'],
+      ]);
       expect(project.actualsFiles[0]!.rows[0]!.asOf).toBe(day('2024-06-30'));
     });
   });
@@ -124,7 +130,16 @@ describe('xlsx actuals: sheets, cells and refusals', () => {
   });
 
   it('a merged header cell counts once: the cells it covers are columns without a name', async () => {
-    const bytes = await workbook([{ name: '报送', rows: [[...header, null], ['xl', '1/count', '2024-06-30', 7, '区市场监管局', '备注', null]], merge: ['F1:G1'] }]);
+    const bytes = await workbook([
+      {
+        name: '报送',
+        rows: [
+          [...header, null],
+          ['xl', '1/count', '2024-06-30', 7, '区市场监管局', '备注', null],
+        ],
+        merge: ['F1:G1'],
+      },
+    ]);
     const project = await load(bytes);
     expect(project.diagnostics).toEqual([]);
     expect(project.actualsFiles[0]!.rows[0]!.note).toBe('备注');
@@ -134,7 +149,11 @@ describe('xlsx actuals: sheets, cells and refusals', () => {
     const bytes = await workbook([
       {
         name: '报送',
-        rows: [header, ['xl', '1/count', '2024-06-30', { formula: '400+20', result: 420 }, '区市场监管局', null], ['xl', '1/count', '2024-07-31', { formula: '400+30' }, '区市场监管局', null]],
+        rows: [
+          header,
+          ['xl', '1/count', '2024-06-30', { formula: '400+20', result: 420 }, '区市场监管局', null],
+          ['xl', '1/count', '2024-07-31', { formula: '400+30' }, '区市场监管局', null],
+        ],
       },
     ]);
     const project = await load(bytes);
@@ -146,10 +165,16 @@ describe('xlsx actuals: sheets, cells and refusals', () => {
   });
 
   it('a date where a fraction was meant (Excel turned 9/12 into a date) names the cause and the fix', async () => {
-    const bytes = await workbook([{ name: '报送', rows: [header, ['xl', '1/rate', '2024-06-30', new Date(Date.UTC(2024, 8, 12)), '区市场监管局', null]] }]);
+    const bytes = await workbook([
+      { name: '报送', rows: [header, ['xl', '1/rate', '2024-06-30', new Date(Date.UTC(2024, 8, 12)), '区市场监管局', null]] },
+    ]);
     const project = await load(bytes);
-    expect(project.diagnostics.map((d) => [d.code, d.args.problem, d.line, d.column])).toEqual([['invalid-value-cell', 'excel-date', 2, 4]]);
-    expect(formatDiagnosticsText(project.diagnostics, new Map(), { ...ctx, lang: 'zh-CN' })).toContain('请用完成数、应完成数两列，或把单元格设为文本');
+    expect(project.diagnostics.map((d) => [d.code, d.args.problem, d.line, d.column])).toEqual([
+      ['invalid-value-cell', 'excel-date', 2, 4],
+    ]);
+    expect(formatDiagnosticsText(project.diagnostics, new Map(), { ...ctx, lang: 'zh-CN' })).toContain(
+      '请用完成数、应完成数两列，或把单元格设为文本',
+    );
   });
 
   it('.xls, .et, encrypted (OLE) and non-zip files are refused with a hint to save as .xlsx', async () => {
@@ -190,7 +215,10 @@ process.on('exit', () => fs.writeFileSync(process.env.PROBE_OUT, [...seen].join(
       writeFileSync(path.join(dir, 'xl.plan.yaml'), plan);
     }
     writeFileSync(path.join(plain, 'a.actuals.csv'), '计划,指标,截至日期,数值,填报单位\nxl,1/count,2024-06-30,420,区市场监管局\n');
-    writeFileSync(path.join(withSheet, 'a.actuals.xlsx'), await workbook([{ name: '报送', rows: [header, ['xl', '1/count', '2024-06-30', 'x', '区市场监管局', null]] }]));
+    writeFileSync(
+      path.join(withSheet, 'a.actuals.xlsx'),
+      await workbook([{ name: '报送', rows: [header, ['xl', '1/count', '2024-06-30', 'x', '区市场监管局', null]] }]),
+    );
     const out = path.join(folder, 'loaded.txt');
     const env = { NODE_OPTIONS: `--require ${probe}`, PROBE_OUT: out };
     const csvRun = runBin(['status', '.', '--as-of', '2024-06-30', '--format', 'json', '--no-cache'], { cwd: plain, env });
@@ -212,7 +240,10 @@ process.on('exit', () => fs.writeFileSync(process.env.PROBE_OUT, [...seen].join(
     writeFileSync(path.join(plain, 'a.actuals.csv'), '计划,指标,截至日期,数值,填报单位\nxl,1/count,2024-06-30,420,区市场监管局\n');
     const out = path.join(folder, 'loaded-tables.txt');
     const loadedBy = (args: string[]): string[] => {
-      const result = runBin([...args, '.', '--as-of', '2024-06-30', '--no-cache', '--no-config'], { cwd: plain, env: { NODE_OPTIONS: `--require ${probe}`, PROBE_OUT: out } });
+      const result = runBin([...args, '.', '--as-of', '2024-06-30', '--no-cache', '--no-config'], {
+        cwd: plain,
+        env: { NODE_OPTIONS: `--require ${probe}`, PROBE_OUT: out },
+      });
       expect(result.status, result.stderr).toBe(0);
       return readFileSync(out, 'utf8').split('\n');
     };

@@ -22,7 +22,9 @@ const folder = mkdtempSync(path.join(os.tmpdir(), 'plan-check-papers-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const fixture = 'tests/fixtures/scorecards';
-const fixtureFiles = Object.fromEntries(readdirSync(path.join(repoRoot, fixture)).map((name) => [name, readFileSync(path.join(repoRoot, fixture, name), 'utf8')]));
+const fixtureFiles = Object.fromEntries(
+  readdirSync(path.join(repoRoot, fixture)).map((name) => [name, readFileSync(path.join(repoRoot, fixture, name), 'utf8')]),
+);
 
 async function readBook(file: string) {
   const book = new ExcelJS.Workbook();
@@ -48,7 +50,14 @@ function expectPaperSetup(sheet: Worksheet, title: RegExp): void {
   expect(String(sheet.getCell('A1').value)).toMatch(title);
   expect(sheet.getCell('A1').isMerged).toBe(true);
   expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-  expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2' });
+  expect(sheet.pageSetup).toMatchObject({
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+    printTitlesRow: '2:2',
+  });
   expect(sheet.getRow(2).font?.bold).toBe(true);
 }
 
@@ -81,16 +90,43 @@ describe.each(timezones)('gaps --format xlsx equals gaps --format json, TZ=%s', 
       expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['指标']);
       const sheet = book.worksheets[0]!;
       expectPaperSetup(sheet, new RegExp(`全区食品药品安全工作（district-2024-food-drug）.*截至 ${asOf}`));
-      expect(headerOf(sheet)).toEqual(['方案', '任务', '指标', '责任单位', '目标', '目标值', '序时进度', '实际', '差距', '完成率', '落后序时（百分点）', '截止', '状态', '亮灯', '最新数据截至', '数据过期']);
+      expect(headerOf(sheet)).toEqual([
+        '方案',
+        '任务',
+        '指标',
+        '责任单位',
+        '目标',
+        '目标值',
+        '序时进度',
+        '实际',
+        '差距',
+        '完成率',
+        '落后序时（百分点）',
+        '截止',
+        '状态',
+        '亮灯',
+        '最新数据截至',
+        '数据过期',
+      ]);
       expect(sheet.rowCount).toBe(2 + json.targets.length);
       const at = (name: string) => column(sheet, name);
       json.targets.forEach((target, index) => {
         const row = sheet.getRow(3 + index);
-        const figures = [['目标值', target.required], ['序时进度', target.expected], ['实际', target.actual], ['差距', target.gap], ['完成率', target.progress], ['落后序时（百分点）', target.lag], ['截止', target.due], ['最新数据截至', target.latest_as_of]] as const;
+        const figures = [
+          ['目标值', target.required],
+          ['序时进度', target.expected],
+          ['实际', target.actual],
+          ['差距', target.gap],
+          ['完成率', target.progress],
+          ['落后序时（百分点）', target.lag],
+          ['截止', target.due],
+          ['最新数据截至', target.latest_as_of],
+        ] as const;
         for (const [name, figure] of figures) expect(plain(row.getCell(at(name)).value), `${target.ref} ${name}`).toBe(figure);
         // the value is the JSON figure; the format rounds what is shown: two decimals unless whole, % for a percentage target
         const suffix = target.kind === 'percent' ? '"%"' : '';
-        if (target.expected !== null) expect(row.getCell(at('序时进度')).numFmt).toBe(`${Number.isInteger(target.expected) ? '#,##0' : '#,##0.00'}${suffix}`);
+        if (target.expected !== null)
+          expect(row.getCell(at('序时进度')).numFmt).toBe(`${Number.isInteger(target.expected) ? '#,##0' : '#,##0.00'}${suffix}`);
         if (target.progress !== null) expect(row.getCell(at('完成率')).numFmt).toBe('0.0%');
         expect(row.getCell(at('截止')).numFmt).toBe('yyyy-mm-dd');
         const light = row.getCell(at('亮灯'));
@@ -101,11 +137,15 @@ describe.each(timezones)('gaps --format xlsx equals gaps --format json, TZ=%s', 
       if (asOf === '2024-06-30') {
         const pace = json.targets.findIndex((target) => target.expected !== null && Math.abs(target.expected - (100 * 182) / 366) < 1e-12);
         expect(pace).toBeGreaterThanOrEqual(0);
-        expect(sheet.getRow(3 + pace).getCell(at('序时进度')).numFmt).toBe(`#,##0.00${json.targets[pace]!.kind === 'percent' ? '"%"' : ''}`);
+        expect(sheet.getRow(3 + pace).getCell(at('序时进度')).numFmt).toBe(
+          `#,##0.00${json.targets[pace]!.kind === 'percent' ? '"%"' : ''}`,
+        );
       }
       // widths fit Chinese text (two units a character) up to 36, where longer text wraps
       headerOf(sheet).forEach((name, index) => {
-        const textWidths = json.targets.map((_, row) => sheet.getRow(3 + row).getCell(index + 1).value).map((value) => (typeof value === 'string' ? displayWidth(value) : 0));
+        const textWidths = json.targets
+          .map((_, row) => sheet.getRow(3 + row).getCell(index + 1).value)
+          .map((value) => (typeof value === 'string' ? displayWidth(value) : 0));
         const widest = Math.max(displayWidth(name), ...textWidths);
         const width = sheet.getColumn(index + 1).width!;
         expect(width, name).toBeGreaterThanOrEqual(Math.min(36, displayWidth(name) + 2));
@@ -128,7 +168,9 @@ describe('deadlines, units and the workbook', () => {
     const file = path.join(folder, 'deadlines.xlsx');
     const args = ['deadlines', fixture, '--no-config', '--as-of', '2024-09-30', '--all'];
     expect((await runCli([...args, '--format', 'xlsx', '-o', file])).status).toBe(0);
-    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as { deadlines: { due: string; days_left: number; completed: string | null; light: keyof typeof lightFills }[] };
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout) as {
+      deadlines: { due: string; days_left: number; completed: string | null; light: keyof typeof lightFills }[];
+    };
     const sheet = (await readBook(file)).getWorksheet('Deadlines')!;
     expectPaperSetup(sheet, /^2024年单位通报测试 \(scorecard-2024\) · as of 2024-09-30$/);
     expect(sheet.rowCount).toBe(2 + json.deadlines.length);
@@ -147,14 +189,43 @@ describe('deadlines, units and the workbook', () => {
 
   it('units --format xlsx: the rates are percent cells holding on_time / due_so_far', async () => {
     const file = path.join(folder, 'units.xlsx');
-    expect((await runCli(['units', fixture, '--no-config', '--as-of', '2024-09-30', '--format', 'xlsx', '-o', file], { env: { LANG: '' } })).status).toBe(0);
+    expect(
+      (await runCli(['units', fixture, '--no-config', '--as-of', '2024-09-30', '--format', 'xlsx', '-o', file], { env: { LANG: '' } }))
+        .status,
+    ).toBe(0);
     const sheet = (await readBook(file)).getWorksheet('单位')!;
     expectPaperSetup(sheet, /截至 2024-09-30/);
     // every status is a column in the spreadsheet, even one no unit has
-    expect(headerOf(sheet)).toEqual(['单位', '指标数', '红灯', '黄灯', '绿灯', '灰灯', '指标已完成', '指标正常', '指标滞后', '指标逾期未完成', '指标超限', '指标无数据', '指标未开始', '数据过期', '已到期', '按期完成', '逾期完成', '逾期未完成', '按期办结率', '按时报送率']);
+    expect(headerOf(sheet)).toEqual([
+      '单位',
+      '指标数',
+      '红灯',
+      '黄灯',
+      '绿灯',
+      '灰灯',
+      '指标已完成',
+      '指标正常',
+      '指标滞后',
+      '指标逾期未完成',
+      '指标超限',
+      '指标无数据',
+      '指标未开始',
+      '数据过期',
+      '已到期',
+      '按期完成',
+      '逾期完成',
+      '逾期未完成',
+      '按期办结率',
+      '按时报送率',
+    ]);
     const rows = [3, 4, 5, 6].map((index) => (sheet.getRow(index).values as unknown[]).slice(1));
     // 丁街道 0/1 (no report due), 甲局 1/3 and 1/3, 乙局 2/3 and 2/3, 丙街道 1/1 (no report due)
-    expect(rows.map((values) => [values[0], values[18] ?? null, values[19] ?? null])).toEqual([['丁街道', 0 / 1, null], ['甲局', 1 / 3, 1 / 3], ['乙局', 2 / 3, 2 / 3], ['丙街道', 1 / 1, null]]);
+    expect(rows.map((values) => [values[0], values[18] ?? null, values[19] ?? null])).toEqual([
+      ['丁街道', 0 / 1, null],
+      ['甲局', 1 / 3, 1 / 3],
+      ['乙局', 2 / 3, 2 / 3],
+      ['丙街道', 1 / 1, null],
+    ]);
     expect(sheet.getRow(4).getCell(19).numFmt).toBe('0.0%');
     expect(sheet.getRow(4).getCell(2).numFmt).toBe('#,##0');
   });
@@ -180,12 +251,19 @@ describe('deadlines, units and the workbook', () => {
   it('reportWorkbook in process: the same units sheet as units --format json when the view gives none', async () => {
     const loaded = project(fixtureFiles);
     const evaluation = evaluateProject(loaded, day('2024-06-30'), 14);
-    const report = { evaluation, plans: loaded.plans, shownPlans: loaded.plans, view: { all: false, recentDays: 90, staleDays: 45, explicitPlans: false, explicitStatuses: false, unitsOf: () => [] } };
+    const report = {
+      evaluation,
+      plans: loaded.plans,
+      shownPlans: loaded.plans,
+      view: { all: false, recentDays: 90, staleDays: 45, explicitPlans: false, explicitStatuses: false, unitsOf: () => [] },
+    };
     const bytes = await reportWorkbook(report, { lang: 'zh-CN', chalk: new Chalk({ level: 0 }) });
     const file = path.join(folder, 'in-process.xlsx');
     writeFileSync(file, bytes);
     const sheet = (await readBook(file)).getWorksheet('单位')!;
-    const json = JSON.parse((await runCli(['units', fixture, '--no-config', '--as-of', formatDay(evaluation.asOf), '--format', 'json'])).stdout) as { units: { unit: string; targets: number; stale: number; on_time_rate: number | null }[] };
+    const json = JSON.parse(
+      (await runCli(['units', fixture, '--no-config', '--as-of', formatDay(evaluation.asOf), '--format', 'json'])).stdout,
+    ) as { units: { unit: string; targets: number; stale: number; on_time_rate: number | null }[] };
     const fromSheet = Array.from({ length: sheet.rowCount - 2 }, (_, index) => {
       const values = (sheet.getRow(3 + index).values as unknown[]).slice(1);
       return { unit: values[0], targets: values[1], stale: values[13], on_time_rate: values[18] ?? null };
@@ -202,7 +280,10 @@ describe('LibreOffice opens and prints the spreadsheet', () => {
     expect((await runCli(['gaps', 'examples', '--no-config', '--as-of', '2024-06-30', '--format', 'xlsx', '-o', file])).status).toBe(0);
     // a private profile: parallel runs do not share (and lock) one LibreOffice user folder
     const profile = `file://${path.join(folder, 'lo-profile')}`;
-    const result = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], { encoding: 'utf8', timeout: 170_000 });
+    const result = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, file], {
+      encoding: 'utf8',
+      timeout: 170_000,
+    });
     expect(result.status, result.stderr).toBe(0);
     const pdf = readFileSync(path.join(out, 'to-print.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -25,10 +25,13 @@ function yamlFiles(folder: string): string[] {
  * `constructor` key): NaN, -0, and key order all show; mappings must inherit nothing (plain-data.ts).
  */
 function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return typeof value === 'number' ? `n:${Object.is(value, -0) ? '-0' : String(value)}` : `${typeof value}:${JSON.stringify(value)}`;
+  if (value === null || typeof value !== 'object')
+    return typeof value === 'number' ? `n:${Object.is(value, -0) ? '-0' : String(value)}` : `${typeof value}:${JSON.stringify(value)}`;
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const proto = Object.getPrototypeOf(value) === MAPPING_PROTOTYPE ? 'mapping' : Object.getPrototypeOf(value) === null ? 'null' : 'object';
-  return `${proto}{${Object.keys(value).map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  return `${proto}{${Object.keys(value)
+    .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+    .join(',')}}`;
 }
 
 /** The property: fast says "not sure", or it says exactly what the full parse says. */
@@ -56,10 +59,56 @@ describe('fast YAML path', () => {
 
   it('resolves plain scalars by the YAML 1.2 core schema, as the full parse does', () => {
     const scalars = [
-      '010', '0o17', '0o8', '0x1F', '0X1F', '+12', '-0', '1_000', '1,000', '.5', '1.', '1e3', '1E+3', '-1.5e-3', '.inf', '-.Inf', '+.INF',
-      '.nan', '.NaN', 'nan', 'inf', 'yes', 'no', 'on', 'off', 'y', 'n', 'True', 'TRUE', 'tRue', 'false', '~', 'null', 'Null', 'NULL', 'nUll',
-      '2024-01-01', '2024-01-01T10:00:00Z', '1:30', '12:30:00', '9007199254740993', '123456789012345678901234567890', '0b101', '0.1',
-      '1.2万', '１９００', '100％', '45076', '2023/5/30', '30/05/2023',
+      '010',
+      '0o17',
+      '0o8',
+      '0x1F',
+      '0X1F',
+      '+12',
+      '-0',
+      '1_000',
+      '1,000',
+      '.5',
+      '1.',
+      '1e3',
+      '1E+3',
+      '-1.5e-3',
+      '.inf',
+      '-.Inf',
+      '+.INF',
+      '.nan',
+      '.NaN',
+      'nan',
+      'inf',
+      'yes',
+      'no',
+      'on',
+      'off',
+      'y',
+      'n',
+      'True',
+      'TRUE',
+      'tRue',
+      'false',
+      '~',
+      'null',
+      'Null',
+      'NULL',
+      'nUll',
+      '2024-01-01',
+      '2024-01-01T10:00:00Z',
+      '1:30',
+      '12:30:00',
+      '9007199254740993',
+      '123456789012345678901234567890',
+      '0b101',
+      '0.1',
+      '1.2万',
+      '１９００',
+      '100％',
+      '45076',
+      '2023/5/30',
+      '30/05/2023',
     ];
     for (const value of scalars) {
       expect(agree(`key: ${value}\nlist: [${value}, "${value}"]\n`), value).toBe(true);
@@ -103,7 +152,7 @@ describe('fast YAML path', () => {
     for (const text of declined) expect(parseYamlFast(text, defaultYamlLimits), JSON.stringify(text)).toBeUndefined();
   });
 
-  it('gives places that resolve to the full parse\'s line:col when read', () => {
+  it("gives places that resolve to the full parse's line:col when read", () => {
     const text = 'format: plan/1\nid: p\ntasks:\n  - id: "1"\n    title: 甲\n  - id: "2"\n    title: 乙\n';
     const parsed = parseYaml(text, 'x.plan.yaml');
     expect(parsed.diagnostics).toEqual([]);
@@ -115,9 +164,60 @@ describe('fast YAML path', () => {
   });
 
   // random documents, written by both libraries in several styles, then mutated
-  const keyArb = fc.oneof(fc.constantFrom('id', 'title', 'target', '1', '01', 'null', 'true', '__proto__', 'constructor', 'toString', '指标', 'a b', 'a:b', '-x', '?x'), fc.string({ maxLength: 6 }));
+  const keyArb = fc.oneof(
+    fc.constantFrom(
+      'id',
+      'title',
+      'target',
+      '1',
+      '01',
+      'null',
+      'true',
+      '__proto__',
+      'constructor',
+      'toString',
+      '指标',
+      'a b',
+      'a:b',
+      '-x',
+      '?x',
+    ),
+    fc.string({ maxLength: 6 }),
+  );
   const scalarArb = fc.oneof(
-    fc.constantFrom('010', '0o17', '0x1F', '+12', '.5', '1e3', '.inf', '.nan', 'yes', 'no', '~', 'Null', '2024-01-01', '1:30', '>= 95%', '# x', "it's", '"q"', '', ' ', '-', '- a', 'a: b', '[x]', '{y}', '&a', '*a', '!t', '|', '>', '%x'),
+    fc.constantFrom(
+      '010',
+      '0o17',
+      '0x1F',
+      '+12',
+      '.5',
+      '1e3',
+      '.inf',
+      '.nan',
+      'yes',
+      'no',
+      '~',
+      'Null',
+      '2024-01-01',
+      '1:30',
+      '>= 95%',
+      '# x',
+      "it's",
+      '"q"',
+      '',
+      ' ',
+      '-',
+      '- a',
+      'a: b',
+      '[x]',
+      '{y}',
+      '&a',
+      '*a',
+      '!t',
+      '|',
+      '>',
+      '%x',
+    ),
     fc.string({ maxLength: 12 }),
     fc.integer(),
     fc.double({ noNaN: false }),
@@ -136,10 +236,13 @@ describe('fast YAML path', () => {
         let text: string;
         try {
           text =
-            style === 'yaml-block' ? stringify(value) :
-            style === 'yaml-flow' ? stringify(value, { collectionStyle: 'flow' }) :
-            style === 'js-yaml' ? jsYaml.dump(value) :
-            jsYaml.dump(value, { flowLevel: 1 });
+            style === 'yaml-block'
+              ? stringify(value)
+              : style === 'yaml-flow'
+                ? stringify(value, { collectionStyle: 'flow' })
+                : style === 'js-yaml'
+                  ? jsYaml.dump(value)
+                  : jsYaml.dump(value, { flowLevel: 1 });
         } catch {
           return;
         }
@@ -151,23 +254,54 @@ describe('fast YAML path', () => {
 
   it('agrees with the full parse on random mutations of real plans', () => {
     const texts = yamlFiles(path.join(repoRoot, 'examples')).map((file) => readFileSync(file, 'utf8'));
-    const pieces = [':', ': ', '：', '- ', '  ', '\t', '\n', '"', "'", '#', '[', ']', '{', '}', ',', '?', '|', '>', '\u3000', '\u00a0', '\r', 'null', '~'];
+    const pieces = [
+      ':',
+      ': ',
+      '：',
+      '- ',
+      '  ',
+      '\t',
+      '\n',
+      '"',
+      "'",
+      '#',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '?',
+      '|',
+      '>',
+      '\u3000',
+      '\u00a0',
+      '\r',
+      'null',
+      '~',
+    ];
     fc.assert(
-      fc.property(fc.nat(texts.length - 1), fc.nat(), fc.nat(), fc.constantFrom(...pieces), fc.constantFrom('insert', 'replace', 'delete-line', 'indent'), (which, at1, at2, piece, how) => {
-        const text = texts[which]!;
-        const i = at1 % text.length;
-        let mutated: string;
-        if (how === 'insert') mutated = text.slice(0, i) + piece + text.slice(i);
-        else if (how === 'replace') mutated = text.slice(0, i) + piece + text.slice(i + 1 + (at2 % 3));
-        else {
-          const lines = text.split('\n');
-          const line = at2 % lines.length;
-          if (how === 'delete-line') lines.splice(line, 1);
-          else lines[line] = ` ${lines[line]}`;
-          mutated = lines.join('\n');
-        }
-        agree(mutated);
-      }),
+      fc.property(
+        fc.nat(texts.length - 1),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom(...pieces),
+        fc.constantFrom('insert', 'replace', 'delete-line', 'indent'),
+        (which, at1, at2, piece, how) => {
+          const text = texts[which]!;
+          const i = at1 % text.length;
+          let mutated: string;
+          if (how === 'insert') mutated = text.slice(0, i) + piece + text.slice(i);
+          else if (how === 'replace') mutated = text.slice(0, i) + piece + text.slice(i + 1 + (at2 % 3));
+          else {
+            const lines = text.split('\n');
+            const line = at2 % lines.length;
+            if (how === 'delete-line') lines.splice(line, 1);
+            else lines[line] = ` ${lines[line]}`;
+            mutated = lines.join('\n');
+          }
+          agree(mutated);
+        },
+      ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 400) },
     );
   });

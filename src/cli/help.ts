@@ -67,7 +67,8 @@ export function helpConfiguration(lang: Lang): Partial<Help> {
     },
     argumentDescription(argument: Argument): string {
       const notes = choicesNote(lang, argument.argChoices);
-      if (argument.defaultValue !== undefined) notes.push(t(lang, 'help.default', { value: argument.defaultValueDescription ?? String(argument.defaultValue) }));
+      if (argument.defaultValue !== undefined)
+        notes.push(t(lang, 'help.default', { value: argument.defaultValueDescription ?? String(argument.defaultValue) }));
       return withNotes(lang, argument.description, notes);
     },
     displayWidth: (text: string) => displayWidth(stripSgr(text)),
@@ -91,7 +92,8 @@ const commanderMessages: Array<[RegExp, (m: RegExpMatchArray, lang: Lang) => str
   [/^option '(.*)' argument missing$/, (m, lang) => t(lang, 'commander.option_missing_argument', { option: m[1]! })],
   [
     /^option '(.*)' argument '(.*)' is invalid\. Allowed choices are (.*)\.$/,
-    (m, lang) => t(lang, 'commander.invalid_choice', { option: m[1]!, value: m[2]!, choices: m[3]!.split(', ').join(t(lang, 'help.list_separator')) }),
+    (m, lang) =>
+      t(lang, 'commander.invalid_choice', { option: m[1]!, value: m[2]!, choices: m[3]!.split(', ').join(t(lang, 'help.list_separator')) }),
   ],
   [/^too many arguments$/, (_m, lang) => t(lang, 'commander.too_many_arguments')],
   [
@@ -106,10 +108,12 @@ export function localiseCommanderError(text: string, lang: Lang): string {
   const match = /^error: ([\s\S]*?)(?:\n\(Did you mean (?:one of )?(.*)\?\))?\n?$/.exec(text);
   if (!match) return text;
   const [, message, suggestion] = match;
-  const known = commanderMessages.map(([pattern, render]) => {
-    const found = pattern.exec(message!);
-    return found ? render(found, lang) : undefined;
-  }).find((rendered) => rendered !== undefined);
+  const known = commanderMessages
+    .map(([pattern, render]) => {
+      const found = pattern.exec(message!);
+      return found ? render(found, lang) : undefined;
+    })
+    .find((rendered) => rendered !== undefined);
   const hint = suggestion ? `\n${t(lang, 'commander.did_you_mean', { suggestion })}` : '';
   return `${t(lang, 'commander.error', { message: known ?? message! })}${hint}\n`;
 }

@@ -49,18 +49,27 @@ function findFiles(settings: Settings, io: CliIo): FoundFile[] {
     // a config's globs look inside its folder only: `/**/*.plan.yaml` would walk the whole machine
     const leaving = [...(config.plans ?? []), ...(config.actuals ?? [])].find(globLeavesBase);
     if (leaving !== undefined) throw new UsageError(t(settings.messageLang, 'usage.glob_outside', { pattern: escapeForTerminal(leaving) }));
-    return folder ? findFromGlobs([...(config.plans ?? defaultGlobs.plans), ...(config.actuals ?? defaultGlobs.actuals)], folder, io.cwd) : findFromGlobs([...defaultGlobs.plans, ...defaultGlobs.actuals], io.cwd, io.cwd);
+    return folder
+      ? findFromGlobs([...(config.plans ?? defaultGlobs.plans), ...(config.actuals ?? defaultGlobs.actuals)], folder, io.cwd)
+      : findFromGlobs([...defaultGlobs.plans, ...defaultGlobs.actuals], io.cwd, io.cwd);
   }
   const found = findFromPaths(paths, io.cwd);
   const problem = found.problems[0];
-  if (problem) throw new UsageError(t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: escapeForTerminal(problem.given) }));
+  if (problem)
+    throw new UsageError(
+      t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', {
+        path: escapeForTerminal(problem.given),
+      }),
+    );
   // actuals files named alone (a pre-commit hook passing a commit that changed only actuals) are
   // checked against the project's plans; a folder, or any plan named, is taken as complete
   const namedFilesOnly = paths.every((given) => sourceKindOf(given) !== undefined);
   if (folder && namedFilesOnly && found.files.length > 0 && found.files.every((file) => file.kind !== 'plan')) {
     const plans = findFromGlobs(config.plans ?? defaultGlobs.plans, folder, io.cwd);
     const named = new Set(found.files.map((file) => file.absolute));
-    return [...found.files, ...plans.filter((plan) => !named.has(plan.absolute))].sort((a, b) => (a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0));
+    return [...found.files, ...plans.filter((plan) => !named.has(plan.absolute))].sort((a, b) =>
+      a.absolute < b.absolute ? -1 : a.absolute > b.absolute ? 1 : 0,
+    );
   }
   return found.files;
 }
@@ -69,7 +78,8 @@ export async function loadInputs(settings: Settings, io: CliIo): Promise<Loaded>
   const files = findFiles(settings, io);
   const { encoding, delimiter, maxFileBytes } = settings;
   // the tree the inputs come from: a cache found there (not named by PLAN_CHECK_CACHE_DIR) is not trusted
-  const inputRoots = settings.paths.length > 0 ? settings.paths.map((given) => path.resolve(io.cwd, given)) : [settings.config.folder ?? io.cwd];
+  const inputRoots =
+    settings.paths.length > 0 ? settings.paths.map((given) => path.resolve(io.cwd, given)) : [settings.config.folder ?? io.cwd];
   const yamlCache = settings.cache ? createParseCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
   const planCache = settings.cache ? createPlanCache(io.env, defaultYamlLimits, undefined, { inputRoots }) : undefined;
   const { project, texts, problems } = await withSources(files, maxFileBytes, ({ sources, problems }) => {
@@ -86,7 +96,10 @@ export async function loadInputs(settings: Settings, io: CliIo): Promise<Loaded>
     files,
     project,
     // root causes first: the config, then plan files, then actuals (what they refer to comes first)
-    diagnostics: [...config.diagnostics, ...(problems.length === 0 ? project.diagnostics : [...problems, ...project.diagnostics].sort(rootCausesFirst))],
+    diagnostics: [
+      ...config.diagnostics,
+      ...(problems.length === 0 ? project.diagnostics : [...problems, ...project.diagnostics].sort(rootCausesFirst)),
+    ],
     texts,
     // a file over the size limit is invalid input (exit 1), as when the core finds it; the rest could not be read (exit 2)
     unreadable: problems.some((problem) => problem.code === 'file-unreadable') || config.unreadable === true,

@@ -10,7 +10,17 @@ import { type Outcome, getExitCode } from './exit-code.js';
 import { formatExamples, helpConfiguration, localiseCommanderError } from './help.js';
 import type { CliIo } from './io.js';
 import { interfaceLangs } from './settings.js';
-import { deadlinesFormats, diagnosticsFormats, diffFormats, formatNames, gapsFormats, reportFormats, statusFormats, templateFormats, unitsFormats } from '../report/formats.js';
+import {
+  deadlinesFormats,
+  diagnosticsFormats,
+  diffFormats,
+  formatNames,
+  gapsFormats,
+  reportFormats,
+  statusFormats,
+  templateFormats,
+  unitsFormats,
+} from '../report/formats.js';
 import { defaultScorecardSort, scorecardColumns } from '../core/unit-scorecard.js';
 import type { CommandName } from './command-names.js';
 
@@ -38,7 +48,10 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 function optionsIn(lang: Lang) {
   const option = (flags: string, key: LabelKey) => new Option(flags, t(lang, key));
   /** the choices are the registry's formats, the first the default */
-  const format = (choices: readonly string[]) => option('--format <format>', 'opt.format').choices([...choices]).default(choices[0]);
+  const format = (choices: readonly string[]) =>
+    option('--format <format>', 'opt.format')
+      .choices([...choices])
+      .default(choices[0]);
   return {
     common: (): Option[] => [
       option('--as-of <date>', 'opt.as_of'),
@@ -196,13 +209,24 @@ function buildProgram(lang: Lang, errorLang: () => Lang, io: CliIo, settle: (out
 
   addOptions(program.command('units').description(say('cmd.units')).addArgument(paths()), [...make.common(), ...make.selection()])
     .addOption(make.format(formatNames(unitsFormats)))
-    .addOption(option('--sort <column>', 'opt.sort').choices([...scorecardColumns]).default(defaultScorecardSort))
+    .addOption(
+      option('--sort <column>', 'opt.sort')
+        .choices([...scorecardColumns])
+        .default(defaultScorecardSort),
+    )
     .addOption(make.output())
     .addOption(make.noBom())
     .addHelpText('after', () => formatExamples(lang, examples.units))
     .action(async (paths: string[], options) => settle(await (await commands.units()).runUnits(paths, options, io)));
 
-  addOptions(program.command('explain').description(say('cmd.explain')).addArgument(new Argument('<ref>', say('arg.ref'))).addArgument(paths()), make.common())
+  addOptions(
+    program
+      .command('explain')
+      .description(say('cmd.explain'))
+      .addArgument(new Argument('<ref>', say('arg.ref')))
+      .addArgument(paths()),
+    make.common(),
+  )
     .addHelpText('after', () => formatExamples(lang, examples.explain))
     .action(async (ref: string, paths: string[], options) => settle(await (await commands.explain()).runExplain(ref, paths, options, io)));
 
@@ -222,22 +246,47 @@ function buildProgram(lang: Lang, errorLang: () => Lang, io: CliIo, settle: (out
     .addOption(make.noBom())
     .action(async (paths: string[], options) => settle(await (await commands.template()).runTemplate(paths, options, io)));
 
-  addOptions(program.command('init').description(say('cmd.init')).addArgument(new Argument('[dir]', say('arg.dir'))), make.minimal())
+  addOptions(
+    program
+      .command('init')
+      .description(say('cmd.init'))
+      .addArgument(new Argument('[dir]', say('arg.dir'))),
+    make.minimal(),
+  )
     .addHelpText('after', () => formatExamples(lang, examples.init))
     .action(async (dir: string | undefined, options) => settle((await commands.init()).runInit(dir, options, io)));
 
-  addOptions(program.command('schema').description(say('cmd.schema')).addArgument(new Argument('<name>', say('arg.schema'))), make.minimal())
+  addOptions(
+    program
+      .command('schema')
+      .description(say('cmd.schema'))
+      .addArgument(new Argument('<name>', say('arg.schema'))),
+    make.minimal(),
+  )
     .addHelpText('after', () => formatExamples(lang, examples.schema))
     .action(async (name: string, options) => settle((await commands.schema()).runSchema(name, options, io)));
 
-  const diffOptions = [...make.common(), ...make.selection(), make.output(), option('--base <rev>', 'opt.base')].filter((o) => !/^--(as-of|warn-days|timezone|delimiter|owner|role|plan|status)$/.test(o.long!));
-  addOptions(program.command('diff').description(say('cmd.diff')).addArgument(new Argument('[sides...]', say('arg.sides'))), diffOptions)
+  const diffOptions = [...make.common(), ...make.selection(), make.output(), option('--base <rev>', 'opt.base')].filter(
+    (o) => !/^--(as-of|warn-days|timezone|delimiter|owner|role|plan|status)$/.test(o.long!),
+  );
+  addOptions(
+    program
+      .command('diff')
+      .description(say('cmd.diff'))
+      .addArgument(new Argument('[sides...]', say('arg.sides'))),
+    diffOptions,
+  )
     .addOption(make.format(formatNames(diffFormats)))
     .addHelpText('after', () => formatExamples(lang, examples.diff))
     .action(async (sides: string[], options) => settle(await (await commands.diff()).runDiff(sides, options, io)));
 
-  addOptions(program.command('draft').description(say('cmd.draft')).addArgument(new Argument('<file>', say('arg.document'))), [...make.minimal(), make.output()])
-    .action(async (file: string, options) => settle(await (await commands.draft()).runDraft(file, options, io)));
+  addOptions(
+    program
+      .command('draft')
+      .description(say('cmd.draft'))
+      .addArgument(new Argument('<file>', say('arg.document'))),
+    [...make.minimal(), make.output()],
+  ).action(async (file: string, options) => settle(await (await commands.draft()).runDraft(file, options, io)));
 
   return program;
 }
@@ -260,7 +309,9 @@ export async function run(io: CliIo): Promise<number> {
       io.stderr.write(`plan-check: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`plan-check: ${t(lang, 'error.internal', { message: escapeForTerminal((error as Error)?.message ?? String(error)) })}\n`);
+    io.stderr.write(
+      `plan-check: ${t(lang, 'error.internal', { message: escapeForTerminal((error as Error)?.message ?? String(error)) })}\n`,
+    );
     if (debug) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
     return 2;
   }

@@ -115,7 +115,11 @@ const noConfig: LoadedConfig = { config: {}, diagnostics: [] };
 
 function parseList(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  return ([] as string[]).concat(value).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return ([] as string[])
+    .concat(value)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -155,10 +159,13 @@ export function reportLang(settings: Pick<Settings, 'lang' | 'messageLang'>, pla
  */
 function langOfInputs(io: Pick<CliIo, 'argv' | 'cwd'>, config?: Pick<LoadedConfig, 'config' | 'folder'>): Lang | undefined {
   try {
-    const given = io.argv.filter((arg) => !arg.startsWith('-') && (sourceKindOf(arg) !== undefined || pathKind(path.resolve(io.cwd, arg)) === 'folder'));
-    const files = given.length > 0
-      ? findFromPaths(given, io.cwd).files
-      : findFromGlobs(config?.config.plans ?? defaultGlobs.plans, config?.folder ?? io.cwd, io.cwd);
+    const given = io.argv.filter(
+      (arg) => !arg.startsWith('-') && (sourceKindOf(arg) !== undefined || pathKind(path.resolve(io.cwd, arg)) === 'folder'),
+    );
+    const files =
+      given.length > 0
+        ? findFromPaths(given, io.cwd).files
+        : findFromGlobs(config?.config.plans ?? defaultGlobs.plans, config?.folder ?? io.cwd, io.cwd);
     return CJK.test(sampleInputText(files)) ? 'zh-CN' : undefined;
   } catch {
     return undefined;
@@ -176,7 +183,8 @@ function scanArgv(argv: readonly string[]): { lang?: string; config?: string | f
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     if (arg === '--') break;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     if (name === '--lang') found.lang = value();
     else if (name === '--config') found.config = value();
@@ -249,14 +257,21 @@ function readConfig(options: CommandOptions, configPaths: readonly string[], io:
   const limit = Number(options.maxFileSize);
   const maxBytes = options.maxFileSize !== undefined && Number.isFinite(limit) && limit > 0 ? limit : defaultMaxFileBytes;
   const loaded = loadConfigOnce(io, file, { found: named === undefined, maxBytes });
-  if (loaded.missing) throw new UsageError(t(lang(), 'usage.config_unreadable', { path: escapeForTerminal(named ?? displayPath(file, io.cwd)) }));
+  if (loaded.missing)
+    throw new UsageError(t(lang(), 'usage.config_unreadable', { path: escapeForTerminal(named ?? displayPath(file, io.cwd)) }));
   // a config from a parent folder (another project's, perhaps) is applied, but never silently
   const fromParent = named === undefined && path.dirname(file) !== path.resolve(io.cwd);
   return fromParent ? { ...loaded, fromParent } : loaded;
 }
 
 /** The codes the words given to --status or --fail-on stand for (a code, or a label in either language), in order, once each. */
-function codesOf(lang: () => Lang, name: string, words: readonly string[], choices: readonly string[], lookUp: (word: string) => readonly string[] | undefined): string[] {
+function codesOf(
+  lang: () => Lang,
+  name: string,
+  words: readonly string[],
+  choices: readonly string[],
+  lookUp: (word: string) => readonly string[] | undefined,
+): string[] {
   const codes: string[] = [];
   for (const word of words) {
     const found = lookUp(word);
@@ -307,17 +322,23 @@ function resolveAsOf(given: string | undefined, zone: string | undefined, lang: 
 export function resolveSettings(paths: readonly string[], options: CommandOptions, io: CliIo, spec: CommandSpec = {}): Settings {
   const configPaths = paths.filter((given) => path.basename(given) === 'plan-check.yaml');
   const envLang = (): Lang => chosenLang({}, {}, io.env) ?? 'en';
-  const config = readConfig(options, configPaths, io, () => (options.lang !== undefined ? (langFromLocale(options.lang) ?? envLang()) : envLang()));
+  const config = readConfig(options, configPaths, io, () =>
+    options.lang !== undefined ? (langFromLocale(options.lang) ?? envLang()) : envLang(),
+  );
   const lang = chosenLang(options, config.config, io.env);
   const messageLang = lang ?? langOfUserText(io.argv, config.text) ?? 'en';
   // a usage error: when nothing chose the language, the inputs' own text decides (read only then)
   let errorLang: Lang | undefined;
   const say = (): Lang => (errorLang ??= lang ?? langOfUserText(io.argv, config.text) ?? langOfInputs(io, config) ?? 'en');
-  if (config.fromParent && config.file) io.stderr.write(`plan-check: ${t(messageLang, 'note.config_from_parent', { path: escapeForTerminal(displayPath(config.file, io.cwd)) })}\n`);
+  if (config.fromParent && config.file)
+    io.stderr.write(
+      `plan-check: ${t(messageLang, 'note.config_from_parent', { path: escapeForTerminal(displayPath(config.file, io.cwd)) })}\n`,
+    );
   const timezone = options.timezone ?? config.config.timezone;
   if (timezone !== undefined && !isKnownTimezone(timezone)) throw new UsageError(t(say(), 'usage.bad_timezone', { zone: timezone }));
   const asOf = resolveAsOf(options.asOf ?? config.config.as_of, timezone, say, io);
-  const warnDays = options.warnDays !== undefined ? wholeDays(say, 'usage.bad_warn_days', options.warnDays) : (config.config.warn_days ?? 14);
+  const warnDays =
+    options.warnDays !== undefined ? wholeDays(say, 'usage.bad_warn_days', options.warnDays) : (config.config.warn_days ?? 14);
   if (options.encoding !== undefined) {
     try {
       new TextDecoder(options.encoding);
@@ -330,7 +351,8 @@ export function resolveSettings(paths: readonly string[], options: CommandOption
   }
   if (options.owner !== undefined && options.owner.trim() === '') throw new UsageError(t(say(), 'usage.empty_owner'));
   const maxFileBytes = options.maxFileSize !== undefined ? Number(options.maxFileSize) : defaultMaxFileBytes;
-  if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(t(say(), 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
+  if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0)
+    throw new UsageError(t(say(), 'usage.bad_max_file_size', { value: options.maxFileSize ?? '' }));
   const format = options.format ?? spec.formats?.[0] ?? '';
   if (spec.formats) checkChoice(say, '--format', format, spec.formats);
   const output = options.output && options.output !== '-' ? options.output : undefined;

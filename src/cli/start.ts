@@ -2,7 +2,15 @@
 // (src/io/code-cache.ts), then save V8's code if there was none to use and the run was a real one.
 import { readFileSync } from 'node:fs';
 import { cacheLocation, trustedCache } from '../io/cache-folder.js';
-import { type CodeCacheEntry, bundleId, noCacheRequested, optionArguments, readCodeCache, runBundle, writeCodeCache } from '../io/code-cache.js';
+import {
+  type CodeCacheEntry,
+  bundleId,
+  noCacheRequested,
+  optionArguments,
+  readCodeCache,
+  runBundle,
+  writeCodeCache,
+} from '../io/code-cache.js';
 import { commandNames } from './command-names.js';
 
 /**
@@ -25,5 +33,6 @@ export async function start(bundlePath: string): Promise<void> {
   const cachedData = cache !== undefined && entry !== undefined ? readCodeCache(cache, entry) : undefined;
   const bundle = runBundle(bundlePath, source, cachedData);
   await (bundle.exports.main as () => Promise<void>)();
-  if (cache !== undefined && entry !== undefined && !bundle.usedCache && worthCaching(argv, process.exitCode)) writeCodeCache(cache, entry, bundle.cachedData);
+  if (cache !== undefined && entry !== undefined && !bundle.usedCache && worthCaching(argv, process.exitCode))
+    writeCodeCache(cache, entry, bundle.cachedData);
 }

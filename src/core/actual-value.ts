@@ -8,7 +8,8 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const PERCENT = /^([+-]?\d+(?:\.\d+)?)\s*%$/;
 const FRACTION = /^([+-]?\d+(?:\.\d+)?)\s*\/\s*([+-]?\d+(?:\.\d+)?)$/;
 
-export type ValueProblem = 'not-a-value' | 'thousands-separator' | 'chinese-multiplier' | 'decimal-comma' | 'too-many-digits' | 'not-finite';
+export type ValueProblem =
+  'not-a-value' | 'thousands-separator' | 'chinese-multiplier' | 'decimal-comma' | 'too-many-digits' | 'not-finite';
 
 /** Largest figure a real plan or report holds (the same bound as for targets); beyond it is a typo. */
 export const ABSURD_COUNT = 1e12;

@@ -23,8 +23,7 @@ export interface SourceRecord {
 
 /** A spreadsheet's sheet as io/ unpacked it, or why it could not be. */
 export type SheetContents =
-  | { ok: true; sheet: string; records: SourceRecord[] }
-  | { ok: false; problem: 'ole' | 'not-zip' | 'damaged' | 'no-sheet' };
+  { ok: true; sheet: string; records: SourceRecord[] } | { ok: false; problem: 'ole' | 'not-zip' | 'damaged' | 'no-sheet' };
 
 /** What the first bytes tell of a file that should be an .xlsx (a zip): an OLE container is an old .xls/.et or an encrypted workbook. */
 export function sheetBytesProblem(bytes: Uint8Array): 'ole' | 'not-zip' | 'damaged' {
@@ -149,7 +148,10 @@ export class ActualsTable {
     if (this.failed) return { actuals: { ...this.empty(), leftOut: true }, diagnostics: this.diagnostics };
     if (!this.header && !this.refused) this.at(1, 1, 'file-empty', {});
     const leftOut = this.headerError || !this.header ? { leftOut: true as const } : {};
-    return { actuals: this.header ? { ...this.empty(), rows: this.rows, rejected: this.rejected, ...leftOut } : { ...this.empty(), ...leftOut }, diagnostics: this.diagnostics };
+    return {
+      actuals: this.header ? { ...this.empty(), rows: this.rows, rejected: this.rejected, ...leftOut } : { ...this.empty(), ...leftOut },
+      diagnostics: this.diagnostics,
+    };
   }
 
   private at(line: number, column: number, code: Parameters<typeof makeDiagnostic>[0], args: Parameters<typeof makeDiagnostic>[3]): void {
@@ -242,7 +244,10 @@ export class ActualsTable {
   }
 
   /** The row's figure: the value cell, or done and of as a fraction; `index` is the cell to point at. */
-  private value(header: TableHeader, { fields }: SourceRecord): { value: ActualValue | ValueProblem | 'fraction-and-value' | 'half-fraction'; text: string; index: number } {
+  private value(
+    header: TableHeader,
+    { fields }: SourceRecord,
+  ): { value: ActualValue | ValueProblem | 'fraction-and-value' | 'half-fraction'; text: string; index: number } {
     const valueText = cell(fields, header.value);
     const doneText = cell(fields, header.done);
     const ofText = cell(fields, header.of);
@@ -255,9 +260,11 @@ export class ActualsTable {
       return { value: 'half-fraction', text: '', index };
     }
     const done = parseValueCell(doneText, this.commaIsDecimal);
-    if (typeof done === 'string' || done.kind !== 'number') return { value: typeof done === 'string' ? done : 'not-a-value', text: doneText, index: header.done };
+    if (typeof done === 'string' || done.kind !== 'number')
+      return { value: typeof done === 'string' ? done : 'not-a-value', text: doneText, index: header.done };
     const of = parseValueCell(ofText, this.commaIsDecimal);
-    if (typeof of === 'string' || of.kind !== 'number') return { value: typeof of === 'string' ? of : 'not-a-value', text: ofText, index: header.of };
+    if (typeof of === 'string' || of.kind !== 'number')
+      return { value: typeof of === 'string' ? of : 'not-a-value', text: ofText, index: header.of };
     return { value: { kind: 'fraction', done: done.value, of: of.value }, text: `${doneText}/${ofText}`, index: header.done };
   }
 
@@ -289,7 +296,8 @@ export class ActualsTable {
       return;
     }
     // a form line nobody filled in: no value, no done, no of
-    if ([header.value, header.done, header.of].every((index) => cell(fields, index) === '') && fields.length === header.fields.length) return;
+    if ([header.value, header.done, header.of].every((index) => cell(fields, index) === '') && fields.length === header.fields.length)
+      return;
     if (fields.length !== header.fields.length) {
       // more fields than the header: point at the first surplus one (an unquoted comma in a note)
       const surplus = fields.length > header.fields.length ? columns[header.fields.length] : undefined;
@@ -312,13 +320,20 @@ export class ActualsTable {
     if (!this.days.has(asOfText)) this.days.set(asOfText, parseWrittenDate(asOfText));
     const asOf = this.days.get(asOfText);
     if (asOf === undefined) {
-      this.at(line, columns[header.asOf] ?? 1, 'invalid-date', { field: header.fields[header.asOf] ?? 'as_of', value: shown(asOfText), hint: serialDay(asOfText) ? 'serial' : 'forms' });
+      this.at(line, columns[header.asOf] ?? 1, 'invalid-date', {
+        field: header.fields[header.asOf] ?? 'as_of',
+        value: shown(asOfText),
+        hint: serialDay(asOfText) ? 'serial' : 'forms',
+      });
     }
     const read = this.value(header, record);
     let value = read.value;
     if (typeof value === 'string') {
       const excelDate = kinds?.[read.index] === 'date' || looksLikeExcelDate(read.text);
-      this.at(line, columns[read.index] ?? 1, 'invalid-value-cell', { value: shown(read.text), problem: excelDate && value === 'not-a-value' ? 'excel-date' : value });
+      this.at(line, columns[read.index] ?? 1, 'invalid-value-cell', {
+        value: shown(read.text),
+        problem: excelDate && value === 'not-a-value' ? 'excel-date' : value,
+      });
     } else if (isAbsurdValue(value)) {
       this.at(line, columns[read.index] ?? 1, 'absurd-number', absurdArgs(read.text));
       value = 'not-a-value';
@@ -349,7 +364,10 @@ export class ActualsTable {
 export function readActualsSheet(contents: SheetContents, file: string): ReadActuals {
   if (!contents.ok) {
     const table = new ActualsTable(file);
-    return { actuals: table.end().actuals, diagnostics: [makeDiagnostic('xlsx-unreadable', file, { line: 1, column: 1 }, { problem: contents.problem })] };
+    return {
+      actuals: table.end().actuals,
+      diagnostics: [makeDiagnostic('xlsx-unreadable', file, { line: 1, column: 1 }, { problem: contents.problem })],
+    };
   }
   const table = new ActualsTable(file, contents.sheet);
   for (const record of contents.records) table.record(record);

@@ -47,7 +47,13 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator, s
   }
   const rejected: RejectedEntry[] = [];
   /** Reads one entry; one with an error (the schema's, or found while reading it) is left out, as rejected. */
-  const readEntry = <T>(list: string, index: number, read: (path: JsonPath) => T | undefined, keep: (entry: T) => void, rejectedAs: Omit<RejectedEntry, 'place'>): void => {
+  const readEntry = <T>(
+    list: string,
+    index: number,
+    read: (path: JsonPath) => T | undefined,
+    keep: (entry: T) => void,
+    rejectedAs: Omit<RejectedEntry, 'place'>,
+  ): void => {
     const path = [list, index];
     const errorsBefore = errors;
     const entry = read(path);
@@ -57,7 +63,9 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator, s
   const date = (value: unknown, path: JsonPath): number | undefined => {
     const day = readDate(value);
     if (day !== 'not-a-day') return day;
-    report(makeDiagnostic('invalid-date', file, locator.locate(path), { field: String(path[path.length - 1]), value: value as string }, path));
+    report(
+      makeDiagnostic('invalid-date', file, locator.locate(path), { field: String(path[path.length - 1]), value: value as string }, path),
+    );
     return undefined;
   };
   const defaultAsOf = date(root.as_of, ['as_of']);
@@ -79,12 +87,18 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator, s
         if (typeof value === 'string') {
           // text that is no figure; other types (true, .nan, a list) are the schema's to report
           if (typeof row.value === 'string') {
-            report(makeDiagnostic('invalid-value-cell', file, locator.locate([...path, 'value']), { value: shown(row.value), problem: value }, [...path, 'value']));
+            report(
+              makeDiagnostic('invalid-value-cell', file, locator.locate([...path, 'value']), { value: shown(row.value), problem: value }, [
+                ...path,
+                'value',
+              ]),
+            );
           }
           return undefined;
         }
         if (isAbsurdValue(value)) {
-          const written = locator.sourceText([...path, 'value']) ?? (typeof row.value === 'object' ? JSON.stringify(row.value) : String(row.value));
+          const written =
+            locator.sourceText([...path, 'value']) ?? (typeof row.value === 'object' ? JSON.stringify(row.value) : String(row.value));
           report(makeDiagnostic('absurd-number', file, locator.locate([...path, 'value']), absurdArgs(written), [...path, 'value']));
           return undefined;
         }
@@ -114,11 +128,21 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator, s
       (path): CompletionRecord | undefined => {
         const day = date(record?.date, [...path, 'date']);
         // a task or phase that is not text (task: 01) was reported by the schema: nothing to look up
-        if (!record || !planId || day === undefined || (typeof record.task !== 'string' && typeof record.phase !== 'string')) return undefined;
+        if (!record || !planId || day === undefined || (typeof record.task !== 'string' && typeof record.phase !== 'string'))
+          return undefined;
         return { planId, task: asTaskId(record.task), phase: asString(record.phase), date: day, place: place(path) };
       },
       (read) => completions.push(read),
-      { kind: 'done', planId, ref: typeof record?.task === 'string' ? `task/${asTaskId(record.task)}` : typeof record?.phase === 'string' ? `phase/${record.phase}` : undefined },
+      {
+        kind: 'done',
+        planId,
+        ref:
+          typeof record?.task === 'string'
+            ? `task/${asTaskId(record.task)}`
+            : typeof record?.phase === 'string'
+              ? `phase/${record.phase}`
+              : undefined,
+      },
     );
   });
   const dutyRecords: DutyRecord[] = [];
@@ -133,15 +157,40 @@ export function readActualsYaml(data: unknown, file: string, locator: Locator, s
         const done = date(record?.date, [...path, 'date']);
         if (!record || !planId || dueDay === undefined || done === undefined || typeof record.duty !== 'string') return undefined;
         const ownUnit = asString(record.reported_by);
-        const unitPlace = ownUnit !== undefined ? place([...path, 'reported_by']) : root.reported_by !== undefined ? place(['reported_by']) : place(path);
-        return { planId, duty: record.duty, due: dueDay, date: done, reportedBy: ownUnit ?? defaultUnit, place: place(path), duePlace: place([...path, 'due']), datePlace: place([...path, 'date']), unitPlace };
+        const unitPlace =
+          ownUnit !== undefined ? place([...path, 'reported_by']) : root.reported_by !== undefined ? place(['reported_by']) : place(path);
+        return {
+          planId,
+          duty: record.duty,
+          due: dueDay,
+          date: done,
+          reportedBy: ownUnit ?? defaultUnit,
+          place: place(path),
+          duePlace: place([...path, 'due']),
+          datePlace: place([...path, 'date']),
+          unitPlace,
+        };
       },
       (read) => dutyRecords.push(read),
-      { kind: 'duty', planId, ref: typeof record?.duty === 'string' ? record.duty : undefined, due: typeof due === 'number' ? due : undefined },
+      {
+        kind: 'duty',
+        planId,
+        ref: typeof record?.duty === 'string' ? record.duty : undefined,
+        due: typeof due === 'number' ? due : undefined,
+      },
     );
   });
   return {
-    actuals: { file, planId, planPlace: place(['plan']), rows, completions, dutyRecords, rejected, ...(rootError ? { leftOut: true as const } : {}) },
+    actuals: {
+      file,
+      planId,
+      planPlace: place(['plan']),
+      rows,
+      completions,
+      dutyRecords,
+      rejected,
+      ...(rootError ? { leftOut: true as const } : {}),
+    },
     diagnostics,
   };
 }

@@ -77,7 +77,7 @@ export function parseChineseInteger(text: string): bigint | undefined {
 /** The shortest decimal of a terminating Rational (12000, 3.5, 0.25); undefined for 1/3. */
 export function decimalText(value: Rational): string | undefined {
   let scale = 0;
-  while ((10n ** BigInt(scale)) % value.d !== 0n) {
+  while (10n ** BigInt(scale) % value.d !== 0n) {
     scale += 1;
     if (scale > 40) return undefined;
   }

@@ -33,7 +33,8 @@ export interface CheckedConfig {
 
 export function checkConfig(bytes: Uint8Array, shown: string): CheckedConfig {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { config: {}, diagnostics: [makeDiagnostic(decoded.code, shown, { line: 1, column: 1 }, { looksLike: decoded.looksLike })] };
+  if (!decoded.ok)
+    return { config: {}, diagnostics: [makeDiagnostic(decoded.code, shown, { line: 1, column: 1 }, { looksLike: decoded.looksLike })] };
   const parsed = parseYaml(decoded.text, shown);
   const diagnostics = [...parsed.diagnostics];
   if (parsed.data === undefined) {
@@ -43,13 +44,29 @@ export function checkConfig(bytes: Uint8Array, shown: string): CheckedConfig {
   diagnostics.push(...checkAgainstSchema(getValidator('config'), parsed.data, shown, parsed.locator));
   const config = parsed.data as Config;
   if (readDate(config.as_of) === 'not-a-day') {
-    diagnostics.push(makeDiagnostic('invalid-date', shown, parsed.locator.locate(['as_of']), { field: 'as_of', value: config.as_of }, ['as_of']));
+    diagnostics.push(
+      makeDiagnostic('invalid-date', shown, parsed.locator.locate(['as_of']), { field: 'as_of', value: config.as_of }, ['as_of']),
+    );
   }
   // a band left out takes its default, so { yellow: 40 } alone is below the default red of 30
   const lights = config.lights && typeof config.lights === 'object' ? { ...defaultLightBands, ...config.lights } : undefined;
   if (lights && typeof lights.yellow === 'number' && typeof lights.red === 'number' && lights.yellow > lights.red) {
     const key = config.lights && 'red' in config.lights ? 'red' : 'yellow';
-    diagnostics.push(makeDiagnostic('invalid-value', shown, parsed.locator.locate(['lights', key]), { field: `lights.${key}`, value: String(lights[key]), reason: 'red-below-yellow', red: String(lights.red), yellow: String(lights.yellow) }, ['lights', key]));
+    diagnostics.push(
+      makeDiagnostic(
+        'invalid-value',
+        shown,
+        parsed.locator.locate(['lights', key]),
+        {
+          field: `lights.${key}`,
+          value: String(lights[key]),
+          reason: 'red-below-yellow',
+          red: String(lights.red),
+          yellow: String(lights.yellow),
+        },
+        ['lights', key],
+      ),
+    );
   }
   return { config: diagnostics.some((d) => d.severity === 'error') ? {} : config, diagnostics, text: decoded.text };
 }

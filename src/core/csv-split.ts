@@ -123,7 +123,12 @@ export function readQuotedCsv(text: string, delimiter: string): CsvRead {
   } catch (error) {
     const csvError = error as { code?: string; lines?: number; message?: string };
     if (csvError.code === 'CSV_QUOTE_NOT_CLOSED') return { ok: false, ...unclosedQuoteAt(text), detail: 'unclosed-quote' };
-    return { ok: false, line: csvError.lines ?? 1, column: 1, detail: csvErrorDetail[csvError.code ?? ''] ?? String(csvError.message ?? csvError.code) };
+    return {
+      ok: false,
+      line: csvError.lines ?? 1,
+      column: 1,
+      detail: csvErrorDetail[csvError.code ?? ''] ?? String(csvError.message ?? csvError.code),
+    };
   }
   const records = parsed.map(({ record, info, raw }) => {
     // raw carries the blank lines skipped before the record; its own text starts after them
@@ -206,7 +211,7 @@ export class CsvSplitter {
     const sepLine = /^sep=([^\r\n])\r?\n/i.exec(this.pending);
     if (sepLine) this.pending = `\n${this.pending.slice(sepLine[0].length)}`;
     const named = this.named ?? (sepLine ? sepLine[1] : undefined);
-    this.delimiter = named === '\\t' || named === 'tab' ? '\t' : named ?? ',';
+    this.delimiter = named === '\\t' || named === 'tab' ? '\t' : (named ?? ',');
     this.quoted = !plainDelimiter(this.delimiter) || !plainText(this.pending);
   }
 

@@ -92,7 +92,12 @@ function computeOccurrences(duty: Duty): DayNumber[] {
   return out;
 }
 
-function deadlineStatus(due: DayNumber, completed: DayNumber | undefined, asOf: DayNumber, warnDays: number): { status: DeadlineStatus; late: boolean } {
+function deadlineStatus(
+  due: DayNumber,
+  completed: DayNumber | undefined,
+  asOf: DayNumber,
+  warnDays: number,
+): { status: DeadlineStatus; late: boolean } {
   if (completed !== undefined && completed <= asOf) return { status: 'done', late: completed > due };
   if (asOf > due) return { status: 'overdue', late: false };
   if (due - asOf <= warnDays) return { status: 'due_soon', late: false };
@@ -114,7 +119,15 @@ export function evaluateDeadlines(
   const results: DeadlineResult[] = [];
   // the line each result comes from: ties in the sorted list keep the order of the plan's text
   const lines: number[] = [];
-  const add = (kind: DeadlineKind, ref: string, title: string, owner: string, due: DayNumber, completed: DayNumber | undefined, line: number) => {
+  const add = (
+    kind: DeadlineKind,
+    ref: string,
+    title: string,
+    owner: string,
+    due: DayNumber,
+    completed: DayNumber | undefined,
+    line: number,
+  ) => {
     const { status, late } = deadlineStatus(due, completed, asOf, warnDays);
     results.push({ ref, kind, plan: plan.id, title, owner, due, completed, daysLeft: due - asOf, status, late });
     lines.push(line);
@@ -144,13 +157,28 @@ export function evaluateDeadlines(
         const record = earliestRecord.get(`${due}\u0000${owner}`);
         const { status, late } = deadlineStatus(due, record?.date, asOf, warnDays);
         occurrence.owners.push({ owner, completed: record?.date, completedPlace: record?.place, status, late });
-        results.push({ ref: dutyRef(plan.id, duty.id, due), kind: duty.kind, plan: plan.id, title: duty.title, owner, due, completed: record?.date, daysLeft: due - asOf, status, late, occurrence });
+        results.push({
+          ref: dutyRef(plan.id, duty.id, due),
+          kind: duty.kind,
+          plan: plan.id,
+          title: duty.title,
+          owner,
+          due,
+          completed: record?.date,
+          daysLeft: due - asOf,
+          status,
+          late,
+          occurrence,
+        });
         lines.push(duty.place.line);
       }
     }
   }
   // in the order of the plan's text (tasks, phases and duties as written); the project's sort is stable
-  return results.map((result, index) => ({ result, line: lines[index]! })).sort((a, b) => a.line - b.line).map(({ result }) => result);
+  return results
+    .map((result, index) => ({ result, line: lines[index]! }))
+    .sort((a, b) => a.line - b.line)
+    .map(({ result }) => result);
 }
 
 const deadlineRank: Record<DeadlineStatus, number> = { overdue: 0, due_soon: 1, upcoming: 2, done: 3 };
@@ -159,4 +187,3 @@ const deadlineRank: Record<DeadlineStatus, number> = { overdue: 0, due_soon: 1, 
 export function compareDeadlines(a: DeadlineResult, b: DeadlineResult): number {
   return deadlineRank[a.status] - deadlineRank[b.status] || a.due - b.due;
 }
-

@@ -2,8 +2,7 @@
 // naming what it looks like, unless the user names the encoding (GB18030 is the common case).
 
 type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; code: 'file-encoding' | 'file-binary' | 'file-text-too-long'; looksLike: string };
+  { ok: true; text: string } | { ok: false; code: 'file-encoding' | 'file-binary' | 'file-text-too-long'; looksLike: string };
 
 /** Node's error when decoded text would be longer than a string can be (2^29 - 24 UTF-16 units). */
 const tooLongForAString = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'ERR_STRING_TOO_LONG';
@@ -56,7 +55,10 @@ export function decodeText(bytes: Uint8Array, encoding?: string): DecodeResult {
       }
     }
   }
-  if (body.includes(0)) return looksLikeUtf16(body) ? { ok: false, code: 'file-encoding', looksLike: 'utf-16' } : { ok: false, code: 'file-binary', looksLike: 'binary' };
+  if (body.includes(0))
+    return looksLikeUtf16(body)
+      ? { ok: false, code: 'file-encoding', looksLike: 'utf-16' }
+      : { ok: false, code: 'file-binary', looksLike: 'binary' };
   try {
     return { ok: true, text: normaliseNewlines(strictUtf8().decode(body)) };
   } catch (error) {

@@ -57,7 +57,10 @@ export function nearestNames(input: string, candidates: Iterable<string>, limit 
     if (distance <= allowed) scored.push({ name, distance, index });
     index += 1;
   }
-  return scored.sort((a, b) => a.distance - b.distance || a.index - b.index).slice(0, limit).map((entry) => entry.name);
+  return scored
+    .sort((a, b) => a.distance - b.distance || a.index - b.index)
+    .slice(0, limit)
+    .map((entry) => entry.name);
 }
 
 /**

@@ -71,7 +71,9 @@ function addRows(rows: readonly ActualRow[]): Rational | undefined {
     }
     return isZero(of) ? undefined : multiply(divide(done, of), hundred);
   }
-  return sum(rows.map((row) => (row.value.kind === 'fraction' ? multiply(divide(row.value.done, row.value.of), hundred) : row.value.value)));
+  return sum(
+    rows.map((row) => (row.value.kind === 'fraction' ? multiply(divide(row.value.done, row.value.of), hundred) : row.value.value)),
+  );
 }
 
 /**
@@ -167,10 +169,20 @@ function unitTarget(target: Target, unit: EachUnit): Target {
   return { ...target, required: unit.required, each: undefined, owner: unit.unit };
 }
 
-export function evaluateTarget(target: Target, rows: readonly ActualRow[], asOf: DayNumber, settings: EvaluationSettings = defaultEvaluationSettings): TargetResult {
+export function evaluateTarget(
+  target: Target,
+  rows: readonly ActualRow[],
+  asOf: DayNumber,
+  settings: EvaluationSettings = defaultEvaluationSettings,
+): TargetResult {
   if (!target.each) return evaluateSingle(target, rows, asOf, settings);
   const units = target.each.map((unit) => ({
-    ...evaluateSingle(unitTarget(target, unit), rows.filter((row) => row.reportedBy === unit.unit), asOf, settings),
+    ...evaluateSingle(
+      unitTarget(target, unit),
+      rows.filter((row) => row.reportedBy === unit.unit),
+      asOf,
+      settings,
+    ),
     eachUnit: unit.unit,
   }));
   const status = units.reduce<TargetStatus>((worst, unit) => (statusRank[unit.status] < statusRank[worst] ? unit.status : worst), 'met');

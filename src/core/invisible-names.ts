@@ -24,13 +24,28 @@ function copyData(value: unknown): unknown {
 
 /** A name quoted in a message: the invisible characters shown as <U+XXXX>, never raw. */
 const shownName = (text: string): string => {
-  const shown = text.replace(/\p{Default_Ignorable_Code_Point}/gu, (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  const shown = text.replace(
+    /\p{Default_Ignorable_Code_Point}/gu,
+    (char) => `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
   return shown.length > 120 ? `${shown.slice(0, 100)}…` : shown;
 };
 
 /** The diagnostic for one name; `field` is the key it was written under. */
-export function invisibleWarning(file: string, position: { line: number; column: number; sheet?: string }, written: string, field: string, path?: JsonPath): Diagnostic {
-  return makeDiagnostic('invisible-character', file, position, { chars: invisibleCodePoints(written), value: shownName(written), name: withoutInvisible(written).trim(), field }, path);
+export function invisibleWarning(
+  file: string,
+  position: { line: number; column: number; sheet?: string },
+  written: string,
+  field: string,
+  path?: JsonPath,
+): Diagnostic {
+  return makeDiagnostic(
+    'invisible-character',
+    file,
+    position,
+    { chars: invisibleCodePoints(written), value: shownName(written), name: withoutInvisible(written).trim(), field },
+    path,
+  );
 }
 
 /** The text may hold an invisible character, raw or written as a YAML escape ("\u200b", "\_"). */
@@ -103,7 +118,9 @@ export function cleanPlanNames(data: unknown, text: string, file: string, locato
     cleaner.cleanNames(object, 'support', path);
     asArray(object.targets).forEach((target, index) => cleanTarget(target, [...path, 'targets', index]));
   };
-  asArray(root.sections).forEach((section, s) => asArray(asObject(section)?.tasks).forEach((task, t) => cleanTask(task, ['sections', s, 'tasks', t])));
+  asArray(root.sections).forEach((section, s) =>
+    asArray(asObject(section)?.tasks).forEach((task, t) => cleanTask(task, ['sections', s, 'tasks', t])),
+  );
   asArray(root.tasks).forEach((task, index) => cleanTask(task, ['tasks', index]));
   asArray(root.targets).forEach((target, index) => cleanTarget(target, ['targets', index]));
   for (const list of ['phases', 'duties'] as const) {

@@ -4,7 +4,18 @@
 import { formatDay } from './dates.js';
 import { type Diagnostic, type DiagnosticArgs, type DiagnosticCode, makeDiagnostic } from './diagnostics.js';
 import { SuggestionBudget, nearestName } from './edit-distance.js';
-import { type ActualRow, type ActualsFile, type CompletionRecord, type Duty, type DutyRecord, type Plan, type SourcePlace, type Target, allTargets, taskById } from './model.js';
+import {
+  type ActualRow,
+  type ActualsFile,
+  type CompletionRecord,
+  type Duty,
+  type DutyRecord,
+  type Plan,
+  type SourcePlace,
+  type Target,
+  allTargets,
+  taskById,
+} from './model.js';
 import { type OwnedDutyRecord, dutyOccurrences } from './deadlines.js';
 import { foldName } from './text-fold.js';
 import { type TypedRef, candidateTexts, resolveTypedRef } from './typed-ref.js';
@@ -50,8 +61,6 @@ function resolveTargetRef(ref: string, plan: Plan): Target | undefined {
   return task.targets.find((t) => t.id === local.slice(slash + 1));
 }
 
-
-
 /** Most reporting units of one target compared pair by pair (300 units: 44,850 pairs). */
 const SIMILAR_UNITS_CHECKED = 300;
 
@@ -80,7 +89,10 @@ function similarUnitWarnings(plans: ReadonlyMap<string, Plan>, rowsByTarget: Rea
 }
 
 function localRefs(plan: Plan): string[] {
-  return [...plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`)), ...plan.targets.map((target) => target.id)];
+  return [
+    ...plan.tasks.flatMap((task) => task.targets.map((target) => `${task.id}/${target.id}`)),
+    ...plan.targets.map((target) => target.id),
+  ];
 }
 
 function checkValueKind(row: ActualRow, target: Target, out: Diagnostic[]): boolean {
@@ -91,7 +103,9 @@ function checkValueKind(row: ActualRow, target: Target, out: Diagnostic[]): bool
     return false;
   }
   if (!percentTarget && value.kind !== 'number') {
-    out.push(diagnosticAt('value-kind-mismatch', row.valuePlace, { ref: target.ref, expected: target.expression.kind, actual: value.kind }));
+    out.push(
+      diagnosticAt('value-kind-mismatch', row.valuePlace, { ref: target.ref, expected: target.expression.kind, actual: value.kind }),
+    );
     return false;
   }
   if (value.kind === 'fraction') {
@@ -136,10 +150,15 @@ interface PlanFailures {
   dropped: Map<string, Set<string>>;
 }
 
-function planFailureIndex(failures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[], plans: readonly Plan[]): PlanFailures {
+function planFailureIndex(
+  failures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[],
+  plans: readonly Plan[],
+): PlanFailures {
   const loadedIds = new Set(plans.map((plan) => plan.id));
   const notLoaded = new Set(failures.filter((f) => !f.loaded && f.planId !== undefined && !loadedIds.has(f.planId)).map((f) => f.planId!));
-  const dropped = new Map(failures.filter((f) => f.loaded && f.planId !== undefined && f.dropped.size > 0).map((f) => [f.planId!, f.dropped] as const));
+  const dropped = new Map(
+    failures.filter((f) => f.loaded && f.planId !== undefined && f.dropped.size > 0).map((f) => [f.planId!, f.dropped] as const),
+  );
   return { notLoaded, dropped };
 }
 
@@ -156,7 +175,11 @@ function namesDropped(ref: string, plan: Plan, failures: PlanFailures): boolean 
 /** A diagnostic that follows from an error in a plan file: no suggestion (it would point elsewhere), marked. */
 const following = (diagnostic: Diagnostic, cause: 'plan' | 'target'): Diagnostic => ({ ...diagnostic, follows: cause });
 
-export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[], planFailures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[] = []): JoinedActuals {
+export function joinActuals(
+  plans: readonly Plan[],
+  files: readonly ActualsFile[],
+  planFailures: readonly { planId?: string; loaded: boolean; dropped: Set<string> }[] = [],
+): JoinedActuals {
   const failures = planFailureIndex(planFailures, plans);
   const diagnostics: Diagnostic[] = [];
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
@@ -173,12 +196,16 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const unitOf = (name: string, plan: Plan): string => memo(unitsByName, plan, name, () => reportingUnit(plan.units, name));
   // suggestions for unknown names: each distinct text searched once, and all of them within one budget
   const budget = new SuggestionBudget();
-  const suggest = (text: string, candidates: readonly string[]): string | undefined => (budget.spend(candidates.length) ? nearestName(text, candidates) : undefined);
+  const suggest = (text: string, candidates: readonly string[]): string | undefined =>
+    budget.spend(candidates.length) ? nearestName(text, candidates) : undefined;
   const refSuggestions = new Map<Plan, Map<string, string | undefined>>();
-  const refSuggestion = (ref: string, plan: Plan): string | undefined => memo(refSuggestions, plan, ref, () => suggest(ref, localRefs(plan)));
+  const refSuggestion = (ref: string, plan: Plan): string | undefined =>
+    memo(refSuggestions, plan, ref, () => suggest(ref, localRefs(plan)));
   const unitSuggestions = new Map<Plan, Map<string, ReturnType<typeof closestUnit>>>();
   const unitSuggestion = (name: string, plan: Plan): ReturnType<typeof closestUnit> =>
-    memo(unitSuggestions, plan, name, () => (plan.units && budget.spend(plan.units.canonical.size) ? closestUnit(name, plan.units.canonical) : undefined));
+    memo(unitSuggestions, plan, name, () =>
+      plan.units && budget.spend(plan.units.canonical.size) ? closestUnit(name, plan.units.canonical) : undefined,
+    );
   const planSuggestions = new Map<string, string | undefined>();
   const findPlan = (planId: string, place: SourcePlace): Plan | undefined => {
     const plan = plansById.get(planId);
@@ -199,10 +226,12 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
   const quietTarget = (planId: string | undefined, ref: string | undefined): string | undefined => {
     const plan = planId === undefined ? undefined : plansById.get(planId);
     if (!plan || ref === undefined) return undefined;
-    const target = targetOf(ref, plan) ?? (() => {
-      const typed = typedOf(ref, plan);
-      return 'target' in typed ? typed.target : undefined;
-    })();
+    const target =
+      targetOf(ref, plan) ??
+      (() => {
+        const typed = typedOf(ref, plan);
+        return 'target' in typed ? typed.target : undefined;
+      })();
     return target?.ref;
   };
   const deadlineKeyOf = (planId: string, kind: 'done' | 'duty', ref: string, due?: number): string =>
@@ -213,7 +242,13 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
     if (wholeFileOut) lost.wholeFiles.push(file.file);
     for (const entry of file.rejected ?? []) {
       if (entry.kind === 'value') lose(file.file, { target: quietTarget(entry.planId, entry.ref) });
-      else lose(file.file, { deadline: entry.planId !== undefined && entry.ref !== undefined && plansById.has(entry.planId) ? deadlineKeyOf(entry.planId, entry.kind, entry.ref, entry.due) : undefined });
+      else
+        lose(file.file, {
+          deadline:
+            entry.planId !== undefined && entry.ref !== undefined && plansById.has(entry.planId)
+              ? deadlineKeyOf(entry.planId, entry.kind, entry.ref, entry.due)
+              : undefined,
+        });
     }
     if (file.planId !== undefined && !findPlan(file.planId, file.planPlace)) {
       for (let count = file.rows.length + file.completions.length + file.dutyRecords.length; count > 0; count -= 1) lose(file.file);
@@ -228,13 +263,20 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       const typed = row.typed && !targetOf(row.targetRef, plan) ? typedOf(row.targetRef, plan) : undefined;
       const target = typed ? ('target' in typed ? typed.target : undefined) : targetOf(row.targetRef, plan);
       if (!target && namesDropped(row.targetRef, plan, failures)) {
-        diagnostics.push(following(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id }), 'target'));
+        diagnostics.push(
+          following(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id }), 'target'),
+        );
         lose(file.file);
         continue;
       }
       if (!target) {
         const suggestion = refSuggestion(row.targetRef, plan);
-        const candidates = typed && 'ambiguous' in typed ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) } : typed && 'closest' in typed && !suggestion ? { candidates: candidateTexts(typed.closest) } : { suggestion };
+        const candidates =
+          typed && 'ambiguous' in typed
+            ? { ambiguous: 'yes', candidates: candidateTexts(typed.ambiguous) }
+            : typed && 'closest' in typed && !suggestion
+              ? { candidates: candidateTexts(typed.closest) }
+              : { suggestion };
         diagnostics.push(diagnosticAt('unknown-ref', row.refPlace, { kind: 'target', ref: row.targetRef, plan: plan.id, ...candidates }));
         lose(file.file);
         continue;
@@ -248,11 +290,23 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       let unknownUnit = false;
       if (plan.units && reportedBy !== '' && !plan.units.canonical.has(reportedBy)) {
         const closest = unitSuggestion(reportedBy, plan);
-        diagnostics.push(diagnosticAt('unknown-unit', row.unitPlace ?? row.place, { name: row.reportedBy, suggestion: closest?.name, alias: closest?.alias ? closest.name : undefined }));
+        diagnostics.push(
+          diagnosticAt('unknown-unit', row.unitPlace ?? row.place, {
+            name: row.reportedBy,
+            suggestion: closest?.name,
+            alias: closest?.alias ? closest.name : undefined,
+          }),
+        );
         unknownUnit = true;
       }
       if (row.asOf < plan.period.start || row.asOf > plan.period.end) {
-        diagnostics.push(diagnosticAt('as-of-outside-period', row.place, { as_of: formatDay(row.asOf), start: formatDay(plan.period.start), end: formatDay(plan.period.end) }));
+        diagnostics.push(
+          diagnosticAt('as-of-outside-period', row.place, {
+            as_of: formatDay(row.asOf),
+            start: formatDay(plan.period.start),
+            end: formatDay(plan.period.end),
+          }),
+        );
       }
       if (unknownUnit || wholeFileOut) {
         lose(file.file, { target: target.ref });
@@ -273,13 +327,17 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
         const kind = record.task !== undefined ? 'task' : 'phase';
         const candidates = kind === 'task' ? plan.tasks.map((t) => t.id) : plan.phases.map((p) => p.id);
         const ref = record.task ?? record.phase ?? '';
-        if (kind === 'task' && failures.dropped.get(plan.id)?.has(ref)) diagnostics.push(following(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id }), 'target'));
-        else diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: suggest(ref, candidates) }));
+        if (kind === 'task' && failures.dropped.get(plan.id)?.has(ref))
+          diagnostics.push(following(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id }), 'target'));
+        else
+          diagnostics.push(diagnosticAt('unknown-ref', record.place, { kind, ref, plan: plan.id, suggestion: suggest(ref, candidates) }));
         lose(file.file);
         continue;
       }
       if (wholeFileOut) {
-        lose(file.file, { deadline: deadlineKeyOf(plan.id, 'done', record.task !== undefined ? `task/${record.task}` : `phase/${record.phase}`) });
+        lose(file.file, {
+          deadline: deadlineKeyOf(plan.id, 'done', record.task !== undefined ? `task/${record.task}` : `phase/${record.phase}`),
+        });
         continue;
       }
       completions.push(record);
@@ -299,7 +357,10 @@ export function joinActuals(plans: readonly Plan[], files: readonly ActualsFile[
       const owned = checkDutyRecord(record, plan, (name) => unitOf(name, plan), diagnostics);
       // a record that counts for no one because of an error is lost data; one for an occurrence that does not exist (a warning) is not
       if (wholeFileOut || diagnostics.slice(before).some((d) => d.severity === 'error')) {
-        lose(file.file, plan.duties.some((d) => d.id === record.duty) ? { deadline: deadlineKeyOf(plan.id, 'duty', record.duty, record.due) } : undefined);
+        lose(
+          file.file,
+          plan.duties.some((d) => d.id === record.duty) ? { deadline: deadlineKeyOf(plan.id, 'duty', record.duty, record.due) } : undefined,
+        );
         continue;
       }
       if (owned) dutyRecords.push(owned);
@@ -328,18 +389,41 @@ function nearestOccurrence(dues: readonly number[], due: number): number | undef
 function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) => string, out: Diagnostic[]): OwnedDutyRecord | undefined {
   const duty: Duty | undefined = plan.duties.find((d) => d.id === record.duty);
   if (!duty) {
-    out.push(diagnosticAt('unknown-ref', record.place, { kind: 'duty', ref: record.duty, plan: plan.id, suggestion: nearestName(record.duty, plan.duties.map((d) => d.id)) }));
+    out.push(
+      diagnosticAt('unknown-ref', record.place, {
+        kind: 'duty',
+        ref: record.duty,
+        plan: plan.id,
+        suggestion: nearestName(
+          record.duty,
+          plan.duties.map((d) => d.id),
+        ),
+      }),
+    );
     return undefined;
   }
   let counts = true;
   const dues = dutyOccurrences(duty);
   if (!dues.includes(record.due)) {
     const nearest = nearestOccurrence(dues, record.due);
-    out.push(diagnosticAt('unknown-occurrence', record.duePlace, { duty: duty.id, due: formatDay(record.due), nearest: nearest === undefined ? undefined : formatDay(nearest) }));
+    out.push(
+      diagnosticAt('unknown-occurrence', record.duePlace, {
+        duty: duty.id,
+        due: formatDay(record.due),
+        nearest: nearest === undefined ? undefined : formatDay(nearest),
+      }),
+    );
     counts = false;
   }
   if (record.date < duty.start) {
-    out.push(diagnosticAt('record-before-start', record.datePlace, { date: formatDay(record.date), duty: duty.id, start: formatDay(duty.start), source: duty.startSource }));
+    out.push(
+      diagnosticAt('record-before-start', record.datePlace, {
+        date: formatDay(record.date),
+        duty: duty.id,
+        start: formatDay(duty.start),
+        source: duty.startSource,
+      }),
+    );
     counts = false;
   }
   let owner = duty.owners[0];
@@ -350,7 +434,12 @@ function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) 
       owner = undefined;
     } else if (!duty.owners.some((name) => unitOf(name) === unit)) {
       if (plan.units && !plan.units.written.has(unit)) {
-        out.push(diagnosticAt('unknown-unit', record.unitPlace, { name: record.reportedBy, suggestion: nearestName(record.reportedBy, duty.owners) }));
+        out.push(
+          diagnosticAt('unknown-unit', record.unitPlace, {
+            name: record.reportedBy,
+            suggestion: nearestName(record.reportedBy, duty.owners),
+          }),
+        );
       } else {
         out.push(diagnosticAt('not-duty-owner', record.unitPlace, { unit, duty: duty.id, owners: duty.owners }));
       }
@@ -367,7 +456,12 @@ function checkDutyRecord(record: DutyRecord, plan: Plan, unitOf: (name: string) 
  * Bare percentages from several units cannot be added; the same unit twice on one date is a slip;
  * a row of a unit that an `each` target does not list is left out, with a warning.
  */
-function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: readonly Plan[], out: Diagnostic[], leftOut: (ref: string, rows: readonly ActualRow[]) => void): void {
+function checkRowsPerTarget(
+  rowsByTarget: Map<string, ActualRow[]>,
+  plans: readonly Plan[],
+  out: Diagnostic[],
+  leftOut: (ref: string, rows: readonly ActualRow[]) => void,
+): void {
   const targets = new Map(plans.flatMap((plan) => allTargets(plan).map((target) => [target.ref, target] as const)));
   const percentTargets = new Set(
     [...targets.values()].filter((t) => t.expression.kind === 'percent' && t.combine === 'sum' && !t.each).map((t) => t.ref),
@@ -378,7 +472,8 @@ function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: reado
     const allRows = listed ? given.filter((row) => listed.has(row.reportedBy)) : given;
     if (listed && allRows.length < given.length) {
       for (const row of given) {
-        if (!listed.has(row.reportedBy)) out.push(diagnosticAt('each-unit-not-listed', row.refPlace, { ref, unit: row.reportedBy || '—', units: [...listed] }));
+        if (!listed.has(row.reportedBy))
+          out.push(diagnosticAt('each-unit-not-listed', row.refPlace, { ref, unit: row.reportedBy || '—', units: [...listed] }));
       }
     }
     // the same unit twice on one date: warn, and keep only the later row (as the warning says);
@@ -397,7 +492,15 @@ function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: reado
         continue;
       }
       duplicated = true;
-      out.push(diagnosticAt('duplicate-row', row.place, { ref, unit: row.reportedBy, as_of: formatDay(row.asOf), firstFile: first.place.file, firstLine: first.place.line }));
+      out.push(
+        diagnosticAt('duplicate-row', row.place, {
+          ref,
+          unit: row.reportedBy,
+          as_of: formatDay(row.asOf),
+          firstFile: first.place.file,
+          firstLine: first.place.line,
+        }),
+      );
     }
     const keyOf = (row: ActualRow): string => `${row.reportedBy}\u0000${row.asOf}`;
     const last = duplicated ? new Map(allRows.map((row) => [keyOf(row), row])) : undefined;
@@ -410,7 +513,10 @@ function checkRowsPerTarget(rowsByTarget: Map<string, ActualRow[]>, plans: reado
     for (const row of bare) out.push(diagnosticAt('percent-needs-fraction', row.valuePlace, { ref, units: units.size }));
     // a bare percentage cannot be added to the others: left out (the error says how to write it)
     if (bare.length > 0) {
-      rowsByTarget.set(ref, rows.filter((row) => row.value.kind !== 'percent'));
+      rowsByTarget.set(
+        ref,
+        rows.filter((row) => row.value.kind !== 'percent'),
+      );
       leftOut(ref, bare);
     }
   }

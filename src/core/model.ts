@@ -123,9 +123,7 @@ export interface Duty {
 }
 
 export type ActualValue =
-  | { kind: 'number'; value: Rational }
-  | { kind: 'percent'; value: Rational }
-  | { kind: 'fraction'; done: Rational; of: Rational };
+  { kind: 'number'; value: Rational } | { kind: 'percent'; value: Rational } | { kind: 'fraction'; done: Rational; of: Rational };
 
 export interface ActualRow {
   planId: string;

@@ -43,7 +43,10 @@ function tally(counts: OnTimeCounts, deadline: DeadlineResult, asOf: DayNumber):
   }
 }
 
-const withRate = (counts: OnTimeCounts): OnTimeCounts => ({ ...counts, rate: counts.dueSoFar > 0 ? counts.onTime / counts.dueSoFar : undefined });
+const withRate = (counts: OnTimeCounts): OnTimeCounts => ({
+  ...counts,
+  rate: counts.dueSoFar > 0 ? counts.onTime / counts.dueSoFar : undefined,
+});
 
 const reportKinds: readonly DeadlineKind[] = ['report'];
 

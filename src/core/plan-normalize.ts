@@ -3,7 +3,20 @@
 import { type DayNumber, clampedDay, formatDay, readDate, splitDay } from './dates.js';
 import { type Diagnostic, type DiagnosticCode, type DiagnosticArgs, type JsonPath, makeDiagnostic } from './diagnostics.js';
 import { SuggestionBudget, nearestName } from './edit-distance.js';
-import type { Accumulate, Combine, Duty, DutyStartSource, EachUnit, Phase, Plan, Progress, Recurrence, SourcePlace, Target, Task } from './model.js';
+import type {
+  Accumulate,
+  Combine,
+  Duty,
+  DutyStartSource,
+  EachUnit,
+  Phase,
+  Plan,
+  Progress,
+  Recurrence,
+  SourcePlace,
+  Target,
+  Task,
+} from './model.js';
 import { type Rational, compareWithTolerance, divide, fromNumber, multiply, toNumber, zero } from './rational.js';
 import { type Comparison, type TargetExpression, acceptedTargetForms, parseTargetExpression } from './target-expression.js';
 import { suggestTargetReading } from './target-wording.js';
@@ -48,9 +61,11 @@ const shown = (text: string): string => (text.length > 80 ? `${[...text.slice(0,
  */
 function structuredPartsValid(target: Data): boolean {
   const { op, value, per, percent } = target;
-  const finiteAtLeast = (n: unknown, min: number, strict: boolean): boolean => typeof n === 'number' && Number.isFinite(n) && (strict ? n > min : n >= min);
+  const finiteAtLeast = (n: unknown, min: number, strict: boolean): boolean =>
+    typeof n === 'number' && Number.isFinite(n) && (strict ? n > min : n >= min);
   return (
-    typeof op === 'string' && ['>=', '>', '<=', '<'].includes(op) &&
+    typeof op === 'string' &&
+    ['>=', '>', '<=', '<'].includes(op) &&
     finiteAtLeast(value, 0, false) &&
     (per === undefined || finiteAtLeast(per, 0, true)) &&
     (percent === undefined || typeof percent === 'boolean') &&
@@ -83,7 +98,11 @@ class PlanChecker {
 
   checkOrder(start: DayNumber | undefined, due: DayNumber | undefined, path: JsonPath, dueKey: string): void {
     if (start !== undefined && due !== undefined && start > due) {
-      this.report('start-after-due', [...path, dueKey], { start: formatDay(start), due: formatDay(due), endName: dueKey === 'due' ? undefined : dueKey });
+      this.report('start-after-due', [...path, dueKey], {
+        start: formatDay(start),
+        due: formatDay(due),
+        endName: dueKey === 'due' ? undefined : dueKey,
+      });
     }
   }
 
@@ -101,7 +120,11 @@ class PlanChecker {
       if (typeof id !== 'string') return;
       const first = seen.get(id);
       if (first !== undefined) {
-        this.report('duplicate-id', [...basePath, index, 'id'], { kind, id, firstLine: this.locator.locate([...basePath, first, 'id']).line });
+        this.report('duplicate-id', [...basePath, index, 'id'], {
+          kind,
+          id,
+          firstLine: this.locator.locate([...basePath, first, 'id']).line,
+        });
       } else {
         seen.set(id, index);
       }
@@ -118,8 +141,10 @@ function checkRecurrence(check: PlanChecker, duty: Data, path: JsonPath): void {
   const monthsIn: Record<string, number> = { quarter: 3, half_year: 6, year: 12 };
   if (typeof month === 'number' && typeof every === 'string') {
     const limit = monthsIn[every];
-    if (limit === undefined) check.report('invalid-value', [...path, 'month'], { field: 'month', value: String(month), reason: 'month-unused' });
-    else if (month > limit) check.report('invalid-value', [...path, 'month'], { field: 'month', value: String(month), allowed: [`1 … ${limit}`] });
+    if (limit === undefined)
+      check.report('invalid-value', [...path, 'month'], { field: 'month', value: String(month), reason: 'month-unused' });
+    else if (month > limit)
+      check.report('invalid-value', [...path, 'month'], { field: 'month', value: String(month), allowed: [`1 … ${limit}`] });
   }
 }
 
@@ -127,7 +152,13 @@ function checkRecurrence(check: PlanChecker, duty: Data, path: JsonPath): void {
  * B for a linear >= or > target: a number, at most R (every unit's R for an `each` target). On a
  * limit, or with progress level or at_due, it is an error and ignored.
  */
-function checkBaseline(check: PlanChecker, target: Data, path: JsonPath, op: Comparison, required: readonly Rational[]): Rational | undefined {
+function checkBaseline(
+  check: PlanChecker,
+  target: Data,
+  path: JsonPath,
+  op: Comparison,
+  required: readonly Rational[],
+): Rational | undefined {
   const value = target.baseline;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
   const at = [...path, 'baseline'];
@@ -152,7 +183,11 @@ function checkBaseline(check: PlanChecker, target: Data, path: JsonPath, op: Com
  * A duty counts from its own `start`, else from the later of the period start and the date the
  * plan was issued: a plan issued in April owes no report for January.
  */
-function dutyStart(own: DayNumber | undefined, periodStart: DayNumber | undefined, issued: DayNumber | undefined): { start?: DayNumber; startSource: DutyStartSource } {
+function dutyStart(
+  own: DayNumber | undefined,
+  periodStart: DayNumber | undefined,
+  issued: DayNumber | undefined,
+): { start?: DayNumber; startSource: DutyStartSource } {
   if (own !== undefined) return { start: own, startSource: 'start' };
   if (issued !== undefined && (periodStart === undefined || issued > periodStart)) return { start: issued, startSource: 'issued' };
   return { start: periodStart, startSource: 'period' };
@@ -163,11 +198,15 @@ function checkDuplicateOwners(check: PlanChecker, written: unknown, path: JsonPa
   if (!Array.isArray(written)) return;
   const seen = new Set<string>();
   owners.forEach((owner, index) => {
-    if (seen.has(owner)) check.report('duplicate-id', [...path, index], { kind: 'owner', id: owner, firstLine: check.locator.locate([...path, owners.indexOf(owner)]).line });
+    if (seen.has(owner))
+      check.report('duplicate-id', [...path, index], {
+        kind: 'owner',
+        id: owner,
+        firstLine: check.locator.locate([...path, owners.indexOf(owner)]).line,
+      });
     seen.add(owner);
   });
 }
-
 
 interface NormalisedPlan {
   plan?: Plan;
@@ -210,17 +249,34 @@ function readPlanContext(check: PlanChecker, root: Data): PlanContext {
   const periodEnd = check.date(periodData?.end, ['period', 'end']);
   check.checkOrder(periodStart, periodEnd, ['period'], 'end');
   const tooLong = periodStart !== undefined && periodEnd !== undefined && periodEnd >= yearsLater(periodStart, MAX_PERIOD_YEARS);
-  if (tooLong) check.report('period-too-long', ['period', 'end'], { start: formatDay(periodStart), end: formatDay(periodEnd), years: MAX_PERIOD_YEARS });
+  if (tooLong)
+    check.report('period-too-long', ['period', 'end'], {
+      start: formatDay(periodStart),
+      end: formatDay(periodEnd),
+      years: MAX_PERIOD_YEARS,
+    });
   // a period that is too long is no period: nothing is worked out over it (a weekly duty over the
   // years 0001–9999 would be half a million deadlines per owner)
-  const period = periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd && !tooLong
-    ? { start: periodStart, end: periodEnd }
-    : undefined;
+  const period =
+    periodStart !== undefined && periodEnd !== undefined && periodStart <= periodEnd && !tooLong
+      ? { start: periodStart, end: periodEnd }
+      : undefined;
   const issued = check.date(root.issued, ['issued']);
-  const population = typeof root.population === 'number' && Number.isFinite(root.population) && root.population > 0
-    ? fromNumber(root.population)
-    : undefined;
-  return { check, root, planId: asString(root.id) ?? '', period, issued, population, units: buildUnitRegistry(root.units), recovered: [], suggestions: new SuggestionBudget() };
+  const population =
+    typeof root.population === 'number' && Number.isFinite(root.population) && root.population > 0
+      ? fromNumber(root.population)
+      : undefined;
+  return {
+    check,
+    root,
+    planId: asString(root.id) ?? '',
+    period,
+    issued,
+    population,
+    units: buildUnitRegistry(root.units),
+    recovered: [],
+    suggestions: new SuggestionBudget(),
+  };
 }
 
 /**
@@ -231,12 +287,19 @@ function resolveUnit(plan: PlanContext, name: string, path: JsonPath): string {
   if (!plan.units) return name;
   const canonical = registeredUnit(plan.units, name);
   if (canonical) return canonical;
-  plan.check.report('unknown-unit', path, { name, suggestion: plan.suggestions.spend(plan.units.written.size) ? nearestName(name, plan.units.written.keys()) : undefined });
+  plan.check.report('unknown-unit', path, {
+    name,
+    suggestion: plan.suggestions.spend(plan.units.written.size) ? nearestName(name, plan.units.written.keys()) : undefined,
+  });
   return name;
 }
 
 const resolveUnits = (plan: PlanContext, value: unknown, path: JsonPath): string[] =>
-  typeof value === 'string' ? [resolveUnit(plan, value, path)] : asArray(value).map((v, i) => (typeof v === 'string' ? resolveUnit(plan, v, [...path, i]) : '')).filter(Boolean);
+  typeof value === 'string'
+    ? [resolveUnit(plan, value, path)]
+    : asArray(value)
+        .map((v, i) => (typeof v === 'string' ? resolveUnit(plan, v, [...path, i]) : ''))
+        .filter(Boolean);
 
 type EachEntry = Omit<EachUnit, 'required'>;
 
@@ -281,11 +344,23 @@ function readTargetExpression(check: PlanChecker, target: Data, targetPath: Json
   const tooLong = typeof target.target === 'string' && target.target.length > MAX_TARGET_TEXT;
   const expression = target.target === undefined || tooLong ? undefined : parseTargetExpression(target.target);
   const structured = asObject(target.target);
-  if (target.target !== undefined && !expression && (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))) {
-    check.report('invalid-target', [...targetPath, 'target'], { value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target), forms: [...acceptedTargetForms], suggestion: typeof target.target === 'string' && !tooLong ? suggestTargetReading(target.target) : undefined });
+  if (
+    target.target !== undefined &&
+    !expression &&
+    (typeof target.target === 'string' || (structured && structuredPartsValid(structured)))
+  ) {
+    check.report('invalid-target', [...targetPath, 'target'], {
+      value: typeof target.target === 'string' ? shown(target.target) : JSON.stringify(target.target),
+      forms: [...acceptedTargetForms],
+      suggestion: typeof target.target === 'string' && !tooLong ? suggestTargetReading(target.target) : undefined,
+    });
   }
   if (expression?.unit && typeof target.unit === 'string' && foldText(target.unit) !== expression.unit) {
-    check.report('target-unit-conflict', [...targetPath, 'unit'], { unit: shown(target.unit), written: shown(expression.written ?? ''), wordingUnit: expression.unit });
+    check.report('target-unit-conflict', [...targetPath, 'unit'], {
+      unit: shown(target.unit),
+      written: shown(expression.written ?? ''),
+      wordingUnit: expression.unit,
+    });
   }
   if (expression && expression.value.n > BigInt(ABSURD_COUNT)) {
     check.report('absurd-number', [...targetPath, 'target'], { field: 'target', value: expression.text, limit: `<= ${ABSURD_COUNT}` });
@@ -294,13 +369,17 @@ function readTargetExpression(check: PlanChecker, target: Data, targetPath: Json
 }
 
 /** R of the target (per-capita multiplied out by the plan's population) and of each of its units. */
-function requiredValues(plan: PlanContext, expression: TargetExpression, eachEntries: EachEntry[] | undefined): { total: Rational; each?: EachUnit[] } | undefined {
+function requiredValues(
+  plan: PlanContext,
+  expression: TargetExpression,
+  eachEntries: EachEntry[] | undefined,
+): { total: Rational; each?: EachUnit[] } | undefined {
   const perCapita = expression.kind === 'per_capita';
   const perCapitaRequired = (people: Rational | undefined): Rational | undefined =>
     people && expression.per ? divide(multiply(expression.value, people), expression.per) : undefined;
-  const total = perCapita ? perCapitaRequired(plan.population) ?? (eachEntries ? expression.value : undefined) : expression.value;
+  const total = perCapita ? (perCapitaRequired(plan.population) ?? (eachEntries ? expression.value : undefined)) : expression.value;
   if (!total) return undefined;
-  const each = eachEntries?.map((entry) => ({ ...entry, required: perCapita ? perCapitaRequired(entry.population) ?? zero : total }));
+  const each = eachEntries?.map((entry) => ({ ...entry, required: perCapita ? (perCapitaRequired(entry.population) ?? zero) : total }));
   return { total, each };
 }
 
@@ -356,14 +435,29 @@ function readTarget(plan: PlanContext, target: Data, targetPath: JsonPath, scope
   const due = check.date(target.due, [...targetPath, 'due']) ?? scope.due;
   check.checkOrder(start, due, targetPath, target.due !== undefined ? 'due' : 'start');
   if (target.due !== undefined) check.checkInPeriod(due, plan.period, [...targetPath, 'due']);
-  const owner = typeof target.owner === 'string' ? resolveUnit(plan, target.owner, [...targetPath, 'owner']) : scope.lead[0] ?? '';
+  const owner = typeof target.owner === 'string' ? resolveUnit(plan, target.owner, [...targetPath, 'owner']) : (scope.lead[0] ?? '');
   const eachEntries = readEach(plan, eachData, [...targetPath, 'each'], perCapita);
   const id = asString(target.id);
   if (!expression || !id || start === undefined || due === undefined) return undefined;
   const required = requiredValues(plan, expression, eachEntries);
   if (!required) return undefined;
-  const baseline = checkBaseline(check, target, targetPath, expression.op, required.each ? required.each.map((unit) => unit.required) : [required.total]);
-  return targetModel(plan, target, targetPath, scope, { id, expression, required: required.total, each: required.each, start, due, owner, baseline });
+  const baseline = checkBaseline(
+    check,
+    target,
+    targetPath,
+    expression.op,
+    required.each ? required.each.map((unit) => unit.required) : [required.total],
+  );
+  return targetModel(plan, target, targetPath, scope, {
+    id,
+    expression,
+    required: required.total,
+    each: required.each,
+    start,
+    due,
+    owner,
+    baseline,
+  });
 }
 
 function readPhases(plan: PlanContext): Phase[] {
@@ -402,7 +496,8 @@ function readDuty(plan: PlanContext, duty: Data, path: JsonPath): Duty | undefin
   const until = period === undefined ? undefined : Math.min(ownUntil ?? period.end, period.end);
   check.checkInPeriod(due, period, [...path, 'due']);
   const owners = resolveUnits(plan, duty.owner, [...path, 'owner']);
-  if (Array.isArray(duty.owner) && duty.owner.length === 0) check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
+  if (Array.isArray(duty.owner) && duty.owner.length === 0)
+    check.report('invalid-value', [...path, 'owner'], { field: 'owner', value: '', reason: 'empty' });
   checkRecurrence(check, duty, path);
   checkDuplicateOwners(check, duty.owner, [...path, 'owner'], owners);
   if (typeof duty.id !== 'string' || start === undefined || until === undefined) return undefined;
@@ -481,7 +576,12 @@ function readTask(plan: PlanContext, task: Data, entry: TaskEntry, taskPaths: Ma
   const id = idAsWritten ?? taskIdOf(task.id);
   if (id !== undefined) {
     const first = taskPaths.get(id);
-    if (first) check.report('duplicate-id', [...path, 'id'], { kind: 'task', id: String(task.id), firstLine: check.locator.locate([...first, 'id']).line });
+    if (first)
+      check.report('duplicate-id', [...path, 'id'], {
+        kind: 'task',
+        id: String(task.id),
+        firstLine: check.locator.locate([...first, 'id']).line,
+      });
     else taskPaths.set(id, path);
   }
   const start = check.date(task.start, [...path, 'start']) ?? period?.start;
@@ -493,7 +593,18 @@ function readTask(plan: PlanContext, task: Data, entry: TaskEntry, taskPaths: Ma
   const support = resolveUnits(plan, task.support, [...path, 'support']);
   const targets = readTaskTargets(plan, task, path, { taskId: id, start, due, lead, support });
   if (id === undefined || start === undefined || due === undefined) return undefined;
-  return { id, title: asString(task.title) ?? id, section: entry.section, lead, support, start, due, done, targets, place: check.place(path) };
+  return {
+    id,
+    title: asString(task.title) ?? id,
+    section: entry.section,
+    lead,
+    support,
+    start,
+    due,
+    done,
+    targets,
+    place: check.place(path),
+  };
 }
 
 function readTasks(plan: PlanContext): { tasks: Task[]; taskPaths: Map<string, JsonPath> } {
@@ -519,7 +630,11 @@ function readPlanTargets(plan: PlanContext, taskPaths: ReadonlyMap<string, JsonP
     if (!target) return;
     const id = taskIdOf(target.id);
     const task = id === undefined ? undefined : taskPaths.get(id);
-    if (task) check.report('target-id-is-task-id', [...path, 'id'], { id: String(target.id), taskLine: check.locator.locate([...task, 'id']).line });
+    if (task)
+      check.report('target-id-is-task-id', [...path, 'id'], {
+        id: String(target.id),
+        taskLine: check.locator.locate([...task, 'id']).line,
+      });
     const read = readTarget(plan, target, path, { start: period?.start, due: period?.end, lead: [], support: [] });
     if (read) planTargets.push(read);
   });

@@ -28,10 +28,18 @@ const RATIONAL_KEYS = new Set(['population', 'required', 'value', 'per', 'baseli
  * a required value that is the expression's own): a third of the snapshot. Checked, not assumed:
  * a target that does not follow the rule makes the plan not snapshotable.
  */
-function compactTarget(plan: Plan, task: Task | undefined, target: Target): Omit<Target, 'planId' | 'taskId' | 'ref' | 'taskUnits' | 'required'> & { required?: Rational } {
-  const derived = target.planId === plan.id && target.taskId === task?.id &&
+function compactTarget(
+  plan: Plan,
+  task: Task | undefined,
+  target: Target,
+): Omit<Target, 'planId' | 'taskId' | 'ref' | 'taskUnits' | 'required'> & { required?: Rational } {
+  const derived =
+    target.planId === plan.id &&
+    target.taskId === task?.id &&
     target.ref === (task ? `${plan.id}:${task.id}/${target.id}` : `${plan.id}:${target.id}`) &&
-    (task ? target.taskUnits.lead === task.lead && target.taskUnits.support === task.support : target.taskUnits.lead.length === 0 && target.taskUnits.support.length === 0);
+    (task
+      ? target.taskUnits.lead === task.lead && target.taskUnits.support === task.support
+      : target.taskUnits.lead.length === 0 && target.taskUnits.support.length === 0);
   if (!derived) throw new NotSnapshotable();
   const { planId: _plan, taskId: _task, ref: _ref, taskUnits: _units, required, ...rest } = target;
   return required === target.expression.value ? rest : { ...rest, required };

@@ -142,17 +142,27 @@ function planIdInText(text: string): string | undefined {
   return /^id:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
 }
 
-const asRecord = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 const asItems = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** An id as written in the raw data: text, or a bare number as its text. */
-const rawId = (value: unknown): string | undefined => (typeof value === 'string' ? foldText(value) : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined);
+const rawId = (value: unknown): string | undefined =>
+  typeof value === 'string' ? foldText(value) : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 
 /** The refs the plan's raw data names that its normalised plan lacks: what its errors dropped. */
 function droppedRefs(data: unknown, plan: Plan | undefined): Set<string> {
   const root = asRecord(data);
   const dropped = new Set<string>();
   if (!root) return dropped;
-  const kept = new Set<string>(plan ? [...plan.tasks.flatMap((task) => [task.id, ...task.targets.map((target) => `${task.id}/${target.id}`)]), ...plan.targets.map((target) => target.id), ...plan.duties.map((duty) => `duty:${duty.id}`)] : []);
+  const kept = new Set<string>(
+    plan
+      ? [
+          ...plan.tasks.flatMap((task) => [task.id, ...task.targets.map((target) => `${task.id}/${target.id}`)]),
+          ...plan.targets.map((target) => target.id),
+          ...plan.duties.map((duty) => `duty:${duty.id}`),
+        ]
+      : [],
+  );
   const note = (ref: string): void => {
     if (!kept.has(ref)) dropped.add(ref);
   };
@@ -178,7 +188,8 @@ function droppedRefs(data: unknown, plan: Plan | undefined): Set<string> {
   return dropped;
 }
 
-const sameJsonPath = (a: JsonPath | undefined, b: JsonPath): boolean => a !== undefined && a.length === b.length && a.every((part, index) => part === b[index]);
+const sameJsonPath = (a: JsonPath | undefined, b: JsonPath): boolean =>
+  a !== undefined && a.length === b.length && a.every((part, index) => part === b[index]);
 
 function readPlanText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
   const limits = options.yamlLimits ?? defaultYamlLimits;
@@ -190,7 +201,8 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
   const parsed = parseYaml(text, file, limits, options.yamlCache);
   append(loaded.diagnostics, parsed.diagnostics);
   if (parsed.data === undefined) {
-    if (parsed.diagnostics.some((d) => d.severity === 'error')) loaded.planFailures.push({ file, planId: planIdInText(text), loaded: false, dropped: new Set() });
+    if (parsed.diagnostics.some((d) => d.severity === 'error'))
+      loaded.planFailures.push({ file, planId: planIdInText(text), loaded: false, dropped: new Set() });
     return;
   }
   const names = cleanPlanNames(parsed.data, text, file, parsed.locator);
@@ -200,17 +212,34 @@ function readPlanText(text: string, file: string, options: LoadOptions, loaded: 
   const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), names.data, file, parsed.locator);
   const normalised = normalisePlan(names.data, file, parsed.locator);
   // a slip read the one way it can be meant: its error stands, marked, and the plan loads
-  const marked = normalised.recovered.length === 0 ? schemaDiagnostics : schemaDiagnostics.map((d) => (normalised.recovered.some((path) => sameJsonPath(d.path, path)) ? { ...d, recovered: true as const } : d));
+  const marked =
+    normalised.recovered.length === 0
+      ? schemaDiagnostics
+      : schemaDiagnostics.map((d) =>
+          normalised.recovered.some((path) => sameJsonPath(d.path, path)) ? { ...d, recovered: true as const } : d,
+        );
   append(loaded.diagnostics, marked);
   append(loaded.diagnostics, normalised.diagnostics);
-  const failed = [...parsed.diagnostics, ...numberForms, ...marked, ...normalised.diagnostics].some((d) => d.severity === 'error' && !d.recovered);
+  const failed = [...parsed.diagnostics, ...numberForms, ...marked, ...normalised.diagnostics].some(
+    (d) => d.severity === 'error' && !d.recovered,
+  );
   if (failed) {
     const root = asRecord(names.data);
-    loaded.planFailures.push({ file, planId: normalised.plan?.id ?? (typeof root?.id === 'string' ? root.id : planIdInText(text)), loaded: normalised.plan !== undefined, dropped: droppedRefs(names.data, normalised.plan) });
+    loaded.planFailures.push({
+      file,
+      planId: normalised.plan?.id ?? (typeof root?.id === 'string' ? root.id : planIdInText(text)),
+      loaded: normalised.plan !== undefined,
+      dropped: droppedRefs(names.data, normalised.plan),
+    });
   }
   if (!normalised.plan) return;
   loaded.plans.push(normalised.plan);
-  const clean = parsed.diagnostics.length === 0 && names.diagnostics.length === 0 && numberForms.length === 0 && schemaDiagnostics.length === 0 && normalised.diagnostics.length === 0;
+  const clean =
+    parsed.diagnostics.length === 0 &&
+    names.diagnostics.length === 0 &&
+    numberForms.length === 0 &&
+    schemaDiagnostics.length === 0 &&
+    normalised.diagnostics.length === 0;
   const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
   if (snapshot) options.planCache?.set(text, snapshot);
 }
@@ -232,7 +261,14 @@ function readActualsYamlText(text: string, file: string, options: LoadOptions, l
 }
 
 /** An actuals file that could not be read at all: nothing of it is used, and a partial report names it. */
-const leftOutActuals = (file: string): ActualsFile => ({ file, planPlace: { file, line: 1, column: 1 }, rows: [], completions: [], dutyRecords: [], leftOut: true });
+const leftOutActuals = (file: string): ActualsFile => ({
+  file,
+  planPlace: { file, line: 1, column: 1 },
+  rows: [],
+  completions: [],
+  dutyRecords: [],
+  leftOut: true,
+});
 
 function addActuals(loaded: Loaded, read: ReadActuals): void {
   append(loaded.diagnostics, read.diagnostics);
@@ -267,7 +303,10 @@ function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): st
   }
   if (source.kind === 'actuals-xlsx') {
     // a spreadsheet's bytes that io/ did not unpack (a caller of the core alone): what can be told without unpacking
-    addActuals(loaded, readActualsSheet({ ok: false, problem: 'bytes' in source ? sheetBytesProblem(source.bytes) : 'damaged' }, source.path));
+    addActuals(
+      loaded,
+      readActualsSheet({ ok: false, problem: 'bytes' in source ? sheetBytesProblem(source.bytes) : 'damaged' }, source.path),
+    );
     return undefined;
   }
   const streamed = 'bytes' in source ? undefined : readStreamedCsv(source, options);
@@ -278,7 +317,13 @@ function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): st
   const decoded = decodeText('bytes' in source ? source.bytes : wholeBytes(source.chunks()), options.encoding);
   if (!decoded.ok) {
     loaded.diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
-    if (source.kind === 'plan' && 'bytes' in source) loaded.planFailures.push({ file: source.path, planId: planIdInText(new TextDecoder('latin1').decode(source.bytes)), loaded: false, dropped: new Set() });
+    if (source.kind === 'plan' && 'bytes' in source)
+      loaded.planFailures.push({
+        file: source.path,
+        planId: planIdInText(new TextDecoder('latin1').decode(source.bytes)),
+        loaded: false,
+        dropped: new Set(),
+      });
     else if (source.kind !== 'plan') loaded.actualsFiles.push(leftOutActuals(source.path));
     return undefined;
   }
@@ -292,8 +337,16 @@ function uniquePlans(loaded: Loaded): Plan[] {
   for (const plan of loaded.plans) {
     const first = seenPlans.get(plan.id);
     if (first) {
-      loaded.diagnostics.push(makeDiagnostic('duplicate-id', plan.file, plan.place, { kind: 'plan', id: plan.id, firstFile: first.file, firstLine: first.place.line }));
-      if (!loaded.planFailures.some((failure) => failure.file === plan.file)) loaded.planFailures.push({ file: plan.file, planId: plan.id, loaded: false, dropped: new Set() });
+      loaded.diagnostics.push(
+        makeDiagnostic('duplicate-id', plan.file, plan.place, {
+          kind: 'plan',
+          id: plan.id,
+          firstFile: first.file,
+          firstLine: first.place.line,
+        }),
+      );
+      if (!loaded.planFailures.some((failure) => failure.file === plan.file))
+        loaded.planFailures.push({ file: plan.file, planId: plan.id, loaded: false, dropped: new Set() });
     } else {
       seenPlans.set(plan.id, plan);
     }
@@ -340,7 +393,12 @@ export interface Evaluation {
   deadlines: DeadlineResult[];
 }
 
-export function evaluateProject(project: Project, asOf: DayNumber, warnDays: number, settings: EvaluationSettings = defaultEvaluationSettings): Evaluation {
+export function evaluateProject(
+  project: Project,
+  asOf: DayNumber,
+  warnDays: number,
+  settings: EvaluationSettings = defaultEvaluationSettings,
+): Evaluation {
   const targets: TargetResult[] = [];
   const deadlines: DeadlineResult[] = [];
   const lost = project.joined.lost;
@@ -353,7 +411,9 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
     }
     for (const result of evaluateDeadlines(plan, project.joined.completions, project.joined.dutyRecords, asOf, warnDays)) {
       // a duty record whose occurrence could not be read may have been for any occurrence of its duty
-      const anyOccurrence = result.ref.includes('@') ? lost.deadlines.get(`${result.ref.slice(0, result.ref.lastIndexOf('@'))}@*`) ?? 0 : 0;
+      const anyOccurrence = result.ref.includes('@')
+        ? (lost.deadlines.get(`${result.ref.slice(0, result.ref.lastIndexOf('@'))}@*`) ?? 0)
+        : 0;
       const dataErrors = (lost.deadlines.get(result.ref) ?? 0) + (result.status === 'done' ? 0 : anyOccurrence);
       deadlines.push(dataErrors === 0 ? result : { ...result, dataErrors });
     }
@@ -364,7 +424,10 @@ export function evaluateProject(project: Project, asOf: DayNumber, warnDays: num
 
 export function countProject(project: Project): { plans: number; tasks: number; targets: number; actualsFiles: number; rows: number } {
   const tasks = project.plans.reduce((n, plan) => n + plan.tasks.length, 0);
-  const targets = project.plans.reduce((n, plan) => n + plan.tasks.reduce((m, task) => m + task.targets.length, 0) + plan.targets.length, 0);
+  const targets = project.plans.reduce(
+    (n, plan) => n + plan.tasks.reduce((m, task) => m + task.targets.length, 0) + plan.targets.length,
+    0,
+  );
   const rows = project.actualsFiles.reduce((n, file) => n + file.rows.length, 0);
   return { plans: project.plans.length, tasks, targets, actualsFiles: project.actualsFiles.length, rows };
 }

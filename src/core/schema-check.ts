@@ -37,12 +37,7 @@ const renamedKeys: { key: string; name: string; at: (path: JsonPath) => boolean 
 /** `target: 1900` where `target: ">= 1900"` was meant: the path of a target's expression. */
 const isTargetExpression = (path: JsonPath): boolean => path[path.length - 1] === 'target' && path[path.length - 3] === 'targets';
 
-export function checkAgainstSchema(
-  validate: SchemaValidator,
-  data: unknown,
-  file: string,
-  locator: Locator,
-): Diagnostic[] {
+export function checkAgainstSchema(validate: SchemaValidator, data: unknown, file: string, locator: Locator): Diagnostic[] {
   if (validate(data)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
@@ -63,7 +58,9 @@ function withoutMissingRenamed(diagnostics: Diagnostic[]): Diagnostic[] {
   if (renamed.length === 0) return diagnostics;
   const parentOf = (d: Diagnostic): string => JSON.stringify(d.path?.slice(0, -1) ?? []);
   const renamedTo = new Set(renamed.map((d) => `${parentOf(d)}\u0000${String(d.args.name)}`));
-  return diagnostics.filter((d) => d.code !== 'missing-key' || !renamedTo.has(`${JSON.stringify(d.path ?? [])}\u0000${String(d.args.key)}`));
+  return diagnostics.filter(
+    (d) => d.code !== 'missing-key' || !renamedTo.has(`${JSON.stringify(d.path ?? [])}\u0000${String(d.args.key)}`),
+  );
 }
 
 function pointerToPath(pointer: string, data: unknown): JsonPath {
@@ -100,13 +97,23 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
     case 'additionalProperties': {
       const key = String(error.params.additionalProperty);
       const renamed = renamedKeys.find((entry) => entry.key === key && entry.at(path));
-      if (renamed) return makeDiagnostic('renamed-key', file, locator.locate([...path, key], { key: true }), { key, name: renamed.name }, [...path, key]);
+      if (renamed)
+        return makeDiagnostic('renamed-key', file, locator.locate([...path, key], { key: true }), { key, name: renamed.name }, [
+          ...path,
+          key,
+        ]);
       const allowed = Object.keys((error.parentSchema as { properties?: object })?.properties ?? {}).filter((k) => k !== '$schema');
-      return makeDiagnostic('unknown-key', file, locator.locate([...path, key], { key: true }), {
-        key,
-        suggestion: nearestName(key, allowed),
-        allowed,
-      }, [...path, key]);
+      return makeDiagnostic(
+        'unknown-key',
+        file,
+        locator.locate([...path, key], { key: true }),
+        {
+          key,
+          suggestion: nearestName(key, allowed),
+          allowed,
+        },
+        [...path, key],
+      );
     }
     case 'required': {
       const missing = String(error.params.missingProperty);
@@ -120,10 +127,22 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
       const written = (): string => shown(locator.sourceText(path) ?? String(value));
       if (typeof value === 'number' && (error.parentSchema as { pattern?: string } | undefined)?.pattern === DATE_PATTERN) {
         // 45076 is what a spreadsheet keeps for 2023-05-30; quoting it would not make it a date
-        return makeDiagnostic('invalid-date', file, at, { field, value: written(), hint: /^\d{5}$/.test(written()) ? 'serial' : undefined }, path);
+        return makeDiagnostic(
+          'invalid-date',
+          file,
+          at,
+          { field, value: written(), hint: /^\d{5}$/.test(written()) ? 'serial' : undefined },
+          path,
+        );
       }
       if (typeof value === 'number' && Number.isFinite(value) && isTargetExpression(path)) {
-        return makeDiagnostic('invalid-target', file, at, { value: written(), suggestion: `>= ${written()}`, forms: [...acceptedTargetForms] }, path);
+        return makeDiagnostic(
+          'invalid-target',
+          file,
+          at,
+          { value: written(), suggestion: `>= ${written()}`, forms: [...acceptedTargetForms] },
+          path,
+        );
       }
       if (typeof value === 'number' && !Number.isFinite(value)) {
         // .nan, .inf, 1e400: YAML numbers, but no figure
@@ -132,38 +151,88 @@ function toDiagnostic(error: ErrorObject, data: unknown, file: string, locator: 
       const finite = typeof value === 'boolean' || typeof value === 'number';
       // quoting helps only where text is what belongs (id: 01), not where a number would do too
       if (expected.includes('string') && !expected.includes('number') && finite) {
-        return makeDiagnostic('number-as-text', file, at, { field, text: written(), kind: typeof value === 'boolean' ? 'boolean' : undefined }, path);
+        return makeDiagnostic(
+          'number-as-text',
+          file,
+          at,
+          { field, text: written(), kind: typeof value === 'boolean' ? 'boolean' : undefined },
+          path,
+        );
       }
       return makeDiagnostic('wrong-type', file, at, { field, expected: expected.join('|'), actual: describeType(value) }, path);
     }
     case 'const':
-      if (field === 'format') return makeDiagnostic('unknown-format', file, at, { value: String(error.data), expected: String(error.params.allowedValue) }, path);
-      return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data), allowed: [String(error.params.allowedValue)] }, path);
+      if (field === 'format')
+        return makeDiagnostic('unknown-format', file, at, { value: String(error.data), expected: String(error.params.allowedValue) }, path);
+      return makeDiagnostic(
+        'invalid-value',
+        file,
+        at,
+        { field, value: String(error.data), allowed: [String(error.params.allowedValue)] },
+        path,
+      );
     case 'enum':
-      return makeDiagnostic('invalid-value', file, at, {
-        field,
-        value: String(error.data),
-        allowed: (error.params.allowedValues as unknown[]).map(String),
-        suggestion: nearestName(String(error.data), (error.params.allowedValues as unknown[]).map(String)),
-      }, path);
+      return makeDiagnostic(
+        'invalid-value',
+        file,
+        at,
+        {
+          field,
+          value: String(error.data),
+          allowed: (error.params.allowedValues as unknown[]).map(String),
+          suggestion: nearestName(String(error.data), (error.params.allowedValues as unknown[]).map(String)),
+        },
+        path,
+      );
     case 'pattern':
       if (error.params.pattern === DATE_PATTERN) {
         return makeDiagnostic('invalid-date', file, at, { field, value: shown(error.data) }, path);
       }
-      return makeDiagnostic('invalid-value', file, at, { field, value: shown(error.data), pattern: String(error.params.pattern), rule: patternRules[String(error.params.pattern)] }, path);
+      return makeDiagnostic(
+        'invalid-value',
+        file,
+        at,
+        { field, value: shown(error.data), pattern: String(error.params.pattern), rule: patternRules[String(error.params.pattern)] },
+        path,
+      );
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return makeDiagnostic('absurd-number', file, at, { field, value: String(error.data), limit: `${error.params.comparison} ${error.params.limit}` }, path);
+      return makeDiagnostic(
+        'absurd-number',
+        file,
+        at,
+        { field, value: String(error.data), limit: `${error.params.comparison} ${error.params.limit}` },
+        path,
+      );
     case 'minLength':
       return makeDiagnostic('invalid-value', file, at, { field, value: '', reason: 'empty' }, path);
     case 'maxLength':
-      return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data).slice(0, 40), reason: 'too-long', limit: String(error.params.limit) }, path);
+      return makeDiagnostic(
+        'invalid-value',
+        file,
+        at,
+        { field, value: String(error.data).slice(0, 40), reason: 'too-long', limit: String(error.params.limit) },
+        path,
+      );
     case 'not':
       // every and due together: point at due, the key to remove for a recurring duty
-      if (path[path.length - 2] === 'duties') return makeDiagnostic('invalid-value', file, locator.locate([...path, 'due'], { key: true }), { field, value: '', reason: 'exclusive' }, [...path, 'due']);
-      return makeDiagnostic('invalid-value', file, at, { field, value: '', reason: path[path.length - 2] === 'done' ? 'exclusive-done' : 'exclusive' }, path);
+      if (path[path.length - 2] === 'duties')
+        return makeDiagnostic(
+          'invalid-value',
+          file,
+          locator.locate([...path, 'due'], { key: true }),
+          { field, value: '', reason: 'exclusive' },
+          [...path, 'due'],
+        );
+      return makeDiagnostic(
+        'invalid-value',
+        file,
+        at,
+        { field, value: '', reason: path[path.length - 2] === 'done' ? 'exclusive-done' : 'exclusive' },
+        path,
+      );
     default:
       return makeDiagnostic('invalid-value', file, at, { field, value: String(error.data ?? ''), reason: error.keyword }, path);
   }

@@ -68,7 +68,13 @@ export function ownerCandidates(owner: string, plans: readonly Plan[], limit = 3
  * named on it in any role. Real plans list every department as supporting (全区各部门配合) and
  * many as co-leads, so neither makes the unit answer for a target owned by another.
  */
-function matchesUnits(units: Set<string>, role: Selection['role'], answerable: readonly string[], named: readonly string[], support: readonly string[]): boolean {
+function matchesUnits(
+  units: Set<string>,
+  role: Selection['role'],
+  answerable: readonly string[],
+  named: readonly string[],
+  support: readonly string[],
+): boolean {
   if (role === 'support') return support.some((u) => units.has(u));
   if (role === 'any') return [...answerable, ...named, ...support].some((u) => units.has(u));
   return answerable.some((u) => units.has(u));
@@ -84,9 +90,12 @@ export function selectTargets(results: readonly TargetResult[], selection: Selec
   for (const result of results) {
     const target = result.target;
     if (!chosen(selection.plans, target.planId)) continue;
-    const candidates = !units || matchesUnits(units, selection.role, [target.owner], target.taskUnits.lead, target.taskUnits.support)
-      ? [result]
-      : selection.role === 'support' ? [] : (result.units ?? []).filter((unit) => units.has(unit.eachUnit ?? ''));
+    const candidates =
+      !units || matchesUnits(units, selection.role, [target.owner], target.taskUnits.lead, target.taskUnits.support)
+        ? [result]
+        : selection.role === 'support'
+          ? []
+          : (result.units ?? []).filter((unit) => units.has(unit.eachUnit ?? ''));
     for (const candidate of candidates) {
       if (!chosen(selection.statuses, candidate.status)) continue;
       selected.push(candidate);
@@ -98,7 +107,8 @@ export function selectTargets(results: readonly TargetResult[], selection: Selec
 export function selectDeadlines(results: readonly DeadlineResult[], selection: Selection, plans: readonly Plan[]): DeadlineResult[] {
   const units = selection.owner !== undefined ? resolveOwner(selection.owner, plans) : undefined;
   const taskUnits = new Map<string, { lead: string[]; support: string[] }>();
-  for (const plan of plans) for (const task of plan.tasks) taskUnits.set(`${plan.id}:task/${task.id}`, { lead: task.lead, support: task.support });
+  for (const plan of plans)
+    for (const task of plan.tasks) taskUnits.set(`${plan.id}:task/${task.id}`, { lead: task.lead, support: task.support });
   return results.filter((result) => {
     if (!chosen(selection.plans, result.plan) || !chosen(selection.statuses, result.status)) return false;
     if (units) {
@@ -156,5 +166,8 @@ export function refCandidates(given: string, candidates: readonly RefCandidate[]
     }
     if (scores.length > 0) scored.push({ candidate, score: Math.min(...scores), index });
   });
-  return scored.sort((a, b) => a.score - b.score || a.index - b.index).slice(0, limit).map((entry) => entry.candidate);
+  return scored
+    .sort((a, b) => a.score - b.score || a.index - b.index)
+    .slice(0, limit)
+    .map((entry) => entry.candidate);
 }

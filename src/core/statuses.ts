@@ -24,7 +24,15 @@ export const failOnValues = [...allStatuses, ...failOnLights] as const;
 export type FailOnValue = (typeof failOnValues)[number];
 
 /** Worst first: the order of gaps and of the meeting view's rows. */
-export const targetStatusRank = { missed: 0, breached: 1, behind: 2, no_data: 3, not_started: 4, on_track: 5, met: 6 } as const satisfies Record<TargetStatus, number>;
+export const targetStatusRank = {
+  missed: 0,
+  breached: 1,
+  behind: 2,
+  no_data: 3,
+  not_started: 4,
+  on_track: 5,
+  met: 6,
+} as const satisfies Record<TargetStatus, number>;
 
 /** The targets the meeting view shows without --all. */
 export const attentionStatuses: readonly TargetStatus[] = ['behind', 'missed', 'breached', 'no_data'];

@@ -22,12 +22,23 @@ export interface TargetHistory {
 }
 
 /** The result for the target, or for one unit of an `each` target. */
-function resultFor(target: Target, rows: readonly ActualRow[], day: DayNumber, settings: EvaluationSettings, unit?: string): TargetResult | undefined {
+function resultFor(
+  target: Target,
+  rows: readonly ActualRow[],
+  day: DayNumber,
+  settings: EvaluationSettings,
+  unit?: string,
+): TargetResult | undefined {
   const result = evaluateTarget(target, rows, day, settings);
   return unit === undefined ? result : result.units?.find((each) => each.eachUnit === unit);
 }
 
-export function targetHistory(target: Target, rows: readonly ActualRow[], asOf: DayNumber, options: { unit?: string; settings?: EvaluationSettings } = {}): TargetHistory {
+export function targetHistory(
+  target: Target,
+  rows: readonly ActualRow[],
+  asOf: DayNumber,
+  options: { unit?: string; settings?: EvaluationSettings } = {},
+): TargetHistory {
   const settings = options.settings ?? defaultEvaluationSettings;
   const unit = options.unit;
   const own = rows.filter((row) => row.asOf <= asOf && (unit === undefined || row.reportedBy === unit));

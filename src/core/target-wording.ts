@@ -21,18 +21,59 @@ interface TargetReading {
 }
 
 /** Comparison words before the number, longest first (so 不少于 wins over 少于). */
-const PREFIX_OPS: ReadonlyArray<readonly [string, WordingOp]> = ([
-  ['大于或等于', '>='], ['大于等于', '>='], ['不得少于', '>='], ['不得低于', '>='], ['不少于', '>='], ['不低于', '>='], ['不小于', '>='],
-  ['至少达到', '>='], ['至少', '>='], ['确保达到', '>='], ['达到', '>='], ['达', '>='], ['>=', '>='], ['≥', '>='],
-  ['小于或等于', '<='], ['小于等于', '<='], ['不得超过', '<='], ['不得高于', '<='], ['不超过', '<='], ['不多于', '<='], ['不高于', '<='],
-  ['不大于', '<='], ['控制在', '<='], ['最多', '<='], ['至多', '<='], ['<=', '<='], ['≤', '<='],
-  ['超过', '>'], ['多于', '>'], ['高于', '>'], ['大于', '>'], ['>', '>'],
-  ['少于', '<'], ['低于', '<'], ['小于', '<'], ['<', '<'],
-] as const).slice().sort((a, b) => b[0].length - a[0].length);
+const PREFIX_OPS: ReadonlyArray<readonly [string, WordingOp]> = (
+  [
+    ['大于或等于', '>='],
+    ['大于等于', '>='],
+    ['不得少于', '>='],
+    ['不得低于', '>='],
+    ['不少于', '>='],
+    ['不低于', '>='],
+    ['不小于', '>='],
+    ['至少达到', '>='],
+    ['至少', '>='],
+    ['确保达到', '>='],
+    ['达到', '>='],
+    ['达', '>='],
+    ['>=', '>='],
+    ['≥', '>='],
+    ['小于或等于', '<='],
+    ['小于等于', '<='],
+    ['不得超过', '<='],
+    ['不得高于', '<='],
+    ['不超过', '<='],
+    ['不多于', '<='],
+    ['不高于', '<='],
+    ['不大于', '<='],
+    ['控制在', '<='],
+    ['最多', '<='],
+    ['至多', '<='],
+    ['<=', '<='],
+    ['≤', '<='],
+    ['超过', '>'],
+    ['多于', '>'],
+    ['高于', '>'],
+    ['大于', '>'],
+    ['>', '>'],
+    ['少于', '<'],
+    ['低于', '<'],
+    ['小于', '<'],
+    ['<', '<'],
+  ] as const
+)
+  .slice()
+  .sort((a, b) => b[0].length - a[0].length);
 
 /** Comparison words after the number. */
 const SUFFIX_OPS: ReadonlyArray<readonly [string, WordingOp]> = [
-  ['及以上', '>='], ['或以上', '>='], ['以上', '>='], ['及以下', '<='], ['或以下', '<='], ['以下', '<='], ['以内', '<='], ['之内', '<='],
+  ['及以上', '>='],
+  ['或以上', '>='],
+  ['以上', '>='],
+  ['及以下', '<='],
+  ['或以下', '<='],
+  ['以下', '<='],
+  ['以内', '<='],
+  ['之内', '<='],
 ];
 
 const EVERY_FORMS = /^(?:实现|达到|确保)?(?:全覆盖|全面覆盖|全部覆盖|100%覆盖|全部)$/;
@@ -55,7 +96,9 @@ function canonicalText(op: WordingOp, value: Rational, kind: TargetReading['kind
 
 /** Fold what typing and PDF extraction vary: width, spaces, thousands separators, end punctuation. */
 function foldWording(text: string): string {
-  return dropThousandsSeparators(text.normalize('NFKC').replace(/\s+/g, '')).replace(/[。;；,，、!！]+$/u, '').replace(/．/g, '.');
+  return dropThousandsSeparators(text.normalize('NFKC').replace(/\s+/g, ''))
+    .replace(/[。;；,，、!！]+$/u, '')
+    .replace(/．/g, '.');
 }
 
 /** The one canonical reading of a wording, or undefined. */
@@ -142,7 +185,7 @@ function readComparison(whole: string): TargetReading | undefined {
   const [suffixOp, beforeSuffix] = takeSuffixOp(rest);
   rest = beforeSuffix;
   if (op && suffixOp && !compatible(op, suffixOp)) return undefined;
-  op = prefixOp === '<=' && suffixOp ? suffixOp : op ?? suffixOp ?? '>=';
+  op = prefixOp === '<=' && suffixOp ? suffixOp : (op ?? suffixOp ?? '>=');
   if (exclusive !== undefined) {
     if (!suffixOp) return undefined;
     if (exclusive) op = op === '>=' ? '>' : op === '<=' ? '<' : op;

@@ -78,7 +78,9 @@ export function templateRows(project: Project, units: ReadonlySet<string>): Temp
       const owns = units.has(owner) || units.has(target.owner);
       const reporters = target.each
         ? target.each.map((unit) => reportingUnit(plan.units, unit.unit)).filter((unit) => owns || units.has(unit))
-        : owns ? [owner] : [];
+        : owns
+          ? [owner]
+          : [];
       for (const reporter of reporters) {
         rows.push({
           plan: plan.id,
@@ -97,4 +99,17 @@ export function templateRows(project: Project, units: ReadonlySet<string>): Temp
 }
 
 /** A row's cells in column order, the input cells empty but the reporting unit. */
-export const templateCells = (row: TemplateRow): string[] => [row.plan, row.ref, row.metric, row.required, row.unit, row.previous, '', '', '', '', row.reportedBy, ''];
+export const templateCells = (row: TemplateRow): string[] => [
+  row.plan,
+  row.ref,
+  row.metric,
+  row.required,
+  row.unit,
+  row.previous,
+  '',
+  '',
+  '',
+  '',
+  row.reportedBy,
+  '',
+];

@@ -24,7 +24,9 @@ function entries(plan: Plan): Entry[] {
   let list = entriesOf.get(plan);
   if (!list) {
     list = [
-      ...plan.tasks.flatMap((task) => task.targets.map((target) => ({ target, candidate: { ref: `${task.id}/${target.id}`, metric: target.metric } }))),
+      ...plan.tasks.flatMap((task) =>
+        task.targets.map((target) => ({ target, candidate: { ref: `${task.id}/${target.id}`, metric: target.metric } })),
+      ),
       // plan-level targets (contract v2) are referred to by their id alone
       ...plan.targets.map((target) => ({ target, candidate: { ref: target.id, metric: target.metric } })),
     ];
@@ -40,17 +42,25 @@ const CANDIDATES_SHOWN = 3;
 export function resolveTypedRef(typed: string, plan: Plan): TypedRef {
   const text = fold(typed);
   const all = entries(plan);
-  for (const matches of [all.filter((entry) => fold(entry.target.id) === text), all.filter((entry) => fold(entry.target.metric) === text)]) {
+  for (const matches of [
+    all.filter((entry) => fold(entry.target.id) === text),
+    all.filter((entry) => fold(entry.target.metric) === text),
+  ]) {
     if (matches.length === 1) return { target: matches[0]!.target };
     if (matches.length > 1) return { ambiguous: matches.map((entry) => entry.candidate) };
   }
   const scored = all.map((entry) => ({
     entry,
-    distance: Math.min(editDistance(text, entry.candidate.ref), editDistance(text, fold(entry.target.id)), editDistance(text, fold(entry.target.metric))),
+    distance: Math.min(
+      editDistance(text, entry.candidate.ref),
+      editDistance(text, fold(entry.target.id)),
+      editDistance(text, fold(entry.target.metric)),
+    ),
   }));
   scored.sort((a, b) => a.distance - b.distance || (a.entry.candidate.ref < b.entry.candidate.ref ? -1 : 1));
   return { closest: scored.slice(0, CANDIDATES_SHOWN).map((item) => item.entry.candidate) };
 }
 
 /** Candidates as a message lists them: `1/rate（抽检合格率）`. */
-export const candidateTexts = (candidates: readonly RefCandidate[]): string[] => candidates.map((candidate) => `${candidate.ref}（${candidate.metric}）`);
+export const candidateTexts = (candidates: readonly RefCandidate[]): string[] =>
+  candidates.map((candidate) => `${candidate.ref}（${candidate.metric}）`);

@@ -19,7 +19,8 @@ export function figuresByUnit(results: readonly TargetResult[]): Map<string, Uni
     if (!figures) byUnit.set(unit, (figures = { unit, targets: 0, staleTargets: 0 }));
     figures.targets += 1;
     if (result.stale) figures.staleTargets += 1;
-    if (result.latestAsOf !== undefined && (figures.latestAsOf === undefined || result.latestAsOf > figures.latestAsOf)) figures.latestAsOf = result.latestAsOf;
+    if (result.latestAsOf !== undefined && (figures.latestAsOf === undefined || result.latestAsOf > figures.latestAsOf))
+      figures.latestAsOf = result.latestAsOf;
   };
   for (const result of results) {
     if (result.units) for (const line of result.units) count(line.eachUnit ?? result.target.owner, line);

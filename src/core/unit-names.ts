@@ -9,14 +9,18 @@ import { foldName as fold } from './text-fold.js';
  */
 export function abbreviates(a: string, b: string): boolean {
   const [short, long] = [...fold(a)].length <= [...fold(b)].length ? [[...fold(a)], [...fold(b)]] : [[...fold(b)], [...fold(a)]];
-  if (short.length < 2 || short.length === long.length || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
+  if (short.length < 2 || short.length === long.length || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1])
+    return false;
   let at = 0;
   for (const char of long) if (char === short[at]) at += 1;
   return at === short.length;
 }
 
 /** A name without a bracketed suffix: 区市场监管局（食药安办） → 区市场监管局. */
-const withoutBracket = (name: string): string => fold(name).replace(/\([^()]*\)$/, '').trim();
+const withoutBracket = (name: string): string =>
+  fold(name)
+    .replace(/\([^()]*\)$/, '')
+    .trim();
 
 /** Two unit names that probably name one unit. */
 export function probablySameUnit(a: string, b: string): boolean {

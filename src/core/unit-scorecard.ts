@@ -40,7 +40,19 @@ interface ScorecardInput {
 const lights: readonly Light[] = ['red', 'yellow', 'green', 'grey'];
 
 /** The columns a scorecard can be sorted by, as --sort spells them. */
-export const scorecardColumns = ['unit', 'targets', ...lights, ...targetStatuses, 'stale', 'due_so_far', 'on_time', 'late', 'overdue', 'on_time_rate', 'reports_on_time_rate'] as const;
+export const scorecardColumns = [
+  'unit',
+  'targets',
+  ...lights,
+  ...targetStatuses,
+  'stale',
+  'due_so_far',
+  'on_time',
+  'late',
+  'overdue',
+  'on_time_rate',
+  'reports_on_time_rate',
+] as const;
 export type ScorecardColumn = (typeof scorecardColumns)[number];
 
 /** The order a meeting goes through units unless told otherwise: lowest 按期办结率 first. */
@@ -62,7 +74,9 @@ function emptyCard(unit: string): UnitScorecard {
 
 /** The lines a unit owns: a target's own, or each unit's line of an `each` target. */
 const ownedLines = (result: TargetResult): readonly { unit: string; line: TargetResult }[] =>
-  result.units ? result.units.map((line) => ({ unit: line.eachUnit ?? line.target.owner, line })) : [{ unit: result.target.owner, line: result }];
+  result.units
+    ? result.units.map((line) => ({ unit: line.eachUnit ?? line.target.owner, line }))
+    : [{ unit: result.target.owner, line: result }];
 
 export function unitScorecards({ targets, deadlines, asOf }: ScorecardInput): UnitScorecard[] {
   const cards = new Map<string, UnitScorecard>();

@@ -42,7 +42,9 @@ function coreType(tag: string, mayStartWith: (first: number) => boolean, rules: 
 const coreSchema = FAILSAFE_SCHEMA.extend({
   implicit: [
     coreType('null', (c) => c === 0x7e || c === 0x6e || c === 0x4e, [{ test: /^(?:~|[Nn]ull|NULL)?$/, construct: () => null }]),
-    coreType('bool', (c) => c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46, [{ test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, construct: (text) => text[0] === 't' || text[0] === 'T' }]),
+    coreType('bool', (c) => c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46, [
+      { test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, construct: (text) => text[0] === 't' || text[0] === 'T' },
+    ]),
     coreType('int', (c) => c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39), [
       { test: /^0o[0-7]+$/, construct: (text) => parseInt(text.substring(2), 8) },
       { test: /^[-+]?[0-9]+$/, construct: (text) => parseInt(text, 10) },
@@ -51,7 +53,8 @@ const coreSchema = FAILSAFE_SCHEMA.extend({
     coreType('float', (c) => c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39), [
       {
         test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-        construct: (text) => (text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY),
+        construct: (text) =>
+          text.slice(-3).toLowerCase() === 'nan' ? NaN : text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       },
       { test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, construct: (text) => parseFloat(text) },
       { test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, construct: (text) => parseFloat(text) },

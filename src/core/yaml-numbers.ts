@@ -23,7 +23,16 @@ export function checkNumberForms(data: unknown, text: string, file: string, loca
     if (typeof value === 'number') {
       const source = locator.sourceText(path);
       const form = source === undefined ? undefined : formOf(source, value);
-      if (form) out.push(makeDiagnostic('yaml-number-form', file, locator.locate(path), { value: source, form, decimal: form === 'underflow' ? undefined : String(value) }, path));
+      if (form)
+        out.push(
+          makeDiagnostic(
+            'yaml-number-form',
+            file,
+            locator.locate(path),
+            { value: source, form, decimal: form === 'underflow' ? undefined : String(value) },
+            path,
+          ),
+        );
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => walk(item, [...path, index]));
     } else if (value && typeof value === 'object') {

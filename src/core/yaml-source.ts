@@ -156,10 +156,15 @@ export function parseYamlFull(text: string, file: string, limits: YamlLimits = d
       offset = text.indexOf('\n', offset + 1);
     }
     const at = positionOf(depth.offset);
-    return { data: undefined, locator: makeLocator(undefined, positionOf), diagnostics: [makeDiagnostic('yaml-too-deep', file, at, { limit: limits.maxDepth })] };
+    return {
+      data: undefined,
+      locator: makeLocator(undefined, positionOf),
+      diagnostics: [makeDiagnostic('yaml-too-deep', file, at, { limit: limits.maxDepth })],
+    };
   }
   const indented = ideographicIndents(text, file);
-  if (indented.length > 0) return { data: undefined, locator: makeLocator(undefined, () => ({ line: 1, column: 1 })), diagnostics: indented };
+  if (indented.length > 0)
+    return { data: undefined, locator: makeLocator(undefined, () => ({ line: 1, column: 1 })), diagnostics: indented };
   const docs = parseAllDocuments(text, { ...yamlOptions, lineCounter });
   const documents = Array.isArray(docs) ? docs : [];
   const first = documents[0] as Document.Parsed | undefined;
@@ -188,7 +193,9 @@ export function parseYamlFull(text: string, file: string, limits: YamlLimits = d
       const place = `${at.line}:${at.column}`;
       if (syntaxPlaces.has(place)) continue;
       syntaxPlaces.add(place);
-      diagnostics.push(makeDiagnostic(code, file, at, { detail: cleanYamlMessage(error.message), yamlCode: error.code, limit: limits.maxDepth }));
+      diagnostics.push(
+        makeDiagnostic(code, file, at, { detail: cleanYamlMessage(error.message), yamlCode: error.code, limit: limits.maxDepth }),
+      );
     }
   }
   for (const extra of documents.slice(1)) {
@@ -232,7 +239,10 @@ export function measureDepth(text: string, limit = Infinity): { depth: number; o
       flow += 1;
     } else if (type === 'flow-map-end' || type === 'flow-seq-end') {
       flow = Math.max(flow - 1, 0);
-    } else if (flow === 0 && (type === 'seq-item-ind' || type === 'explicit-key-ind' || (expectContent && type !== 'space' && type !== 'comment'))) {
+    } else if (
+      flow === 0 &&
+      (type === 'seq-item-ind' || type === 'explicit-key-ind' || (expectContent && type !== 'space' && type !== 'comment'))
+    ) {
       while (blockColumns.length > 0 && blockColumns[blockColumns.length - 1]! >= column) blockColumns.pop();
       blockColumns.push(column);
       expectContent = type === 'seq-item-ind' || type === 'explicit-key-ind';
@@ -263,7 +273,8 @@ function ideographicIndents(text: string, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   text.split('\n').forEach((source, index) => {
     const match = /^[ \t]*\u3000/.exec(source);
-    if (match) out.push(makeDiagnostic('yaml-syntax', file, { line: index + 1, column: match[0].length }, { detail: 'ideographic-indent' }));
+    if (match)
+      out.push(makeDiagnostic('yaml-syntax', file, { line: index + 1, column: match[0].length }, { detail: 'ideographic-indent' }));
   });
   return out;
 }
@@ -302,7 +313,12 @@ function propertyOffset(text: string, property: string, nodeStart: number): numb
   return found >= 0 && nodeStart - found < 1000 ? found : nodeStart;
 }
 
-function tagDiagnostic(node: { tag?: string; range?: number[] }, text: string, file: string, positionOf: (offset: number) => Position): Diagnostic {
+function tagDiagnostic(
+  node: { tag?: string; range?: number[] },
+  text: string,
+  file: string,
+  positionOf: (offset: number) => Position,
+): Diagnostic {
   const start = node.range?.[0] ?? 0;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = /(?:^|\s)(!\S*)\s*(?:&\S+\s*)?$/.exec(text.slice(lineStart, start));
@@ -319,8 +335,7 @@ function checkStructure(
   limits: YamlLimits,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (node: { range?: readonly number[] | null } | null | undefined): Position =>
-    positionOf(node?.range?.[0] ?? 0);
+  const at = (node: { range?: readonly number[] | null } | null | undefined): Position => positionOf(node?.range?.[0] ?? 0);
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 1 }];
   let count = 0;
   while (stack.length > 0) {
@@ -341,7 +356,11 @@ function checkStructure(
     }
     const tagged = node as { tag?: string; anchor?: string; range?: number[] };
     if (tagged.anchor) {
-      out.push(makeDiagnostic('yaml-alias', file, positionOf(propertyOffset(text, `&${tagged.anchor}`, tagged.range?.[0] ?? 0)), { name: tagged.anchor }));
+      out.push(
+        makeDiagnostic('yaml-alias', file, positionOf(propertyOffset(text, `&${tagged.anchor}`, tagged.range?.[0] ?? 0)), {
+          name: tagged.anchor,
+        }),
+      );
     }
     if (tagged.tag) out.push(tagDiagnostic(tagged, text, file, positionOf));
     if (isMap(node)) {
@@ -363,7 +382,8 @@ function checkStructure(
           } else {
             seen.set(identity, pair);
           }
-          if (key && (key as { tag?: string }).tag) out.push(tagDiagnostic(key as { tag?: string; range?: number[] }, text, file, positionOf));
+          if (key && (key as { tag?: string }).tag)
+            out.push(tagDiagnostic(key as { tag?: string; range?: number[] }, text, file, positionOf));
         }
         stack.push({ node: pair.value, depth: depth + 1 });
       }

@@ -50,14 +50,20 @@ export interface PlanChange {
   approved: boolean;
 }
 
-type Draft = Omit<PlanChange, 'id' | 'plan' | 'at' | 'old_at' | 'approved' | 'ref' | 'label'> & { ref?: string; label?: string; newPath?: JsonPath; oldPath?: JsonPath };
+type Draft = Omit<PlanChange, 'id' | 'plan' | 'at' | 'old_at' | 'approved' | 'ref' | 'label'> & {
+  ref?: string;
+  label?: string;
+  newPath?: JsonPath;
+  oldPath?: JsonPath;
+};
 
 const place = (plan: PlanOutline, path: JsonPath): ChangePlace => {
   const at: Position = plan.locator.locate(path);
   return { file: plan.file, line: at.line, column: at.column };
 };
 
-const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
+const sameList = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
 const listDelta = (oldList: readonly string[], newList: readonly string[]) => ({
   added: newList.filter((item) => !oldList.includes(item)),
   removed: oldList.filter((item) => !newList.includes(item)),
@@ -73,7 +79,12 @@ function daysBetween(oldDate: string | undefined, newDate: string | undefined): 
  * A date moved: start-earlier/-later or deadline-earlier/-later with the signed days, or
  * schedule-changed when one side is not a date plan-check can read.
  */
-function dateChange(which: 'start' | 'deadline', field: string, oldDate: string | undefined, newDate: string | undefined): Draft | undefined {
+function dateChange(
+  which: 'start' | 'deadline',
+  field: string,
+  oldDate: string | undefined,
+  newDate: string | undefined,
+): Draft | undefined {
   if (oldDate === newDate) return undefined;
   const days = daysBetween(oldDate, newDate);
   if (days === 0) return undefined;
@@ -88,7 +99,9 @@ const measureOf = (expression: TargetExpression): 'percent' | 'absolute' => (exp
 /** R of a target (for one unit of `each` when its population is given): per-capita targets through the population. */
 function requiredOf(expression: TargetExpression, population: Rational | undefined): Rational | undefined {
   if (expression.kind !== 'per_capita') return expression.value;
-  return population === undefined || expression.per === undefined ? undefined : divide(multiply(expression.value, population), expression.per);
+  return population === undefined || expression.per === undefined
+    ? undefined
+    : divide(multiply(expression.value, population), expression.per);
 }
 
 /** lowered (the commitment got weaker: a lower R for >=/>, a higher one for <=/<) or raised, with the change in %. */
@@ -112,7 +125,9 @@ function compareExpression({ oldPlan, newPlan, before, after }: Sides<OutlineTar
   const oldE = before.expression;
   const newE = after.expression;
   if (!oldE || !newE) {
-    return before.written === after.written && Boolean(oldE) === Boolean(newE) ? [] : [{ kind: 'expression-changed', subject, field, old: before.written, new: after.written }];
+    return before.written === after.written && Boolean(oldE) === Boolean(newE)
+      ? []
+      : [{ kind: 'expression-changed', subject, field, old: before.written, new: after.written }];
   }
   const rows: Draft[] = [];
   if (measureOf(oldE) !== measureOf(newE)) return [{ kind: 'kind-changed', subject, field, old: oldE.text, new: newE.text }];
@@ -120,12 +135,24 @@ function compareExpression({ oldPlan, newPlan, before, after }: Sides<OutlineTar
   if (isFloor(oldE) !== isFloor(newE)) return [...rows, { kind: 'op-changed', subject, field, old: oldE.text, new: newE.text }];
   if (oldE.op !== newE.op) rows.push({ kind: 'op-changed', subject, field, old: oldE.op, new: newE.op });
   const unit = newE.kind === 'percent' ? '%' : (after.unit ?? before.unit ?? '');
-  const sameWording = oldE.kind === newE.kind && compareWithTolerance(oldE.value, newE.value) === 0 && (oldE.per === undefined || (newE.per !== undefined && compareWithTolerance(oldE.per, newE.per) === 0));
+  const sameWording =
+    oldE.kind === newE.kind &&
+    compareWithTolerance(oldE.value, newE.value) === 0 &&
+    (oldE.per === undefined || (newE.per !== undefined && compareWithTolerance(oldE.per, newE.per) === 0));
   const compare = (oldR: Rational | undefined, newR: Rational | undefined, ref: string | undefined, populationMoved: boolean): void => {
     if (oldR === undefined || newR === undefined) return;
     const change = requiredChange(oldR, newR, isFloor(newE));
     if (!change) return;
-    rows.push({ ...change, subject, field, ref, old: toNumber(oldR), new: toNumber(newR), unit, ...(sameWording && populationMoved ? { cause: 'population' as const } : {}) });
+    rows.push({
+      ...change,
+      subject,
+      field,
+      ref,
+      old: toNumber(oldR),
+      new: toNumber(newR),
+      unit,
+      ...(sameWording && populationMoved ? { cause: 'population' as const } : {}),
+    });
   };
   if (newE.kind === 'per_capita' || oldE.kind === 'per_capita') {
     if (before.each && after.each) {
@@ -133,12 +160,18 @@ function compareExpression({ oldPlan, newPlan, before, after }: Sides<OutlineTar
       for (const entry of after.each) {
         const previous: EachUnit | undefined = oldUnits.get(entry.unit);
         if (!previous) continue;
-        const populationMoved = previous.population !== undefined && entry.population !== undefined && compareWithTolerance(previous.population, entry.population) !== 0;
+        const populationMoved =
+          previous.population !== undefined &&
+          entry.population !== undefined &&
+          compareWithTolerance(previous.population, entry.population) !== 0;
         compare(requiredOf(oldE, previous.population), requiredOf(newE, entry.population), `${after.ref}@${entry.unit}`, populationMoved);
       }
       return rows;
     }
-    const populationMoved = oldPlan.population !== undefined && newPlan.population !== undefined && compareWithTolerance(oldPlan.population, newPlan.population) !== 0;
+    const populationMoved =
+      oldPlan.population !== undefined &&
+      newPlan.population !== undefined &&
+      compareWithTolerance(oldPlan.population, newPlan.population) !== 0;
     compare(requiredOf(oldE, oldPlan.population), requiredOf(newE, newPlan.population), undefined, populationMoved);
     return rows;
   }
@@ -148,7 +181,10 @@ function compareExpression({ oldPlan, newPlan, before, after }: Sides<OutlineTar
 
 const shownNumber = (value: Rational | undefined): number | null => (value === undefined ? null : toNumber(value));
 
-function compareTarget(sides: Sides<OutlineTarget>, taskOf: (plan: PlanOutline, target: OutlineTarget) => OutlineTask | undefined): Draft[] {
+function compareTarget(
+  sides: Sides<OutlineTarget>,
+  taskOf: (plan: PlanOutline, target: OutlineTarget) => OutlineTask | undefined,
+): Draft[] {
   const { oldPlan, newPlan, before, after } = sides;
   const subject = 'target';
   const rows = compareExpression(sides);
@@ -158,8 +194,17 @@ function compareTarget(sides: Sides<OutlineTarget>, taskOf: (plan: PlanOutline, 
   text('metric', 'metric-changed', before.metric, after.metric);
   text('unit', 'metric-changed', before.unit, after.unit);
   text('progress', 'progress-changed', before.progress, after.progress);
-  if ((before.baseline === undefined) !== (after.baseline === undefined) || (before.baseline && after.baseline && compareWithTolerance(before.baseline, after.baseline) !== 0)) {
-    rows.push({ kind: 'baseline-changed', subject, field: 'baseline', old: shownNumber(before.baseline), new: shownNumber(after.baseline) });
+  if (
+    (before.baseline === undefined) !== (after.baseline === undefined) ||
+    (before.baseline && after.baseline && compareWithTolerance(before.baseline, after.baseline) !== 0)
+  ) {
+    rows.push({
+      kind: 'baseline-changed',
+      subject,
+      field: 'baseline',
+      old: shownNumber(before.baseline),
+      new: shownNumber(after.baseline),
+    });
   }
   text('accumulate', 'accumulate-changed', before.accumulate, after.accumulate);
   text('combine', 'combine-changed', before.combine, after.combine);
@@ -171,20 +216,37 @@ function compareTarget(sides: Sides<OutlineTarget>, taskOf: (plan: PlanOutline, 
   }
   const oldEach = (before.each ?? []).map((entry) => entry.unit);
   const newEach = (after.each ?? []).map((entry) => entry.unit);
-  if (!sameList([...oldEach].sort(), [...newEach].sort())) rows.push({ kind: 'each-changed', subject, field: 'each', old: oldEach, new: newEach, ...listDelta(oldEach, newEach) });
+  if (!sameList([...oldEach].sort(), [...newEach].sort()))
+    rows.push({ kind: 'each-changed', subject, field: 'each', old: oldEach, new: newEach, ...listDelta(oldEach, newEach) });
   // dates: the target's own, else its task's, else the period's; the task's row reports a task's move
   if (before.start !== undefined || after.start !== undefined) {
-    const row = dateChange('start', 'start', before.start ?? taskOf(oldPlan, before)?.start ?? oldPlan.period.start, after.start ?? taskOf(newPlan, after)?.start ?? newPlan.period.start);
+    const row = dateChange(
+      'start',
+      'start',
+      before.start ?? taskOf(oldPlan, before)?.start ?? oldPlan.period.start,
+      after.start ?? taskOf(newPlan, after)?.start ?? newPlan.period.start,
+    );
     if (row) rows.push({ ...row, subject });
   }
   if (before.due !== undefined || after.due !== undefined) {
-    const row = dateChange('deadline', 'due', before.due ?? taskOf(oldPlan, before)?.due ?? oldPlan.period.end, after.due ?? taskOf(newPlan, after)?.due ?? newPlan.period.end);
+    const row = dateChange(
+      'deadline',
+      'due',
+      before.due ?? taskOf(oldPlan, before)?.due ?? oldPlan.period.end,
+      after.due ?? taskOf(newPlan, after)?.due ?? newPlan.period.end,
+    );
     if (row) rows.push({ ...row, subject });
   }
   return rows;
 }
 
-function compareUnits(field: 'lead' | 'support' | 'owner', kind: ChangeKind, subject: ChangeSubject, before: readonly string[], after: readonly string[]): Draft[] {
+function compareUnits(
+  field: 'lead' | 'support' | 'owner',
+  kind: ChangeKind,
+  subject: ChangeSubject,
+  before: readonly string[],
+  after: readonly string[],
+): Draft[] {
   const delta = listDelta(before, after);
   // the order of a list is not a change, except who comes first in `lead` (the default owner of its targets)
   const changed = delta.added.length > 0 || delta.removed.length > 0 || (field === 'lead' && before[0] !== after[0]);
@@ -210,8 +272,14 @@ function compareTask({ oldPlan, newPlan, before, after }: Sides<OutlineTask>): D
 
 const scheduleText = (duty: OutlineDuty): string | null =>
   duty.every !== undefined
-    ? [`every: ${duty.every}`, ...(duty.month !== undefined ? [`month: ${duty.month}`] : []), ...(duty.day !== undefined ? [`day: ${duty.day}`] : [])].join(', ')
-    : duty.due !== undefined ? `due: ${duty.due}` : null;
+    ? [
+        `every: ${duty.every}`,
+        ...(duty.month !== undefined ? [`month: ${duty.month}`] : []),
+        ...(duty.day !== undefined ? [`day: ${duty.day}`] : []),
+      ].join(', ')
+    : duty.due !== undefined
+      ? `due: ${duty.due}`
+      : null;
 
 function compareDuty({ before, after }: Sides<OutlineDuty>): Draft[] {
   const subject = 'duty';
@@ -227,13 +295,21 @@ function compareDuty({ before, after }: Sides<OutlineDuty>): Draft[] {
     if (before.day !== undefined && after.day !== undefined && before.day !== after.day) {
       const days = after.day - before.day;
       rows.push({ kind: days > 0 ? 'deadline-later' : 'deadline-earlier', subject, field: 'day', old: before.day, new: after.day, days });
-    } else if (before.day !== after.day) rows.push({ kind: 'schedule-changed', subject, field: 'day', old: scheduleText(before), new: scheduleText(after) });
+    } else if (before.day !== after.day)
+      rows.push({ kind: 'schedule-changed', subject, field: 'day', old: scheduleText(before), new: scheduleText(after) });
   } else {
-    rows.push({ kind: 'schedule-changed', subject, field: after.every !== undefined ? 'every' : 'due', old: scheduleText(before), new: scheduleText(after) });
+    rows.push({
+      kind: 'schedule-changed',
+      subject,
+      field: after.every !== undefined ? 'every' : 'due',
+      old: scheduleText(before),
+      new: scheduleText(after),
+    });
   }
   const start = dateChange('start', 'start', before.start, after.start);
   if (start) rows.push({ ...start, subject });
-  if (before.until !== after.until) rows.push({ kind: 'schedule-changed', subject, field: 'until', old: before.until ?? null, new: after.until ?? null });
+  if (before.until !== after.until)
+    rows.push({ kind: 'schedule-changed', subject, field: 'until', old: before.until ?? null, new: after.until ?? null });
   return rows;
 }
 
@@ -251,9 +327,23 @@ function comparePlan(oldPlan: PlanOutline, newPlan: PlanOutline, changedTargets:
   }
   const oldPopulation = oldPlan.population;
   const newPopulation = newPlan.population;
-  if ((oldPopulation === undefined) !== (newPopulation === undefined) || (oldPopulation && newPopulation && compareWithTolerance(oldPopulation, newPopulation) !== 0)) {
-    const moved = changedTargets.filter((row) => row.cause === 'population' && row.ref !== undefined && !row.ref.includes('@')).map((row) => row.ref!);
-    rows.push({ kind: 'population-changed', subject, field: 'population', old: shownNumber(oldPopulation), new: shownNumber(newPopulation), moved, newPath: ['population'], oldPath: ['population'] });
+  if (
+    (oldPopulation === undefined) !== (newPopulation === undefined) ||
+    (oldPopulation && newPopulation && compareWithTolerance(oldPopulation, newPopulation) !== 0)
+  ) {
+    const moved = changedTargets
+      .filter((row) => row.cause === 'population' && row.ref !== undefined && !row.ref.includes('@'))
+      .map((row) => row.ref!);
+    rows.push({
+      kind: 'population-changed',
+      subject,
+      field: 'population',
+      old: shownNumber(oldPopulation),
+      new: shownNumber(newPopulation),
+      moved,
+      newPath: ['population'],
+      oldPath: ['population'],
+    });
   }
   return rows;
 }
@@ -266,14 +356,32 @@ function compareItems<T extends Keyed>(
   newPlan: PlanOutline,
   oldItems: ReadonlyMap<string, T>,
   newItems: ReadonlyMap<string, T>,
-  describe: { subject: ChangeSubject; ref: (key: string) => string; label: (item: T) => string; parentPath: (key: string, item: T) => JsonPath; compare: (sides: Sides<T>) => Draft[] },
+  describe: {
+    subject: ChangeSubject;
+    ref: (key: string) => string;
+    label: (item: T) => string;
+    parentPath: (key: string, item: T) => JsonPath;
+    compare: (sides: Sides<T>) => Draft[];
+  },
   emit: (draft: Draft, ref: string, label: string) => void,
 ): void {
   for (const [key, before] of oldItems) {
     const after = newItems.get(key);
     const ref = describe.ref(key);
     if (!after) {
-      emit({ kind: 'removed', subject: describe.subject, field: '', old: describe.label(before), new: null, newPath: describe.parentPath(key, before), oldPath: before.path }, ref, describe.label(before));
+      emit(
+        {
+          kind: 'removed',
+          subject: describe.subject,
+          field: '',
+          old: describe.label(before),
+          new: null,
+          newPath: describe.parentPath(key, before),
+          oldPath: before.path,
+        },
+        ref,
+        describe.label(before),
+      );
       continue;
     }
     for (const row of describe.compare({ oldPlan, newPlan, before, after })) {
@@ -282,7 +390,12 @@ function compareItems<T extends Keyed>(
     }
   }
   for (const [key, after] of newItems) {
-    if (!oldItems.has(key)) emit({ kind: 'added', subject: describe.subject, field: '', old: null, new: describe.label(after), newPath: after.path }, describe.ref(key), describe.label(after));
+    if (!oldItems.has(key))
+      emit(
+        { kind: 'added', subject: describe.subject, field: '', old: null, new: describe.label(after), newPath: after.path },
+        describe.ref(key),
+        describe.label(after),
+      );
   }
 }
 
@@ -291,29 +404,80 @@ function comparePlanPair(oldPlan: PlanOutline, newPlan: PlanOutline, out: PlanCh
   const drafts: { draft: Draft; ref: string; label: string }[] = [];
   const emit = (draft: Draft, ref: string, label: string) => drafts.push({ draft, ref, label });
   const taskOf = (side: PlanOutline, target: OutlineTarget) => (target.taskId === undefined ? undefined : side.tasks.get(target.taskId));
-  compareItems(oldPlan, newPlan, oldPlan.tasks, newPlan.tasks, {
-    subject: 'task', ref: (id) => `${plan}:task/${id}`, label: (task) => task.title, parentPath: () => [], compare: compareTask,
-  }, emit);
-  compareItems(oldPlan, newPlan, oldPlan.targets, newPlan.targets, {
-    subject: 'target', ref: (ref) => `${plan}:${ref}`, label: (target) => target.metric,
-    parentPath: (_ref, target) => (target.taskId !== undefined ? newPlan.tasks.get(target.taskId)?.path ?? [] : ['targets']),
-    compare: (sides) => compareTarget(sides, taskOf),
-  }, (draft, ref, label) => emit({ ...draft, ref: draft.ref === undefined ? undefined : `${plan}:${draft.ref}` }, ref.includes(':') ? ref : `${plan}:${ref}`, label));
-  compareItems(oldPlan, newPlan, oldPlan.phases, newPlan.phases, {
-    subject: 'phase', ref: (id) => `${plan}:phase/${id}`, label: (phase) => phase.title, parentPath: () => ['phases'],
-    compare: ({ oldPlan: o, newPlan: n, before, after }) => {
-      const rows: Draft[] = [];
-      if (before.title !== after.title) rows.push({ kind: 'retitled', subject: 'phase', field: 'title', old: before.title, new: after.title });
-      const start = dateChange('start', 'start', before.start ?? o.period.start, after.start ?? n.period.start);
-      const due = dateChange('deadline', 'due', before.due, after.due);
-      for (const row of [start, due]) if (row) rows.push({ ...row, subject: 'phase' });
-      return rows;
+  compareItems(
+    oldPlan,
+    newPlan,
+    oldPlan.tasks,
+    newPlan.tasks,
+    {
+      subject: 'task',
+      ref: (id) => `${plan}:task/${id}`,
+      label: (task) => task.title,
+      parentPath: () => [],
+      compare: compareTask,
     },
-  }, emit);
-  compareItems(oldPlan, newPlan, oldPlan.duties, newPlan.duties, {
-    subject: 'duty', ref: (id) => `${plan}:duty/${id}`, label: (duty) => duty.title, parentPath: (_id, duty) => [duty.path[0]!], compare: compareDuty,
-  }, emit);
-  const planRows = comparePlan(oldPlan, newPlan, drafts.map((entry) => ({ ...entry.draft, ref: entry.draft.ref ?? entry.ref })));
+    emit,
+  );
+  compareItems(
+    oldPlan,
+    newPlan,
+    oldPlan.targets,
+    newPlan.targets,
+    {
+      subject: 'target',
+      ref: (ref) => `${plan}:${ref}`,
+      label: (target) => target.metric,
+      parentPath: (_ref, target) => (target.taskId !== undefined ? (newPlan.tasks.get(target.taskId)?.path ?? []) : ['targets']),
+      compare: (sides) => compareTarget(sides, taskOf),
+    },
+    (draft, ref, label) =>
+      emit(
+        { ...draft, ref: draft.ref === undefined ? undefined : `${plan}:${draft.ref}` },
+        ref.includes(':') ? ref : `${plan}:${ref}`,
+        label,
+      ),
+  );
+  compareItems(
+    oldPlan,
+    newPlan,
+    oldPlan.phases,
+    newPlan.phases,
+    {
+      subject: 'phase',
+      ref: (id) => `${plan}:phase/${id}`,
+      label: (phase) => phase.title,
+      parentPath: () => ['phases'],
+      compare: ({ oldPlan: o, newPlan: n, before, after }) => {
+        const rows: Draft[] = [];
+        if (before.title !== after.title)
+          rows.push({ kind: 'retitled', subject: 'phase', field: 'title', old: before.title, new: after.title });
+        const start = dateChange('start', 'start', before.start ?? o.period.start, after.start ?? n.period.start);
+        const due = dateChange('deadline', 'due', before.due, after.due);
+        for (const row of [start, due]) if (row) rows.push({ ...row, subject: 'phase' });
+        return rows;
+      },
+    },
+    emit,
+  );
+  compareItems(
+    oldPlan,
+    newPlan,
+    oldPlan.duties,
+    newPlan.duties,
+    {
+      subject: 'duty',
+      ref: (id) => `${plan}:duty/${id}`,
+      label: (duty) => duty.title,
+      parentPath: (_id, duty) => [duty.path[0]!],
+      compare: compareDuty,
+    },
+    emit,
+  );
+  const planRows = comparePlan(
+    oldPlan,
+    newPlan,
+    drafts.map((entry) => ({ ...entry.draft, ref: entry.draft.ref ?? entry.ref })),
+  );
   for (const row of planRows) emit(row, plan, newPlan.title);
   for (const { draft, ref, label } of drafts) {
     const fullRef = draft.ref ?? ref;
@@ -321,7 +485,14 @@ function comparePlanPair(oldPlan: PlanOutline, newPlan: PlanOutline, out: PlanCh
   }
 }
 
-function finish(draft: Draft, ref: string, label: string, plan: string, newPlan: PlanOutline | undefined, oldPlan: PlanOutline | undefined): PlanChange {
+function finish(
+  draft: Draft,
+  ref: string,
+  label: string,
+  plan: string,
+  newPlan: PlanOutline | undefined,
+  oldPlan: PlanOutline | undefined,
+): PlanChange {
   const { newPath, oldPath, ...rest } = draft;
   const at = newPlan ? place(newPlan, newPath ?? []) : place(oldPlan!, oldPath ?? []);
   const old_at = oldPlan && oldPath ? place(oldPlan, oldPath) : undefined;
@@ -351,14 +522,41 @@ export function comparePlanSets(oldPlans: readonly PlanOutline[], newPlans: read
   const oldById = new Map(oldPlans.map((plan) => [plan.id, plan]));
   const newById = new Map(newPlans.map((plan) => [plan.id, plan]));
   for (const plan of oldPlans) {
-    if (!newById.has(plan.id)) changes.push(finish({ kind: 'removed', subject: 'plan', field: '', old: plan.title, new: null, oldPath: [] }, plan.id, plan.title, plan.id, undefined, plan));
+    if (!newById.has(plan.id))
+      changes.push(
+        finish(
+          { kind: 'removed', subject: 'plan', field: '', old: plan.title, new: null, oldPath: [] },
+          plan.id,
+          plan.title,
+          plan.id,
+          undefined,
+          plan,
+        ),
+      );
   }
   for (const plan of newPlans) {
     const previous = oldById.get(plan.id);
-    if (!previous) changes.push(finish({ kind: 'added', subject: 'plan', field: '', old: null, new: plan.title, newPath: [] }, plan.id, plan.title, plan.id, plan, undefined));
+    if (!previous)
+      changes.push(
+        finish(
+          { kind: 'added', subject: 'plan', field: '', old: null, new: plan.title, newPath: [] },
+          plan.id,
+          plan.title,
+          plan.id,
+          plan,
+          undefined,
+        ),
+      );
     else comparePlanPair(previous, plan, changes);
   }
-  changes.sort((a, b) => (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0) || a.at.line - b.at.line || a.at.column - b.at.column || kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  changes.sort(
+    (a, b) =>
+      (a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : 0) ||
+      a.at.line - b.at.line ||
+      a.at.column - b.at.column ||
+      kindOrder.get(a.kind)! - kindOrder.get(b.kind)! ||
+      (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0),
+  );
   markApproved(changes, newPlans);
   return changes;
 }

@@ -89,7 +89,8 @@ const isMapping = (value: unknown): value is Mapping => typeof value === 'object
 const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** ids and unit names are compared after NFKC folding and trimming, as everywhere in plan-check */
 const fold = foldName;
-const textOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
+const textOf = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 const idOf = (value: unknown): string | undefined => {
   const text = textOf(value);
   return text === undefined ? undefined : fold(text);
@@ -114,7 +115,10 @@ function unitResolver(units: unknown): (name: string) => string {
 
 function unitList(value: unknown, resolve: (name: string) => string): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.map(textOf).filter((name): name is string => name !== undefined && name.trim() !== '').map(resolve);
+  return items
+    .map(textOf)
+    .filter((name): name is string => name !== undefined && name.trim() !== '')
+    .map(resolve);
 }
 
 /** The `# approved: KIND@REF, …` notes of a file (a comment line, or a comment after a value). */
@@ -136,7 +140,8 @@ function readTarget(raw: Mapping, path: JsonPath, ref: string, resolve: (name: s
   const each = Array.isArray(raw.each)
     ? raw.each.flatMap((entry): EachUnit[] => {
         if (typeof entry === 'string') return [{ unit: resolve(entry) }];
-        if (isMapping(entry) && typeof entry.unit === 'string') return [{ unit: resolve(entry.unit), population: rationalOf(entry.population) }];
+        if (isMapping(entry) && typeof entry.unit === 'string')
+          return [{ unit: resolve(entry.unit), population: rationalOf(entry.population) }];
         return [];
       })
     : undefined;
@@ -179,7 +184,8 @@ function readDuty(raw: Mapping, path: JsonPath, id: string, resolve: (name: stri
 function taskEntries(data: Mapping): { raw: Mapping; path: JsonPath }[] {
   const entries: { raw: Mapping; path: JsonPath }[] = [];
   listOf(data.sections).forEach((section, s) => {
-    if (isMapping(section)) listOf(section.tasks).forEach((task, t) => isMapping(task) && entries.push({ raw: task, path: ['sections', s, 'tasks', t] }));
+    if (isMapping(section))
+      listOf(section.tasks).forEach((task, t) => isMapping(task) && entries.push({ raw: task, path: ['sections', s, 'tasks', t] }));
   });
   listOf(data.tasks).forEach((task, t) => isMapping(task) && entries.push({ raw: task, path: ['tasks', t] }));
   return entries;
@@ -201,7 +207,9 @@ export function outlinePlan(data: unknown, text: string, file: string, locator: 
     const diagnostic =
       data.format === undefined
         ? makeDiagnostic('missing-key', file, locator.locate([]), { key: 'format' }, [])
-        : makeDiagnostic('unknown-format', file, locator.locate(['format']), { value: String(data.format), expected: 'plan/1' }, ['format']);
+        : makeDiagnostic('unknown-format', file, locator.locate(['format']), { value: String(data.format), expected: 'plan/1' }, [
+            'format',
+          ]);
     return { diagnostics: [diagnostic] };
   }
   const id = idOf(data.id);
@@ -225,7 +233,15 @@ export function outlinePlan(data: unknown, text: string, file: string, locator: 
   for (const { raw, path } of taskEntries(data)) {
     const taskId = idOf(raw.id);
     if (taskId === undefined || outline.tasks.has(taskId)) continue; // validate reports these
-    outline.tasks.set(taskId, { id: taskId, title: textOf(raw.title) ?? '', lead: unitList(raw.lead, resolve), support: unitList(raw.support, resolve), start: textOf(raw.start), due: textOf(raw.due), path });
+    outline.tasks.set(taskId, {
+      id: taskId,
+      title: textOf(raw.title) ?? '',
+      lead: unitList(raw.lead, resolve),
+      support: unitList(raw.support, resolve),
+      start: textOf(raw.start),
+      due: textOf(raw.due),
+      path,
+    });
     const targets = listOf(raw.targets);
     targets.forEach((target, index) => {
       if (!isMapping(target)) return;
@@ -237,20 +253,28 @@ export function outlinePlan(data: unknown, text: string, file: string, locator: 
   }
   listOf(data.targets).forEach((target, index) => {
     const targetId = isMapping(target) ? idOf(target.id) : undefined;
-    if (targetId !== undefined && !outline.targets.has(targetId)) outline.targets.set(targetId, readTarget(target as Mapping, ['targets', index], targetId, resolve));
+    if (targetId !== undefined && !outline.targets.has(targetId))
+      outline.targets.set(targetId, readTarget(target as Mapping, ['targets', index], targetId, resolve));
   });
   listOf(data.phases).forEach((phase, index) => {
     const phaseId = isMapping(phase) ? idOf(phase.id) : undefined;
     if (phaseId !== undefined && !outline.phases.has(phaseId)) {
       const raw = phase as Mapping;
-      outline.phases.set(phaseId, { id: phaseId, title: textOf(raw.title) ?? '', start: textOf(raw.start), due: textOf(raw.due), path: ['phases', index] });
+      outline.phases.set(phaseId, {
+        id: phaseId,
+        title: textOf(raw.title) ?? '',
+        start: textOf(raw.start),
+        due: textOf(raw.due),
+        path: ['phases', index],
+      });
     }
   });
   // `reports` is v1's name of `duties`: a plan moving from one to the other keeps its duties
   for (const key of ['duties', 'reports']) {
     listOf(data[key]).forEach((duty, index) => {
       const dutyId = isMapping(duty) ? idOf(duty.id) : undefined;
-      if (dutyId !== undefined && !outline.duties.has(dutyId)) outline.duties.set(dutyId, readDuty(duty as Mapping, [key, index], dutyId, resolve));
+      if (dutyId !== undefined && !outline.duties.has(dutyId))
+        outline.duties.set(dutyId, readDuty(duty as Mapping, [key, index], dutyId, resolve));
     });
   }
   return { outline, diagnostics: [] };

@@ -3,7 +3,17 @@
 // Pure: text in, paragraphs out.
 
 /** ASCII punctuation that Chinese documents write in full width, and back. */
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？', '[': '［', ']': '］' };
+const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '(': '（',
+  ')': '）',
+  '!': '！',
+  '?': '？',
+  '[': '［',
+  ']': '］',
+};
 const SENTENCE_END = /[。；！？：:]$/;
 const PAGE_NUMBER = /^[-—–－·•\s]*(?:第\s*)?\d{1,3}\s*(?:页|\/\s*\d{1,3})?(?:\s*共\s*\d+\s*页)?[-—–－·•\s]*$/;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》〔〕、]/;
@@ -40,7 +50,11 @@ export function regularisePunctuation(text: string): string {
   return out.replace(/[ \t]+/g, (spaces, offset: number, whole: string) => {
     const before = whole[offset - 1] ?? '';
     const after = whole[offset + spaces.length] ?? '';
-    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : CJK.test(before) || CJK.test(after) || before === '' || after === '' ? '' : ' ';
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after)
+      ? ' '
+      : CJK.test(before) || CJK.test(after) || before === '' || after === ''
+        ? ''
+        : ' ';
   });
 }
 
@@ -48,7 +62,13 @@ export function regularisePunctuation(text: string): string {
 export function stripMarkdown(text: string): string {
   return text
     .split('\n')
-    .map((line) => line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/^\s*[-*+]\s+/, '').replace(/\*\*|__/g, '').replace(/<br\s*\/?>/gi, '\n'))
+    .map((line) =>
+      line
+        .replace(/^\s{0,3}#{1,6}\s+/, '')
+        .replace(/^\s*[-*+]\s+/, '')
+        .replace(/\*\*|__/g, '')
+        .replace(/<br\s*\/?>/gi, '\n'),
+    )
     .join('\n');
 }
 
@@ -58,7 +78,8 @@ export interface Paragraph {
   line: number;
 }
 
-const HEADING_START = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d)|（\d{1,2}）|第[一二三四五六七八九十]+[部分章节条])/;
+const HEADING_START =
+  /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．](?!\d)|（\d{1,2}）|第[一二三四五六七八九十]+[部分章节条])/;
 
 /**
  * Lines to paragraphs. A line joins the next when it does not end a sentence and is about as long
@@ -70,7 +91,12 @@ export function toParagraphs(text: string): Paragraph[] {
   const raw = text.split('\n').map((line, index) => ({ text: line.trim(), line: index + 1 }));
   const counts = new Map<string, number>();
   for (const { text: t } of raw) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
-  const lines = raw.filter(({ text: t }) => t !== '' && !PAGE_NUMBER.test(t) && !(t.length < 40 && (counts.get(t) ?? 0) >= 3 && !HEADING_START.test(t) && !/(?:局|委员会|政府|办公室|办公厅)$/.test(t)));
+  const lines = raw.filter(
+    ({ text: t }) =>
+      t !== '' &&
+      !PAGE_NUMBER.test(t) &&
+      !(t.length < 40 && (counts.get(t) ?? 0) >= 3 && !HEADING_START.test(t) && !/(?:局|委员会|政府|办公室|办公厅)$/.test(t)),
+  );
   const lengths = lines.map((l) => [...l.text].length).sort((a, b) => a - b);
   const fullWidth = lengths.length ? lengths[Math.floor(lengths.length * 0.8)]! : 0;
   const paragraphs: Paragraph[] = [];
@@ -87,7 +113,10 @@ export function toParagraphs(text: string): Paragraph[] {
     // and a body paragraph (longer than any title) that stops without punctuation was broken mid-sentence
     // and a line that opens a bracket it does not close (…（市市场监管局牵 / 头，市卫健委配合）) goes on
     const unclosed = (line.text.match(/[（［【〔]/g) ?? []).length > (line.text.match(/[）］】〕]/g) ?? []).length;
-    const wrapped = unclosed || (!SENTENCE_END.test(line.text) && ((fullWidth >= 15 && fullWidth <= 60 && length >= fullWidth * 0.85) || (length > 60 && !/[）)」”]$/.test(line.text))));
+    const wrapped =
+      unclosed ||
+      (!SENTENCE_END.test(line.text) &&
+        ((fullWidth >= 15 && fullWidth <= 60 && length >= fullWidth * 0.85) || (length > 60 && !/[）)」”]$/.test(line.text))));
     if (!wrapped) {
       paragraphs.push(current);
       current = undefined;
@@ -99,7 +128,11 @@ export function toParagraphs(text: string): Paragraph[] {
 
 /** Lines that never continue a sentence: a document number, a date line, a title of a plan. */
 function startsDocumentPart(text: string): boolean {
-  return /〔\d{4}〕\d+号$/.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日/.test(text) || /^(?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:]/.test(text);
+  return (
+    /〔\d{4}〕\d+号$/.test(text) ||
+    /^\d{4}年\d{1,2}月\d{1,2}日/.test(text) ||
+    /^(?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:]/.test(text)
+  );
 }
 
 /** Sentences of a paragraph: split after 。；！？ (a bracket group stays with its sentence). */

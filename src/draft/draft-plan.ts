@@ -117,7 +117,17 @@ export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[
   const paragraphs = toParagraphs(text);
   const header = readHeader(paragraphs);
   const starts = findPlanStarts(paragraphs, header.titles);
-  if (starts.length === 0) return [draftOne(paragraphs, paragraphs.findIndex((p) => TITLE_END.test(p.text) && p.text.length <= 60 && blockOf(p).level === undefined && !/^关于印发|^现将/.test(p.text)), header, options)];
+  if (starts.length === 0)
+    return [
+      draftOne(
+        paragraphs,
+        paragraphs.findIndex(
+          (p) => TITLE_END.test(p.text) && p.text.length <= 60 && blockOf(p).level === undefined && !/^关于印发|^现将/.test(p.text),
+        ),
+        header,
+        options,
+      ),
+    ];
   return starts.map((start, i) => draftOne(paragraphs.slice(0, starts[i + 1] ?? paragraphs.length), start, header, options));
 }
 
@@ -152,7 +162,12 @@ function readHeader(paragraphs: readonly Paragraph[]): Header {
     if (sponsor && !header.sponsor) header.sponsor = sponsor[1];
     if (/关于印发/.test(text) && header.titles.length === 0 && index < 30) {
       // the notice's title may be broken over several lines: read on to 的通知
-      const notice = /关于印发(.*?)的通知/.exec(paragraphs.slice(index, index + 6).map((p) => p.text).join(''));
+      const notice = /关于印发(.*?)的通知/.exec(
+        paragraphs
+          .slice(index, index + 6)
+          .map((p) => p.text)
+          .join(''),
+      );
       header.titles = [...(notice?.[1] ?? text).matchAll(/《([^《》]+)》/g)].map((m) => m[1]!.replace(/[《》<>]/g, ''));
       const prefix = /^(.{4,40}?)关于印发/.exec(text);
       if (!header.issuer && prefix) header.issuer = prefix[1];
@@ -168,7 +183,12 @@ function findPlanStarts(paragraphs: readonly Paragraph[], titles: readonly strin
   const starts: number[] = [];
   for (const title of titles) {
     const bare = title.replace(/^.*?(?=\d{4}年)/, '');
-    const at = paragraphs.findIndex((p, i) => !starts.includes(i) && (p.text === title || p.text === bare || (p.text.endsWith(bare) && p.text.length <= title.length + 4)) && !/关于印发|现将/.test(p.text));
+    const at = paragraphs.findIndex(
+      (p, i) =>
+        !starts.includes(i) &&
+        (p.text === title || p.text === bare || (p.text.endsWith(bare) && p.text.length <= title.length + 4)) &&
+        !/关于印发|现将/.test(p.text),
+    );
     if (at >= 0) starts.push(at);
   }
   return starts.sort((a, b) => a - b);
@@ -176,12 +196,20 @@ function findPlanStarts(paragraphs: readonly Paragraph[], titles: readonly strin
 
 function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: Header, options: DraftOptions): DraftPlan {
   const checks: string[] = [];
-  const title = titleIndex >= 0 ? (header.titles.some((t) => paragraphs[titleIndex]!.text.endsWith(t.replace(/^.*?(?=\d{4}年)/, ''))) ? paragraphs[titleIndex]!.text : joinTitle(paragraphs, titleIndex)) : header.titles[0] ?? untitled(paragraphs) ?? options.fileName ?? '工作方案';
+  const title =
+    titleIndex >= 0
+      ? header.titles.some((t) => paragraphs[titleIndex]!.text.endsWith(t.replace(/^.*?(?=\d{4}年)/, '')))
+        ? paragraphs[titleIndex]!.text
+        : joinTitle(paragraphs, titleIndex)
+      : (header.titles[0] ?? untitled(paragraphs) ?? options.fileName ?? '工作方案');
   if (titleIndex < 0) checks.push(`未找到方案标题，暂用“${title}”`);
   if (title.trim() === '') return draftOne(paragraphs, -1, { ...header, titles: ['工作方案'] }, options);
   const body = paragraphs.slice(titleIndex + 1);
   const year = findYear(title, header, body) ?? options.fallbackYear ?? 2000;
-  if (!/\d{4}年/.test(title)) checks.push(`标题中没有年份，年份取 ${year}（${header.issued ? '印发日期' : findYear(title, header, body) ? '正文中最早出现的年份' : '原文未写年份，取今年'}）`);
+  if (!/\d{4}年/.test(title))
+    checks.push(
+      `标题中没有年份，年份取 ${year}（${header.issued ? '印发日期' : findYear(title, header, body) ? '正文中最早出现的年份' : '原文未写年份，取今年'}）`,
+    );
   const blocks = body.map(blockOf);
   const inTasks = new Set<Block>();
   const sections = buildSections(blocks, checks, inTasks);
@@ -216,7 +244,13 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   };
   for (const task of sections.flatMap((s) => s.tasks)) [...task.lead, ...task.support].forEach(add);
   for (const duty of duties) ([] as string[]).concat(duty.owner).forEach(add);
-  const lastDue = [...phases.map((p) => p.due), ...duties.flatMap((d) => (d.due ? [d.due] : [])), ...(goalYear ? [`${goalYear}-12-31`] : [])].sort().at(-1);
+  const lastDue = [
+    ...phases.map((p) => p.due),
+    ...duties.flatMap((d) => (d.due ? [d.due] : [])),
+    ...(goalYear ? [`${goalYear}-12-31`] : []),
+  ]
+    .sort()
+    .at(-1);
   const end = lastDue && lastDue > `${year}-12-31` ? `${lastDue.slice(0, 4)}-12-31` : `${year}-12-31`;
   if (end !== `${year}-12-31`) checks.push(`阶段、报送日期或目标年份延续到 ${lastDue}，期间结束取 ${end}`);
   const tasks = sections.flatMap((s) => s.tasks);
@@ -229,7 +263,9 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   // what the plan asks as a whole, outside any task (总体要求：确保全年不发生重大食品安全事故): plan-level
   // targets, owned by the 主办 office or the issuer; a number there that became nothing is listed too
   const whole: DraftTask = { id: 'plan', title, lead: [], support: [], targets: [], unread: [], checks: [], line: 0 };
-  if (sections.length > 0) for (const block of blocks.filter((b) => !inTasks.has(b))) for (const sentence of toSentences(block.text)) readQuantities(sentence, whole);
+  if (sections.length > 0)
+    for (const block of blocks.filter((b) => !inTasks.has(b)))
+      for (const sentence of toSentences(block.text)) readQuantities(sentence, whole);
   const planTargets = whole.targets
     .map((target, i) => ({ ...target, id: `p${i + 1}` }))
     .flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))))
@@ -268,7 +304,9 @@ function splitByYear(target: DraftTarget, first: number, last: number): DraftTar
     metric: `${target.metric}（${y}年）`,
     ...(y > first ? { start: `${y}-01-01` } : {}),
     due: `${y}-12-31`,
-    check: [target.check, y === first ? `原文是每年的要求，方案期间 ${first}—${last} 年按年分设指标` : undefined].filter(Boolean).join('；') || undefined,
+    check:
+      [target.check, y === first ? `原文是每年的要求，方案期间 ${first}—${last} 年按年分设指标` : undefined].filter(Boolean).join('；') ||
+      undefined,
   }));
 }
 
@@ -288,7 +326,13 @@ function trackOnce(tasks: readonly DraftTask[]): void {
   const named = (task: DraftTask): boolean => !task.checks.some((c) => c.startsWith('原文未写明牵头单位'));
   for (const task of tasks) {
     task.targets = task.targets.filter((target) => {
-      const twin = tasks.find((other) => other !== task && other.targets.some((t) => t.target === target.target && t.unit === target.unit && t.start === target.start && sameMeasure(t.metric, target.metric)));
+      const twin = tasks.find(
+        (other) =>
+          other !== task &&
+          other.targets.some(
+            (t) => t.target === target.target && t.unit === target.unit && t.start === target.start && sameMeasure(t.metric, target.metric),
+          ),
+      );
       if (!twin) return true;
       const keepHere = named(task) && !named(twin) ? true : !named(task) && named(twin) ? false : tasks.indexOf(task) < tasks.indexOf(twin);
       if (!keepHere) task.checks.push(`“${target.metric} ${target.target}”与任务 ${twin.id} 的要求相同，只在任务 ${twin.id} 跟踪`);
@@ -348,7 +392,8 @@ function buildSections(blocks: readonly Block[], checks: string[], used: Set<Blo
     const hasB = part.some((b) => b.level === 'B');
     const taskLevel: Level | undefined = hasC ? 'C' : hasB ? 'B' : undefined;
     if (!taskLevel) continue;
-    if (taskLevel === 'B' && head) checks.push(`“${head.number}、${titleOf(head.text)}”下没有 1. 2. 编号的任务，把（一）（二）各项列为任务，请核对它们是否是任务`);
+    if (taskLevel === 'B' && head)
+      checks.push(`“${head.number}、${titleOf(head.text)}”下没有 1. 2. 编号的任务，把（一）（二）各项列为任务，请核对它们是否是任务`);
     const groupLevel: Level | undefined = taskLevel === 'C' && hasB ? 'B' : head ? 'A' : undefined;
     let section: DraftSection | undefined;
     let groupNumber = head ? String(numberValue(head.number)) : '';
@@ -420,13 +465,17 @@ function draftTask(id: string, block: Block, paragraphs: readonly string[]): Dra
 
 // A quantity in a sentence: [comparison] NUMBER [%|unit] [/denominator] [以上|以下|以内].
 const OP_WORDS = '不少于|不低于|不小于|不得少于|不得低于|至少|达到|达|超过|多于|高于|不超过|不多于|不高于|不得超过|控制在|少于|低于|≥|≤';
-const MEASURE = '个工作日|个小时|工作日|小时|批次|人次|家次|户次|条次|万元|亿元|公里|平方米|公斤|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道';
+const MEASURE =
+  '个工作日|个小时|工作日|小时|批次|人次|家次|户次|条次|万元|亿元|公里|平方米|公斤|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道';
 const QUANTITY = new RegExp(
   `(?:(${OP_WORDS}))?(?:(百分之|万分之|千分之)([零〇一二两三四五六七八九十百]+)|(\\d+(?:\\.\\d+)?[万亿]?)(%|‰)?(${MEASURE})?(/(?:千人口?|万人口?|百人|\\d+万?人?口?)年?)?)(及以上|以上|及以下|以下|以内)?`,
   'g',
 );
 // Chinese numerals only after a comparison word (不少于两次) or in a recurring count (每季度开展一次): 一 is too common otherwise
-const CHINESE_QUANTITY = new RegExp(`(${OP_WORDS}|(?<=每(?:半年|季度|季|月|年)[\\p{Script=Han}]{0,6}))([一二两三四五六七八九十百千万]+)(次|期|场|批次)(以上|以下|以内)?`, 'gu');
+const CHINESE_QUANTITY = new RegExp(
+  `(${OP_WORDS}|(?<=每(?:半年|季度|季|月|年)[\\p{Script=Han}]{0,6}))([一二两三四五六七八九十百千万]+)(次|期|场|批次)(以上|以下|以内)?`,
+  'gu',
+);
 
 function readQuantities(sentence: string, task: DraftTask): void {
   const plain = dropThousandsSeparators(sentence)
@@ -437,9 +486,17 @@ function readQuantities(sentence: string, task: DraftTask): void {
   let unreadNumber = false;
   // 未发生重大食品安全事故，未发生…食品安全事件: one target for each thing that must not happen
   for (const none of plain.matchAll(/(?:确保|全年)?(?:未发生|不发生|零发生)([^，。；]{0,30}?(?:事故|事件|案件|舆情|问题))/g)) {
-    addTarget(task, `${clauseBefore(plain, none.index)}${none[1]}`.slice(-40) || none[1]!, '不发生', sentence, /事故|事件|案件/.test(none[1]!) ? '起' : undefined);
+    addTarget(
+      task,
+      `${clauseBefore(plain, none.index)}${none[1]}`.slice(-40) || none[1]!,
+      '不发生',
+      sentence,
+      /事故|事件|案件/.test(none[1]!) ? '起' : undefined,
+    );
     // 不发生重大事故（件）和重大舆情: what follows 和/及 is a second thing that must not happen
-    const also = /^(?:（[^（）]{0,6}）)?(?:和|及|以及|、)([^，。；、]{1,20}?(?:事故|事件|案件|舆情))/.exec(plain.slice(none.index + none[0].length));
+    const also = /^(?:（[^（）]{0,6}）)?(?:和|及|以及|、)([^，。；、]{1,20}?(?:事故|事件|案件|舆情))/.exec(
+      plain.slice(none.index + none[0].length),
+    );
     if (also) addTarget(task, also[1]!, '不发生', sentence, '起');
     read = true;
   }
@@ -473,7 +530,11 @@ function readQuantities(sentence: string, task: DraftTask): void {
     // 7个县（市、区）创建为省级示范城市: a count in subject position, with what it must become after it
     const clauseAfter = (plain.slice(at + whole.length).split(/[，,；;。]/)[0] ?? '').trim();
     const subjectCount = metricBefore === '' && Boolean(unit) && /创建为|建成|达到|达标|通过/.test(clauseAfter);
-    const meaningful = percent ? !change : perCapita || subjectCount || Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
+    const meaningful = percent
+      ? !change
+      : perCapita ||
+        subjectCount ||
+        Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
     // 聚焦11项重点任务, 围绕3个方面: the scope of the work, not a figure to reach
     const scope = /(?:聚焦|围绕|针对|涉及|包括|分为|覆盖)$/.test(metricBefore);
     if (!meaningful || scope) {
@@ -485,7 +546,11 @@ function readQuantities(sentence: string, task: DraftTask): void {
       unreadNumber = true;
       continue;
     }
-    const clauseSoFar = plain.slice(0, at).split(/[，。；]/).at(-1) ?? '';
+    const clauseSoFar =
+      plain
+        .slice(0, at)
+        .split(/[，。；]/)
+        .at(-1) ?? '';
     // 每季度开展一次督导, 每半年开展1次培训, 每年组织1次检查: a recurring activity is a duty (see duties),
     // not a count to add up; the sentence is listed at the task
     if (/^(?:次|期|场|轮)$/.test(unit ?? '') && /每(?:\d+|[一两二三四五])?(?:个)?(?:半年|季度|季|月|年|周)/.test(plain.slice(0, at))) {
@@ -506,7 +571,10 @@ function readQuantities(sentence: string, task: DraftTask): void {
       }
       // who must reach it: the words before 每年 (组织各单位负责人，每年接受…), else after it (每年组织监管人员进行轮训)
       const before = plain.slice(0, at).replace(/^.*[。；]/, '');
-      const ahead = before.split('每年')[0]!.replace(/[，,\s]+$/, '').replace(/^(?:组织|对|要求)/, '');
+      const ahead = before
+        .split('每年')[0]!
+        .replace(/[，,\s]+$/, '')
+        .replace(/^(?:组织|对|要求)/, '');
       const who = [...ahead].length >= 2 ? ahead : (/每年(?:组织|对)?(.{2,30}?)(?:进行|接受|参加|开展)/.exec(before)?.[1] ?? '');
       addTarget(task, `${who}达到${decimalText(reading.value)}${unit}的比例`.slice(-40), '100%', sentence, undefined, {
         check: `原文“不少于${decimalText(reading.value)}${unit}”是每人（每单位）都要达到的时长：写为达到的比例 100%，请核对对象和填报方式`,
@@ -519,13 +587,24 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const wholeClause = clauseBefore(plain, at, false);
     const metrics = wholeClause.split('、').map((m) => m.trim());
     // 设立22家哨点: a verb alone before the number takes the words after it (设立哨点)
-    const object = (/^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '').replace(/(?:达到|实现|完成|达).*$/, '');
-    const named = subjectCount ? clauseAfter.slice(0, 40) : [...metricBefore].length <= 2 && object ? `${metricBefore}${object}` : metricBefore;
-    let names = metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [named || sentence.slice(0, 30)];
+    const object = (/^[的]?([^，。；、（）\s\d]{1,12})/.exec(plain.slice(at + whole.length))?.[1] ?? '').replace(
+      /(?:达到|实现|完成|达).*$/,
+      '',
+    );
+    const named = subjectCount
+      ? clauseAfter.slice(0, 40)
+      : [...metricBefore].length <= 2 && object
+        ? `${metricBefore}${object}`
+        : metricBefore;
+    let names =
+      metrics.length > 1 && metrics.every((m) => /[率度量数]$/.test(m) && m.length <= 30) ? metrics : [named || sentence.slice(0, 30)];
     // 知晓率和支持率分别达到75%和85%: the n-th number belongs to the n-th name
     const respectively = /^(.*?)分别/.exec(wholeClause);
     if (respectively) {
-      const listed = respectively[1]!.split(/和|、|及/).map((m) => m.trim()).filter(Boolean);
+      const listed = respectively[1]!
+        .split(/和|、|及/)
+        .map((m) => m.trim())
+        .filter(Boolean);
       const position = (/分别(.*)$/.exec(wholeClause)?.[1] ?? '').split(/和|、/).length - 1;
       if (listed.length > 1 && listed[position]) names = [listed[position]!];
     }
@@ -541,7 +620,11 @@ function readQuantities(sentence: string, task: DraftTask): void {
 
 /** The words before a quantity in its clause: 食品抽检合格率 in “…，食品抽检合格率达到98%以上”. */
 function clauseBefore(text: string, at: number, stopAtListComma = true): string {
-  const clause = text.slice(0, at).split(stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/).at(-1) ?? '';
+  const clause =
+    text
+      .slice(0, at)
+      .split(stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/)
+      .at(-1) ?? '';
   return clause
     .replace(new RegExp(`(?:${OP_WORDS})$`), '')
     .replace(/(?:保持在|稳定在|维持在|保持|稳定|维持)$/, '')
@@ -562,7 +645,10 @@ function readWholes(plain: string, sentence: string, task: DraftTask): boolean {
     if (/\d+(?:\.\d+)?%/.test(clause) && !/全部|所有/.test(clause)) continue;
     const governed = /(?:实现|做到|达到)(.+)$/.exec(clause)?.[1];
     // 全 as in 安全, 健全, 完全, 齐全, 周全 is part of another word
-    const wholes = (governed ?? '').split('、').map((item) => /^(\p{Script=Han}[^、]{1,24}?)(?<![安健完齐周])全(覆盖|\p{Script=Han}{2})$/u.exec(item.trim())).filter((m) => m !== null);
+    const wholes = (governed ?? '')
+      .split('、')
+      .map((item) => /^(\p{Script=Han}[^、]{1,24}?)(?<![安健完齐周])全(覆盖|\p{Script=Han}{2})$/u.exec(item.trim()))
+      .filter((m) => m !== null);
     if (wholes.length > 0) {
       for (const m of wholes) addTarget(task, `${m[1]}${m[2] === '覆盖' ? '覆盖' : m[2]}率`.slice(-40), '100%', sentence);
       read = true;
@@ -571,14 +657,24 @@ function readWholes(plain: string, sentence: string, task: DraftTask): boolean {
     const subjects = /^(.*?)(?:均|都)?(?:达到|实现|完成|纳入|落实)/.exec(clause)?.[1] ?? '';
     const all = subjects.split('、').filter((item) => /^(?:全部|所有)./.test(item.trim()));
     if (all.length > 0) {
-      for (const item of all) for (const thing of item.trim().replace(/^(?:全部|所有)/, '').split(/和|及/)) if (thing.trim()) addTarget(task, `${thing.trim()}达标比例`.slice(-40), '100%', sentence);
+      for (const item of all)
+        for (const thing of item
+          .trim()
+          .replace(/^(?:全部|所有)/, '')
+          .split(/和|及/))
+          if (thing.trim()) addTarget(task, `${thing.trim()}达标比例`.slice(-40), '100%', sentence);
       read = true;
       continue;
     }
     const every = /(?<![安健完齐周])全覆盖|全面覆盖|全部(?:达到|实现|完成|纳入|落实)/.exec(clause);
     // 按照城市农村全覆盖、…的目标: the goal the work follows, described, not a share to measure
     if (every && !/\d+(?:\.\d+)?%/.test(clause) && !/^\s*按(?:照)?/.test(clause)) {
-      addTarget(task, `${clauseBefore(clause, every.index)}${every[0].startsWith('全部') ? '达标比例' : '覆盖率'}`.slice(-40), '全覆盖', sentence);
+      addTarget(
+        task,
+        `${clauseBefore(clause, every.index)}${every[0].startsWith('全部') ? '达标比例' : '覆盖率'}`.slice(-40),
+        '全覆盖',
+        sentence,
+      );
       read = true;
     }
   }
@@ -600,7 +696,7 @@ function addTarget(task: DraftTask, metric: string, wording: string, sentence: s
     metric: metric.trim() || `指标${number}`,
     target: reading.canonical,
     ...(extras.check ? { check: extras.check } : {}),
-    ...(unit ?? reading.unit ? { unit: unit ?? reading.unit } : {}),
+    ...((unit ?? reading.unit) ? { unit: unit ?? reading.unit } : {}),
     kind: reading.kind,
     source: sentence,
     ...(extras.perYear ? { perYear: true } : {}),

@@ -37,7 +37,9 @@ export function formatDraftYaml(plan: DraftPlan, options: DraftYamlOptions): str
   if (plan.docNo) out.push(`doc_no: ${scalar(plan.docNo)}`);
   if (plan.issued) out.push(`issued: ${plan.issued}`);
   out.push(`period: { start: ${plan.period.start}, end: ${plan.period.end} }`);
-  const perCapita = [...plan.targets, ...plan.sections.flatMap((s) => s.tasks.flatMap((t) => t.targets))].some((x) => x.kind === 'per_capita');
+  const perCapita = [...plan.targets, ...plan.sections.flatMap((s) => s.tasks.flatMap((t) => t.targets))].some(
+    (x) => x.kind === 'per_capita',
+  );
   if (perCapita) {
     out.push('# 核对: 有按人口计算的指标（如 4批次/千人），请填写常住人口后取消下一行及这些指标的注释');
     out.push('# population: 0');
@@ -61,7 +63,9 @@ export function formatDraftYaml(plan: DraftPlan, options: DraftYamlOptions): str
       for (const check of duty.checks) out.push(`  # 核对: ${commentText(check)}`);
       const owner = Array.isArray(duty.owner) ? flowList(duty.owner) : scalar(duty.owner);
       const when = duty.every ? `every: ${duty.every}, day: ${duty.day}${duty.month ? `, month: ${duty.month}` : ''}` : `due: ${duty.due}`;
-      out.push(`  - { id: ${duty.id}, ${duty.kind === 'activity' ? 'kind: activity, ' : ''}title: ${scalar(duty.title)}, owner: ${owner}, ${when} }`);
+      out.push(
+        `  - { id: ${duty.id}, ${duty.kind === 'activity' ? 'kind: activity, ' : ''}title: ${scalar(duty.title)}, owner: ${owner}, ${when} }`,
+      );
     }
   }
   for (const sentence of plan.unreadOutside) out.push(`# 核对: 任务之外含数字但未成为指标：${commentText(sentence)}`);
@@ -120,6 +124,8 @@ function targetLines(target: DraftTarget, pad: string, extra = ''): string[] {
   const out: string[] = [];
   if (hidden) out.push(`${pad}# 核对: 按人口计算，填写 population 后取消注释`);
   if (target.check) out.push(`${pad}# 核对: ${commentText(target.check)}`);
-  out.push(`${pad}${hidden ? '# ' : ''}- { id: ${target.id}, metric: ${scalar(target.metric)}, target: ${JSON.stringify(target.target)}${target.unit ? `, unit: ${scalar(target.unit)}` : ''}${target.start ? `, start: ${target.start}` : ''}${target.due ? `, due: ${target.due}` : ''}${extra} }`);
+  out.push(
+    `${pad}${hidden ? '# ' : ''}- { id: ${target.id}, metric: ${scalar(target.metric)}, target: ${JSON.stringify(target.target)}${target.unit ? `, unit: ${scalar(target.unit)}` : ''}${target.start ? `, start: ${target.start}` : ''}${target.due ? `, due: ${target.due}` : ''}${extra} }`,
+  );
   return out;
 }

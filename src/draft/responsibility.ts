@@ -15,7 +15,8 @@ interface Responsibility {
 const CLAUSE_WORDS = /牵头|负责|配合|参与|协助|协办|责任单位|主办/;
 const LABELS = '牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|协助单位|责任部门|牵头部门|配合部门';
 const ROLE_WORDS = '牵头负责|牵头|配合|参与|协助|协办|负责';
-const UNIT_END = /(?:局|委|办|院|部|府|会|队|所|科|中心|组|处|站|社|协|室|馆|关|门|单位|街道|镇|乡|街|区|县|市|司|厅|行|台|团|联|校|公司|机构|部门|分局|支队|大队|办事处|政府|管委会|委员会)(?:（[^（）]{1,12}）)?$/;
+const UNIT_END =
+  /(?:局|委|办|院|部|府|会|队|所|科|中心|组|处|站|社|协|室|馆|关|门|单位|街道|镇|乡|街|区|县|市|司|厅|行|台|团|联|校|公司|机构|部门|分局|支队|大队|办事处|政府|管委会|委员会)(?:（[^（）]{1,12}）)?$/;
 
 export function emptyResponsibility(): Responsibility {
   return { lead: [], support: [], joint: [], checks: [] };
@@ -47,7 +48,8 @@ function cleanUnit(raw: string): string | undefined {
     .trim();
   if ([...unit].length < 2 || [...unit].length > 30) return undefined;
   // people, not a body: 包保干部, 单位负责人, 监管人员; and a verb phrase is no name (督促…, 组织…)
-  if (/(?:干部|负责人|人员|群众|职工)$/.test(unit) || /^(?:督促|组织|推动|推进|加强|开展|指导|落实|建立|健全|完善)/.test(unit)) return undefined;
+  if (/(?:干部|负责人|人员|群众|职工)$/.test(unit) || /^(?:督促|组织|推动|推进|加强|开展|指导|落实|建立|健全|完善)/.test(unit))
+    return undefined;
   if (/[。；！？“”《》]|\d{3,}年/.test(unit)) return undefined;
   // a unit's name ends as one does (…局, …办, …街道); a short group may not (各地, 各乡镇); a role word is no name
   if ((!UNIT_END.test(unit) && !/^各\p{Script=Han}{1,5}$/u.test(unit)) || new RegExp(ROLE_WORDS).test(unit)) return undefined;
@@ -167,16 +169,22 @@ function splitTopLevel(text: string, separators: string): string[] {
 export function findResponsibility(text: string, into: Responsibility): string {
   let rest = text;
   // labelled lines first: they may hold brackets of their own
-  rest = rest.replace(/(?:^|(?<=[。\n]))((?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:][^。\n]*)/g, (_m, clause: string) => {
-    readClause(clause, into);
-    return '';
-  });
+  rest = rest.replace(
+    /(?:^|(?<=[。\n]))((?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:][^。\n]*)/g,
+    (_m, clause: string) => {
+      readClause(clause, into);
+      return '';
+    },
+  );
   // a bracket opened with one kind and closed with another, a typing slip (［区食药安办牵头，成员单位负责）),
   // is closed with its own kind when nothing but units and role words stand between
-  rest = rest.replace(/([［【〔（])([^［］【】〔〕（）。\n]{2,300}?(?:牵头|负责|配合|参与|协助|协办))([］】〕）])/g, (whole, open: string, inside: string, close: string) => {
-    const closing: Record<string, string> = { '［': '］', '【': '】', '〔': '〕', '（': '）' };
-    return closing[open] === close ? whole : `${open}${inside}${closing[open]!}`;
-  });
+  rest = rest.replace(
+    /([［【〔（])([^［］【】〔〕（）。\n]{2,300}?(?:牵头|负责|配合|参与|协助|协办))([］】〕）])/g,
+    (whole, open: string, inside: string, close: string) => {
+      const closing: Record<string, string> = { '［': '］', '【': '】', '〔': '〕', '（': '）' };
+      return closing[open] === close ? whole : `${open}${inside}${closing[open]!}`;
+    },
+  );
   rest = replaceGroups(rest, '［', '］', into);
   rest = replaceGroups(rest, '〔', '〕', into);
   rest = replaceGroups(rest, '【', '】', into);
@@ -211,7 +219,8 @@ function replaceGroups(text: string, open: string, close: string, into: Responsi
       // nothing but who does what: 区检察院牵头，区法院配合；区司法局负责普法宣传
       (pieces.some((piece) => roleOf(piece) !== undefined) && pieces.every((piece) => roleOf(piece) !== undefined || allUnits(piece)));
     // （区市场监管局） after a sentence: a bare list of units, every piece of it a unit's name
-    const bare = !worded && /(?:^|[。；\n])$/.test(text.slice(0, start)) && inside.split(/[、，]/).every((piece) => splitUnits(piece).length === 1);
+    const bare =
+      !worded && /(?:^|[。；\n])$/.test(text.slice(0, start)) && inside.split(/[、，]/).every((piece) => splitUnits(piece).length === 1);
     const isClause = (worded || bare) && inside.length <= 300 && !/[。]/.test(inside);
     out += text.slice(index, start);
     if (isClause) readClause(inside, into);
@@ -229,6 +238,9 @@ function replaceGroups(text: string, open: string, close: string, into: Responsi
 export function settleResponsibility(found: Responsibility): { lead: string[]; support: string[]; checks: string[] } {
   const lead = found.lead.length > 0 ? [...found.lead] : [...found.joint];
   const support: string[] = [];
-  addAll(support, [...(found.lead.length > 0 ? found.joint : []), ...found.support].filter((u) => !lead.includes(u)));
+  addAll(
+    support,
+    [...(found.lead.length > 0 ? found.joint : []), ...found.support].filter((u) => !lead.includes(u)),
+  );
   return { lead, support, checks: [...found.checks] };
 }

@@ -47,7 +47,24 @@ function datePoint(groups: readonly (string | undefined)[], year: number, isEnd:
     return day >= 1 && day <= last ? { date: `${y}-${pad(month)}-${pad(day)}` } : undefined;
   }
   const word = groups[3];
-  const day = word === '底' || word === '末' ? last : word === '初' || word === '上旬' ? (isEnd ? 10 : 1) : word === '中旬' ? (isEnd ? 20 : 11) : word === '下旬' ? (isEnd ? last : 21) : isEnd ? last : 1;
+  const day =
+    word === '底' || word === '末'
+      ? last
+      : word === '初' || word === '上旬'
+        ? isEnd
+          ? 10
+          : 1
+        : word === '中旬'
+          ? isEnd
+            ? 20
+            : 11
+          : word === '下旬'
+            ? isEnd
+              ? last
+              : 21
+            : isEnd
+              ? last
+              : 1;
   return { date: `${y}-${pad(month)}-${pad(day)}`, guessed: `“${month}月${word ?? ''}”取 ${y}-${pad(month)}-${pad(day)}` };
 }
 
@@ -67,7 +84,14 @@ function scheduleItemPhases(text: string, year: number, firstIndex: number): Dra
     const due = datePoint(dates.at(-1)!.slice(1, 5), year, true);
     if (!due) continue;
     const start = dates.length > 1 ? datePoint(dates[0]!.slice(1, 5), year, false) : undefined;
-    phases.push({ id: `phase-${firstIndex + phases.length}`, title: item[1]!, ...(start ? { start: start.date } : {}), due: due.date, source: sentence.slice(0, 160), checks: [start?.guessed, due.guessed].filter((c): c is string => Boolean(c)) });
+    phases.push({
+      id: `phase-${firstIndex + phases.length}`,
+      title: item[1]!,
+      ...(start ? { start: start.date } : {}),
+      due: due.date,
+      source: sentence.slice(0, 160),
+      checks: [start?.guessed, due.guessed].filter((c): c is string => Boolean(c)),
+    });
   }
   return phases;
 }
@@ -86,13 +110,27 @@ export function findPhases(paragraphs: readonly string[], year: number): DraftPh
       let due = datePoint(m.slice(6, 10), m[6] ? Number(m[6]) : startYear, true);
       if (due && start && due.date < start.date) due = datePoint(m.slice(6, 10), startYear + 1, true);
       if (!due) continue;
-      phases.push({ id: `phase-${phases.length + 1}`, title: cleanPhaseTitle(m[1]!), ...(start ? { start: start.date } : {}), due: due.date, source: text.slice(0, 160), checks: [start?.guessed, due.guessed].filter((c): c is string => Boolean(c)) });
+      phases.push({
+        id: `phase-${phases.length + 1}`,
+        title: cleanPhaseTitle(m[1]!),
+        ...(start ? { start: start.date } : {}),
+        due: due.date,
+        source: text.slice(0, 160),
+        checks: [start?.guessed, due.guessed].filter((c): c is string => Boolean(c)),
+      });
       continue;
     }
     const s = single.exec(text);
     if (s) {
       const due = datePoint(s.slice(2, 6), year, true);
-      if (due) phases.push({ id: `phase-${phases.length + 1}`, title: cleanPhaseTitle(s[1]!), due: due.date, source: text.slice(0, 160), checks: due.guessed ? [due.guessed] : [] });
+      if (due)
+        phases.push({
+          id: `phase-${phases.length + 1}`,
+          title: cleanPhaseTitle(s[1]!),
+          due: due.date,
+          source: text.slice(0, 160),
+          checks: due.guessed ? [due.guessed] : [],
+        });
       continue;
     }
     if (schedulePart) phases.push(...scheduleItemPhases(text, year, phases.length + 1));
@@ -135,7 +173,16 @@ export function findDuties(paragraphs: readonly string[], year: number, defaultO
         // a report with no time of its own, after a dated sentence of its paragraph: that date
         const named = ownersOf(sentence)?.filter((owner) => !GENERIC_OWNER.test(owner));
         const owners = named && named.length > 0 ? named : fallback;
-        if (owners.length > 0) duties.push({ id: `duty-${duties.length + 1}`, title: dutyTitle(sentence), kind: 'report', owner: owners.length === 1 ? owners[0]! : owners, due: paragraphDate.due, source: sentence, checks: [`原文本句未写日期，取同段上文的“${paragraphDate.words}”`] });
+        if (owners.length > 0)
+          duties.push({
+            id: `duty-${duties.length + 1}`,
+            title: dutyTitle(sentence),
+            kind: 'report',
+            owner: owners.length === 1 ? owners[0]! : owners,
+            due: paragraphDate.due,
+            source: sentence,
+            checks: [`原文本句未写日期，取同段上文的“${paragraphDate.words}”`],
+          });
       } else readDutySentence(sentence, year, fallback, partOwners !== undefined, duties, oneYear);
       if (duties.length > before) previous = duties.slice(before);
       const dated = new RegExp(`${DATE}(?:前|之前|以前)`).exec(sentence);
@@ -154,7 +201,16 @@ function repeatSchedules(sentence: string, previous: readonly DraftDuty[], dutie
   if (!owners) return;
   for (const duty of previous) {
     const { id: _id, ...schedule } = duty;
-    duties.push({ ...schedule, id: `duty-${duties.length + 1}`, title: dutyTitle(sentence.replace(/^.*?按(?:照)?(?:前述|上述|前款)(?:时限|时间|期限)/, '')), owner: owners.length === 1 ? owners[0]! : owners, source: sentence, checks: [`原文“按照前述时限”：时限同 ${duty.every ? `每${({ week: '周', month: '月', quarter: '季度', half_year: '半年', year: '年' } as const)[duty.every]}` : duty.due}`] });
+    duties.push({
+      ...schedule,
+      id: `duty-${duties.length + 1}`,
+      title: dutyTitle(sentence.replace(/^.*?按(?:照)?(?:前述|上述|前款)(?:时限|时间|期限)/, '')),
+      owner: owners.length === 1 ? owners[0]! : owners,
+      source: sentence,
+      checks: [
+        `原文“按照前述时限”：时限同 ${duty.every ? `每${({ week: '周', month: '月', quarter: '季度', half_year: '半年', year: '年' } as const)[duty.every]}` : duty.due}`,
+      ],
+    });
   }
 }
 
@@ -198,7 +254,14 @@ function dropLeadingClause(sentence: string): string {
 
 const GENERIC_OWNER = /^(?:政府|有关|相关|各|各级|各有关|各相关)?(?:部门|单位|机构)$/;
 
-function readDutySentence(sentence: string, year: number, fallbackOwners: readonly string[], fromPart: boolean, duties: DraftDuty[], oneYear: boolean): void {
+function readDutySentence(
+  sentence: string,
+  year: number,
+  fallbackOwners: readonly string[],
+  fromPart: boolean,
+  duties: DraftDuty[],
+  oneYear: boolean,
+): void {
   // one sentence may hold several: 每月10日前报…落实情况，11月15日前报全年工作开展情况
   const clauses = sentence.split(/[，,](?=[^，,]*?(?:每月|每季|每半年|每年|\d{1,2}月\d{1,2}日前|\d{1,2}月底前))/);
   const named = ownersOf(sentence)?.filter((owner) => !GENERIC_OWNER.test(owner));
@@ -206,10 +269,14 @@ function readDutySentence(sentence: string, year: number, fallbackOwners: readon
   for (const clause of clauses) {
     // 季度风险会商, 月度调度会: a recurring meeting named by its period
     const periodic = /(季度|月度)(?=\p{Script=Han}{0,6}(?:会商|例会|调度|会议|分析|通报))/u.exec(clause);
-    const recurring = /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause) ?? (periodic ? ([periodic[0], periodic[1] === '季度' ? '季度' : '月'] as unknown as RegExpExecArray) : null);
+    const recurring =
+      /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause) ??
+      (periodic ? ([periodic[0], periodic[1] === '季度' ? '季度' : '月'] as unknown as RegExpExecArray) : null);
     const oneOff = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))(?:前|之前|以前)?/.exec(clause);
     // 到2020年年底, 2020年底前: a year's end; 年内完成, 年底前完成 in a one-year plan: this year's end
-    const yearEnd = /(?:到|至|于)?(\d{4})年(?:年)?(?:底|末)(?:前)?/.exec(clause) ?? (oneYear ? /(?:年内|年底前)(?=(?:完成|实现|通过))/.exec(clause) : null);
+    const yearEnd =
+      /(?:到|至|于)?(\d{4})年(?:年)?(?:底|末)(?:前)?/.exec(clause) ??
+      (oneYear ? /(?:年内|年底前)(?=(?:完成|实现|通过))/.exec(clause) : null);
     // 顺利通过…复审/验收 with no date in a one-year plan: by the year's end, to be checked
     const milestone = oneYear && !recurring && !oneOff && !yearEnd ? /通过[^，。；]{2,30}?(?:复审|验收|复核|评审|考核)/.exec(clause) : null;
     const report = REPORT_VERBS.test(clause);
@@ -220,12 +287,15 @@ function readDutySentence(sentence: string, year: number, fallbackOwners: readon
     if (owners.length === 0) continue;
     const checks: string[] = [];
     const owner = owners.length === 1 ? owners[0]! : owners;
-    if (!named || named.length === 0) checks.push(fromPart ? `原文未在句中写报送单位，取所在段落写明的责任单位` : `原文未写报送单位，暂取${owners[0]}`);
+    if (!named || named.length === 0)
+      checks.push(fromPart ? `原文未在句中写报送单位，取所在段落写明的责任单位` : `原文未写报送单位，暂取${owners[0]}`);
     const title = dutyTitle(clause);
     const id = `duty-${duties.length + 1}`;
     const kind = report ? 'report' : 'activity';
     if (recurring) {
-      const every = ({ 月: 'month', 季度: 'quarter', 半年: 'half_year', 年: 'year', 周: 'week' } as const)[recurring[1] as '月' | '季度' | '半年' | '年' | '周'];
+      const every = ({ 月: 'month', 季度: 'quarter', 半年: 'half_year', 年: 'year', 周: 'week' } as const)[
+        recurring[1] as '月' | '季度' | '半年' | '年' | '周'
+      ];
       const monthInPeriod = recurring[2] ? Number(recurring[2]) : recurring[4] ? Number(recurring[4]) : undefined;
       let day = recurring[3] ? Number(recurring[3]) : undefined;
       if (day === undefined) {
@@ -233,7 +303,10 @@ function readDutySentence(sentence: string, year: number, fallbackOwners: readon
         day = 31;
         checks.push(every === 'month' ? '原文未写日期，取每月月底' : '原文未写具体日期，取周期末月月底');
       }
-      const month = every === 'month' || every === 'week' ? undefined : monthInPeriod ?? (recurring[3] ? undefined : every === 'quarter' ? 3 : every === 'half_year' ? 6 : 12);
+      const month =
+        every === 'month' || every === 'week'
+          ? undefined
+          : (monthInPeriod ?? (recurring[3] ? undefined : every === 'quarter' ? 3 : every === 'half_year' ? 6 : 12));
       if (every === 'week' && day > 7) continue;
       duties.push({ id, title, kind, owner, every, day, ...(month ? { month } : {}), source: sentence, checks });
     } else if (oneOff) {
@@ -245,7 +318,15 @@ function readDutySentence(sentence: string, year: number, fallbackOwners: readon
       if (!oneOff[3]) checks.push(`“${m}月${oneOff[4]}”取 ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
       if (d < 1 || d > last) continue;
       if (!report) continue;
-      duties.push({ id, title, kind: 'report', owner, due: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, source: sentence, checks });
+      duties.push({
+        id,
+        title,
+        kind: 'report',
+        owner,
+        due: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        source: sentence,
+        checks,
+      });
     } else {
       const y = yearEnd?.[1] ? Number(yearEnd[1]) : year;
       if (milestone) checks.push(`原文未写日期，年度方案取年底 ${y}-12-31`);
@@ -256,7 +337,10 @@ function readDutySentence(sentence: string, year: number, fallbackOwners: readon
 
 function dutyTitle(clause: string): string {
   const after = /(?:前|之前|以前)(.*)$/.exec(clause)?.[1] ?? clause;
-  const title = after.replace(/^[，,]?(?:将|把|分别|向[^，。]{1,20}?)?/, '').replace(/[。；，,]+$/, '').trim();
+  const title = after
+    .replace(/^[，,]?(?:将|把|分别|向[^，。]{1,20}?)?/, '')
+    .replace(/[。；，,]+$/, '')
+    .trim();
   const text = title.length >= 2 ? title : clause.replace(/[。；]+$/, '');
   return [...text].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text;
 }
@@ -268,6 +352,7 @@ function ownersOf(sentence: string): string[] | undefined {
   const subject = (beforeTime ?? /^(.*?)(?:要|应|须|于|按)/.exec(sentence)?.[1] ?? '').replace(/^.*[，,]/, '');
   // 食品安全组和药品安全组: two units; 区工业和信息化局: one
   const pieces = subject.split(/和|及|、/);
-  const joined = pieces.length > 1 && pieces.every((piece) => splitUnits(piece).length === 1) ? pieces.flatMap(splitUnits) : splitUnits(subject);
+  const joined =
+    pieces.length > 1 && pieces.every((piece) => splitUnits(piece).length === 1) ? pieces.flatMap(splitUnits) : splitUnits(subject);
   return joined.length > 0 ? joined : undefined;
 }

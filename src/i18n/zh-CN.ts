@@ -35,7 +35,8 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'explain.why.count': '计数和按人口指标的默认方式',
   'explain.why.baseline': '写了基数时的默认方式',
   'explain.expected_level': '序时进度 E = {value}（水平指标：自 {start} 起为 R，此前为 0）',
-  'explain.expected_baseline': '序时进度 E = B + (R − B) × {elapsed}/{total} = {baseline} + ({required} − {baseline}) × {elapsed}/{total} = {value}（从基数起按时间均匀推进）',
+  'explain.expected_baseline':
+    '序时进度 E = B + (R − B) × {elapsed}/{total} = {baseline} + ({required} − {baseline}) × {elapsed}/{total} = {value}（从基数起按时间均匀推进）',
   'explain.combine_mean': '各报送单位之间取平均值（分数按其百分比计）。',
   'explain.lag': '落后 = (E − A) ÷ R × 100 = {value} 个百分点（负数表示超前）',
   'explain.light': '亮灯：{light}',
@@ -144,7 +145,8 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'summary.more_deadlines': '……另有 {count} 项（plan-check deadlines）',
   'validate.ok': '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：没有问题。',
   'validate.problems': '{files} 个文件中有 {errors} 个错误、{warnings} 个警告（已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标）。',
-  'validate.warnings_only': '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：{warnings} 个警告。',
+  'validate.warnings_only':
+    '已检查 {plans} 个方案、{tasks} 项任务、{targets} 项指标、{actuals} 个实际数据文件（{rows} 行）：{warnings} 个警告。',
   'diagnostics.follow_plan': '另有 {count} 处引用因方案未能载入而无法核对（请先修正方案；--format json 逐条列出）。',
   'diagnostics.follow_target': '另有 {count} 处引用因所指的任务、指标或职责未能载入而无法核对（请先修正方案；--format json 逐条列出）。',
   'diagnostics.more': '……另有 {more} 条未在此显示（--format json 列出全部）。',
@@ -212,7 +214,7 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'note.config_from_parent': '使用上级文件夹中的 {path}（用 --no-config 忽略它，或用 --config 指定其他文件）。',
   'error.write_failed': '无法写入 {path}：{reason}',
   'error.internal': '内部错误：{message}（加 --debug 查看详情）',
-  'wrote': '已写入 {path}（{rows} 行）。',
+  wrote: '已写入 {path}（{rows} 行）。',
   'rows.truncated': '显示 {shown}/{total} 行；全部数据请用 --format csv -o 文件，或用 --owner / --plan / --status 筛选。',
   // 命令行：帮助、选项和参数说明、示例、commander 自带的文字
   'cli.description': '让工作方案落到实处：校验方案 YAML，按序时进度跟踪指标完成情况和截止事项。',
@@ -266,7 +268,8 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'opt.role': '与 --owner 同用：lead 为本单位负责的（负责的指标、牵头的任务、承担的报送）；support 为配合的任务；any 为两者',
   'opt.plan': '只看该方案（可重复，或用逗号分隔）',
   'opt.status': '只看这些状态（可重复，或用逗号分隔）',
-  'opt.fail_on': '出现其中任一项时以退出码 1 结束，用于 CI 把关（状态如 missed,overdue，或亮灯 red 红、yellow 黄；diff 为变化类型如 lowered,removed）',
+  'opt.fail_on':
+    '出现其中任一项时以退出码 1 结束，用于 CI 把关（状态如 missed,overdue，或亮灯 red 红、yellow 黄；diff 为变化类型如 lowered,removed）',
   'opt.all_gaps': '按 each 分别评估的指标，每个单位也列一行',
   'opt.base': '把工作区与这个 git 版本比较（如 origin/main）',
   'opt.format': '输出格式',
@@ -365,8 +368,10 @@ export const labels: Record<keyof typeof englishLabels, string> = {
   'usage.xlsx_needs_output': '--format xlsx 生成的是电子表格文件，请用 -o 指定文件名，例如 -o 通报.xlsx',
   'usage.bad_delimiter': '--delimiter 须为一个分隔字符，如 , ; 或制表符，而不是“{value}”（空值、引号或换行不能分隔字段）',
   'usage.empty_owner': '--owner 需要一个单位名称（空名称会匹配所有单位）',
-  'warning.unknown_tz_env': '警告：环境变量 TZ="{zone}" 不是已知的时区，今天的日期按 UTC 计算；请用 --timezone 或在 plan-check.yaml 中设置 timezone:，如 Asia/Shanghai',
-  'usage.glob_outside': 'plan-check.yaml 中的模式“{pattern}”会查找配置文件所在文件夹之外的位置；请写相对于该文件夹的模式，不要以 / 开头，也不要含 ..',
+  'warning.unknown_tz_env':
+    '警告：环境变量 TZ="{zone}" 不是已知的时区，今天的日期按 UTC 计算；请用 --timezone 或在 plan-check.yaml 中设置 timezone:，如 Asia/Shanghai',
+  'usage.glob_outside':
+    'plan-check.yaml 中的模式“{pattern}”会查找配置文件所在文件夹之外的位置；请写相对于该文件夹的模式，不要以 / 开头，也不要含 ..',
   'debug.cache_ignored': '缓存：忽略了 {count} 个条目（不是你的普通文件、超过大小上限，或未通过本机密钥校验）',
   'usage.config_unreadable': '无法读取配置文件 {path}',
   'usage.no_such_path': '无法读取 {path}：没有这个文件或目录',
@@ -554,15 +559,46 @@ const valueProblemZh: Record<string, string> = {
   'half-fraction': '完成数和应完成数要一起填写',
   'excel-date': 'Excel 把分数当成了日期（如把 9/12 变成 9月12日）：请用完成数、应完成数两列，或把单元格设为文本',
 };
-const typeZh: Record<string, string> = { string: '文字', number: '数字', integer: '整数', boolean: 'true 或 false', array: '列表', list: '列表', object: '映射（键: 值）', mapping: '映射（键: 值）', null: '空值' };
+const typeZh: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  integer: '整数',
+  boolean: 'true 或 false',
+  array: '列表',
+  list: '列表',
+  object: '映射（键: 值）',
+  mapping: '映射（键: 值）',
+  null: '空值',
+};
 const ruleZh: Record<string, string> = {
   'plan-id': '只能用小写字母、数字和“-”，并以字母或数字开头',
   slug: '只能用字母、数字、“_”和“-”，并以字母或数字开头',
   'task-id': '编号中不能有“/”“:”“@”或空格',
 };
-const kindZh: Record<string, string> = { count: '计数', percent: '百分比', per_capita: '按人口计数', number: '数字', fraction: '分数（done/of）', task: '任务', target: '指标', phase: '阶段', duty: '工作事项', owner: '责任单位', plan: '方案', unit: '单位' };
+const kindZh: Record<string, string> = {
+  count: '计数',
+  percent: '百分比',
+  per_capita: '按人口计数',
+  number: '数字',
+  fraction: '分数（done/of）',
+  task: '任务',
+  target: '指标',
+  phase: '阶段',
+  duty: '工作事项',
+  owner: '责任单位',
+  plan: '方案',
+  unit: '单位',
+};
 
-const draftKindZh: Record<string, string> = { doc: '这是旧版 Word 文件（.doc）：请用 Word 或 WPS 打开后另存为 .docx', wps: '这是 WPS 文字文件（.wps）：请用 WPS 打开后另存为 .docx', pdf: '这是 PDF 文件：请把文字复制到 .txt 文件（或用 WPS 转为 .docx）后再起草', image: '这是图片（扫描件）：请先做文字识别（OCR），把文字存为 .txt', ofd: '这是 OFD 文件：请导出文字为 .txt', rtf: '这是 RTF 文件：请另存为 .docx', 'not-docx': '文件不是 Word .docx 文档：请用 Word 或 WPS 打开后另存为 .docx' };
+const draftKindZh: Record<string, string> = {
+  doc: '这是旧版 Word 文件（.doc）：请用 Word 或 WPS 打开后另存为 .docx',
+  wps: '这是 WPS 文字文件（.wps）：请用 WPS 打开后另存为 .docx',
+  pdf: '这是 PDF 文件：请把文字复制到 .txt 文件（或用 WPS 转为 .docx）后再起草',
+  image: '这是图片（扫描件）：请先做文字识别（OCR），把文字存为 .txt',
+  ofd: '这是 OFD 文件：请导出文字为 .txt',
+  rtf: '这是 RTF 文件：请另存为 .docx',
+  'not-docx': '文件不是 Word .docx 文档：请用 Word 或 WPS 打开后另存为 .docx',
+};
 
 export const messages = {
   'file-unreadable': (a) => `无法读取文件：${a.reason}`,
@@ -573,11 +609,15 @@ export const messages = {
   'file-empty': () => '文件是空的',
   'draft-unsupported-file': (a) => `plan-check draft 只能读取 .txt、.md 和 .docx；${draftKindZh[String(a.kind)] ?? '此文件不是其中之一'}`,
   'yaml-syntax': (a) =>
-      `YAML 语法错误：${
-        a.detail === 'fullwidth-colon' ? '键后应为半角冒号“:”，这里是全角冒号“：”（请切换到半角输入）'
-        : a.detail === 'nbsp' ? '“:”后是不换行空格（U+00A0），请改为普通空格'
-        : a.detail === 'ideographic-indent' ? '用全角空格（U+3000）缩进了，请改用半角空格'
-        : yamlErrorZh[String(a.yamlCode)] ?? (a.yamlCode !== undefined ? `此处无法按 YAML 读取（${a.yamlCode}）` : a.detail)}`,
+    `YAML 语法错误：${
+      a.detail === 'fullwidth-colon'
+        ? '键后应为半角冒号“:”，这里是全角冒号“：”（请切换到半角输入）'
+        : a.detail === 'nbsp'
+          ? '“:”后是不换行空格（U+00A0），请改为普通空格'
+          : a.detail === 'ideographic-indent'
+            ? '用全角空格（U+3000）缩进了，请改用半角空格'
+            : (yamlErrorZh[String(a.yamlCode)] ?? (a.yamlCode !== undefined ? `此处无法按 YAML 读取（${a.yamlCode}）` : a.detail))
+    }`,
   'yaml-duplicate-key': (a) => `键“${a.key}”重复（第一次出现在第 ${a.firstLine} 行）`,
   'yaml-alias': (a) => `不支持锚点和别名（&${a.name} / *${a.name}）：请直接写出内容`,
   'yaml-tag': (a) => `不支持显式标签（${a.tag}）：请删除`,
@@ -586,52 +626,110 @@ export const messages = {
   'yaml-key-not-scalar': () => '键必须是普通文字，不能是列表或映射',
   'yaml-too-deep': (a) => `嵌套超过 ${a.limit} 层`,
   'yaml-too-many-nodes': (a) => `YAML 节点超过 ${a.limit} 个`,
-  'yaml-number-form': (a) => a.form === 'underflow' ? `${a.value} 太小，无法作为数字：YAML 会读作 0。请用普通的十进制数写出数值` : `YAML 会把 ${a.value} 读作${a.form === 'hex' ? '十六进制' : '八进制'}数 ${a.decimal}：请用十进制写数字（${a.decimal}），若是文字请加引号`,
+  'yaml-number-form': (a) =>
+    a.form === 'underflow'
+      ? `${a.value} 太小，无法作为数字：YAML 会读作 0。请用普通的十进制数写出数值`
+      : `YAML 会把 ${a.value} 读作${a.form === 'hex' ? '十六进制' : '八进制'}数 ${a.decimal}：请用十进制写数字（${a.decimal}），若是文字请加引号`,
   'unknown-key': (a) => `未知的键“${a.key}”。${hintZh(a)}允许的键：${list(a.allowed)}`,
   'renamed-key': (a) => `“${a.key}”已改名为“${a.name}”（格式 v2）：请把键改为“${a.name}”`,
   'missing-key': (a) => `缺少必填的键“${a.key}”`,
-  'wrong-type': (a) => a.field === '' ? `文件内容应为“键: 值”形式的映射（format: plan/1 …），实际是${typeNames(a.actual, typeZh, '或')}` : `“${a.field}”应为${typeNames(a.expected, typeZh, '或')}，实际是${typeNames(a.actual, typeZh, '或')}`,
-  'number-as-text': (a) => `“${a.field}”应为文字，但 YAML 把 ${a.text} 读成了${a.kind === 'boolean' ? '布尔值（true/false）' : '数字'}：请加引号（"${a.text}"）`,
-  'invalid-value': (a) => a.reason === 'red-below-yellow' ? `红灯标准 lights.red ${a.red} 小于黄灯标准 lights.yellow ${a.yellow}（未写的一项取默认值：yellow 0、red 30）：请使红灯标准不低于黄灯标准` : a.reason === 'month-unused' ? '“month”只适用于 every: quarter、half_year 或 year；请删除它或修改 every' : a.reason === 'exclusive-done' ? '完成记录只能写 task（任务）或 phase（阶段）其中之一' : a.reason === 'empty' ? `“${a.field}”不能为空` : a.reason === 'exclusive' ? '工作事项只能用 every（定期）或 due（一次性）其中之一：请删去一个' : a.allowed ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}` : a.reason === 'too-long' ? `“${a.field}”超过 ${a.limit} 个字符（“${a.value}…”）` : a.rule && ruleZh[String(a.rule)] ? `“${a.field}”的值“${a.value}”不合法：${ruleZh[String(a.rule)]}` : a.pattern ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}` : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
+  'wrong-type': (a) =>
+    a.field === ''
+      ? `文件内容应为“键: 值”形式的映射（format: plan/1 …），实际是${typeNames(a.actual, typeZh, '或')}`
+      : `“${a.field}”应为${typeNames(a.expected, typeZh, '或')}，实际是${typeNames(a.actual, typeZh, '或')}`,
+  'number-as-text': (a) =>
+    `“${a.field}”应为文字，但 YAML 把 ${a.text} 读成了${a.kind === 'boolean' ? '布尔值（true/false）' : '数字'}：请加引号（"${a.text}"）`,
+  'invalid-value': (a) =>
+    a.reason === 'red-below-yellow'
+      ? `红灯标准 lights.red ${a.red} 小于黄灯标准 lights.yellow ${a.yellow}（未写的一项取默认值：yellow 0、red 30）：请使红灯标准不低于黄灯标准`
+      : a.reason === 'month-unused'
+        ? '“month”只适用于 every: quarter、half_year 或 year；请删除它或修改 every'
+        : a.reason === 'exclusive-done'
+          ? '完成记录只能写 task（任务）或 phase（阶段）其中之一'
+          : a.reason === 'empty'
+            ? `“${a.field}”不能为空`
+            : a.reason === 'exclusive'
+              ? '工作事项只能用 every（定期）或 due（一次性）其中之一：请删去一个'
+              : a.allowed
+                ? `“${a.field}”的值“${a.value}”不合法；允许：${list(a.allowed)}。${hintZh(a)}`
+                : a.reason === 'too-long'
+                  ? `“${a.field}”超过 ${a.limit} 个字符（“${a.value}…”）`
+                  : a.rule && ruleZh[String(a.rule)]
+                    ? `“${a.field}”的值“${a.value}”不合法：${ruleZh[String(a.rule)]}`
+                    : a.pattern
+                      ? `“${a.field}”的值“${a.value}”不符合格式 ${a.pattern}`
+                      : `“${a.field}”的值“${a.value}”不合法（${a.reason ?? ''}）`,
   'unknown-format': (a) => `未知的文件格式“${a.value}”：本版本 plan-check 读取“${a.expected}”`,
-  'invalid-date': (a) => `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）${a.hint === 'serial' ? '（这样的数字是电子表格的日期序号：请把单元格设为日期格式 YYYY-MM-DD）' : a.hint === 'forms' ? '（请写 2024-06-30；也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）' : ''}`,
-  'duplicate-id': (a) => `${kindZh[String(a.kind)] ?? a.kind}编号“${a.id}”重复（第一次出现在${a.firstFile ? `${a.firstFile}:` : '第 '}${a.firstLine}${a.firstFile ? '' : ' 行'}）`,
+  'invalid-date': (a) =>
+    `“${a.field}”的值“${a.value}”不是真实的日期（YYYY-MM-DD）${a.hint === 'serial' ? '（这样的数字是电子表格的日期序号：请把单元格设为日期格式 YYYY-MM-DD）' : a.hint === 'forms' ? '（请写 2024-06-30；也可写 2024/6/30、2024-6-30、2024.6.30 或 2024年6月30日）' : ''}`,
+  'duplicate-id': (a) =>
+    `${kindZh[String(a.kind)] ?? a.kind}编号“${a.id}”重复（第一次出现在${a.firstFile ? `${a.firstFile}:` : '第 '}${a.firstLine}${a.firstFile ? '' : ' 行'}）`,
   'start-after-due': (a) => `开始日期 ${a.start} 晚于${a.endName === 'end' ? '结束日期' : '截止日期'} ${a.due}`,
-  'period-too-long': (a) => `方案期间 ${a.start} 至 ${a.end} 超过 ${a.years} 年：请检查年份是否写错；更长的规划请拆成每份不超过 ${a.years} 年的方案`,
-  'too-many-deadlines': (a) => `加上报送事项 ${a.duty} 后，方案的报送期限超过 ${a.limit} 个（每次报送按每个责任单位各算一个）：该事项及其后的事项不再计算。请检查 every 和责任单位，或拆分方案`,
+  'period-too-long': (a) =>
+    `方案期间 ${a.start} 至 ${a.end} 超过 ${a.years} 年：请检查年份是否写错；更长的规划请拆成每份不超过 ${a.years} 年的方案`,
+  'too-many-deadlines': (a) =>
+    `加上报送事项 ${a.duty} 后，方案的报送期限超过 ${a.limit} 个（每次报送按每个责任单位各算一个）：该事项及其后的事项不再计算。请检查 every 和责任单位，或拆分方案`,
   'due-outside-period': (a) => `截止日期 ${a.due} 不在方案期间 ${a.start} 至 ${a.end} 内`,
   'missing-population': (a) => `“${a.target}”按人口计算，但方案没有填写 population（人口）`,
   'invalid-target': (a) => `无法识别目标“${a.value}”；${hintZh(a)}可用写法：${list(a.forms)}`,
   'target-unit-conflict': (a) => `unit 写的是“${a.unit}”，而目标“${a.written}”中的单位是“${a.wordingUnit}”；请删除 unit 或使两者一致`,
-  'unknown-unit': (a) => `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units${a.alias ? `（若是同一单位，请把它加为简称：{ name: ${a.alias}, aliases: [${a.name}] }）` : ''}`,
+  'unknown-unit': (a) =>
+    `“${a.name}”不在方案的单位名册（units）中。${hintZh(a)}请使用名册中的名称或简称，或把该单位加入 units${a.alias ? `（若是同一单位，请把它加为简称：{ name: ${a.alias}, aliases: [${a.name}] }）` : ''}`,
   'absurd-number': (a) => `“${a.field}”的值 ${a.value} 超出合理范围（${a.limit}）`,
-  'baseline-not-allowed': (a) => a.reason === 'limit' ? `上限指标（${a.op}）没有基数（baseline）：任何时候都须满足；请删除 baseline` : `基数（baseline）只用于 progress: linear，不能与 ${a.progress} 同用：请删除 baseline 或改为 progress: linear`,
+  'baseline-not-allowed': (a) =>
+    a.reason === 'limit'
+      ? `上限指标（${a.op}）没有基数（baseline）：任何时候都须满足；请删除 baseline`
+      : `基数（baseline）只用于 progress: linear，不能与 ${a.progress} 同用：请删除 baseline 或改为 progress: linear`,
   'baseline-above-target': (a) => `基数 ${a.baseline} 高于目标值 ${a.required}：基数是起算日的水平，不能高于目标值`,
   'each-with-combine': () => '“each”对所列每个单位分别评估，不能同时写“combine”：请删除 combine（或 each）',
   'each-missing-population': (a) => `该指标按人口计算，“${a.unit}”需要填写自己的人口：写成 { unit: ${a.unit}, population: 人口数 }`,
   'target-id-is-task-id': (a) => `全方案指标编号“${a.id}”与任务编号相同（第 ${a.taskLine} 行）：引用会有歧义，请给指标改名`,
   'unknown-plan': (a) => `没有 id 为“${a.plan}”的方案。${hintZh(a)}`,
-  'unknown-ref': (a) => a.ambiguous ? `“${a.ref}”对应方案 ${a.plan} 中的多个指标：${list(a.candidates)}；请填写指标编号` : `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}${a.candidates ? `最接近的：${list(a.candidates)}` : ''}`,
-  'value-kind-mismatch': (a) => `指标 ${a.ref} 需要${a.expected === 'percent' ? '百分比（"94%" 或 {done, of}）' : '计数（普通数字）'}，不是${kindZh[String(a.actual)] ?? a.actual}`,
+  'unknown-ref': (a) =>
+    a.ambiguous
+      ? `“${a.ref}”对应方案 ${a.plan} 中的多个指标：${list(a.candidates)}；请填写指标编号`
+      : `方案 ${a.plan} 中没有${kindZh[String(a.kind)] ?? a.kind}“${a.ref}”。${hintZh(a)}${a.candidates ? `最接近的：${list(a.candidates)}` : ''}`,
+  'value-kind-mismatch': (a) =>
+    `指标 ${a.ref} 需要${a.expected === 'percent' ? '百分比（"94%" 或 {done, of}）' : '计数（普通数字）'}，不是${kindZh[String(a.actual)] ?? a.actual}`,
   'invalid-value-cell': (a) => `无法识别数值“${a.value}”：${valueProblemZh[String(a.problem)]}`,
   'negative-value': () => '报送数值不能为负数',
   'done-exceeds-of': () => '完成数（done）大于应完成数（of）',
   'zero-of': () => '应完成数（of）为 0，无法计算百分比',
   'as-of-outside-period': (a) => `截至日期 ${a.as_of} 不在方案期间 ${a.start} 至 ${a.end} 内`,
-  'percent-needs-fraction': (a) => `${a.units} 个单位报送了百分比指标 ${a.ref}：单独的百分比无法合并，请按“完成数/应完成数”报送（如 47/50）`,
+  'percent-needs-fraction': (a) =>
+    `${a.units} 个单位报送了百分比指标 ${a.ref}：单独的百分比无法合并，请按“完成数/应完成数”报送（如 47/50）`,
   'duplicate-row': (a) => `“${a.unit}”对 ${a.ref} 在 ${a.as_of} 报送了两次（另见 ${a.firstFile}:${a.firstLine}）；使用后一行`,
-  'unknown-occurrence': (a) => `工作事项 ${a.duty} 没有截止日期为 ${a.due} 的一次${a.nearest ? `；最近的一次截止于 ${a.nearest}，请改正 due` : '：在其起止日期之间没有任何一次'}；该记录不计入`,
-  'missing-reported-by': (a) => `工作事项 ${a.duty} 有多个责任单位（${list(a.owners)}）：请用 reported_by 写明是哪个单位的记录（写在该条记录上或文件开头）`,
-  'not-duty-owner': (a) => `“${a.unit}”不是工作事项 ${a.duty} 的责任单位（责任单位：${list(a.owners)}）；该记录不计入：请改正 reported_by 或方案中的 owner`,
-  'record-before-start': (a) => `日期 ${a.date} 早于工作事项 ${a.duty} 的开始日期（${a.start}${a.source === 'issued' ? '，即方案印发日期' : a.source === 'period' ? '，即方案开始日期' : ''}）：请改正日期`,
+  'unknown-occurrence': (a) =>
+    `工作事项 ${a.duty} 没有截止日期为 ${a.due} 的一次${a.nearest ? `；最近的一次截止于 ${a.nearest}，请改正 due` : '：在其起止日期之间没有任何一次'}；该记录不计入`,
+  'missing-reported-by': (a) =>
+    `工作事项 ${a.duty} 有多个责任单位（${list(a.owners)}）：请用 reported_by 写明是哪个单位的记录（写在该条记录上或文件开头）`,
+  'not-duty-owner': (a) =>
+    `“${a.unit}”不是工作事项 ${a.duty} 的责任单位（责任单位：${list(a.owners)}）；该记录不计入：请改正 reported_by 或方案中的 owner`,
+  'record-before-start': (a) =>
+    `日期 ${a.date} 早于工作事项 ${a.duty} 的开始日期（${a.start}${a.source === 'issued' ? '，即方案印发日期' : a.source === 'period' ? '，即方案开始日期' : ''}）：请改正日期`,
   'each-unit-not-listed': (a) => `“${a.unit}”不在指标 ${a.ref} 的 each 名单中：该行不计入（名单：${list(a.units)}）`,
-  'similar-units': (a) => `“${a.unit}”和“${a.other}”都报送了 ${a.ref}，看起来是同一单位的两种写法：二者的数值会按两个单位合计。请统一名称，或在方案中加入单位名册（units）并写明简称`,
-  'invisible-character': (a) => `“${a.field}”的值“${a.value}”中含有不可见字符 ${list(a.chars)}：比较前已去掉，按“${a.name}”读取。请在文件中删除该字符（多由网页或文字处理软件复制带入）`,
-  'csv-syntax': (a) => a.detail === 'unclosed-quote' ? '带引号的字段没有结束：请补上右引号 "' : a.detail === 'bad-quote' ? '字段中的引号必须写成两个（""），并给整个字段加引号' : a.detail === 'ragged' ? `本行有 ${a.fields} 列，表头有 ${a.expected} 列` : a.detail === 'delimiter' ? `表头看起来用“${a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV` : `CSV 格式错误：${a.detail}`,
-  'csv-unknown-column': (a) => a.unnamed ? `该数值所在的列没有表头，会被忽略：请填写列名（${list(a.allowed)}）或移动该数值` : `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}`,
+  'similar-units': (a) =>
+    `“${a.unit}”和“${a.other}”都报送了 ${a.ref}，看起来是同一单位的两种写法：二者的数值会按两个单位合计。请统一名称，或在方案中加入单位名册（units）并写明简称`,
+  'invisible-character': (a) =>
+    `“${a.field}”的值“${a.value}”中含有不可见字符 ${list(a.chars)}：比较前已去掉，按“${a.name}”读取。请在文件中删除该字符（多由网页或文字处理软件复制带入）`,
+  'csv-syntax': (a) =>
+    a.detail === 'unclosed-quote'
+      ? '带引号的字段没有结束：请补上右引号 "'
+      : a.detail === 'bad-quote'
+        ? '字段中的引号必须写成两个（""），并给整个字段加引号'
+        : a.detail === 'ragged'
+          ? `本行有 ${a.fields} 列，表头有 ${a.expected} 列`
+          : a.detail === 'delimiter'
+            ? `表头看起来用“${a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV`
+            : `CSV 格式错误：${a.detail}`,
+  'csv-unknown-column': (a) =>
+    a.unnamed
+      ? `该数值所在的列没有表头，会被忽略：请填写列名（${list(a.allowed)}）或移动该数值`
+      : `未知的列“${a.column}”。${hintZh(a)}可用的列：${list(a.allowed)}`,
   'csv-duplicate-column': (a) => `列“${a.column}”重复`,
   'csv-missing-column': (a) => `缺少列“${a.column}”（${list(a.names)}）`,
-  'xlsx-unreadable': (a) => `无法按 .xlsx 工作簿读取此文件（${a.problem === 'ole' ? '这是旧的 .xls/.et 文件或加了密码的工作簿' : a.problem === 'no-sheet' ? '没有可见的工作表' : '不是有效的 .xlsx 文件'}）：请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx`,
+  'xlsx-unreadable': (a) =>
+    `无法按 .xlsx 工作簿读取此文件（${a.problem === 'ole' ? '这是旧的 .xls/.et 文件或加了密码的工作簿' : a.problem === 'no-sheet' ? '没有可见的工作表' : '不是有效的 .xlsx 文件'}）：请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx`,
   'xlsx-formula-no-value': () => '该公式单元格没有保存计算结果：请用 Excel 或 WPS 打开此文件并重新保存',
   'xlsx-date-serial': (a) => `该日期单元格中是日期序号 ${a.value}，已按 ${a.date} 读取：请核对是否为所填日期`,
 } satisfies Record<DiagnosticCode, (a: DiagnosticArgs) => string>;
@@ -639,22 +737,37 @@ export const messages = {
 /** SARIF rule texts: a short title and the full description of each code. */
 export const ruleTexts = {
   'file-unreadable': { short: '无法读取文件', full: '文件无法打开或读取（不存在、是文件夹或没有权限）。请检查路径和权限。' },
-  'file-encoding': { short: '文件不是 UTF-8 编码', full: '方案和报送数据必须是 UTF-8 文本。请另存为 UTF-8（GB18030/GBK 文件也可加 --encoding gb18030 读取）。' },
+  'file-encoding': {
+    short: '文件不是 UTF-8 编码',
+    full: '方案和报送数据必须是 UTF-8 文本。请另存为 UTF-8（GB18030/GBK 文件也可加 --encoding gb18030 读取）。',
+  },
   'file-binary': { short: '文件不是文本', full: '文件是二进制文件（例如把 .xlsx 改名为 .csv）。请导出为 CSV 或 YAML 文本。' },
-  'file-text-too-long': { short: '文件文本过长，无法读取', full: '文件是有效的文本，但超过 Node 单个字符串所能容纳的长度（约 5.12 亿个字符）。请拆分为多个文件（按期间或按单位）。' },
+  'file-text-too-long': {
+    short: '文件文本过长，无法读取',
+    full: '文件是有效的文本，但超过 Node 单个字符串所能容纳的长度（约 5.12 亿个字符）。请拆分为多个文件（按期间或按单位）。',
+  },
   'file-too-large': { short: '文件超过大小上限', full: '文件超过 --max-file-size 允许的大小。请拆分文件或调高上限。' },
   'file-empty': { short: '文件是空的', full: '文件没有内容。请填写方案或报送数据，或删除该文件。' },
-  'draft-unsupported-file': { short: 'draft 无法读取的文件类型', full: 'plan-check draft 只能读取 .txt、.md 和 .docx。.doc/.wps 请另存为 .docx；PDF 请把文字复制到 .txt；扫描件请先做文字识别。' },
+  'draft-unsupported-file': {
+    short: 'draft 无法读取的文件类型',
+    full: 'plan-check draft 只能读取 .txt、.md 和 .docx。.doc/.wps 请另存为 .docx；PDF 请把文字复制到 .txt；扫描件请先做文字识别。',
+  },
   'yaml-syntax': { short: 'YAML 语法错误', full: '文件不是有效的 YAML（缩进、引号或括号未闭合等）。请修改所示位置的文字。' },
   'yaml-duplicate-key': { short: 'YAML 键重复', full: '同一映射中出现两个相同的键，YAML 只会保留其中一个。请删除或改名。' },
   'yaml-alias': { short: 'YAML 锚点或别名', full: '格式不支持锚点（&name）和别名（*name）。请直接写出内容。' },
   'yaml-tag': { short: 'YAML 显式标签', full: '格式不支持显式标签（!!str、!custom 等）。请删除标签，文字请加引号。' },
-  'yaml-multiple-documents': { short: '一个文件中有多个 YAML 文档', full: '一个文件只能有一个文档。请删除多余的“---”部分或另存为单独文件。' },
+  'yaml-multiple-documents': {
+    short: '一个文件中有多个 YAML 文档',
+    full: '一个文件只能有一个文档。请删除多余的“---”部分或另存为单独文件。',
+  },
   'yaml-directive': { short: '已忽略 %YAML 指令', full: '文件一律按 YAML 1.2 读取，%YAML 指令不起作用。请删除该指令。' },
   'yaml-key-not-scalar': { short: 'YAML 键不是普通文字', full: '键必须是普通文字，不能是列表或映射。' },
   'yaml-too-deep': { short: 'YAML 嵌套过深', full: '文件嵌套层数超过任何方案所需，为保证解析安全而拒绝读取。' },
   'yaml-too-many-nodes': { short: 'YAML 节点过多', full: '文件的 YAML 节点数超过上限，为保证解析安全而拒绝读取。' },
-  'yaml-number-form': { short: 'YAML 会误读的数字写法', full: '十六进制（0x10）、八进制（0o17）数字，或小到无法表示的数（1e-400 会读作 0）：YAML 读出的数值不是所写的。请用普通十进制数写数值。' },
+  'yaml-number-form': {
+    short: 'YAML 会误读的数字写法',
+    full: '十六进制（0x10）、八进制（0o17）数字，或小到无法表示的数（1e-400 会读作 0）：YAML 读出的数值不是所写的。请用普通十进制数写数值。',
+  },
   'unknown-key': { short: '未知的键', full: '该键不属于格式（常见原因是拼写错误）。请使用提示中列出的允许的键。' },
   'renamed-key': { short: '键已改名', full: '格式 v2 改了这个键的名称（reports → duties，submitted → date）。请按提示改名，含义不变。' },
   'missing-key': { short: '缺少必填的键', full: '缺少格式要求的键。请补上。' },
@@ -666,18 +779,30 @@ export const ruleTexts = {
   'duplicate-id': { short: '编号重复', full: '两个方案、任务、指标、阶段或报送事项使用了相同的编号。编号必须唯一。' },
   'start-after-due': { short: '开始日期晚于截止日期', full: '开始日期晚于截止（或结束）日期。' },
   'period-too-long': { short: '方案期间过长', full: '方案期间最长 10 年；更长的期间多半是年份写错。不按该期间计算任何期限和序时进度。' },
-  'too-many-deadlines': { short: '报送期限过多', full: '一个方案的报送期限最多 100,000 个（每次报送按每个责任单位各算一个）。超出上限的事项及其后的事项不再计算。' },
+  'too-many-deadlines': {
+    short: '报送期限过多',
+    full: '一个方案的报送期限最多 100,000 个（每次报送按每个责任单位各算一个）。超出上限的事项及其后的事项不再计算。',
+  },
   'due-outside-period': { short: '截止日期不在方案期间内', full: '截止日期不在方案期间内。请检查日期或方案期间。' },
   'missing-population': { short: '按人口计算的指标缺少人口数', full: '按人口计算的指标需要方案填写 population（人口）。' },
   'invalid-target': { short: '无法识别的目标', full: '无法识别目标的写法。请写成 ">= 1900"、">= 100%"、"<= 0" 或 ">= 3.5 per 1000"。' },
-  'target-unit-conflict': { short: '单位与目标写法不一致', full: '目标按原文写法给出了单位（如 不少于1900批次），而 unit 写了另一个单位。请删除 unit 或使两者一致。' },
+  'target-unit-conflict': {
+    short: '单位与目标写法不一致',
+    full: '目标按原文写法给出了单位（如 不少于1900批次），而 unit 写了另一个单位。请删除 unit 或使两者一致。',
+  },
   'unknown-unit': { short: '单位不在名册中', full: '方案有单位名册（units），但该单位不在其中。请加入 units（或作为别名），或改正名称。' },
   'absurd-number': { short: '数字超出合理范围', full: '数字超出真实方案可能的范围（常见原因是笔误或漏写小数点）。' },
-  'baseline-not-allowed': { short: '此处不能写基数', full: '基数（baseline）只用于按时间推进（linear）的 >= 或 > 指标，不能用于上限指标，也不能与 level、at_due 同用。' },
+  'baseline-not-allowed': {
+    short: '此处不能写基数',
+    full: '基数（baseline）只用于按时间推进（linear）的 >= 或 > 指标，不能用于上限指标，也不能与 level、at_due 同用。',
+  },
   'baseline-above-target': { short: '基数高于目标值', full: '基数（起算日的水平）不能高于目标值。' },
   'each-with-combine': { short: 'each 与 combine 同用', full: '按 each 分别评估的指标不能同时写 combine。' },
   'each-missing-population': { short: 'each 单位缺少人口', full: '按人口计算的 each 指标，名单中每个单位都要填写自己的人口。' },
-  'target-id-is-task-id': { short: '全方案指标编号与任务编号相同', full: '全方案指标的编号不能与方案中任何任务编号相同，否则引用会有歧义。' },
+  'target-id-is-task-id': {
+    short: '全方案指标编号与任务编号相同',
+    full: '全方案指标的编号不能与方案中任何任务编号相同，否则引用会有歧义。',
+  },
   'unknown-plan': { short: '未知的方案', full: '报送数据中的方案编号与任何已加载的方案都不符。' },
   'unknown-ref': { short: '未知的任务、指标、阶段或报送事项', full: '报送数据引用了方案中不存在的内容。' },
   'value-kind-mismatch': { short: '数值与指标类型不符', full: '百分比指标应填 "94%" 或 完成数/应完成数；计数指标应填普通数字。' },
@@ -686,15 +811,33 @@ export const ruleTexts = {
   'done-exceeds-of': { short: '完成数大于应完成数', full: '完成数/应完成数中，完成数不能大于应完成数。' },
   'zero-of': { short: '应完成数为 0', full: '完成数/应完成数中，应完成数为 0，无法计算百分比。' },
   'as-of-outside-period': { short: '截至日期不在方案期间内', full: '报送数据的截至日期不在方案期间内。请检查日期。' },
-  'percent-needs-fraction': { short: '多个单位报送了单独的百分比', full: '多个单位报送同一百分比指标时，单独的百分比无法合并。请各自按 完成数/应完成数 报送。' },
+  'percent-needs-fraction': {
+    short: '多个单位报送了单独的百分比',
+    full: '多个单位报送同一百分比指标时，单独的百分比无法合并。请各自按 完成数/应完成数 报送。',
+  },
   'duplicate-row': { short: '重复报送', full: '同一单位对同一指标在同一日期报送了两次，使用后一行。' },
-  'unknown-occurrence': { short: '工作事项没有该次', full: '记录的截止日期与该工作事项的任何一次都不符，提示中给出最近的一次。改正 due 之前该记录不计入。' },
-  'missing-reported-by': { short: '记录缺少填报单位', full: '该工作事项有多个责任单位，每条记录都须用 reported_by 写明是哪个单位的（写在记录上或文件开头）。' },
-  'not-duty-owner': { short: '不是该事项的责任单位', full: '记录的填报单位不在该工作事项的责任单位中，因此不计入任何单位。请改正 reported_by 或方案中的 owner。' },
-  'record-before-start': { short: '记录早于事项开始', full: '记录日期早于该工作事项的开始日期（其 start，否则为方案开始日期与印发日期中较晚者）。请改正日期。' },
+  'unknown-occurrence': {
+    short: '工作事项没有该次',
+    full: '记录的截止日期与该工作事项的任何一次都不符，提示中给出最近的一次。改正 due 之前该记录不计入。',
+  },
+  'missing-reported-by': {
+    short: '记录缺少填报单位',
+    full: '该工作事项有多个责任单位，每条记录都须用 reported_by 写明是哪个单位的（写在记录上或文件开头）。',
+  },
+  'not-duty-owner': {
+    short: '不是该事项的责任单位',
+    full: '记录的填报单位不在该工作事项的责任单位中，因此不计入任何单位。请改正 reported_by 或方案中的 owner。',
+  },
+  'record-before-start': {
+    short: '记录早于事项开始',
+    full: '记录日期早于该工作事项的开始日期（其 start，否则为方案开始日期与印发日期中较晚者）。请改正日期。',
+  },
   'each-unit-not-listed': { short: '单位不在 each 名单中', full: '某单位报送了按 each 分别评估、但名单中没有该单位的指标；该行不计入。' },
   'similar-units': { short: '疑似同一单位的两种写法', full: '同一指标的两个报送单位看起来是同一单位；没有单位名册时会按两个单位合计。' },
-  'invisible-character': { short: '名称或编号中有不可见字符', full: '单位名称或编号中含有看不见的字符（零宽空格、软连字符、双向控制符、变体选择符、标签字符等 Unicode 默认可忽略字符）。比较名称前会去掉这些字符；请在文件中删除。' },
+  'invisible-character': {
+    short: '名称或编号中有不可见字符',
+    full: '单位名称或编号中含有看不见的字符（零宽空格、软连字符、双向控制符、变体选择符、标签字符等 Unicode 默认可忽略字符）。比较名称前会去掉这些字符；请在文件中删除。',
+  },
   'csv-syntax': { short: 'CSV 格式错误', full: 'CSV 格式有误（引号未闭合、列数不对或分隔符不是逗号等）。' },
   'csv-unknown-column': { short: '未知的 CSV 列', full: '表头中有报送数据格式不包含的列。' },
   'csv-duplicate-column': { short: 'CSV 列重复', full: '表头中同一列出现了两次。' },
@@ -706,38 +849,22 @@ export const ruleTexts = {
 
 /** The comments and notes of the files `plan-check init` writes (src/init/scaffold.ts). */
 export const initTexts: typeof englishInitTexts = {
-  gitlab_diff_2:
-    '“# approved: 变化id”或合并请求贴了 plan-change-approved 标签。',
-  gitlab_diff_1:
-    '合并请求对方案承诺的影响，写在作业日志中；指标调低、删除或期限推迟时不通过，除非方案中写了',
-  github_diff_2:
-    '除非在方案中写了 “# approved: 变化id”（见 plan-check diff 的 id 列），或贴了 plan-change-approved 标签。',
-  github_diff_1:
-    '拉取请求对方案承诺的影响：写入摘要并标注在改动的行上；指标调低、删除或期限推迟时不通过，',
-  github_fetch_depth:
-    '方案变化（diff）需要目标分支的历史',
-  github_pr_labels:
-    '加上 labeled/unlabeled：贴上或撤下 plan-change-approved 标签后重新检查',
-  plan_duties:
-    '工作事项：报送（kind: report，默认）或开展（kind: activity）；owner 可写单位列表，每个单位各自计算',
-  config_heading:
-    'plan-check 项目设置。命令行参数优先于这里的设置；全部设置项见 plan-check schema config。',
-  config_warn_days:
-    '截止前多少天算“即将到期”',
-  config_timezone:
-    '确定“今天”所用的时区（CI 服务器多为 UTC）',
-  config_locale:
-    '界面语言 zh-CN 或 en；不写时按 LANG 环境变量，再按方案本身的语言',
-  config_as_of:
-    '固定的评估日期（只用于归档的方案）；--as-of 优先',
-  plan_heading:
-    '示例方案：照此把已印发的工作方案写成 YAML（一个文件一个方案），然后删除本文件。',
-  plan_quotes:
-    '每个指标上方的注释引用原文，便于核对。',
-  plan_units:
-    '单位名册：所有牵头、配合和报送单位都必须在这里；aliases 是简称',
-  actuals_heading:
-    '示例数据（虚构）：区食安办报送的数值、完成情况和工作事项记录。',
+  gitlab_diff_2: '“# approved: 变化id”或合并请求贴了 plan-change-approved 标签。',
+  gitlab_diff_1: '合并请求对方案承诺的影响，写在作业日志中；指标调低、删除或期限推迟时不通过，除非方案中写了',
+  github_diff_2: '除非在方案中写了 “# approved: 变化id”（见 plan-check diff 的 id 列），或贴了 plan-change-approved 标签。',
+  github_diff_1: '拉取请求对方案承诺的影响：写入摘要并标注在改动的行上；指标调低、删除或期限推迟时不通过，',
+  github_fetch_depth: '方案变化（diff）需要目标分支的历史',
+  github_pr_labels: '加上 labeled/unlabeled：贴上或撤下 plan-change-approved 标签后重新检查',
+  plan_duties: '工作事项：报送（kind: report，默认）或开展（kind: activity）；owner 可写单位列表，每个单位各自计算',
+  config_heading: 'plan-check 项目设置。命令行参数优先于这里的设置；全部设置项见 plan-check schema config。',
+  config_warn_days: '截止前多少天算“即将到期”',
+  config_timezone: '确定“今天”所用的时区（CI 服务器多为 UTC）',
+  config_locale: '界面语言 zh-CN 或 en；不写时按 LANG 环境变量，再按方案本身的语言',
+  config_as_of: '固定的评估日期（只用于归档的方案）；--as-of 优先',
+  plan_heading: '示例方案：照此把已印发的工作方案写成 YAML（一个文件一个方案），然后删除本文件。',
+  plan_quotes: '每个指标上方的注释引用原文，便于核对。',
+  plan_units: '单位名册：所有牵头、配合和报送单位都必须在这里；aliases 是简称',
+  actuals_heading: '示例数据（虚构）：区食安办报送的数值、完成情况和工作事项记录。',
   package_note: (where: string) =>
     `# 安装 plan-check：它尚未发布到 npm 仓库，因此由 PLAN_CHECK_PACKAGE 指明 npm install 从哪里安装，
 # 并固定版本，例如：
@@ -745,26 +872,16 @@ export const initTexts: typeof englishInitTexts = {
 #   git+https://git.example.gov.cn/tools/plan-check.git#v0.1.0   （Git 仓库的标签；安装时自动构建）
 # 在${where}中设置。不设置时本检查直接失败，绝不从 npm 仓库下载同名的其他软件包。
 # plan-check 发布后写 plan-check@0.1 即可。`,
-  github_heading_1:
-    'plan-check：每次推送和拉取请求时校验方案和实际数据，问题直接标注在文件的对应行上，',
-  github_heading_2:
-    '并把会前一览写入本次运行的摘要（Summary）。',
-  github_where:
-    '仓库的 Settings → Secrets and variables → Actions → Variables 或下面这一行',
-  github_missing_variable:
-    '请设置仓库变量 PLAN_CHECK_PACKAGE（见 .github/workflows/plan-check.yml 中的说明）',
-  gitlab_heading_1:
-    'plan-check：校验方案和实际数据；结果以 JUnit 报告显示在合并请求和流水线的“测试”页中。',
-  gitlab_heading_2:
-    '若仓库中已有 .gitlab-ci.yml，把下面的作业复制进去即可。',
-  gitlab_where:
-    '项目的“设置 → CI/CD → 变量”或作业的 variables',
-  gitlab_missing_variable:
-    '请设置 CI/CD 变量 PLAN_CHECK_PACKAGE（见 .gitlab-ci.yml 中的说明）',
-  gitlab_on_failure:
-    '出错时再以文本格式输出一遍，便于在作业日志中阅读',
-  schema_readme:
-    `# .plan-check/schemas
+  github_heading_1: 'plan-check：每次推送和拉取请求时校验方案和实际数据，问题直接标注在文件的对应行上，',
+  github_heading_2: '并把会前一览写入本次运行的摘要（Summary）。',
+  github_where: '仓库的 Settings → Secrets and variables → Actions → Variables 或下面这一行',
+  github_missing_variable: '请设置仓库变量 PLAN_CHECK_PACKAGE（见 .github/workflows/plan-check.yml 中的说明）',
+  gitlab_heading_1: 'plan-check：校验方案和实际数据；结果以 JUnit 报告显示在合并请求和流水线的“测试”页中。',
+  gitlab_heading_2: '若仓库中已有 .gitlab-ci.yml，把下面的作业复制进去即可。',
+  gitlab_where: '项目的“设置 → CI/CD → 变量”或作业的 variables',
+  gitlab_missing_variable: '请设置 CI/CD 变量 PLAN_CHECK_PACKAGE（见 .gitlab-ci.yml 中的说明）',
+  gitlab_on_failure: '出错时再以文本格式输出一遍，便于在作业日志中阅读',
+  schema_readme: `# .plan-check/schemas
 
 方案（plan）、实际数据（actuals）和项目设置（config）的 JSON Schema，由 \`plan-check init\` 写入，
 供编辑器使用（VS Code 的 YAML 扩展通过 \`.vscode/settings.json\` 和各文件首行的

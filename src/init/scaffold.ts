@@ -41,7 +41,10 @@ export function scaffoldFiles(options: ScaffoldOptions): ScaffoldFile[] {
     { path: '.gitlab-ci.yml', content: gitlabCi(text) },
     { path: '.vscode/settings.json', content: vscodeSettings() },
     { path: '.vscode/extensions.json', content: `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n` },
-    ...(Object.keys(schemas) as (keyof typeof schemas)[]).map((name) => ({ path: schemaPath(name), content: `${JSON.stringify(schemas[name], null, 2)}\n` })),
+    ...(Object.keys(schemas) as (keyof typeof schemas)[]).map((name) => ({
+      path: schemaPath(name),
+      content: `${JSON.stringify(schemas[name], null, 2)}\n`,
+    })),
     { path: '.plan-check/README.md', content: schemaReadme(text) },
     { path: '.gitignore', content: 'node_modules/\nplan-check-junit.xml\n' },
   ];

@@ -30,16 +30,21 @@ interface CacheLocation {
 
 /** Where the cache would be, from the environment alone; relative paths are ignored. */
 export function cacheLocation(env: Record<string, string | undefined>, platform: string = process.platform): CacheLocation | undefined {
-  const absolute = (value: string | undefined): string | undefined => (value && (path.isAbsolute(value) || (platform === 'win32' && path.win32.isAbsolute(value))) ? value : undefined);
+  const absolute = (value: string | undefined): string | undefined =>
+    value && (path.isAbsolute(value) || (platform === 'win32' && path.win32.isAbsolute(value))) ? value : undefined;
   const chosen = absolute(env.PLAN_CHECK_CACHE_DIR);
   if (chosen) return { folder: chosen, explicit: true };
   if (env.PLAN_CHECK_CACHE_DIR) return undefined; // a relative folder was asked for: no cache rather than another one
   const xdg = absolute(env.XDG_CACHE_HOME);
   if (xdg) return { folder: path.join(xdg, 'plan-check'), explicit: false };
-  if (platform === 'win32' && absolute(env.LOCALAPPDATA)) return { folder: path.join(env.LOCALAPPDATA!, 'plan-check', 'Cache'), explicit: false };
+  if (platform === 'win32' && absolute(env.LOCALAPPDATA))
+    return { folder: path.join(env.LOCALAPPDATA!, 'plan-check', 'Cache'), explicit: false };
   const home = absolute(env.HOME);
   if (!home) return undefined;
-  return { folder: platform === 'darwin' ? path.join(home, 'Library', 'Caches', 'plan-check') : path.join(home, '.cache', 'plan-check'), explicit: false };
+  return {
+    folder: platform === 'darwin' ? path.join(home, 'Library', 'Caches', 'plan-check') : path.join(home, '.cache', 'plan-check'),
+    explicit: false,
+  };
 }
 
 /** The folder's path (see cacheLocation), or undefined. */
@@ -54,7 +59,8 @@ function isInside(child: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-export type Refusal = 'relative' | 'cannot-make' | 'link' | 'not-a-folder' | 'not-owned' | 'writable-by-others' | 'inside-inputs' | 'bad-secret';
+export type Refusal =
+  'relative' | 'cannot-make' | 'link' | 'not-a-folder' | 'not-owned' | 'writable-by-others' | 'inside-inputs' | 'bad-secret';
 
 /** A cache folder that passed every check, with its secret. */
 export interface TrustedCache {

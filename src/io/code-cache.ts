@@ -85,7 +85,8 @@ export function writeCodeCache(cache: TrustedCache, entry: CodeCacheEntry, data:
   const thisBundle = `${ENTRY_PREFIX}${entry.bundle}-`;
   try {
     for (const other of readdirSync(cache.folder)) {
-      if (OWN_ENTRY.test(other) && other.endsWith(sameNode) && !other.startsWith(thisBundle)) rmSync(path.join(cache.folder, other), { force: true });
+      if (OWN_ENTRY.test(other) && other.endsWith(sameNode) && !other.startsWith(thisBundle))
+        rmSync(path.join(cache.folder, other), { force: true });
     }
   } catch {
     // another run may be pruning too
@@ -102,7 +103,10 @@ interface CompiledBundle {
 
 /** Compile and run a CommonJS bundle (its text as read from `bundlePath`), with V8 cached data when there is some. */
 export function runBundle(bundlePath: string, source: string, cachedData?: Buffer): CompiledBundle {
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundlePath, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundlePath,
+    cachedData,
+  });
   const module = { exports: {} as Record<string, unknown> };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, path.dirname(bundlePath));

@@ -25,7 +25,6 @@ export interface LoadedConfig extends CheckedConfig {
 
 const CONFIG_NAME = 'plan-check.yaml';
 
-
 export function findConfigFile(cwd: string): string | undefined {
   let folder = path.resolve(cwd);
   for (;;) {
@@ -58,7 +57,13 @@ export function loadConfig(file: string, display: (absolute: string) => string, 
   const shown = display(file);
   const folder = path.dirname(file);
   const start = { line: 1, column: 1 };
-  const unreadable = (reason: string): LoadedConfig => ({ file, folder, config: {}, diagnostics: [makeDiagnostic('file-unreadable', shown, start, { reason })], unreadable: true });
+  const unreadable = (reason: string): LoadedConfig => ({
+    file,
+    folder,
+    config: {},
+    diagnostics: [makeDiagnostic('file-unreadable', shown, start, { reason })],
+    unreadable: true,
+  });
   if (options.found && linksOutOfItsFolder(file)) return unreadable('a link to a file outside its folder (not read)');
   const maxBytes = options.maxBytes ?? defaultMaxFileBytes;
   let fd: number;
@@ -73,7 +78,13 @@ export function loadConfig(file: string, display: (absolute: string) => string, 
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) return unreadable('not a regular file (a folder, device, pipe or socket)');
-    if (stats.size > maxBytes) return { file, folder, config: {}, diagnostics: [makeDiagnostic('file-too-large', shown, start, { size: stats.size, limit: maxBytes })] };
+    if (stats.size > maxBytes)
+      return {
+        file,
+        folder,
+        config: {},
+        diagnostics: [makeDiagnostic('file-too-large', shown, start, { size: stats.size, limit: maxBytes })],
+      };
     bytes = readFileSync(fd);
   } catch (error) {
     return unreadable((error as NodeJS.ErrnoException).code ?? String(error));

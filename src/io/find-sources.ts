@@ -38,9 +38,10 @@ interface OnDisk {
 export function showBytes(bytes: Buffer): string {
   if (isUtf8(bytes)) return bytes.toString('utf8');
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const length =
+      lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
     const sequence = length > 0 ? bytes.subarray(i, i + length) : undefined;
     if (sequence !== undefined && sequence.length === length && isUtf8(sequence)) {
       out += sequence.toString('utf8');
@@ -159,7 +160,9 @@ export function findFromPaths(paths: readonly string[], cwd: string): { files: F
  * the targets of links.
  */
 function statAsNonFolder(stats: Stats): Stats {
-  return stats.isDirectory() ? Object.create(stats, { isDirectory: { value: () => false }, isFile: { value: () => true } }) as Stats : stats;
+  return stats.isDirectory()
+    ? (Object.create(stats, { isDirectory: { value: () => false }, isFile: { value: () => true } }) as Stats)
+    : stats;
 }
 type StatCallback = (error: NodeJS.ErrnoException | null, stats: Stats) => void;
 /** A folder whose name is not UTF-8 reaches the walker with U+FFFD in its path: read it by its bytes. */

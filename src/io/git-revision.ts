@@ -28,7 +28,11 @@ function checkedRevision(revision: string): string {
 export function resolveCommit(revision: string, cwd: string): string | undefined {
   if (revision === '' || revision.startsWith('-') || /[\0\n]/.test(revision)) return undefined;
   try {
-    return git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], cwd).toString('utf8').trim() || undefined;
+    return (
+      git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], cwd)
+        .toString('utf8')
+        .trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -36,7 +40,9 @@ export function resolveCommit(revision: string, cwd: string): string | undefined
 
 /** The common ancestor of two revisions (A...B compares it with B, as git diff does). */
 export function mergeBase(a: string, b: string, cwd: string): string {
-  return git(['merge-base', checkedRevision(a), checkedRevision(b)], cwd).toString('utf8').trim();
+  return git(['merge-base', checkedRevision(a), checkedRevision(b)], cwd)
+    .toString('utf8')
+    .trim();
 }
 
 interface RevisionFile {
@@ -55,7 +61,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'dist']);
 export function listPlanFilesAt(revision: string, paths: readonly string[], cwd: string): RevisionFile[] {
   const commit = checkedRevision(revision);
   const top = git(['rev-parse', '--show-toplevel'], cwd).toString('utf8').trim();
-  const listed = git(['ls-tree', '-r', '-z', '--name-only', '--full-name', commit, '--', ...(paths.length > 0 ? paths : ['.'])], cwd).toString('utf8');
+  const listed = git(
+    ['ls-tree', '-r', '-z', '--name-only', '--full-name', commit, '--', ...(paths.length > 0 ? paths : ['.'])],
+    cwd,
+  ).toString('utf8');
   // git names the top folder by its real path (/private/tmp on macOS where cwd says /tmp)
   const here = realpathSync(cwd);
   const files: RevisionFile[] = [];

@@ -68,7 +68,13 @@ interface CacheOptions {
 /** How many entries of this cache's own format the folder holds; kept up to date by the writes of this run. */
 const entryCounts = new WeakMap<TrustedCache, { count: number }>();
 
-function contentCache<T>(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined, kind: EntryKind<T>, options: CacheOptions) {
+function contentCache<T>(
+  env: Record<string, string | undefined>,
+  limits: YamlLimits,
+  build: string | undefined,
+  kind: EntryKind<T>,
+  options: CacheOptions,
+) {
   const location = cacheLocation(env);
   if (!location || !build) return undefined;
   const salt = `${kind.name}\0${build}\0${limits.maxDepth}\0${limits.maxNodes}\0`;
@@ -149,21 +155,43 @@ function prune(folder: string): number {
 }
 
 /** Parsed YAML data, as JSON. */
-export function createParseCache(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined = buildId, options: CacheOptions = {}) {
-  return contentCache<unknown>(env, limits, build, {
-    name: 'plan-check-parse/1',
-    extension: '.json',
-    encode: serialise,
-    decode: (bytes) => withoutPrototypes(JSON.parse(bytes.toString('utf8'))),
-  }, options) satisfies YamlCache | undefined;
+export function createParseCache(
+  env: Record<string, string | undefined>,
+  limits: YamlLimits,
+  build: string | undefined = buildId,
+  options: CacheOptions = {},
+) {
+  return contentCache<unknown>(
+    env,
+    limits,
+    build,
+    {
+      name: 'plan-check-parse/1',
+      extension: '.json',
+      encode: serialise,
+      decode: (bytes) => withoutPrototypes(JSON.parse(bytes.toString('utf8'))),
+    },
+    options,
+  ) satisfies YamlCache | undefined;
 }
 
 /** Normalised plans (src/core/plan-snapshot.ts): the snapshot's own JSON text. */
-export function createPlanCache(env: Record<string, string | undefined>, limits: YamlLimits, build: string | undefined = buildId, options: CacheOptions = {}) {
-  return contentCache<PlanSnapshot>(env, limits, build, {
-    name: 'plan-check-plan/1',
-    extension: '.plan.json',
-    encode: (snapshot) => snapshot,
-    decode: (bytes) => bytes.toString('utf8') as PlanSnapshot,
-  }, options) satisfies PlanCache | undefined;
+export function createPlanCache(
+  env: Record<string, string | undefined>,
+  limits: YamlLimits,
+  build: string | undefined = buildId,
+  options: CacheOptions = {},
+) {
+  return contentCache<PlanSnapshot>(
+    env,
+    limits,
+    build,
+    {
+      name: 'plan-check-plan/1',
+      extension: '.plan.json',
+      encode: (snapshot) => snapshot,
+      decode: (bytes) => bytes.toString('utf8') as PlanSnapshot,
+    },
+    options,
+  ) satisfies PlanCache | undefined;
 }

@@ -9,7 +9,19 @@ type DocumentRead =
   | { ok: true; text: string; markdown: boolean }
   | { ok: false; code: 'draft-unsupported-file' | 'file-unreadable' | 'file-encoding' | 'file-empty'; args: Record<string, string> };
 
-const REFUSED: Record<string, string> = { '.doc': 'doc', '.wps': 'wps', '.pdf': 'pdf', '.png': 'image', '.jpg': 'image', '.jpeg': 'image', '.tif': 'image', '.tiff': 'image', '.bmp': 'image', '.ofd': 'ofd', '.rtf': 'rtf' };
+const REFUSED: Record<string, string> = {
+  '.doc': 'doc',
+  '.wps': 'wps',
+  '.pdf': 'pdf',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image',
+  '.bmp': 'image',
+  '.ofd': 'ofd',
+  '.rtf': 'rtf',
+};
 
 export async function readDocument(file: string): Promise<DocumentRead> {
   const extension = path.extname(file).toLowerCase();
@@ -26,11 +38,20 @@ export async function readDocument(file: string): Promise<DocumentRead> {
     if (!zip) return { ok: false, code: 'draft-unsupported-file', args: { kind: 'not-docx' } };
     const { readDocxText } = await import('./read-docx.js');
     const text = readDocxText(bytes);
-    return text === undefined ? { ok: false, code: 'draft-unsupported-file', args: { kind: 'not-docx' } } : { ok: true, text, markdown: false };
+    return text === undefined
+      ? { ok: false, code: 'draft-unsupported-file', args: { kind: 'not-docx' } }
+      : { ok: true, text, markdown: false };
   }
   const decoded = decodeText(bytes, 'gb18030');
   if (!decoded.ok) {
-    const kind = decoded.looksLike === 'pdf' ? 'pdf' : decoded.looksLike === 'ole2' ? 'doc' : decoded.looksLike === 'png' || decoded.looksLike === 'jpeg' ? 'image' : undefined;
+    const kind =
+      decoded.looksLike === 'pdf'
+        ? 'pdf'
+        : decoded.looksLike === 'ole2'
+          ? 'doc'
+          : decoded.looksLike === 'png' || decoded.looksLike === 'jpeg'
+            ? 'image'
+            : undefined;
     if (kind) return { ok: false, code: 'draft-unsupported-file', args: { kind } };
     return { ok: false, code: 'file-encoding', args: { looksLike: decoded.looksLike } };
   }

@@ -7,7 +7,13 @@ import { XMLParser } from 'fast-xml-parser';
 type Node = Record<string, unknown>;
 
 // text stays text: "1." is a heading number, not the number 1
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, trimValues: false, parseTagValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  preserveOrder: true,
+  trimValues: false,
+  parseTagValue: false,
+});
 
 interface Level {
   format: string;
@@ -31,7 +37,7 @@ function formatNumber(format: string, n: number): string {
   return String(n);
 }
 
-const childrenOf = (node: Node, name: string): Node[] => ((node[name] as Node[] | undefined) ?? []);
+const childrenOf = (node: Node, name: string): Node[] => (node[name] as Node[] | undefined) ?? [];
 const attr = (node: Node, name: string): string | undefined => (node[':@'] as Record<string, string> | undefined)?.[`@${name}`];
 function find(nodes: readonly Node[], name: string): Node | undefined {
   return nodes.find((n) => name in n);
@@ -54,7 +60,11 @@ function readNumbering(xml: string | undefined): Map<string, Map<number, Level>>
           const found = find(inner, name);
           return found ? attr(found, 'w:val') : undefined;
         };
-        levels.set(Number(attr(lvl, 'w:ilvl') ?? 0), { format: value('w:numFmt') ?? 'decimal', text: value('w:lvlText') ?? '', start: Number(value('w:start') ?? 1) });
+        levels.set(Number(attr(lvl, 'w:ilvl') ?? 0), {
+          format: value('w:numFmt') ?? 'decimal',
+          text: value('w:lvlText') ?? '',
+          start: Number(value('w:start') ?? 1),
+        });
       }
       abstracts.set(attr(node, 'w:abstractNumId') ?? '', levels);
     }
@@ -114,7 +124,9 @@ export function readDocxText(bytes: Uint8Array): string | undefined {
             count[ilvl] = (count[ilvl] ?? (levels.get(ilvl)?.start ?? 1) - 1) + 1;
             count.length = ilvl + 1;
             counters.set(numId, count);
-            prefix = (levels.get(ilvl)?.text ?? '').replace(/%(\d)/g, (_m, d: string) => formatNumber(levels.get(Number(d) - 1)?.format ?? 'decimal', count[Number(d) - 1] ?? levels.get(Number(d) - 1)?.start ?? 1));
+            prefix = (levels.get(ilvl)?.text ?? '').replace(/%(\d)/g, (_m, d: string) =>
+              formatNumber(levels.get(Number(d) - 1)?.format ?? 'decimal', count[Number(d) - 1] ?? levels.get(Number(d) - 1)?.start ?? 1),
+            );
           }
         }
         lines.push(prefix + textOf(inner.filter((n) => !('w:pPr' in n))));

@@ -17,7 +17,7 @@ const CSV_CHUNK_BYTES = 1 << 20;
  */
 function descriptorChunks(fd: number, size: number): () => Iterable<Uint8Array> {
   return function* chunks() {
-    for (let position = 0; position < size; ) {
+    for (let position = 0; position < size;) {
       const chunk = Buffer.allocUnsafe(Math.min(CSV_CHUNK_BYTES, size - position));
       const read = readSync(fd, chunk, 0, chunk.length, position);
       if (read === 0) return; // the file shrank
@@ -43,7 +43,8 @@ export function readSource(file: FoundFile, maxBytes: number): ReadResult {
     fd = openSync(file.raw ?? file.absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
     if (!stats.isFile()) return unreadable('not a regular file (a device, pipe or socket)');
-    if (stats.size > maxBytes) return { problem: makeDiagnostic('file-too-large', file.display, start, { size: stats.size, limit: maxBytes }) };
+    if (stats.size > maxBytes)
+      return { problem: makeDiagnostic('file-too-large', file.display, start, { size: stats.size, limit: maxBytes }) };
     if (file.kind === 'actuals-csv') {
       const openFd = fd;
       fd = undefined; // kept open for the chunks

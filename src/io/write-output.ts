@@ -6,7 +6,21 @@
 // and, where the user may, its owner. The temporary file has a short name of its own (a legal
 // target name never becomes too long) and is removed on any error and on SIGINT/SIGTERM/SIGHUP.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fchownSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 
@@ -116,7 +130,7 @@ export function writeFileAtomic(target: string, parts: () => Iterable<Uint8Array
     if (options.keepModeAndOwner) keepModeAndOwner(fd, target);
     for (const part of parts()) {
       const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-      for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+      for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     }
     if (options.sync) fsyncSync(fd);
     closeSync(fd);
@@ -199,7 +213,12 @@ function resolvedTarget(target: string): string {
 }
 
 /** A report written with -o: never over one of the inputs, replacing an older report atomically. */
-export function writeOutput(target: string, content: string | Uint8Array, inputs: readonly string[], options: { makeFolder?: boolean } = {}): Written | 'is-an-input' | { notAFile: NotAFile } {
+export function writeOutput(
+  target: string,
+  content: string | Uint8Array,
+  inputs: readonly string[],
+  options: { makeFolder?: boolean } = {},
+): Written | 'is-an-input' | { notAFile: NotAFile } {
   const resolved = resolvedTarget(target);
   const kind = notAFile(resolved);
   if (kind !== undefined) return { notAFile: kind };

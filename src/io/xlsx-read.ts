@@ -55,24 +55,33 @@ function cellText(cell: Cell, value: unknown = cell.value): { text: string; kind
     const object = value as Record<string, unknown>;
     if ('formula' in object || 'sharedFormula' in object) {
       if (object.result === undefined || object.result === null) return { text: '', kind: 'formula-without-value' };
-      return cellText(cell, typeof object.result === 'object' && object.result && 'error' in object.result ? String((object.result as { error: unknown }).error) : object.result);
+      return cellText(
+        cell,
+        typeof object.result === 'object' && object.result && 'error' in object.result
+          ? String((object.result as { error: unknown }).error)
+          : object.result,
+      );
     }
-    if (Array.isArray(object.richText)) return { text: object.richText.map((part: { text?: string }) => part.text ?? '').join(''), kind: 'text' };
+    if (Array.isArray(object.richText))
+      return { text: object.richText.map((part: { text?: string }) => part.text ?? '').join(''), kind: 'text' };
     if (typeof object.text === 'string') return { text: object.text, kind: 'text' };
     if ('error' in object) return { text: String(object.error), kind: 'text' };
   }
   return { text: String(value), kind: 'text' };
 }
 
-
 /** One worksheet row as records take it: fields and kinds from column 1 on. */
-function rowCells(row: { eachCell: (options: { includeEmpty: boolean }, callback: (cell: unknown, column: number) => void) => void }): { fields: string[]; kinds: CellKind[] } {
+function rowCells(row: { eachCell: (options: { includeEmpty: boolean }, callback: (cell: unknown, column: number) => void) => void }): {
+  fields: string[];
+  kinds: CellKind[];
+} {
   const fields: string[] = [];
   const kinds: CellKind[] = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     const typed = cell as Cell;
     // the other cells of a merged range repeat the top-left cell's value: count it once
-    const text = typed.isMerged && typed.master && typed.master.address !== typed.address ? { text: '', kind: 'text' as const } : cellText(typed);
+    const text =
+      typed.isMerged && typed.master && typed.master.address !== typed.address ? { text: '', kind: 'text' as const } : cellText(typed);
     while (fields.length < column - 1) {
       fields.push('');
       kinds.push('text');
@@ -124,7 +133,9 @@ async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetCont
   } as never);
   let chosen: { name: string; records: SheetRecords } | undefined;
   try {
-    for await (const worksheet of reader as unknown as AsyncIterable<AsyncIterable<{ number: number } & Parameters<typeof rowCells>[0]> & { name: string; state?: string }>) {
+    for await (const worksheet of reader as unknown as AsyncIterable<
+      AsyncIterable<{ number: number } & Parameters<typeof rowCells>[0]> & { name: string; state?: string }
+    >) {
       const visible = worksheet.state === undefined || worksheet.state === 'visible';
       const wanted = visible && (!chosen || (isReportSheet(worksheet.name) && !isReportSheet(chosen.name)));
       const records = new SheetRecords();
@@ -144,7 +155,8 @@ async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetCont
 
 /** Where the last cell with something in it is (a formula without a value counts). */
 const lastFilled = (fields: readonly string[], kinds: readonly CellKind[]): number => {
-  for (let index = fields.length - 1; index >= 0; index -= 1) if ((fields[index] ?? '').trim() !== '' || kinds[index] === 'formula-without-value') return index + 1;
+  for (let index = fields.length - 1; index >= 0; index -= 1)
+    if ((fields[index] ?? '').trim() !== '' || kinds[index] === 'formula-without-value') return index + 1;
   return 0;
 };
 
@@ -153,6 +165,11 @@ export async function unpackSheets(sources: InputFile[]): Promise<void> {
   for (let index = 0; index < sources.length; index += 1) {
     const source = sources[index]!;
     if (source.kind !== 'actuals-xlsx' || !('bytes' in source)) continue;
-    sources[index] = { path: source.path, kind: 'actuals-xlsx', size: source.bytes.length, sheet: await readXlsxSheet(source.bytes, source.path) };
+    sources[index] = {
+      path: source.path,
+      kind: 'actuals-xlsx',
+      size: source.bytes.length,
+      sheet: await readXlsxSheet(source.bytes, source.path),
+    };
   }
 }

@@ -76,10 +76,24 @@ const TITLE_ROW = 1;
 const HEADER_ROW = 2;
 
 /** A sheet of rows under a title row and a frozen header that prints on every page. */
-function addSheet<Row>(book: Workbook, name: string, title: string, columns: readonly SheetColumn<Row>[], rows: readonly Row[], lang: Lang): Worksheet {
+function addSheet<Row>(
+  book: Workbook,
+  name: string,
+  title: string,
+  columns: readonly SheetColumn<Row>[],
+  rows: readonly Row[],
+  lang: Lang,
+): Worksheet {
   const sheet = book.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
   });
   const header = columns.map((column) => column.header);
   const formats = rows.map((row) => columns.map((column) => (typeof column.numFmt === 'function' ? column.numFmt(row) : column.numFmt)));
@@ -100,18 +114,26 @@ function addSheet<Row>(book: Workbook, name: string, title: string, columns: rea
   headerRow.values = header;
   headerRow.font = { bold: true };
   headerRow.alignment = { vertical: 'middle', wrapText: true };
-  for (let column = 1; column <= columns.length; column += 1) headerRow.getCell(column).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: headerFill } };
+  for (let column = 1; column <= columns.length; column += 1)
+    headerRow.getCell(column).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: headerFill } };
   values.forEach((cells, index) => {
     const line = sheet.getRow(HEADER_ROW + 1 + index);
     // a row does not grow to its wrapped text when printed by every program: as many lines as its longest text needs
-    const lines = Math.max(1, ...cells.map((value, column) => (typeof value === 'string' ? Math.ceil(displayWidth(value) / (widths[column]! - 1)) : 1)));
+    const lines = Math.max(
+      1,
+      ...cells.map((value, column) => (typeof value === 'string' ? Math.ceil(displayWidth(value) / (widths[column]! - 1)) : 1)),
+    );
     if (lines > 1) line.height = LINE_HEIGHT * lines;
     cells.forEach((value, column) => {
       const cell = line.getCell(column + 1);
       cell.value = value;
-      const numFmt = formats[index]![column] ?? (value instanceof Date ? dateFormat : typeof value === 'number' ? figureFormat(value) : undefined);
+      const numFmt =
+        formats[index]![column] ?? (value instanceof Date ? dateFormat : typeof value === 'number' ? figureFormat(value) : undefined);
       if (numFmt !== undefined) cell.numFmt = numFmt;
-      cell.alignment = typeof value === 'string' && displayWidth(value) > PAPER_COLUMN_WIDTH - 2 ? { vertical: 'middle', wrapText: true } : { vertical: 'middle' };
+      cell.alignment =
+        typeof value === 'string' && displayWidth(value) > PAPER_COLUMN_WIDTH - 2
+          ? { vertical: 'middle', wrapText: true }
+          : { vertical: 'middle' };
       const light = columns[column]!.light?.(rows[index]!);
       if (light) {
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: lightFill[light] } };
@@ -125,10 +147,17 @@ function addSheet<Row>(book: Workbook, name: string, title: string, columns: rea
 }
 
 /** A percentage target's figures are points (95 for 95 %): a number shown with a % after it. */
-const targetFigureFormat = (value: (row: TargetRow) => number | null) => (row: TargetRow): string => `${figureFormat(value(row))}${row.kind === 'percent' ? '"%"' : ''}`;
+const targetFigureFormat =
+  (value: (row: TargetRow) => number | null) =>
+  (row: TargetRow): string =>
+    `${figureFormat(value(row))}${row.kind === 'percent' ? '"%"' : ''}`;
 
 function targetColumns(lang: Lang): SheetColumn<TargetRow>[] {
-  const figure = (header: string, value: (row: TargetRow) => number | null): SheetColumn<TargetRow> => ({ header, value, numFmt: targetFigureFormat(value) });
+  const figure = (header: string, value: (row: TargetRow) => number | null): SheetColumn<TargetRow> => ({
+    header,
+    value,
+    numFmt: targetFigureFormat(value),
+  });
   return [
     { header: t(lang, 'col.plan'), value: (row) => row.plan },
     { header: t(lang, 'col.task'), value: (row) => safeText(taskText(row, lang)) },
@@ -164,7 +193,11 @@ function deadlineColumns(lang: Lang): SheetColumn<DeadlineRow>[] {
 }
 
 const unitSheetColumns = (lang: Lang): SheetColumn<UnitScorecardRow>[] =>
-  unitColumns(lang).map((column) => ({ header: column.header, value: (row) => (typeof column.value(row) === 'string' ? safeText(column.value(row) as string) : column.value(row)), ...(column.rate ? { numFmt: percentFormat } : {}) }));
+  unitColumns(lang).map((column) => ({
+    header: column.header,
+    value: (row) => (typeof column.value(row) === 'string' ? safeText(column.value(row) as string) : column.value(row)),
+    ...(column.rate ? { numFmt: percentFormat } : {}),
+  }));
 
 /** One line of the summary sheet: what is counted, the group, how many (a light's line is filled). */
 interface SummaryLine {
@@ -182,15 +215,35 @@ function summaryColumns(lang: Lang): SheetColumn<SummaryLine>[] {
   ];
 }
 
-function summaryLines(plans: readonly PlanTitle[], periods: ReadonlyMap<string, string>, targets: readonly TargetRow[], deadlines: readonly DeadlineRow[], lang: Lang): SummaryLine[] {
+function summaryLines(
+  plans: readonly PlanTitle[],
+  periods: ReadonlyMap<string, string>,
+  targets: readonly TargetRow[],
+  deadlines: readonly DeadlineRow[],
+  lang: Lang,
+): SummaryLine[] {
   const counts = countStatuses(targets);
-  const group = (key: 'papers.plans' | 'papers.targets_by_light' | 'papers.targets_by_status' | 'papers.deadlines_by_status') => t(lang, key);
+  const group = (key: 'papers.plans' | 'papers.targets_by_light' | 'papers.targets_by_status' | 'papers.deadlines_by_status') =>
+    t(lang, key);
   return [
     ...plans.map((plan) => ({ group: group('papers.plans'), item: planName(plan, lang), count: periods.get(plan.id) ?? '' })),
     { group: t(lang, 'col.targets'), item: '', count: counts.targets },
-    ...lightOrder.map((light) => ({ group: group('papers.targets_by_light'), item: lightLabel(lang, light), count: counts.lights[light], light })),
-    ...targetStatuses.map((status) => ({ group: group('papers.targets_by_status'), item: statusLabel(lang, status), count: counts[status] })),
-    ...deadlineStatuses.map((status) => ({ group: group('papers.deadlines_by_status'), item: statusLabel(lang, status), count: deadlines.filter((row) => row.status === status).length })),
+    ...lightOrder.map((light) => ({
+      group: group('papers.targets_by_light'),
+      item: lightLabel(lang, light),
+      count: counts.lights[light],
+      light,
+    })),
+    ...targetStatuses.map((status) => ({
+      group: group('papers.targets_by_status'),
+      item: statusLabel(lang, status),
+      count: counts[status],
+    })),
+    ...deadlineStatuses.map((status) => ({
+      group: group('papers.deadlines_by_status'),
+      item: statusLabel(lang, status),
+      count: deadlines.filter((row) => row.status === status).length,
+    })),
   ];
 }
 
@@ -232,10 +285,19 @@ export async function reportWorkbook(report: StatusReport, { lang }: FormatConte
   const periods = new Map(report.shownPlans.map((plan) => [plan.id, `${formatDay(plan.period.start)} – ${formatDay(plan.period.end)}`]));
   const targets = evaluation.targets.map((result) => toTargetRow(result, plansById));
   const deadlines = evaluation.deadlines.map(toDeadlineRow);
-  const units = report.view.scorecardsOf?.() ?? unitScorecards({ targets: evaluation.targets, deadlines: evaluation.deadlines, asOf: evaluation.asOf }).map(toUnitScorecardRow);
+  const units =
+    report.view.scorecardsOf?.() ??
+    unitScorecards({ targets: evaluation.targets, deadlines: evaluation.deadlines, asOf: evaluation.asOf }).map(toUnitScorecardRow);
   const title = titleOf(plans, asOf, lang);
   const book = newBook();
-  addSheet(book, t(lang, 'papers.sheet_summary'), title, summaryColumns(lang), summaryLines(plans, periods, targets, deadlines, lang), lang);
+  addSheet(
+    book,
+    t(lang, 'papers.sheet_summary'),
+    title,
+    summaryColumns(lang),
+    summaryLines(plans, periods, targets, deadlines, lang),
+    lang,
+  );
   addSheet(book, t(lang, 'papers.sheet_targets'), title, targetColumns(lang), targets, lang);
   addSheet(book, t(lang, 'papers.sheet_deadlines'), title, deadlineColumns(lang), deadlines, lang);
   addSheet(book, t(lang, 'papers.sheet_units'), title, unitSheetColumns(lang), units, lang);

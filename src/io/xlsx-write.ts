@@ -28,7 +28,9 @@ const instructions = {
 
 /** Column widths in Excel's character units, from the widest display text (a Chinese character counts two). */
 export function columnWidths(header: readonly string[], rows: readonly string[][]): number[] {
-  return header.map((name, index) => Math.min(60, Math.max(10, displayWidth(name), ...rows.map((cells) => displayWidth(cells[index] ?? ''))) + 2));
+  return header.map((name, index) =>
+    Math.min(60, Math.max(10, displayWidth(name), ...rows.map((cells) => displayWidth(cells[index] ?? ''))) + 2),
+  );
 }
 
 export async function templateXlsx({ rows }: TemplateReport, ctx: FormatContext): Promise<Uint8Array> {
@@ -53,10 +55,25 @@ export async function templateXlsx({ rows }: TemplateReport, ctx: FormatContext)
     for (const column of [11, 12]) line.getCell(column).numFmt = '@';
     const dateCell = line.getCell(7);
     dateCell.numFmt = 'yyyy-mm-dd';
-    dateCell.dataValidation = { type: 'date', operator: 'greaterThan', allowBlank: true, showErrorMessage: true, formulae: [new Date(Date.UTC(2000, 0, 1))], errorTitle: lang === 'zh' ? '截至日期' : 'as_of', error: lang === 'zh' ? '请填写日期，如 2024-06-30' : 'Enter a date such as 2024-06-30' };
+    dateCell.dataValidation = {
+      type: 'date',
+      operator: 'greaterThan',
+      allowBlank: true,
+      showErrorMessage: true,
+      formulae: [new Date(Date.UTC(2000, 0, 1))],
+      errorTitle: lang === 'zh' ? '截至日期' : 'as_of',
+      error: lang === 'zh' ? '请填写日期，如 2024-06-30' : 'Enter a date such as 2024-06-30',
+    };
     const numberCells = row.fraction ? [9, 10] : [8];
     for (const column of numberCells) {
-      line.getCell(column).dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, showErrorMessage: true, formulae: [0], error: lang === 'zh' ? '请填写不小于 0 的数字' : 'Enter a number, 0 or more' };
+      line.getCell(column).dataValidation = {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        showErrorMessage: true,
+        formulae: [0],
+        error: lang === 'zh' ? '请填写不小于 0 的数字' : 'Enter a number, 0 or more',
+      };
     }
   }
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });

@@ -32,7 +32,14 @@ const MAX_OVERDUE_NAMED = 10;
 /** The facts of the meeting view, as `status` decides them (which plans in detail, which rows). */
 export function briefFactsOf(report: StatusReport): BriefFacts {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
-  return { asOf: view.asOf, warnDays: view.warnDays, summary: view.summary, targets: view.targets, deadlines: view.deadlines, endedProblems: view.endedProblems };
+  return {
+    asOf: view.asOf,
+    warnDays: view.warnDays,
+    summary: view.summary,
+    targets: view.targets,
+    deadlines: view.deadlines,
+    endedProblems: view.endedProblems,
+  };
 }
 
 /** "2024年6月30日" in Chinese; the ISO date in English. */
@@ -52,7 +59,23 @@ function amount(lang: Lang, row: Pick<TargetRow, 'kind' | 'unit'>, value: number
   return displayNumber(value, lang, unit && lang === 'en' ? ` ${unit}` : unit);
 }
 
-type Clause = Pick<TargetRow, 'metric' | 'owner' | 'kind' | 'unit' | 'op' | 'progress_kind' | 'required' | 'expected' | 'actual' | 'gap' | 'progress' | 'lag' | 'status' | 'due'>;
+type Clause = Pick<
+  TargetRow,
+  | 'metric'
+  | 'owner'
+  | 'kind'
+  | 'unit'
+  | 'op'
+  | 'progress_kind'
+  | 'required'
+  | 'expected'
+  | 'actual'
+  | 'gap'
+  | 'progress'
+  | 'lag'
+  | 'status'
+  | 'due'
+>;
 
 /** What the figures say about one red or yellow target (or one unit of an `each` target). */
 function predicate(lang: Lang, row: Clause): string {
@@ -75,21 +98,33 @@ function predicate(lang: Lang, row: Clause): string {
 /** One clause per red or yellow target; an `each` target gives one per red or yellow unit, named by the unit. */
 function targetClauses(lang: Lang, rows: readonly TargetRow[]): string[] {
   const flagged = (light: Light): boolean => light === 'red' || light === 'yellow';
-  const byLight = [...rows].filter((row) => flagged(row.light) && !row.sub_line).sort((a, b) => lightOrder.indexOf(a.light) - lightOrder.indexOf(b.light));
+  const byLight = [...rows]
+    .filter((row) => flagged(row.light) && !row.sub_line)
+    .sort((a, b) => lightOrder.indexOf(a.light) - lightOrder.indexOf(b.light));
   return byLight.flatMap((row) => {
     const metric = safeText(row.metric);
     if (!row.units) return [t(lang, 'brief.subject', { owner: safeText(row.owner), metric }) + predicate(lang, row)];
-    return row.units.filter((unit) => flagged(unit.light)).map((unit) => t(lang, 'brief.subject_unit', { unit: safeText(unit.unit), metric }) + predicate(lang, { ...row, ...unit, unit: row.unit }));
+    return row.units
+      .filter((unit) => flagged(unit.light))
+      .map(
+        (unit) =>
+          t(lang, 'brief.subject_unit', { unit: safeText(unit.unit), metric }) + predicate(lang, { ...row, ...unit, unit: row.unit }),
+      );
   });
 }
 
 /** "已完成6项、进度正常7项……；红灯2项、黄灯4项" — only what is there. */
 function countsSentence(lang: Lang, facts: BriefFacts): string {
   const counts = facts.summary;
-  const statuses = targetStatuses.filter((status) => counts[status] > 0).map((status) => t(lang, `brief.count.${status}` satisfies LabelKey, { count: counts[status] }));
-  const lights = lightOrder.filter((light) => counts.lights[light] > 0).map((light) => t(lang, `brief.light.${light}` satisfies LabelKey, { count: counts.lights[light] }));
+  const statuses = targetStatuses
+    .filter((status) => counts[status] > 0)
+    .map((status) => t(lang, `brief.count.${status}` satisfies LabelKey, { count: counts[status] }));
+  const lights = lightOrder
+    .filter((light) => counts.lights[light] > 0)
+    .map((light) => t(lang, `brief.light.${light}` satisfies LabelKey, { count: counts.lights[light] }));
   const separator = t(lang, 'brief.separator');
-  const parts = statuses.length > 0 ? t(lang, 'brief.counts_parts', { statuses: statuses.join(separator), lights: lights.join(separator) }) : '';
+  const parts =
+    statuses.length > 0 ? t(lang, 'brief.counts_parts', { statuses: statuses.join(separator), lights: lights.join(separator) }) : '';
   return t(lang, 'brief.counts', { asOf: dateText(lang, facts.asOf), targets: counts.targets, parts });
 }
 
@@ -99,7 +134,10 @@ function overdueSentence(lang: Lang, rows: readonly DeadlineRow[]): string | und
   const separator = t(lang, 'brief.separator');
   const named = lines.slice(0, MAX_OVERDUE_NAMED).map((line) => {
     const owners = line.row.occurrence ? line.rows.map((row) => row.owner) : [line.row.owner];
-    const owner = owners.filter((name) => name !== '').map(safeText).join(t(lang, 'help.list_separator'));
+    const owner = owners
+      .filter((name) => name !== '')
+      .map(safeText)
+      .join(t(lang, 'help.list_separator'));
     const values = { title: safeText(line.row.title), owner, due: dateText(lang, line.row.due) };
     return t(lang, owner ? 'brief.overdue_item' : 'brief.overdue_item_no_owner', values);
   });

@@ -23,8 +23,50 @@ const escapeControls = (text: string): string => showAsCodePoints(text, CONTROL)
 const textCell = (value: string | null): string => (value === null ? '' : neutraliseFormula(escapeControls(value)));
 const numberCell = (value: number | null): string => (value === null ? '' : String(value));
 
-const targetCsvColumns = ['ref', 'plan', 'task', 'task_title', 'target', 'metric', 'owner', 'unit', 'op', 'required', 'expected', 'actual', 'gap', 'progress', 'start', 'due', 'status', 'status_label', 'lag', 'light', 'light_label', 'progress_kind', 'latest_as_of', 'stale', 'each_unit', 'data_errors'] as const;
-const deadlineCsvColumns = ['ref', 'kind', 'plan', 'title', 'owner', 'due', 'days_left', 'status', 'status_label', 'late', 'completed', 'light', 'light_label', 'data_errors'] as const;
+const targetCsvColumns = [
+  'ref',
+  'plan',
+  'task',
+  'task_title',
+  'target',
+  'metric',
+  'owner',
+  'unit',
+  'op',
+  'required',
+  'expected',
+  'actual',
+  'gap',
+  'progress',
+  'start',
+  'due',
+  'status',
+  'status_label',
+  'lag',
+  'light',
+  'light_label',
+  'progress_kind',
+  'latest_as_of',
+  'stale',
+  'each_unit',
+  'data_errors',
+] as const;
+const deadlineCsvColumns = [
+  'ref',
+  'kind',
+  'plan',
+  'title',
+  'owner',
+  'due',
+  'days_left',
+  'status',
+  'status_label',
+  'late',
+  'completed',
+  'light',
+  'light_label',
+  'data_errors',
+] as const;
 
 /** The language of the column names and yes/no cells: --headers, else the report's. */
 const headerLang = ({ lang, headers }: FormatContext): Lang => (headers === 'en' ? 'en' : headers === 'zh' ? 'zh-CN' : lang);
@@ -43,10 +85,31 @@ export function formatTargetsCsv(report: GapsReport, ctx: FormatContext): string
   const { lang, bom } = ctx;
   const header = headerLang(ctx);
   const records = report.rows.map((row) => [
-    textCell(row.ref), textCell(row.plan), textCell(row.task ?? ''), textCell(row.task_title), textCell(row.target), textCell(row.metric), textCell(row.owner), textCell(row.unit), row.op,
-    numberCell(row.required), numberCell(row.expected), numberCell(row.actual), numberCell(row.gap), numberCell(percentPoints(row.progress)),
-    row.start, row.due, row.status, targetStatusLabel(lang, row),
-    numberCell(row.lag), row.light, lightLabel(lang, row.light), row.progress_kind ?? '', row.latest_as_of ?? '', yesNo(header, row.stale), textCell(row.each_unit ?? null),
+    textCell(row.ref),
+    textCell(row.plan),
+    textCell(row.task ?? ''),
+    textCell(row.task_title),
+    textCell(row.target),
+    textCell(row.metric),
+    textCell(row.owner),
+    textCell(row.unit),
+    row.op,
+    numberCell(row.required),
+    numberCell(row.expected),
+    numberCell(row.actual),
+    numberCell(row.gap),
+    numberCell(percentPoints(row.progress)),
+    row.start,
+    row.due,
+    row.status,
+    targetStatusLabel(lang, row),
+    numberCell(row.lag),
+    row.light,
+    lightLabel(lang, row.light),
+    row.progress_kind ?? '',
+    row.latest_as_of ?? '',
+    yesNo(header, row.stale),
+    textCell(row.each_unit ?? null),
     String(row.data_errors),
   ]);
   const columns = targetCsvColumns.map((column) => t(header, `csv.target.${column}`));
@@ -57,8 +120,19 @@ export function formatDeadlinesCsv(report: DeadlinesReport, ctx: FormatContext):
   const { lang, bom } = ctx;
   const header = headerLang(ctx);
   const records = report.rows.map((row) => [
-    textCell(row.ref), row.kind, textCell(row.plan), textCell(row.title), textCell(row.owner), row.due, String(row.days_left), row.status,
-    deadlineStatusLabel(lang, row), yesNo(header, row.late), row.completed ?? '', row.light, lightLabel(lang, row.light),
+    textCell(row.ref),
+    row.kind,
+    textCell(row.plan),
+    textCell(row.title),
+    textCell(row.owner),
+    row.due,
+    String(row.days_left),
+    row.status,
+    deadlineStatusLabel(lang, row),
+    yesNo(header, row.late),
+    row.completed ?? '',
+    row.light,
+    lightLabel(lang, row.light),
     String(row.data_errors),
   ]);
   const columns = deadlineCsvColumns.map((column) => t(header, `csv.deadline.${column}`));

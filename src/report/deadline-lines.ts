@@ -61,7 +61,8 @@ export function deadlineStatusText(lang: Lang, line: DeadlineLine): string[] {
   if (!occurrence) return [single];
   const kind = row.kind === 'activity' ? 'activity' : 'report';
   let progress = t(lang, `deadline.progress_${kind}`, { done: occurrence.done.length, total: occurrence.owners });
-  if (occurrence.missing.length > 0) progress += t(lang, `deadline.missing_${kind}`, { units: occurrence.missing.join(t(lang, 'help.list_separator')) });
+  if (occurrence.missing.length > 0)
+    progress += t(lang, `deadline.missing_${kind}`, { units: occurrence.missing.join(t(lang, 'help.list_separator')) });
   const parts = [line.rows.length > 1 ? statusLabel(lang, row.status) : single, progress];
   if (occurrence.late.length > 0) parts.push(t(lang, 'deadline.late_count', { count: occurrence.late.length }));
   return parts;

@@ -77,7 +77,9 @@ function columnLetters(column: number): string {
 /** file:line:col, or for a spreadsheet's cell file:报送!C7. */
 function positionText(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'sheet'>): string {
   const file = escapeForTerminal(d.file);
-  return d.sheet === undefined ? `${file}:${d.line}:${d.column}` : `${file}:${escapeForTerminal(d.sheet)}!${columnLetters(d.column)}${d.line}`;
+  return d.sheet === undefined
+    ? `${file}:${d.line}:${d.column}`
+    : `${file}:${escapeForTerminal(d.sheet)}!${columnLetters(d.column)}${d.line}`;
 }
 
 /**
@@ -105,11 +107,13 @@ export function formatDiagnosticsText(all: readonly Diagnostic[], sources: Sourc
       out.push(ctx.chalk.underline(escapeForTerminal(d.file)));
       currentFile = d.file;
     }
-    const severity = d.severity === 'error' ? ctx.chalk.red(t(ctx.lang, 'severity.error')) : ctx.chalk.yellow(t(ctx.lang, 'severity.warning'));
+    const severity =
+      d.severity === 'error' ? ctx.chalk.red(t(ctx.lang, 'severity.error')) : ctx.chalk.yellow(t(ctx.lang, 'severity.warning'));
     out.push(`${positionText(d)}  ${severity}  ${ctx.chalk.bold(d.code)}  ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`);
     out.push(...codeFrame(indexedText(d.file), d.line, d.column, ctx));
   }
-  if (diagnostics.length > MAX_DIAGNOSTICS_SHOWN) out.push('', t(ctx.lang, 'diagnostics.more', { more: diagnostics.length - MAX_DIAGNOSTICS_SHOWN }));
+  if (diagnostics.length > MAX_DIAGNOSTICS_SHOWN)
+    out.push('', t(ctx.lang, 'diagnostics.more', { more: diagnostics.length - MAX_DIAGNOSTICS_SHOWN }));
   if (followers.plan > 0 || followers.target > 0) out.push('');
   if (followers.plan > 0) out.push(t(ctx.lang, 'diagnostics.follow_plan', { count: followers.plan }));
   if (followers.target > 0) out.push(t(ctx.lang, 'diagnostics.follow_target', { count: followers.target }));
@@ -130,6 +134,9 @@ export function formatValidateText({ diagnostics, texts, counts }: DiagnosticsRe
 
 export function formatDiagnosticsGithub({ diagnostics }: DiagnosticsReport, ctx: FormatContext): string {
   return diagnostics
-    .map((d) => `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(escapeForTerminal(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(`${d.code}: ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`)}\n`)
+    .map(
+      (d) =>
+        `::${d.severity === 'error' ? 'error' : 'warning'} file=${escapeProperty(escapeForTerminal(d.file))},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(`${d.code}: ${safeText(diagnosticMessage(d.code, d.args, ctx.lang))}`)}\n`,
+    )
     .join('');
 }

@@ -20,7 +20,8 @@ export interface DiffReport {
 }
 
 /** The changes the gate counts: a kind it names, not approved. */
-export const gateHits = (report: DiffReport): PlanChange[] => report.changes.filter((change) => !change.approved && report.failOn.includes(change.kind));
+export const gateHits = (report: DiffReport): PlanChange[] =>
+  report.changes.filter((change) => !change.approved && report.failOn.includes(change.kind));
 
 const changeLabel = (lang: Lang, kind: ChangeKind): string => t(lang, `change.${kind}`);
 const subjectLabel = (lang: Lang, subject: ChangeSubject): string => t(lang, `subject.${subject}`);
@@ -47,10 +48,17 @@ function detail(change: PlanChange, ctx: FormatContext, shortRef: (ref: string) 
   const say = (key: LabelKey, values?: Record<string, string | number>) => t(ctx.lang, key, values);
   const parts: string[] = [];
   if (change.change_percent !== undefined && change.change_percent !== null) {
-    parts.push(say('diff.percent', { percent: signedPercent(change.change_percent, ctx), direction: say(change.kind === 'lowered' ? 'diff.weaker' : 'diff.stronger') }));
-  } else if (change.kind === 'lowered' || change.kind === 'raised') parts.push(say(change.kind === 'lowered' ? 'diff.weaker' : 'diff.stronger'));
+    parts.push(
+      say('diff.percent', {
+        percent: signedPercent(change.change_percent, ctx),
+        direction: say(change.kind === 'lowered' ? 'diff.weaker' : 'diff.stronger'),
+      }),
+    );
+  } else if (change.kind === 'lowered' || change.kind === 'raised')
+    parts.push(say(change.kind === 'lowered' ? 'diff.weaker' : 'diff.stronger'));
   if (change.cause === 'population') parts.push(say('diff.cause_population'));
-  if (change.days !== undefined) parts.push(say(change.days > 0 ? 'diff.days_later' : 'diff.days_earlier', { days: Math.abs(change.days) }));
+  if (change.days !== undefined)
+    parts.push(say(change.days > 0 ? 'diff.days_later' : 'diff.days_earlier', { days: Math.abs(change.days) }));
   const separator = ctx.lang === 'zh-CN' ? '、' : ', ';
   if (change.added && change.added.length > 0) parts.push(say('diff.list_added', { items: change.added.join(separator) }));
   if (change.removed && change.removed.length > 0) parts.push(say('diff.list_removed', { items: change.removed.join(separator) }));
@@ -129,13 +137,19 @@ function fitToTerminal(head: readonly string[], rows: string[][], columns: numbe
 export function formatDiffTable(report: DiffReport, ctx: FormatContext): string {
   const lines = [ctx.chalk.bold(safeText(t(ctx.lang, 'diff.heading', { old: report.old, new: report.new })))];
   if (report.changes.length > 0) {
-    const head = (['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => t(ctx.lang, key));
+    const head = (['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) =>
+      t(ctx.lang, key),
+    );
     const gate = new Set(gateHits(report));
     const cells = cellsOf(report, ctx).map((row) => [row.change, row.item, row.old, row.new, row.detail].map(safeText));
     const wrapped = fitToTerminal(head, cells, ctx.columns);
     const rows = wrapped.map((row, index) => {
       const change = report.changes[index]!;
-      const paint = gate.has(change) ? ctx.chalk.red : change.kind === 'lowered' || change.kind === 'removed' ? ctx.chalk.yellow : (text: string) => text;
+      const paint = gate.has(change)
+        ? ctx.chalk.red
+        : change.kind === 'lowered' || change.kind === 'removed'
+          ? ctx.chalk.yellow
+          : (text: string) => text;
       return [paint(row[0]!), ...row.slice(1)];
     });
     lines.push(makeTable(head, rows, ctx));
@@ -148,12 +162,17 @@ export function formatDiffTable(report: DiffReport, ctx: FormatContext): string 
 export function formatDiffMarkdown(report: DiffReport, ctx: FormatContext): string {
   const lines = ['<!-- plan-check-diff -->', `### ${markdownText(t(ctx.lang, 'diff.heading', { old: report.old, new: report.new }))}`, ''];
   if (report.changes.length > 0) {
-    const head = [...(['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => t(ctx.lang, key)), 'id'];
+    const head = [
+      ...(['diff.col.change', 'diff.col.item', 'diff.col.old', 'diff.col.new', 'diff.col.detail'] as const).map((key) => t(ctx.lang, key)),
+      'id',
+    ];
     lines.push(`| ${head.map(markdownText).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`);
     const gate = new Set(gateHits(report));
     cellsOf(report, ctx).forEach((cells, index) => {
       const flag = gate.has(report.changes[index]!) ? '❌ ' : '';
-      lines.push(`| ${flag}${markdownText(cells.change)} | ${markdownText(cells.item)} | ${markdownText(cells.old)} | ${markdownText(cells.new)} | ${markdownText(cells.detail)} | \`${safeText(cells.id).replace(/`/g, "'").replace(/\|/g, '\\|')}\` |`);
+      lines.push(
+        `| ${flag}${markdownText(cells.change)} | ${markdownText(cells.item)} | ${markdownText(cells.old)} | ${markdownText(cells.new)} | ${markdownText(cells.detail)} | \`${safeText(cells.id).replace(/`/g, "'").replace(/\|/g, '\\|')}\` |`,
+      );
     });
     lines.push('');
   }

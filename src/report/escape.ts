@@ -1,6 +1,7 @@
 // Characters a format cannot carry, or should not show raw (controls, bidi overrides, invisible
 // characters), written instead as a visible \uXXXX: each format names its own set.
-export const showAsCodePoints = (text: string, unsafe: RegExp): string => text.replace(unsafe, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const showAsCodePoints = (text: string, unsafe: RegExp): string =>
+  text.replace(unsafe, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 // What a terminal line must never carry raw: C0 controls (ESC, BEL, CR, LF and tab included), DEL,
 // C1 controls, bidi overrides and isolates, and invisible characters (zero-width spaces and joiners,
@@ -14,14 +15,16 @@ export const escapeForTerminal = (text: string): string => showAsCodePoints(text
 // should show raw (controls, bidi overrides, invisible ones) as a visible \uXXXX, so a title can
 // neither open an element nor hide what it says.
 const HTML_SPECIAL: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => showAsCodePoints(text, TERMINAL_UNSAFE).replace(/[&<>"']/g, (char) => HTML_SPECIAL[char]!);
+export const escapeHtml = (text: string): string =>
+  showAsCodePoints(text, TERMINAL_UNSAFE).replace(/[&<>"']/g, (char) => HTML_SPECIAL[char]!);
 // What a machine format's human-facing text (SARIF messages, JUnit failures) must not carry raw:
 // C0 controls but tab, LF and CR (XML 1.0 cannot carry them at all, not even as &#1;), DEL and C1
 // controls, bidi marks, overrides and isolates (which reorder what a code-scanning page or a CI
 // report shows), zero-width and other invisible characters, a BOM, lone surrogates and the
 // non-characters U+FFFE/U+FFFF. Each is written as a visible \uXXXX.
-// eslint-disable-next-line no-control-regex
-const MACHINE_TEXT_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const MACHINE_TEXT_UNSAFE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 export const escapeForMachineText = (text: string): string => showAsCodePoints(text, MACHINE_TEXT_UNSAFE);
 
 /** XML character data: the unsafe characters shown, then & < > and CR as references. */

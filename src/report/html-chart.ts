@@ -34,14 +34,17 @@ export function targetChartSvg(input: ChartInput, lang: Lang): string {
   const { history } = input;
   const suffix = input.percent ? '%' : '';
   const required = history.required === undefined ? 0 : toNumber(history.required);
-  const reported = history.reported.filter((point) => point.actual !== undefined).map((point) => ({ day: point.day, value: toNumber(point.actual!) }));
+  const reported = history.reported
+    .filter((point) => point.actual !== undefined)
+    .map((point) => ({ day: point.day, value: toNumber(point.actual!) }));
   const pace = history.pace.map((point) => ({ day: point.day, value: toNumber(point.expected!) }));
   const firstDay = Math.min(input.start, ...reported.map((p) => p.day));
   const lastDay = Math.max(input.due, input.asOf, ...reported.map((p) => p.day));
   const top = Math.max(required, ...reported.map((p) => p.value), ...pace.map((p) => p.value)) * 1.1 || 1;
   const x = (day: number): number => PLOT.left + ((day - firstDay) / Math.max(lastDay - firstDay, 1)) * (PLOT.right - PLOT.left);
   const y = (value: number): number => PLOT.bottom - (Math.max(value, 0) / top) * (PLOT.bottom - PLOT.top);
-  const points = (list: readonly { day: number; value: number }[]): string => list.map((p) => `${round(x(p.day))},${round(y(p.value))}`).join(' ');
+  const points = (list: readonly { day: number; value: number }[]): string =>
+    list.map((p) => `${round(x(p.day))},${round(y(p.value))}`).join(' ');
   const colour = lightColours[input.light];
   // the as-of label stays inside the chart at either end
   const asOfAnchor = x(input.asOf) > PLOT.right - 50 ? 'end' : x(input.asOf) < PLOT.left + 50 ? 'start' : 'middle';
@@ -58,13 +61,18 @@ export function targetChartSvg(input: ChartInput, lang: Lang): string {
     `<line x1="${round(x(input.asOf))}" y1="${PLOT.top}" x2="${round(x(input.asOf))}" y2="${PLOT.bottom}" stroke="#9aa0a6" stroke-dasharray="2 2"/>`,
     `<text x="${round(x(input.asOf))}" y="${HEIGHT - 4}" text-anchor="${asOfAnchor}" font-size="10" fill="#5f6368">${escapeHtml(t(lang, 'report.as_of', { asOf: formatDay(input.asOf) }))}</text>`,
   ];
-  if (pace.length > 1) parts.push(`<polyline class="pace" points="${points(pace)}" fill="none" stroke="#5f6368" stroke-width="1.5" stroke-dasharray="5 3"/>`);
-  if (reported.length > 1) parts.push(`<polyline class="reported" points="${points(reported)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-  for (const point of reported) parts.push(`<circle class="reported-point" cx="${round(x(point.day))}" cy="${round(y(point.value))}" r="3.5" fill="${colour}"/>`);
+  if (pace.length > 1)
+    parts.push(`<polyline class="pace" points="${points(pace)}" fill="none" stroke="#5f6368" stroke-width="1.5" stroke-dasharray="5 3"/>`);
+  if (reported.length > 1)
+    parts.push(`<polyline class="reported" points="${points(reported)}" fill="none" stroke="${colour}" stroke-width="2"/>`);
+  for (const point of reported)
+    parts.push(`<circle class="reported-point" cx="${round(x(point.day))}" cy="${round(y(point.value))}" r="3.5" fill="${colour}"/>`);
   const last = reported.at(-1);
   if (last) {
     const anchor = x(last.day) > PLOT.right - 40 ? 'end' : 'start';
-    parts.push(`<text x="${round(x(last.day) + (anchor === 'end' ? -6 : 6))}" y="${round(y(last.value) - 6)}" text-anchor="${anchor}" font-size="11" font-weight="700" fill="${colour}">${escapeHtml(displayNumber(last.value, lang, suffix))}</text>`);
+    parts.push(
+      `<text x="${round(x(last.day) + (anchor === 'end' ? -6 : 6))}" y="${round(y(last.value) - 6)}" text-anchor="${anchor}" font-size="11" font-weight="700" fill="${colour}">${escapeHtml(displayNumber(last.value, lang, suffix))}</text>`,
+    );
   }
   return `<svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(input.label)}">${parts.join('')}</svg>`;
 }

@@ -31,7 +31,12 @@ function lightBadge(lang: Lang, light: Light, words = lightLabel(lang, light)): 
   return `<span class="light ${light}" data-light="${light}"><span class="light-dot" aria-hidden="true"></span>${text(words)}</span>`;
 }
 
-function table(head: readonly string[], rows: readonly string[], widths: readonly number[], numeric: ReadonlySet<number> = new Set()): string {
+function table(
+  head: readonly string[],
+  rows: readonly string[],
+  widths: readonly number[],
+  numeric: ReadonlySet<number> = new Set(),
+): string {
   const cols = widths.map((width) => `<col style="width:${width}%">`).join('');
   const ths = head.map((cell, index) => `<th${numeric.has(index) ? ' class="num"' : ''}>${text(cell)}</th>`).join('');
   return `<table><colgroup>${cols}</colgroup><thead><tr>${ths}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -50,7 +55,10 @@ function progressBar(lang: Lang, row: Pick<TargetRow, 'progress' | 'expected' | 
   if (row.progress === null) return '<span class="bar-text">—</span>';
   const pace = paceShare(row);
   const clamp = (value: number): number => Math.round(Math.min(Math.max(value, 0), 1) * 1000) / 10;
-  const label = pace === null ? displayPercent(row.progress) : t(lang, 'report.bar_label', { progress: displayPercent(row.progress), pace: displayPercent(pace) });
+  const label =
+    pace === null
+      ? displayPercent(row.progress)
+      : t(lang, 'report.bar_label', { progress: displayPercent(row.progress), pace: displayPercent(pace) });
   const marker = pace === null ? '' : `<div class="bar-pace" style="left:${clamp(pace)}%"></div>`;
   return `<div class="bar" role="img" aria-label="${text(label)}"><div class="bar-fill ${row.light}" style="width:${clamp(row.progress)}%"></div>${marker}</div><span class="bar-text">${text(label)}</span>`;
 }
@@ -58,34 +66,66 @@ function progressBar(lang: Lang, row: Pick<TargetRow, 'progress' | 'expected' | 
 const lagCell = (row: Pick<TargetRow, 'lag'>): string => cell(row.lag === null ? '—' : text(String(Math.round(row.lag * 10) / 10)), 'num');
 
 function targetsSection(lang: Lang, rows: readonly TargetRow[]): string {
-  const head = [t(lang, 'col.task'), t(lang, 'col.metric'), t(lang, 'col.owner'), t(lang, 'col.required'), t(lang, 'col.actual'), t(lang, 'report.col.bar'), t(lang, 'report.col.lag'), t(lang, 'col.status'), t(lang, 'col.light')];
+  const head = [
+    t(lang, 'col.task'),
+    t(lang, 'col.metric'),
+    t(lang, 'col.owner'),
+    t(lang, 'col.required'),
+    t(lang, 'col.actual'),
+    t(lang, 'report.col.bar'),
+    t(lang, 'report.col.lag'),
+    t(lang, 'col.status'),
+    t(lang, 'col.light'),
+  ];
   const body = rows.map((row) => {
-    const progress = row.units ? `<span class="bar-text">${text(t(lang, 'cell.units_met', { met: row.units.filter((unit) => unit.status === 'met').length, total: row.units.length }))}</span>` : progressBar(lang, row);
+    const progress = row.units
+      ? `<span class="bar-text">${text(t(lang, 'cell.units_met', { met: row.units.filter((unit) => unit.status === 'met').length, total: row.units.length }))}</span>`
+      : progressBar(lang, row);
     return `<tr data-ref="${text(row.ref)}" data-light="${row.light}">${[
-      cell(text(taskText(row, lang))), cell(text(row.metric)), cell(text(row.owner)), cell(text(requiredCell(row, lang)), 'num'), cell(text(actualCell(row, lang)), 'num'),
-      cell(progress, 'bar-cell'), lagCell(row), cell(text(targetStatusLabel(lang, row))), cell(lightBadge(lang, row.light), 'light-cell'),
+      cell(text(taskText(row, lang))),
+      cell(text(row.metric)),
+      cell(text(row.owner)),
+      cell(text(requiredCell(row, lang)), 'num'),
+      cell(text(actualCell(row, lang)), 'num'),
+      cell(progress, 'bar-cell'),
+      lagCell(row),
+      cell(text(targetStatusLabel(lang, row))),
+      cell(lightBadge(lang, row.light), 'light-cell'),
     ].join('')}</tr>`;
   });
-  const content = rows.length === 0 ? `<p class="note">${text(t(lang, 'report.nothing'))}</p>` : table(head, body, [13, 18, 10, 9, 8, 17, 9, 8, 8], new Set([3, 4, 6]));
+  const content =
+    rows.length === 0
+      ? `<p class="note">${text(t(lang, 'report.nothing'))}</p>`
+      : table(head, body, [13, 18, 10, 9, 8, 17, 9, 8, 8], new Set([3, 4, 6]));
   return `<section id="targets"><h2>${text(t(lang, 'report.section.targets', { count: rows.length }))}</h2>${content}</section>`;
 }
 
 /** One chart per red or yellow target, or per red or yellow unit of an `each` target. */
 function chartsSection(lang: Lang, report: PaperReport, rows: readonly TargetRow[], asOf: number): string {
-  const figures = rows.filter((row) => flagged(row.light)).flatMap((row) => {
-    const start = parseIsoDate(row.start)!;
-    const due = parseIsoDate(row.due)!;
-    const subjects = row.units ? row.units.filter((unit) => flagged(unit.light)).map((unit) => ({ unit: unit.unit as string | undefined, light: unit.light, owner: unit.unit })) : [{ unit: undefined, light: row.light, owner: row.owner }];
-    return subjects.map((subject) => {
-      const title = t(lang, 'report.chart_title', { metric: row.metric, owner: subject.owner });
-      const history = report.historyOf(row.ref, subject.unit);
-      const body = history.reported.length === 0
-        ? `<p class="note">${text(t(lang, 'report.chart_empty'))}</p>`
-        : targetChartSvg({ history, light: subject.light, start, due, asOf, limit: isLimit(row), percent: row.kind === 'percent', label: title }, lang);
-      const legend = `<p class="legend">${lightBadge(lang, subject.light)} <span class="legend-pace"></span> ${text(t(lang, isLimit(row) ? 'report.legend.limit' : 'report.legend.pace'))} · ● ${text(t(lang, 'report.legend.actual'))}</p>`;
-      return `<figure class="chart" data-ref="${text(row.ref)}"><figcaption>${text(title)}</figcaption>${body}${legend}</figure>`;
+  const figures = rows
+    .filter((row) => flagged(row.light))
+    .flatMap((row) => {
+      const start = parseIsoDate(row.start)!;
+      const due = parseIsoDate(row.due)!;
+      const subjects = row.units
+        ? row.units
+            .filter((unit) => flagged(unit.light))
+            .map((unit) => ({ unit: unit.unit as string | undefined, light: unit.light, owner: unit.unit }))
+        : [{ unit: undefined, light: row.light, owner: row.owner }];
+      return subjects.map((subject) => {
+        const title = t(lang, 'report.chart_title', { metric: row.metric, owner: subject.owner });
+        const history = report.historyOf(row.ref, subject.unit);
+        const body =
+          history.reported.length === 0
+            ? `<p class="note">${text(t(lang, 'report.chart_empty'))}</p>`
+            : targetChartSvg(
+                { history, light: subject.light, start, due, asOf, limit: isLimit(row), percent: row.kind === 'percent', label: title },
+                lang,
+              );
+        const legend = `<p class="legend">${lightBadge(lang, subject.light)} <span class="legend-pace"></span> ${text(t(lang, isLimit(row) ? 'report.legend.limit' : 'report.legend.pace'))} · ● ${text(t(lang, 'report.legend.actual'))}</p>`;
+        return `<figure class="chart" data-ref="${text(row.ref)}"><figcaption>${text(title)}</figcaption>${body}${legend}</figure>`;
+      });
     });
-  });
   if (figures.length === 0) return '';
   return `<section id="charts"><h2>${text(t(lang, 'report.section.charts'))}</h2><div class="charts">${figures.join('')}</div></section>`;
 }
@@ -94,13 +134,28 @@ function chartsSection(lang: Lang, report: PaperReport, rows: readonly TargetRow
 function eachSection(lang: Lang, rows: readonly TargetRow[]): string {
   const eachRows = rows.filter((row) => row.units);
   if (eachRows.length === 0) return '';
-  const head = [t(lang, 'col.unit'), t(lang, 'col.required'), t(lang, 'col.expected'), t(lang, 'col.actual'), t(lang, 'report.col.bar'), t(lang, 'report.col.lag'), t(lang, 'col.status'), t(lang, 'col.light')];
+  const head = [
+    t(lang, 'col.unit'),
+    t(lang, 'col.required'),
+    t(lang, 'col.expected'),
+    t(lang, 'col.actual'),
+    t(lang, 'report.col.bar'),
+    t(lang, 'report.col.lag'),
+    t(lang, 'col.status'),
+    t(lang, 'col.light'),
+  ];
   const tables = eachRows.map((row) => {
     const body = (row.units ?? []).map((unit) => {
       const line = { ...row, ...unit, unit: row.unit };
       return `<tr data-light="${unit.light}">${[
-        cell(text(unit.unit)), cell(text(requiredCell(line, lang)), 'num'), cell(text(displayNumber(unit.expected, lang, row.kind === 'percent' ? '%' : '')), 'num'), cell(text(actualCell(line, lang)), 'num'),
-        cell(progressBar(lang, line), 'bar-cell'), lagCell(line), cell(text(targetStatusLabel(lang, line))), cell(lightBadge(lang, unit.light), 'light-cell'),
+        cell(text(unit.unit)),
+        cell(text(requiredCell(line, lang)), 'num'),
+        cell(text(displayNumber(unit.expected, lang, row.kind === 'percent' ? '%' : '')), 'num'),
+        cell(text(actualCell(line, lang)), 'num'),
+        cell(progressBar(lang, line), 'bar-cell'),
+        lagCell(line),
+        cell(text(targetStatusLabel(lang, line))),
+        cell(lightBadge(lang, unit.light), 'light-cell'),
       ].join('')}</tr>`;
     });
     return `<h3>${text(`${taskText(row, lang)} · ${t(lang, 'report.chart_title', { metric: row.metric, owner: row.owner })}`)}</h3>${table(head, body, [18, 11, 10, 10, 21, 10, 10, 10], new Set([1, 2, 3, 5]))}`;
@@ -109,21 +164,42 @@ function eachSection(lang: Lang, rows: readonly TargetRow[]): string {
 }
 
 function deadlineTable(lang: Lang, rows: readonly DeadlineRow[]): string {
-  const head = [t(lang, 'col.kind'), t(lang, 'col.title'), t(lang, 'col.owner'), t(lang, 'col.due'), t(lang, 'col.days_left'), t(lang, 'col.status'), t(lang, 'col.light')];
-  const body = groupDeadlineRows(rows).map((line) => `<tr data-light="${line.row.light}">${[
-    cell(text(t(lang, `kind.${line.row.kind}`))), cell(text(deadlineTitle(line.row))), cell(text(deadlineOwnerText(lang, line))), cell(text(line.row.due)),
-    cell(text(String(line.row.days_left)), 'num'), cell(text(deadlineStatusLine(lang, line))), cell(lightBadge(lang, line.row.light), 'light-cell'),
-  ].join('')}</tr>`);
+  const head = [
+    t(lang, 'col.kind'),
+    t(lang, 'col.title'),
+    t(lang, 'col.owner'),
+    t(lang, 'col.due'),
+    t(lang, 'col.days_left'),
+    t(lang, 'col.status'),
+    t(lang, 'col.light'),
+  ];
+  const body = groupDeadlineRows(rows).map(
+    (line) =>
+      `<tr data-light="${line.row.light}">${[
+        cell(text(t(lang, `kind.${line.row.kind}`))),
+        cell(text(deadlineTitle(line.row))),
+        cell(text(deadlineOwnerText(lang, line))),
+        cell(text(line.row.due)),
+        cell(text(String(line.row.days_left)), 'num'),
+        cell(text(deadlineStatusLine(lang, line))),
+        cell(lightBadge(lang, line.row.light), 'light-cell'),
+      ].join('')}</tr>`,
+  );
   return table(head, body, [8, 26, 14, 11, 8, 23, 10], new Set([4]));
 }
 
 /** Red (overdue) and yellow (due soon) listed; green counted, or listed too with --all. */
 function deadlinesSection(lang: Lang, report: PaperReport, view: View): string {
   const detailed = new Set(view.plans.filter((plan) => !view.ended.some((ended) => ended.id === plan.id)).map((plan) => plan.id));
-  const green = groupDeadlineRows(report.status.evaluation.deadlines.filter((d) => detailed.has(d.plan) && deadlineLight(d.status) === 'green').map(toDeadlineRow)).length;
+  const green = groupDeadlineRows(
+    report.status.evaluation.deadlines.filter((d) => detailed.has(d.plan) && deadlineLight(d.status) === 'green').map(toDeadlineRow),
+  ).length;
   const parts = (['red', 'yellow', 'green'] as const).map((light) => {
     const rows = view.deadlines.filter((row) => row.light === light);
-    if (rows.length === 0) return light === 'green' && green > 0 ? `<p class="note">${text(t(lang, 'report.deadlines_green_counted', { count: green }))}</p>` : '';
+    if (rows.length === 0)
+      return light === 'green' && green > 0
+        ? `<p class="note">${text(t(lang, 'report.deadlines_green_counted', { count: green }))}</p>`
+        : '';
     return `<h3>${lightBadge(lang, light, t(lang, 'report.deadlines_light', { light: lightLabel(lang, light), count: groupDeadlineRows(rows).length }))}</h3>${deadlineTable(lang, rows)}`;
   });
   const body = parts.join('') || `<p class="note">${text(t(lang, 'report.nothing'))}</p>`;
@@ -137,22 +213,41 @@ function deadlinesSection(lang: Lang, report: PaperReport, view: View): string {
 function unitsSection(lang: Lang, rows: readonly UnitScorecardRow[], asOf: string): string {
   if (rows.length === 0) return '';
   const columns = unitColumns(lang, statusesPresent(rows));
-  const rateCell = (rate: number | null): string => cell(rate === null ? '—' : `<div class="bar"><div class="bar-fill neutral" style="width:${Math.round(rate * 1000) / 10}%"></div></div><span class="bar-text">${text(displayPercent(rate))}</span>`, 'bar-cell');
-  const body = rows.map((row) => `<tr>${columns.map((column, index) => {
-    const value = column.value(row);
-    if (column.rate) return rateCell(typeof value === 'number' ? value : null);
-    return index === 0 ? cell(text(String(value))) : cell(value === null ? '—' : String(value), 'num');
-  }).join('')}</tr>`);
+  const rateCell = (rate: number | null): string =>
+    cell(
+      rate === null
+        ? '—'
+        : `<div class="bar"><div class="bar-fill neutral" style="width:${Math.round(rate * 1000) / 10}%"></div></div><span class="bar-text">${text(displayPercent(rate))}</span>`,
+      'bar-cell',
+    );
+  const body = rows.map(
+    (row) =>
+      `<tr>${columns
+        .map((column, index) => {
+          const value = column.value(row);
+          if (column.rate) return rateCell(typeof value === 'number' ? value : null);
+          return index === 0 ? cell(text(String(value))) : cell(value === null ? '—' : String(value), 'num');
+        })
+        .join('')}</tr>`,
+  );
   const rest = (100 - 14 - 2 * 9) / (columns.length - 3);
   const widths = columns.map((column, index) => (index === 0 ? 14 : column.rate ? 9 : rest));
   const numeric = new Set(columns.flatMap((column, index) => (index > 0 && !column.rate ? [index] : [])));
-  return `<section id="units"><h2>${text(t(lang, 'report.section.units'))}</h2><p class="note">${text(t(lang, 'heading.on_time', { asOf }))}</p>${table(columns.map((column) => column.header), body, widths, numeric)}</section>`;
+  return `<section id="units"><h2>${text(t(lang, 'report.section.units'))}</h2><p class="note">${text(t(lang, 'heading.on_time', { asOf }))}</p>${table(
+    columns.map((column) => column.header),
+    body,
+    widths,
+    numeric,
+  )}</section>`;
 }
 
 function endedSection(lang: Lang, view: View): string {
   if (view.ended.length === 0) return '';
   const items = view.ended.map((plan) => {
-    const counts = targetStatuses.filter((status) => plan.counts[status] > 0).map((status) => t(lang, `brief.count.${status}`, { count: plan.counts[status] })).join(t(lang, 'brief.separator'));
+    const counts = targetStatuses
+      .filter((status) => plan.counts[status] > 0)
+      .map((status) => t(lang, `brief.count.${status}`, { count: plan.counts[status] }))
+      .join(t(lang, 'brief.separator'));
     const parts = (counts || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '');
     return `<li>${text(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts }))}</li>`;
   });
@@ -160,7 +255,10 @@ function endedSection(lang: Lang, view: View): string {
 }
 
 function briefSection(lang: Lang, report: PaperReport, view: View): string {
-  const boxes = lightOrder.map((light) => `<div class="light-box ${light}" data-light="${light}"><span class="word">${lightBadge(lang, light)}</span><span class="count">${view.summary.lights[light]}</span></div>`);
+  const boxes = lightOrder.map(
+    (light) =>
+      `<div class="light-box ${light}" data-light="${light}"><span class="word">${lightBadge(lang, light)}</span><span class="count">${view.summary.lights[light]}</span></div>`,
+  );
   return `<section id="brief"><h2>${text(t(lang, 'report.section.brief'))}</h2><p class="brief">${text(briefParagraph(briefFactsOf(report.status), lang))}</p><h3>${text(t(lang, 'report.section.lights'))}</h3><div class="light-boxes">${boxes.join('')}</div></section>`;
 }
 

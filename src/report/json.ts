@@ -86,17 +86,38 @@ function targetReadings(plans: readonly Plan[]): TargetReadingRow[] {
   return plans
     .flatMap((plan) => allTargets(plan))
     .filter((target) => target.expression.written !== undefined)
-    .map((target) => ({ file: target.place.file, line: target.place.line, column: target.place.column, ref: target.ref, written: target.expression.written!, canonical: target.expression.text, unit: target.unit ?? null }));
+    .map((target) => ({
+      file: target.place.file,
+      line: target.place.line,
+      column: target.place.column,
+      ref: target.ref,
+      written: target.expression.written!,
+      canonical: target.expression.text,
+      unit: target.unit ?? null,
+    }));
 }
 
 export function formatDiagnosticsJson({ diagnostics, plans }: DiagnosticsReport, { lang }: FormatContext): string {
   const valid = !diagnostics.some((d) => d.severity === 'error');
   const readings = targetReadings(plans);
-  return `${JSON.stringify({
-    valid,
-    // a reference that only follows from an error in its plan stays one entry, marked (text folds them)
-    diagnostics: diagnostics.map((d) => ({ file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, message: diagnosticMessage(d.code, d.args, lang), ...(d.follows ? { follows: d.follows } : {}), ...(d.recovered ? { recovered: true } : {}) })),
-    // only when some target is written in words, so plans in canonical form print what they always did
-    ...(readings.length > 0 ? { canonical_targets: readings } : {}),
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      valid,
+      // a reference that only follows from an error in its plan stays one entry, marked (text folds them)
+      diagnostics: diagnostics.map((d) => ({
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        severity: d.severity,
+        code: d.code,
+        message: diagnosticMessage(d.code, d.args, lang),
+        ...(d.follows ? { follows: d.follows } : {}),
+        ...(d.recovered ? { recovered: true } : {}),
+      })),
+      // only when some target is written in words, so plans in canonical form print what they always did
+      ...(readings.length > 0 ? { canonical_targets: readings } : {}),
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -9,7 +9,6 @@ import type { Lang } from '../i18n/labels.js';
 import { escapeXmlAttribute, escapeXmlText } from './escape.js';
 import { kindsHolding } from '../core/source-kinds.js';
 
-
 /** One <testsuite> per kind of file, in this order; a kind with no file has no suite. */
 const suites: readonly { name: string; kinds: readonly CheckedFile['kind'][] }[] = [
   { name: 'plan-check config', kinds: ['config'] },
@@ -18,7 +17,9 @@ const suites: readonly { name: string; kinds: readonly CheckedFile['kind'][] }[]
 ];
 
 const attributes = (values: Record<string, string | number>): string =>
-  Object.entries(values).map(([key, value]) => ` ${key}="${escapeXmlAttribute(String(value))}"`).join('');
+  Object.entries(values)
+    .map(([key, value]) => ` ${key}="${escapeXmlAttribute(String(value))}"`)
+    .join('');
 
 const place = (d: Diagnostic): string => `${d.file}:${d.line}:${d.column}`;
 
@@ -66,7 +67,11 @@ export function formatDiagnosticsJunit(diagnostics: readonly Diagnostic[], files
     }
     totalTests += members.length;
     totalFailures += failures;
-    body.push(`  <testsuite${attributes({ name: suite.name, tests: members.length, failures, errors: 0, skipped: 0, time: 0 })}>`, ...cases, '  </testsuite>');
+    body.push(
+      `  <testsuite${attributes({ name: suite.name, tests: members.length, failures, errors: 0, skipped: 0, time: 0 })}>`,
+      ...cases,
+      '  </testsuite>',
+    );
   }
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -12,7 +12,16 @@ import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './
 import { partialLines, withDataErrorMarker } from './partial-text.js';
 import { buildStatusView, countDeadlines, statusHeading } from './status-view.js';
 import { summaryLines, targetSummaryParts } from './summary-text.js';
-import { deadlineTitle, gapsSummaryLines, onTimeCells, onTimeHead, unitFiguresCells, unitFiguresHead, unitsOwningTargets, unitsWithDeadlinesDue } from './table.js';
+import {
+  deadlineTitle,
+  gapsSummaryLines,
+  onTimeCells,
+  onTimeHead,
+  unitFiguresCells,
+  unitFiguresHead,
+  unitsOwningTargets,
+  unitsWithDeadlinesDue,
+} from './table.js';
 import { deadlineOwnerText, deadlineStatusLine, groupDeadlineRows } from './deadline-lines.js';
 import { briefFactsOf, briefParagraph } from './brief.js';
 
@@ -41,9 +50,26 @@ function markdownTable(head: string[], rows: string[][]): string {
 }
 
 const targetHead = (ctx: FormatContext): string[] =>
-  (['col.ref', 'col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
+  (
+    [
+      'col.ref',
+      'col.task',
+      'col.metric',
+      'col.owner',
+      'col.required',
+      'col.expected',
+      'col.actual',
+      'col.gap',
+      'col.progress',
+      'col.due',
+      'col.status',
+      'col.light',
+    ] as const
+  ).map((k) => t(ctx.lang, k));
 const deadlineHead = (ctx: FormatContext): string[] =>
-  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(ctx.lang, k));
+  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) =>
+    t(ctx.lang, k),
+  );
 
 /** The terminal table's columns, one line per cell: task ids repeat across plans, so the plan is named when rows span several. */
 function targetCells(rows: readonly TargetRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
@@ -81,7 +107,9 @@ function deadlineCells(rows: readonly DeadlineRow[], ctx: FormatContext, onePlan
 /** The partial-report notice as a quoted block (a paragraph of its own, then a blank line), or nothing. */
 function partialNotice(partial: PartialInput | undefined, ctx: FormatContext): string[] {
   const lines = partialLines(partial, ctx);
-  return lines.length === 0 ? [] : [...lines.map((line, index) => `> ${index === 0 ? `**${markdownText(line)}**` : markdownText(line)}  `), ''];
+  return lines.length === 0
+    ? []
+    : [...lines.map((line, index) => `> ${index === 0 ? `**${markdownText(line)}**` : markdownText(line)}  `), ''];
 }
 
 /** The notice as a block followed by a blank line, before a table (which would otherwise continue the quote). */
@@ -94,38 +122,86 @@ const partialBlock = (partial: PartialInput | undefined, ctx: FormatContext): st
 const plain = new Chalk({ level: 0 });
 
 export function formatTargetsMarkdown(report: GapsReport, ctx: FormatContext): string {
-  const summary = gapsSummaryLines(report, ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
+  const summary = gapsSummaryLines(report, ctx, plain)
+    .map((line) => `\n${markdownText(line)}\n`)
+    .join('');
   return `${partialBlock(report.partial, ctx)}${markdownTable(targetHead(ctx), targetCells(report.rows, ctx, report.onePlan))}\n${summary}`;
 }
 
 export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatContext): string {
-  const summary = summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx, plain).map((line) => `\n${markdownText(line)}\n`).join('');
+  const summary = summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx, plain)
+    .map((line) => `\n${markdownText(line)}\n`)
+    .join('');
   return `${partialBlock(report.partial, ctx)}${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx, report.onePlan))}\n${summary}`;
 }
 
 export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
   const view = buildStatusView(report.evaluation, report.shownPlans, report.view);
   const lang = ctx.lang;
-  const out = [`## ${markdownText(statusHeading(view, lang))}`, '', ...partialNotice(report.partial, ctx), markdownText(briefParagraph(briefFactsOf(report), lang)), ''];
+  const out = [
+    `## ${markdownText(statusHeading(view, lang))}`,
+    '',
+    ...partialNotice(report.partial, ctx),
+    markdownText(briefParagraph(briefFactsOf(report), lang)),
+    '',
+  ];
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
-  if (active.length > 0) out.push(markdownText(t(lang, 'heading.plans', { plans: active.map((p) => `${p.title} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') })), '');
+  if (active.length > 0)
+    out.push(
+      markdownText(
+        t(lang, 'heading.plans', {
+          plans: active.map((p) => `${p.title} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; '),
+        }),
+      ),
+      '',
+    );
   for (const line of summaryLines(view.summary, view.deadlineSummary, ctx, plain)) out.push(markdownText(line), '');
   if (view.targets.length > 0) {
-    const heading = view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total: view.detailTotal });
-    out.push(`### ${markdownText(heading)}`, '', markdownTable(targetHead(ctx), targetCells(view.targets, ctx, report.plans.length === 1)), '');
+    const heading = view.showingAllTargets
+      ? t(lang, 'heading.targets_all', { count: view.targets.length })
+      : t(lang, 'heading.targets_attention', { count: view.targets.length, total: view.detailTotal });
+    out.push(
+      `### ${markdownText(heading)}`,
+      '',
+      markdownTable(targetHead(ctx), targetCells(view.targets, ctx, report.plans.length === 1)),
+      '',
+    );
   }
   if (view.deadlines.length > 0) {
-    const heading = view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length });
-    out.push(`### ${markdownText(heading)}`, '', markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx, report.plans.length === 1)), '');
+    const heading = view.showingAllDeadlines
+      ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length })
+      : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length });
+    out.push(
+      `### ${markdownText(heading)}`,
+      '',
+      markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx, report.plans.length === 1)),
+      '',
+    );
   }
-  if (view.targets.length === 0 && view.deadlines.length === 0) out.push(markdownText(t(lang, view.endedProblems > 0 ? 'summary.nothing_current' : 'summary.nothing')), '');
+  if (view.targets.length === 0 && view.deadlines.length === 0)
+    out.push(markdownText(t(lang, view.endedProblems > 0 ? 'summary.nothing_current' : 'summary.nothing')), '');
   const units = unitsWithDeadlinesDue(view.units);
-  if (units.length > 0) out.push(`### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`, '', markdownTable(onTimeHead(lang), onTimeCells(units)), '');
+  if (units.length > 0)
+    out.push(
+      `### ${markdownText(t(lang, 'heading.on_time', { asOf: view.asOf }))}`,
+      '',
+      markdownTable(onTimeHead(lang), onTimeCells(units)),
+      '',
+    );
   const owners = unitsOwningTargets(view.units);
-  if (owners.length > 0) out.push(`### ${markdownText(t(lang, 'heading.unit_figures', { asOf: view.asOf, days: view.staleDays }))}`, '', markdownTable(unitFiguresHead(lang), unitFiguresCells(owners)), '');
+  if (owners.length > 0)
+    out.push(
+      `### ${markdownText(t(lang, 'heading.unit_figures', { asOf: view.asOf, days: view.staleDays }))}`,
+      '',
+      markdownTable(unitFiguresHead(lang), unitFiguresCells(owners)),
+      '',
+    );
   if (view.ended.length > 0) {
     out.push(`### ${markdownText(t(lang, 'heading.ended_plans'))}`, '');
-    for (const plan of view.ended) out.push(`- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: (targetSummaryParts(plan.counts, ctx, plain) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') }))}`);
+    for (const plan of view.ended)
+      out.push(
+        `- ${markdownText(t(lang, 'summary.ended_plan', { title: plan.title, id: plan.id, end: plan.end, parts: (targetSummaryParts(plan.counts, ctx, plain) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') }))}`,
+      );
     out.push('');
   }
   return out.join('\n');

@@ -10,7 +10,12 @@ import { safeText } from './display.js';
 export function partialLines(partial: PartialInput | undefined, ctx: FormatContext): string[] {
   if (!partial) return [];
   const lines = [t(ctx.lang, 'partial.heading', { errors: partial.errors })];
-  if (partial.plans.length > 0) lines.push(t(ctx.lang, 'partial.plans', { plans: partial.plans.map((p) => (p.plan ? `${p.plan} (${safeText(p.file)})` : safeText(p.file))).join('; ') }));
+  if (partial.plans.length > 0)
+    lines.push(
+      t(ctx.lang, 'partial.plans', {
+        plans: partial.plans.map((p) => (p.plan ? `${p.plan} (${safeText(p.file)})` : safeText(p.file))).join('; '),
+      }),
+    );
   if (partial.files.length > 0) lines.push(t(ctx.lang, 'partial.files', { files: partial.files.map(safeText).join('; ') }));
   if (partial.entries > 0) lines.push(t(ctx.lang, 'partial.entries', { count: partial.entries, marker: t(ctx.lang, 'partial.marker') }));
   return lines;
@@ -21,7 +26,18 @@ export const withDataErrorMarker = (text: string, dataErrors: number | undefined
   dataErrors ? `${text} ${t(ctx.lang, 'partial.marker')}` : text;
 
 /** The JSON form: `complete`, and what was left out when not. */
-export function partialJson(partial: PartialInput | undefined): { complete: boolean; left_out?: { errors: number; plans: { file: string; plan: string | null }[]; files: string[]; entries: number } } {
+export function partialJson(partial: PartialInput | undefined): {
+  complete: boolean;
+  left_out?: { errors: number; plans: { file: string; plan: string | null }[]; files: string[]; entries: number };
+} {
   if (!partial) return { complete: true };
-  return { complete: false, left_out: { errors: partial.errors, plans: partial.plans.map((p) => ({ file: p.file, plan: p.plan ?? null })), files: partial.files, entries: partial.entries } };
+  return {
+    complete: false,
+    left_out: {
+      errors: partial.errors,
+      plans: partial.plans.map((p) => ({ file: p.file, plan: p.plan ?? null })),
+      files: partial.files,
+      entries: partial.entries,
+    },
+  };
 }

@@ -73,7 +73,10 @@ function utf16Column(lines: readonly string[] | undefined, line: number, column:
  * added or removed: a hash of code, file and the trimmed line, with a count for repeats.
  */
 function fingerprint(d: Diagnostic, lineText: string | undefined, seen: Map<string, number>): string {
-  const hash = createHash('sha256').update(`${d.code}\u0000${d.file}\u0000${lineText === undefined ? `line ${d.line}` : lineText.trim()}`).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(`${d.code}\u0000${d.file}\u0000${lineText === undefined ? `line ${d.line}` : lineText.trim()}`)
+    .digest('hex')
+    .slice(0, 32);
   const occurrence = (seen.get(hash) ?? 0) + 1;
   seen.set(hash, occurrence);
   return `${hash}:${occurrence}`;
@@ -144,5 +147,10 @@ export function formatDiagnosticsSarif(diagnostics: readonly Diagnostic[], input
 
 /** validate --format sarif. */
 export function formatSarif(report: DiagnosticsReport, ctx: FormatContext): string {
-  return formatDiagnosticsSarif(report.diagnostics, { files: report.files.map((file) => file.path), sources: report.texts, lang: ctx.lang, version: VERSION });
+  return formatDiagnosticsSarif(report.diagnostics, {
+    files: report.files.map((file) => file.path),
+    sources: report.texts,
+    lang: ctx.lang,
+    version: VERSION,
+  });
 }

@@ -27,7 +27,10 @@ export function statusLabel(lang: Lang, status: Status): string {
   return t(lang, (isDeadlineStatus(status) ? `deadline.${status}` : `status.${status}`) satisfies LabelKey);
 }
 
-const lightColour = { red: 'red', yellow: 'yellow', green: 'green', grey: 'gray' } as const satisfies Record<Light, 'red' | 'yellow' | 'green' | 'gray'>;
+const lightColour = { red: 'red', yellow: 'yellow', green: 'green', grey: 'gray' } as const satisfies Record<
+  Light,
+  'red' | 'yellow' | 'green' | 'gray'
+>;
 
 /** A light as a word; on a colour terminal a coloured dot before it (the word carries the meaning). */
 export function paintLight(chalk: ChalkInstance, light: Light, word: string): string {

@@ -8,12 +8,21 @@ import { type Light, lightOrder } from '../core/lights.js';
 import { type DeadlineStatus, type TargetStatus, attentionStatuses } from '../core/statuses.js';
 import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, type UnitScorecardRow, toDeadlineRow, toTargetRow } from './rows.js';
 
-
 export type StatusCounts = Record<TargetStatus, number> & { targets: number; lights: Record<Light, number> };
 
 /** Targets by status and by light (an `each` target counts once, by its own). */
 export function countStatuses(rows: readonly { status: TargetStatus; light: Light }[]): StatusCounts {
-  const counts = { targets: rows.length, met: 0, on_track: 0, behind: 0, missed: 0, breached: 0, no_data: 0, not_started: 0, lights: { red: 0, yellow: 0, green: 0, grey: 0 } };
+  const counts = {
+    targets: rows.length,
+    met: 0,
+    on_track: 0,
+    behind: 0,
+    missed: 0,
+    breached: 0,
+    no_data: 0,
+    not_started: 0,
+    lights: { red: 0, yellow: 0, green: 0, grey: 0 },
+  };
   for (const row of rows) {
     counts[row.status] += 1;
     counts.lights[row.light] += 1;
@@ -112,7 +121,9 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
   const plansById = new Map(plans.map((plan) => [plan.id, plan]));
   const isEnded = (plan: Plan): boolean => plan.period.end < evaluation.asOf;
   const recentlyEnded = (plan: Plan): boolean => evaluation.asOf - plan.period.end <= options.recentDays;
-  const detailed = new Set(plans.filter((plan) => options.all || options.explicitPlans || !isEnded(plan) || recentlyEnded(plan)).map((plan) => plan.id));
+  const detailed = new Set(
+    plans.filter((plan) => options.all || options.explicitPlans || !isEnded(plan) || recentlyEnded(plan)).map((plan) => plan.id),
+  );
   const covered = new Set(plans.map((plan) => plan.id));
   const rows = evaluation.targets.map((result) => toTargetRow(result, plansById));
   const detailRows = rows.filter((row) => detailed.has(row.plan));
@@ -126,12 +137,20 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
     asOf: formatDay(evaluation.asOf),
     asOfFromConfig: options.asOfFromConfig === true,
     warnDays: evaluation.warnDays,
-    plans: plans.map((plan) => ({ id: plan.id, title: plan.title, start: formatDay(plan.period.start), end: formatDay(plan.period.end), ended: isEnded(plan) })),
+    plans: plans.map((plan) => ({
+      id: plan.id,
+      title: plan.title,
+      start: formatDay(plan.period.start),
+      end: formatDay(plan.period.end),
+      ended: isEnded(plan),
+    })),
     summary: countStatuses(rows.filter((row) => covered.has(row.plan))),
     deadlineSummary: countDeadlines(evaluation.deadlines.filter((d) => covered.has(d.plan))),
     detailTotal: detailRows.length,
     // a target that lost rows to an error is shown too, marked: its figures may be wrong
-    targets: showAll ? detailRows : redFirst(detailRows.filter((row) => needsAttention(row, formatDay(evaluation.asOf)) || row.data_errors > 0)),
+    targets: showAll
+      ? detailRows
+      : redFirst(detailRows.filter((row) => needsAttention(row, formatDay(evaluation.asOf)) || row.data_errors > 0)),
     showingAllTargets: showAll,
     deadlines,
     showingAllDeadlines: options.all,
@@ -144,8 +163,9 @@ export function buildStatusView(evaluation: Evaluation, plans: readonly Plan[], 
         counts: countStatuses(rows.filter((row) => row.plan === plan.id)),
         overdue: evaluation.deadlines.filter((d) => d.plan === plan.id && d.status === 'overdue').length,
       })),
-    endedProblems: rows.filter((row) => !detailed.has(row.plan) && attentionStatuses.includes(row.status) && row.status !== 'no_data').length
-      + evaluation.deadlines.filter((d) => !detailed.has(d.plan) && d.status === 'overdue').length,
+    endedProblems:
+      rows.filter((row) => !detailed.has(row.plan) && attentionStatuses.includes(row.status) && row.status !== 'no_data').length +
+      evaluation.deadlines.filter((d) => !detailed.has(d.plan) && d.status === 'overdue').length,
     units: options.unitsOf(detailed),
     staleDays: options.staleDays,
   };

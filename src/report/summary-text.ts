@@ -35,9 +35,18 @@ function deadlineSummaryParts(counts: DeadlineCounts, ctx: FormatContext, chalk:
 }
 
 /** The summary as lines: targets (when given), then deadlines (when given). */
-export function summaryLines(targets: StatusCounts | undefined, deadlines: DeadlineCounts | undefined, ctx: FormatContext, chalk: ChalkInstance = ctx.chalk): string[] {
+export function summaryLines(
+  targets: StatusCounts | undefined,
+  deadlines: DeadlineCounts | undefined,
+  ctx: FormatContext,
+  chalk: ChalkInstance = ctx.chalk,
+): string[] {
   const lines: string[] = [];
-  if (targets) lines.push(t(ctx.lang, 'summary.counts', { targets: targets.targets, parts: targetSummaryParts(targets, ctx, chalk) || '—' }));
-  if (deadlines) lines.push(t(ctx.lang, 'summary.deadline_counts', { deadlines: deadlines.deadlines, parts: deadlineSummaryParts(deadlines, ctx, chalk) || '—' }));
+  if (targets)
+    lines.push(t(ctx.lang, 'summary.counts', { targets: targets.targets, parts: targetSummaryParts(targets, ctx, chalk) || '—' }));
+  if (deadlines)
+    lines.push(
+      t(ctx.lang, 'summary.deadline_counts', { deadlines: deadlines.deadlines, parts: deadlineSummaryParts(deadlines, ctx, chalk) || '—' }),
+    );
   return lines;
 }

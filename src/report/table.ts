@@ -52,14 +52,19 @@ export function makeTable(head: string[], rows: string[][], ctx: FormatContext):
       if (width + 2 > widths[column]!) widths[column] = width + 2;
     });
   });
-  const headTable = new Table({ head: head.map((h) => ctx.chalk.bold(h)), colWidths: widths, style: { head: [], border: [], compact: true } });
+  const headTable = new Table({
+    head: head.map((h) => ctx.chalk.bold(h)),
+    colWidths: widths,
+    style: { head: [], border: [], compact: true },
+  });
   const headLines = headTable.toString().split('\n');
   // cli-table3 closes a head-only table with its bottom border; the rows take its place
   const lines = headLines.slice(0, -1);
   if (rows.length === 0) return [...lines, border('└', '─', '┴', '┘', widths)].join('\n');
   const rule = border('├', '─', '┼', '┤', widths);
   lines.push(rule);
-  const padded = (text: string, textWidth: number, column: number): string => ` ${text}${' '.repeat(Math.max(widths[column]! - 1 - textWidth, 0))}│`;
+  const padded = (text: string, textWidth: number, column: number): string =>
+    ` ${text}${' '.repeat(Math.max(widths[column]! - 1 - textWidth, 0))}│`;
   rows.forEach((row, rowIndex) => {
     if (ruled && rowIndex > 0) lines.push(rule);
     const oneLine = row.every((_, column) => cellWidths[rowIndex * columnCount + column] !== MULTI_LINE);
@@ -115,10 +120,26 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext, onePlan
 }
 
 const targetHead = (lang: Lang): string[] =>
-  (['col.ref', 'col.task', 'col.metric', 'col.owner', 'col.required', 'col.expected', 'col.actual', 'col.gap', 'col.progress', 'col.due', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+  (
+    [
+      'col.ref',
+      'col.task',
+      'col.metric',
+      'col.owner',
+      'col.required',
+      'col.expected',
+      'col.actual',
+      'col.gap',
+      'col.progress',
+      'col.due',
+      'col.status',
+      'col.light',
+    ] as const
+  ).map((k) => t(lang, k));
 
 /** A duty's title as written; a task or phase led by its id. */
-export const deadlineTitle = (row: DeadlineRow): string => (row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`);
+export const deadlineTitle = (row: DeadlineRow): string =>
+  row.kind === 'report' || row.kind === 'activity' ? row.title : `${row.ref.split('/').pop()} ${row.title}`;
 
 function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
   const lang = ctx.lang;
@@ -131,26 +152,37 @@ function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext, one
       wrapToWidth(safeText(deadlineOwnerText(lang, line)), 14),
       row.due,
       String(row.days_left),
-      withDataErrorMarker(deadlineStatusText(lang, line).map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34))).join('\n'), row.data_errors, ctx),
+      withDataErrorMarker(
+        deadlineStatusText(lang, line)
+          .map((text, index) => (index === 0 ? paintStatus(ctx.chalk, row.status, text) : wrapToWidth(safeText(text), 34)))
+          .join('\n'),
+        row.data_errors,
+        ctx,
+      ),
       paintLight(ctx.chalk, row.light, lightLabel(lang, row.light)),
     ];
   });
 }
 
 const deadlineHead = (lang: Lang): string[] =>
-  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) => t(lang, k));
+  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) =>
+    t(lang, k),
+  );
 
 /** Units with something due so far: the others have no rate yet. */
 export const unitsWithDeadlinesDue = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => unit.due_so_far > 0);
 
 export const onTimeHead = (lang: Lang): string[] =>
-  (['col.unit', 'col.due_so_far', 'col.on_time', 'col.late', 'col.overdue', 'col.on_time_rate', 'col.reports_on_time_rate'] as const).map((k) => t(lang, k));
+  (['col.unit', 'col.due_so_far', 'col.on_time', 'col.late', 'col.overdue', 'col.on_time_rate', 'col.reports_on_time_rate'] as const).map(
+    (k) => t(lang, k),
+  );
 
 /** One row per unit, plain text (the unit name unwrapped): the terminal and Markdown tables share it. */
 /** Units that own targets: the date of the newest figure over them, and how many are stale. */
 export const unitsOwningTargets = (units: readonly UnitOnTimeRow[]): UnitOnTimeRow[] => units.filter((unit) => (unit.targets ?? 0) > 0);
 
-export const unitFiguresHead = (lang: Lang): string[] => (['col.unit', 'col.targets_owned', 'col.latest_figure', 'col.stale_targets'] as const).map((k) => t(lang, k));
+export const unitFiguresHead = (lang: Lang): string[] =>
+  (['col.unit', 'col.targets_owned', 'col.latest_figure', 'col.stale_targets'] as const).map((k) => t(lang, k));
 
 /** One row per unit that owns targets, plain text: the terminal and Markdown tables share it. */
 export function unitFiguresCells(units: readonly UnitOnTimeRow[]): string[][] {
@@ -176,17 +208,36 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   out.push(ctx.chalk.bold(statusHeading(view, lang)));
   out.push(...partialLines(report.partial, ctx).map((line) => ctx.chalk.red(line)));
   const active = view.plans.filter((plan) => !view.ended.some((e) => e.id === plan.id));
-  if (active.length > 0) out.push(t(lang, 'heading.plans', { plans: active.map((p) => `${safeText(p.title)} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`).join('; ') }));
+  if (active.length > 0)
+    out.push(
+      t(lang, 'heading.plans', {
+        plans: active
+          .map((p) => `${safeText(p.title)} (${p.id}${p.ended ? t(lang, 'heading.plan_ended', { end: p.end }) : ''})`)
+          .join('; '),
+      }),
+    );
   out.push(...summaryLines(view.summary, view.deadlineSummary, ctx));
   out.push('');
   const total = view.detailTotal;
   if (view.targets.length > 0) {
-    out.push(ctx.chalk.bold(view.showingAllTargets ? t(lang, 'heading.targets_all', { count: view.targets.length }) : t(lang, 'heading.targets_attention', { count: view.targets.length, total })));
+    out.push(
+      ctx.chalk.bold(
+        view.showingAllTargets
+          ? t(lang, 'heading.targets_all', { count: view.targets.length })
+          : t(lang, 'heading.targets_attention', { count: view.targets.length, total }),
+      ),
+    );
     out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx, report.plans.length === 1), ctx));
     out.push('');
   }
   if (view.deadlines.length > 0) {
-    out.push(ctx.chalk.bold(view.showingAllDeadlines ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length }) : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length })));
+    out.push(
+      ctx.chalk.bold(
+        view.showingAllDeadlines
+          ? t(lang, 'heading.deadlines', { count: groupDeadlineRows(view.deadlines).length })
+          : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length }),
+      ),
+    );
     out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx, report.plans.length === 1), ctx));
     out.push('');
   }
@@ -197,19 +248,33 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
   const units = unitsWithDeadlinesDue(view.units);
   if (units.length > 0) {
     out.push(ctx.chalk.bold(t(lang, 'heading.on_time', { asOf: view.asOf })));
-    out.push(makeTable(onTimeHead(lang), onTimeCells(units).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]), ctx));
+    out.push(
+      makeTable(
+        onTimeHead(lang),
+        onTimeCells(units).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]),
+        ctx,
+      ),
+    );
     out.push('');
   }
   const owners = unitsOwningTargets(view.units);
   if (owners.length > 0) {
     out.push(ctx.chalk.bold(t(lang, 'heading.unit_figures', { asOf: view.asOf, days: view.staleDays })));
-    out.push(makeTable(unitFiguresHead(lang), unitFiguresCells(owners).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]), ctx));
+    out.push(
+      makeTable(
+        unitFiguresHead(lang),
+        unitFiguresCells(owners).map((row) => [wrapToWidth(safeText(row[0]!), 14), ...row.slice(1)]),
+        ctx,
+      ),
+    );
     out.push('');
   }
   if (view.ended.length > 0) {
     out.push(ctx.chalk.bold(t(lang, 'heading.ended_plans')));
     for (const plan of view.ended) {
-      out.push(`  ${t(lang, 'summary.ended_plan', { title: safeText(plan.title), id: plan.id, end: plan.end, parts: (targetSummaryParts(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') })}`);
+      out.push(
+        `  ${t(lang, 'summary.ended_plan', { title: safeText(plan.title), id: plan.id, end: plan.end, parts: (targetSummaryParts(plan.counts, ctx) || '—') + (plan.overdue > 0 ? t(lang, 'summary.ended_overdue', { count: plan.overdue }) : '') })}`,
+      );
     }
     out.push('');
   }
@@ -217,7 +282,10 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
 }
 
 /** The partial-report notice above a table, one line each (nothing for complete input). */
-const partialNotice = (partial: PartialInput | undefined, ctx: FormatContext): string => partialLines(partial, ctx).map((line) => `${ctx.chalk.red(line)}\n`).join('');
+const partialNotice = (partial: PartialInput | undefined, ctx: FormatContext): string =>
+  partialLines(partial, ctx)
+    .map((line) => `${ctx.chalk.red(line)}\n`)
+    .join('');
 
 /** On a terminal, more rows than this are not printed; a note says how many and how to get them. */
 export const TTY_ROW_LIMIT = 2000;
@@ -226,7 +294,10 @@ export const TTY_ROWS_SHOWN = 100;
 /** Piped output prints everything; a terminal gets the first rows and a note instead of a flood. */
 function limitForTerminal<T>(rows: readonly T[], ctx: FormatContext): { shown: readonly T[]; note: string } {
   if (ctx.columns === undefined || rows.length <= TTY_ROW_LIMIT) return { shown: rows, note: '' };
-  return { shown: rows.slice(0, TTY_ROWS_SHOWN), note: `${t(ctx.lang, 'rows.truncated', { shown: TTY_ROWS_SHOWN, total: rows.length })}\n` };
+  return {
+    shown: rows.slice(0, TTY_ROWS_SHOWN),
+    note: `${t(ctx.lang, 'rows.truncated', { shown: TTY_ROWS_SHOWN, total: rows.length })}\n`,
+  };
 }
 
 export function formatTargetsTable(report: GapsReport, ctx: FormatContext): string {

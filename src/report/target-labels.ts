@@ -18,14 +18,17 @@ export function targetStatusLabel(lang: Lang, row: RowKind): string {
 
 /** The status as a table shows it: with "(stale)" when its newest figure is older than stale_days (no data is never stale). */
 export function targetStatusText(lang: Lang, row: RowKind & Pick<TargetRow, 'stale'>): string {
-  return row.stale && row.status !== 'no_data' ? `${targetStatusLabel(lang, row)}${t(lang, 'cell.stale_status')}` : targetStatusLabel(lang, row);
+  return row.stale && row.status !== 'no_data'
+    ? `${targetStatusLabel(lang, row)}${t(lang, 'cell.stale_status')}`
+    : targetStatusLabel(lang, row);
 }
 
 export function lightLabel(lang: Lang, light: Light): string {
   return t(lang, `light.${light}`);
 }
 
-const withUnit = (value: number | null, row: TargetRow, lang: Lang): string => displayNumber(value, lang, row.kind === 'percent' ? '%' : '');
+const withUnit = (value: number | null, row: TargetRow, lang: Lang): string =>
+  displayNumber(value, lang, row.kind === 'percent' ? '%' : '');
 
 /** R with its comparison; a per-capita `each` target (no single R) shows its rate. */
 export function requiredCell(row: TargetRow, lang: Lang): string {
@@ -36,7 +39,8 @@ export function requiredCell(row: TargetRow, lang: Lang): string {
 
 /** E; for a level target the floor itself (from its start), not a share of the year. */
 export function expectedCell(row: TargetRow, lang: Lang): string {
-  if (row.progress_kind === 'level' && row.required !== null && row.expected !== null && row.expected !== 0) return `${row.op} ${withUnit(row.required, row, lang)}`;
+  if (row.progress_kind === 'level' && row.required !== null && row.expected !== null && row.expected !== 0)
+    return `${row.op} ${withUnit(row.required, row, lang)}`;
   return withUnit(row.expected, row, lang);
 }
 
@@ -50,7 +54,8 @@ export function gapCell(row: TargetRow, lang: Lang): string {
 
 /** A / R; a limit's as its share of the limit; an `each` target's as how many units meet it. */
 export function progressCell(row: TargetRow, lang: Lang): string {
-  if (row.units) return t(lang, 'cell.units_met', { met: row.units.filter((unit) => unit.status === 'met').length, total: row.units.length });
+  if (row.units)
+    return t(lang, 'cell.units_met', { met: row.units.filter((unit) => unit.status === 'met').length, total: row.units.length });
   if (isLimit(row) && row.progress !== null) return t(lang, 'cell.share_of_limit', { value: displayPercent(row.progress) });
   return displayPercent(row.progress);
 }

@@ -32,7 +32,8 @@ function cellText(column: UnitColumn, row: UnitScorecardRow): string {
 }
 
 /** The statuses some unit has: the others would be a column of zeros. */
-export const statusesPresent = (rows: readonly UnitScorecardRow[]): TargetStatus[] => targetStatuses.filter((status) => rows.some((row) => row.statuses[status] > 0));
+export const statusesPresent = (rows: readonly UnitScorecardRow[]): TargetStatus[] =>
+  targetStatuses.filter((status) => rows.some((row) => row.statuses[status] > 0));
 
 /** The scorecard's columns in order, for the human tables and the spreadsheet (io/xlsx-report.ts, every status). */
 export function unitColumns(lang: Lang, statuses: readonly TargetStatus[] = targetStatuses): UnitColumn[] {
@@ -40,7 +41,10 @@ export function unitColumns(lang: Lang, statuses: readonly TargetStatus[] = targ
     { header: t(lang, 'col.unit'), value: (row) => row.unit },
     { header: t(lang, 'col.targets'), value: (row) => row.targets },
     ...scorecardLights.map((light) => ({ header: t(lang, `col.light_${light}`), value: (row: UnitScorecardRow) => row.lights[light] })),
-    ...statuses.map((status) => ({ header: t(lang, 'col.targets_with_status', { status: statusLabel(lang, status) }), value: (row: UnitScorecardRow) => row.statuses[status] })),
+    ...statuses.map((status) => ({
+      header: t(lang, 'col.targets_with_status', { status: statusLabel(lang, status) }),
+      value: (row: UnitScorecardRow) => row.statuses[status],
+    })),
     { header: t(lang, 'col.stale'), value: (row) => row.stale },
     { header: t(lang, 'col.due_so_far'), value: (row) => row.due_so_far },
     { header: t(lang, 'col.on_time'), value: (row) => row.on_time },
@@ -55,13 +59,24 @@ const heading = (report: UnitsReport, lang: Lang): string => t(lang, 'heading.un
 
 export function formatUnitsTable(report: UnitsReport, ctx: FormatContext): string {
   const columns = unitColumns(ctx.lang, statusesPresent(report.rows));
-  const cells = report.rows.map((row) => columns.map((column, index) => (index === 0 ? wrapToWidth(safeText(cellText(column, row)), 16) : cellText(column, row))));
-  return `${ctx.chalk.bold(heading(report, ctx.lang))}\n${makeTable(columns.map((column) => column.header), cells, ctx)}\n`;
+  const cells = report.rows.map((row) =>
+    columns.map((column, index) => (index === 0 ? wrapToWidth(safeText(cellText(column, row)), 16) : cellText(column, row))),
+  );
+  return `${ctx.chalk.bold(heading(report, ctx.lang))}\n${makeTable(
+    columns.map((column) => column.header),
+    cells,
+    ctx,
+  )}\n`;
 }
 
 export function formatUnitsMarkdown(report: UnitsReport, ctx: FormatContext): string {
   const columns = unitColumns(ctx.lang, statusesPresent(report.rows));
-  const lines = [`## ${markdownText(heading(report, ctx.lang))}`, '', `| ${columns.map((column) => markdownText(column.header)).join(' | ')} |`, `| ${columns.map(() => '---').join(' | ')} |`];
+  const lines = [
+    `## ${markdownText(heading(report, ctx.lang))}`,
+    '',
+    `| ${columns.map((column) => markdownText(column.header)).join(' | ')} |`,
+    `| ${columns.map(() => '---').join(' | ')} |`,
+  ];
   for (const row of report.rows) lines.push(`| ${columns.map((column) => markdownText(cellText(column, row))).join(' | ')} |`);
   return `${lines.join('\n')}\n`;
 }
@@ -72,7 +87,15 @@ export function formatUnitsJson(report: UnitsReport): string {
 
 const rateCell = (rate: number | null): string => (rate === null ? '' : String(rate));
 const onTimeCsvColumns = ['due_so_far', 'on_time', 'late', 'overdue', 'on_time_rate'] as const;
-const unitCsvColumns = ['unit', 'targets', ...scorecardLights, ...targetStatuses, 'stale', ...onTimeCsvColumns, ...onTimeCsvColumns.map((column) => `reports_${column}`)];
+const unitCsvColumns = [
+  'unit',
+  'targets',
+  ...scorecardLights,
+  ...targetStatuses,
+  'stale',
+  ...onTimeCsvColumns,
+  ...onTimeCsvColumns.map((column) => `reports_${column}`),
+];
 
 /** One line per unit, every column, raw figures (rates as fractions, empty when nothing was due). */
 export function formatUnitsCsv(report: UnitsReport, { bom }: FormatContext): string {
@@ -82,7 +105,13 @@ export function formatUnitsCsv(report: UnitsReport, { bom }: FormatContext): str
     ...scorecardLights.map((light) => String(row.lights[light])),
     ...targetStatuses.map((status) => String(row.statuses[status])),
     String(row.stale),
-    ...[row, row.reports].flatMap((counts) => [String(counts.due_so_far), String(counts.on_time), String(counts.late), String(counts.overdue), rateCell(counts.on_time_rate)]),
+    ...[row, row.reports].flatMap((counts) => [
+      String(counts.due_so_far),
+      String(counts.on_time),
+      String(counts.late),
+      String(counts.overdue),
+      rateCell(counts.on_time_rate),
+    ]),
   ]);
   return stringify(records, { header: true, columns: unitCsvColumns, bom: Boolean(bom), record_delimiter: 'windows' });
 }

@@ -14,10 +14,24 @@ export async function runDeadlines(paths: string[], options: CommandOptions, io:
   if (!prepared) return outcome;
   const { within } = settings;
   // --within selects (and so counts for --fail-on); hiding what is done is only a matter of display
-  const selected = within === undefined ? prepared.deadlines : prepared.deadlines.filter((d) => d.status !== 'done' && d.daysLeft <= within);
+  const selected =
+    within === undefined ? prepared.deadlines : prepared.deadlines.filter((d) => d.status !== 'done' && d.daysLeft <= within);
   const showDone = within !== undefined || settings.all || settings.selection.statuses !== 'all';
   const shown = showDone ? selected : selected.filter((d) => d.status !== 'done');
   const rows = shown.map(toDeadlineRow);
-  await deliver(formatterOf(deadlinesFormats, settings.format), { partial: prepared.partial, asOf: formatDay(prepared.evaluation.asOf), rows, summary: countDeadlines(selected), onePlan: prepared.loaded.project.plans.length === 1, plans: planTitles(prepared) }, prepared, io, rows.length);
+  await deliver(
+    formatterOf(deadlinesFormats, settings.format),
+    {
+      partial: prepared.partial,
+      asOf: formatDay(prepared.evaluation.asOf),
+      rows,
+      summary: countDeadlines(selected),
+      onePlan: prepared.loaded.project.plans.length === 1,
+      plans: planTitles(prepared),
+    },
+    prepared,
+    io,
+    rows.length,
+  );
   return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks([], selected)) };
 }

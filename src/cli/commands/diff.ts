@@ -55,17 +55,31 @@ function defaultDiffPaths(config: Config, configFolder: string | undefined, cwd:
   const folders = (config.plans ?? defaultGlobs.plans).map((glob) => {
     const fixed = glob.split('/');
     const end = fixed.findIndex((part) => /[*?[\]{}!]/.test(part));
-    return path.relative(cwd, path.join(configFolder, ...fixed.slice(0, end < 0 ? fixed.length - 1 : end))).split(path.sep).join('/') || '.';
+    return (
+      path
+        .relative(cwd, path.join(configFolder, ...fixed.slice(0, end < 0 ? fixed.length - 1 : end)))
+        .split(path.sep)
+        .join('/') || '.'
+    );
   });
   return [...new Set(folders)];
 }
 
 /** OLD NEW, REV..REV [paths], REV...REV [paths] (from the merge base), or --base REV [paths]. */
-function resolveSides(args: readonly string[], base: string | undefined, io: CliIo, lang: Lang, defaults: readonly string[] = ['.']): { old: Side; new: Side } {
+function resolveSides(
+  args: readonly string[],
+  base: string | undefined,
+  io: CliIo,
+  lang: Lang,
+  defaults: readonly string[] = ['.'],
+): { old: Side; new: Side } {
   const exists = (given: string) => pathKind(path.resolve(io.cwd, given)) !== 'missing';
   if (base !== undefined) {
     const paths = args.length > 0 ? [...args] : [...defaults];
-    return { old: { label: base, paths, revision: revisionOrFail(base, io, lang) }, new: { label: args.length > 0 ? args.join(' ') : undefined, paths } };
+    return {
+      old: { label: base, paths, revision: revisionOrFail(base, io, lang) },
+      new: { label: args.length > 0 ? args.join(' ') : undefined, paths },
+    };
   }
   const range = args[0] !== undefined && !exists(args[0]) ? /^(.+?)(\.\.\.?)(.+)$/.exec(args[0]) : null;
   if (range) {
@@ -116,7 +130,10 @@ function readSide(side: Side, settings: Settings, io: CliIo): ReadSide {
   } else {
     const found = findFromPaths(side.paths, io.cwd);
     const problem = found.problems[0];
-    if (problem) throw new UsageError(t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: problem.given }));
+    if (problem)
+      throw new UsageError(
+        t(settings.messageLang, problem.problem === 'missing' ? 'usage.no_such_path' : 'usage.not_a_source', { path: problem.given }),
+      );
     for (const file of found.files.filter((kind) => kind.kind === 'plan')) {
       const result = readSource(file, Number.MAX_SAFE_INTEGER);
       read.absolute.push(file.absolute);
@@ -133,16 +150,28 @@ function readSide(side: Side, settings: Settings, io: CliIo): ReadSide {
       return true;
     }
     const at = outline.locator.locate(['id']);
-    read.diagnostics.push(makeDiagnostic('duplicate-id', outline.file, at, { kind: 'plan', id: outline.id, firstFile: first.file, firstLine: first.locator.locate(['id']).line }, ['id']));
+    read.diagnostics.push(
+      makeDiagnostic(
+        'duplicate-id',
+        outline.file,
+        at,
+        { kind: 'plan', id: outline.id, firstFile: first.file, firstLine: first.locator.locate(['id']).line },
+        ['id'],
+      ),
+    );
     return false;
   });
   return read;
 }
 
 function failOnKinds(value: string | undefined, lang: Lang): string[] {
-  const wanted = (value ?? '').split(',').map((kind) => kind.trim()).filter(Boolean);
+  const wanted = (value ?? '')
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter(Boolean);
   for (const kind of wanted) {
-    if (kind !== anyChange && !(changeKinds as readonly string[]).includes(kind)) throw usage(lang, 'usage.diff_fail_on', { value: kind, kinds: changeKinds.join(', ') });
+    if (kind !== anyChange && !(changeKinds as readonly string[]).includes(kind))
+      throw usage(lang, 'usage.diff_fail_on', { value: kind, kinds: changeKinds.join(', ') });
   }
   return wanted.includes(anyChange) ? [...changeKinds] : wanted;
 }
@@ -169,7 +198,13 @@ export async function runDiff(args: string[], options: DiffOptions, io: CliIo): 
   const lang = reportLang(settings, titles, [...before.texts.values(), ...after.texts.values()]);
   const diagnostics = [...before.diagnostics, ...after.diagnostics];
   if (diagnostics.length > 0) {
-    io.stderr.write(formatDiagnosticsText(diagnostics, new Map([...before.texts, ...after.texts]), formatContext(lang, settings.colour.stderr, settings, io)));
+    io.stderr.write(
+      formatDiagnosticsText(
+        diagnostics,
+        new Map([...before.texts, ...after.texts]),
+        formatContext(lang, settings.colour.stderr, settings, io),
+      ),
+    );
   }
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
@@ -177,7 +212,12 @@ export async function runDiff(args: string[], options: DiffOptions, io: CliIo): 
     return errors.some((d) => d.code === 'file-unreadable') ? { unreadableInput: true } : { invalidInput: true };
   }
   if (before.outlines.length === 0 && after.outlines.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
-  const report: DiffReport = { old: sides.old.label!, new: sides.new.label ?? t(lang, 'diff.working_tree'), changes: comparePlanSets(before.outlines, after.outlines), failOn };
+  const report: DiffReport = {
+    old: sides.old.label!,
+    new: sides.new.label ?? t(lang, 'diff.working_tree'),
+    changes: comparePlanSets(before.outlines, after.outlines),
+    failOn,
+  };
   const text = await (await formatterOf(diffFormats, settings.format))(report, formatContext(lang, settings.colour.stdout, settings, io));
   if (settings.output === undefined) io.stdout.write(text);
   else {
@@ -187,7 +227,9 @@ export async function runDiff(args: string[], options: DiffOptions, io: CliIo): 
   const hits = gateHits(report);
   // the table and Markdown say so themselves; the machine formats leave it to standard error
   if (hits.length > 0 && (settings.format === 'json' || settings.format === 'github')) {
-    io.stderr.write(`${t(lang, 'diff.gate_failed', { count: hits.length, kinds: [...new Set(hits.map((change) => change.kind))].join(', ') })}\n`);
+    io.stderr.write(
+      `${t(lang, 'diff.gate_failed', { count: hits.length, kinds: [...new Set(hits.map((change) => change.kind))].join(', ') })}\n`,
+    );
   }
   return { failOnHit: hits.length > 0 };
 }

@@ -29,7 +29,11 @@ function toSimplified(text: string): string {
 function idFromTitle(plan: DraftPlan, taken: Set<string>): string {
   const { pinyin } = requireLibrary('pinyin-pro') as typeof import('pinyin-pro');
   const han = plan.title.replace(/\d{4}年/, '').replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
-  const letters = (pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }) as string[]).join('').toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 24);
+  const letters = (pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }) as string[])
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 24);
   let id = `${plan.year}-${letters || 'plan'}`;
   for (let n = 2; taken.has(id); n += 1) id = `${plan.year}-${letters || 'plan'}-${n}`;
   taken.add(id);
@@ -50,9 +54,21 @@ export async function runDraft(file: string, options: Pick<CommandOptions, 'lang
   const taken = new Set<string>();
   const outputs: { target?: string; yaml: string }[] = [];
   for (const [index, plan] of plans.entries()) {
-    const target = options.output ? (index === 0 ? options.output : options.output.replace(/(\.plan)?(\.ya?ml)?$/, `-${index + 1}$1$2`)) : undefined;
-    const schema = target ? path.relative(path.dirname(path.resolve(io.cwd, target)), path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'schemas', 'plan.schema.json')) : undefined;
-    outputs.push({ target, yaml: formatDraftYaml(plan, { id: idFromTitle(plan, taken), source: path.basename(file), schema: schema?.split(path.sep).join('/') }) });
+    const target = options.output
+      ? index === 0
+        ? options.output
+        : options.output.replace(/(\.plan)?(\.ya?ml)?$/, `-${index + 1}$1$2`)
+      : undefined;
+    const schema = target
+      ? path.relative(
+          path.dirname(path.resolve(io.cwd, target)),
+          path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'schemas', 'plan.schema.json'),
+        )
+      : undefined;
+    outputs.push({
+      target,
+      yaml: formatDraftYaml(plan, { id: idFromTitle(plan, taken), source: path.basename(file), schema: schema?.split(path.sep).join('/') }),
+    });
   }
   for (const output of outputs) {
     if (output.target) writeReportFile(output.target, output.yaml, [absolute], lang, io);
@@ -60,6 +76,11 @@ export async function runDraft(file: string, options: Pick<CommandOptions, 'lang
   }
   const written = outputs.flatMap((o) => (o.target ? [o.target] : []));
   if (written.length > 0) io.stderr.write(`${lang === 'zh-CN' ? '已写出' : 'wrote'} ${written.join(', ')}\n`);
-  else if (outputs.length > 1) io.stderr.write(lang === 'zh-CN' ? `plan-check: 文中有 ${outputs.length} 个方案，请用 -o 分别写入文件\n` : `plan-check: the document holds ${outputs.length} plans; use -o to write each to its own file\n`);
+  else if (outputs.length > 1)
+    io.stderr.write(
+      lang === 'zh-CN'
+        ? `plan-check: 文中有 ${outputs.length} 个方案，请用 -o 分别写入文件\n`
+        : `plan-check: the document holds ${outputs.length} plans; use -o to write each to its own file\n`,
+    );
   return {};
 }

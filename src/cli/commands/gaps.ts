@@ -15,6 +15,19 @@ export async function runGaps(paths: string[], options: CommandOptions, io: CliI
   const targetRows = prepared.targets.map((r) => toTargetRow(r, plansById));
   // JSON lists the units inside each target; the other formats give them lines of their own with --all
   const rows = settings.all && settings.format !== 'json' ? withUnitLines(targetRows) : targetRows;
-  await deliver(formatterOf(gapsFormats, settings.format), { partial: prepared.partial, asOf: formatDay(prepared.evaluation.asOf), rows, overdueDeadlines: prepared.deadlines.filter((d) => d.status === 'overdue').length, onePlan: prepared.loaded.project.plans.length === 1, plans: planTitles(prepared) }, prepared, io, rows.length);
+  await deliver(
+    formatterOf(gapsFormats, settings.format),
+    {
+      partial: prepared.partial,
+      asOf: formatDay(prepared.evaluation.asOf),
+      rows,
+      overdueDeadlines: prepared.deadlines.filter((d) => d.status === 'overdue').length,
+      onePlan: prepared.loaded.project.plans.length === 1,
+      plans: planTitles(prepared),
+    },
+    prepared,
+    io,
+    rows.length,
+  );
   return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, [])) };
 }

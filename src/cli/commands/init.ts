@@ -15,7 +15,12 @@ import { UsageError } from '../usage-error.js';
 function statusLine(lang: Lang, file: string, written: Written, labelWidth: number): string {
   const label = written === 'written' ? t(lang, 'init.created') : written === 'exists' ? t(lang, 'init.skipped') : t(lang, 'init.failed');
   const pad = ' '.repeat(labelWidth - displayWidth(label) + 2);
-  const note = written === 'written' ? '' : written === 'exists' ? t(lang, 'init.skipped_note') : t(lang, 'init.write_failed', { reason: written.failed });
+  const note =
+    written === 'written'
+      ? ''
+      : written === 'exists'
+        ? t(lang, 'init.skipped_note')
+        : t(lang, 'init.write_failed', { reason: written.failed });
   return `  ${label}${pad}${file}${note}`;
 }
 
@@ -28,7 +33,10 @@ export function runInit(dir: string | undefined, options: Pick<CommandOptions, '
   if (pathKind(root) === 'other') throw new UsageError(t(lang, 'init.not_a_folder', { dir: shown }));
   const files = scaffoldFiles({ today: formatDay(today(io)), lang });
   // never overwrites: a file that is already there is kept and listed as kept
-  const results = files.map((file) => ({ file: file.path, written: writeFileAtomic(path.join(root, ...file.path.split('/')), () => [file.content], { exclusive: true, makeFolder: true }) }));
+  const results = files.map((file) => ({
+    file: file.path,
+    written: writeFileAtomic(path.join(root, ...file.path.split('/')), () => [file.content], { exclusive: true, makeFolder: true }),
+  }));
   const count = (kind: 'written' | 'exists') => results.filter((r) => r.written === kind).length;
   const labelWidth = Math.max(...(['init.created', 'init.skipped', 'init.failed'] as const).map((key) => displayWidth(t(lang, key))));
   const lines = [

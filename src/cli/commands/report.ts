@@ -25,9 +25,15 @@ export async function runReport(paths: string[], options: CommandOptions, io: Cl
     historyOf: (ref, unit) => {
       const target = targetsByRef.get(ref);
       if (!target) return { reported: [], pace: [] };
-      return targetHistory(target, project.joined.rowsByTarget.get(ref) ?? [], prepared.evaluation.asOf, { unit, settings: settings.evaluation });
+      return targetHistory(target, project.joined.rowsByTarget.get(ref) ?? [], prepared.evaluation.asOf, {
+        unit,
+        settings: settings.evaluation,
+      });
     },
-    sources: [...(prepared.loaded.configFile ? [shown(prepared.loaded.configFile)] : []), ...prepared.loaded.files.map((file) => file.display)],
+    sources: [
+      ...(prepared.loaded.configFile ? [shown(prepared.loaded.configFile)] : []),
+      ...prepared.loaded.files.map((file) => file.display),
+    ],
   };
   await deliver(formatterOf(reportFormats, settings.format), report, prepared, io, prepared.targets.length);
   return { ...outcome, failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };

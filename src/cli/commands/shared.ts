@@ -36,8 +36,19 @@ export interface Prepared {
   ctx: FormatContext;
 }
 
-export function formatContext(lang: Lang, level: ColourLevel, settings: Pick<Settings, 'output' | 'bom' | 'headers'>, io: CliIo): FormatContext {
-  return { lang, chalk: new Chalk({ level }), columns: io.stdout.isTTY ? io.stdout.columns : undefined, bom: settings.output !== undefined && settings.bom, headers: settings.headers };
+export function formatContext(
+  lang: Lang,
+  level: ColourLevel,
+  settings: Pick<Settings, 'output' | 'bom' | 'headers'>,
+  io: CliIo,
+): FormatContext {
+  return {
+    lang,
+    chalk: new Chalk({ level }),
+    columns: io.stdout.isTTY ? io.stdout.columns : undefined,
+    bom: settings.output !== undefined && settings.bom,
+    headers: settings.headers,
+  };
 }
 
 /**
@@ -62,7 +73,11 @@ function partialInput(loaded: Loaded, errors: number): PartialInput {
  * valid (plans with errors and rows with errors left out, and said so); otherwise, or when the
  * config has an error, a file could not be read or no plan is left, nothing is prepared.
  */
-export async function prepare(settings: Settings, io: CliIo, options: { partial?: boolean } = {}): Promise<{ prepared?: Prepared; outcome: Outcome }> {
+export async function prepare(
+  settings: Settings,
+  io: CliIo,
+  options: { partial?: boolean } = {},
+): Promise<{ prepared?: Prepared; outcome: Outcome }> {
   const loaded = await loadInputs(settings, io);
   const leftOutFiles = new Set(loaded.project.planFailures.map((failure) => failure.file));
   const plans = leftOutFiles.size === 0 ? loaded.project.plans : loaded.project.plans.filter((plan) => !leftOutFiles.has(plan.file));
@@ -70,7 +85,8 @@ export async function prepare(settings: Settings, io: CliIo, options: { partial?
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   let partial: PartialInput | undefined;
   if (errors.length > 0) {
-    const refused = !options.partial || loaded.unreadable || settings.config.diagnostics.some((d) => d.severity === 'error') || plans.length === 0;
+    const refused =
+      !options.partial || loaded.unreadable || settings.config.diagnostics.some((d) => d.severity === 'error') || plans.length === 0;
     io.stderr.write(formatDiagnosticsText(errors, loaded.texts, formatContext(lang, settings.colour.stderr, settings, io)));
     io.stderr.write(`${t(lang, refused ? 'error.has_errors' : 'error.has_errors_partial', { errors: errors.length })}\n`);
     if (refused) return { outcome: { invalidInput: !loaded.unreadable, unreadableInput: loaded.unreadable } };
@@ -79,18 +95,29 @@ export async function prepare(settings: Settings, io: CliIo, options: { partial?
   if (plans.length === 0) throw new UsageError(t(lang, 'error.no_plans'));
   const { selection } = settings;
   // a plan left out of a partial report is still a plan the user may name
-  const known = [...loaded.project.plans.map((plan) => plan.id), ...loaded.project.planFailures.flatMap((failure) => (failure.planId === undefined ? [] : [failure.planId]))];
+  const known = [
+    ...loaded.project.plans.map((plan) => plan.id),
+    ...loaded.project.planFailures.flatMap((failure) => (failure.planId === undefined ? [] : [failure.planId])),
+  ];
   for (const planId of selection.plans === 'all' ? [] : selection.plans) {
-    if (!known.includes(planId)) throw new UsageError(t(lang, 'usage.no_such_plan', { plan: planId, plans: plans.map((p) => p.id).join(', ') }));
+    if (!known.includes(planId))
+      throw new UsageError(t(lang, 'usage.no_such_plan', { plan: planId, plans: plans.map((p) => p.id).join(', ') }));
   }
   if (selection.owner !== undefined && resolveOwner(selection.owner, plans).size === 0) {
     const candidates = ownerCandidates(selection.owner, plans);
     const owner = escapeForTerminal(selection.owner);
-    throw new UsageError(candidates.length > 0
-      ? t(lang, 'error.unknown_owner_suggest', { owner, candidates: escapeForTerminal(candidates.join(t(lang, 'help.list_separator'))) })
-      : t(lang, 'error.unknown_owner', { owner }));
+    throw new UsageError(
+      candidates.length > 0
+        ? t(lang, 'error.unknown_owner_suggest', { owner, candidates: escapeForTerminal(candidates.join(t(lang, 'help.list_separator'))) })
+        : t(lang, 'error.unknown_owner', { owner }),
+    );
   }
-  const evaluation = evaluateProject(plans === loaded.project.plans ? loaded.project : { ...loaded.project, plans }, settings.asOf, settings.warnDays, settings.evaluation);
+  const evaluation = evaluateProject(
+    plans === loaded.project.plans ? loaded.project : { ...loaded.project, plans },
+    settings.asOf,
+    settings.warnDays,
+    settings.evaluation,
+  );
   const statuses = selection.statuses;
   return {
     prepared: {
@@ -99,8 +126,16 @@ export async function prepare(settings: Settings, io: CliIo, options: { partial?
       plans,
       partial,
       evaluation,
-      targets: selectTargets(evaluation.targets, { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isTargetStatus) }, plans),
-      deadlines: selectDeadlines(evaluation.deadlines, { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isDeadlineStatus) }, plans),
+      targets: selectTargets(
+        evaluation.targets,
+        { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isTargetStatus) },
+        plans,
+      ),
+      deadlines: selectDeadlines(
+        evaluation.deadlines,
+        { ...selection, statuses: statuses === 'all' ? 'all' : statuses.filter(isDeadlineStatus) },
+        plans,
+      ),
       ctx: formatContext(lang, settings.colour.stdout, settings, io),
     },
     outcome: partial ? { invalidInput: true } : {},
@@ -110,11 +145,16 @@ export async function prepare(settings: Settings, io: CliIo, options: { partial?
 /** The plans a report covers (those named with --plan, else every plan loaded), for a paper's title. */
 export function planTitles(prepared: Prepared): PlanTitle[] {
   const { plans } = prepared.settings.selection;
-  return prepared.loaded.project.plans.filter((plan) => plans === 'all' || plans.includes(plan.id)).map((plan) => ({ id: plan.id, title: plan.title }));
+  return prepared.loaded.project.plans
+    .filter((plan) => plans === 'all' || plans.includes(plan.id))
+    .map((plan) => ({ id: plan.id, title: plan.title }));
 }
 
 /** What --fail-on looks for in a list of targets and deadlines: each one's status and light. */
-export function failOnMarks(targets: readonly Pick<TargetResult, 'status' | 'light'>[], deadlines: readonly Pick<DeadlineResult, 'status'>[]): string[] {
+export function failOnMarks(
+  targets: readonly Pick<TargetResult, 'status' | 'light'>[],
+  deadlines: readonly Pick<DeadlineResult, 'status'>[],
+): string[] {
   return [...targets.flatMap((r) => [r.status, r.light]), ...deadlines.flatMap((d) => [d.status, deadlineLight(d.status)])];
 }
 
@@ -127,7 +167,13 @@ export function failOnHit(failOn: readonly FailOnValue[], marks: readonly string
 }
 
 /** Format the report and deliver it: stdout, or a file written atomically (never over an input). */
-export async function deliver<Report>(formatter: Promise<Formatter<Report>>, report: Report, prepared: Prepared, io: CliIo, rows: number): Promise<void> {
+export async function deliver<Report>(
+  formatter: Promise<Formatter<Report>>,
+  report: Report,
+  prepared: Prepared,
+  io: CliIo,
+  rows: number,
+): Promise<void> {
   const text = await (await formatter)(report, prepared.ctx);
   const { settings, loaded, ctx } = prepared;
   if (settings.output === undefined) {
@@ -143,11 +189,19 @@ export async function deliver<Report>(formatter: Promise<Formatter<Report>>, rep
  * A report written with -o: never over an input, never onto a device, FIFO, socket or folder, an
  * older report replaced atomically. Every refusal is a usage error (exit 2) naming the path.
  */
-export function writeReportFile(output: string, content: string | Uint8Array, inputs: readonly string[], lang: Lang, io: Pick<CliIo, 'cwd'>, options: { makeFolder?: boolean } = {}): void {
+export function writeReportFile(
+  output: string,
+  content: string | Uint8Array,
+  inputs: readonly string[],
+  lang: Lang,
+  io: Pick<CliIo, 'cwd'>,
+  options: { makeFolder?: boolean } = {},
+): void {
   const written = writeOutput(path.resolve(io.cwd, output), content, inputs, options);
   const shown = escapeForTerminal(output);
   if (written === 'is-an-input') throw new UsageError(t(lang, 'error.output_is_input', { path: shown }));
-  if (typeof written === 'object' && 'notAFile' in written) throw new UsageError(t(lang, 'error.output_not_a_file', { path: shown, kind: t(lang, `output_kind.${written.notAFile}`) }));
+  if (typeof written === 'object' && 'notAFile' in written)
+    throw new UsageError(t(lang, 'error.output_not_a_file', { path: shown, kind: t(lang, `output_kind.${written.notAFile}`) }));
   if (typeof written === 'object') throw new UsageError(t(lang, 'error.write_failed', { path: shown, reason: written.failed }));
 }
 

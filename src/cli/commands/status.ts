@@ -28,7 +28,9 @@ function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): Unit
     .filter((unit) => !wanted || wanted.has(unit.unit))
     .map((unit) => toUnitFiguresRow(unit, figures.get(unit.unit)));
   const listed = new Set(rows.map((row) => row.unit));
-  const targetOnly = [...figures.values()].filter((unit) => !listed.has(unit.unit) && (!wanted || wanted.has(unit.unit))).sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  const targetOnly = [...figures.values()]
+    .filter((unit) => !listed.has(unit.unit) && (!wanted || wanted.has(unit.unit)))
+    .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   for (const unit of targetOnly) rows.push(toUnitFiguresRow(noDeadlines(unit.unit), unit));
   return rows;
 }
@@ -43,7 +45,16 @@ export function statusReportOf(prepared: Prepared): StatusReport {
     evaluation: { ...prepared.evaluation, targets: prepared.targets, deadlines: prepared.deadlines },
     plans,
     shownPlans: selection.plans === 'all' ? plans : plans.filter((plan) => selection.plans.includes(plan.id)),
-    view: { all: settings.all, recentDays: settings.recentDays, asOfFromConfig: settings.asOfSource === 'config', explicitPlans: selection.plans !== 'all', explicitStatuses: selection.statuses !== 'all', unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds), scorecardsOf: () => scorecardRows(prepared), staleDays: settings.evaluation.staleDays },
+    view: {
+      all: settings.all,
+      recentDays: settings.recentDays,
+      asOfFromConfig: settings.asOfSource === 'config',
+      explicitPlans: selection.plans !== 'all',
+      explicitStatuses: selection.statuses !== 'all',
+      unitsOf: (planIds?: ReadonlySet<string>) => unitOnTimeRows(prepared, planIds),
+      scorecardsOf: () => scorecardRows(prepared),
+      staleDays: settings.evaluation.staleDays,
+    },
   };
 }
 

@@ -21,7 +21,10 @@ export async function runTemplate(paths: string[], options: CommandOptions, io: 
   const { owner } = settings.selection;
   if (owner === undefined && settings.split === undefined) throw new UsageError(t(lang, 'template.need_unit'));
   const formatter = await formatterOf(templateFormats, settings.format);
-  const inputs = [...prepared.loaded.files.map((file) => file.absolute), ...(prepared.loaded.configFile ? [prepared.loaded.configFile] : [])];
+  const inputs = [
+    ...prepared.loaded.files.map((file) => file.absolute),
+    ...(prepared.loaded.configFile ? [prepared.loaded.configFile] : []),
+  ];
   // a form written to a file has a BOM (Excel then opens CSV as UTF-8) unless --no-bom
   const fileCtx: FormatContext = { ...prepared.ctx, bom: settings.bom };
   const write = async (file: string, rows: TemplateRow[]): Promise<void> => {
@@ -29,7 +32,8 @@ export async function runTemplate(paths: string[], options: CommandOptions, io: 
     io.stderr.write(`${t(lang, 'wrote', { path: escapeForTerminal(file), rows: rows.length })}\n`);
   };
   if (settings.split !== undefined) {
-    for (const unit of owningUnits(project)) await write(path.join(settings.split, formFileName(unit, settings.format)), templateRows(project, new Set([unit])));
+    for (const unit of owningUnits(project))
+      await write(path.join(settings.split, formFileName(unit, settings.format)), templateRows(project, new Set([unit])));
     return {};
   }
   const rows = templateRows(project, resolveOwner(owner!, project.plans));

@@ -22,7 +22,10 @@ export function scorecardRows(prepared: Prepared, sort: ScorecardColumn = defaul
     asOf: prepared.evaluation.asOf,
   });
   const wanted = selection.owner === undefined ? undefined : resolveOwner(selection.owner, plans);
-  return sortScorecards(cards.filter((card) => !wanted || wanted.has(card.unit)), sort).map(toUnitScorecardRow);
+  return sortScorecards(
+    cards.filter((card) => !wanted || wanted.has(card.unit)),
+    sort,
+  ).map(toUnitScorecardRow);
 }
 
 export async function runUnits(paths: string[], options: CommandOptions, io: CliIo): Promise<Outcome> {
@@ -32,6 +35,12 @@ export async function runUnits(paths: string[], options: CommandOptions, io: Cli
   // commander has checked --sort against the columns
   const sort = (options.sort ?? defaultScorecardSort) as ScorecardColumn;
   const rows = scorecardRows(prepared, sort);
-  await deliver(formatterOf(unitsFormats, settings.format), { asOf: formatDay(prepared.evaluation.asOf), rows, plans: planTitles(prepared), sort }, prepared, io, rows.length);
+  await deliver(
+    formatterOf(unitsFormats, settings.format),
+    { asOf: formatDay(prepared.evaluation.asOf), rows, plans: planTitles(prepared), sort },
+    prepared,
+    io,
+    rows.length,
+  );
   return { failOnHit: failOnHit(settings.failOn, failOnMarks(prepared.targets, prepared.deadlines)) };
 }

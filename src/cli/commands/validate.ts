@@ -28,7 +28,13 @@ export async function runValidate(paths: string[], options: CommandOptions, io: 
     return { usageError: true };
   }
   const formatter = await formatterOf(diagnosticsFormats, settings.format);
-  const report = { diagnostics: loaded.diagnostics, texts: loaded.texts, files: checkedFiles(loaded, io.cwd), counts: countProject(loaded.project), plans: loaded.project.plans };
+  const report = {
+    diagnostics: loaded.diagnostics,
+    texts: loaded.texts,
+    files: checkedFiles(loaded, io.cwd),
+    counts: countProject(loaded.project),
+    plans: loaded.project.plans,
+  };
   io.stdout.write(await formatter(report, formatContext(lang, settings.colour.stdout, settings, io)));
   const errors = loaded.diagnostics.some((d) => d.severity === 'error');
   return { invalidInput: errors && !loaded.unreadable, unreadableInput: loaded.unreadable };
