@@ -13,10 +13,12 @@ import { partialLines, withDataErrorMarker } from './partial-text.js';
 import { buildStatusView, countDeadlines, statusHeading } from './status-view.js';
 import { summaryLines, targetSummaryParts } from './summary-text.js';
 import {
+  deadlineHead,
   deadlineTitle,
   gapsSummaryLines,
   onTimeCells,
   onTimeHead,
+  targetHead,
   unitFiguresCells,
   unitFiguresHead,
   unitsOwningTargets,
@@ -48,28 +50,6 @@ function markdownTable(head: string[], rows: string[][]): string {
   for (const row of rows) lines.push(`| ${row.map(markdownText).join(' | ')} |`);
   return lines.join('\n');
 }
-
-const targetHead = (ctx: FormatContext): string[] =>
-  (
-    [
-      'col.ref',
-      'col.task',
-      'col.metric',
-      'col.owner',
-      'col.required',
-      'col.expected',
-      'col.actual',
-      'col.gap',
-      'col.progress',
-      'col.due',
-      'col.status',
-      'col.light',
-    ] as const
-  ).map((k) => t(ctx.lang, k));
-const deadlineHead = (ctx: FormatContext): string[] =>
-  (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) =>
-    t(ctx.lang, k),
-  );
 
 /** The terminal table's columns, one line per cell: task ids repeat across plans, so the plan is named when rows span several. */
 function targetCells(rows: readonly TargetRow[], ctx: FormatContext, onePlan: boolean | undefined): string[][] {
@@ -125,14 +105,14 @@ export function formatTargetsMarkdown(report: GapsReport, ctx: FormatContext): s
   const summary = gapsSummaryLines(report, ctx, plain)
     .map((line) => `\n${markdownText(line)}\n`)
     .join('');
-  return `${partialBlock(report.partial, ctx)}${markdownTable(targetHead(ctx), targetCells(report.rows, ctx, report.onePlan))}\n${summary}`;
+  return `${partialBlock(report.partial, ctx)}${markdownTable(targetHead(ctx.lang), targetCells(report.rows, ctx, report.onePlan))}\n${summary}`;
 }
 
 export function formatDeadlinesMarkdown(report: DeadlinesReport, ctx: FormatContext): string {
   const summary = summaryLines(undefined, report.summary ?? countDeadlines(report.rows), ctx, plain)
     .map((line) => `\n${markdownText(line)}\n`)
     .join('');
-  return `${partialBlock(report.partial, ctx)}${markdownTable(deadlineHead(ctx), deadlineCells(report.rows, ctx, report.onePlan))}\n${summary}`;
+  return `${partialBlock(report.partial, ctx)}${markdownTable(deadlineHead(ctx.lang), deadlineCells(report.rows, ctx, report.onePlan))}\n${summary}`;
 }
 
 export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): string {
@@ -163,7 +143,7 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
     out.push(
       `### ${markdownText(heading)}`,
       '',
-      markdownTable(targetHead(ctx), targetCells(view.targets, ctx, report.plans.length === 1)),
+      markdownTable(targetHead(ctx.lang), targetCells(view.targets, ctx, report.plans.length === 1)),
       '',
     );
   }
@@ -174,7 +154,7 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
     out.push(
       `### ${markdownText(heading)}`,
       '',
-      markdownTable(deadlineHead(ctx), deadlineCells(view.deadlines, ctx, report.plans.length === 1)),
+      markdownTable(deadlineHead(ctx.lang), deadlineCells(view.deadlines, ctx, report.plans.length === 1)),
       '',
     );
   }

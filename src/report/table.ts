@@ -119,7 +119,8 @@ function targetTableRows(rows: readonly TargetRow[], ctx: FormatContext, onePlan
   ]);
 }
 
-const targetHead = (lang: Lang): string[] =>
+/** The column headers of the target and deadline tables, terminal and Markdown alike. */
+export const targetHead = (lang: Lang): string[] =>
   (
     [
       'col.ref',
@@ -164,7 +165,7 @@ function deadlineTableRows(rows: readonly DeadlineRow[], ctx: FormatContext, one
   });
 }
 
-const deadlineHead = (lang: Lang): string[] =>
+export const deadlineHead = (lang: Lang): string[] =>
   (['col.ref', 'col.kind', 'col.title', 'col.owner', 'col.due', 'col.days_left', 'col.status', 'col.light'] as const).map((k) =>
     t(lang, k),
   );
