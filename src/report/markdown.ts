@@ -7,7 +7,7 @@ import type { FormatContext } from './context.js';
 import { Chalk } from 'chalk';
 import { safeText } from './display.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusText, taskText } from './target-labels.js';
-import { type DeadlineRow, type TargetRow, shownRef } from './rows.js';
+import { type DeadlineRow, type TargetRow, fromOnePlan, shownRef } from './rows.js';
 import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
 import { partialLines, withDataErrorMarker } from './partial-text.js';
 import { buildStatusView, countDeadlines, statusHeading } from './status-view.js';
@@ -143,7 +143,7 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
     out.push(
       `### ${markdownText(heading)}`,
       '',
-      markdownTable(targetHead(ctx.lang), targetCells(view.targets, ctx, report.plans.length === 1)),
+      markdownTable(targetHead(ctx.lang), targetCells(view.targets, ctx, fromOnePlan(view.targets))),
       '',
     );
   }
@@ -154,7 +154,7 @@ export function formatStatusMarkdown(report: StatusReport, ctx: FormatContext): 
     out.push(
       `### ${markdownText(heading)}`,
       '',
-      markdownTable(deadlineHead(ctx.lang), deadlineCells(view.deadlines, ctx, report.plans.length === 1)),
+      markdownTable(deadlineHead(ctx.lang), deadlineCells(view.deadlines, ctx, fromOnePlan(view.deadlines))),
       '',
     );
   }

@@ -250,6 +250,12 @@ export function shownRef(ref: string, onePlan: boolean | undefined): string {
   return onePlan ? ref.slice(ref.indexOf(':') + 1) : ref;
 }
 
+/**
+ * Whether the rows of a meeting-view table all come from one plan: the view names its plans in
+ * the heading, so the table shows short refs (explain finds a short ref among all loaded plans).
+ */
+export const fromOnePlan = (rows: readonly { plan: string }[]): boolean => new Set(rows.map((row) => row.plan)).size <= 1;
+
 /** A unit's scorecard (core/unit-scorecard.ts) as the formats show it: the on-time part as in `summary.units`. */
 export interface UnitScorecardRow extends UnitOnTimeRow {
   targets: number;

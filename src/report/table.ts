@@ -5,7 +5,7 @@ import { type Lang, t } from '../i18n/labels.js';
 import type { FormatContext } from './context.js';
 import { displayPercent, safeText } from './display.js';
 import { deadlineOwnerText, deadlineStatusText, groupDeadlineRows } from './deadline-lines.js';
-import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, shownRef } from './rows.js';
+import { type DeadlineRow, type TargetRow, type UnitOnTimeRow, fromOnePlan, shownRef } from './rows.js';
 import { paintLight, paintStatus } from './status-text.js';
 import { actualCell, expectedCell, gapCell, lightLabel, progressCell, requiredCell, targetStatusText, taskText } from './target-labels.js';
 import type { DeadlinesReport, GapsReport, PartialInput, StatusReport } from './reports.js';
@@ -228,7 +228,7 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
           : t(lang, 'heading.targets_attention', { count: view.targets.length, total }),
       ),
     );
-    out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx, report.plans.length === 1), ctx));
+    out.push(makeTable(targetHead(lang), targetTableRows(view.targets, ctx, fromOnePlan(view.targets)), ctx));
     out.push('');
   }
   if (view.deadlines.length > 0) {
@@ -239,7 +239,7 @@ export function formatStatusTable(report: StatusReport, ctx: FormatContext): str
           : t(lang, 'heading.deadlines_attention', { days: view.warnDays, count: groupDeadlineRows(view.deadlines).length }),
       ),
     );
-    out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx, report.plans.length === 1), ctx));
+    out.push(makeTable(deadlineHead(lang), deadlineTableRows(view.deadlines, ctx, fromOnePlan(view.deadlines)), ctx));
     out.push('');
   }
   if (view.targets.length === 0 && view.deadlines.length === 0) {
