@@ -88,7 +88,7 @@ describe('other usage messages are localised', () => {
     [['status', '--config', 'no-such.yaml'], '无法读取配置文件 no-such.yaml'],
     [
       ['gaps', inputs.valid, '--no-config', '--fail-on', 'late'],
-      '--fail-on 必须是 met, on_track, behind, missed, breached, no_data, not_started, done, overdue, due_soon, upcoming, red, yellow 之一，不能是“late”',
+      '--fail-on 必须是 met（已完成、未超限）, on_track（正常）, behind（滞后、未达标）, missed（逾期未完成）, breached（超限）, no_data（无数据）, not_started（未开始）, done（已完成、已报送、已开展）, overdue（已逾期）, due_soon（即将到期）, upcoming（未到期）, red（红）, yellow（黄） 之一，不能是“late”',
     ],
     [['gaps', inputs.valid, '--no-config', '--plan', 'nope'], '--plan nope：没有这个方案（demo-2024）'],
     [['schema', 'nope'], 'schema name 必须是 plan, actuals, config 之一，不能是“nope”'],

@@ -19,7 +19,7 @@ import { loadConfigOnce } from './config-file.js';
 import { escapeForTerminal } from '../report/escape.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
-import { statusCodesOf, statusOnlyCodesOf } from './status-words.js';
+import { choicesWithLabels, statusCodesOf, statusOnlyCodesOf } from './status-words.js';
 
 /** The options as commander hands them over (strings, as typed). */
 export interface CommandOptions {
@@ -275,7 +275,8 @@ function codesOf(
   const codes: string[] = [];
   for (const word of words) {
     const found = lookUp(word);
-    if (!found) checkChoice(lang, name, word, choices);
+    if (!found)
+      throw new UsageError(t(lang(), 'usage.bad_choice', { name, choices: choicesWithLabels(lang(), choices).join(', '), value: word }));
     for (const code of found ?? []) if (!codes.includes(code)) codes.push(code);
   }
   return codes;

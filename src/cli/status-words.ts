@@ -58,3 +58,18 @@ export function statusOnlyCodesOf(word: string): readonly FailOnValue[] | undefi
   const codes = statusCodesOf(word)?.filter((code) => (allStatuses as readonly string[]).includes(code));
   return codes && codes.length > 0 ? codes : undefined;
 }
+
+/**
+ * The choices of --status or --fail-on as a usage error lists them: each code with the words the
+ * tables print for it in the interface language, e.g. behind（滞后）, overdue（已逾期）.
+ */
+export function choicesWithLabels(lang: Lang, codes: readonly string[]): string[] {
+  const catalog = catalogs[lang];
+  return codes.map((code) => {
+    const words = [...new Set(labelKeys.filter(([, labelled]) => labelled === code).map(([key]) => catalog[key]))].filter(
+      (word) => word !== code,
+    );
+    if (words.length === 0) return code;
+    return lang === 'en' ? `${code} (${words.join(', ')})` : `${code}（${words.join('、')}）`;
+  });
+}
