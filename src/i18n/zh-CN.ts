@@ -720,7 +720,7 @@ export const messages = {
         : a.detail === 'ragged'
           ? `本行有 ${a.fields} 列，表头有 ${a.expected} 列`
           : a.detail === 'delimiter'
-            ? `表头看起来用“${a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV`
+            ? `表头看起来用“${a.delimiter === 'tab' ? '制表符（Tab）' : a.delimiter}”分隔而不是逗号：请加 --delimiter "${a.delimiter === 'tab' ? '\\t' : a.delimiter}" 或另存为逗号分隔的 CSV`
             : `CSV 格式错误：${a.detail}`,
   'csv-unknown-column': (a) =>
     a.unnamed
