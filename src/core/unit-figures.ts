@@ -12,6 +12,14 @@ export interface UnitFigures {
   staleTargets: number;
 }
 
+/** The lines a unit owns: a target's own, or each unit's line of an `each` target (units and scorecards count these). */
+export const ownedLines = (result: TargetResult): readonly { unit: string; line: TargetResult }[] =>
+  result.units
+    ? result.units.map((line) => ({ unit: line.eachUnit ?? line.target.owner, line }))
+    : result.target.owner === ''
+      ? []
+      : [{ unit: result.target.owner, line: result }];
+
 export function figuresByUnit(results: readonly TargetResult[]): Map<string, UnitFigures> {
   const byUnit = new Map<string, UnitFigures>();
   const count = (unit: string, result: TargetResult): void => {
@@ -22,9 +30,6 @@ export function figuresByUnit(results: readonly TargetResult[]): Map<string, Uni
     if (result.latestAsOf !== undefined && (figures.latestAsOf === undefined || result.latestAsOf > figures.latestAsOf))
       figures.latestAsOf = result.latestAsOf;
   };
-  for (const result of results) {
-    if (result.units) for (const line of result.units) count(line.eachUnit ?? result.target.owner, line);
-    else if (result.target.owner !== '') count(result.target.owner, result);
-  }
+  for (const result of results) for (const { unit, line } of ownedLines(result)) count(unit, line);
   return byUnit;
 }

@@ -15,6 +15,7 @@
 // onTime, late, overdue, rate (按期办结率, undefined when nothing was due), reports (the same over
 // duties of kind report: 按时报送率). Every unit that owns a target or a deadline has a line, in
 // the default order (sortScorecards with defaultScorecardSort).
+import { ownedLines } from './unit-figures.js';
 import type { DayNumber } from './dates.js';
 import type { DeadlineResult } from './deadlines.js';
 import type { TargetResult } from './evaluate.js';
@@ -71,12 +72,6 @@ function emptyCard(unit: string): UnitScorecard {
     reports: noCounts(),
   };
 }
-
-/** The lines a unit owns: a target's own, or each unit's line of an `each` target. */
-const ownedLines = (result: TargetResult): readonly { unit: string; line: TargetResult }[] =>
-  result.units
-    ? result.units.map((line) => ({ unit: line.eachUnit ?? line.target.owner, line }))
-    : [{ unit: result.target.owner, line: result }];
 
 export function unitScorecards({ targets, deadlines, asOf }: ScorecardInput): UnitScorecard[] {
   const cards = new Map<string, UnitScorecard>();
