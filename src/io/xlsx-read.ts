@@ -2,6 +2,7 @@
 // exceljs is loaded here, and only here, by dynamic import: a run without an .xlsx never loads it.
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
+import { unzipSync } from 'fflate';
 import type { InputFile } from '../core/project.js';
 import { type CellKind, type SheetContents, type SourceRecord, sheetBytesProblem } from '../core/actuals-table.js';
 import { foldText } from '../core/text-fold.js';
@@ -124,6 +125,7 @@ async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetCont
   const problem = sheetBytesProblem(bytes);
   if (problem !== 'damaged') return { ok: false, problem };
   const ExcelJS = loadExcelJs();
+  if (workbookPartComesLast(bytes)) return readWholeWorkbook(ExcelJS, bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -151,6 +153,49 @@ async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetCont
   }
   if (!chosen) return { ok: false, problem: 'no-sheet' };
   return { ok: true, sheet: chosen.name, records: chosen.records.records };
+}
+
+/**
+ * Whether the workbook part (sheet names, hidden states) is stored after the worksheets, as
+ * exceljs itself writes files (plan-check's own forms before anyone saves them in Excel/WPS).
+ * exceljs's stream reader then races for it and sometimes fails or misnames sheets (exceljs
+ * issue 3064), so such a file is loaded whole. Undefined order (a damaged archive): streamed, and
+ * the stream says what is wrong.
+ */
+export function workbookPartComesLast(bytes: Uint8Array): boolean {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        names.push(file.name);
+        return false;
+      },
+    });
+  } catch {
+    return false;
+  }
+  const workbook = names.indexOf('xl/workbook.xml');
+  const firstSheet = names.findIndex((name) => name.startsWith('xl/worksheets/'));
+  return workbook >= 0 && firstSheet >= 0 && workbook > firstSheet;
+}
+
+/** The same choice of sheet and the same records, from the workbook loaded whole. */
+async function readWholeWorkbook(ExcelJS: ExcelJs, bytes: Uint8Array): Promise<SheetContents> {
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch {
+    return { ok: false, problem: 'damaged' };
+  }
+  const visible = book.worksheets.filter((sheet) => sheet.state === undefined || sheet.state === 'visible');
+  const sheet = visible.find((candidate) => isReportSheet(candidate.name)) ?? visible[0];
+  if (!sheet) return { ok: false, problem: 'no-sheet' };
+  const records = new SheetRecords();
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const { fields, kinds } = rowCells(row as never);
+    if (fields.length > 0) records.add(fields, kinds, number);
+  });
+  return { ok: true, sheet: sheet.name, records: records.records };
 }
 
 /** Where the last cell with something in it is (a formula without a value counts). */
