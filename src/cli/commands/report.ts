@@ -1,7 +1,7 @@
 // plan-check report: the meeting paper, one file (reportFormats: html; a spreadsheet is one more
 // registry line). The same selection and meeting view as `status`, the charts' figures from the core.
-import path from 'node:path';
 import { targetHistory } from '../../core/target-history.js';
+import { displayPath } from '../../io/find-sources.js';
 import { fileOnlyFormats, formatNames, reportFormats } from '../../report/formats.js';
 import type { PaperReport } from '../../report/reports.js';
 import type { Outcome } from '../exit-code.js';
@@ -16,10 +16,6 @@ export async function runReport(paths: string[], options: CommandOptions, io: Cl
   if (!prepared) return outcome;
   const { project } = prepared.loaded;
   const targetsByRef = new Map(prepared.targets.map((result) => [result.target.ref, result.target]));
-  const shown = (file: string): string => {
-    const relative = path.relative(io.cwd, file);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-  };
   const report: PaperReport = {
     status: statusReportOf(prepared),
     historyOf: (ref, unit) => {
@@ -31,7 +27,7 @@ export async function runReport(paths: string[], options: CommandOptions, io: Cl
       });
     },
     sources: [
-      ...(prepared.loaded.configFile ? [shown(prepared.loaded.configFile)] : []),
+      ...(prepared.loaded.configFile ? [displayPath(prepared.loaded.configFile, io.cwd)] : []),
       ...prepared.loaded.files.map((file) => file.display),
     ],
   };
