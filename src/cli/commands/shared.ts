@@ -142,6 +142,26 @@ export async function prepare(
   };
 }
 
+/**
+ * What the per-unit tables count (status' on-time and newest-figure tables, the units scorecards):
+ * the selected targets and deadlines whatever --status shows (a unit's rate counts every deadline
+ * it had), within the given plans if any, and whether a unit is one --owner names.
+ */
+export function unitSelection(
+  prepared: Prepared,
+  planIds?: ReadonlySet<string>,
+): { targets: TargetResult[]; deadlines: DeadlineResult[]; wanted: (unit: string) => boolean } {
+  const plans = prepared.plans;
+  const everyStatus = { ...prepared.settings.selection, statuses: 'all' as const };
+  const inPlans = (plan: string): boolean => !planIds || planIds.has(plan);
+  const owners = everyStatus.owner === undefined ? undefined : resolveOwner(everyStatus.owner, plans);
+  return {
+    targets: selectTargets(prepared.evaluation.targets, everyStatus, plans).filter((result) => inPlans(result.target.planId)),
+    deadlines: selectDeadlines(prepared.evaluation.deadlines, everyStatus, plans).filter((deadline) => inPlans(deadline.plan)),
+    wanted: (unit) => !owners || owners.has(unit),
+  };
+}
+
 /** The plans a report covers (those named with --plan, else every plan loaded), for a paper's title. */
 export function planTitles(prepared: Prepared): PlanTitle[] {
   const { plans } = prepared.settings.selection;

@@ -1,7 +1,6 @@
 // plan-check status: the meeting view.
 import { noDeadlines, onTimeByUnit } from '../../core/on-time.js';
 import { figuresByUnit } from '../../core/unit-figures.js';
-import { resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
 import { fileOnlyFormats, formatNames, statusFormats } from '../../report/formats.js';
 import type { StatusReport } from '../../report/reports.js';
 import { type UnitOnTimeRow, toUnitFiguresRow } from '../../report/rows.js';
@@ -9,7 +8,7 @@ import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
 import { scorecardRows } from './units.js';
-import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare } from './shared.js';
+import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare, unitSelection } from './shared.js';
 
 /**
  * Per unit over the selected plans (or those of them given) and units, whatever --status shows:
@@ -17,19 +16,14 @@ import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, prepare } 
  * come first (ranked by rate), then units that only own targets, by name.
  */
 function unitOnTimeRows(prepared: Prepared, planIds?: ReadonlySet<string>): UnitOnTimeRow[] {
-  const plans = prepared.plans;
-  const { selection } = prepared.settings;
-  const everyStatus = { ...selection, statuses: 'all' as const };
-  const deadlines = selectDeadlines(prepared.evaluation.deadlines, everyStatus, plans).filter((d) => !planIds || planIds.has(d.plan));
-  const targets = selectTargets(prepared.evaluation.targets, everyStatus, plans).filter((r) => !planIds || planIds.has(r.target.planId));
+  const { targets, deadlines, wanted } = unitSelection(prepared, planIds);
   const figures = figuresByUnit(targets);
-  const wanted = selection.owner === undefined ? undefined : resolveOwner(selection.owner, plans);
   const rows = onTimeByUnit(deadlines, prepared.evaluation.asOf)
-    .filter((unit) => !wanted || wanted.has(unit.unit))
+    .filter((unit) => wanted(unit.unit))
     .map((unit) => toUnitFiguresRow(unit, figures.get(unit.unit)));
   const listed = new Set(rows.map((row) => row.unit));
   const targetOnly = [...figures.values()]
-    .filter((unit) => !listed.has(unit.unit) && (!wanted || wanted.has(unit.unit)))
+    .filter((unit) => !listed.has(unit.unit) && wanted(unit.unit))
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   for (const unit of targetOnly) rows.push(toUnitFiguresRow(noDeadlines(unit.unit), unit));
   return rows;

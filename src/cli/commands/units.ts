@@ -1,29 +1,22 @@
 // plan-check units: one scorecard per unit (core/unit-scorecard.ts), worst first by --sort.
 import { formatDay } from '../../core/dates.js';
-import { resolveOwner, selectDeadlines, selectTargets } from '../../core/select.js';
 import { type ScorecardColumn, defaultScorecardSort, sortScorecards, unitScorecards } from '../../core/unit-scorecard.js';
 import { fileOnlyFormats, formatNames, unitsFormats } from '../../report/formats.js';
 import { type UnitScorecardRow, toUnitScorecardRow } from '../../report/rows.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
 import { type CommandOptions, resolveSettings } from '../settings.js';
-import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, planTitles, prepare } from './shared.js';
+import { type Prepared, deliver, failOnHit, failOnMarks, formatterOf, planTitles, prepare, unitSelection } from './shared.js';
 
 /**
  * The scorecards over the selected plans and units (--plan, --owner, --role), whatever --status
  * shows: a unit's on-time rate counts every deadline it had, as `summary.units` of status does.
  */
 export function scorecardRows(prepared: Prepared, sort: ScorecardColumn = defaultScorecardSort): UnitScorecardRow[] {
-  const plans = prepared.plans;
-  const selection = { ...prepared.settings.selection, statuses: 'all' as const };
-  const cards = unitScorecards({
-    targets: selectTargets(prepared.evaluation.targets, selection, plans),
-    deadlines: selectDeadlines(prepared.evaluation.deadlines, selection, plans),
-    asOf: prepared.evaluation.asOf,
-  });
-  const wanted = selection.owner === undefined ? undefined : resolveOwner(selection.owner, plans);
+  const { targets, deadlines, wanted } = unitSelection(prepared);
+  const cards = unitScorecards({ targets, deadlines, asOf: prepared.evaluation.asOf });
   return sortScorecards(
-    cards.filter((card) => !wanted || wanted.has(card.unit)),
+    cards.filter((card) => wanted(card.unit)),
     sort,
   ).map(toUnitScorecardRow);
 }
