@@ -191,73 +191,78 @@ function droppedRefs(data: unknown, plan: Plan | undefined): Set<string> {
 const sameJsonPath = (a: JsonPath | undefined, b: JsonPath): boolean =>
   a !== undefined && a.length === b.length && a.every((part, index) => part === b[index]);
 
+/** A YAML input read up to its model: parsed, names cleared of invisible characters, number forms and the schema checked. */
+interface YamlInput {
+  parsed: ReturnType<typeof parseYaml>;
+  /** the data with its names cleaned; undefined when the text did not parse */
+  data?: unknown;
+  /** the diagnostics of the cleaning and the number forms, already in `loaded`; the schema's are left to the caller */
+  checked: Diagnostic[];
+  schemaDiagnostics: Diagnostic[];
+}
+
+function readYamlInput(kind: 'plan' | 'actuals', text: string, file: string, options: LoadOptions, loaded: Loaded): YamlInput {
+  const parsed = parseYaml(text, file, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
+  append(loaded.diagnostics, parsed.diagnostics);
+  if (parsed.data === undefined) return { parsed, checked: [], schemaDiagnostics: [] };
+  const names = (kind === 'plan' ? cleanPlanNames : cleanActualsNames)(parsed.data, text, file, parsed.locator);
+  const checked = [...names.diagnostics, ...checkNumberForms(parsed.data, text, file, parsed.locator)];
+  append(loaded.diagnostics, checked);
+  const schemaDiagnostics = checkAgainstSchema(getValidator(kind), names.data, file, parsed.locator);
+  return { parsed, data: names.data, checked, schemaDiagnostics };
+}
+
+const hasError = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error' && !d.recovered);
+
+/** A slip read the one way it can be meant: its schema error stands, marked recovered. */
+function markRecovered(diagnostics: Diagnostic[], recovered: readonly JsonPath[]): Diagnostic[] {
+  if (recovered.length === 0) return diagnostics;
+  return diagnostics.map((d) => (recovered.some((path) => sameJsonPath(d.path, path)) ? { ...d, recovered: true as const } : d));
+}
+
 function readPlanText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
-  const limits = options.yamlLimits ?? defaultYamlLimits;
-  const restored = restoreCached(options.planCache, text, file, limits);
+  const restored = restoreCached(options.planCache, text, file, options.yamlLimits ?? defaultYamlLimits);
   if (restored) {
     loaded.plans.push(restored);
     return;
   }
-  const parsed = parseYaml(text, file, limits, options.yamlCache);
-  append(loaded.diagnostics, parsed.diagnostics);
-  if (parsed.data === undefined) {
-    if (parsed.diagnostics.some((d) => d.severity === 'error'))
+  const input = readYamlInput('plan', text, file, options, loaded);
+  if (input.data === undefined) {
+    if (hasError(input.parsed.diagnostics))
       loaded.planFailures.push({ file, planId: planIdInText(text), loaded: false, dropped: new Set() });
     return;
   }
-  const names = cleanPlanNames(parsed.data, text, file, parsed.locator);
-  append(loaded.diagnostics, names.diagnostics);
-  const numberForms = checkNumberForms(parsed.data, text, file, parsed.locator);
-  append(loaded.diagnostics, numberForms);
-  const schemaDiagnostics = checkAgainstSchema(getValidator('plan'), names.data, file, parsed.locator);
-  const normalised = normalisePlan(names.data, file, parsed.locator);
-  // a slip read the one way it can be meant: its error stands, marked, and the plan loads
-  const marked =
-    normalised.recovered.length === 0
-      ? schemaDiagnostics
-      : schemaDiagnostics.map((d) =>
-          normalised.recovered.some((path) => sameJsonPath(d.path, path)) ? { ...d, recovered: true as const } : d,
-        );
+  const normalised = normalisePlan(input.data, file, input.parsed.locator);
+  const marked = markRecovered(input.schemaDiagnostics, normalised.recovered);
   append(loaded.diagnostics, marked);
   append(loaded.diagnostics, normalised.diagnostics);
-  const failed = [...parsed.diagnostics, ...numberForms, ...marked, ...normalised.diagnostics].some(
-    (d) => d.severity === 'error' && !d.recovered,
-  );
-  if (failed) {
-    const root = asRecord(names.data);
+  if (hasError([...input.parsed.diagnostics, ...input.checked, ...marked, ...normalised.diagnostics])) {
+    const root = asRecord(input.data);
     loaded.planFailures.push({
       file,
       planId: normalised.plan?.id ?? (typeof root?.id === 'string' ? root.id : planIdInText(text)),
       loaded: normalised.plan !== undefined,
-      dropped: droppedRefs(names.data, normalised.plan),
+      dropped: droppedRefs(input.data, normalised.plan),
     });
   }
   if (!normalised.plan) return;
   loaded.plans.push(normalised.plan);
-  const clean =
-    parsed.diagnostics.length === 0 &&
-    names.diagnostics.length === 0 &&
-    numberForms.length === 0 &&
-    schemaDiagnostics.length === 0 &&
-    normalised.diagnostics.length === 0;
+  const clean = [input.parsed.diagnostics, input.checked, input.schemaDiagnostics, normalised.diagnostics].every(
+    (list) => list.length === 0,
+  );
   const snapshot = clean && options.planCache ? snapshotPlan(normalised.plan) : undefined;
   if (snapshot) options.planCache?.set(text, snapshot);
 }
 
 function readActualsYamlText(text: string, file: string, options: LoadOptions, loaded: Loaded): void {
-  const parsed = parseYaml(text, file, options.yamlLimits ?? defaultYamlLimits, options.yamlCache);
-  append(loaded.diagnostics, parsed.diagnostics);
-  if (parsed.data === undefined) {
-    if (parsed.diagnostics.some((d) => d.severity === 'error')) loaded.actualsFiles.push(leftOutActuals(file));
+  const input = readYamlInput('actuals', text, file, options, loaded);
+  if (input.data === undefined) {
+    if (hasError(input.parsed.diagnostics)) loaded.actualsFiles.push(leftOutActuals(file));
     return;
   }
-  const names = cleanActualsNames(parsed.data, text, file, parsed.locator);
-  append(loaded.diagnostics, names.diagnostics);
-  const numberForms = checkNumberForms(parsed.data, text, file, parsed.locator);
-  append(loaded.diagnostics, numberForms);
-  const schemaDiagnostics = checkAgainstSchema(getValidator('actuals'), names.data, file, parsed.locator);
-  append(loaded.diagnostics, schemaDiagnostics);
-  addActuals(loaded, readActualsYaml(names.data, file, parsed.locator, [...numberForms, ...schemaDiagnostics]));
+  append(loaded.diagnostics, input.schemaDiagnostics);
+  // an entry with an error in it is left out: a number form's or the schema's alike
+  addActuals(loaded, readActualsYaml(input.data, file, input.parsed.locator, [...input.checked, ...input.schemaDiagnostics]));
 }
 
 /** An actuals file that could not be read at all: nothing of it is used, and a partial report names it. */
@@ -281,6 +286,19 @@ const textReaders: Record<TextKind, (text: string, file: string, options: LoadOp
   'actuals-yaml': readActualsYamlText,
   'actuals-csv': (text, file, options, loaded) => addActuals(loaded, readActualsCsv(text, file, { delimiter: options.delimiter })),
 };
+
+/** A file whose bytes are not text in any encoding plan-check reads: reported, and left out (a plan by the id its bytes give). */
+function leaveOutUndecodable(source: InputFile, decoded: Extract<ReturnType<typeof decodeText>, { ok: false }>, loaded: Loaded): void {
+  loaded.diagnostics.push(makeDiagnostic(decoded.code, source.path, { line: 1, column: 1 }, { looksLike: decoded.looksLike }));
+  if (source.kind === 'plan' && 'bytes' in source)
+    loaded.planFailures.push({
+      file: source.path,
+      planId: planIdInText(new TextDecoder('latin1').decode(source.bytes)),
+      loaded: false,
+      dropped: new Set(),
+    });
+  else if (source.kind !== 'plan') loaded.actualsFiles.push(leftOutActuals(source.path));
+}
 
 /**
  * One input file into `loaded`, by its kind: too large, an unpacked sheet, spreadsheet bytes io/
@@ -316,15 +334,7 @@ function readSource(source: InputFile, options: LoadOptions, loaded: Loaded): st
   }
   const decoded = decodeText('bytes' in source ? source.bytes : wholeBytes(source.chunks()), options.encoding);
   if (!decoded.ok) {
-    loaded.diagnostics.push(makeDiagnostic(decoded.code, source.path, start, { looksLike: decoded.looksLike }));
-    if (source.kind === 'plan' && 'bytes' in source)
-      loaded.planFailures.push({
-        file: source.path,
-        planId: planIdInText(new TextDecoder('latin1').decode(source.bytes)),
-        loaded: false,
-        dropped: new Set(),
-      });
-    else if (source.kind !== 'plan') loaded.actualsFiles.push(leftOutActuals(source.path));
+    leaveOutUndecodable(source, decoded, loaded);
     return undefined;
   }
   textReaders[source.kind as TextKind](decoded.text, source.path, options, loaded);
