@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirS
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commandNames } from '../src/cli/command-names.js';
 import { diagnosticCodes } from '../src/core/diagnostics.js';
 import { failOnValues } from '../src/core/statuses.js';
 import { t } from '../src/i18n/labels.js';
@@ -116,16 +117,7 @@ const formatWords = schemaWords();
 
 /** Command names, format names and the like: what the user types, shown back as typed. */
 const typedWords = new Set([
-  'validate',
-  'status',
-  'gaps',
-  'deadlines',
-  'explain',
-  'template',
-  'init',
-  'schema',
-  'diff',
-  'draft',
+  ...commandNames,
   'table',
   'ref',
   'cd',
