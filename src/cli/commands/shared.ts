@@ -162,10 +162,10 @@ export function unitSelection(
   };
 }
 
-/** The plans a report covers (those named with --plan, else every plan loaded), for a paper's title. */
+/** The plans a report covers (those named with --plan, else every plan reported on), for a paper's title. */
 export function planTitles(prepared: Prepared): PlanTitle[] {
   const { plans } = prepared.settings.selection;
-  return prepared.loaded.project.plans
+  return prepared.plans
     .filter((plan) => plans === 'all' || plans.includes(plan.id))
     .map((plan) => ({ id: plan.id, title: plan.title }));
 }
