@@ -165,9 +165,7 @@ export function unitSelection(
 /** The plans a report covers (those named with --plan, else every plan reported on), for a paper's title. */
 export function planTitles(prepared: Prepared): PlanTitle[] {
   const { plans } = prepared.settings.selection;
-  return prepared.plans
-    .filter((plan) => plans === 'all' || plans.includes(plan.id))
-    .map((plan) => ({ id: plan.id, title: plan.title }));
+  return prepared.plans.filter((plan) => plans === 'all' || plans.includes(plan.id)).map((plan) => ({ id: plan.id, title: plan.title }));
 }
 
 /** What --fail-on looks for in a list of targets and deadlines: each one's status and light. */
