@@ -115,9 +115,9 @@ const isReportSheet = (name: string): boolean => foldText(name) === reportSheetN
 
 /**
  * The sheet named 报送, else the first visible one, as records: row numbers are lines, column
- * numbers are columns. Read as a stream (exceljs's WorkbookReader: no workbook model is built,
- * about half the time of a full load); hidden sheets are skipped; the cells a merged range
- * covers are empty in the file, so a merged header cell counts once.
+ * numbers are columns. Read as a stream (exceljs's WorkbookReader: no workbook model is built)
+ * when the file stores its workbook parts before its sheets, else loaded whole (see
+ * streamReaderWouldRace); hidden sheets are skipped; a merged header cell counts once.
  */
 async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetContents> {
   // .xls and .et are refused by name, whatever they hold: the contract asks for .xlsx
@@ -125,7 +125,7 @@ async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetCont
   const problem = sheetBytesProblem(bytes);
   if (problem !== 'damaged') return { ok: false, problem };
   const ExcelJS = loadExcelJs();
-  if (workbookPartComesLast(bytes)) return readWholeWorkbook(ExcelJS, bytes);
+  if (streamReaderWouldRace(bytes)) return readWholeWorkbook(ExcelJS, bytes);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -155,14 +155,19 @@ async function readXlsxSheet(bytes: Uint8Array, path: string): Promise<SheetCont
   return { ok: true, sheet: chosen.name, records: chosen.records.records };
 }
 
+/** The parts a worksheet is read against: sheet names and hidden states, their links, shared strings, styles. */
+const WORKBOOK_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
 /**
- * Whether the workbook part (sheet names, hidden states) is stored after the worksheets, as
- * exceljs itself writes files (plan-check's own forms before anyone saves them in Excel/WPS).
- * exceljs's stream reader then races for it and sometimes fails or misnames sheets (exceljs
- * issue 3064), so such a file is loaded whole. Undefined order (a damaged archive): streamed, and
- * the stream says what is wrong.
+ * Whether exceljs's stream reader would race on this file: one of the parts a worksheet is read
+ * against is stored after the first worksheet, so the reader may parse the sheet before it knows
+ * the sheet's name, state or shared strings (it then throws, names the sheet "Sheet1" or gives
+ * `[object Object]` for a string cell: exceljs issue 3064). exceljs writes workbook.xml last;
+ * LibreOffice Calc writes the shared strings and the workbook's links after the sheets. Such a
+ * file is loaded whole. An archive whose order cannot be read: streamed, and the stream says
+ * what is wrong.
  */
-export function workbookPartComesLast(bytes: Uint8Array): boolean {
+export function streamReaderWouldRace(bytes: Uint8Array): boolean {
   const names: string[] = [];
   try {
     unzipSync(bytes, {
@@ -174,9 +179,8 @@ export function workbookPartComesLast(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-  const workbook = names.indexOf('xl/workbook.xml');
   const firstSheet = names.findIndex((name) => name.startsWith('xl/worksheets/'));
-  return workbook >= 0 && firstSheet >= 0 && workbook > firstSheet;
+  return firstSheet >= 0 && WORKBOOK_PARTS.some((part) => names.indexOf(part) > firstSheet);
 }
 
 /** The same choice of sheet and the same records, from the workbook loaded whole. */
