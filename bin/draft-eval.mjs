@@ -261,3 +261,20 @@ console.log(
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
 console.log(tableRow('**overall**', total));
+
+// the goals of the drafting issue, checked on the totals: a miss is printed and fails the run
+const goals = [
+  ['tasks found', total.tasksFound, total.tasks, 0.95],
+  ['lead units exact where the text names them', total.leadExact, total.leadNamed, 0.9],
+  ['targets found', total.targetsFound, total.targets, 0.85],
+  ['target precision', total.targetsFound, total.draftedTargets, 0.85],
+  ['phases found', total.phasesFound, total.phases, 1],
+  ['duties found', total.dutiesFound, total.duties, 1],
+];
+const missed = goals.filter(([, found, of, goal]) => of > 0 && found / of < goal);
+console.log('');
+if (missed.length === 0) console.log('Goals met: ≥ 95% tasks, ≥ 90% named leads, ≥ 85% targets at ≥ 85% precision, every phase and duty.');
+for (const [name, found, of, goal] of missed) {
+  console.log(`Goal missed: ${name} ${found}/${of}, below ${goal * 100}%`);
+  process.exitCode = 1;
+}

@@ -185,6 +185,20 @@ describe('duties', () => {
     expect(filing.checks.join()).toMatch(/同段上文/);
   });
 
+  it('a standing mechanism with no time (开展包保督导工作) is a quarterly activity, with a 核对; its rate is no duty', () => {
+    const { plan, yaml } = oneTask(
+      '落实属地管理责任，开展包保督导工作；包保督导完成率达到100%。（县食安办、各乡镇负责）督促包保干部每月开展一次督导。（县市场监管局负责）',
+    );
+    // the first sentence owes quarterly by the mechanism; the third says its own cadence, so no second guess
+    expect(plan.duties.map((d) => [d.kind, d.owner, d.every, d.month, d.day])).toEqual([
+      ['activity', ['县食安办', '各乡镇'], 'quarter', 3, 31],
+      ['activity', '县市场监管局', 'month', undefined, 31],
+    ]);
+    expect(plan.duties[0]!.title).toBe('开展包保督导工作');
+    expect(plan.duties[0]!.checks.join()).toMatch(/原文未写频次/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
   it('到2026年年底…申报 is a one-off report at that year’s end', () => {
     const { plan } = draft('2024年全县创建方案\n\n一、目标\n1.创建。到2026年年底，全县申报创建国家食品安全示范县。（县食安办负责）\n');
     expect(plan.duties.map((d) => [d.kind, d.due, d.owner])).toEqual([['report', '2026-12-31', '县食安办']]);

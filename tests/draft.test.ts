@@ -109,8 +109,10 @@ describe('draft from a notice and its plan', () => {
     expect(plan.phases[0]!.checks.join()).toMatch(/4月底/);
   });
 
-  it('finds duties: monthly, one-off and a quarterly activity, with owners', () => {
+  it('finds duties: a standing mechanism, monthly, one-off and a quarterly activity, with owners', () => {
     expect(plan.duties.map((d) => [d.kind, d.owner, d.every ?? d.due, d.day])).toEqual([
+      // 开展包保督导工作 with no time: the mechanism's quarterly cadence, owed by its part's bracket
+      ['activity', '区食药安办', 'quarter', 31],
       ['report', '区食药安办', 'month', 10],
       ['report', '区食药安办', '2024-11-15', undefined],
       ['activity', '各成员单位', 'quarter', 31],

@@ -279,6 +279,23 @@ function readDutySentence(
       (oneYear ? /(?:年内|年底前)(?=(?:完成|实现|通过))/.exec(clause) : null);
     // 顺利通过…复审/验收 with no date in a one-year plan: by the year's end, to be checked
     const milestone = oneYear && !recurring && !oneOff && !yearEnd ? /通过[^，。；]{2,30}?(?:复审|验收|复核|评审|考核)/.exec(clause) : null;
+    // 开展包保督导工作 with no time: a standing mechanism whose cadence national rules fix
+    const standing = !recurring && !oneOff && !yearEnd && !milestone ? standingMechanism(clause) : undefined;
+    if (standing) {
+      if (owners.length === 0) continue;
+      duties.push({
+        id: `duty-${duties.length + 1}`,
+        title: dutyTitle(standing.words),
+        kind: 'activity',
+        owner: owners.length === 1 ? owners[0]! : owners,
+        every: standing.every,
+        day: 31,
+        month: standing.month,
+        source: sentence,
+        checks: [standing.check],
+      });
+      continue;
+    }
     const report = REPORT_VERBS.test(clause);
     const activity = !report && (ACTIVITY_VERBS.test(clause) || /完成|实现|通过/.test(clause));
     if (!recurring && !oneOff && !yearEnd && !milestone) continue;
@@ -333,6 +350,34 @@ function readDutySentence(
       duties.push({ id, title: dutyTitle(milestone ? milestone[0] : clause), kind, owner, due: `${y}-12-31`, source: sentence, checks });
     }
   }
+}
+
+/**
+ * Standing mechanisms whose cadence is fixed nationally, so a plan that only says it will carry them
+ * on (开展包保督导工作) still owes them on that cadence: the 分层分级包保督导 of food-safety 属地管理
+ * (国务院食安委, 2022) has county-level 包保干部 supervise at least once a quarter. Written with a
+ * 核对, since the plan's own text gives no frequency.
+ */
+const STANDING_MECHANISMS: readonly {
+  pattern: RegExp;
+  every: 'quarter';
+  month: number;
+  check: string;
+}[] = [
+  {
+    pattern: /(?:开展|落实|组织|推进|做好|实施)[^，。；]{0,8}?包保(?:干部)?督(?:导|查)(?:工作)?/,
+    every: 'quarter',
+    month: 3,
+    check: '原文未写频次，按食品安全属地管理分层分级包保督导机制（县级包保干部每季度至少督导1次）取每季度，季末为期限',
+  },
+];
+
+function standingMechanism(clause: string): { words: string; every: 'quarter'; month: number; check: string } | undefined {
+  for (const mechanism of STANDING_MECHANISMS) {
+    const found = mechanism.pattern.exec(clause);
+    if (found) return { words: found[0], every: mechanism.every, month: mechanism.month, check: mechanism.check };
+  }
+  return undefined;
 }
 
 function dutyTitle(clause: string): string {
