@@ -306,3 +306,49 @@ describe('the new grammar on any text', () => {
     );
   });
 });
+
+describe('what held-out texts showed', () => {
+  it('what was done before the plan’s year (2024年，全县共完成…) is no target: listed instead', () => {
+    const { plan, tasks, yaml } = draft(
+      '2025年全县食品安全工作要点\n\n2024年，全县共完成食品抽检3200批次，查处案件156起。\n一、重点工作\n1.抽检。去年完成抽检2800批次。今年完成食品抽检不少于3500批次，较2024年增加300批次。（县市场监管局负责）\n',
+    );
+    // only this year's figure is a target; 较2024年 is a comparison's base, not the past
+    expect(targetsOf(tasks[0]!)).toEqual(['>= 3500 批次']);
+    expect(tasks[0]!.unread.join('|')).toMatch(/去年完成抽检2800批次/);
+    expect(plan.targets).toEqual([]);
+    expect(plan.unreadOutside.join()).toMatch(/3200批次/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('每季度末5日内 and 每月结束后3个工作日内: day N of the month after each period; 于/要 are no part of the owner', () => {
+    const { plan, yaml } = oneTask(
+      '各成员单位于每季度末5日内报送工作进展，全年召开3次联席会议。各乡镇要每月结束后3个工作日内报送检查台账。',
+    );
+    expect(plan.duties.map((d) => [d.owner, d.every, d.month, d.day, d.title])).toEqual([
+      ['各成员单位', 'quarter', undefined, 5, '报送工作进展'],
+      ['各乡镇', 'month', undefined, 3, '报送检查台账'],
+    ]);
+    expect(plan.duties[0]!.checks.join()).toMatch(/每季度末5日内/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('a document numbered only 一、二、: each item is a task, with a 核对', () => {
+    const { plan, tasks, yaml } = draft(
+      '2024年示范乡镇评价标准\n\n一、乡镇成立工作领导小组，定期召开联席会议。\n二、药品监督网络覆盖率达100%。\n三、每年组织培训不少于2次。（县市场监管局负责）\n',
+    );
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['1', '乡镇成立工作领导小组，定期召开联席会议'],
+      ['2', '药品监督网络覆盖率达100%'],
+      ['3', '每年组织培训不少于2次'],
+    ]);
+    expect(targetsOf(tasks[1]!)).toEqual(['>= 100%']);
+    expect(tasks[2]!.lead).toEqual(['县市场监管局']);
+    expect(plan.checks.join()).toMatch(/一级编号/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('a quoted name stays in a metric (“规范药房”); a number inside quotes (“十四五”) is no quantity', () => {
+    const { tasks } = oneTask('“十四五”期间，乡镇医疗机构的“规范药房”达100%。（县卫健局负责）');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['乡镇医疗机构的“规范药房”', '>= 100%']]);
+  });
+});

@@ -254,7 +254,10 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const end = lastDue && lastDue > `${year}-12-31` ? `${lastDue.slice(0, 4)}-12-31` : `${year}-12-31`;
   if (end !== `${year}-12-31`) checks.push(`阶段、报送日期或目标年份延续到 ${lastDue}，期间结束取 ${end}`);
   const tasks = sections.flatMap((s) => s.tasks);
-  for (const task of tasks) task.targets = task.targets.flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))));
+  for (const task of tasks) {
+    leaveOutThePast(task, year);
+    task.targets = task.targets.flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))));
+  }
   trackOnce(tasks);
   // an issue date after the period (a title year mistyped or cut by a page break) would start the
   // duties after they end: it is left out, for the reader to settle
@@ -266,6 +269,7 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   if (sections.length > 0)
     for (const block of blocks.filter((b) => !inTasks.has(b)))
       for (const sentence of toSentences(block.text)) readQuantities(sentence, whole);
+  leaveOutThePast(whole, year);
   const planTargets = whole.targets
     .map((target, i) => ({ ...target, id: `p${i + 1}` }))
     .flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))))
@@ -289,6 +293,29 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
     checks,
     sentences,
   };
+}
+
+/**
+ * 2024年，全县共完成食品抽检3200批次 in a 2025 plan, 去年…, 今年以来…: what was done, not what is
+ * asked. Its figures are no targets; the sentence is listed at its task instead. A year that is a
+ * comparison's base (较2019年, 比2020年) or a goal's (到2026年) does not count.
+ */
+function describesThePast(sentence: string, year: number): boolean {
+  const firstNumber = /\d+(?:\.\d+)?(?![年月日\d])|[一二两三四五六七八九十]+(?=[次项个家批])/.exec(
+    sentence.replace(/\d{4}年/g, (m) => m.replace(/\d/g, 'Y')),
+  );
+  const lead = sentence.slice(0, firstNumber ? firstNumber.index : sentence.length);
+  if (/^(?:去年|上年|上一年|过去一年|今年以来|近年来|近几年|多年来)/.test(lead)) return true;
+  const named = /(?<![较比到至于截])(\d{4})年(?![底末])/.exec(lead);
+  return named !== null && Number(named[1]) < year && /完成|实现|达到|查处|开展|共|累计|全年|以来/.test(sentence);
+}
+
+function leaveOutThePast(task: DraftTask, year: number): void {
+  const past = task.targets.filter((target) => describesThePast(target.source, year));
+  if (past.length === 0) return;
+  task.targets = task.targets.filter((target) => !past.includes(target));
+  for (const source of new Set(past.map((target) => target.source))) if (!task.unread.includes(source)) task.unread.push(source);
+  task.targets.forEach((target, i) => (target.id = `t${i + 1}`));
 }
 
 /**
@@ -378,6 +405,8 @@ function findYear(title: string, header: Header, body: readonly Paragraph[]): nu
  * items and no numbered ones has those as its tasks; a part with neither holds no task.
  */
 function buildSections(blocks: readonly Block[], checks: string[], used: Set<Block>): DraftSection[] {
+  if (!blocks.some((b) => b.level === 'B' || b.level === 'C') && blocks.some((b) => b.level === 'A'))
+    return topLevelTasks(blocks, checks, used);
   const parts: Block[][] = [];
   for (const block of blocks) {
     if (block.level === 'A' || parts.length === 0) parts.push([]);
@@ -451,6 +480,36 @@ function buildSections(blocks: readonly Block[], checks: string[], used: Set<Blo
   return sections.filter((s) => s.tasks.length > 0).map((s) => ({ ...s, title: s.title || '任务' }));
 }
 
+/**
+ * A document numbered only 一、二、 (a short 活动方案, a list of 创建标准): each item is a task, with the
+ * paragraphs below it, since nothing finer names the work.
+ */
+function topLevelTasks(blocks: readonly Block[], checks: string[], used: Set<Block>): DraftSection[] {
+  const tasks: DraftTask[] = [];
+  const ids = new Set<string>();
+  let task: { block: Block; text: string[]; id: string } | undefined;
+  const flush = (): void => {
+    if (task) tasks.push(draftTask(task.id, task.block, task.text));
+    task = undefined;
+  };
+  for (const block of blocks) {
+    if (block.level === 'A') {
+      flush();
+      let id = String(numberValue(block.number));
+      while (ids.has(id)) id = `${id}-1`;
+      ids.add(id);
+      task = { block, text: [block.text], id };
+      used.add(block);
+    } else if (task) {
+      task.text.push(block.level === 'D' ? `（${block.number}）${block.text}` : block.text);
+      used.add(block);
+    }
+  }
+  flush();
+  checks.push('原文只有“一、二、”一级编号，各项列为任务：指导思想、工作要求等不是任务的，请删除');
+  return tasks.length > 0 ? [{ title: '任务', tasks }] : [];
+}
+
 function draftTask(id: string, block: Block, paragraphs: readonly string[]): DraftTask {
   const found = emptyResponsibility();
   const text = paragraphs.join('\n');
@@ -479,7 +538,9 @@ const CHINESE_QUANTITY = new RegExp(
 
 function readQuantities(sentence: string, task: DraftTask): void {
   const plain = dropThousandsSeparators(sentence)
-    .replace(/《[^》]*》|〔\d{4}〕\d*号?|“[^”]{0,12}”/g, (m) => ' '.repeat(m.length))
+    .replace(/《[^》]*》|〔\d{4}〕\d*号?/g, (m) => ' '.repeat(m.length))
+    // “十三五”, “两个责任”: a number inside a short quoted name is no quantity (“规范药房” stays a name)
+    .replace(/“[^”]{0,12}”/g, (m) => (/[\d一二两三四五六七八九十百]/.test(m) ? ' '.repeat(m.length) : m))
     // 85以上% (a typing slip) is 85%以上
     .replace(/(\d+(?:\.\d+)?)(以上|以下)%/g, '$1%$2');
   let read = false;
@@ -527,14 +588,17 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const metricBefore = clauseBefore(plain, at);
     // a percentage is a level to reach, unless it is a change (同比增长5%, 提高2%)
     const change = /(?:增长|提高|下降|降低|减少|增加|提升|增幅|降幅)$/.test(clauseBefore(plain, at, false));
+    // 较2024年增加300批次, 比上年减少5起: a change against a base, not a figure to reach
+    const countChange = /[较比][^，。；]{0,12}(?:增长|提高|下降|降低|减少|增加|提升)$/.test(clauseBefore(plain, at, false));
     // 7个县（市、区）创建为省级示范城市: a count in subject position, with what it must become after it
     const clauseAfter = (plain.slice(at + whole.length).split(/[，,；;。]/)[0] ?? '').trim();
     const subjectCount = metricBefore === '' && Boolean(unit) && /创建为|建成|达到|达标|通过/.test(clauseAfter);
     const meaningful = percent
       ? !change
-      : perCapita ||
-        subjectCount ||
-        Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore)));
+      : !countChange &&
+        (perCapita ||
+          subjectCount ||
+          Boolean(unit && (op || suffix || unit !== '个' || /建|设|开展|完成|抽检|培训|检查|新增|打造|培育|创建/.test(metricBefore))));
     // 聚焦11项重点任务, 围绕3个方面: the scope of the work, not a figure to reach
     const scope = /(?:聚焦|围绕|针对|涉及|包括|分为|覆盖)$/.test(metricBefore);
     if (!meaningful || scope) {

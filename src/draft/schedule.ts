@@ -269,6 +269,29 @@ function readDutySentence(
   for (const clause of clauses) {
     // 季度风险会商, 月度调度会: a recurring meeting named by its period
     const periodic = /(季度|月度)(?=\p{Script=Han}{0,6}(?:会商|例会|调度|会议|分析|通报))/u.exec(clause);
+    // 每季度末5日内, 每月结束后5个工作日内, 每季度次月10日前: day N of the month after each period
+    const afterPeriod = /每(月|季度|季|半年|年)(?:末|结束后|终了后|次月)(\d{1,2})(个工作)?日(?:内|前|之前|以前)/.exec(clause);
+    if (afterPeriod && (REPORT_VERBS.test(clause) || ACTIVITY_VERBS.test(clause)) && owners.length > 0) {
+      const every = ({ 月: 'month', 季度: 'quarter', 季: 'quarter', 半年: 'half_year', 年: 'year' } as const)[
+        afterPeriod[1] as '月' | '季度' | '季' | '半年' | '年'
+      ];
+      const day = Number(afterPeriod[2]);
+      if (day < 1 || day > 31) continue;
+      duties.push({
+        id: `duty-${duties.length + 1}`,
+        title: dutyTitle(clause.slice(afterPeriod.index + afterPeriod[0].length)),
+        kind: REPORT_VERBS.test(clause) ? 'report' : 'activity',
+        owner: owners.length === 1 ? owners[0]! : owners,
+        every,
+        day,
+        source: sentence,
+        checks: [
+          `原文“${afterPeriod[0]}”：取每${afterPeriod[1]}首月${day}日${afterPeriod[3] ? '（按自然日）' : ''}，报上一${afterPeriod[1]}的情况；期间第一次报的是上年的，请核对 start`,
+          ...(!named || named.length === 0 ? ['原文未在句中写报送单位，取所在段落写明的责任单位'] : []),
+        ],
+      });
+      continue;
+    }
     const recurring =
       /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause) ??
       (periodic ? ([periodic[0], periodic[1] === '季度' ? '季度' : '月'] as unknown as RegExpExecArray) : null);
@@ -381,10 +404,12 @@ function standingMechanism(clause: string): { words: string; every: 'quarter'; m
 }
 
 function dutyTitle(clause: string): string {
-  const after = /(?:前|之前|以前)(.*)$/.exec(clause)?.[1] ?? clause;
+  const after = /(?:前|之前|以前|日内)(.*)$/.exec(clause)?.[1] ?? clause;
   const title = after
     .replace(/^[，,]?(?:将|把|分别|向[^，。]{1,20}?)?/, '')
     .replace(/[。；，,]+$/, '')
+    // 报送工作进展，全年共召开3次联席会议: the title is the first clause
+    .replace(/^([^，,]{4,})[，,].*$/, '$1')
     .trim();
   const text = title.length >= 2 ? title : clause.replace(/[。；]+$/, '');
   return [...text].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text;
@@ -394,7 +419,10 @@ function dutyTitle(clause: string): string {
 function ownersOf(sentence: string): string[] | undefined {
   // the subject before the time (…，食品安全组和药品安全组每月10日前报…), else before 要/应/须/于/按
   const beforeTime = /^(.*?)(?:每月|每季|每半年|每年|\d{1,2}月)/.exec(sentence)?.[1];
-  const subject = (beforeTime ?? /^(.*?)(?:要|应|须|于|按)/.exec(sentence)?.[1] ?? '').replace(/^.*[，,]/, '');
+  const subject = (beforeTime ?? /^(.*?)(?:要|应|须|于|按)/.exec(sentence)?.[1] ?? '')
+    .replace(/^.*[，,]/, '')
+    // 各成员单位于每季度…, 各乡镇要每月…: the particle before the time is no part of the name
+    .replace(/(?:于|要|应|须|需|均|在|将|应当|务必)$/, '');
   // 食品安全组和药品安全组: two units; 区工业和信息化局: one
   const pieces = subject.split(/和|及|、/);
   const joined =
