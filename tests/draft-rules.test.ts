@@ -352,3 +352,48 @@ describe('what held-out texts showed', () => {
     expect(tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['乡镇医疗机构的“规范药房”', '>= 100%']]);
   });
 });
+
+describe('texts that lost their layout', () => {
+  it('a text with no line breaks: 一、 （一） 1. after a sentence’s end start lines of their own, in sequence', () => {
+    const { tasks, yaml } = draft(
+      '2024年全县食品安全工作方案 为做好食品安全工作，制定本方案。一、总体要求（一）指导思想。坚持问题导向。二、重点任务（一）强化抽检。1.全县抽检不少于800批次。（县市场监管局负责）2.食品抽检合格率达到98%以上，3、4月份开展集中抽检。（县市场监管局牵头，县农业农村局配合）（二）强化宣传。3.开展宣传活动不少于12场。（县委宣传部负责）',
+    );
+    // 一、 has only （一） items: they are its tasks (1-1); 3、4月份 is no marker
+    expect(tasks.map((t) => [t.id, t.title])).toEqual([
+      ['1-1', '指导思想'],
+      ['1', '全县抽检不少于800批次'],
+      ['2', '食品抽检合格率达到98%以上，3、4月份开展集中抽检'],
+      ['3', '开展宣传活动不少于12场'],
+    ]);
+    expect(tasks.map((t) => targetsOf(t))).toEqual([[], ['>= 800 批次'], ['>= 98%'], ['>= 12 场']]);
+    expect(tasks[2]).toMatchObject({ lead: ['县市场监管局'], support: ['县农业农村局'] });
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('the notice before the title: 现将《X》印发给你们 names the plan, and its figures are listed, not dropped', () => {
+    const { plan } = draft(
+      '各乡镇，县直有关部门：\n经县政府同意，为期5个月的专项整治由12个部门共同开展，现将《2024年全县校园食品安全工作清单》印发给你们，请认真贯彻落实。\n\n2024年全县校园食品安全工作清单\n\n一、重点工作\n1.开展检查。检查学校食堂不少于60所。（县教体局负责）\n',
+    );
+    expect(plan.title).toBe('2024年全县校园食品安全工作清单');
+    expect(plan.checks.join('|')).toMatch(/通知中含数字（未列为指标）：.*为期5个月/);
+    expect(plan.sections.flatMap((s) => s.tasks).map((t) => targetsOf(t))).toEqual([['>= 60 所']]);
+  });
+
+  it('a bracket inside a clause stays with its measure; 实现/完成 and 在 before the figure are no part of the name', () => {
+    const { tasks } = oneTask(
+      '（无公害、绿色）农产品占比达到60%，餐饮具集中消毒实现100%，评价总分值在90分（含90分）以上，满意度评分85分以上。',
+    );
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target, t.unit])).toEqual([
+      ['（无公害、绿色）农产品占比', '>= 60%', undefined],
+      ['餐饮具集中消毒', '>= 100%', undefined],
+      ['评价总分值', '>= 90', '分'],
+      ['满意度评分', '>= 85', '分'],
+    ]);
+  });
+
+  it('an outline number before 分项 is no score, and is listed', () => {
+    const { tasks } = oneTask('目标分为3.1总体目标、3.2分项目标两部分。');
+    expect(tasks[0]!.targets).toEqual([]);
+    expect(tasks[0]!.unread).toHaveLength(1);
+  });
+});

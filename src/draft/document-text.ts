@@ -88,7 +88,7 @@ const HEADING_START =
  * more times) are dropped.
  */
 export function toParagraphs(text: string): Paragraph[] {
-  const raw = text.split('\n').map((line, index) => ({ text: line.trim(), line: index + 1 }));
+  const raw = splitInlineHeadings(text.split('\n').map((line, index) => ({ text: line.trim(), line: index + 1 })));
   const counts = new Map<string, number>();
   for (const { text: t } of raw) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
   const lines = raw.filter(
@@ -124,6 +124,44 @@ export function toParagraphs(text: string): Paragraph[] {
   }
   if (current) paragraphs.push(current);
   return paragraphs;
+}
+
+const INLINE_HEADING =
+  /(?<=[。；！？：”）]|(?:^|[。；！？：])[一二三四五六七八九十]{1,3}、\p{Script=Han}{2,12})(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/gu;
+const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+
+/**
+ * A text copied from a web page often has no line breaks: 制定本方案。一、总体要求（一）指导思想。…。1.….
+ * A heading marker right after a sentence's end starts a line of its own when it is the next number
+ * of its kind (二、 after 一、, 5. after 4.) or a kind's first (一、, 1.), so a stray （3） inside a sentence
+ * does not; 3、4月 is no marker.
+ */
+function splitInlineHeadings(lines: { text: string; line: number }[]): { text: string; line: number }[] {
+  const last = new Map<number, number>();
+  const out: { text: string; line: number }[] = [];
+  for (const { text, line } of lines) {
+    const head = LINE_START_HEADING.exec(text);
+    if (head) remember(last, head);
+    let start = 0;
+    for (const marker of text.matchAll(INLINE_HEADING)) {
+      const kind = [1, 2, 3, 4].find((k) => marker[k] !== undefined)!;
+      const value = kind <= 2 ? CHINESE_ORDINAL.indexOf(marker[kind]!) : Number(marker[kind]);
+      if (value < 1 || (value !== 1 && value !== (last.get(kind) ?? 0) + 1)) continue;
+      last.set(kind, value);
+      out.push({ text: text.slice(start, marker.index).trim(), line });
+      start = marker.index;
+    }
+    out.push({ text: text.slice(start).trim(), line });
+  }
+  return out;
+}
+
+const LINE_START_HEADING =
+  /^(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/;
+
+function remember(last: Map<number, number>, head: RegExpExecArray): void {
+  const kind = [1, 2, 3, 4].find((k) => head[k] !== undefined)!;
+  last.set(kind, kind <= 2 ? CHINESE_ORDINAL.indexOf(head[kind]!) : Number(head[kind]));
 }
 
 /** Lines that never continue a sentence: a document number, a date line, a title of a plan. */

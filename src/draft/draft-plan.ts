@@ -74,7 +74,7 @@ const LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
   ['C', /^(\d{1,2})[.、．](?!\d)(.*)$/],
   ['D', /^（(\d{1,2})）(.*)$/],
 ];
-const TITLE_END = /(?:实施方案|工作方案|方案|工作要点|要点|工作安排|安排|实施意见|意见|工作计划|计划|行动)$/;
+const TITLE_END = /(?:实施方案|工作方案|方案|工作要点|要点|工作安排|安排|实施意见|意见|工作计划|计划|行动|清单|规划)$/;
 const CHINESE_DIGITS = '零一二三四五六七八九';
 
 function blockOf(paragraph: Paragraph): Block {
@@ -110,6 +110,8 @@ interface DraftOptions {
   fileName?: string;
   /** the year to assume when the text names none (the current year, from the caller) */
   fallbackYear?: number;
+  /** the notice before the plan's title, whose figures are listed (the first plan of a notice only) */
+  notice?: readonly Paragraph[];
 }
 
 /** Every plan the document holds (a 通知 may issue two), drafted. */
@@ -117,18 +119,24 @@ export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[
   const paragraphs = toParagraphs(text);
   const header = readHeader(paragraphs);
   const starts = findPlanStarts(paragraphs, header.titles);
-  if (starts.length === 0)
-    return [
-      draftOne(
-        paragraphs,
-        paragraphs.findIndex(
-          (p) => TITLE_END.test(p.text) && p.text.length <= 60 && blockOf(p).level === undefined && !/^关于印发|^现将/.test(p.text),
-        ),
-        header,
-        options,
-      ),
-    ];
-  return starts.map((start, i) => draftOne(paragraphs.slice(0, starts[i + 1] ?? paragraphs.length), start, header, options));
+  if (starts.length === 0) {
+    const titleIndex = paragraphs.findIndex(
+      // a web page's breadcrumb (首页>工作范文>工作计划) or a labelled line is no title
+      (p) =>
+        TITLE_END.test(p.text) &&
+        p.text.length <= 60 &&
+        blockOf(p).level === undefined &&
+        !/^关于印发|^现将/.test(p.text) &&
+        !/[>|：:]/.test(p.text),
+    );
+    return [draftOne(paragraphs, titleIndex, header, { ...options, notice: paragraphs.slice(0, Math.max(0, titleIndex)) })];
+  }
+  return starts.map((start, i) =>
+    draftOne(paragraphs.slice(0, starts[i + 1] ?? paragraphs.length), start, header, {
+      ...options,
+      ...(i === 0 ? { notice: paragraphs.slice(0, start) } : {}),
+    }),
+  );
 }
 
 interface Header {
@@ -160,6 +168,9 @@ function readHeader(paragraphs: readonly Paragraph[]): Header {
     // the colophon at the end names the office that drafted the document: 主办：市市场监管局 督办：市政府办公厅二处
     const sponsor = /^主办(?:单位)?[：:]\s*([^\s：:，。；]{2,30}?)(?:\s|督办|承办|$)/.exec(text);
     if (sponsor && !header.sponsor) header.sponsor = sponsor[1];
+    // 现将《X》印发给你们, 编制形成了《X》，现印发给你们: the notice names its plan without 关于印发
+    const handedOut = /(?:现将|将)《([^《》]{4,60})》(?:印发|发)给你们|《([^《》]{4,60})》[，,]?现(?:予)?印发给你们/.exec(text);
+    if (handedOut && header.titles.length === 0 && index < 30) header.titles = [handedOut[1] ?? handedOut[2]!];
     if (/关于印发/.test(text) && header.titles.length === 0 && index < 30) {
       // the notice's title may be broken over several lines: read on to 的通知
       const notice = /关于印发(.*?)的通知/.exec(
@@ -275,6 +286,16 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
     .flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))))
     .map((target) => ({ ...target, owner: fallbackLead }));
   if (planTargets.length > 0) add(fallbackLead);
+  // the notice before the title (为期5个月的专项治理, 19个部门): its figures are no targets of the plan, but
+  // none is dropped unseen
+  const notice: DraftTask = { ...whole, targets: [], unread: [] };
+  for (const paragraph of options.notice ?? [])
+    for (const sentence of toSentences(paragraph.text))
+      // a web page's 日期：2018-07-26 and the notice's 文号 are no figures
+      if (/\d/.test(sentence.replace(/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|〔\d{4}〕\d*号?|\d{4}年|\d{1,2}月|\d{1,2}日/g, '')))
+        readQuantities(sentence, notice);
+  for (const sentence of new Set([...notice.targets.map((t) => t.source), ...notice.unread]))
+    checks.push(`通知中含数字（未列为指标）：${sentence}`);
   const sentences = sections.length === 0 ? allText.flatMap(toSentences) : [];
   if (sections.length === 0) checks.push('未找到编号任务：下面列出全文句子，请按原文补写 sections');
   return {
@@ -525,7 +546,7 @@ function draftTask(id: string, block: Block, paragraphs: readonly string[]): Dra
 // A quantity in a sentence: [comparison] NUMBER [%|unit] [/denominator] [以上|以下|以内].
 const OP_WORDS = '不少于|不低于|不小于|不得少于|不得低于|至少|达到|达|超过|多于|高于|不超过|不多于|不高于|不得超过|控制在|少于|低于|≥|≤';
 const MEASURE =
-  '个工作日|个小时|工作日|小时|批次|人次|家次|户次|条次|万元|亿元|公里|平方米|公斤|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道';
+  '个工作日|个小时|工作日|小时|批次|人次|家次|户次|条次|万元|亿元|公里|平方米|公斤|分钟|个|家|起|次|人|件|所|项|场|期|份|名|户|台|辆|张|吨|元|天|条|篇|种|类|套|座|处|批|块|棵|本|册|支|道|分';
 const QUANTITY = new RegExp(
   `(?:(${OP_WORDS}))?(?:(百分之|万分之|千分之)([零〇一二两三四五六七八九十百]+)|(\\d+(?:\\.\\d+)?[万亿]?)(%|‰)?(${MEASURE})?(/(?:千人口?|万人口?|百人|\\d+万?人?口?)年?)?)(及以上|以上|及以下|以下|以内)?`,
   'g',
@@ -541,6 +562,8 @@ function readQuantities(sentence: string, task: DraftTask): void {
     .replace(/《[^》]*》|〔\d{4}〕\d*号?/g, (m) => ' '.repeat(m.length))
     // “十三五”, “两个责任”: a number inside a short quoted name is no quantity (“规范药房” stays a name)
     .replace(/“[^”]{0,12}”/g, (m) => (/[\d一二两三四五六七八九十百]/.test(m) ? ' '.repeat(m.length) : m))
+    // 90分（含90分）以上: the bracket only restates the bound
+    .replace(/（含\d[^（）]{0,10}）/g, '')
     // 85以上% (a typing slip) is 85%以上
     .replace(/(\d+(?:\.\d+)?)(以上|以下)%/g, '$1%$2');
   let read = false;
@@ -571,6 +594,11 @@ function readQuantities(sentence: string, task: DraftTask): void {
     if (/[A-Za-z]/.test(before)) continue; // ISO22000, H7N9: part of a name, not a quantity
     if (before === '第' || /^[年月日号时届期]/.test(after) || /^[.．\d]/.test(after)) {
       if (!/^[年月日号]/.test(after)) unreadNumber = true;
+      continue;
+    }
+    // 3.2分项目标: an outline number before 分项, not a score
+    if (match.length !== 5 && match[6] === '分' && /^\p{Script=Han}/u.test(after) && !/^(?:以|及|的|或)/.test(after)) {
+      unreadNumber = true;
       continue;
     }
     if (/^(?:个百分点|倍)/.test(after)) {
@@ -684,17 +712,31 @@ function readQuantities(sentence: string, task: DraftTask): void {
 
 /** The words before a quantity in its clause: 食品抽检合格率 in “…，食品抽检合格率达到98%以上”. */
 function clauseBefore(text: string, at: number, stopAtListComma = true): string {
-  const clause =
-    text
-      .slice(0, at)
-      .split(stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/)
-      .at(-1) ?? '';
-  return clause
-    .replace(new RegExp(`(?:${OP_WORDS})$`), '')
-    .replace(/(?:保持在|稳定在|维持在|保持|稳定|维持)$/, '')
-    .replace(/^(?:其中|并|确保|力争|要|全年|全区|全市|全县|实现|保持|稳定在)/, '')
-    .replace(/\s+/g, '')
-    .trim();
+  const separator = stopAtListComma ? /[，,；;：:。、]/ : /[，,；;：:。]/;
+  // back to the clause's start, stepping over a bracket's inside (（无公害、绿色农产品）占比达到60%)
+  let depth = 0;
+  let start = at;
+  while (start > 0) {
+    const c = text[start - 1]!;
+    if (c === '）' || c === ')') depth += 1;
+    else if (c === '（' || c === '(') {
+      if (depth === 0) break;
+      depth -= 1;
+    } else if (depth === 0 && separator.test(c)) break;
+    start -= 1;
+  }
+  const clause = text.slice(start, at);
+  return (
+    clause
+      .replace(new RegExp(`(?:${OP_WORDS})$`), '')
+      .replace(/(?:保持在|稳定在|维持在|控制在|保持|稳定|维持)$/, '')
+      .replace(/(?<=\p{Script=Han}{2})在$/u, '')
+      // 消毒实现100%, 改造完成100%, 均达到: the verb before the figure is no part of the measure's name
+      .replace(/(?<=\p{Script=Han}{2})(?:均|都|全部)?(?:实现|实施|完成)$|(?:均|都)$/u, '')
+      .replace(/^(?:其中|并|确保|力争|要|全年|全区|全市|全县|实现|保持|稳定在)/, '')
+      .replace(/\s+/g, '')
+      .trim()
+  );
 }
 
 /**
