@@ -356,7 +356,7 @@ describe('what held-out texts showed', () => {
 describe('texts that lost their layout', () => {
   it('a text with no line breaks: 一、 （一） 1. after a sentence’s end start lines of their own, in sequence', () => {
     const { tasks, yaml } = draft(
-      '2024年全县食品安全工作方案 为做好食品安全工作，制定本方案。一、总体要求（一）指导思想。坚持问题导向。二、重点任务（一）强化抽检。1.全县抽检不少于800批次。（县市场监管局负责）2.食品抽检合格率达到98%以上，3、4月份开展集中抽检。（县市场监管局牵头，县农业农村局配合）（二）强化宣传。3.开展宣传活动不少于12场。（县委宣传部负责）',
+      '2024年全县食品安全工作方案 为做好食品安全工作，制定本方案。一、总体要求（一）指导思想。坚持问题导向。二、重点任务（一）强化抽检。1.全县抽检不少于800批次。［县市场监管局负责］2.食品抽检合格率达到98%以上，3、4月份开展集中抽检。（县市场监管局牵头，县农业农村局配合）（二）强化宣传3.开展宣传活动不少于12场。（县委宣传部负责）',
     );
     // 一、 has only （一） items: they are its tasks (1-1); 3、4月份 is no marker
     expect(tasks.map((t) => [t.id, t.title])).toEqual([

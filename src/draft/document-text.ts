@@ -127,14 +127,14 @@ export function toParagraphs(text: string): Paragraph[] {
 }
 
 const INLINE_HEADING =
-  /(?<=[。；！？：”）]|(?:^|[。；！？：])[一二三四五六七八九十]{1,3}、\p{Script=Han}{2,12})(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/gu;
+  /(?<=[。；！？：”）］】〕」]|(?:^|[。；！？：”）］】〕」])(?:(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\p{Script=Han}{2,16})+)(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/gu;
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 
 /**
- * A text copied from a web page often has no line breaks: 制定本方案。一、总体要求（一）指导思想。…。1.….
- * A heading marker right after a sentence's end starts a line of its own when it is the next number
- * of its kind (二、 after 一、, 5. after 4.) or a kind's first (一、, 1.), so a stray （3） inside a sentence
- * does not; 3、4月 is no marker.
+ * A text copied from a web page often has no line breaks: 制定本方案。一、总体要求（一）指导思想。…（二）落实责任1.….
+ * A marker after a sentence's end, or after a heading's short title (一、总体要求, （二）落实责任), starts a
+ * line of its own when it is the next number of its kind (二、 after 一、, 5. after 4.) or a kind's
+ * first (一、, 1.), so a stray （3） inside a sentence does not; 3、4月 is no marker.
  */
 function splitInlineHeadings(lines: { text: string; line: number }[]): { text: string; line: number }[] {
   const last = new Map<number, number>();
