@@ -108,7 +108,7 @@ export function toParagraphs(text: string): Paragraph[] {
       if (current) paragraphs.push(current);
       current = { ...line };
     }
-    const length = [...line.text].length;
+    const length = line.width ?? [...line.text].length;
     // only a text laid out in short lines (PDF extraction, 20 to 60 characters) is wrapped; a Word or web text keeps a paragraph on one line
     // and a body paragraph (longer than any title) that stops without punctuation was broken mid-sentence
     // and a line that opens a bracket it does not close (…（市市场监管局牵 / 头，市卫健委配合）) goes on
@@ -136,9 +136,9 @@ const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '�
  * line of its own when it is the next number of its kind (二、 after 一、, 5. after 4.) or a kind's
  * first (一、, 1.), so a stray （3） inside a sentence does not; 3、4月 is no marker.
  */
-function splitInlineHeadings(lines: { text: string; line: number }[]): { text: string; line: number }[] {
+function splitInlineHeadings(lines: { text: string; line: number }[]): { text: string; line: number; width?: number }[] {
   const last = new Map<number, number>();
-  const out: { text: string; line: number }[] = [];
+  const out: { text: string; line: number; width?: number }[] = [];
   for (const { text, line } of lines) {
     const head = LINE_START_HEADING.exec(text);
     if (head) remember(last, head);
@@ -151,7 +151,8 @@ function splitInlineHeadings(lines: { text: string; line: number }[]): { text: s
       out.push({ text: text.slice(start, marker.index).trim(), line });
       start = marker.index;
     }
-    out.push({ text: text.slice(start).trim(), line });
+    // the rest of a split line ends where the line did: a wrapped line's tail is wrapped too
+    out.push({ text: text.slice(start).trim(), line, ...(start > 0 ? { width: [...text].length } : {}) });
   }
   return out;
 }
