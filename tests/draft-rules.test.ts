@@ -397,3 +397,18 @@ describe('texts that lost their layout', () => {
     expect(tasks[0]!.unread).toHaveLength(1);
   });
 });
+
+describe('duties whose owner the sentence hides', () => {
+  it('the sentence’s own subject before 要 (各县（市、区）要…，并于12月10日前上报…) owes it', () => {
+    const { plan, yaml } = oneTask('各县（市、区）要认真做好工作总结，并于12月10日前将整治情况上报市市场监管局。');
+    expect(plan.duties.map((d) => [d.owner, d.due, d.kind])).toEqual([['各县（市、区）', '2024-12-10', 'report']]);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('no unit anywhere (no issuer, no bracket): the duty is kept, owed by 待定单位 with a 核对', () => {
+    const { plan, yaml } = draft('2024年食品安全工作计划\n\n一、重点工作\n1.做好宣传。七是每月25日前按时将工作资料上报乡食安办。\n');
+    expect(plan.duties.map((d) => [d.owner, d.every, d.day, d.title])).toEqual([['待定单位', 'month', 25, '工作资料上报乡食安办']]);
+    expect(plan.duties[0]!.checks.join()).toMatch(/原文未写报送单位/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});

@@ -236,11 +236,14 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
     .at(-1);
   // a date before the plan's year (2023年5月底前 in a 2024 plan: what was done) or far beyond it is no
   // duty of this plan: listed for the reader instead
-  const duties = findDuties(allText, year, header.issuer ?? leads[0], goalYear === undefined).filter((duty) => {
-    const inReach = !duty.due || (duty.due >= `${year}-01-01` && duty.due <= `${year + 10}-12-31`);
-    if (!inReach) checks.push(`日期 ${duty.due} 不在方案年度内，未列为报送事项：${duty.source}`);
-    return inReach;
-  });
+  // a duty whose text names no one: the issuer, a task's lead, the 主办 office, else a unit to fill in
+  const duties = findDuties(allText, year, header.issuer ?? leads[0] ?? header.sponsor ?? '待定单位', goalYear === undefined).filter(
+    (duty) => {
+      const inReach = !duty.due || (duty.due >= `${year}-01-01` && duty.due <= `${year + 10}-12-31`);
+      if (!inReach) checks.push(`日期 ${duty.due} 不在方案年度内，未列为报送事项：${duty.source}`);
+      return inReach;
+    },
+  );
   duties.forEach((duty, i) => (duty.id = `duty-${i + 1}`));
   // a task whose text names no unit: the office that drafted the document (主办), else the issuer
   const fallbackLead = header.sponsor ?? header.issuer ?? leads[0] ?? '待定单位';

@@ -406,7 +406,7 @@ function standingMechanism(clause: string): { words: string; every: 'quarter'; m
 function dutyTitle(clause: string): string {
   const after = /(?:前|之前|以前|日内)(.*)$/.exec(clause)?.[1] ?? clause;
   const title = after
-    .replace(/^[，,]?(?:将|把|分别|向[^，。]{1,20}?)?/, '')
+    .replace(/^[，,]?(?:按时|及时|按要求)?(?:将|把|分别|向[^，。]{1,20}?)?/, '')
     .replace(/[。；，,]+$/, '')
     // 报送工作进展，全年共召开3次联席会议: the title is the first clause
     .replace(/^([^，,]{4,})[，,].*$/, '$1')
@@ -419,11 +419,23 @@ function dutyTitle(clause: string): string {
 function ownersOf(sentence: string): string[] | undefined {
   // the subject before the time (…，食品安全组和药品安全组每月10日前报…), else before 要/应/须/于/按
   const beforeTime = /^(.*?)(?:每月|每季|每半年|每年|\d{1,2}月)/.exec(sentence)?.[1];
-  const subject = (beforeTime ?? /^(.*?)(?:要|应|须|于|按)/.exec(sentence)?.[1] ?? '')
-    .replace(/^.*[，,]/, '')
-    // 各成员单位于每季度…, 各乡镇要每月…: the particle before the time is no part of the name
-    .replace(/(?:于|要|应|须|需|均|在|将|应当|务必)$/, '');
+  const fromTime = unitsOf(
+    (beforeTime ?? /^(.*?)(?:要|应|须|于|按)/.exec(sentence)?.[1] ?? '')
+      .replace(/^.*[，,]/, '')
+      // 各成员单位于每季度…, 各乡镇要每月…: the particle before the time is no part of the name
+      .replace(/(?:于|要|应|须|需|均|在|将|应当|务必)$/, ''),
+  );
+  // 各县（市、区）要对照目标…，并于12月10日前上报: the sentence's own subject, before 要/应/须
+  return fromTime ?? unitsOf(/^([^，,。；]{2,30}?)(?:要|应当|应|须|需)/.exec(sentence)?.[1] ?? '');
+}
+
+function unitsOf(subject: string): string[] | undefined {
   // 食品安全组和药品安全组: two units; 区工业和信息化局: one
+  // 各县（市、区）: a bracket's 、 parts no units
+  if (/[（(]/.test(subject)) {
+    const units = splitUnits(subject);
+    return units.length > 0 ? units : undefined;
+  }
   const pieces = subject.split(/和|及|、/);
   const joined =
     pieces.length > 1 && pieces.every((piece) => splitUnits(piece).length === 1) ? pieces.flatMap(splitUnits) : splitUnits(subject);
