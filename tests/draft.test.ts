@@ -357,6 +357,31 @@ describe('the command', () => {
     expect(result.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('reads a text Notepad saved as “Unicode” (UTF-16 with its byte-order mark), either byte order', async () => {
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(NOTICE, 'utf16le')]);
+    const utf16be = Buffer.from(utf16le.subarray(2)).swap16();
+    writeFileSync(path.join(folder, 'unicode-le.txt'), utf16le);
+    writeFileSync(path.join(folder, 'unicode-be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]));
+    const utf8 = await runCli(['draft', 'notice.txt'], { cwd: folder });
+    for (const file of ['unicode-le.txt', 'unicode-be.txt']) {
+      const result = await runCli(['draft', file], { cwd: folder });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout.replace(/由 \S+ 起草/, '')).toBe(utf8.stdout.replace(/由 \S+ 起草/, ''));
+    }
+  });
+
+  it('speaks Chinese when no language is chosen (LANG=C), English with --lang en or an English LANG', async () => {
+    const plain = await runCli(['draft', 'notice.txt', '-o', 'lang.plan.yaml'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
+    expect(plain.stderr).toMatch(/^已写出 lang\.plan\.yaml/);
+    const empty = await runCli(['draft', 'none.txt'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/[\u4e00-\u9fff]/);
+    const english = await runCli(['draft', 'notice.txt', '-o', 'lang.plan.yaml'], { cwd: folder, env: { LANG: 'en_US.UTF-8' } });
+    expect(english.stderr).toMatch(/^wrote lang\.plan\.yaml/);
+    const chosen = await runCli(['draft', 'notice.txt', '-o', 'lang.plan.yaml', '--lang', 'en'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
+    expect(chosen.stderr).toMatch(/^wrote lang\.plan\.yaml/);
+  });
+
   it('reads a traditional-character text as simplified', async () => {
     const result = await runCli(['draft', 'traditional.txt'], { cwd: folder });
     expect(result.status).toBe(0);

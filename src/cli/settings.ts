@@ -208,10 +208,10 @@ export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): L
  * the same when chosen (or when Chinese is typed or in plan-check.yaml), else the inputs' own
  * text decides it, read only when such an error is written.
  */
-export function interfaceLangs(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): { lang: Lang; forErrors: () => Lang } {
+export function interfaceLangs(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): { lang: Lang; decided?: Lang; forErrors: () => Lang } {
   const scanned = scanArgv(io.argv);
   const given = langFromLocale(scanned.lang);
-  if (given) return { lang: given, forErrors: () => given };
+  if (given) return { lang: given, decided: given, forErrors: () => given };
   let loaded: LoadedConfig | undefined;
   if (scanned.config !== false) {
     try {
@@ -228,7 +228,11 @@ export function interfaceLangs(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): { lang:
     decided = undefined;
   }
   let forErrors: Lang | undefined;
-  return { lang: decided ?? 'en', forErrors: () => (forErrors ??= decided ?? langOfInputs(io, loaded) ?? 'en') };
+  return {
+    lang: decided ?? 'en',
+    ...(decided ? { decided } : {}),
+    forErrors: () => (forErrors ??= decided ?? langOfInputs(io, loaded) ?? 'en'),
+  };
 }
 
 /** Colour only on a TTY; never with NO_COLOR or --no-color; FORCE_COLOR forces it. */

@@ -1,4 +1,5 @@
-// A published document's text, for `plan-check draft`: .txt and .md as UTF-8 or GB18030, .docx
+// A published document's text, for `plan-check draft`: .txt and .md as UTF-8, GB18030 or UTF-16 with
+// its byte-order mark, .docx
 // through its own XML (src/io/read-docx.ts). Word's old .doc, WPS's .wps, PDF and scanned images
 // are refused with a hint, by extension and by their first bytes.
 import { readFileSync } from 'node:fs';
@@ -42,6 +43,9 @@ export async function readDocument(file: string): Promise<DocumentRead> {
       ? { ok: false, code: 'draft-unsupported-file', args: { kind: 'not-docx' } }
       : { ok: true, text, markdown: false };
   }
+  // Notepad's “Unicode” is UTF-16 with a byte-order mark: unambiguous, so read it
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return { ok: true, text: new TextDecoder(utf16).decode(bytes.subarray(2)), markdown: /^\.(?:md|markdown)$/.test(extension) };
   const decoded = decodeText(bytes, 'gb18030');
   if (!decoded.ok) {
     const kind =
