@@ -412,3 +412,42 @@ describe('duties whose owner the sentence hides', () => {
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
 });
+
+describe('plans that run several years', () => {
+  const text = [
+    '某市食品安全三年提升行动方案（2023—2025年）',
+    '',
+    '一、主要目标',
+    '2023年底前，完成30家农贸市场改造；2024年底前，完成60家。到2025年，食品抽检合格率稳定在98%以上。',
+    '二、重点任务',
+    '1.提升能力。2024年6月底前，建成快检实验室12个。2030年底前，建成检测中心2个。（市市场监管局负责）',
+    '三、工作步骤',
+    '（一）动员部署阶段（2023年3月至4月）。',
+    '（二）总结评估阶段（2025年7月至12月）。',
+  ].join('\n');
+
+  it('the title’s range (2023—2025年) is the period, and its first year the id’s', () => {
+    const { plan, yaml } = draft(text);
+    expect(plan.title).toBe('某市食品安全三年提升行动方案（2023—2025年）');
+    expect(plan.period).toEqual({ start: '2023-01-01', end: '2025-12-31' });
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('a figure after the date its sentence opens with is due then; a second that names only its verb measures the first', () => {
+    const { plan, tasks } = draft(text);
+    expect(plan.targets.map((t) => [t.metric, t.target, t.unit, t.due])).toEqual([
+      ['完成农贸市场改造', '>= 30', '家', '2023-12-31'],
+      ['完成农贸市场改造（2024-12-31前）', '>= 60', '家', '2024-12-31'],
+      // 到2025年 is the period's end: the default, not written
+      ['食品抽检合格率', '>= 98%', undefined, undefined],
+    ]);
+    // a date past the period is left out, with a 核对
+    expect(tasks[0]!.targets.map((t) => [t.target, t.due])).toEqual([
+      ['>= 12', '2024-06-30'],
+      ['>= 2', undefined],
+    ]);
+    expect(tasks[0]!.targets[1]!.check).toMatch(/2030-12-31 不在方案期间内/);
+    // the dated figures are targets, not also activity duties
+    expect(plan.duties).toEqual([]);
+  });
+});

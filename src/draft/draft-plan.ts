@@ -123,7 +123,8 @@ export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[
     const titleIndex = paragraphs.findIndex(
       // a web page's breadcrumb (首页>工作范文>工作计划) or a labelled line is no title
       (p) =>
-        TITLE_END.test(p.text) &&
+        // …行动方案（2023—2025年）, …方案（试行）
+        TITLE_END.test(p.text.replace(/（[^（）]{1,20}）$/, '')) &&
         p.text.length <= 60 &&
         blockOf(p).level === undefined &&
         !/^关于印发|^现将/.test(p.text) &&
@@ -217,6 +218,7 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   if (title.trim() === '') return draftOne(paragraphs, -1, { ...header, titles: ['工作方案'] }, options);
   const body = paragraphs.slice(titleIndex + 1);
   const year = findYear(title, header, body) ?? options.fallbackYear ?? 2000;
+  const titleRange = titleYearRange(title);
   if (!/\d{4}年/.test(title))
     checks.push(
       `标题中没有年份，年份取 ${year}（${header.issued ? '印发日期' : findYear(title, header, body) ? '正文中最早出现的年份' : '原文未写年份，取今年'}）`,
@@ -239,7 +241,7 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   // a duty whose text names no one: the issuer, a task's lead, the 主办 office, else a unit to fill in
   const duties = findDuties(allText, year, header.issuer ?? leads[0] ?? header.sponsor ?? '待定单位', goalYear === undefined).filter(
     (duty) => {
-      const inReach = !duty.due || (duty.due >= `${year}-01-01` && duty.due <= `${year + 10}-12-31`);
+      const inReach = !duty.due || (duty.due >= `${year}-01-01` && duty.due <= `${titleRange?.last ?? year + 10}-12-31`);
       if (!inReach) checks.push(`日期 ${duty.due} 不在方案年度内，未列为报送事项：${duty.source}`);
       return inReach;
     },
@@ -265,14 +267,21 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   ]
     .sort()
     .at(-1);
-  const end = lastDue && lastDue > `${year}-12-31` ? `${lastDue.slice(0, 4)}-12-31` : `${year}-12-31`;
-  if (end !== `${year}-12-31`) checks.push(`阶段、报送日期或目标年份延续到 ${lastDue}，期间结束取 ${end}`);
+  // a title's range (2023—2025年) is the period as the document states it
+  const end = titleRange
+    ? `${titleRange.last}-12-31`
+    : lastDue && lastDue > `${year}-12-31`
+      ? `${lastDue.slice(0, 4)}-12-31`
+      : `${year}-12-31`;
+  if (end !== `${year}-12-31` && !titleRange) checks.push(`阶段、报送日期或目标年份延续到 ${lastDue}，期间结束取 ${end}`);
   const tasks = sections.flatMap((s) => s.tasks);
   for (const task of tasks) {
     leaveOutThePast(task, year);
     task.targets = task.targets.flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))));
   }
   trackOnce(tasks);
+  const inPeriod = (target: DraftTarget): DraftTarget => keepDueInPeriod(target, `${year}-01-01`, end);
+  for (const task of tasks) task.targets = task.targets.map(inPeriod);
   // an issue date after the period (a title year mistyped or cut by a page break) would start the
   // duties after they end: it is left out, for the reader to settle
   const issued = header.issued && header.issued <= end ? header.issued : undefined;
@@ -287,7 +296,7 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const planTargets = whole.targets
     .map((target, i) => ({ ...target, id: `p${i + 1}` }))
     .flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))))
-    .map((target) => ({ ...target, owner: fallbackLead }));
+    .map((target) => ({ ...inPeriod(target), owner: fallbackLead }));
   if (planTargets.length > 0) add(fallbackLead);
   // the notice before the title (为期5个月的专项治理, 19个部门): its figures are no targets of the plan, but
   // none is dropped unseen
@@ -410,7 +419,17 @@ function untitled(paragraphs: readonly Paragraph[]): string | undefined {
   return subject ?? first.split(/[，。：]/)[0]?.slice(0, 30);
 }
 
+/** 三年行动方案（2023—2025年）: the years a title's range names. */
+function titleYearRange(title: string): { first: number; last: number } | undefined {
+  const range = /(\d{4})\s*年?\s*[—–\-－~～至到]+\s*(\d{4})\s*年/.exec(title);
+  if (!range) return undefined;
+  const [first, last] = [Number(range[1]), Number(range[2])];
+  return last > first && last - first <= 10 ? { first, last } : undefined;
+}
+
 function findYear(title: string, header: Header, body: readonly Paragraph[]): number | undefined {
+  const range = titleYearRange(title);
+  if (range) return range.first;
   const inTitle = /(\d{4})年/.exec(title);
   if (inTitle) return Number(inTitle[1]);
   if (header.issued) return Number(header.issued.slice(0, 4));
@@ -796,13 +815,44 @@ interface TargetExtras {
   perYear?: boolean;
 }
 
+/** A due date the sentence gave that falls outside the plan's period is left out, with a 核对. */
+function keepDueInPeriod(target: DraftTarget, start: string, end: string): DraftTarget {
+  if (!target.due || target.perYear || (target.due >= start && target.due < end)) return target;
+  const { due, ...rest } = target;
+  // due at the period's end is the default: not written
+  if (due === end) return rest;
+  return { ...rest, check: [target.check, `原文的期限 ${due} 不在方案期间内，未写入 due`].filter(Boolean).join('；') };
+}
+
+/** 2023年底前，…; 到2025年，…; 2024年6月底前，…: the date a sentence opens with, as a due date. */
+function openingDue(sentence: string): string | undefined {
+  const opening = /^(?:到|至|于)?(\d{4})年(?:(\d{1,2})月)?(?:年)?(?:底|末)?(?:前|以前|之前)?[，,]/.exec(sentence);
+  if (!opening) return undefined;
+  const year = Number(opening[1]);
+  const month = opening[2] ? Number(opening[2]) : 12;
+  if (month < 1 || month > 12) return undefined;
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 function addTarget(task: DraftTask, metric: string, wording: string, sentence: string, unit?: string, extras: TargetExtras = {}): void {
   const reading = readTargetWording(wording);
   if (!reading) return;
   const number = task.targets.length + 1;
+  const due = extras.perYear ? undefined : openingDue(sentence);
+  // 2023年底前，完成30家农贸市场改造；2024年底前，完成60家: the second names only its verb, and measures
+  // what the one before it measures
+  const previous = task.targets.at(-1);
+  const sameMeasure =
+    /^(?:完成|达到|实现|建成|新增|累计|共|累计完成|共计)?$/.test(metric.trim()) &&
+    previous !== undefined &&
+    (previous.unit ?? '') === (unit ?? reading.unit ?? '') &&
+    previous.kind === reading.kind;
+  const named = sameMeasure ? `${previous.metric.replace(/（\d{4}-\d{2}-\d{2}前）$/, '')}${due ? `（${due}前）` : ''}` : metric.trim();
   task.targets.push({
     id: `t${number}`,
-    metric: metric.trim() || `指标${number}`,
+    metric: named || `指标${number}`,
+    ...(due ? { due } : {}),
     target: reading.canonical,
     ...(extras.check ? { check: extras.check } : {}),
     ...((unit ?? reading.unit) ? { unit: unit ?? reading.unit } : {}),

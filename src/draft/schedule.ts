@@ -368,6 +368,9 @@ function readDutySentence(
         checks,
       });
     } else {
+      // 2023年底前，完成30家农贸市场改造: a figure with its date is a target due then, not a second duty
+      if (kind === 'activity' && !milestone && /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/.test(clause))
+        continue;
       const y = yearEnd?.[1] ? Number(yearEnd[1]) : year;
       if (milestone) checks.push(`原文未写日期，年度方案取年底 ${y}-12-31`);
       duties.push({ id, title: dutyTitle(milestone ? milestone[0] : clause), kind, owner, due: `${y}-12-31`, source: sentence, checks });

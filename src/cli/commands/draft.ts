@@ -28,7 +28,10 @@ function toSimplified(text: string): string {
 /** An id from the title: its year and the first letters of its words' pinyin (2023-qqspaqzdgzap). */
 function idFromTitle(plan: DraftPlan, taken: Set<string>): string {
   const { pinyin } = requireLibrary('pinyin-pro') as typeof import('pinyin-pro');
-  const han = plan.title.replace(/\d{4}年/, '').replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
+  const han = plan.title
+    .replace(/（?\d{4}\s*年?\s*[—–\-－~～至到]+\s*\d{4}\s*年）?/, '')
+    .replace(/\d{4}年/, '')
+    .replace(/[^\p{Script=Han}A-Za-z0-9]/gu, '');
   const letters = (pinyin(han, { pattern: 'first', toneType: 'none', type: 'array' }) as string[])
     .join('')
     .toLowerCase()
