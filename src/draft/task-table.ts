@@ -14,7 +14,7 @@ interface Row {
   line: number;
 }
 
-export interface TableTask {
+interface TableTask {
   /** the 序号 cell (or the number the task cell opens with), when it is a number */
   number?: string;
   /** the task cell, without a number it opens with */
@@ -57,7 +57,7 @@ function columnRole(header: string): ColumnRole {
   return 'text';
 }
 
-/** The cells of a table row, or undefined when the line is no row: | a | b | (two cells or more), or three or more tab-separated cells. */
+/** The cells of a table row, or undefined when the line is no row: | a | b |, or three or more tab-separated cells. */
 function cellsOf(line: string): string[] | undefined {
   const text = line.trim().replace(/｜/g, '|');
   if (/^\|.*\|$/.test(text) && text.length > 2) {
@@ -65,7 +65,7 @@ function cellsOf(line: string): string[] | undefined {
       .slice(1, -1)
       .split(/(?<!\\)\|/)
       .map((cell) => cell.replace(/\\\|/g, '／').trim());
-    return cells.length >= 2 ? cells : undefined;
+    return cells;
   }
   const tabbed = line.replace(/^[\t ]+|[\t ]+$/g, '').split('\t');
   return tabbed.length >= 3 ? tabbed.map((cell) => cell.trim()) : undefined;
@@ -80,7 +80,8 @@ function findRuns(lines: readonly string[]): { rows: Row[]; above?: string }[] {
   let lastText: string | undefined;
   for (const [index, line] of lines.entries()) {
     const cells = cellsOf(line);
-    if (cells) {
+    // a one-cell row continues a table (a sub-item under a task); it starts none
+    if (cells && (current || cells.length >= 2)) {
       if (!current) {
         current = { rows: [], ...(lastText ? { above: lastText } : {}) };
         runs.push(current);
@@ -165,9 +166,15 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
       continue;
     }
     const cell = (i: number): string => (row.cells[i] ?? '').trim().replace(/[。；，、\s]+$/, '');
-    // a row with one cell of text, other than the task's, or opening with 一、: a heading for the rows below
+    // a row with one cell of text (a merged row across the table), other than the task's, or opening
+    // with 一、: a heading for the rows below
     const only = row.cells.findIndex((c) => c !== '');
-    if (filled.length === 1 && roles[only] !== 'id' && (only !== taskColumn || HEADING.test(filled[0]!)) && roles[only] !== 'group') {
+    if (
+      filled.length === 1 &&
+      !/^\d+[.、．]?$/.test(filled[0]!) &&
+      (only !== taskColumn || HEADING.test(filled[0]!)) &&
+      roles[only] !== 'group'
+    ) {
       const heading = filled[0]!.replace(HEADING, '').trim();
       carried.clear();
       if (roles.includes('group')) carried.set(roles.indexOf('group'), heading);
@@ -189,7 +196,8 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
     const groupColumn = roles.indexOf('group');
     const groupOwn = groupColumn >= 0 ? cell(groupColumn) : '';
     const group = groupColumn >= 0 ? valueOf(groupColumn) : '';
-    const taskText = cell(taskColumn);
+    // the task cell as written, its full stop kept for the sentence it is
+    const taskText = (row.cells[taskColumn] ?? '').trim();
     if (taskText === '') {
       // a row under a merged task cell: its units and dates belong to the task above
       if (task) {
@@ -311,7 +319,7 @@ export function dueOf(text: string, year: number): { due?: string; check?: strin
     if (day < 1 || day > last) continue;
     found.push({ date: `${y}-${pad(month)}-${pad(day)}`, guessed: !m[3] && word !== '底' && word !== '末' });
   }
-  for (const m of plain.matchAll(/(?:(\d{4})年)?(?:年(?:底|末)|年内|全年|(上|下)半年|第?([一二三四1-4])季度)/g)) {
+  for (const m of plain.matchAll(/(?:(\d{4})年)?(?:(?<=\d年)年?(?:底|末)|年(?:底|末)|年内|全年|(上|下)半年|第?([一二三四1-4])季度)/g)) {
     const y = m[1] ? Number(m[1]) : year;
     const quarter = m[3] ? '一二三四1234'.indexOf(m[3]) % 4 : undefined;
     const month = m[2] === '上' ? 6 : quarter !== undefined ? (quarter + 1) * 3 : 12;
