@@ -222,6 +222,36 @@ describe('a table beside numbered prose tasks', () => {
   });
 });
 
+describe('a header of two rows and groups numbered in the 序号 column', () => {
+  const text = `2026年乡村产业振兴重点任务分工
+
+| 序号 | 重点任务 | 责任单位 |  | 完成时限 |
+|  |  | 牵头单位 | 配合单位 |  |
+| 一 | 稳定粮食生产 |  |  |  |
+| 1 | 落实耕地地力补贴。 | 县农业农村局 | 县财政局 | 2026年5月底前 |
+| 2 | 培训高素质农民1.2万人次。 | 县农业农村局 | 县水利局 | 2026年10月底前 |
+| 二 | 发展特色产业 |  |  |  |
+| 1 | 培育茶叶加工企业3家。 | 县工信局 | 县农业农村局 | 2026年12月底前 |
+`;
+  const [{ yaml, data }] = draftText(text) as [ReturnType<typeof draftText>[number]];
+
+  it('reads 牵头 and 配合 from the second header row, and each numbered group as a section', () => {
+    expect(validateDraft(yaml)).toEqual([]);
+    expect(data.sections.map((s) => [s.title, s.tasks.map((t) => [t.id, t.lead, t.support, t.due])])).toEqual([
+      [
+        '稳定粮食生产',
+        [
+          ['1-1', ['县农业农村局'], ['县财政局'], '2026-05-31'],
+          ['1-2', ['县农业农村局'], ['县水利局'], '2026-10-31'],
+        ],
+      ],
+      ['发展特色产业', [['2-1', ['县工信局'], ['县农业农村局'], '2026-12-31']]],
+    ]);
+    // 1.2万人次 is 1.2 × 10000 = 12000 人次
+    expect(tasksOf(data)[1]!.targets!.map((x) => [x.target, x.unit])).toEqual([['>= 12000', '人次']]);
+  });
+});
+
 describe('dueOf: a 完成时限 cell as a date', () => {
   it.each([
     ['2025年11月底前', 2025, '2025-11-30', false],
@@ -403,6 +433,45 @@ describe('shuffled rows and blank cells', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('table-like noise', () => {
+  const token = fc.constantFrom(
+    '|',
+    '｜',
+    '\t',
+    '\n',
+    ' | ',
+    '| --- ',
+    '重点任务',
+    '牵头单位',
+    '责任单位',
+    '配合单位',
+    '完成时限',
+    '序号',
+    '工作目标',
+    '一',
+    '1',
+    '12',
+    '县农业农村局',
+    '县财政局牵头，县水利局配合',
+    '2026年5月底前',
+    '长期坚持',
+    '达到90%以上',
+    '不少于3次',
+    '。',
+    '（一）',
+    '2026年某县工作方案',
+  );
+  it('never crashes and always drafts a plan that validates, through the text and the tab path', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        for (const { yaml } of [...draftText(text), ...draftText(text, false)]) expect(validateDraft(yaml)).toEqual([]);
+      }),
+      { numRuns: 200 },
     );
   });
 });

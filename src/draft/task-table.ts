@@ -125,15 +125,28 @@ export function findTaskTables(text: string): TaskTable[] {
   for (const run of findRuns(text.split('\n'))) {
     const headerAt = run.rows.findIndex((row) => headerRoles(row.cells) !== undefined);
     if (headerAt < 0) continue;
-    const roles = headerRoles(run.rows[headerAt]!.cells)!;
-    const header = run.rows[headerAt]!.cells;
+    let roles = headerRoles(run.rows[headerAt]!.cells)!;
+    let header = run.rows[headerAt]!.cells;
+    let dataAt = headerAt + 1;
+    // a second header row under a merged 责任单位 cell (| | | 牵头单位 | 配合单位 | |) names its columns
+    const sub = run.rows[dataAt];
+    const subRoles = sub?.cells.map((cell) => (cell === '' ? undefined : columnRole(cell)));
+    if (
+      sub &&
+      (sub.cells[roles.indexOf('task')] ?? '') === '' &&
+      subRoles!.some((role) => role === 'lead' || role === 'responsible' || role === 'support')
+    ) {
+      roles = roles.map((role, i) => (subRoles![i] && subRoles![i] !== 'text' ? subRoles![i]! : role));
+      header = header.map((cell, i) => sub.cells[i] || cell);
+      dataAt += 1;
+    }
     // a title row above the header inside the table (a merged first row), else the line above the table
     const titleRow = run.rows
       .slice(0, headerAt)
       .map((row) => row.cells.filter((c) => c !== ''))
       .find((cells) => cells.length === 1)?.[0];
     const title = tableTitle(titleRow) ?? tableTitle(run.above) ?? '重点任务';
-    tables.push({ lines: run.rows.map((row) => row.line), sections: readRows(run.rows.slice(headerAt + 1), roles, header, title) });
+    tables.push({ lines: run.rows.map((row) => row.line), sections: readRows(run.rows.slice(dataAt), roles, header, title) });
   }
   return tables;
 }
@@ -179,6 +192,20 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
       carried.clear();
       if (roles.includes('group')) carried.set(roles.indexOf('group'), heading);
       sectionFor(heading || title);
+      task = undefined;
+      continue;
+    }
+    // | 一 | 产业发展 | | | |: a group numbered in the 序号 column, no unit and no date: a heading too
+    const idAt = roles.indexOf('id');
+    if (
+      idAt >= 0 &&
+      /^(?:[一二三四五六七八九十]+、?|（[一二三四五六七八九十]+）)$/.test(cell(idAt)) &&
+      roles.every((role, i) => !['lead', 'responsible', 'support', 'due'].includes(role) || cell(i) === '')
+    ) {
+      const heading = filled.filter((c) => c !== row.cells[idAt]).join('') || title;
+      carried.clear();
+      if (roles.includes('group')) carried.set(roles.indexOf('group'), heading);
+      sectionFor(heading);
       task = undefined;
       continue;
     }
