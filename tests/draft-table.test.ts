@@ -252,6 +252,38 @@ describe('a header of two rows and groups numbered in the 序号 column', () => 
   });
 });
 
+describe('no figure of a table is lost', () => {
+  const text = `2026年老旧小区改造工作方案
+
+| 序号 | 改造任务 | 牵头单位 | 完成时限 |
+| --- | --- | --- | --- |
+| 二、全年改造老旧小区20个 |  |  |  |
+| 1 | 加装电梯15部。 | 区住建局 | 2026年9月底前 | 其中新建无障碍坡道6处。 |
+| 序号 | 改造任务 | 牵头单位 | 完成时限 |
+| 2 | 更新供水管网。 | 区水务局 | 2026年11月底前 |
+
+| 序号 | 重点任务 | 牵头单位 |
+| --- | --- | --- |
+`;
+  const [{ plan, yaml }] = draftText(text) as [ReturnType<typeof draftText>[number]];
+  const tasks = plan.sections.flatMap((s) => s.tasks);
+
+  it('reads a heading row’s figure and a cell beyond the header’s columns at the task, and skips a repeated header', () => {
+    expect(validateDraft(yaml)).toEqual([]);
+    expect(tasks.map((t) => t.id)).toEqual(['1', '2']);
+    expect(plan.sections.map((s) => s.title)).toEqual(['全年改造老旧小区20个']);
+    // 6处 is a count to reach; 部 is no unit the quantity reader knows, and 改造…20个 names no verb of building
+    // (the prose rule for 个): both sentences are listed at the task rather than dropped
+    expect(tasks[0]!.targets.map((x) => `${x.target}${x.unit ?? ''}`)).toEqual(['>= 6处']);
+    expect(tasks[0]!.unread).toEqual(['加装电梯15部。', '全年改造老旧小区20个']);
+  });
+
+  it('leaves a header with no task under it as text', () => {
+    expect(yaml).not.toMatch(/\|/);
+    expect(plan.sentences).toEqual([]);
+  });
+});
+
 describe('dueOf: a 完成时限 cell as a date', () => {
   it.each([
     ['2025年11月底前', 2025, '2025-11-30', false],
@@ -427,8 +459,8 @@ describe('shuffled rows and blank cells', () => {
             expect(validateDraft(yaml)).toEqual([]);
             const ids = (data.sections ?? []).flatMap((s) => s.tasks.map((t) => t.id));
             expect(new Set(ids).size).toBe(ids.length);
-            // no table text as prose: no pipe anywhere in the YAML
-            expect(yaml).not.toMatch(/\|/);
+            // no table text as prose: no pipe in the YAML once the table gave tasks (a bare header stays text)
+            if (ids.length > 0) expect(yaml).not.toMatch(/\|/);
           }
         },
       ),

@@ -146,16 +146,22 @@ export function findTaskTables(text: string): TaskTable[] {
       .map((row) => row.cells.filter((c) => c !== ''))
       .find((cells) => cells.length === 1)?.[0];
     const title = tableTitle(titleRow) ?? tableTitle(run.above) ?? '重点任务';
-    tables.push({ lines: run.rows.map((row) => row.line), sections: readRows(run.rows.slice(dataAt), roles, header, title) });
+    const sections = readRows(run.rows.slice(dataAt), roles, header, title);
+    // a header with no task under it stays text
+    if (sections.length > 0) tables.push({ lines: run.rows.map((row) => row.line), sections });
   }
   return tables;
 }
 
-function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: readonly string[], title: string): TableSection[] {
+function readRows(rows: readonly Row[], firstRoles: readonly ColumnRole[], firstHeader: readonly string[], title: string): TableSection[] {
+  let roles = firstRoles;
+  let header = firstHeader;
   const sections: TableSection[] = [];
-  const taskColumn = roles.indexOf('task');
+  // text of rows that are no task (a heading row, a line before the first task): read at the next task, so no figure is lost
+  const pending: string[] = [];
+  let taskColumn = roles.indexOf('task');
   // the columns a merged cell carries down: the group, the leading units, the time limit
-  const leading: ColumnRole = roles.includes('lead') ? 'lead' : 'responsible';
+  let leading: ColumnRole = roles.includes('lead') ? 'lead' : 'responsible';
   const carried = new Map<number, string>();
   let section: TableSection | undefined;
   let task: TableTask | undefined;
@@ -169,15 +175,29 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
   let count = 0;
   const named = new Map<TableTask, Responsibility>();
   for (const row of rows) {
-    if (isSeparator(row.cells) || row.cells.join('|') === header.join('|')) continue;
+    if (isSeparator(row.cells)) continue;
+    // the header again (repeated after a page break), or another table's right below: its columns from here on
+    const again = headerRoles(row.cells);
+    if (again) {
+      if (again.length === roles.length && again.every((role, i) => role === roles[i])) continue;
+      roles = again;
+      header = row.cells;
+      taskColumn = roles.indexOf('task');
+      leading = roles.includes('lead') ? 'lead' : 'responsible';
+      carried.clear();
+      task = undefined;
+      continue;
+    }
     const filled = row.cells.filter((c) => c !== '');
     if (filled.length === 0) continue;
     // fewer cells than the header: a line continuing the task above (a sub-item)
     if (row.cells.length < roles.length) {
       if (task) task.more.push(filled.join('；'));
-      else sectionFor(title);
+      else pending.push(filled.join('；'));
       continue;
     }
+    // cells beyond the header's columns are more text of the row
+    const beyond = row.cells.slice(roles.length).filter((c) => c !== '');
     const cell = (i: number): string => (row.cells[i] ?? '').trim().replace(/[。；，、\s]+$/, '');
     // a row with one cell of text (a merged row across the table), other than the task's, or opening
     // with 一、: a heading for the rows below
@@ -189,6 +209,7 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
       roles[only] !== 'group'
     ) {
       const heading = filled[0]!.replace(HEADING, '').trim();
+      if (/\d/.test(heading)) pending.push(heading);
       carried.clear();
       if (roles.includes('group')) carried.set(roles.indexOf('group'), heading);
       sectionFor(heading || title);
@@ -203,6 +224,7 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
       roles.every((role, i) => !['lead', 'responsible', 'support', 'due'].includes(role) || cell(i) === '')
     ) {
       const heading = filled.filter((c) => c !== row.cells[idAt]).join('') || title;
+      if (/\d/.test(heading)) pending.push(heading);
       carried.clear();
       if (roles.includes('group')) carried.set(roles.indexOf('group'), heading);
       sectionFor(heading);
@@ -236,8 +258,8 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
         );
         const due = roles.findIndex((r) => r === 'due');
         if (due >= 0 && cell(due) !== '') task.dueText = [task.dueText, cell(due)].filter(Boolean).join('；');
-        task.more.push(...roles.flatMap((r, i) => (r === 'text' && cell(i) !== '' ? [cell(i)] : [])));
-      }
+        task.more.push(...roles.flatMap((r, i) => (r === 'text' && cell(i) !== '' ? [cell(i)] : [])), ...beyond);
+      } else pending.push(...filled);
       continue;
     }
     const target = sectionFor(group !== '' ? group.replace(HEADING, '').trim() || title : (section?.title ?? title));
@@ -264,9 +286,15 @@ function readRows(rows: readonly Row[], roles: readonly ColumnRole[], header: re
     readUnits(values, roles, task, found);
     const due = roles.indexOf('due');
     if (due >= 0 && values[due]) task.dueText = values[due];
-    task.more.push(...roles.flatMap((r, i) => (r === 'text' && values[i] ? [values[i]!] : [])));
+    task.more.push(...roles.flatMap((r, i) => (r === 'text' && values[i] ? [values[i]!] : [])), ...beyond, ...pending.splice(0));
     target.tasks.push(task);
   }
+  // text after the last task is the last task's
+  if (pending.length > 0)
+    sections
+      .flatMap((s) => s.tasks)
+      .at(-1)
+      ?.more.push(...pending);
   return sections.filter((s) => s.tasks.length > 0);
 }
 
