@@ -284,6 +284,42 @@ describe('no figure of a table is lost', () => {
   });
 });
 
+describe('a notice issuing two plans, each with its table', () => {
+  const text = `东湖县人民政府办公室关于印发《2026年东湖县水稻生产工作方案》《2026年东湖县油菜生产工作方案》的通知
+
+各乡镇人民政府：
+现将两个方案印发给你们，请认真执行。
+
+东湖县人民政府办公室
+2026年2月10日
+
+2026年东湖县水稻生产工作方案
+
+| 序号 | 重点任务 | 牵头单位 | 完成时限 |
+| --- | --- | --- | --- |
+| 1 | 落实早稻种植面积。 | 县农业农村局 | 2026年4月底前 |
+
+2026年东湖县油菜生产工作方案
+
+| 序号 | 重点任务 | 牵头单位 | 完成时限 |
+| --- | --- | --- | --- |
+| 1 | 推广油菜机械化收获。 | 县农机服务中心 | 2026年5月底前 |
+| 2 | 开展油菜品种展示。 | 县农技推广中心 | 2026年4月中旬 |
+`;
+  const drafts = draftText(text);
+
+  it('gives each plan the rows of its own table', () => {
+    expect(drafts.map(({ data }) => tasksOf(data).map((t) => [t.id, t.lead, t.due]))).toEqual([
+      [['1', ['县农业农村局'], '2026-04-30']],
+      [
+        ['1', ['县农机服务中心'], '2026-05-31'],
+        ['2', ['县农技推广中心'], '2026-04-20'],
+      ],
+    ]);
+    for (const { yaml } of drafts) expect(validateDraft(yaml)).toEqual([]);
+  });
+});
+
 describe('dueOf: a 完成时限 cell as a date', () => {
   it.each([
     ['2025年11月底前', 2025, '2025-11-30', false],

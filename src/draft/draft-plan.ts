@@ -6,7 +6,7 @@ import { readTargetWording } from '../core/target-wording.js';
 import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
 import { findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
-import { dueOf, findTaskTables, withoutTaskTables, type TaskTable } from './task-table.js';
+import { dueOf, findTaskTables, withoutTableMarks, withoutTaskTables, type TaskTable } from './task-table.js';
 
 export interface DraftTarget {
   id: string;
@@ -121,7 +121,7 @@ interface DraftOptions {
 export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[] {
   // a task table's rows are read as a table, never as prose too
   const tables = findTaskTables(text);
-  const paragraphs = toParagraphs(withoutTaskTables(text, tables));
+  const paragraphs = withoutTableMarks(toParagraphs(withoutTaskTables(text, tables)));
   const header = readHeader(paragraphs);
   const starts = findPlanStarts(paragraphs, header.titles);
   if (starts.length === 0)

@@ -322,13 +322,29 @@ function readUnits(values: readonly string[], roles: readonly ColumnRole[], task
   task.support = settled.support;
 }
 
-/** The lines of the text without the rows of its task tables (kept as blank lines, so line numbers hold). */
+// where a table stood: a line of its own that ends a sentence, so the prose before the table never
+// runs on into the prose after it; one private-use character per table, so no two are alike
+const TABLE_MARK = /[\uE000-\uE0FF]。/g;
+
+/**
+ * The lines of the text without the rows of its task tables: blank lines, so line numbers hold,
+ * and a mark on the table's last line that withoutTableMarks takes out of the paragraphs again.
+ */
 export function withoutTaskTables(text: string, tables: readonly TaskTable[]): string {
   const rows = new Set(tables.flatMap((table) => table.lines));
+  const ends = new Map(tables.map((table, i) => [table.lines.at(-1)!, `${String.fromCharCode(0xe000 + (i % 256))}。`]));
   return text
     .split('\n')
-    .map((line, index) => (rows.has(index + 1) ? '' : line))
+    .map((line, index) => ends.get(index + 1) ?? (rows.has(index + 1) ? '' : line))
     .join('\n');
+}
+
+/** The paragraphs without the marks withoutTaskTables left (a mark alone was a paragraph of its own). */
+export function withoutTableMarks<T extends { text: string }>(paragraphs: readonly T[]): T[] {
+  return paragraphs.flatMap((paragraph) => {
+    const text = paragraph.text.replace(TABLE_MARK, '');
+    return text === paragraph.text ? [paragraph] : text.trim() === '' ? [] : [{ ...paragraph, text }];
+  });
 }
 
 /**

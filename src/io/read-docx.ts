@@ -173,7 +173,9 @@ export function readDocxText(bytes: Uint8Array): string | undefined {
         const merge = find(properties, 'w:vMerge');
         // <w:vMerge/> or w:val="continue" continues the cell above; w:val="restart" starts a merge
         const continues = merge !== undefined && attr(merge, 'w:val') !== 'restart';
-        cells.push(continues ? '' : cellText(content), ...Array.from({ length: span - 1 }, () => ''));
+        // read even when continuing a merge, so numbered paragraphs count as Word counts them
+        const text = cellText(content);
+        cells.push(continues ? '' : text, ...Array.from({ length: span - 1 }, () => ''));
       }
       if (cells.some((c) => c !== '')) rows.push(cells);
     }
