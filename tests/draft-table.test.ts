@@ -320,6 +320,31 @@ describe('a notice issuing two plans, each with its table', () => {
   });
 });
 
+describe('other ways tables are written', () => {
+  it('reads a 目标任务 column as the task, 牵头：/配合： labels and （牵头） brackets in a unit cell, and <br> inside a row', async () => {
+    const text = [
+      '2026年溪南镇森林防火工作方案',
+      '',
+      '| 序号 | 目标任务 | 责任单位 | 进度要求 |',
+      '| --- | --- | --- | --- |',
+      '| 1 | 建设防火隔离带<br>长度不少于15公里。 | 牵头：镇林业站；配合：镇应急办、各村委会 | 2026年3月底前 |',
+      '| 2 | 组建扑火队伍。 | 镇应急办（牵头）、镇派出所 | 2026年2月底前 |',
+    ].join('\n');
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'draft-table-md-'));
+    writeFileSync(path.join(folder, 'fire.md'), text);
+    const result = await runCli(['draft', 'fire.md'], { cwd: folder });
+    expect(result.status).toBe(0);
+    expect(validateDraft(result.stdout)).toEqual([]);
+    const data = parseDocument(result.stdout).toJS() as Drafted;
+    expect(tasksOf(data).map((t) => [t.id, t.lead, t.support, t.due])).toEqual([
+      ['1', ['镇林业站'], ['镇应急办', '各村委会'], '2026-03-31'],
+      // 2026 is no leap year: February has 28 days
+      ['2', ['镇应急办'], ['镇派出所'], '2026-02-28'],
+    ]);
+    expect(tasksOf(data)[0]!.targets!.map((x) => [x.target, x.unit])).toEqual([['>= 15', '公里']]);
+  });
+});
+
 describe('dueOf: a 完成时限 cell as a date', () => {
   it.each([
     ['2025年11月底前', 2025, '2025-11-30', false],

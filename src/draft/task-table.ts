@@ -52,7 +52,7 @@ function columnRole(header: string): ColumnRole {
     if (/配合|参与|协办|协助|协同|协作/.test(cell)) return 'support';
     return 'responsible';
   }
-  if (/时限|期限|时间|节点|完成时|进度安排/.test(cell)) return 'due';
+  if (/时限|期限|时间|节点|完成时|进度/.test(cell)) return 'due';
   if (TASK_HEADER.test(cell) && !NOT_TASK.test(cell)) return 'task';
   return 'text';
 }
@@ -98,6 +98,11 @@ function findRuns(lines: readonly string[]): { rows: Row[]; above?: string }[] {
 /** A header row: a task column and at least one unit column. */
 function headerRoles(cells: readonly string[]): ColumnRole[] | undefined {
   const roles = cells.map(columnRole);
+  // no column named as the task alone: one named 目标任务, 工作项目, 目标 … is
+  if (!roles.includes('task')) {
+    const named = cells.findIndex((cell, i) => roles[i] === 'text' && /任务|内容|措施|工作|目标(?!值)|项目|事项/.test(cell));
+    if (named >= 0) roles[named] = 'task';
+  }
   if (!roles.includes('task') || !roles.some((r) => r === 'lead' || r === 'responsible' || r === 'support')) return undefined;
   // one task column: a second such column is more text of the task (工作任务 | 具体措施)
   const first = roles.indexOf('task');
@@ -306,8 +311,14 @@ function readRows(rows: readonly Row[], firstRoles: readonly ColumnRole[], first
  */
 function readUnits(values: readonly string[], roles: readonly ColumnRole[], task: TableTask, found: Responsibility): void {
   roles.forEach((role, i) => {
-    const value = values[i] ?? '';
+    // 县农业农村局（牵头）: the role in a bracket after the unit, as 县农业农村局牵头
+    const value = (values[i] ?? '').replace(/（(牵头|配合|参与|协助|协办|负责)）/g, '$1');
     if (value === '' || (role !== 'lead' && role !== 'responsible' && role !== 'support')) return;
+    // 牵头：县农业局；配合：县财政局: labels, as the text's 牵头单位：…；配合单位：…
+    if (/(?:牵头|主办|责任|配合|参与|协办)(?:单位|部门)?[：:]/.test(value)) {
+      findResponsibility(value.replace(/(牵头|主办|责任|配合|参与|协办)(?:单位|部门)?[：:]/g, '$1单位：'), found);
+      return;
+    }
     if (/牵头|配合|参与|协助|协办/.test(value)) {
       findResponsibility(`（${value}）`, found);
       return;
@@ -348,10 +359,15 @@ export function withoutTableMarks<T extends { text: string }>(paragraphs: readon
 }
 
 /**
- * Tab-separated rows of a task table as pipe rows, before the text's spaces are tidied away: a Word
- * table pasted into a text editor keeps its columns.
+ * Table rows kept as rows before the text is tidied: a line break written <br> inside a pipe row is a
+ * space (not the end of the row), and the tab-separated rows of a task table (a Word table pasted
+ * into a text editor) are pipe rows, whose cells survive the tidying of spaces.
  */
-export function tabTablesAsPipes(text: string): string {
+export function keepTableRows(source: string): string {
+  const text = source
+    .split('\n')
+    .map((line) => (/^\s*[|｜].*[|｜]\s*$/.test(line) ? line.replace(/<br\s*\/?>/gi, ' ') : line))
+    .join('\n');
   const lines = text.split('\n');
   for (const table of findTaskTables(text))
     for (const line of table.lines) {
