@@ -404,6 +404,8 @@ describe('a Word table with merged cells, built here', () => {
     wr(wc(wp('2')), wc(wp('清理河岸垃圾|杂物。') + nested), wc('<w:p/>', '<w:vMerge/>'), wc(wp('镇环卫站')), wc(wp('2026年8月底前'))),
     wr(wc(wp('二、长效管理'), '<w:gridSpan w:val="5"/>')),
     wr(wc(wp('3')), wc(wp('建立河长巡河台账。')), wc(wp('镇河长办')), wc(wp('')), wc(wp('2026年10月中旬'))),
+    // a row stopping short of the grid: w:gridAfter keeps its columns
+    `<w:tr><w:trPr><w:gridAfter w:val="2"/></w:trPr>${wc(wp('4'))}${wc(wp('设置警示标牌。'))}${wc(wp('镇河长办'))}</w:tr>`,
   ].join('')}</w:tbl>`;
   const document = `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${wp('2026年清水镇河道保洁工作方案')}${wp('为保持河道整洁，制定本方案。')}${table}${wp('请各单位抓好落实。')}</w:body></w:document>`;
   const bytes = zipSync({ 'word/document.xml': strToU8(document), '[Content_Types].xml': strToU8('<Types/>') });
@@ -418,6 +420,7 @@ describe('a Word table with merged cells, built here', () => {
       '| 2 | 清理河岸垃圾／杂物。 甲片区 乙片区 |  | 镇环卫站 | 2026年8月底前 |',
       '| 二、长效管理 |  |  |  |  |',
       '| 3 | 建立河长巡河台账。 | 镇河长办 |  | 2026年10月中旬 |',
+      '| 4 | 设置警示标牌。 | 镇河长办 |  |  |',
       '请各单位抓好落实。',
     ]);
   });
@@ -437,7 +440,14 @@ describe('a Word table with merged cells, built here', () => {
           ['2', ['镇水利站'], ['镇环卫站'], '2026-08-31'],
         ],
       ],
-      ['长效管理', [['3', ['镇河长办'], [], '2026-10-20']]],
+      [
+        '长效管理',
+        [
+          ['3', ['镇河长办'], [], '2026-10-20'],
+          // no time limit of its own: the one above carried down (a merged cell), with a 核对
+          ['4', ['镇河长办'], [], '2026-10-20'],
+        ],
+      ],
     ]);
     // 每周不少于2次 is a recurring activity, listed for the reader rather than dropped
     expect(result.stdout).toMatch(/含数字但未成为指标：每周不少于2次/);

@@ -177,6 +177,8 @@ export function readDocxText(bytes: Uint8Array): string | undefined {
         const text = cellText(content);
         cells.push(continues ? '' : text, ...Array.from({ length: span - 1 }, () => ''));
       }
+      // a row that stops short of the grid (w:gridAfter) still has its columns
+      cells.push(...Array.from({ length: Math.min(gridValue('w:gridAfter'), 50) }, () => ''));
       if (cells.some((c) => c !== '')) rows.push(cells);
     }
     return rows;
