@@ -135,9 +135,11 @@ export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[
         { ...options, tables },
       ),
     ];
-  // each plan's tables: those between its title and the next plan's
+  // each plan's tables: those between its title and the next plan's (the first plan takes any before it)
   const tablesOf = (i: number): TaskTable[] =>
-    tables.filter((t) => t.lines[0]! > paragraphs[starts[i]!]!.line && t.lines[0]! < (paragraphs[starts[i + 1]!]?.line ?? Infinity));
+    tables.filter(
+      (t) => (i === 0 || t.lines[0]! > paragraphs[starts[i]!]!.line) && t.lines[0]! < (paragraphs[starts[i + 1]!]?.line ?? Infinity),
+    );
   return starts.map((start, i) =>
     draftOne(paragraphs.slice(0, starts[i + 1] ?? paragraphs.length), start, header, { ...options, tables: tablesOf(i) }),
   );
