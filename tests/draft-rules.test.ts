@@ -450,4 +450,17 @@ describe('plans that run several years', () => {
     // the dated figures are targets, not also activity duties
     expect(plan.duties).toEqual([]);
   });
+
+  it('a table row’s 完成时限 past the title’s range is left out, with a 核对', () => {
+    const { tasks, yaml } = draft(
+      `${text}\n\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 1 | 建设追溯平台 | 市市场监管局 | 2024年底前 |\n| 2 | 完善标准体系 | 市卫健委 | 2027年底前 |\n`,
+    );
+    const rows = tasks.filter((t) => /追溯平台|标准体系/.test(t.title));
+    expect(rows.map((t) => [t.title, t.due])).toEqual([
+      ['建设追溯平台', '2024-12-31'],
+      ['完善标准体系', undefined],
+    ]);
+    expect(rows[1]!.checks.join()).toMatch(/2027-12-31 不在方案期间内/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
 });

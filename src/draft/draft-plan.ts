@@ -6,6 +6,7 @@ import { readTargetWording } from '../core/target-wording.js';
 import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
 import { findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
+import { dueOf, findTaskTables, withoutTableMarks, withoutTaskTables, type TaskTable } from './task-table.js';
 
 export interface DraftTarget {
   id: string;
@@ -32,6 +33,8 @@ export interface DraftTask {
   unread: string[];
   checks: string[];
   line: number;
+  /** the time limit of a task-division table's row (完成时限) */
+  due?: string;
 }
 
 interface DraftSection {
@@ -112,11 +115,15 @@ interface DraftOptions {
   fallbackYear?: number;
   /** the notice before the plan's title, whose figures are listed (the first plan of a notice only) */
   notice?: readonly Paragraph[];
+  /** the document's task-division tables (src/draft/task-table.ts): set by draftPlans */
+  tables?: readonly TaskTable[];
 }
 
 /** Every plan the document holds (a 通知 may issue two), drafted. */
 export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[] {
-  const paragraphs = toParagraphs(text);
+  // a task table's rows are read as a table, never as prose too
+  const tables = findTaskTables(text);
+  const paragraphs = withoutTableMarks(toParagraphs(withoutTaskTables(text, tables)));
   const header = readHeader(paragraphs);
   const starts = findPlanStarts(paragraphs, header.titles);
   if (starts.length === 0) {
@@ -130,11 +137,17 @@ export function draftPlans(text: string, options: DraftOptions = {}): DraftPlan[
         !/^关于印发|^现将/.test(p.text) &&
         !/[>|：:]/.test(p.text),
     );
-    return [draftOne(paragraphs, titleIndex, header, { ...options, notice: paragraphs.slice(0, Math.max(0, titleIndex)) })];
+    return [draftOne(paragraphs, titleIndex, header, { ...options, tables, notice: paragraphs.slice(0, Math.max(0, titleIndex)) })];
   }
+  // each plan's tables: those between its title and the next plan's (the first plan takes any before it)
+  const tablesOf = (i: number): TaskTable[] =>
+    tables.filter(
+      (t) => (i === 0 || t.lines[0]! > paragraphs[starts[i]!]!.line) && t.lines[0]! < (paragraphs[starts[i + 1]!]?.line ?? Infinity),
+    );
   return starts.map((start, i) =>
     draftOne(paragraphs.slice(0, starts[i + 1] ?? paragraphs.length), start, header, {
       ...options,
+      tables: tablesOf(i),
       ...(i === 0 ? { notice: paragraphs.slice(0, start) } : {}),
     }),
   );
@@ -226,6 +239,13 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const blocks = body.map(blockOf);
   const inTasks = new Set<Block>();
   const sections = buildSections(blocks, checks, inTasks);
+  // beside a task table, parts numbered only 一、二、 (总体目标, 保障措施) are no tasks: read as the plan's text
+  if (options.tables?.some((t) => t.sections.length > 0) && checks.includes(TOP_LEVEL_ONLY)) {
+    sections.length = 0;
+    inTasks.clear();
+    checks.splice(checks.indexOf(TOP_LEVEL_ONLY), 1);
+  }
+  sections.push(...tableSections(options.tables ?? [], year, sections, checks));
   const allText = body.map((p) => p.text);
   const phases = findPhases(allText, year);
   const leads = sections.flatMap((s) => s.tasks.flatMap((t) => t.lead));
@@ -263,6 +283,7 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const lastDue = [
     ...phases.map((p) => p.due),
     ...duties.flatMap((d) => (d.due ? [d.due] : [])),
+    ...sections.flatMap((s) => s.tasks.flatMap((t) => (t.due ? [t.due] : []))),
     ...(goalYear ? [`${goalYear}-12-31`] : []),
   ]
     .sort()
@@ -276,6 +297,11 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   if (end !== `${year}-12-31` && !titleRange) checks.push(`阶段、报送日期或目标年份延续到 ${lastDue}，期间结束取 ${end}`);
   const tasks = sections.flatMap((s) => s.tasks);
   for (const task of tasks) {
+    // a 完成时限 past a title's range (2023—2025年) is no deadline of this plan
+    if (task.due && task.due > end) {
+      task.checks.push(`完成时限 ${task.due} 不在方案期间内，未写入 due`);
+      delete task.due;
+    }
     leaveOutThePast(task, year);
     task.targets = task.targets.flatMap((target) => splitByYear(target, year, Number(end.slice(0, 4))));
   }
@@ -523,6 +549,8 @@ function buildSections(blocks: readonly Block[], checks: string[], used: Set<Blo
   return sections.filter((s) => s.tasks.length > 0).map((s) => ({ ...s, title: s.title || '任务' }));
 }
 
+const TOP_LEVEL_ONLY = '原文只有“一、二、”一级编号，各项列为任务：指导思想、工作要求等不是任务的，请删除';
+
 /**
  * A document numbered only 一、二、 (a short 活动方案, a list of 创建标准): each item is a task, with the
  * paragraphs below it, since nothing finer names the work.
@@ -549,8 +577,52 @@ function topLevelTasks(blocks: readonly Block[], checks: string[], used: Set<Blo
     }
   }
   flush();
-  checks.push('原文只有“一、二、”一级编号，各项列为任务：指导思想、工作要求等不是任务的，请删除');
+  checks.push(TOP_LEVEL_ONLY);
   return tasks.length > 0 ? [{ title: '任务', tasks }] : [];
+}
+
+/**
+ * The tasks of task-division tables (重点任务分工表), after the prose's: ids from 序号, unique across
+ * the plan; titles and targets read as a numbered task's are; the time limit as the task's due.
+ */
+function tableSections(tables: readonly TaskTable[], year: number, prose: readonly DraftSection[], checks: string[]): DraftSection[] {
+  const ids = new Set(prose.flatMap((s) => s.tasks.map((t) => t.id)));
+  if (tables.some((t) => t.sections.length > 0) && ids.size > 0)
+    checks.push('正文有编号任务，又有任务分工表：分工表的任务已另列为章节，如它们重复正文的任务，请删去重复的一处');
+  return tables.flatMap((table, tableIndex) => {
+    // 序号 restarting in each group: 2-1, 2-2; a table beside numbered prose tasks: 表1-1, 表1-2
+    const numbers = table.sections.flatMap((s) => s.tasks.map((t) => t.number ?? '1'));
+    const restarts = new Set(numbers).size < numbers.length;
+    const prefix = numbers.some((n) => ids.has(n)) ? `表${tableIndex + 1}-` : '';
+    return table.sections.map((section, sectionIndex) => ({
+      title: section.title,
+      tasks: section.tasks.map((row) => {
+        let id = `${prefix}${restarts ? `${sectionIndex + 1}-` : ''}${row.number ?? '1'}`;
+        while (ids.has(id)) id = `${id}-1`;
+        ids.add(id);
+        const title = titleOf(row.text) || titleOf(row.more.join('')) || `任务${id}`;
+        const task: DraftTask = {
+          id,
+          title,
+          lead: row.lead,
+          support: row.support,
+          targets: [],
+          unread: [],
+          checks: [...row.checks],
+          line: row.line,
+        };
+        for (const sentence of [row.text, ...row.more].flatMap(toSentences)) readQuantities(sentence, task);
+        if (row.dueText) {
+          const { due, check } = dueOf(row.dueText, year);
+          if (check) task.checks.push(check);
+          // a date before the plan's year, or far beyond it, is no deadline of this plan
+          if (due && due >= `${year}-01-01` && due <= `${year + 10}-12-31`) task.due = due;
+          else if (due) task.checks.push(`完成时限 ${due} 不在方案年度内，未写入 due`);
+        }
+        return task;
+      }),
+    }));
+  });
 }
 
 function draftTask(id: string, block: Block, paragraphs: readonly string[]): DraftTask {

@@ -105,6 +105,7 @@ function formatTask(task: DraftTask): string[] {
   out.push(`${pad}  title: ${scalar(task.title)}`);
   out.push(`${pad}  lead: ${flowList(lead)}`);
   if (task.support.length > 0) out.push(`${pad}  support: ${flowList(task.support)}`);
+  if (task.due) out.push(`${pad}  due: ${task.due}`);
   for (const sentence of task.unread) out.push(`${pad}  # 核对: 含数字但未成为指标：${commentText(sentence)}`);
   if (task.targets.length > 0) {
     // per-capita targets stay comments until population is filled in; a list of comments alone is no list

@@ -6,6 +6,7 @@ import { diagnosticMessage } from '../../i18n/diagnostic-messages.js';
 import { draftPlans, type DraftPlan } from '../../draft/draft-plan.js';
 import { regularisePunctuation, stripMarkdown } from '../../draft/document-text.js';
 import { formatDraftYaml } from '../../draft/draft-yaml.js';
+import { keepTableRows } from '../../draft/task-table.js';
 import { readDocument } from '../../io/read-document.js';
 import { writeReportFile } from './shared.js';
 import type { Outcome } from '../exit-code.js';
@@ -53,7 +54,9 @@ export async function runDraft(file: string, options: Pick<CommandOptions, 'lang
     io.stderr.write(`plan-check: ${file}: ${diagnosticMessage(read.code, read.args, lang)}\n`);
     return { unreadableInput: true };
   }
-  let text = regularisePunctuation(read.markdown ? stripMarkdown(read.text) : read.text);
+  // table rows stay rows: kept before Markdown marks and spaces are tidied away
+  const source = keepTableRows(read.text);
+  let text = regularisePunctuation(read.markdown ? stripMarkdown(source) : source);
   text = toSimplified(text);
   const plans = draftPlans(text, { fileName: path.basename(file), fallbackYear: io.now.getFullYear() });
   const taken = new Set<string>();
