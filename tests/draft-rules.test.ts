@@ -347,6 +347,11 @@ describe('what held-out texts showed', () => {
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
 
+  it('亩 is a unit: 完成绿色防控2.5万亩 is a count of 25000 亩', () => {
+    const { tasks } = oneTask('完成绿色防控2.5万亩。（县农业农村局负责）');
+    expect(targetsOf(tasks[0]!)).toEqual(['>= 25000 亩']);
+  });
+
   it('a quoted name stays in a metric (“规范药房”); a number inside quotes (“十四五”) is no quantity', () => {
     const { tasks } = oneTask('“十四五”期间，乡镇医疗机构的“规范药房”达100%。（县卫健局负责）');
     expect(tasks[0]!.targets.map((t) => [t.metric, t.target])).toEqual([['乡镇医疗机构的“规范药房”', '>= 100%']]);

@@ -306,6 +306,28 @@ describe('.docx through its own XML, numbering kept', () => {
   });
 });
 
+describe('.docx text boxes', () => {
+  it('reads a text box once (its drawing, not also the VML fallback), its paragraphs as lines of their own', () => {
+    const ns =
+      'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
+    const box = (lines: string[]) => `<w:txbxContent>${lines.map((l) => `<w:p><w:r><w:t>${l}</w:t></w:r></w:p>`).join('')}</w:txbxContent>`;
+    const header = ['滨江区食品药品安全委员会文件', '区食药安委〔2024〕1号'];
+    const shape = `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>${box(header)}</wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>${box(header)}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const body = ['2024年全区食品安全工作要点', '一、重点工作', '1.加强抽检。抽检不少于100批次。（区市场监管局负责）']
+      .map((l) => `<w:p><w:r><w:t>${l}</w:t></w:r></w:p>`)
+      .join('');
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${ns}><w:body>${shape}${body}</w:body></w:document>`),
+    });
+    const lines = readDocxText(bytes)!
+      .split('\n')
+      .filter((l) => l !== '');
+    expect(lines).toEqual([...header, '2024年全区食品安全工作要点', '一、重点工作', '1.加强抽检。抽检不少于100批次。（区市场监管局负责）']);
+    const plan = draftPlans(regularisePunctuation(lines.join('\n')), { fallbackYear: 2024 })[0]!;
+    expect(plan).toMatchObject({ issuer: '滨江区食品药品安全委员会', docNo: '区食药安委〔2024〕1号' });
+  });
+});
+
 describe('a .docx made by LibreOffice (tests/fixtures/draft/README.md)', () => {
   it('drafts the district plan: 15 tasks in 6 sections, validating as written', () => {
     const result = runBin(['draft', path.join('tests', 'fixtures', 'draft', 'district-2024.docx')]);

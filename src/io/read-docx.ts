@@ -99,6 +99,11 @@ function textOf(nodes: readonly Node[]): string {
     else if ('w:tab' in node) out += ' ';
     else if ('w:br' in node) out += '\n';
     else if ('w:instrText' in node || 'w:delText' in node) continue;
+    // a text box is stored twice (the drawing and, for old readers, a VML fallback): read it once
+    else if ('mc:Fallback' in node) continue;
+    // a text box's paragraphs (a 红头 title, a stamp's caption) are lines of their own
+    else if ('w:txbxContent' in node)
+      out += `\n${(node['w:txbxContent'] as Node[]).flatMap((inner) => ('w:p' in inner ? [textOf(inner['w:p'] as Node[])] : [])).join('\n')}\n`;
     else {
       const key = Object.keys(node).find((k) => k !== ':@');
       if (key && Array.isArray(node[key])) out += textOf(node[key] as Node[]);
