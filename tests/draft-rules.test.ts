@@ -172,7 +172,7 @@ describe('duties', () => {
       ['activity', '县食安办', '2024-12-31'],
     ]);
     // the bracket that closed the sentence before is no part of a duty's title
-    expect(plan.duties[1]!.title).toBe('年内完成示范县创建');
+    expect(plan.duties[1]!.title).toBe('完成示范县创建');
     expect(plan.duties[2]!.checks.join()).toMatch(/年度方案取年底/);
   });
 
@@ -404,6 +404,12 @@ describe('texts that lost their layout', () => {
 });
 
 describe('duties whose owner the sentence hides', () => {
+  it('每季度13月底前 (found by the phrasing fuzz) names no month of a quarter: no duty, and the draft validates', () => {
+    const { plan, yaml } = oneTask('县食安办每季度13月底前报送工作进展。每半年第6个月10日前报送总结。');
+    expect(plan.duties.map((d) => [d.every, d.month, d.day])).toEqual([['half_year', 6, 10]]);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
   it('the sentence’s own subject before 要 (各县（市、区）要…，并于12月10日前上报…) owes it', () => {
     const { plan, yaml } = oneTask('各县（市、区）要认真做好工作总结，并于12月10日前将整治情况上报市市场监管局。');
     expect(plan.duties.map((d) => [d.owner, d.due, d.kind])).toEqual([['各县（市、区）', '2024-12-10', 'report']]);
@@ -466,6 +472,28 @@ describe('plans that run several years', () => {
       ['完善标准体系', undefined],
     ]);
     expect(rows[1]!.checks.join()).toMatch(/2027-12-31 不在方案期间内/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});
+
+describe('nothing with a number dropped unseen', () => {
+  it('the documents a text cites are listed once as # 依据, the plan’s own 文号 left out', () => {
+    const { plan, yaml } = draft(
+      '某县食品安全委员会文件\n县食安委〔2024〕2号\n\n2024年全县食品安全工作要点\n\n根据《关于深化改革加强食品安全工作的意见》（中发〔2019〕17号）和鲁发〔2019〕19号文件精神，再次落实中发〔2019〕17号，聚焦“3510”发展目标，制定本要点。\n一、重点工作\n1.加强抽检。抽检不少于100批次。（县市场监管局负责）\n',
+    );
+    expect(plan.references).toEqual(['《关于深化改革加强食品安全工作的意见》（中发〔2019〕17号）', '鲁发〔2019〕19号']);
+    expect(yaml).toMatch(/^# 依据: 鲁发〔2019〕19号$/m);
+    expect(yaml).not.toMatch(/# 依据: 县食安委〔2024〕2号/);
+    // a number in a quoted name lists its sentence
+    expect(plan.unreadOutside.join()).toMatch(/“3510”/);
+  });
+
+  it('an activity on a date is owed on that date, titled by the clause that carries it out', () => {
+    const { plan, yaml } = oneTask('6月17日上午，在县广场举办食品安全宣传周启动仪式。启动仪式应于11月底前举办。（县食安办负责）');
+    expect(plan.duties.map((d) => [d.kind, d.title, d.due, d.owner])).toEqual([
+      ['activity', '在县广场举办食品安全宣传周启动仪式', '2024-06-17', '县食安办'],
+      ['activity', '启动仪式举办', '2024-11-30', '县食安办'],
+    ]);
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
 });

@@ -60,6 +60,8 @@ export interface DraftPlan {
   checks: string[];
   /** every sentence, when no task was found: the skeleton lists them for review */
   sentences: string[];
+  /** the documents the text cites (《…》（食安办〔2021〕5号）), each once */
+  references: string[];
 }
 
 type Level = 'A' | 'B' | 'C' | 'D';
@@ -337,6 +339,10 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   const sentences = sections.length === 0 ? allText.flatMap(toSentences) : [];
   if (sections.length === 0) checks.push('未找到编号任务：下面列出全文句子，请按原文补写 sections');
   return {
+    references: citedDocuments(
+      [...(options.notice ?? []), ...body].map((p) => p.text),
+      header.docNo,
+    ),
     title,
     ...(header.issuer ? { issuer: header.issuer } : {}),
     ...(header.docNo ? { docNo: header.docNo } : {}),
@@ -661,7 +667,8 @@ function readQuantities(sentence: string, task: DraftTask): void {
     // 85以上% (a typing slip) is 85%以上
     .replace(/(\d+(?:\.\d+)?)(以上|以下)%/g, '$1%$2');
   let read = false;
-  let unreadNumber = false;
+  // “3510”发展目标, “664铸军”: a number inside a quoted name is no quantity, but the sentence is listed
+  let unreadNumber = /“[^”]{0,12}\d[^”]{0,12}”/.test(sentence);
   // 未发生重大食品安全事故，未发生…食品安全事件: one target for each thing that must not happen
   for (const none of plain.matchAll(/(?:确保|全年)?(?:未发生|不发生|零发生)([^，。；]{0,30}?(?:事故|事件|案件|舆情|问题))/g)) {
     addTarget(
@@ -885,6 +892,24 @@ interface TargetExtras {
   check?: string;
   /** a figure for each year (4份/千人口年, 每年不少于…): one target per year of a plan that runs several */
   perYear?: boolean;
+}
+
+/**
+ * The documents a text cites: 《关于…的意见》（中发〔2019〕17号）, or a 文号 alone (鲁发〔2019〕19号), each
+ * once, the plan's own 文号 left out. Their numbers are no quantities, but none is dropped unseen.
+ */
+function citedDocuments(texts: readonly string[], ownDocNo: string | undefined): string[] {
+  const found: string[] = [];
+  const numbers = new Set<string>();
+  for (const text of texts)
+    for (const cite of text.matchAll(/(《[^《》]{2,80}》)?[（(]?([^\s，。；、：（）()《》“”]{0,14}[〔［[（(]\d{4}[〕］\]）)]\d+号)/g)) {
+      // 再次落实中发〔2019〕17号: the words before the issuer's abbreviation are no part of the number
+      const number = cite[2]!.replace(/^.*(?:落实|贯彻|根据|按照|依据|执行|对照|参照|转发|印发|的通知|的意见|和|及|与|见)/, '');
+      if (numbers.has(number) || number === ownDocNo) continue;
+      numbers.add(number);
+      found.push(cite[1] ? `${cite[1]}（${number}）` : number);
+    }
+  return found;
 }
 
 /** A due date the sentence gave that falls outside the plan's period is left out, with a 核对. */

@@ -29,6 +29,7 @@ export function formatDraftYaml(plan: DraftPlan, options: DraftYamlOptions): str
   if (options.schema) out.push(`# yaml-language-server: $schema=${options.schema}`);
   out.push(`# plan-check draft：由 ${commentText(options.source, 120)} 起草。逐条阅读“# 核对:”注释，改正后运行 plan-check validate。`);
   for (const check of plan.checks) out.push(`# 核对: ${commentText(check)}`);
+  for (const reference of plan.references) out.push(`# 依据: ${commentText(reference)}`);
   out.push('format: plan/1');
   out.push(`# 核对: id 由标题生成，可改为更好记的名字（小写字母、数字、连字符）`);
   out.push(`id: ${options.id}`);

@@ -337,6 +337,9 @@ function readDutySentence(
         recurring[1] as '月' | '季度' | '半年' | '年' | '周'
       ];
       const monthInPeriod = recurring[2] ? Number(recurring[2]) : recurring[4] ? Number(recurring[4]) : undefined;
+      // 每季度13月底前: no month of a quarter — no date to keep
+      const months = { month: 1, week: 1, quarter: 3, half_year: 6, year: 12 }[every];
+      if (monthInPeriod !== undefined && (monthInPeriod < 1 || monthInPeriod > months)) continue;
       let day = recurring[3] ? Number(recurring[3]) : undefined;
       if (day === undefined) {
         // 每季度 without a day: due by the period's last day
@@ -357,11 +360,13 @@ function readDutySentence(
       const d = oneOff[3] ? Number(oneOff[3]) : oneOff[4] === '初' || oneOff[4] === '上旬' ? 10 : oneOff[4] === '中旬' ? 20 : last;
       if (!oneOff[3]) checks.push(`“${m}月${oneOff[4]}”取 ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
       if (d < 1 || d > last) continue;
-      if (!report) continue;
+      // 6月17日上午，举办宣传咨询活动; 11月底前举办启动仪式: an activity on a date is owed too; a figure
+      // with its date is a target due then
+      if (!report && /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/.test(clause)) continue;
       duties.push({
         id,
         title,
-        kind: 'report',
+        kind,
         owner,
         due: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
         source: sentence,
@@ -406,15 +411,32 @@ function standingMechanism(clause: string): { words: string; every: 'quarter'; m
   return undefined;
 }
 
+const TIME_PHRASE =
+  /(?:应|要|须|将)?(?:于|在|到|至)?(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末|初|上旬|中旬|下旬)?(?:上午|下午|晚上)?|\d{4}年(?:年)?(?:底|末)|年内|年底)(?:前|之前|以前|日内)?/;
+
+/**
+ * A duty's title: what follows its time (每月10日前报送工作进展 → 报送工作进展), else the clause without
+ * its time (启动仪式应于11月底前举办 → 启动仪式举办; 6月17日上午，举办宣传活动 → 举办宣传活动); the
+ * first clause of it, without 将/把/按时 before the verb.
+ */
 function dutyTitle(clause: string): string {
-  const after = /(?:前|之前|以前|日内)(.*)$/.exec(clause)?.[1] ?? clause;
-  const title = after
-    .replace(/^[，,]?(?:按时|及时|按要求)?(?:将|把|分别|向[^，。]{1,20}?)?/, '')
+  const after = /(?:前|之前|以前|日内)(.*)$/.exec(clause)?.[1] ?? '';
+  const rest = [...after.replace(/^[，,\s]+|[。；，,\s]+$/g, '')].length >= 4 ? after : clause.replace(TIME_PHRASE, '');
+  const title = rest
+    .replace(/^[，,]+/, '')
+    .replace(/^(?:按时|及时|按要求)?(?:将|把|分别|向[^，。]{1,20}?)?/, '')
     .replace(/[。；，,]+$/, '')
-    // 报送工作进展，全年共召开3次联席会议: the title is the first clause
-    .replace(/^([^，,]{4,})[，,].*$/, '$1')
     .trim();
-  const text = title.length >= 2 ? title : clause.replace(/[。；]+$/, '');
+  // 报送工作进展，全年共召开3次联席会议: one clause names it — the one that reports, else the one that
+  // holds or carries something out, else the first
+  const parts = title.split(/[，,]/).filter((part) => [...part].length >= 4);
+  const named =
+    parts.find((part) => REPORT_VERBS.test(part)) ??
+    parts.find((part) => /开展|举办|召开|举行|完成|通过/.test(part)) ??
+    parts.find((part) => ACTIVITY_VERBS.test(part)) ??
+    parts[0] ??
+    title;
+  const text = named.length >= 2 ? named : clause.replace(/[。；]+$/, '');
   return [...text].length > 60 ? `${[...text].slice(0, 60).join('')}…` : text;
 }
 
