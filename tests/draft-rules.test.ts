@@ -497,3 +497,31 @@ describe('nothing with a number dropped unseen', () => {
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
 });
+
+describe('what the draft guessed is marked', () => {
+  it('a unit split (X及Y, X和Y) gets a 核对, at a task and at a duty', () => {
+    const { plan, tasks } = oneTask(
+      '加强协调。（区食药安委成员单位及有关部门按职责分工负责）食品安全组和药品安全组每月10日前报送工作情况。',
+    );
+    expect(tasks[0]!.lead).toEqual(['区食药安委成员单位', '有关部门']);
+    expect(tasks[0]!.checks).toContain('“区食药安委成员单位及有关部门”拆为两个单位：区食药安委成员单位、有关部门');
+    expect(plan.duties[0]!.owner).toEqual(['食品安全组', '药品安全组']);
+    expect(plan.duties[0]!.checks).toContain('“食品安全组和药品安全组”拆为两个单位：食品安全组、药品安全组');
+  });
+
+  it('a loose number is a bound with a 核对: a range its lower end, 约/左右/余 the number written', () => {
+    const { tasks, yaml } = oneTask(
+      '全年抽检1000批次左右，合格率保持在95%—98%，培训3-5次，约200家企业纳入监管，检查不少于1000余家。（县市场监管局负责）',
+    );
+    expect(tasks[0]!.targets.map((t) => [t.target, t.unit, t.check])).toEqual([
+      ['>= 1000', '批次', '原文“1000批次左右”为约数，取 1000批次'],
+      ['>= 95%', undefined, '原文为区间“95%—98%”，取下限 95%'],
+      ['>= 3', '次', '原文为区间“3-5次”，取下限 3次'],
+      ['>= 200', '家', '原文为约数（约），取所写数字'],
+      ['>= 1000', '家', '原文“1000余家”为约数，取 1000家'],
+    ]);
+    // every number was read: nothing left to list
+    expect(tasks[0]!.unread).toEqual([]);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});

@@ -631,6 +631,21 @@ function tableSections(tables: readonly TaskTable[], year: number, prose: readon
   });
 }
 
+/** 区食药安委成员单位及有关部门 read as two units: a guess the reader confirms (# 核对). */
+export function unitSplits(text: string, units: readonly string[]): string[] {
+  const checks: string[] = [];
+  for (const [i, first] of units.entries())
+    for (const second of units.slice(i + 1)) {
+      const joined = new RegExp(`${escapeRegExp(first)}(以及|及|和|与)${escapeRegExp(second)}`).exec(text);
+      if (joined) checks.push(`“${joined[0]}”拆为两个单位：${first}、${second}`);
+    }
+  return checks;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function draftTask(id: string, block: Block, paragraphs: readonly string[]): DraftTask {
   const found = emptyResponsibility();
   const text = paragraphs.join('\n');
@@ -638,7 +653,16 @@ function draftTask(id: string, block: Block, paragraphs: readonly string[]): Dra
   const { lead, support, checks } = settleResponsibility(found);
   // a number alone on its line (1. then the text below it): the title is the next line's
   const title = titleOf(block.text) || titleOf(paragraphs.slice(1).join('')) || `任务${id}`;
-  const task: DraftTask = { id, title, lead, support, targets: [], unread: [], checks, line: block.line };
+  const task: DraftTask = {
+    id,
+    title,
+    lead,
+    support,
+    targets: [],
+    unread: [],
+    checks: [...checks, ...unitSplits(text, [...lead, ...support])],
+    line: block.line,
+  };
   for (const sentence of withoutClauses.split('\n').flatMap(toSentences)) readQuantities(sentence, task);
   return task;
 }
@@ -657,8 +681,43 @@ const CHINESE_QUANTITY = new RegExp(
   'gu',
 );
 
+/**
+ * Numbers the text gives loosely, read as a bound with a 核对 (positions kept, so the reader's indexes
+ * still point into the sentence): a range 95%—98% or 3-5次 is its lower bound; 约200家, 1000批次左右,
+ * 1000余家 are 200, 1000, 1000.
+ */
+function loosenNumbers(plain: string): { text: string; checks: Map<number, string> } {
+  const checks = new Map<number, string>();
+  const measure = `(?:%|${MEASURE})`;
+  let text = plain.replace(
+    new RegExp(`(\\d+(?:\\.\\d+)?)(${measure})?(\\s*[—–\\-~～至到]\\s*)(\\d+(?:\\.\\d+)?)(${measure})`, 'g'),
+    (whole, low: string, lowUnit: string | undefined, dash: string, high: string, highUnit: string, at: number) => {
+      if (lowUnit && lowUnit !== highUnit) return whole;
+      checks.set(at, `原文为区间“${whole}”，取下限 ${low}${highUnit}`);
+      return `${low}${highUnit}${' '.repeat([...whole].length - [...low].length - [...highUnit].length)}`;
+    },
+  );
+  text = text.replace(/约(?=\d)/g, (mark, at: number) => {
+    checks.set(at + 1, '原文为约数（约），取所写数字');
+    return ' ';
+  });
+  text = text.replace(
+    new RegExp(`(\\d+(?:\\.\\d+)?)(余|多)(${MEASURE})`, 'g'),
+    (whole, number: string, more: string, unit: string, at: number) => {
+      checks.set(at, `原文“${whole}”为约数，取 ${number}${unit}`);
+      return `${number}${unit} `;
+    },
+  );
+  text = text.replace(new RegExp(`(\\d+(?:\\.\\d+)?${measure}?)左右`, 'g'), (whole, number: string, at: number) => {
+    checks.set(at, `原文“${whole}”为约数，取 ${number}`);
+    return `${number}  `;
+  });
+  return { text, checks };
+}
+
 function readQuantities(sentence: string, task: DraftTask): void {
-  const plain = dropThousandsSeparators(sentence)
+  const { text: loose, checks: looseChecks } = loosenNumbers(dropThousandsSeparators(sentence));
+  const plain = loose
     .replace(/《[^》]*》|〔\d{4}〕\d*号?/g, (m) => ' '.repeat(m.length))
     // “十三五”, “两个责任”: a number inside a short quoted name is no quantity (“规范药房” stays a name)
     .replace(/“[^”]{0,12}”/g, (m) => (/[\d一二两三四五六七八九十百]/.test(m) ? ' '.repeat(m.length) : m))
@@ -803,7 +862,9 @@ function readQuantities(sentence: string, task: DraftTask): void {
     }
     // 总人口的万分之三: the people counted are the unit when the wording names none (监管人员 → 人)
     const counted = !reading.unit && perCapita && /人员|人数/.test(metricBefore) ? '人' : undefined;
-    for (const name of names) addTarget(task, name, whole, sentence, reading.unit ?? counted, { perYear });
+    const loosely = [...looseChecks].find(([position]) => position >= at && position < at + whole.length)?.[1];
+    for (const name of names)
+      addTarget(task, name, whole, sentence, reading.unit ?? counted, { perYear, ...(loosely ? { check: loosely } : {}) });
     read = true;
   }
   // any number that became nothing lists its sentence, even beside one that became a target

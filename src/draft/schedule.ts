@@ -329,6 +329,11 @@ function readDutySentence(
     const owner = owners.length === 1 ? owners[0]! : owners;
     if (!named || named.length === 0)
       checks.push(fromPart ? `原文未在句中写报送单位，取所在段落写明的责任单位` : `原文未写报送单位，暂取${owners[0]}`);
+    // 食品安全组和药品安全组: two owners, a guess the reader confirms
+    for (const [i, first] of owners.entries())
+      for (const second of owners.slice(i + 1))
+        for (const word of ['以及', '及', '和', '与'])
+          if (clause.includes(`${first}${word}${second}`)) checks.push(`“${first}${word}${second}”拆为两个单位：${first}、${second}`);
     const title = dutyTitle(clause);
     const id = `duty-${duties.length + 1}`;
     const kind = report ? 'report' : 'activity';
