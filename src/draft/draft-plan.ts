@@ -1,10 +1,11 @@
 // From a published work plan's text to a draft plan: title, issuer, document number, sections and
 // numbered tasks, lead and support units, targets, phases and duties, with what was guessed kept
 // for # 核对 comments and every number that became nothing listed. Pure: text in, data out.
+import { daysInMonth } from '../core/dates.js';
 import { decimalText, dropThousandsSeparators } from '../core/chinese-number.js';
 import { readTargetWording } from '../core/target-wording.js';
 import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
-import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
+import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits, unitSplits } from './responsibility.js';
 import { findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
 import { dueOf, findTaskTables, withoutTableMarks, withoutTaskTables, type TaskTable } from './task-table.js';
 
@@ -631,21 +632,6 @@ function tableSections(tables: readonly TaskTable[], year: number, prose: readon
   });
 }
 
-/** 区食药安委成员单位及有关部门 read as two units: a guess the reader confirms (# 核对). */
-export function unitSplits(text: string, units: readonly string[]): string[] {
-  const checks: string[] = [];
-  for (const [i, first] of units.entries())
-    for (const second of units.slice(i + 1)) {
-      const joined = new RegExp(`${escapeRegExp(first)}(以及|及|和|与)${escapeRegExp(second)}`).exec(text);
-      if (joined) checks.push(`“${joined[0]}”拆为两个单位：${first}、${second}`);
-    }
-  return checks;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 function draftTask(id: string, block: Block, paragraphs: readonly string[]): DraftTask {
   const found = emptyResponsibility();
   const text = paragraphs.join('\n');
@@ -989,7 +975,7 @@ function openingDue(sentence: string): string | undefined {
   const year = Number(opening[1]);
   const month = opening[2] ? Number(opening[2]) : 12;
   if (month < 1 || month > 12) return undefined;
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const day = daysInMonth(year, month);
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -244,3 +244,18 @@ export function settleResponsibility(found: Responsibility): { lead: string[]; s
   );
   return { lead, support, checks: [...found.checks] };
 }
+
+/** 区食药安委成员单位及有关部门 read as two units: a guess the reader confirms (# 核对). */
+export function unitSplits(text: string, units: readonly string[]): string[] {
+  const checks: string[] = [];
+  for (const [i, first] of units.entries())
+    for (const second of units.slice(i + 1)) {
+      const joined = new RegExp(`${escapeRegExp(first)}(以及|及|和|与)${escapeRegExp(second)}`).exec(text);
+      if (joined) checks.push(`“${joined[0]}”拆为两个单位：${first}、${second}`);
+    }
+  return checks;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,6 +1,7 @@
 // Phases (动员部署阶段（4月底至5月初）, 6月1日至11月30日) and duties (每月10日前报送…, 11月15日前报…,
 // 每季度开展一次督导) from a plan's text. Pure.
-import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
+import { daysInMonth } from '../core/dates.js';
+import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits, unitSplits } from './responsibility.js';
 
 export interface DraftPhase {
   id: string;
@@ -31,17 +32,13 @@ interface DatePoint {
   guessed?: string;
 }
 
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** 4月底 → 04-30, 5月初 → 05-10 (上旬末), 6月1日 → 06-01; the end of a range takes the later reading. */
 function datePoint(groups: readonly (string | undefined)[], year: number, isEnd: boolean): DatePoint | undefined {
   const y = groups[0] ? Number(groups[0]) : year;
   const month = Number(groups[1]);
   if (!(month >= 1 && month <= 12)) return undefined;
   const pad = (n: number): string => String(n).padStart(2, '0');
-  const last = lastDay(y, month);
+  const last = daysInMonth(y, month);
   if (groups[2]) {
     const day = Number(groups[2]);
     return day >= 1 && day <= last ? { date: `${y}-${pad(month)}-${pad(day)}` } : undefined;
@@ -330,10 +327,7 @@ function readDutySentence(
     if (!named || named.length === 0)
       checks.push(fromPart ? `原文未在句中写报送单位，取所在段落写明的责任单位` : `原文未写报送单位，暂取${owners[0]}`);
     // 食品安全组和药品安全组: two owners, a guess the reader confirms
-    for (const [i, first] of owners.entries())
-      for (const second of owners.slice(i + 1))
-        for (const word of ['以及', '及', '和', '与'])
-          if (clause.includes(`${first}${word}${second}`)) checks.push(`“${first}${word}${second}”拆为两个单位：${first}、${second}`);
+    checks.push(...unitSplits(clause, owners));
     const title = dutyTitle(clause);
     const id = `duty-${duties.length + 1}`;
     const kind = report ? 'report' : 'activity';
@@ -361,7 +355,7 @@ function readDutySentence(
       const y = oneOff[1] ? Number(oneOff[1]) : year;
       const m = Number(oneOff[2]);
       if (m < 1 || m > 12) continue;
-      const last = lastDay(y, m);
+      const last = daysInMonth(y, m);
       const d = oneOff[3] ? Number(oneOff[3]) : oneOff[4] === '初' || oneOff[4] === '上旬' ? 10 : oneOff[4] === '中旬' ? 20 : last;
       if (!oneOff[3]) checks.push(`“${m}月${oneOff[4]}”取 ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
       if (d < 1 || d > last) continue;

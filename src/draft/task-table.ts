@@ -3,6 +3,7 @@
 // separated by tabs (a Word table copied into a text editor). A table is a task table when a row
 // names a task column (任务, 工作内容, 具体措施 …) and a unit column (牵头单位, 责任单位, 配合单位 …);
 // each row after it is a task, its units read by the one responsibility rule (docs/format.md). Pure.
+import { daysInMonth } from '../core/dates.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
 
 type Responsibility = ReturnType<typeof emptyResponsibility>;
@@ -378,10 +379,6 @@ export function keepTableRows(source: string): string {
   return lines.join('\n');
 }
 
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /**
  * A time limit (完成时限) as a date: 2025年11月底前 → 2025-11-30, 6月30日前, 2025年底, 年底前 → the
  * year's last day; 初/上旬 → the 10th, 中旬 → the 20th, 下旬 or a month alone → its last day, with a
@@ -393,14 +390,14 @@ export function dueOf(text: string, year: number): { due?: string; check?: strin
   const plain = text.replace(/\s/g, '');
   for (const m of plain.matchAll(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/g)) {
     const [y, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (month >= 1 && month <= 12 && day >= 1 && day <= lastDay(y, month))
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y, month))
       found.push({ date: `${y}-${pad(month)}-${pad(day)}`, guessed: false });
   }
   for (const m of plain.matchAll(/(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:(\d{1,2})[日号]|(底|末|初|上旬|中旬|下旬))?/g)) {
     const y = m[1] ? Number(m[1]) : year;
     const month = Number(m[2]);
     if (!(month >= 1 && month <= 12)) continue;
-    const last = lastDay(y, month);
+    const last = daysInMonth(y, month);
     const word = m[4];
     const day = m[3] ? Number(m[3]) : word === '初' || word === '上旬' ? 10 : word === '中旬' ? 20 : last;
     if (day < 1 || day > last) continue;
@@ -411,7 +408,7 @@ export function dueOf(text: string, year: number): { due?: string; check?: strin
     const quarter = m[3] ? '一二三四1234'.indexOf(m[3]) % 4 : undefined;
     const month = m[2] === '上' ? 6 : quarter !== undefined ? (quarter + 1) * 3 : 12;
     found.push({
-      date: `${y}-${pad(month)}-${pad(lastDay(y, month))}`,
+      date: `${y}-${pad(month)}-${pad(daysInMonth(y, month))}`,
       guessed: m[2] !== undefined || quarter !== undefined || /年内|全年/.test(m[0]),
     });
   }
