@@ -361,7 +361,7 @@ describe('what held-out texts showed', () => {
 describe('texts that lost their layout', () => {
   it('a text with no line breaks: 一、 （一） 1. after a sentence’s end start lines of their own, in sequence', () => {
     const { tasks, yaml } = draft(
-      '2024年全县食品安全工作方案 为做好食品安全工作，制定本方案。一、总体要求（一）指导思想。坚持问题导向。二、重点任务（一）强化抽检。1.全县抽检不少于800批次。［县市场监管局负责］2.食品抽检合格率达到98%以上，3、4月份开展集中抽检。（县市场监管局牵头，县农业农村局配合）（二）强化宣传3.开展宣传活动不少于12场。（县委宣传部负责）',
+      '2024年全县食品安全工作方案 为深入贯彻落实食品安全“四个最严”要求，进一步压实属地管理责任和部门监管责任，加强食品安全全链条监管，持续提升全县食品安全治理能力和水平，切实保障人民群众“舌尖上的安全”，根据有关法律法规和上级工作部署，结合我县实际，按照县委、县政府关于食品安全工作的总体安排和县食安委全体会议的部署要求，制定本方案。一、总体要求（一）指导思想。坚持问题导向。二、重点任务（一）强化抽检。1.全县抽检不少于800批次。［县市场监管局负责］2.食品抽检合格率达到98%以上，3、4月份开展集中抽检。（县市场监管局牵头，县农业农村局配合）（二）强化宣传3.开展宣传活动不少于12场。（县委宣传部负责）',
     );
     // 一、 has only （一） items: they are its tasks (1-1); 3、4月份 is no marker
     expect(tasks.map((t) => [t.id, t.title])).toEqual([
@@ -373,6 +373,24 @@ describe('texts that lost their layout', () => {
     expect(tasks.map((t) => targetsOf(t))).toEqual([[], ['>= 800 批次'], ['>= 98%'], ['>= 12 场']]);
     expect(tasks[2]).toMatchObject({ lead: ['县市场监管局'], support: ['县农业农村局'] });
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('a laid-out document keeps an inline list (：1.…；2.…) and 一、二级 / 三、四季度 inside its sentences', () => {
+    const { tasks } = draft(
+      '2024年全市食品安全工作要点\n\n一、重点工作\n1.强化抽检。重点做好以下工作：1.食用农产品抽检；2.校园食品抽检。全年完成抽检3200批次。（牵头单位：市市场监管局）\n2.加强医疗机构监管。一、二级医疗机构每年开展自查。三、四季度开展集中整治，查处案件不少于50件。（牵头单位：市卫健委）\n',
+    );
+    expect(tasks.map((t) => [t.id, t.lead, targetsOf(t)])).toEqual([
+      ['1', ['市市场监管局'], ['>= 3200 批次']],
+      ['2', ['市卫健委'], ['>= 50 件']],
+    ]);
+  });
+
+  it('a standard part name run into its text (三、工作要求各县区每月…) ends its line in a text without breaks', () => {
+    const { plan } = draft(
+      `2024年全县食品安全工作方案 ${'为进一步提升全县食品安全治理水平，保障人民群众饮食安全，结合我县实际，制定本方案。'.repeat(7)}一、重点任务1.加强抽检。全年抽检不少于800批次。（县市场监管局负责）二、工作要求各乡镇每月10日前报送工作进展情况，确保各项任务落到实处。`,
+    );
+    expect(plan.duties.map((d) => [d.owner, d.every, d.day])).toEqual([['各乡镇', 'month', 10]]);
+    expect(plan.units).not.toContain('工作要求各乡镇');
   });
 
   it('the notice before the title: 现将《X》印发给你们 names the plan, and its figures are listed, not dropped', () => {
@@ -448,7 +466,7 @@ describe('plans that run several years', () => {
     const { plan, tasks } = draft(text);
     expect(plan.targets.map((t) => [t.metric, t.target, t.unit, t.due])).toEqual([
       ['完成农贸市场改造', '>= 30', '家', '2023-12-31'],
-      ['完成农贸市场改造（2024-12-31前）', '>= 60', '家', '2024-12-31'],
+      ['完成农贸市场改造（2024年底前）', '>= 60', '家', '2024-12-31'],
       // 到2025年 is the period's end: the default, not written
       ['食品抽检合格率', '>= 98%', undefined, undefined],
     ]);
@@ -523,5 +541,79 @@ describe('what the draft guessed is marked', () => {
     // every number was read: nothing left to list
     expect(tasks[0]!.unread).toEqual([]);
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});
+
+describe('a review of the drafting rules (each input made up to show one fault, now mended)', () => {
+  it('a dated activity: a range is owed by its end, 自…起 by nothing, and a 工作步骤 item is a phase only', () => {
+    const { plan } = draft(
+      '2024年全市食品安全工作要点\n\n一、重点工作\n1.专项整治。自3月1日起，在全市开展校园食品安全专项整治行动。5月1日至6月30日，组织开展食品安全宣传周活动。（牵头单位：市市场监管局）\n二、工作步骤\n（一）部署。3月底前制定方案。\n（二）集中整治。4月1日至10月31日，组织开展集中整治。\n',
+    );
+    expect(plan.phases.map((p) => [p.title, p.start, p.due])).toEqual([
+      ['部署', undefined, '2024-03-31'],
+      ['集中整治', '2024-04-01', '2024-10-31'],
+    ]);
+    expect(plan.duties.map((d) => [d.kind, d.title, d.due])).toEqual([['activity', '组织开展食品安全宣传周活动', '2024-06-30']]);
+    expect(plan.duties[0]!.checks.join()).toMatch(/原文未在句中写责任单位/);
+  });
+
+  it('每年结束后45日内: 45 days into the next year is 14 February (31 + 14)', () => {
+    const { plan, yaml } = oneTask('各成员单位每年结束后45日内报送年度工作总结。');
+    expect(plan.duties.map((d) => [d.every, d.month, d.day])).toEqual([['year', 2, 45 - 31]]);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('a figure after an opening date without a year (11月底前，…) or with a day (6月30日前，…) is due then', () => {
+    const { tasks } = oneTask(
+      '11月底前，完成30家农贸市场改造。2024年6月30日前，完成检查500家。2月底前，建成快检室2个。（县市场监管局负责）',
+    );
+    expect(tasks[0]!.targets.map((t) => [t.target, t.due])).toEqual([
+      ['>= 30', '2024-11-30'],
+      ['>= 500', '2024-06-30'],
+      // 2024 is a leap year: February has 29 days
+      ['>= 2', '2024-02-29'],
+    ]);
+  });
+
+  it('在2023年基础上 is a base, not the past: the figure is a target', () => {
+    const { tasks } = oneTask('在2023年基础上，全年完成培训3000人次。与2023年相比，新增快检室5个。');
+    expect(targetsOf(tasks[0]!)).toEqual(['>= 3000 人次', '>= 5 个']);
+  });
+
+  it('签约 and 节约 are no 约数; 从60%到80% is where it must get to; 第3-5条 is no range', () => {
+    const { tasks } = oneTask('全年新签约不少于10个项目，节约5%经费。覆盖率从60%到80%。第3-5条规定的事项全部落实。');
+    expect(tasks[0]!.targets.map((t) => [t.metric, t.target, t.check])).toEqual([
+      ['新签约', '>= 10', undefined],
+      ['节约经费', '>= 5%', undefined],
+      ['覆盖率', '>= 80%', '原文“从60%到80%”：取 80%（起点 60%）'],
+      ['第3-5条规定的事项达标比例', '>= 100%', undefined],
+    ]);
+  });
+
+  it('a cited 文号 is listed without the body before it (省委办公厅鲁办发〔2019〕19号 → 鲁办发〔2019〕19号)', () => {
+    const { plan } = oneTask('为认真落实省委办公厅鲁办发〔2019〕19号文件精神，严格执行市政府办公室市政办字〔2023〕5号文件要求。');
+    expect(plan.references).toEqual(['鲁办发〔2019〕19号', '市政办字〔2023〕5号']);
+  });
+
+  it('a phase past a title’s range is listed, not written (it drew due-outside-period)', () => {
+    const { plan, yaml } = draft(
+      '某市食品安全三年行动方案（2023—2025年）\n\n一、重点任务\n1.抽检。全年抽检不少于100批次。（市市场监管局负责）\n二、工作步骤\n（一）实施阶段（2023年3月至2025年10月）。\n（二）总结评估阶段（2026年1月至2026年3月）。\n',
+    );
+    expect(plan.phases.map((p) => p.title)).toEqual(['实施阶段']);
+    expect(plan.checks.join()).toMatch(/总结评估阶段.*不在方案期间内/);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+
+  it('a table’s section is not named by the prose sentence above it; 2025年内 and 2025年6月—12月 keep their year', () => {
+    const { plan } = draft(
+      '某市食品安全三年行动方案（2023—2025年）\n\n一、重点任务\n1.强化抽检。全年完成食品抽检3200批次。（牵头单位：市市场监管局）\n| 序号 | 重点任务 | 牵头单位 | 完成时限 |\n| --- | --- | --- | --- |\n| 1 | 建设追溯平台 | 市市场监管局 | 2025年内 |\n| 2 | 完善标准体系 | 市卫健委 | 2025年6月—12月 |\n| 3 | 开展年度评估 | 市食安办 | 每年12月底前 |\n',
+    );
+    const table = plan.sections.at(-1)!;
+    expect(table.title).not.toMatch(/3200批次/);
+    expect(table.tasks.map((t) => [t.title, t.due])).toEqual([
+      ['建设追溯平台', '2025-12-31'],
+      ['完善标准体系', '2025-12-31'],
+      ['开展年度评估', undefined],
+    ]);
   });
 });

@@ -392,6 +392,15 @@ describe('the command', () => {
     }
   });
 
+  it('refuses a damaged UTF-16 file (an odd byte at the end) as an encoding error, exit 2, no stack trace', async () => {
+    const damaged = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2024年工作要点', 'utf16le'), Buffer.from([0x41])]);
+    writeFileSync(path.join(folder, 'damaged.txt'), damaged);
+    const result = await runCli(['draft', 'damaged.txt'], { cwd: folder });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/UTF-16/);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
   it('speaks Chinese when no language is chosen (LANG=C), English with --lang en or an English LANG', async () => {
     const plain = await runCli(['draft', 'notice.txt', '-o', 'lang.plan.yaml'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
     expect(plain.stderr).toMatch(/^已写出 lang\.plan\.yaml/);

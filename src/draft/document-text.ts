@@ -127,32 +127,47 @@ export function toParagraphs(text: string): Paragraph[] {
 }
 
 const INLINE_HEADING =
-  /(?<=[。；！？：”）］】〕」]|(?:^|[。；！？：”）］】〕」])(?:(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\p{Script=Han}{2,16})+)(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/gu;
+  /(?<=[。；！？”）］】〕」]|(?:^|[。；！？：”）］】〕」])(?:(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\p{Script=Han}{2,16}){1,3})(?:([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/gu;
 const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+/** A line this long has lost its breaks (a web copy); a paragraph of a laid-out document is shorter. */
+const LOST_BREAKS = 300;
+/** The standard part names of a plan: 三、工作要求各县区… is 三、工作要求 and a new line. */
+const PART_NAME =
+  /^((?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)(?:指导思想|总体要求|基本原则|工作目标|主要目标|目标任务|主要任务|重点任务|工作任务|工作措施|主要措施|保障措施|工作要求|组织领导|工作步骤|实施步骤|时间安排|进度安排|职责分工|任务分工|工作安排|组织实施))(?![和及与、，。：；（])(?=\p{Script=Han}.{9,})/u;
 
 /**
  * A text copied from a web page often has no line breaks: 制定本方案。一、总体要求（一）指导思想。…（二）落实责任1.….
- * A marker after a sentence's end, or after a heading's short title (一、总体要求, （二）落实责任), starts a
- * line of its own when it is the next number of its kind (二、 after 一、, 5. after 4.) or a kind's
- * first (一、, 1.), so a stray （3） inside a sentence does not; 3、4月 is no marker.
+ * In a line that long, a marker after a sentence's end, or after a heading's short title (一、总体要求,
+ * （二）落实责任), starts a line of its own when it is the next number of its kind (二、 after 一、, 5.
+ * after 4.) or a kind's first (一、, 1.), so a stray （3） inside a sentence does not; 3、4月 and
+ * 一、二级 are no markers, and a list after ： stays in its sentence. A standard part name run into its
+ * text (三、工作要求各县区每月…) ends its line.
  */
 function splitInlineHeadings(lines: { text: string; line: number }[]): { text: string; line: number; width?: number }[] {
   const last = new Map<number, number>();
   const out: { text: string; line: number; width?: number }[] = [];
+  const push = (piece: { text: string; line: number; width?: number }): void => {
+    const named = [...piece.text].length >= LOST_BREAKS / 10 ? PART_NAME.exec(piece.text) : null;
+    if (named) {
+      out.push({ text: named[1]!, line: piece.line });
+      out.push({ ...piece, text: piece.text.slice(named[1]!.length) });
+    } else out.push(piece);
+  };
   for (const { text, line } of lines) {
     const head = LINE_START_HEADING.exec(text);
     if (head) remember(last, head);
     let start = 0;
-    for (const marker of text.matchAll(INLINE_HEADING)) {
-      const kind = [1, 2, 3, 4].find((k) => marker[k] !== undefined)!;
-      const value = kind <= 2 ? CHINESE_ORDINAL.indexOf(marker[kind]!) : Number(marker[kind]);
-      if (value < 1 || (value !== 1 && value !== (last.get(kind) ?? 0) + 1)) continue;
-      last.set(kind, value);
-      out.push({ text: text.slice(start, marker.index).trim(), line });
-      start = marker.index;
-    }
+    if ([...text].length >= LOST_BREAKS)
+      for (const marker of text.matchAll(INLINE_HEADING)) {
+        const kind = [1, 2, 3, 4].find((k) => marker[k] !== undefined)!;
+        const value = kind <= 2 ? CHINESE_ORDINAL.indexOf(marker[kind]!) : Number(marker[kind]);
+        if (value < 1 || (value !== 1 && value !== (last.get(kind) ?? 0) + 1)) continue;
+        last.set(kind, value);
+        push({ text: text.slice(start, marker.index).trim(), line });
+        start = marker.index;
+      }
     // the rest of a split line ends where the line did: a wrapped line's tail is wrapped too
-    out.push({ text: text.slice(start).trim(), line, ...(start > 0 ? { width: [...text].length } : {}) });
+    push({ text: text.slice(start).trim(), line, ...(start > 0 ? { width: [...text].length } : {}) });
   }
   return out;
 }

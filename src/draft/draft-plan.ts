@@ -264,6 +264,8 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
   // a duty whose text names no one: the issuer, a task's lead, the 主办 office, else a unit to fill in
   const duties = findDuties(allText, year, header.issuer ?? leads[0] ?? header.sponsor ?? '待定单位', goalYear === undefined).filter(
     (duty) => {
+      // （二）集中整治。4月1日至10月31日，组织开展集中整治: a phase already, not also an activity
+      if (duty.kind === 'activity' && duty.due && phases.some((phase) => phase.due === duty.due || phase.start === duty.due)) return false;
       const inReach = !duty.due || (duty.due >= `${year}-01-01` && duty.due <= `${titleRange?.last ?? year + 10}-12-31`);
       if (!inReach) checks.push(`日期 ${duty.due} 不在方案年度内，未列为报送事项：${duty.source}`);
       return inReach;
@@ -353,7 +355,13 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
     sections,
     targets: planTargets,
     unreadOutside: whole.unread,
-    phases,
+    // a phase outside the period (after a title's range, before the plan's year) is listed, not written
+    phases: phases.filter((phase) => {
+      const inPeriod = phase.due >= `${year}-01-01` && phase.due <= end && (!phase.start || phase.start >= `${year}-01-01`);
+      if (!inPeriod)
+        checks.push(`阶段“${phase.title}”（${phase.start ? `${phase.start} 至 ` : ''}${phase.due}）不在方案期间内，未写入 phases`);
+      return inPeriod;
+    }),
     duties,
     units,
     checks,
@@ -372,7 +380,8 @@ function describesThePast(sentence: string, year: number): boolean {
   );
   const lead = sentence.slice(0, firstNumber ? firstNumber.index : sentence.length);
   if (/^(?:去年|上年|上一年|过去一年|今年以来|近年来|近几年|多年来)/.test(lead)) return true;
-  const named = /(?<![较比到至于截])(\d{4})年(?![底末])/.exec(lead);
+  // 较2019年, 到2026年, 在2023年基础上, 与2023年相比: a base or a goal, not the past
+  const named = /(?<![较比到至于截在以与同])(\d{4})年(?![底末]|基础|为基|相比|水平|同期)/.exec(lead);
   return named !== null && Number(named[1]) < year && /完成|实现|达到|查处|开展|共|累计|全年|以来/.test(sentence);
 }
 
@@ -520,9 +529,7 @@ function buildSections(blocks: readonly Block[], checks: string[], used: Set<Blo
           const own = part.slice(index + 1, next < 0 ? part.length : next);
           const hasText = own.some((b) => b.level === undefined) || [...block.text].length > [...titleOf(block.text)].length + 1;
           if (groupLevel === 'B' && !own.some((b) => b.level === 'C') && hasText) {
-            let id = groupNumber;
-            while (ids.has(id)) id = `${id}-1`;
-            ids.add(id);
+            const id = claimId(ids, groupNumber);
             task = { block, text: [block.text], id };
             used.add(block);
             checks.push(`“（${block.number}）${titleOf(block.text)}”下没有 1. 2. 编号的任务，整项列为任务 ${id}，请核对它是否是任务`);
@@ -538,10 +545,9 @@ function buildSections(blocks: readonly Block[], checks: string[], used: Set<Blo
           sections.push(section);
         }
         // （一） items as tasks are numbered within their part: 2-1, 2-2 (1. items keep their own number)
-        let id = taskLevel === 'B' && head ? `${numberValue(head.number)}-${numberValue(block.number)}` : String(numberValue(block.number));
-        if (ids.has(id)) id = `${groupNumber || sections.length}-${id}`;
-        while (ids.has(id)) id = `${id}-1`;
-        ids.add(id);
+        const own =
+          taskLevel === 'B' && head ? `${numberValue(head.number)}-${numberValue(block.number)}` : String(numberValue(block.number));
+        const id = claimId(ids, ids.has(own) ? `${groupNumber || sections.length}-${own}` : own);
         task = { block, text: [block.text], id };
         used.add(block);
         continue;
@@ -558,6 +564,26 @@ function buildSections(blocks: readonly Block[], checks: string[], used: Set<Blo
 
 const TOP_LEVEL_ONLY = '原文只有“一、二、”一级编号，各项列为任务：指导思想、工作要求等不是任务的，请删除';
 
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/**
+ * A task id not taken yet: `base`, else base-1, base-2, … (a counter per base, so a document that
+ * repeats one number thousands of times does not try every id before it).
+ */
+function claimId(ids: Set<string>, base: string): string {
+  let id = base;
+  if (ids.has(id)) {
+    const counters = nextSuffix.get(ids) ?? new Map<string, number>();
+    nextSuffix.set(ids, counters);
+    let n = counters.get(base) ?? 1;
+    while (ids.has(`${base}-${n}`)) n += 1;
+    counters.set(base, n + 1);
+    id = `${base}-${n}`;
+  }
+  ids.add(id);
+  return id;
+}
+
 /**
  * A document numbered only 一、二、 (a short 活动方案, a list of 创建标准): each item is a task, with the
  * paragraphs below it, since nothing finer names the work.
@@ -573,9 +599,7 @@ function topLevelTasks(blocks: readonly Block[], checks: string[], used: Set<Blo
   for (const block of blocks) {
     if (block.level === 'A') {
       flush();
-      let id = String(numberValue(block.number));
-      while (ids.has(id)) id = `${id}-1`;
-      ids.add(id);
+      const id = claimId(ids, String(numberValue(block.number)));
       task = { block, text: [block.text], id };
       used.add(block);
     } else if (task) {
@@ -604,9 +628,7 @@ function tableSections(tables: readonly TaskTable[], year: number, prose: readon
     return table.sections.map((section, sectionIndex) => ({
       title: section.title,
       tasks: section.tasks.map((row) => {
-        let id = `${prefix}${restarts ? `${sectionIndex + 1}-` : ''}${row.number ?? '1'}`;
-        while (ids.has(id)) id = `${id}-1`;
-        ids.add(id);
+        const id = claimId(ids, `${prefix}${restarts ? `${sectionIndex + 1}-` : ''}${row.number ?? '1'}`);
         const title = titleOf(row.text) || titleOf(row.more.join('')) || `任务${id}`;
         const task: DraftTask = {
           id,
@@ -678,12 +700,19 @@ function loosenNumbers(plain: string): { text: string; checks: Map<number, strin
   let text = plain.replace(
     new RegExp(`(\\d+(?:\\.\\d+)?)(${measure})?(\\s*[—–\\-~～至到]\\s*)(\\d+(?:\\.\\d+)?)(${measure})`, 'g'),
     (whole, low: string, lowUnit: string | undefined, dash: string, high: string, highUnit: string, at: number) => {
-      if (lowUnit && lowUnit !== highUnit) return whole;
+      // 第3-5条: articles, not a quantity; a change of units: no range
+      if ((lowUnit && lowUnit !== highUnit) || plain[at - 1] === '第' || /^[条款章节]/.test(highUnit)) return whole;
+      // 覆盖率从60%到80%: where it must get to, from where it is
+      if (/[从由]$/.test(plain.slice(0, at))) {
+        checks.set(at + whole.length - high.length - highUnit.length, `原文“从${whole}”：取 ${high}${highUnit}（起点 ${low}${highUnit}）`);
+        return `${' '.repeat([...whole].length - [...high].length - [...highUnit].length)}${high}${highUnit}`;
+      }
       checks.set(at, `原文为区间“${whole}”，取下限 ${low}${highUnit}`);
       return `${low}${highUnit}${' '.repeat([...whole].length - [...low].length - [...highUnit].length)}`;
     },
   );
-  text = text.replace(/约(?=\d)/g, (mark, at: number) => {
+  // 约200家; not 签约10个, 节约5%
+  text = text.replace(/(?<![签节集制合预履公契条大])约(?=\d)/g, (mark, at: number) => {
     checks.set(at + 1, '原文为约数（约），取所写数字');
     return ' ';
   });
@@ -738,6 +767,11 @@ function readQuantities(sentence: string, task: DraftTask): void {
     const after = plain.slice(at + whole.length, at + whole.length + 2);
     const before = plain.slice(Math.max(0, at - 1), at);
     if (/[A-Za-z]/.test(before)) continue; // ISO22000, H7N9: part of a name, not a quantity
+    // 第3-5条: an article's number, as 第3条 is
+    if (/第\d+\s*[—–\-~～至]\s*$/.test(plain.slice(0, at))) {
+      unreadNumber = true;
+      continue;
+    }
     if (before === '第' || /^[年月日号时届期]/.test(after) || /^[.．\d]/.test(after)) {
       if (!/^[年月日号]/.test(after)) unreadNumber = true;
       continue;
@@ -873,12 +907,12 @@ function clauseBefore(text: string, at: number, stopAtListComma = true): string 
     } else if (depth === 0 && separator.test(c)) break;
     start -= 1;
   }
-  const clause = text.slice(start, at);
+  const clause = text.slice(start, at).replace(/\s+/g, '');
   return (
     clause
       .replace(new RegExp(`(?:${OP_WORDS})$`), '')
       .replace(/(?:保持在|稳定在|维持在|控制在|保持|稳定|维持)$/, '')
-      .replace(/(?<=\p{Script=Han}{2})在$/u, '')
+      .replace(/(?<=\p{Script=Han}{2})(?:在|从|由)$/u, '')
       // 消毒实现100%, 改造完成100%, 均达到: the verb before the figure is no part of the measure's name
       .replace(/(?<=\p{Script=Han}{2})(?:均|都|全部)?(?:实现|实施|完成)$|(?:均|都)$/u, '')
       .replace(/^(?:其中|并|确保|力争|要|全年|全区|全市|全县|实现|保持|稳定在)/, '')
@@ -951,7 +985,10 @@ function citedDocuments(texts: readonly string[], ownDocNo: string | undefined):
   for (const text of texts)
     for (const cite of text.matchAll(/(《[^《》]{2,80}》)?[（(]?([^\s，。；、：（）()《》“”]{0,14}[〔［[（(]\d{4}[〕］\]）)]\d+号)/g)) {
       // 再次落实中发〔2019〕17号: the words before the issuer's abbreviation are no part of the number
-      const number = cite[2]!.replace(/^.*(?:落实|贯彻|根据|按照|依据|执行|对照|参照|转发|印发|的通知|的意见|和|及|与|见)/, '');
+      const number = cite[2]!.replace(
+        /^.*(?:落实|贯彻|根据|按照|依据|执行|对照|参照|转发|印发|的通知|的意见|和|及|与|见|办公厅|办公室|委员会|人民政府|政府)/,
+        '',
+      );
       if (numbers.has(number) || number === ownDocNo) continue;
       numbers.add(number);
       found.push(cite[1] ? `${cite[1]}（${number}）` : number);
@@ -960,7 +997,8 @@ function citedDocuments(texts: readonly string[], ownDocNo: string | undefined):
 }
 
 /** A due date the sentence gave that falls outside the plan's period is left out, with a 核对. */
-function keepDueInPeriod(target: DraftTarget, start: string, end: string): DraftTarget {
+function keepDueInPeriod(written: DraftTarget, start: string, end: string): DraftTarget {
+  const target = written.due ? { ...written, due: settledDate(written.due, Number(start.slice(0, 4))) } : written;
   if (!target.due || target.perYear || (target.due >= start && target.due < end)) return target;
   const { due, ...rest } = target;
   // due at the period's end is the default: not written
@@ -968,22 +1006,42 @@ function keepDueInPeriod(target: DraftTarget, start: string, end: string): Draft
   return { ...rest, check: [target.check, `原文的期限 ${due} 不在方案期间内，未写入 due`].filter(Boolean).join('；') };
 }
 
-/** 2023年底前，…; 到2025年，…; 2024年6月底前，…: the date a sentence opens with, as a due date. */
-function openingDue(sentence: string): string | undefined {
-  const opening = /^(?:到|至|于)?(\d{4})年(?:(\d{1,2})月)?(?:年)?(?:底|末)?(?:前|以前|之前)?[，,]/.exec(sentence);
-  if (!opening) return undefined;
-  const year = Number(opening[1]);
+/** --MM-DD (no year written) takes the plan's first year; DD = L is the month's last day. */
+function settledDate(date: string, year: number): string {
+  const parts = /^(\d{4}|--)-(\d{2})-(\d{2}|L)$/.exec(date);
+  if (!parts) return date;
+  const fullYear = parts[1] === '--' ? year : Number(parts[1]);
+  const month = Number(parts[2]);
+  const day = parts[3] === 'L' ? daysInMonth(fullYear, month) : Number(parts[3]);
+  return `${fullYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 2023年底前，…; 到2025年，…; 2024年6月底前，…; 11月底前，…: the date a sentence opens with, as a due date. */
+function openingDue(sentence: string): { words: string; due: string; check?: string } | undefined {
+  const opening =
+    /^(?:到|至|于|在)?(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))?(?:年)?(?:底|末)?(?:前|以前|之前)?[，,]/.exec(
+      sentence,
+    );
+  if (!opening || (!opening[1] && !opening[2])) return undefined;
   const month = opening[2] ? Number(opening[2]) : 12;
   if (month < 1 || month > 12) return undefined;
-  const day = daysInMonth(year, month);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const word = opening[4];
+  // the day: written, or 初/上旬 the 10th, 中旬 the 20th, else the month's last (L, settled with the year)
+  const day = opening[3] ? opening[3].padStart(2, '0') : word === '初' || word === '上旬' ? '10' : word === '中旬' ? '20' : 'L';
+  const guessed = opening[2] && !opening[3] && word !== '底' && word !== '末' && !/底|末/.test(opening[0]);
+  return {
+    words: opening[0].replace(/[，,]$/, ''),
+    due: `${opening[1] ?? '--'}-${String(month).padStart(2, '0')}-${day}`,
+    ...(guessed ? { check: `原文“${opening[0].replace(/[，,]$/, '')}”未写日，取${word ? `“${word}”` : '月底'}` } : {}),
+  };
 }
 
 function addTarget(task: DraftTask, metric: string, wording: string, sentence: string, unit?: string, extras: TargetExtras = {}): void {
   const reading = readTargetWording(wording);
   if (!reading) return;
   const number = task.targets.length + 1;
-  const due = extras.perYear ? undefined : openingDue(sentence);
+  const opening = extras.perYear ? undefined : openingDue(sentence);
+  const due = opening?.due;
   // 2023年底前，完成30家农贸市场改造；2024年底前，完成60家: the second names only its verb, and measures
   // what the one before it measures
   const previous = task.targets.at(-1);
@@ -992,13 +1050,15 @@ function addTarget(task: DraftTask, metric: string, wording: string, sentence: s
     previous !== undefined &&
     (previous.unit ?? '') === (unit ?? reading.unit ?? '') &&
     previous.kind === reading.kind;
-  const named = sameMeasure ? `${previous.metric.replace(/（\d{4}-\d{2}-\d{2}前）$/, '')}${due ? `（${due}前）` : ''}` : metric.trim();
+  const named = sameMeasure
+    ? `${previous.metric.replace(/（[^（）]*(?:前|底|末|年)）$/, '')}${opening ? `（${opening.words}）` : ''}`
+    : metric.trim();
   task.targets.push({
     id: `t${number}`,
     metric: named || `指标${number}`,
     ...(due ? { due } : {}),
     target: reading.canonical,
-    ...(extras.check ? { check: extras.check } : {}),
+    ...(extras.check || opening?.check ? { check: [extras.check, opening?.check].filter(Boolean).join('；') } : {}),
     ...((unit ?? reading.unit) ? { unit: unit ?? reading.unit } : {}),
     kind: reading.kind,
     source: sentence,

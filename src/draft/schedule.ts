@@ -272,8 +272,18 @@ function readDutySentence(
       const every = ({ 月: 'month', 季度: 'quarter', 季: 'quarter', 半年: 'half_year', 年: 'year' } as const)[
         afterPeriod[1] as '月' | '季度' | '季' | '半年' | '年'
       ];
-      const day = Number(afterPeriod[2]);
-      if (day < 1 || day > 31) continue;
+      // 每年结束后45日内: N days into the next period, as month M and day D of it (a common year's lengths)
+      const after = Number(afterPeriod[2]);
+      if (after < 1) continue;
+      const lengths = [31, 28, 31, 30, 31, 30];
+      let month = 1;
+      let day = after;
+      while (month <= lengths.length && day > lengths[month - 1]!) {
+        day -= lengths[month - 1]!;
+        month += 1;
+      }
+      const periodMonths = { month: 1, quarter: 3, half_year: 6, year: 12 }[every];
+      if (month > periodMonths || day > 31) continue;
       duties.push({
         id: `duty-${duties.length + 1}`,
         title: dutyTitle(clause.slice(afterPeriod.index + afterPeriod[0].length)),
@@ -281,9 +291,10 @@ function readDutySentence(
         owner: owners.length === 1 ? owners[0]! : owners,
         every,
         day,
+        ...(month > 1 ? { month } : {}),
         source: sentence,
         checks: [
-          `原文“${afterPeriod[0]}”：取每${afterPeriod[1]}首月${day}日${afterPeriod[3] ? '（按自然日）' : ''}，报上一${afterPeriod[1]}的情况；期间第一次报的是上年的，请核对 start`,
+          `原文“${afterPeriod[0]}”：取每${afterPeriod[1]}第${month}个月${day}日${afterPeriod[3] ? '（按自然日）' : ''}，报上一${afterPeriod[1]}的情况；期间第一次报的是上年的，请核对 start`,
           ...(!named || named.length === 0 ? ['原文未在句中写报送单位，取所在段落写明的责任单位'] : []),
         ],
       });
@@ -292,7 +303,11 @@ function readDutySentence(
     const recurring =
       /每(月|季度|半年|年|周)(?:(?:第?(\d{1,2})个?月)?(?:的)?(\d{1,2})日|(?:(\d{1,2})月)?(?:底|末))?(?:前|之前|以前)?/.exec(clause) ??
       (periodic ? ([periodic[0], periodic[1] === '季度' ? '季度' : '月'] as unknown as RegExpExecArray) : null);
-    const oneOff = /(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))(?:前|之前|以前)?/.exec(clause);
+    // 5月1日至6月30日，组织开展…: a range is owed by its last day; 自3月1日起 starts, it is owed by nothing
+    const dated = [...clause.matchAll(/(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))(?:前|之前|以前)?/g)];
+    const ranged = dated.length > 1 && /[至到—\-－~～]/.test(clause.slice(dated[0]!.index + dated[0]![0].length, dated[1]!.index));
+    const oneOff = ranged ? dated[1]! : dated[0];
+    const starts = oneOff !== undefined && /^(?:起|开始)/.test(clause.slice(oneOff.index + oneOff[0].length));
     // 到2020年年底, 2020年底前: a year's end; 年内完成, 年底前完成 in a one-year plan: this year's end
     const yearEnd =
       /(?:到|至|于)?(\d{4})年(?:年)?(?:底|末)(?:前)?/.exec(clause) ??
@@ -325,7 +340,15 @@ function readDutySentence(
     const checks: string[] = [];
     const owner = owners.length === 1 ? owners[0]! : owners;
     if (!named || named.length === 0)
-      checks.push(fromPart ? `原文未在句中写报送单位，取所在段落写明的责任单位` : `原文未写报送单位，暂取${owners[0]}`);
+      checks.push(
+        report
+          ? fromPart
+            ? `原文未在句中写报送单位，取所在段落写明的责任单位`
+            : `原文未写报送单位，暂取${owners[0]}`
+          : fromPart
+            ? `原文未在句中写责任单位，取所在段落写明的责任单位`
+            : `原文未写责任单位，暂取${owners[0]}`,
+      );
     // 食品安全组和药品安全组: two owners, a guess the reader confirms
     checks.push(...unitSplits(clause, owners));
     const title = dutyTitle(clause);
@@ -361,7 +384,7 @@ function readDutySentence(
       if (d < 1 || d > last) continue;
       // 6月17日上午，举办宣传咨询活动; 11月底前举办启动仪式: an activity on a date is owed too; a figure
       // with its date is a target due then
-      if (!report && /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/.test(clause)) continue;
+      if (!report && (starts || /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/.test(clause))) continue;
       duties.push({
         id,
         title,

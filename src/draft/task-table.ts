@@ -120,7 +120,8 @@ function tableTitle(text: string | undefined): string | undefined {
     .replace(/^附件\s*\d*\s*[：:]?\s*/, '')
     .replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、．])/, '')
     .trim();
-  return title !== '' && [...title].length <= 40 && !/[。；，]$/.test(title) ? title : undefined;
+  // a sentence of the prose above (…抽检3200批次。（牵头单位：…）) is no table's title
+  return title !== '' && [...title].length <= 40 && !/[。；，]/.test(title) && !/牵头|负责|配合/.test(title) ? title : undefined;
 }
 
 const HEADING = /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[部分章节])/;
@@ -386,6 +387,8 @@ export function keepTableRows(source: string): string {
  */
 export function dueOf(text: string, year: number): { due?: string; check?: string } {
   const pad = (n: number): string => String(n).padStart(2, '0');
+  // 每年12月底前, 每季度末: a requirement that recurs has no one deadline
+  if (/每(?:年|季|月|半年|周)/.test(text)) return { check: `完成时限“${text}”是持续性要求，未设截止日期（取方案期间结束）` };
   const found: { date: string; guessed: boolean }[] = [];
   const plain = text.replace(/\s/g, '');
   for (const m of plain.matchAll(/(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/g)) {
@@ -393,8 +396,11 @@ export function dueOf(text: string, year: number): { due?: string; check?: strin
     if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y, month))
       found.push({ date: `${y}-${pad(month)}-${pad(day)}`, guessed: false });
   }
+  // 2025年6月—12月: a month without a year is in the year named last before it
+  let namedYear: number | undefined;
   for (const m of plain.matchAll(/(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:(\d{1,2})[日号]|(底|末|初|上旬|中旬|下旬))?/g)) {
-    const y = m[1] ? Number(m[1]) : year;
+    if (m[1]) namedYear = Number(m[1]);
+    const y = namedYear ?? year;
     const month = Number(m[2]);
     if (!(month >= 1 && month <= 12)) continue;
     const last = daysInMonth(y, month);
@@ -403,7 +409,9 @@ export function dueOf(text: string, year: number): { due?: string; check?: strin
     if (day < 1 || day > last) continue;
     found.push({ date: `${y}-${pad(month)}-${pad(day)}`, guessed: !m[3] && word !== '底' && word !== '末' });
   }
-  for (const m of plain.matchAll(/(?:(\d{4})年)?(?:(?<=\d年)年?(?:底|末)|年(?:底|末)|年内|全年|(上|下)半年|第?([一二三四1-4])季度)/g)) {
+  for (const m of plain.matchAll(
+    /(?:(\d{4})年)?(?:(?<=\d年)(?:年?(?:底|末)|内)|年(?:底|末)|年内|全年|(上|下)半年|第?([一二三四1-4])季度)/g,
+  )) {
     const y = m[1] ? Number(m[1]) : year;
     const quarter = m[3] ? '一二三四1234'.indexOf(m[3]) % 4 : undefined;
     const month = m[2] === '上' ? 6 : quarter !== undefined ? (quarter + 1) * 3 : 12;

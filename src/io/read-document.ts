@@ -45,7 +45,14 @@ export async function readDocument(file: string): Promise<DocumentRead> {
   }
   // Notepad's “Unicode” is UTF-16 with a byte-order mark: unambiguous, so read it
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
-  if (utf16) return { ok: true, text: new TextDecoder(utf16).decode(bytes.subarray(2)), markdown: /^\.(?:md|markdown)$/.test(extension) };
+  if (utf16) {
+    try {
+      const text = new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)).replace(/\r\n?/g, '\n');
+      return { ok: true, text, markdown: /^\.(?:md|markdown)$/.test(extension) };
+    } catch {
+      return { ok: false, code: 'file-encoding', args: { looksLike: 'utf-16' } };
+    }
+  }
   const decoded = decodeText(bytes, 'gb18030');
   if (!decoded.ok) {
     const kind =
