@@ -201,6 +201,25 @@ function hostileRows() {
     floor,
     { runCount: heavyRuns },
   );
+  // plan-check draft on texts shaped to hurt a reader of documents: one number repeated 20,000 times
+  // (task ids), the same with no line breaks (the heading look-behind), a plan of 2,000 numbered tasks
+  const drafts = path.join(folder, 'draft');
+  mkdirSync(drafts, { recursive: true });
+  const repeated = `${'一、'}${'食'.repeat(15)}`;
+  writeFileSync(path.join(drafts, 'repeated-lines.txt'), Array.from({ length: 20000 }, () => repeated).join('\n'));
+  writeFileSync(path.join(drafts, 'repeated-one-line.txt'), repeated.repeat(20000));
+  const task = (n) =>
+    `${n}.加强抽检。全年抽检不少于${n}00批次，合格率达到98%以上，每月10日前报送进展。（牵头单位：区市场监管局；责任单位：区卫健局、各街道）`;
+  writeFileSync(
+    path.join(drafts, 'tasks-2000.txt'),
+    `2024年全区食品安全工作要点\n\n${Array.from({ length: 20 }, (_, s) => `${'一二三四五六七八九十'[s % 10]}、重点工作${s}\n${Array.from({ length: 100 }, (_, t) => task(s * 100 + t + 1)).join('\n')}`).join('\n')}\n`,
+  );
+  for (const [name, label] of [
+    ['repeated-lines.txt', '20,000 items numbered 一、 (1 MB)'],
+    ['repeated-one-line.txt', 'the same on one line, no breaks'],
+    ['tasks-2000.txt', '2,000 numbered tasks with targets, duties and units'],
+  ])
+    add(`hostile: draft, ${label}`, ['draft', path.join(drafts, name)], floor, { runCount: heavyRuns });
   for (const row of scenarios.filter((s) => s.name.startsWith('hostile: '))) {
     if (row.median > HOSTILE_SECONDS || (row.peakMb !== null && row.peakMb > HOSTILE_MB))
       overLimits.push(`${row.name}: ${row.median.toFixed(1)} s, ${row.peakMb} MB`);
