@@ -617,3 +617,16 @@ describe('a review of the drafting rules (each input made up to show one fault, 
     ]);
   });
 });
+
+describe('a signature dated in Chinese numerals', () => {
+  it.each([
+    ['二〇二四年三月一日', '2024-03-01'],
+    ['二○二四年十二月二十一日', '2024-12-21'],
+    ['二〇二四年十月十日印发', '2024-10-10'],
+  ])('%s is the issue date %s', (written, issued) => {
+    const { plan } = draft(
+      `某县食品安全委员会\n${written}\n\n2024年全县食品安全工作要点\n\n一、重点工作\n1.加强抽检。抽检不少于100批次。（县市场监管局负责）\n`,
+    );
+    expect(plan).toMatchObject({ issuer: '某县食品安全委员会', issued });
+  });
+});

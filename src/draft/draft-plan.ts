@@ -174,7 +174,7 @@ function readHeader(paragraphs: readonly Paragraph[]): Header {
     const docNo = /^((?:[*＊×X]{1,3})?[\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号)$/u.exec(text);
     if (docNo && !header.docNo && index < 30) header.docNo = docNo[1];
     if (!header.issuer && /^(.{4,40}?)文件$/.test(text)) header.issuer = text.replace(/文件$/, '');
-    const date = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发)?$/.exec(text);
+    const date = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:印发)?$/.exec(writtenInDigits(text));
     const webDate = /日期[：:](\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
     if (webDate && !header.webDate) header.webDate = `${webDate[1]}-${webDate[2]!.padStart(2, '0')}-${webDate[3]!.padStart(2, '0')}`;
     if (date && !header.issued) {
@@ -204,6 +204,14 @@ function readHeader(paragraphs: readonly Paragraph[]): Header {
   // a web page's 日期 is when it was posted: the document's own date line comes first
   if (!header.issued && header.webDate) header.issued = header.webDate;
   return header;
+}
+
+/** 二〇二四年三月一日 (a signature's date) as 2024年3月1日; any other text as it is. */
+function writtenInDigits(text: string): string {
+  const date = /^([〇○零OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日(印发)?$/.exec(text);
+  if (!date) return text;
+  const year = [...date[1]!].map((c) => String(Math.max(0, CHINESE_DIGITS.indexOf(c)))).join('');
+  return `${year}年${numberValue(date[2]!)}月${numberValue(date[3]!)}日${date[4] ?? ''}`;
 }
 
 /** Where each plan's own title stands, after the notice that issues them. */
