@@ -411,6 +411,14 @@ describe('the command', () => {
     expect(english.stderr).toMatch(/^wrote lang\.plan\.yaml/);
     const chosen = await runCli(['draft', 'notice.txt', '-o', 'lang.plan.yaml', '--lang', 'en'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
     expect(chosen.stderr).toMatch(/^wrote lang\.plan\.yaml/);
+    // help and usage errors too
+    const help = await runCli(['draft', '--help'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
+    expect(help.stdout).toMatch(/^用法：/);
+    const missing = await runCli(['draft'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/缺少必填的参数/);
+    const missingEnglish = await runCli(['draft', '--lang', 'en'], { cwd: folder, env: { LANG: 'C.UTF-8' } });
+    expect(missingEnglish.stderr).toMatch(/missing required argument/);
   });
 
   it('reads a traditional-character text as simplified', async () => {
