@@ -630,3 +630,35 @@ describe('a signature dated in Chinese numerals', () => {
     expect(plan).toMatchObject({ issuer: '某县食品安全委员会', issued });
   });
 });
+
+describe('label lines under a numbered task', () => {
+  it('完成时限： is the task’s due date (长期坚持: none, with a 核对), and a 责任单位： line before it keeps both units', () => {
+    const { tasks, plan, yaml } = draft(
+      [
+        '2024年全县药品安全工作要点',
+        '',
+        '一、强化药品质量监管',
+        '1.开展药品安全专项检查。检查不少于120家次。',
+        '牵头单位：县市场监管局',
+        '配合单位：县卫健局',
+        '完成时限：2024年6月底前',
+        '2.加强疫苗质量监管。疫苗冷链储运合格率达到100%。',
+        '责任单位：县卫健局、县市场监管局',
+        '完成时限：9月中旬',
+        '3.开展安全用药宣传。',
+        '牵头单位：县市场监管局',
+        '完成时限：长期坚持',
+      ].join('\n'),
+    );
+    expect(tasks.map((t) => [t.id, t.lead, t.support, t.due])).toEqual([
+      ['1', ['县市场监管局'], ['县卫健局'], '2024-06-30'],
+      ['2', ['县卫健局', '县市场监管局'], [], '2024-09-20'],
+      ['3', ['县市场监管局'], [], undefined],
+    ]);
+    expect(tasks[1]!.checks.join()).toMatch(/9月中旬/);
+    expect(tasks[2]!.checks.join()).toMatch(/持续性要求/);
+    // the label lines are no duties
+    expect(plan.duties).toEqual([]);
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});

@@ -34,9 +34,22 @@ export interface DraftTask {
   unread: string[];
   checks: string[];
   line: number;
-  /** the time limit of a task-division table's row (完成时限) */
+  /** the time limit of a task-division table's row or a 完成时限： line (set by dueFromText) */
   due?: string;
+  /** the words of a 完成时限： line under a numbered task, read once the plan's year is known */
+  dueText?: string;
 }
+
+/** A task's 完成时限 words as its due date, with a 核对 where the date was guessed or left out. */
+function setDueFromText(task: DraftTask, dueText: string, year: number): void {
+  const { due, check } = dueOf(dueText, year);
+  if (check) task.checks.push(check);
+  // a date before the plan's year, or far beyond it, is no deadline of this plan
+  if (due && due >= `${year}-01-01` && due <= `${year + 10}-12-31`) task.due = due;
+  else if (due) task.checks.push(`完成时限 ${due} 不在方案年度内，未写入 due`);
+}
+
+const DUE_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*(.+)$/;
 
 interface DraftSection {
   title: string;
@@ -257,6 +270,7 @@ function draftOne(paragraphs: readonly Paragraph[], titleIndex: number, header: 
     checks.splice(checks.indexOf(TOP_LEVEL_ONLY), 1);
   }
   sections.push(...tableSections(options.tables ?? [], year, sections, checks));
+  for (const task of sections.flatMap((s) => s.tasks)) if (task.dueText) setDueFromText(task, task.dueText, year);
   const allText = body.map((p) => p.text);
   const phases = findPhases(allText, year);
   const leads = sections.flatMap((s) => s.tasks.flatMap((t) => t.lead));
@@ -649,20 +663,17 @@ function tableSections(tables: readonly TaskTable[], year: number, prose: readon
           line: row.line,
         };
         for (const sentence of [row.text, ...row.more].flatMap(toSentences)) readQuantities(sentence, task);
-        if (row.dueText) {
-          const { due, check } = dueOf(row.dueText, year);
-          if (check) task.checks.push(check);
-          // a date before the plan's year, or far beyond it, is no deadline of this plan
-          if (due && due >= `${year}-01-01` && due <= `${year + 10}-12-31`) task.due = due;
-          else if (due) task.checks.push(`完成时限 ${due} 不在方案年度内，未写入 due`);
-        }
+        if (row.dueText) setDueFromText(task, row.dueText, year);
         return task;
       }),
     }));
   });
 }
 
-function draftTask(id: string, block: Block, paragraphs: readonly string[]): DraftTask {
+function draftTask(id: string, block: Block, lines: readonly string[]): DraftTask {
+  // 完成时限：2024年6月底前 under the task: its due date, not a sentence to read
+  const dueText = lines.map((line) => DUE_LABEL.exec(line)?.[1]).find(Boolean);
+  const paragraphs = lines.filter((line) => !DUE_LABEL.test(line));
   const found = emptyResponsibility();
   const text = paragraphs.join('\n');
   const withoutClauses = findResponsibility(text, found);
@@ -678,6 +689,7 @@ function draftTask(id: string, block: Block, paragraphs: readonly string[]): Dra
     unread: [],
     checks: [...checks, ...unitSplits(text, [...lead, ...support])],
     line: block.line,
+    ...(dueText ? { dueText } : {}),
   };
   for (const sentence of withoutClauses.split('\n').flatMap(toSentences)) readQuantities(sentence, task);
   return task;

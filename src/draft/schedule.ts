@@ -153,6 +153,8 @@ const ACTIVITY_VERBS = /开展|组织|召开|举办|进行|督导|检查|调度|
 export function findDuties(paragraphs: readonly string[], year: number, defaultOwner: string | undefined, oneYear = true): DraftDuty[] {
   const duties: DraftDuty[] = [];
   for (const paragraph of paragraphs) {
+    // 完成时限：2024年6月底前 is its task's due date, not a duty
+    if (/^(?:完成时限|完成时间|时间节点|时限要求)[：:]/.test(paragraph)) continue;
     let previous: DraftDuty[] = [];
     let offset = 0;
     // the last one-off date in the paragraph so far: 2018年7月底前，…制定方案。…各县创建方案上报市食安办备案。
