@@ -661,4 +661,15 @@ describe('label lines under a numbered task', () => {
     expect(plan.duties).toEqual([]);
     expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
   });
+
+  it('a time limit inside the responsibility bracket (（…；完成时限：2024年6月底前）) is the due date, not a duty', () => {
+    const { tasks, plan } = draft(
+      '2024年全县药品安全工作要点\n\n一、强化监管\n1.开展专项检查。检查不少于120家次。（牵头单位：县市场监管局；配合单位：县卫健局；完成时限：2024年6月底前）\n2.加强疫苗监管。（责任单位：县卫健局，完成时间：9月底前）\n',
+    );
+    expect(tasks.map((t) => [t.lead, t.support, t.due])).toEqual([
+      [['县市场监管局'], ['县卫健局'], '2024-06-30'],
+      [['县卫健局'], [], '2024-09-30'],
+    ]);
+    expect(plan.duties).toEqual([]);
+  });
 });

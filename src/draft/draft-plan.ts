@@ -50,6 +50,8 @@ function setDueFromText(task: DraftTask, dueText: string, year: number): void {
 }
 
 const DUE_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*(.+)$/;
+/** （牵头单位：…；完成时限：2024年6月底前）: a time limit inside a responsibility bracket. */
+const INLINE_DUE = /(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*([^；;，,）)\n]+)/;
 
 interface DraftSection {
   title: string;
@@ -672,7 +674,7 @@ function tableSections(tables: readonly TaskTable[], year: number, prose: readon
 
 function draftTask(id: string, block: Block, lines: readonly string[]): DraftTask {
   // 完成时限：2024年6月底前 under the task: its due date, not a sentence to read
-  const dueText = lines.map((line) => DUE_LABEL.exec(line)?.[1]).find(Boolean);
+  const dueText = lines.map((line) => DUE_LABEL.exec(line)?.[1]).find(Boolean) ?? INLINE_DUE.exec(lines.join('\n'))?.[1];
   const paragraphs = lines.filter((line) => !DUE_LABEL.test(line));
   const found = emptyResponsibility();
   const text = paragraphs.join('\n');

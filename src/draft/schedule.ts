@@ -161,8 +161,9 @@ export function findDuties(paragraphs: readonly string[], year: number, defaultO
     let paragraphDate: { due: string; words: string } | undefined;
     for (const raw of paragraph.split(/(?<=[。；])/)) {
       offset += raw.length;
-      // a responsibility bracket that closed the sentence before is no part of this one
-      const sentence = dropLeadingClause(raw);
+      // a responsibility bracket that closed the sentence before is no part of this one; a time limit
+      // inside a bracket (（…；完成时限：2024年6月底前）) is its task's due date, not a duty
+      const sentence = dropLeadingClause(raw).replace(/(?:完成时限|完成时间|时间节点|时限要求)[：:][^；;，,）)\n]*/g, '');
       const before = duties.length;
       const partOwners = ownersOfPart(paragraph.slice(offset));
       const fallback = partOwners ?? (defaultOwner ? [defaultOwner] : []);
