@@ -414,6 +414,12 @@ describe('texts that lost their layout', () => {
     ]);
   });
 
+  it('a score’s weight （5分） or deduction (扣5分) is no target, and is listed; 评分85分以上 is', () => {
+    const { tasks } = oneTask('建立工作机制（5分）。未建立的扣5分，每缺一项扣1分。群众满意度评分达到85分以上。');
+    expect(targetsOf(tasks[0]!)).toEqual(['>= 85 分']);
+    expect(tasks[0]!.unread).toHaveLength(2);
+  });
+
   it('an outline number before 分项 is no score, and is listed', () => {
     const { tasks } = oneTask('目标分为3.1总体目标、3.2分项目标两部分。');
     expect(tasks[0]!.targets).toEqual([]);

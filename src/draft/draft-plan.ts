@@ -798,6 +798,15 @@ function readQuantities(sentence: string, task: DraftTask): void {
       if (!/^[年月日号]/.test(after)) unreadNumber = true;
       continue;
     }
+    // 建立工作机制（5分）, 未建立的扣5分, 每项得2分: a score's weight or deduction, not a target
+    if (
+      match.length !== 5 &&
+      match[6] === '分' &&
+      (/[扣加减计得记]$/.test(plain.slice(0, at).trimEnd()) || (plain[at - 1] === '（' && plain[at + whole.length] === '）'))
+    ) {
+      unreadNumber = true;
+      continue;
+    }
     // 3.2分项目标: an outline number before 分项, not a score
     if (match.length !== 5 && match[6] === '分' && /^\p{Script=Han}/u.test(after) && !/^(?:以|及|的|或)/.test(after)) {
       unreadNumber = true;
