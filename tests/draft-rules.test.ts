@@ -679,3 +679,27 @@ describe('label lines under a numbered task', () => {
     expect(plan.duties).toEqual([]);
   });
 });
+
+describe('enumerations and reports handed in with 将…报', () => {
+  it('一是…二是…: the enumeration word is no part of an owner or title; 将X报Y is a report; 研究 is an activity', () => {
+    const { plan, yaml } = draft(
+      [
+        'XX县2025年食品安全工作要点',
+        '',
+        '一、压实责任',
+        '（一）落实党政同责。一是县委、县政府每年至少专题研究食品安全工作2次；二是各乡镇（街道）每季度召开1次食品安全工作会议。（县食安办牵头，各乡镇（街道）负责）',
+        '二、工作要求',
+        '各乡镇（街道）、各成员单位要于每月25日前将工作进展情况报县食安办。',
+      ].join('\n'),
+    );
+    expect(plan.duties.map((d) => [d.kind, d.owner, d.every, d.title])).toEqual([
+      ['activity', ['县委', '县政府'], 'year', '县委、县政府每年至少专题研究食品安全工作2次'],
+      ['activity', '各乡镇（街道）', 'quarter', '各乡镇（街道）每季度召开1次食品安全工作会议'],
+      ['report', ['各乡镇（街道）', '各成员单位'], 'month', '工作进展情况报县食安办'],
+    ]);
+    // twice a year written as once a year: the reader is told
+    expect(plan.duties[0]!.checks.join()).toMatch(/每个周期不止一次/);
+    expect(plan.units).not.toContain('二是各乡镇（街道）');
+    expect(project({ 'rules.plan.yaml': yaml }).diagnostics).toEqual([]);
+  });
+});

@@ -42,6 +42,8 @@ function splitJoined(piece: string): string[] {
 function cleanUnit(raw: string): string | undefined {
   const unit = raw
     .trim()
+    // 二是各乡镇: an enumeration's 一是/二是 is no part of the name
+    .replace(/^[一二三四五六七八九十]+是/, '')
     .replace(/^(?:由|请|和|及|以及|其他|并由)/, '')
     .replace(/(?:等(?:部门|单位)?|根据职责|按职责|分别|共同)$/, '')
     .replace(/^[：:]/, '')

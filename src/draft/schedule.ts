@@ -139,8 +139,8 @@ function cleanPhaseTitle(title: string): string {
   return title.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+)/, '').replace(/^[是为即]/, '');
 }
 
-const REPORT_VERBS = /报送|上报|报告|申报|报(?=[^，。；]{0,30}(?:情况|总结|材料|报表|进展|台账|信息))|提交|汇总/;
-const ACTIVITY_VERBS = /开展|组织|召开|举办|进行|督导|检查|调度|通报|培训|会商|演练/;
+const REPORT_VERBS = /报送|上报|报告|申报|报(?=[^，。；]{0,30}(?:情况|总结|材料|报表|进展|台账|信息))|将[^，。；]{1,30}?报(?!告)|提交|汇总/;
+const ACTIVITY_VERBS = /开展|组织|召开|举办|进行|督导|检查|调度|通报|培训|会商|演练|研究/;
 
 /**
  * Duties: a sentence with a recurring time (每月X日前, 每季度, 每半年, 每年X月底前, 季度风险会商) or a
@@ -376,6 +376,10 @@ function readDutySentence(
           ? undefined
           : (monthInPeriod ?? (recurring[3] ? undefined : every === 'quarter' ? 3 : every === 'half_year' ? 6 : 12));
       if (every === 'week' && day > 7) continue;
+      // 每年至少研究2次: more than once a period, written as once (a period may be shorter)
+      const times = /(?:至少|不少于)?(\d+|两|三|四)次/.exec(clause.slice(recurring.index ?? 0));
+      const count = times ? (/\d/.test(times[1]!) ? Number(times[1]) : '两三四'.indexOf(times[1]!) + 2) : 1;
+      if (count > 1) checks.push(`原文“${times![0]}”：每个周期不止一次，这里按一次记，请核对（可改用更短的周期）`);
       duties.push({ id, title, kind, owner, every, day, ...(month ? { month } : {}), source: sentence, checks });
     } else if (oneOff) {
       const y = oneOff[1] ? Number(oneOff[1]) : year;
@@ -449,6 +453,7 @@ function dutyTitle(clause: string): string {
   const rest = [...after.replace(/^[，,\s]+|[。；，,\s]+$/g, '')].length >= 4 ? after : clause.replace(TIME_PHRASE, '');
   const title = rest
     .replace(/^[，,]+/, '')
+    .replace(/^[一二三四五六七八九十]+是/, '')
     .replace(/^(?:按时|及时|按要求)?(?:将|把|分别|向[^，。]{1,20}?)?/, '')
     .replace(/[。；，,]+$/, '')
     .trim();
@@ -473,7 +478,7 @@ function ownersOf(sentence: string): string[] | undefined {
     (beforeTime ?? /^(.*?)(?:要|应|须|于|按)/.exec(sentence)?.[1] ?? '')
       .replace(/^.*[，,]/, '')
       // 各成员单位于每季度…, 各乡镇要每月…: the particle before the time is no part of the name
-      .replace(/(?:于|要|应|须|需|均|在|将|应当|务必)$/, ''),
+      .replace(/(?:于|要|应|须|需|均|在|将|应当|务必)+$/, ''),
   );
   // 各县（市、区）要对照目标…，并于12月10日前上报: the sentence's own subject, before 要/应/须
   return fromTime ?? unitsOf(/^([^，,。；]{2,30}?)(?:要|应当|应|须|需)/.exec(sentence)?.[1] ?? '');
