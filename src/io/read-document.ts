@@ -1,7 +1,6 @@
 // A published document's text, for `plan-check draft`: .txt and .md as UTF-8, GB18030 or UTF-16 with
-// its byte-order mark, .docx
-// through its own XML (src/io/read-docx.ts). Word's old .doc, WPS's .wps, PDF and scanned images
-// are refused with a hint, by extension and by their first bytes.
+// its byte-order mark, .docx through its own XML (src/io/read-docx.ts). Word's old .doc, WPS's .wps,
+// PDF and scanned images are refused with a hint, by extension and by their first bytes.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../core/decode-text.js';
@@ -43,12 +42,13 @@ export async function readDocument(file: string): Promise<DocumentRead> {
       ? { ok: false, code: 'draft-unsupported-file', args: { kind: 'not-docx' } }
       : { ok: true, text, markdown: false };
   }
+  const markdown = extension === '.md' || extension === '.markdown';
   // Notepad's “Unicode” is UTF-16 with a byte-order mark: unambiguous, so read it
   const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   if (utf16) {
     try {
       const text = new TextDecoder(utf16, { fatal: true }).decode(bytes.subarray(2)).replace(/\r\n?/g, '\n');
-      return { ok: true, text, markdown: /^\.(?:md|markdown)$/.test(extension) };
+      return { ok: true, text, markdown };
     } catch {
       return { ok: false, code: 'file-encoding', args: { looksLike: 'utf-16' } };
     }
@@ -66,5 +66,5 @@ export async function readDocument(file: string): Promise<DocumentRead> {
     if (kind) return { ok: false, code: 'draft-unsupported-file', args: { kind } };
     return { ok: false, code: 'file-encoding', args: { looksLike: decoded.looksLike } };
   }
-  return { ok: true, text: decoded.text, markdown: extension === '.md' || extension === '.markdown' };
+  return { ok: true, text: decoded.text, markdown };
 }
