@@ -34,7 +34,7 @@ export interface DraftTask {
   unread: string[];
   checks: string[];
   line: number;
-  /** the time limit of a task-division table's row or a 完成时限： line (set by dueFromText) */
+  /** the time limit of a task-division table's row or a 完成时限： line (set by setDueFromText) */
   due?: string;
   /** the words of a 完成时限： line under a numbered task, read once the plan's year is known */
   dueText?: string;
