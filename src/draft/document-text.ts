@@ -1,6 +1,7 @@
 // A published document's text, made regular before it is read: one punctuation style, no page
 // numbers or running headers, and lines that PDF extraction broke mid-sentence joined again.
 // Pure: text in, paragraphs out.
+import { parseChineseInteger } from '../core/chinese-number.js';
 
 /** ASCII punctuation that Chinese documents write in full width, and back. */
 const FULL_WIDTH: Record<string, string> = {
@@ -128,7 +129,6 @@ export function toParagraphs(text: string): Paragraph[] {
 
 const INLINE_HEADING =
   /(?<=[。；！？”）］】〕」]|(?:^|[。；！？：”）］】〕」])(?:(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)\p{Script=Han}{2,16}){1,3})(?:([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十])|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/gu;
-const CHINESE_ORDINAL = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
 /** A line this long has lost its breaks (a web copy); a paragraph of a laid-out document is shorter. */
 const LOST_BREAKS = 300;
 /** The standard part names of a plan: 三、工作要求各县区… is 三、工作要求 and a new line. */
@@ -160,7 +160,7 @@ function splitInlineHeadings(lines: { text: string; line: number }[]): { text: s
     if ([...text].length >= LOST_BREAKS)
       for (const marker of text.matchAll(INLINE_HEADING)) {
         const kind = [1, 2, 3, 4].find((k) => marker[k] !== undefined)!;
-        const value = kind <= 2 ? CHINESE_ORDINAL.indexOf(marker[kind]!) : Number(marker[kind]);
+        const value = markerValue(marker[kind]!);
         if (value < 1 || (value !== 1 && value !== (last.get(kind) ?? 0) + 1)) continue;
         last.set(kind, value);
         push({ text: text.slice(start, marker.index).trim(), line });
@@ -175,9 +175,14 @@ function splitInlineHeadings(lines: { text: string; line: number }[]): { text: s
 const LINE_START_HEADING =
   /^(?:([一二三四五六七八九十]{1,3})、|（([一二三四五六七八九十]{1,3})）|(\d{1,2})[.、．](?![\d、])|（(\d{1,2})）)/;
 
+/** 三 → 3, 12 → 12: a heading marker's number (0 when it is none). */
+function markerValue(number: string): number {
+  return /^\d+$/.test(number) ? Number(number) : Number(parseChineseInteger(number) ?? 0n);
+}
+
 function remember(last: Map<number, number>, head: RegExpExecArray): void {
   const kind = [1, 2, 3, 4].find((k) => head[k] !== undefined)!;
-  last.set(kind, kind <= 2 ? CHINESE_ORDINAL.indexOf(head[kind]!) : Number(head[kind]));
+  last.set(kind, markerValue(head[kind]!));
 }
 
 /** Lines that never continue a sentence: a document number, a date line, a title of a plan. */

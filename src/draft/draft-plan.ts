@@ -2,7 +2,7 @@
 // numbered tasks, lead and support units, targets, phases and duties, with what was guessed kept
 // for # 核对 comments and every number that became nothing listed. Pure: text in, data out.
 import { daysInMonth } from '../core/dates.js';
-import { decimalText, dropThousandsSeparators } from '../core/chinese-number.js';
+import { decimalText, dropThousandsSeparators, parseChineseInteger } from '../core/chinese-number.js';
 import { readTargetWording } from '../core/target-wording.js';
 import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits, unitSplits } from './responsibility.js';
@@ -96,7 +96,6 @@ const LEVELS: ReadonlyArray<readonly [Level, RegExp]> = [
   ['D', /^（(\d{1,2})）(.*)$/],
 ];
 const TITLE_END = /(?:实施方案|工作方案|方案|工作要点|要点|工作安排|安排|实施意见|意见|工作计划|计划|行动|清单|规划)$/;
-const CHINESE_DIGITS = '零一二三四五六七八九';
 
 function blockOf(paragraph: Paragraph): Block {
   for (const [level, pattern] of LEVELS) {
@@ -106,14 +105,9 @@ function blockOf(paragraph: Paragraph): Block {
   return { level: undefined, number: '', text: paragraph.text, line: paragraph.line };
 }
 
+/** A heading's number, Arabic or Chinese (十二 → 12), through the reader targets use. */
 function numberValue(number: string): number {
-  if (/^\d+$/.test(number)) return Number(number);
-  if (number === '十') return 10;
-  const tens = number.indexOf('十');
-  if (tens < 0) return CHINESE_DIGITS.indexOf(number);
-  const high = tens === 0 ? 1 : CHINESE_DIGITS.indexOf(number[0]!);
-  const low = tens === number.length - 1 ? 0 : CHINESE_DIGITS.indexOf(number[tens + 1]!);
-  return high * 10 + low;
+  return /^\d+$/.test(number) ? Number(number) : Number(parseChineseInteger(number) ?? 0n);
 }
 
 /** A heading's title: up to its first full stop (or colon), without a trailing responsibility bracket. */
@@ -225,8 +219,9 @@ function readHeader(paragraphs: readonly Paragraph[]): Header {
 function writtenInDigits(text: string): string {
   const date = /^([〇○零OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日(印发)?$/.exec(text);
   if (!date) return text;
-  const year = [...date[1]!].map((c) => String(Math.max(0, CHINESE_DIGITS.indexOf(c)))).join('');
-  return `${year}年${numberValue(date[2]!)}月${numberValue(date[3]!)}日${date[4] ?? ''}`;
+  // ○ and O stand for 〇 in typed dates
+  const year = parseChineseInteger(date[1]!.replace(/[○OＯ]/g, '〇'));
+  return year === undefined ? text : `${year}年${numberValue(date[2]!)}月${numberValue(date[3]!)}日${date[4] ?? ''}`;
 }
 
 /** Where each plan's own title stands, after the notice that issues them. */

@@ -1,5 +1,6 @@
 // Phases (动员部署阶段（4月底至5月初）, 6月1日至11月30日) and duties (每月10日前报送…, 11月15日前报…,
 // 每季度开展一次督导) from a plan's text. Pure.
+import { parseChineseInteger } from '../core/chinese-number.js';
 import { daysInMonth } from '../core/dates.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits, unitSplits } from './responsibility.js';
 
@@ -378,7 +379,7 @@ function readDutySentence(
       if (every === 'week' && day > 7) continue;
       // 每年至少研究2次: more than once a period, written as once (a period may be shorter)
       const times = /(?:至少|不少于)?(\d+|两|三|四)次/.exec(clause.slice(recurring.index ?? 0));
-      const count = times ? (/\d/.test(times[1]!) ? Number(times[1]) : '两三四'.indexOf(times[1]!) + 2) : 1;
+      const count = times ? (/\d/.test(times[1]!) ? Number(times[1]) : Number(parseChineseInteger(times[1]!) ?? 1n)) : 1;
       if (count > 1) checks.push(`原文“${times![0]}”：每个周期不止一次，这里按一次记，请核对（可改用更短的周期）`);
       duties.push({ id, title, kind, owner, every, day, ...(month ? { month } : {}), source: sentence, checks });
     } else if (oneOff) {
