@@ -34,7 +34,7 @@ interface DatePoint {
 }
 
 /** 4月底 → 04-30, 5月初 → 05-10 (上旬末), 6月1日 → 06-01; the end of a range takes the later reading. */
-function datePoint(groups: readonly (string | undefined)[], year: number, isEnd: boolean): DatePoint | undefined {
+export function datePoint(groups: readonly (string | undefined)[], year: number, isEnd: boolean): DatePoint | undefined {
   const y = groups[0] ? Number(groups[0]) : year;
   const month = Number(groups[1]);
   if (!(month >= 1 && month <= 12)) return undefined;
@@ -383,13 +383,9 @@ function readDutySentence(
       if (count > 1) checks.push(`原文“${times![0]}”：每个周期不止一次，这里按一次记，请核对（可改用更短的周期）`);
       duties.push({ id, title, kind, owner, every, day, ...(month ? { month } : {}), source: sentence, checks });
     } else if (oneOff) {
-      const y = oneOff[1] ? Number(oneOff[1]) : year;
-      const m = Number(oneOff[2]);
-      if (m < 1 || m > 12) continue;
-      const last = daysInMonth(y, m);
-      const d = oneOff[3] ? Number(oneOff[3]) : oneOff[4] === '初' || oneOff[4] === '上旬' ? 10 : oneOff[4] === '中旬' ? 20 : last;
-      if (!oneOff[3]) checks.push(`“${m}月${oneOff[4]}”取 ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-      if (d < 1 || d > last) continue;
+      const point = datePoint(oneOff.slice(1, 5), year, true);
+      if (!point) continue;
+      if (point.guessed) checks.push(point.guessed);
       // 6月17日上午，举办宣传咨询活动; 11月底前举办启动仪式: an activity on a date is owed too; a figure
       // with its date is a target due then
       if (!report && (starts || /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/.test(clause))) continue;
@@ -398,7 +394,7 @@ function readDutySentence(
         title,
         kind,
         owner,
-        due: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        due: point.date,
         source: sentence,
         checks,
       });

@@ -5,6 +5,7 @@
 // each row after it is a task, its units read by the one responsibility rule (docs/format.md). Pure.
 import { daysInMonth } from '../core/dates.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits } from './responsibility.js';
+import { datePoint } from './schedule.js';
 
 type Responsibility = ReturnType<typeof emptyResponsibility>;
 
@@ -400,14 +401,9 @@ export function dueOf(text: string, year: number): { due?: string; check?: strin
   let namedYear: number | undefined;
   for (const m of plain.matchAll(/(?:(\d{4})年)?(\d{1,2})月(?:份)?(?:(\d{1,2})[日号]|(底|末|初|上旬|中旬|下旬))?/g)) {
     if (m[1]) namedYear = Number(m[1]);
-    const y = namedYear ?? year;
-    const month = Number(m[2]);
-    if (!(month >= 1 && month <= 12)) continue;
-    const last = daysInMonth(y, month);
-    const word = m[4];
-    const day = m[3] ? Number(m[3]) : word === '初' || word === '上旬' ? 10 : word === '中旬' ? 20 : last;
-    if (day < 1 || day > last) continue;
-    found.push({ date: `${y}-${pad(month)}-${pad(day)}`, guessed: !m[3] && word !== '底' && word !== '末' });
+    // the day as a deadline reads it (旬 and 底 as schedule.ts reads them); 底 and 末 are no guess here
+    const point = datePoint([m[1] ?? String(namedYear ?? year), m[2], m[3], m[4]], year, true);
+    if (point) found.push({ date: point.date, guessed: !m[3] && m[4] !== '底' && m[4] !== '末' });
   }
   for (const m of plain.matchAll(
     /(?:(\d{4})年)?(?:(?<=\d年)(?:年?(?:底|末)|内)|年(?:底|末)|年内|全年|(上|下)半年|第?([一二三四1-4])季度)/g,
