@@ -6,7 +6,7 @@ import { briefParagraph, briefSentences, type BriefFacts } from '../src/report/b
 import type { DeadlineRow, TargetRow } from '../src/report/rows.js';
 import { countStatuses } from '../src/report/status-view.js';
 import { catalogs } from '../src/i18n/labels.js';
-import { runBin, runCli, timezones } from './helpers.js';
+import { runBin, runCli, targetRowFixture, timezones } from './helpers.js';
 
 const fixture = 'tests/fixtures/papers';
 const round1 = (value: number): number => Math.round(value * 10) / 10;
@@ -96,36 +96,7 @@ describe('status --format md starts with the paragraph', () => {
 
 // A target row with only what the paragraph reads; the rest does not matter here.
 function targetRow(status: TargetRow['status'], light: TargetRow['light']): TargetRow {
-  return {
-    ref: 'p:1/x',
-    plan: 'p',
-    task: '1',
-    task_title: 't',
-    target: 'x',
-    metric: '指标',
-    owner: '单位',
-    unit: null,
-    op: '>=',
-    kind: 'count',
-    expression: '>= 10',
-    required: 10,
-    expected: 5,
-    actual: 4,
-    gap: 6,
-    progress: 0.4,
-    lag: 10,
-    light,
-    progress_kind: 'linear',
-    progress_written: true,
-    baseline: null,
-    start: '2024-01-01',
-    due: '2024-12-31',
-    status,
-    latest_as_of: '2024-06-30',
-    stale: false,
-    units: null,
-    data_errors: 0,
-  };
+  return targetRowFixture({ status, light, progress_written: true });
 }
 
 function deadlineRow(status: DeadlineRow['status']): DeadlineRow {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIsoDate } from '../src/core/dates.js';
 import { type SourceFile, loadProject } from '../src/core/project.js';
+import type { TargetRow } from '../src/report/rows.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const binPath = path.join(repoRoot, 'bin', 'plan-check.js');
@@ -119,4 +120,39 @@ export async function runCliInZone(
     if (saved === undefined) delete process.env.TZ;
     else process.env.TZ = saved;
   }
+}
+
+/** A target row as the report formatters take it: a count 4 of 10, paced 5, behind and yellow; override what a test reads. */
+export function targetRowFixture(overrides: Partial<TargetRow> = {}): TargetRow {
+  return {
+    ref: 'p:1/x',
+    plan: 'p',
+    task: '1',
+    task_title: 't',
+    target: 'x',
+    metric: '指标',
+    owner: '单位',
+    unit: null,
+    op: '>=',
+    kind: 'count',
+    expression: '>= 10',
+    required: 10,
+    expected: 5,
+    actual: 4,
+    gap: 6,
+    progress: 0.4,
+    lag: 10,
+    light: 'yellow',
+    progress_kind: 'linear',
+    progress_written: false,
+    baseline: null,
+    start: '2024-01-01',
+    due: '2024-12-31',
+    status: 'behind',
+    latest_as_of: '2024-06-30',
+    stale: false,
+    units: null,
+    data_errors: 0,
+    ...overrides,
+  };
 }

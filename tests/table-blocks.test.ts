@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { describe, expect, it } from 'vitest';
 import { makeTable } from '../src/report/table.js';
 import { displayWidth } from '../src/report/wrap.js';
+import { targetRowFixture } from './helpers.js';
 
 const ctx = { lang: 'zh-CN' as const, chalk: new Chalk({ level: 0 }) };
 
@@ -67,36 +68,8 @@ describe('tables', () => {
 });
 
 describe('large tables on a terminal', () => {
-  const row = (i: number) => ({
-    ref: `p:${i}/t`,
-    plan: 'p',
-    task: String(i),
-    task_title: '任务',
-    target: 't',
-    metric: '指标',
-    owner: '区市场监管局',
-    unit: '批次',
-    op: '>=',
-    kind: 'count' as const,
-    expression: '>= 10',
-    required: 10,
-    expected: 5,
-    actual: 4,
-    gap: 6,
-    progress: 0.4,
-    lag: 10,
-    light: 'yellow' as const,
-    progress_kind: 'linear' as const,
-    progress_written: false,
-    baseline: null,
-    start: '2024-01-01',
-    due: '2024-12-31',
-    status: 'behind' as const,
-    latest_as_of: '2024-06-30',
-    stale: false,
-    units: null,
-    data_errors: 0,
-  });
+  const row = (i: number) =>
+    targetRowFixture({ ref: `p:${i}/t`, task: String(i), task_title: '任务', target: 't', owner: '区市场监管局', unit: '批次' });
   it('shows the first rows and says how many there are, only on a terminal', async () => {
     const { formatTargetsTable, TTY_ROW_LIMIT, TTY_ROWS_SHOWN } = await import('../src/report/table.js');
     const rows = Array.from({ length: TTY_ROW_LIMIT + 1 }, (_, i) => row(i));
