@@ -294,11 +294,7 @@ function buildProgram(lang: Lang, errorLang: () => Lang, io: CliIo, settle: (out
 export async function run(io: CliIo): Promise<number> {
   let outcome: Outcome = {};
   const debug = io.argv.includes('--debug');
-  const langs = interfaceLangs(io);
-  // draft reads Chinese documents: its help and usage errors are Chinese unless a language is chosen
-  const draftsChinese = !langs.decided && io.argv.find((arg) => !arg.startsWith('-')) === 'draft';
-  const lang = draftsChinese ? 'zh-CN' : langs.lang;
-  const forErrors = draftsChinese ? (): Lang => 'zh-CN' : langs.forErrors;
+  const { lang, forErrors } = interfaceLangs(io);
   const program = buildProgram(lang, forErrors, io, (result) => {
     outcome = result;
   });

@@ -206,12 +206,13 @@ export function resolveInterfaceLang(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): L
 /**
  * The interface language, and the language of an error commander writes before anything is read:
  * the same when chosen (or when Chinese is typed or in plan-check.yaml), else the inputs' own
- * text decides it, read only when such an error is written.
+ * text decides it, read only when such an error is written. `draft` reads Chinese documents, so
+ * undecided it speaks Chinese, help and usage errors included.
  */
-export function interfaceLangs(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): { lang: Lang; decided?: Lang; forErrors: () => Lang } {
+export function interfaceLangs(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): { lang: Lang; forErrors: () => Lang } {
   const scanned = scanArgv(io.argv);
   const given = langFromLocale(scanned.lang);
-  if (given) return { lang: given, decided: given, forErrors: () => given };
+  if (given) return { lang: given, forErrors: () => given };
   let loaded: LoadedConfig | undefined;
   if (scanned.config !== false) {
     try {
@@ -227,11 +228,11 @@ export function interfaceLangs(io: Pick<CliIo, 'argv' | 'cwd' | 'env'>): { lang:
   } catch {
     decided = undefined;
   }
+  const commandDefault: Lang | undefined = io.argv.find((arg) => !arg.startsWith('-')) === 'draft' ? 'zh-CN' : undefined;
   let forErrors: Lang | undefined;
   return {
-    lang: decided ?? 'en',
-    ...(decided ? { decided } : {}),
-    forErrors: () => (forErrors ??= decided ?? langOfInputs(io, loaded) ?? 'en'),
+    lang: decided ?? commandDefault ?? 'en',
+    forErrors: () => (forErrors ??= decided ?? commandDefault ?? langOfInputs(io, loaded) ?? 'en'),
   };
 }
 

@@ -11,7 +11,7 @@ import { readDocument } from '../../io/read-document.js';
 import { writeReportFile } from './shared.js';
 import type { Outcome } from '../exit-code.js';
 import type { CliIo } from '../io.js';
-import { type CommandOptions, interfaceLangs, resolveLangOption } from '../settings.js';
+import { type CommandOptions, resolveInterfaceLang, resolveLangOption } from '../settings.js';
 
 // required, not import()ed: the bundle runs in vm.Script, which has no dynamic import of its own
 const requireLibrary = createRequire(import.meta.url);
@@ -45,9 +45,8 @@ function idFromTitle(plan: DraftPlan, taken: Set<string>): string {
 }
 
 export async function runDraft(file: string, options: Pick<CommandOptions, 'lang' | 'output'>, io: CliIo): Promise<Outcome> {
-  // draft reads Chinese documents: its messages are Chinese unless a language is chosen (--lang,
-  // locale in plan-check.yaml, LANG naming one)
-  const lang = resolveLangOption(options, io) ?? interfaceLangs(io).decided ?? 'zh-CN';
+  // undecided, draft speaks Chinese (interfaceLangs): it reads Chinese documents
+  const lang = resolveLangOption(options, io) ?? resolveInterfaceLang(io);
   const absolute = path.resolve(io.cwd, file);
   const read = await readDocument(absolute);
   if (!read.ok) {
