@@ -1,12 +1,11 @@
 // From a published work plan's text to a draft plan: title, issuer, document number, sections and
 // numbered tasks, lead and support units, targets, phases and duties, with what was guessed kept
 // for # 核对 comments and every number that became nothing listed. Pure: text in, data out.
-import { daysInMonth } from '../core/dates.js';
 import { decimalText, dropThousandsSeparators, parseChineseInteger } from '../core/chinese-number.js';
 import { readTargetWording } from '../core/target-wording.js';
 import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits, unitSplits } from './responsibility.js';
-import { findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
+import { datePoint, findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
 import { dueOf, findTaskTables, withoutTableMarks, withoutTaskTables, type TaskTable } from './task-table.js';
 
 export interface DraftTarget {
@@ -22,6 +21,8 @@ export interface DraftTarget {
   perYear?: boolean;
   start?: string;
   due?: string;
+  /** the date the target's sentence opens with (year, month, day, 旬/底 word), read into `due` once the plan's year is known */
+  dueWritten?: readonly (string | undefined)[];
 }
 
 export interface DraftTask {
@@ -1024,7 +1025,9 @@ function citedDocuments(texts: readonly string[], ownDocNo: string | undefined):
 
 /** A due date the sentence gave that falls outside the plan's period is left out, with a 核对. */
 function keepDueInPeriod(written: DraftTarget, start: string, end: string): DraftTarget {
-  const target = written.due ? { ...written, due: settledDate(written.due, Number(start.slice(0, 4))) } : written;
+  const { dueWritten, ...unsettled } = written;
+  const settled = dueWritten ? datePoint(dueWritten, Number(start.slice(0, 4)), true)?.date : undefined;
+  const target = settled ? { ...unsettled, due: settled } : unsettled;
   if (!target.due || target.perYear || (target.due >= start && target.due < end)) return target;
   const { due, ...rest } = target;
   // due at the period's end is the default: not written
@@ -1032,32 +1035,19 @@ function keepDueInPeriod(written: DraftTarget, start: string, end: string): Draf
   return { ...rest, check: [target.check, `原文的期限 ${due} 不在方案期间内，未写入 due`].filter(Boolean).join('；') };
 }
 
-/** --MM-DD (no year written) takes the plan's first year; DD = L is the month's last day. */
-function settledDate(date: string, year: number): string {
-  const parts = /^(\d{4}|--)-(\d{2})-(\d{2}|L)$/.exec(date);
-  if (!parts) return date;
-  const fullYear = parts[1] === '--' ? year : Number(parts[1]);
-  const month = Number(parts[2]);
-  const day = parts[3] === 'L' ? daysInMonth(fullYear, month) : Number(parts[3]);
-  return `${fullYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** 2023年底前，…; 到2025年，…; 2024年6月底前，…; 11月底前，…: the date a sentence opens with, as a due date. */
-function openingDue(sentence: string): { words: string; due: string; check?: string } | undefined {
+function openingDue(sentence: string): { words: string; date: readonly (string | undefined)[]; check?: string } | undefined {
   const opening =
     /^(?:到|至|于|在)?(?:(\d{4})年)?(?:(\d{1,2})月)?(?:(\d{1,2})日|(底|末|初|上旬|中旬|下旬))?(?:年)?(?:底|末)?(?:前|以前|之前)?[，,]/.exec(
       sentence,
     );
   if (!opening || (!opening[1] && !opening[2])) return undefined;
-  const month = opening[2] ? Number(opening[2]) : 12;
-  if (month < 1 || month > 12) return undefined;
   const word = opening[4];
-  // the day: written, or 初/上旬 the 10th, 中旬 the 20th, else the month's last (L, settled with the year)
-  const day = opening[3] ? opening[3].padStart(2, '0') : word === '初' || word === '上旬' ? '10' : word === '中旬' ? '20' : 'L';
   const guessed = opening[2] && !opening[3] && word !== '底' && word !== '末' && !/底|末/.test(opening[0]);
   return {
     words: opening[0].replace(/[，,]$/, ''),
-    due: `${opening[1] ?? '--'}-${String(month).padStart(2, '0')}-${day}`,
+    // a year alone (2023年底前) is its December; the day as datePoint reads a deadline's 旬 or 底
+    date: [opening[1], opening[2] ?? '12', opening[3], word],
     ...(guessed ? { check: `原文“${opening[0].replace(/[，,]$/, '')}”未写日，取${word ? `“${word}”` : '月底'}` } : {}),
   };
 }
@@ -1067,7 +1057,6 @@ function addTarget(task: DraftTask, metric: string, wording: string, sentence: s
   if (!reading) return;
   const number = task.targets.length + 1;
   const opening = extras.perYear ? undefined : openingDue(sentence);
-  const due = opening?.due;
   // 2023年底前，完成30家农贸市场改造；2024年底前，完成60家: the second names only its verb, and measures
   // what the one before it measures
   const previous = task.targets.at(-1);
@@ -1082,7 +1071,7 @@ function addTarget(task: DraftTask, metric: string, wording: string, sentence: s
   task.targets.push({
     id: `t${number}`,
     metric: named || `指标${number}`,
-    ...(due ? { due } : {}),
+    ...(opening ? { dueWritten: opening.date } : {}),
     target: reading.canonical,
     ...(extras.check || opening?.check ? { check: [extras.check, opening?.check].filter(Boolean).join('；') } : {}),
     ...((unit ?? reading.unit) ? { unit: unit ?? reading.unit } : {}),
