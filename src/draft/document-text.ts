@@ -185,15 +185,16 @@ function remember(last: Map<number, number>, head: RegExpExecArray): void {
   last.set(kind, markerValue(head[kind]!));
 }
 
+/** 完成时限：2024年6月底前 (a task's time limit, on its own line or inside its bracket): the label. */
+export const TIME_LIMIT_LABEL = '(?:完成时限|完成时间|时间节点|时限要求)[：:]';
+/** A line that labels a task's units or time limit: 牵头单位：…, 完成时限：…. */
+const LABEL_LINE = new RegExp(
+  `^(?:(?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门)[：:]|${TIME_LIMIT_LABEL})`,
+);
+
 /** Lines that never continue a sentence: a document number, a date line, a title of a plan. */
 function startsDocumentPart(text: string): boolean {
-  return (
-    /〔\d{4}〕\d+号$/.test(text) ||
-    /^\d{4}年\d{1,2}月\d{1,2}日/.test(text) ||
-    /^(?:牵头单位|主办单位|责任单位|配合单位|参与单位|协办单位|牵头部门|责任部门|配合部门|完成时限|完成时间|时间节点|时限要求)[：:]/.test(
-      text,
-    )
-  );
+  return /〔\d{4}〕\d+号$/.test(text) || /^\d{4}年\d{1,2}月\d{1,2}日/.test(text) || LABEL_LINE.test(text);
 }
 
 /** Sentences of a paragraph: split after 。；！？ (a bracket group stays with its sentence). */

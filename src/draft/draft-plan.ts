@@ -3,7 +3,7 @@
 // for # 核对 comments and every number that became nothing listed. Pure: text in, data out.
 import { decimalText, dropThousandsSeparators, parseChineseInteger } from '../core/chinese-number.js';
 import { readTargetWording } from '../core/target-wording.js';
-import { type Paragraph, toParagraphs, toSentences } from './document-text.js';
+import { type Paragraph, TIME_LIMIT_LABEL, toParagraphs, toSentences } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits, unitSplits } from './responsibility.js';
 import { datePoint, findDuties, findPhases, type DraftDuty, type DraftPhase } from './schedule.js';
 import { dueOf, findTaskTables, withoutTableMarks, withoutTaskTables, type TaskTable } from './task-table.js';
@@ -50,9 +50,9 @@ function setDueFromText(task: DraftTask, dueText: string, year: number): void {
   else if (due) task.checks.push(`完成时限 ${due} 不在方案年度内，未写入 due`);
 }
 
-const DUE_LABEL = /^(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*(.+)$/;
+const DUE_LABEL = new RegExp(`^${TIME_LIMIT_LABEL}\\s*(.+)$`);
 /** （牵头单位：…；完成时限：2024年6月底前）: a time limit inside a responsibility bracket. */
-const INLINE_DUE = /(?:完成时限|完成时间|时间节点|时限要求)[：:]\s*([^；;，,）)\n]+)/;
+const INLINE_DUE = new RegExp(`${TIME_LIMIT_LABEL}\\s*([^；;，,）)\\n]+)`);
 
 interface DraftSection {
   title: string;

@@ -2,6 +2,7 @@
 // 每季度开展一次督导) from a plan's text. Pure.
 import { parseChineseInteger } from '../core/chinese-number.js';
 import { daysInMonth } from '../core/dates.js';
+import { TIME_LIMIT_LABEL } from './document-text.js';
 import { emptyResponsibility, findResponsibility, settleResponsibility, splitUnits, unitSplits } from './responsibility.js';
 
 export interface DraftPhase {
@@ -140,6 +141,7 @@ function cleanPhaseTitle(title: string): string {
   return title.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+)/, '').replace(/^[是为即]/, '');
 }
 
+const TIME_LIMIT = new RegExp(`${TIME_LIMIT_LABEL}[^；;，,）)\\n]*`, 'g');
 const REPORT_VERBS = /报送|上报|报告|申报|报(?=[^，。；]{0,30}(?:情况|总结|材料|报表|进展|台账|信息))|将[^，。；]{1,30}?报(?!告)|提交|汇总/;
 const ACTIVITY_VERBS = /开展|组织|召开|举办|进行|督导|检查|调度|通报|培训|会商|演练|研究/;
 
@@ -154,8 +156,6 @@ const ACTIVITY_VERBS = /开展|组织|召开|举办|进行|督导|检查|调度|
 export function findDuties(paragraphs: readonly string[], year: number, defaultOwner: string | undefined, oneYear = true): DraftDuty[] {
   const duties: DraftDuty[] = [];
   for (const paragraph of paragraphs) {
-    // 完成时限：2024年6月底前 is its task's due date, not a duty
-    if (/^(?:完成时限|完成时间|时间节点|时限要求)[：:]/.test(paragraph)) continue;
     let previous: DraftDuty[] = [];
     let offset = 0;
     // the last one-off date in the paragraph so far: 2018年7月底前，…制定方案。…各县创建方案上报市食安办备案。
@@ -163,8 +163,8 @@ export function findDuties(paragraphs: readonly string[], year: number, defaultO
     for (const raw of paragraph.split(/(?<=[。；])/)) {
       offset += raw.length;
       // a responsibility bracket that closed the sentence before is no part of this one; a time limit
-      // inside a bracket (（…；完成时限：2024年6月底前）) is its task's due date, not a duty
-      const sentence = dropLeadingClause(raw).replace(/(?:完成时限|完成时间|时间节点|时限要求)[：:][^；;，,）)\n]*/g, '');
+      // (完成时限：2024年6月底前, on its own line or inside a bracket) is its task's due date, not a duty
+      const sentence = dropLeadingClause(raw).replace(TIME_LIMIT, '');
       const before = duties.length;
       const partOwners = ownersOfPart(paragraph.slice(offset));
       const fallback = partOwners ?? (defaultOwner ? [defaultOwner] : []);
