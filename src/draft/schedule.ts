@@ -141,6 +141,8 @@ function cleanPhaseTitle(title: string): string {
   return title.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+)/, '').replace(/^[是为即]/, '');
 }
 
+/** A figure with its unit (30家, 98%): a clause that holds one is a target due on its date, not a duty. */
+const FIGURE = /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/;
 const TIME_LIMIT = new RegExp(`${TIME_LIMIT_LABEL}[^；;，,）)\\n]*`, 'g');
 const REPORT_VERBS = /报送|上报|报告|申报|报(?=[^，。；]{0,30}(?:情况|总结|材料|报表|进展|台账|信息))|将[^，。；]{1,30}?报(?!告)|提交|汇总/;
 const ACTIVITY_VERBS = /开展|组织|召开|举办|进行|督导|检查|调度|通报|培训|会商|演练|研究/;
@@ -388,7 +390,7 @@ function readDutySentence(
       if (point.guessed) checks.push(point.guessed);
       // 6月17日上午，举办宣传咨询活动; 11月底前举办启动仪式: an activity on a date is owed too; a figure
       // with its date is a target due then
-      if (!report && (starts || /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/.test(clause))) continue;
+      if (!report && (starts || FIGURE.test(clause))) continue;
       duties.push({
         id,
         title,
@@ -400,8 +402,7 @@ function readDutySentence(
       });
     } else {
       // 2023年底前，完成30家农贸市场改造: a figure with its date is a target due then, not a second duty
-      if (kind === 'activity' && !milestone && /\d+(?:\.\d+)?\s*(?:%|个|家|批次|项|所|人|场|份|名|户|件|座|处|条|次)/.test(clause))
-        continue;
+      if (kind === 'activity' && !milestone && FIGURE.test(clause)) continue;
       const y = yearEnd?.[1] ? Number(yearEnd[1]) : year;
       if (milestone) checks.push(`原文未写日期，年度方案取年底 ${y}-12-31`);
       duties.push({ id, title: dutyTitle(milestone ? milestone[0] : clause), kind, owner, due: `${y}-12-31`, source: sentence, checks });
